@@ -1,0 +1,36 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from "jest";
+
+// Tests import the library as users do ("dynamodel", "dynamodel/local"), mapped to the sources.
+const shared = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  moduleNameMapper: {
+    "^dynamodel$": "<rootDir>/lib/index.ts",
+    "^dynamodel/local$": "<rootDir>/lib/local.ts",
+  },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
+} satisfies Config;
+
+const config: Config = {
+  projects: [
+    { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    {
+      ...shared,
+      displayName: "integration",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/docs/**/*.test.ts"],
+      // One DynamoDB Local for the whole run, started through the project's own `dynamodel/local`.
+      globalSetup: "<rootDir>/test/support/global-setup.ts",
+      globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+      testTimeout: 30_000,
+    },
+    {
+      ...shared,
+      displayName: "package",
+      testMatch: ["<rootDir>/test/package/**/*.test.ts"],
+      testTimeout: 180_000,
+    },
+  ],
+};
+
+export default config;

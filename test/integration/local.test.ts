@@ -1,0 +1,70 @@
+import { createConnection } from "node:net";
+import { startLocal } from "dynamodel/local";
+import { assertLocalEndpoint, rawClient, testEndpoint, uniqueTableName } from "../support/local";
+
+function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("the run's DynamoDB Local", () => {
+  it("is local and answers through the raw SDK", async () => {
+    expect(new URL(testEndpoint()).hostname).toBe("127.0.0.1");
+    const name = uniqueTableName("harness");
+    await rawClient().createTable({
+      TableName: name,
+      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+      AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+      BillingMode: "PAY_PER_REQUEST",
+    });
+    const { TableNames } = await rawClient().listTables({});
+    expect(TableNames).toContain(name);
+  });
+
+  it("refuses endpoints that are not on this machine", () => {
+    expect(() => assertLocalEndpoint("https://dynamodb.eu-west-1.amazonaws.com")).toThrow(
+      "Refusing to run tests against https://dynamodb.eu-west-1.amazonaws.com",
+    );
+    expect(() => assertLocalEndpoint("http://10.0.0.5:8000")).toThrow("only a local DynamoDB is allowed");
+    expect(() => assertLocalEndpoint("http://localhost:8000")).not.toThrow();
+  });
+});
+
+describe("startLocal", () => {
+  it("starts a second server on a given port, which stop() ends", async () => {
+    const first = await startLocal();
+    const port = first.port;
+    await first.stop();
+    // Reuse the freed port so the test also covers the `port` option.
+    const local = await startLocal({ port });
+    expect(local.endpoint).toBe(`http://127.0.0.1:${port}`);
+    await local.client.createTable({
+      TableName: "started_by_test",
+      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+      AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+      BillingMode: "PAY_PER_REQUEST",
+    });
+    expect((await local.client.listTables({})).TableNames).toEqual(["started_by_test"]);
+    expect(processIsAlive(local.pid!)).toBe(true);
+
+    await local.stop();
+    expect(processIsAlive(local.pid!)).toBe(false);
+    expect(await portIsOpen(port)).toBe(false);
+    await expect(local.stop()).resolves.toBeUndefined();
+  }, 60_000);
+});

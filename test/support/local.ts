@@ -1,0 +1,45 @@
+// Helpers for integration tests: the endpoint of the run's DynamoDB Local, a raw SDK client to check
+// what is really stored, and table names that are unique per test file.
+import { DynamoDB } from "@aws-sdk/client-dynamodb";
+import { randomBytes } from "node:crypto";
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/** The endpoint of the DynamoDB Local started by global setup; refuses anything that is not local. */
+export function testEndpoint(): string {
+  const endpoint = process.env.DYNAMODEL_TEST_ENDPOINT;
+  if (!endpoint) {
+    throw new Error("DYNAMODEL_TEST_ENDPOINT is not set: integration tests run under jest's global setup");
+  }
+  assertLocalEndpoint(endpoint);
+  return endpoint;
+}
+
+/** Throws unless `endpoint` points at this machine: tests must never touch a real AWS account. */
+export function assertLocalEndpoint(endpoint: string): void {
+  const { hostname } = new URL(endpoint);
+  if (!LOCAL_HOSTS.has(hostname)) {
+    throw new Error(`Refusing to run tests against ${endpoint}: only a local DynamoDB is allowed`);
+  }
+}
+
+let client: DynamoDB | undefined;
+
+/** A raw SDK client for the test server, to read back what is really stored. */
+export function rawClient(): DynamoDB {
+  client ??= new DynamoDB({
+    endpoint: testEndpoint(),
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  return client;
+}
+
+const fileToken = randomBytes(4).toString("hex");
+let tableCounter = 0;
+
+/** A table name unique to this test file and call, so test files never share tables. */
+export function uniqueTableName(base: string): string {
+  tableCounter += 1;
+  return `${base}_${fileToken}_${tableCounter}`;
+}

@@ -1,0 +1,23 @@
+import dynamodel, { DynamodelError, TypeMismatch, ValidationError, type ValidationRule } from "dynamodel";
+import { startLocal, type LocalDynamoDB, type StartLocalOptions } from "dynamodel/local";
+import type { Equal, Expect } from "./assert";
+
+// Error classes are named exports and keys of the default export.
+const mismatch = new TypeMismatch("age", "a number", "3");
+type _mismatchPath = Expect<Equal<typeof mismatch.path, string>>;
+const failure: DynamodelError = new ValidationError("age", "validate", -3, "must be ≥ 0");
+type _rule = Expect<Equal<ValidationError["rule"], ValidationRule>>;
+const sameClass: typeof ValidationError = dynamodel.ValidationError;
+void failure;
+void sameClass;
+
+// @ts-expect-error: "maximum" is not a validation rule
+new ValidationError("age", "maximum", 1, "too big");
+
+// dynamodel/local
+type _started = Expect<Equal<ReturnType<typeof startLocal>, Promise<LocalDynamoDB>>>;
+const options: StartLocalOptions = { port: 8000, sharedDb: false, dbPath: "/tmp/db" };
+void options;
+// @ts-expect-error: port is a number
+const badOptions: StartLocalOptions = { port: "8000" };
+void badOptions;
