@@ -13,6 +13,8 @@ const shared = {
 } satisfies Config;
 
 const config: Config = {
+  // Integration tests talk to a real server and the package check packs and runs node: be generous.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     {
@@ -22,13 +24,11 @@ const config: Config = {
       // One DynamoDB Local for the whole run, started through the project's own `dynamodel/local`.
       globalSetup: "<rootDir>/test/support/global-setup.ts",
       globalTeardown: "<rootDir>/test/support/global-teardown.ts",
-      testTimeout: 30_000,
     },
     {
       ...shared,
       displayName: "package",
       testMatch: ["<rootDir>/test/package/**/*.test.ts"],
-      testTimeout: 180_000,
     },
   ],
 };

@@ -1,16 +1,88 @@
 /**
- * dynamodel: a Mongoose-style object-document mapper for Amazon DynamoDB.
+ * dynamodel: a Mongoose-style object-document mapper for Amazon DynamoDB, with Dynamoose v4's API.
  *
  * @example
  * ```ts
  * import dynamodel from "dynamodel";
+ *
+ * const Cat = dynamodel.model("Cat", { id: Number, name: String });
+ * await Cat.create({ id: 1, name: "Tom" });
+ * const tom = await Cat.get(1); // { id: 1, name: "Tom" }
  * ```
  */
 import * as errors from "./errors";
+import { Condition } from "./expressions/condition";
+import { Instance } from "./instance";
+import { Item } from "./model/item";
+import { defineModel, type ModelOptions } from "./model/model";
+import type { ModelType } from "./model/types";
+import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
+import type { InputOf, ItemOf, KeyOf } from "./schema/infer";
+import { Schema } from "./schema/schema";
+import { type } from "./schema/type-markers";
 
+/**
+ * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
+ * schema) returns the model registered under `name`. Dynamoose's style, `model<Cat>("Cat", schema)`
+ * with `class Cat extends Item`, works too.
+ */
+export interface ModelFunction {
+  <const D extends SchemaDefinition, const S extends SchemaSettings = object>(
+    name: string,
+    schema: Schema<D, S>,
+    options?: ModelOptions,
+  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>>;
+  <const D extends SchemaDefinition>(
+    name: string,
+    definition: D,
+    options?: ModelOptions,
+  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>>;
+  <T extends Item = Item>(
+    name: string,
+    schema?: Schema | SchemaDefinition | readonly (Schema | SchemaDefinition)[],
+    options?: ModelOptions,
+  ): ModelType<T, Partial<T>, unknown>;
+}
+
+/**
+ * Defines a model (or returns a registered one).
+ *
+ * @example
+ * ```ts
+ * const Cat = model("Cat", { id: Number, name: String });
+ * ```
+ */
+export const model = ((name: string, schema?: Schema | SchemaDefinition, options?: ModelOptions) =>
+  defineModel(Instance.default, name, schema, options)) as unknown as ModelFunction;
+
+export const aws = Instance.default.aws;
+export const events = Instance.default.events;
+/** Middleware around every DynamoDB call of the default instance. Returns a function that removes it. */
+export const use = Instance.default.use.bind(Instance.default);
+
+export { Condition, Instance, Item, Schema, type };
 export * from "./errors";
+export type { ModelOptions } from "./model/model";
+export type { ModelItem, ModelType, TableHandle } from "./model/types";
+export type {
+  SchemaDefinition,
+  SchemaSettings,
+  AttributeDefinition,
+  IndexDefinition,
+} from "./schema/definition-types";
+export type { InputOf, ItemOf, KeyOf, AttributePath, IndexNames, UpdateOf } from "./schema/infer";
+export type { DynamoCall, Middleware } from "./client/send";
 
 const dynamodel = {
+  model,
+  Schema,
+  Condition,
+  Instance,
+  Item,
+  type,
+  aws,
+  events,
+  use,
   ...errors,
 };
 

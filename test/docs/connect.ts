@@ -1,7 +1,8 @@
-// Points the library at the test run's DynamoDB Local before a docs page runs.
+// Points the library's default instance at the test run's DynamoDB Local before a docs page runs,
+// so examples read exactly like user code.
+import dynamodel from "dynamodel";
 import { rawClient } from "../support/local";
 
 export async function connectDocsExamples(_page: string): Promise<void> {
-  // The library's connection API arrives with the Model work; until then examples use the raw client.
-  rawClient();
+  dynamodel.aws.ddb.set(rawClient());
 }

@@ -1,0 +1,29 @@
+// The only place that knows about Node-style callbacks: every public async method returns a Promise,
+// or, given a trailing callback, calls it with (error, result) and returns undefined.
+
+export type Callback<T> = (error: unknown, result?: T) => void;
+
+/** Routes a promise to `callback` when one is given; otherwise returns the promise. */
+export function withCallback<T>(
+  promise: Promise<T>,
+  callback: Callback<T> | undefined,
+): Promise<T> | undefined {
+  if (typeof callback !== "function") return promise;
+  promise.then(
+    (result) => callback(null, result),
+    (error: unknown) => callback(error),
+  );
+  return undefined;
+}
+
+/**
+ * Splits optional trailing arguments: `(settings?, callback?)` in either arity. Returns the settings
+ * (or undefined) and the callback (or undefined).
+ */
+export function settingsAndCallback<S>(
+  first: S | Callback<unknown> | undefined,
+  second?: unknown,
+): [S | undefined, Callback<unknown> | undefined] {
+  if (typeof first === "function") return [undefined, first as Callback<unknown>];
+  return [first, typeof second === "function" ? (second as Callback<unknown>) : undefined];
+}

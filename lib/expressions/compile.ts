@@ -1,0 +1,170 @@
+/**
+ * Compiles condition trees into DynamoDB expression strings. Names and values always go through the
+ * request's {@link PlaceholderRegistry}; the expression text holds only placeholders, operators and
+ * parentheses, and every AND/OR operand is parenthesised so the meaning never rests on precedence.
+ *
+ * @example
+ * ```ts
+ * const registry = new PlaceholderRegistry();
+ * compileCondition(new Condition("a").eq(1).or().where("b").lt(2), schemalessTarget, registry);
+ * // "(#n0 = :v0) OR (#n1 < :v1)"; registry.names: { "#n0": "a", "#n1": "b" }
+ * ```
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { ConditionNode } from "./ast";
+import { plainToAttributeValue } from "./attribute-value";
+import { type Condition, conditionNode } from "./condition";
+import type { PathSegment } from "./path";
+import type { PlaceholderRegistry } from "./placeholders";
+
+/**
+ * How a value relates to its attribute: `"operand"` stands for a whole attribute value (eq, lt, between,
+ * in, begins_with); `"element"` is the argument of `contains`: an element of a set or list attribute, or a
+ * substring of a string attribute.
+ */
+export type ValueUsage = "operand" | "element";
+
+/** A path as the target stores it, with the conversion for values compared with it. */
+export interface ResolvedPath {
+  /** The stored path: aliases replaced by real attribute names. */
+  segments: readonly PathSegment[];
+  /** Converts a user value through the attribute's write conversion (Dates, custom types, `set`). */
+  toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue;
+}
+
+/**
+ * What conditions are compiled against: the schema layer implements it to map alias names to stored names
+ * and to convert values like writes do.
+ *
+ * @example
+ * ```ts
+ * const target: ExpressionTarget = {
+ *   resolve: (path) => ({ segments: path, toAttributeValue: (value) => ({ S: String(value) }) }),
+ * };
+ * ```
+ */
+export interface ExpressionTarget {
+  resolve(path: readonly PathSegment[]): ResolvedPath;
+}
+
+/**
+ * The target for conditions without a schema: paths are kept, values converted with the SDK's
+ * `convertToAttr`, except that a Date becomes its millisecond number (Sets become SS/NS/BS).
+ *
+ * @example
+ * ```ts
+ * schemalessTarget.resolve(["at"]).toAttributeValue(new Date(7)); // { N: "7" }
+ * ```
+ */
+export const schemalessTarget: ExpressionTarget = Object.freeze({
+  resolve: (path: readonly PathSegment[]): ResolvedPath => ({
+    segments: path,
+    toAttributeValue: (value: unknown) => plainToAttributeValue(value),
+  }),
+});
+
+/** Renders the left side of a comparison, `between` or `in`: the path, or `size(path)`. */
+function operandText(path: string, size: boolean): string {
+  return size ? `size(${path})` : path;
+}
+
+/**
+ * Compiles one node (and its children). Exposed for the query planner, which compiles the nodes it keeps
+ * in the filter separately from the ones it moves into the key condition.
+ *
+ * @example
+ * ```ts
+ * compileConditionNode(comparisonNode(">", ["age"], 5), schemalessTarget, registry); // "#n0 > :v0"
+ * ```
+ */
+export function compileConditionNode(
+  node: ConditionNode,
+  target: ExpressionTarget,
+  registry: PlaceholderRegistry,
+): string {
+  switch (node.kind) {
+    case "comparison": {
+      const resolved = target.resolve(node.path);
+      const left = operandText(registry.path(resolved.segments), node.size);
+      // size() is a number whatever the attribute's type, so the attribute's conversion does not apply.
+      const value = node.size
+        ? plainToAttributeValue(node.value)
+        : resolved.toAttributeValue(node.value, "operand");
+      return `${left} ${node.op} ${registry.value(value)}`;
+    }
+    case "between": {
+      const resolved = target.resolve(node.path);
+      const left = operandText(registry.path(resolved.segments), node.size);
+      const convert = (value: unknown) =>
+        registry.value(
+          node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand"),
+        );
+      const low = convert(node.low);
+      return `${left} BETWEEN ${low} AND ${convert(node.high)}`;
+    }
+    case "in": {
+      const resolved = target.resolve(node.path);
+      const left = operandText(registry.path(resolved.segments), node.size);
+      const placeholders = node.values.map((value) =>
+        registry.value(
+          node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand"),
+        ),
+      );
+      return `${left} IN (${placeholders.join(", ")})`;
+    }
+    case "function": {
+      const resolved = target.resolve(node.path);
+      const path = registry.path(resolved.segments);
+      if (!("value" in node)) return `${node.name}(${path})`;
+      const usage = node.name === "contains" ? "element" : "operand";
+      return `${node.name}(${path}, ${registry.value(resolved.toAttributeValue(node.value, usage))})`;
+    }
+    case "not":
+      return `NOT (${compileConditionNode(node.node, target, registry)})`;
+    case "and":
+    case "or": {
+      const parts = node.nodes.map((child) => `(${compileConditionNode(child, target, registry)})`);
+      return parts.join(node.kind === "and" ? " AND " : " OR ");
+    }
+    case "raw":
+      return registry.adoptRaw(node.expression, node.names, node.values);
+  }
+}
+
+/**
+ * Compiles a Condition into a `ConditionExpression` / `FilterExpression`, registering its names and values.
+ * Undefined for an empty condition (leave the expression out of the request then).
+ *
+ * @throws InvalidParameter for an unfinished condition or a value that cannot be converted.
+ *
+ * @example
+ * ```ts
+ * const registry = new PlaceholderRegistry();
+ * compileCondition(new Condition({ age: { between: [1, 5] } }), schemalessTarget, registry);
+ * // "#n0 BETWEEN :v0 AND :v1"
+ * ```
+ */
+export function compileCondition(
+  condition: Condition,
+  target: ExpressionTarget,
+  registry: PlaceholderRegistry,
+): string | undefined {
+  const root = conditionNode(condition);
+  return root === undefined ? undefined : compileConditionNode(root, target, registry);
+}
+
+/**
+ * Joins expressions with AND, each in parentheses, skipping undefined (and empty) ones. A single
+ * expression is returned unchanged; none gives undefined.
+ *
+ * @example
+ * ```ts
+ * andExpressions(["#n0 = :v0", undefined, "attribute_not_exists(#n1)"]);
+ * // "(#n0 = :v0) AND (attribute_not_exists(#n1))"
+ * ```
+ */
+export function andExpressions(parts: readonly (string | undefined)[]): string | undefined {
+  const present = parts.filter((part): part is string => part !== undefined && part !== "");
+  if (present.length <= 1) return present[0];
+  return present.map((part) => `(${part})`).join(" AND ");
+}

@@ -1,0 +1,353 @@
+/**
+ * The public Condition builder (SPEC §5). Immutable: every method returns a new Condition, so a condition
+ * handed to a request never changes when the variable it came from is chained further.
+ *
+ * @example
+ * ```ts
+ * const adults = new Condition("age").ge(18);
+ * const activeAdults = adults.and().where("status").eq("active"); // `adults` is unchanged
+ * await User.update({ id: 1 }, { $ADD: { visits: 1 } }, { condition: activeAdults });
+ * ```
+ */
+import { InvalidParameter, InvalidParameterType } from "../errors";
+import { andNode, type ConditionNode, notNode, orNode } from "./ast";
+import { type ComparatorName, comparatorNode } from "./comparators";
+import { type ConditionObject, objectConditionNodes } from "./condition-object";
+import { isPlainObject } from "./is-plain-object";
+import { formatDocumentPath, parseDocumentPath, type PathSegment } from "./path";
+import { isRawCondition, type RawCondition, rawConditionNode } from "./raw";
+
+/** What `new Condition(init)` accepts: an attribute name, an object form, another Condition, or a raw condition. */
+export type ConditionInit = string | Condition | RawCondition | ConditionObject;
+
+/** What `group()` / `parenthesis()` accept: a condition, or a function that builds one from a fresh Condition. */
+export type ConditionGroupInit =
+  Condition | RawCondition | ConditionObject | ((fresh: Condition) => Condition);
+
+/** An attribute named by `where()`, waiting for its comparator. */
+interface PendingAttribute {
+  readonly path: readonly PathSegment[];
+  /** `size()` was called: the comparator applies to `size(path)`. */
+  readonly size: boolean;
+}
+
+interface ConditionState {
+  /** OR-separated groups of AND-ed nodes: `[[a, b], [c]]` is `(a AND b) OR c`, which is how AND binds tighter. */
+  readonly groups: readonly (readonly ConditionNode[])[];
+  readonly pending: PendingAttribute | undefined;
+  /** An odd number of `not()` calls since the last comparator. */
+  readonly negate: boolean;
+  /** `or()` was called since the last comparator. */
+  readonly joinWithOr: boolean;
+}
+
+const EMPTY_STATE: ConditionState = Object.freeze({
+  groups: Object.freeze([]),
+  pending: undefined,
+  negate: false,
+  joinWithOr: false,
+});
+
+/** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
+let stateOf: (condition: Condition) => ConditionState;
+
+const toPath = (attribute: string | readonly PathSegment[]): readonly PathSegment[] =>
+  typeof attribute === "string" ? parseDocumentPath(attribute) : Object.freeze([...attribute]);
+
+/** Adds a finished node: to the last AND group, or as a new OR branch after `or()`. Clears the modifiers. */
+function withNode(state: ConditionState, node: ConditionNode): ConditionState {
+  const { groups } = state;
+  const last = groups.at(-1);
+  const nextGroups =
+    last === undefined || state.joinWithOr
+      ? [...groups, Object.freeze([node])]
+      : [...groups.slice(0, -1), Object.freeze([...last, node])];
+  return Object.freeze({
+    groups: Object.freeze(nextGroups),
+    pending: undefined,
+    negate: false,
+    joinWithOr: false,
+  });
+}
+
+function initialState(init: ConditionInit | undefined): ConditionState {
+  if (init === undefined || init === null) return EMPTY_STATE;
+  if (typeof init === "string")
+    return Object.freeze({ ...EMPTY_STATE, pending: { path: toPath(init), size: false } });
+  if (init instanceof Condition) return stateOf(init);
+  if (isRawCondition(init)) return withNode(EMPTY_STATE, rawConditionNode(init));
+  if (isPlainObject(init)) {
+    const nodes = objectConditionNodes(init);
+    // Each key is its own AND-ed node, so later `.and()` comparisons join the same flat group.
+    return nodes.length === 0
+      ? EMPTY_STATE
+      : Object.freeze({ ...EMPTY_STATE, groups: Object.freeze([Object.freeze(nodes)]) });
+  }
+  throw new InvalidParameterType(
+    "A condition must be an attribute name, an object, a Condition or a raw condition " +
+      `({ConditionExpression | FilterExpression, …}); got ${Array.isArray(init) ? "an array" : typeof init}.`,
+  );
+}
+
+/**
+ * A condition for writes (`condition` setting), query/scan filters and transaction condition checks.
+ * Every attribute name and value is sent as a placeholder; values go through the attribute's write
+ * conversion when the request is built (so a `Date` works).
+ *
+ * - `and()` is the default join; `or()` joins the next comparison with OR. AND binds tighter than OR, as in
+ *   DynamoDB, and the compiled expression spells the grouping out with parentheses.
+ * - `not()` negates the next comparator (or group), even across a `where()`: `eq`↔`ne`, `lt`→`ge`,
+ *   `le`→`gt`, `gt`→`le`, `ge`→`lt`, `exists`→`attribute_not_exists`, and `contains`, `in`, `between`,
+ *   `beginsWith` and groups are wrapped in `NOT (…)` (DynamoDB allows NOT over any condition; Dynamoose
+ *   threw for in/between/beginsWith).
+ * - Dotted names are document paths: `where("address.lines[0]")`. An array of segments names an attribute
+ *   whose name contains a dot: `where(["a.b"])`.
+ *
+ * @example
+ * ```ts
+ * new Condition({ status: "active", age: { gt: 17 } });
+ * new Condition("age").gt(17).or().where("guardian").exists();
+ * new Condition().where("tags").size().ge(2).and().group((c) => c.where("a").eq(1).or().where("b").eq(2));
+ * new Condition().where("email").not().exists(); // attribute_not_exists(email)
+ * ```
+ */
+export class Condition {
+  #state: ConditionState;
+
+  static {
+    stateOf = (condition) => condition.#state;
+  }
+
+  /**
+   * @param init an attribute name (starts a pending comparison), an object form (`{age: {gt: 5}}`, several
+   * keys AND-ed), another Condition (copied), or a raw `{ConditionExpression | FilterExpression,
+   * ExpressionAttributeNames?, ExpressionAttributeValues?}`.
+   * @throws InvalidFilterComparison for an unknown comparator in the object form.
+   * @throws InvalidParameterType for any other kind of value.
+   */
+  constructor(init?: ConditionInit) {
+    this.#state = initialState(init);
+  }
+
+  /** A new Condition with the given state; the only way methods create their results. */
+  #next(state: ConditionState): Condition {
+    const next = new Condition();
+    next.#state = state;
+    return next;
+  }
+
+  /** Applies a comparator to the pending attribute. */
+  #compare(comparator: ComparatorName, args: readonly unknown[]): Condition {
+    const { pending, negate } = this.#state;
+    if (pending === undefined) {
+      throw new InvalidParameter(`${comparator}() needs an attribute first: call where("name") before it.`);
+    }
+    const node = comparatorNode({ path: pending.path, size: pending.size, negate }, comparator, args);
+    return this.#next(withNode(this.#state, node));
+  }
+
+  /**
+   * Names the attribute the next comparator applies to (replacing one that has no comparator yet).
+   *
+   * @example
+   * ```ts
+   * new Condition().where("address.city").eq("Oslo");
+   * ```
+   */
+  where(attribute: string | readonly PathSegment[]): Condition {
+    return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
+  }
+
+  /** Alias of {@link Condition.where}. @example `new Condition().filter("age").gt(5)` */
+  filter(attribute: string | readonly PathSegment[]): Condition {
+    return this.where(attribute);
+  }
+
+  /** Alias of {@link Condition.where}. @example `new Condition().attribute("age").gt(5)` */
+  attribute(attribute: string | readonly PathSegment[]): Condition {
+    return this.where(attribute);
+  }
+
+  /** `attribute = value`. @example `new Condition("status").eq("active")` */
+  eq(value: unknown): Condition {
+    return this.#compare("eq", [value]);
+  }
+
+  /** `attribute <> value`. @example `new Condition("status").ne("deleted")` */
+  ne(value: unknown): Condition {
+    return this.#compare("ne", [value]);
+  }
+
+  /** `attribute < value`. @example `new Condition("age").lt(18)` */
+  lt(value: unknown): Condition {
+    return this.#compare("lt", [value]);
+  }
+
+  /** `attribute <= value`. @example `new Condition("age").le(18)` */
+  le(value: unknown): Condition {
+    return this.#compare("le", [value]);
+  }
+
+  /** `attribute > value`. @example `new Condition("age").gt(18)` */
+  gt(value: unknown): Condition {
+    return this.#compare("gt", [value]);
+  }
+
+  /** `attribute >= value`. @example `new Condition("age").ge(18)` */
+  ge(value: unknown): Condition {
+    return this.#compare("ge", [value]);
+  }
+
+  /** `attribute BETWEEN low AND high` (inclusive). @example `new Condition("age").between(18, 65)` */
+  between(low: unknown, high: unknown): Condition {
+    return this.#compare("between", [low, high]);
+  }
+
+  /** `begins_with(attribute, prefix)`. @example `new Condition("sk").beginsWith("order#")` */
+  beginsWith(prefix: unknown): Condition {
+    return this.#compare("beginsWith", [prefix]);
+  }
+
+  /**
+   * `contains(attribute, value)`: a substring of a string, or an element of a set or list.
+   * @example `new Condition("tags").contains("new")`
+   */
+  contains(value: unknown): Condition {
+    return this.#compare("contains", [value]);
+  }
+
+  /**
+   * `attribute_exists(attribute)`, or `attribute_not_exists` with `false` (or after `not()`).
+   * @example `new Condition("deletedAt").exists(false)`
+   */
+  exists(expected = true): Condition {
+    return this.#compare("exists", [expected]);
+  }
+
+  /** `attribute IN (v1, v2, …)`, one placeholder per element. @example `new Condition("status").in(["a", "b"])` */
+  in(values: readonly unknown[]): Condition {
+    return this.#compare("in", [values]);
+  }
+
+  /**
+   * Makes the next comparator (eq, ne, lt, le, gt, ge, between, in) compare `size(attribute)` with numbers.
+   * @example `new Condition("tags").size().gt(2)`
+   */
+  size(): Condition {
+    const { pending } = this.#state;
+    if (pending === undefined)
+      throw new InvalidParameter(`size() needs an attribute first: call where("name").`);
+    return this.#next(Object.freeze({ ...this.#state, pending: { ...pending, size: true } }));
+  }
+
+  /** Negates the next comparator or group; a second `not()` cancels the first. @example `new Condition("a").not().eq(1)` */
+  not(): Condition {
+    return this.#next(Object.freeze({ ...this.#state, negate: !this.#state.negate }));
+  }
+
+  /** Joins the next comparison with AND (the default). @example `new Condition("a").eq(1).and().where("b").eq(2)` */
+  and(): Condition {
+    return this.#next(Object.freeze({ ...this.#state, joinWithOr: false }));
+  }
+
+  /** Joins the next comparison with OR. @example `new Condition("a").eq(1).or().where("b").eq(2)` */
+  or(): Condition {
+    return this.#next(Object.freeze({ ...this.#state, joinWithOr: true }));
+  }
+
+  /**
+   * Adds a parenthesised sub-condition, joined like a comparison (AND, or OR after `or()`; negated after
+   * `not()`). An empty group adds nothing.
+   *
+   * @example
+   * ```ts
+   * new Condition("a").eq(1).and().group((c) => c.where("b").eq(2).or().where("c").eq(3));
+   * // (a = 1) AND ((b = 2) OR (c = 3))
+   * ```
+   */
+  group(group: ConditionGroupInit): Condition {
+    const { pending } = this.#state;
+    if (pending !== undefined) {
+      throw new InvalidParameter(
+        `group() cannot follow where("${formatDocumentPath(pending.path)}") before that attribute has a comparator.`,
+      );
+    }
+    const inner = typeof group === "function" ? group(new Condition()) : new Condition(group);
+    if (!(inner instanceof Condition)) {
+      throw new InvalidParameterType("The function given to group() must return a Condition.");
+    }
+    const node = conditionNode(inner);
+    if (node === undefined) return this.#next(this.#state);
+    return this.#next(withNode(this.#state, this.#state.negate ? notNode(node) : node));
+  }
+
+  /** Alias of {@link Condition.group}. @example `new Condition().parenthesis(new Condition("a").eq(1))` */
+  parenthesis(group: ConditionGroupInit): Condition {
+    return this.group(group);
+  }
+}
+
+/**
+ * Whether a value is a {@link Condition}.
+ *
+ * @example
+ * ```ts
+ * isCondition(new Condition("a").eq(1)); // true
+ * isCondition({ a: 1 }); // false
+ * ```
+ */
+export function isCondition(value: unknown): value is Condition {
+  return value instanceof Condition;
+}
+
+/**
+ * The root of a condition's tree, or undefined when it has no comparison.
+ *
+ * @throws InvalidParameter when the condition is unfinished: a `where()`/`size()` without a comparator, or a
+ * trailing `not()`. (Dropping them would silently widen a filter.)
+ *
+ * @example
+ * ```ts
+ * conditionNode(new Condition("a").eq(1)); // { kind: "comparison", op: "=", path: ["a"], size: false, value: 1 }
+ * ```
+ */
+export function conditionNode(condition: Condition): ConditionNode | undefined {
+  const { groups, pending, negate } = stateOf(condition);
+  if (pending !== undefined) {
+    throw new InvalidParameter(
+      `The condition on "${formatDocumentPath(pending.path)}" has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
+    );
+  }
+  if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
+  if (groups.length === 0) return undefined;
+  return orNode(groups.map((group) => andNode(group)));
+}
+
+function collectConjuncts(node: ConditionNode, into: ConditionNode[]): void {
+  if (node.kind === "and") for (const child of node.nodes) collectConjuncts(child, into);
+  else into.push(node);
+}
+
+/**
+ * The AND-ed nodes at the top of a condition, with nested AND groups flattened: what the query planner can
+ * move into a key condition. Undefined when the top level is an OR (nothing can be moved then); an empty
+ * array for an empty condition. Raw nodes are opaque: never treat one as a key condition.
+ *
+ * @example
+ * ```ts
+ * topLevelConjuncts(new Condition("id").eq(1).and().group((c) => c.where("sk").gt(2).where("x").eq(3)));
+ * // [id = 1, sk > 2, x = 3]
+ * topLevelConjuncts(new Condition("id").eq(1).or().where("id").eq(2)); // undefined
+ * ```
+ */
+export function topLevelConjuncts(condition: Condition): ConditionNode[] | undefined {
+  const root = conditionNode(condition);
+  if (root === undefined) return [];
+  if (root.kind === "or") return undefined;
+  const conjuncts: ConditionNode[] = [];
+  collectConjuncts(root, conjuncts);
+  return conjuncts;
+}
+
+export { isRawCondition, type RawCondition } from "./raw";
+export type { ConditionObject } from "./condition-object";

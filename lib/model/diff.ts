@@ -1,0 +1,78 @@
+// Compares two stored images (AttributeValue maps) and lists the update actions that turn the old
+// one into the new one: changed nested map members become document paths (`address.city`); a changed
+// list or set is replaced whole; attributes that disappeared are removed.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { PathSegment } from "../expressions/path";
+
+export type ImageChange =
+  { kind: "set"; path: PathSegment[]; value: AttributeValue } | { kind: "remove"; path: PathSegment[] };
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let index = 0; index < a.byteLength; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const members = new Set(a);
+  return b.every((member) => members.has(member));
+}
+
+/** Deep equality of AttributeValues; sets compare as sets (DynamoDB does not keep their order). */
+export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): boolean {
+  if (a.S !== undefined) return a.S === b.S;
+  if (a.N !== undefined) return b.N !== undefined && Number(a.N) === Number(b.N);
+  if (a.BOOL !== undefined) return a.BOOL === b.BOOL;
+  if (a.NULL !== undefined) return b.NULL !== undefined;
+  if (a.B !== undefined) return b.B !== undefined && bytesEqual(a.B, b.B);
+  if (a.SS !== undefined) return b.SS !== undefined && sameMembers(a.SS, b.SS);
+  if (a.NS !== undefined)
+    return (
+      b.NS !== undefined &&
+      sameMembers(
+        a.NS.map((n) => String(Number(n))),
+        b.NS.map((n) => String(Number(n))),
+      )
+    );
+  if (a.BS !== undefined) {
+    if (b.BS === undefined || a.BS.length !== b.BS.length) return false;
+    const members = new Set(a.BS.map((bytes) => Buffer.from(bytes).toString("base64")));
+    return b.BS.every((bytes) => members.has(Buffer.from(bytes).toString("base64")));
+  }
+  if (a.L !== undefined) {
+    return (
+      b.L !== undefined &&
+      a.L.length === b.L.length &&
+      a.L.every((element, index) => attributeValuesEqual(element, b.L![index]!))
+    );
+  }
+  if (a.M !== undefined) {
+    if (b.M === undefined) return false;
+    const keys = Object.keys(a.M);
+    if (keys.length !== Object.keys(b.M).length) return false;
+    return keys.every((key) => b.M![key] !== undefined && attributeValuesEqual(a.M![key]!, b.M![key]!));
+  }
+  return false;
+}
+
+export function diffImages(
+  previous: Record<string, AttributeValue>,
+  next: Record<string, AttributeValue>,
+  prefix: PathSegment[] = [],
+): ImageChange[] {
+  const changes: ImageChange[] = [];
+  for (const key of Object.keys(next)) {
+    const before = previous[key];
+    const after = next[key]!;
+    const path = [...prefix, key];
+    if (before === undefined) changes.push({ kind: "set", path, value: after });
+    else if (before.M !== undefined && after.M !== undefined)
+      changes.push(...diffImages(before.M, after.M, path));
+    else if (!attributeValuesEqual(before, after)) changes.push({ kind: "set", path, value: after });
+  }
+  for (const key of Object.keys(previous)) {
+    if (next[key] === undefined) changes.push({ kind: "remove", path: [...prefix, key] });
+  }
+  return changes;
+}

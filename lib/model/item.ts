@@ -1,0 +1,120 @@
+/**
+ * The document: an item of a model. `new Model(obj)` copies `obj`; the copy's properties are the
+ * item's data. An item read from the table remembers what was stored, so `save()` writes only what
+ * changed and `modifiedPaths()` can say what that is.
+ *
+ * @example
+ * ```ts
+ * const cat = await Cat.get(1);
+ * cat.name = "Garfield";
+ * cat.modifiedPaths(); // ["name"]
+ * await cat.save();    // UpdateItem: SET name
+ * ```
+ */
+import { withCallback, type Callback } from "../callbacks";
+import { formatDocumentPath } from "../expressions/path";
+import { normalizeObject } from "../schema/normalize";
+import { storedFormFromDynamo } from "../schema/read";
+import { objectToDynamo } from "../schema/to-dynamo";
+import { writePipeline } from "../schema/write";
+import { diffImages } from "./diff";
+import { copyData, toJsonValue } from "./json";
+import { modelRuntimeOf, schemaFor } from "./runtime";
+import { deleteByKey, saveItem, type SaveSettings } from "./persist";
+import { serializeItem } from "./serializer";
+import { storedImageOf } from "./stored-images";
+import { populateItem, type PopulateSettings } from "./populate";
+
+export class Item {
+  constructor(object: Record<string, unknown> = {}) {
+    if (typeof object !== "object" || object === null || Array.isArray(object)) {
+      throw new TypeError("A model item must be created from an object.");
+    }
+    for (const key of Object.keys(object)) {
+      (this as Record<string, unknown>)[key] = copyData(object[key]);
+    }
+  }
+
+  /**
+   * Saves the item. A new item is written with PutItem (`overwrite: false` makes that fail if it
+   * exists); an item read from the table is updated in place with only its changed paths.
+   * Resolves with the item itself, timestamps and defaults filled in.
+   */
+  save(settings?: SaveSettings | Callback<this>, callback?: Callback<this>): Promise<this> | undefined {
+    if (typeof settings === "function") return withCallback(saveItem(this, {}), settings);
+    return withCallback(saveItem(this, settings ?? {}), callback);
+  }
+
+  /** Deletes the item (by its key) from the table. */
+  delete(callback?: Callback<void>): Promise<void> | undefined {
+    const runtime = modelRuntimeOf(this.constructor);
+    return withCallback(
+      deleteByKey(runtime, this as Record<string, unknown>, {}).then(() => undefined),
+      callback,
+    );
+  }
+
+  /** The item as last read from or written to the table (stored names, schema types), or `null`. */
+  original(): Record<string, unknown> | null {
+    const image = storedImageOf(this);
+    if (!image) return null;
+    const runtime = modelRuntimeOf(this.constructor);
+    return storedFormFromDynamo(schemaFor(runtime, this as Record<string, unknown>), image);
+  }
+
+  /**
+   * Dotted document paths changed since the item was read or last saved (`address.city`; a changed
+   * list or set is listed whole). For an item never stored, every attribute it holds.
+   */
+  modifiedPaths(): string[] {
+    const runtime = modelRuntimeOf(this.constructor);
+    const schema = schemaFor(runtime, this as Record<string, unknown>);
+    const data = this as Record<string, unknown>;
+    const current = objectToDynamo(
+      schema.shape,
+      normalizeObject(schema.shape, data, "", { keepUnknown: schema.keepUnknown, pendingDefaults: [] }),
+      "",
+    );
+    const image = storedImageOf(this) ?? {};
+    return diffImages(image, current).map((change) => formatDocumentPath(change.path));
+  }
+
+  /** Has anything (or `path`, or something inside or around it) changed since the last read or save? */
+  isDirty(path?: string): boolean {
+    const paths = this.modifiedPaths();
+    if (path === undefined) return paths.length > 0;
+    return paths.some(
+      (changed) =>
+        changed === path ||
+        changed.startsWith(`${path}.`) ||
+        changed.startsWith(`${path}[`) ||
+        path.startsWith(`${changed}.`),
+    );
+  }
+
+  /** Runs the write pipeline without writing; rejects with the first error. */
+  async validate(): Promise<void> {
+    const runtime = modelRuntimeOf(this.constructor);
+    const data = this as Record<string, unknown>;
+    await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(this) === undefined });
+  }
+
+  /** Replaces model references by the referenced items (fetched with `get`). Resolves with the item. */
+  populate(
+    settings?: PopulateSettings | Callback<this>,
+    callback?: Callback<this>,
+  ): Promise<this> | undefined {
+    if (typeof settings === "function") return withCallback(populateItem(this, {}), settings);
+    return withCallback(populateItem(this, settings ?? {}), callback);
+  }
+
+  /** A JSON-safe plain copy: Sets become arrays, Dates ISO strings, Buffers base64. */
+  toJSON(): Record<string, unknown> {
+    return toJsonValue({ ...this }) as Record<string, unknown>;
+  }
+
+  /** A plain object shaped by a serializer (see `Model.serializer`). */
+  serialize(nameOrOptions?: string | object): Record<string, unknown> {
+    return serializeItem(modelRuntimeOf(this.constructor), this as Record<string, unknown>, nameOrOptions);
+  }
+}

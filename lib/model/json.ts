@@ -1,0 +1,32 @@
+// `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
+// (Dynamoose turned Sets into `{}`, losing them).
+
+export function toJsonValue(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Set) return [...value].map(toJsonValue);
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  const output: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const entry = (value as Record<string, unknown>)[key];
+    if (entry !== undefined && typeof entry !== "function") output[key] = toJsonValue(entry);
+  }
+  return output;
+}
+
+/** A deep copy of plain data (objects, arrays, Sets, Dates, Buffers); other objects are shared. */
+export function copyData(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyData);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Set) return new Set([...value].map(copyData));
+  if (Buffer.isBuffer(value)) return Buffer.from(value);
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const output: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) output[key] = copyData((value as Record<string, unknown>)[key]);
+  return output;
+}

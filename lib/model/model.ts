@@ -1,0 +1,299 @@
+/**
+ * `dynamodel.model(name, schema, options?)`: compiles schemas into a Model class whose instances are
+ * items and whose statics read and write the table.
+ *
+ * @example
+ * ```ts
+ * const Cat = dynamodel.model("Cat", { id: Number, name: String });
+ * await Cat.create({ id: 1, name: "Tom" });
+ * const tom = await Cat.get(1);
+ * ```
+ */
+import EventEmitter from "eventemitter3";
+import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
+import type { Middleware, SendContext } from "../client/send";
+import { InvalidParameter, MissingSchemaError } from "../errors";
+import type { Instance } from "../instance";
+import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
+import type { SchemaDefinition } from "../schema/definition-types";
+import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
+import { Schema } from "../schema/schema";
+import { resolveTableOptions, TableRuntime, type TableOptions } from "../table/table";
+import { Item } from "./item";
+import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
+import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
+import { SerializerRegistry, serializeItem } from "./serializer";
+import type { DeleteSettings } from "../operations/delete";
+import type { GetSettings } from "../operations/get";
+
+export interface ModelOptions extends TableOptions {
+  /** The table's name (default: the model name; prefix and suffix still apply). */
+  tableName?: string;
+}
+
+type SchemaInput = Schema | SchemaDefinition;
+
+const registries = new WeakMap<Instance, Map<string, ModelClass>>();
+const tables = new WeakMap<Instance, Map<string, TableRuntime>>();
+
+function registryOf(instance: Instance): Map<string, ModelClass> {
+  let registry = registries.get(instance);
+  if (!registry) registries.set(instance, (registry = new Map()));
+  return registry;
+}
+
+function toSchemas(input: SchemaInput | readonly SchemaInput[]): Schema[] {
+  const list = Array.isArray(input) ? input : [input];
+  if (list.length === 0) throw new MissingSchemaError("Missing Schema: a model needs at least one schema.");
+  const schemas = list.map((entry) =>
+    compiledSchemaOf(entry) ? (entry as Schema) : new Schema(entry as SchemaDefinition),
+  );
+  const [first, ...rest] = schemas;
+  for (const schema of rest) {
+    if (schema.hashKey !== first!.hashKey)
+      throw new InvalidParameter("hashKey's for all schema's must match.");
+    if (
+      schema.rangeKey !== undefined &&
+      first!.rangeKey !== undefined &&
+      schema.rangeKey !== first!.rangeKey
+    ) {
+      throw new InvalidParameter("rangeKey's for all schema's must match.");
+    }
+  }
+  return schemas;
+}
+
+/** Defines a model, or (without a schema) returns the one registered under `name`. */
+export function defineModel(
+  instance: Instance,
+  name: string,
+  schemaInput?: SchemaInput | readonly SchemaInput[],
+  options: ModelOptions = {},
+): ModelClass {
+  if (typeof name !== "string" || name === "") throw new InvalidParameter("A model needs a name.");
+  const registry = registryOf(instance);
+  if (schemaInput === undefined) {
+    const existing = registry.get(name);
+    if (!existing) throw new MissingSchemaError(`Schema hasn't been registered for model "${name}".`);
+    return existing;
+  }
+  const schemas = toSchemas(schemaInput);
+  const compiled = schemas.map((schema) => compiledSchemaOf(schema)!);
+  const { tableName = name, ...tableOptions } = options;
+  const resolved = resolveTableOptions(tableOptions);
+  const fullTableName = `${resolved.prefix}${tableName}${resolved.suffix}`;
+
+  const middleware: Middleware[] = [];
+  const sendContext = (): SendContext => ({
+    client: instance.aws.ddb(),
+    middleware: middleware.length === 0 ? instance.middleware : [...instance.middleware, ...middleware],
+    events: instance.events,
+  });
+
+  let instanceTables = tables.get(instance);
+  if (!instanceTables) tables.set(instance, (instanceTables = new Map()));
+  const existingTable = instanceTables.get(fullTableName);
+  const sharedModels: ModelRuntime[] = [];
+  const table =
+    existingTable ??
+    new TableRuntime(
+      fullTableName,
+      () => sharedModels.flatMap((runtime) => runtime.compiled),
+      resolved,
+      sendContext,
+    );
+  instanceTables.set(fullTableName, table);
+
+  const model = buildModelClass(name);
+  const runtime: ModelRuntime & { serializers: SerializerRegistry } = {
+    name,
+    instance,
+    schemas,
+    compiled,
+    table,
+    middleware,
+    events: new EventEmitter(),
+    model,
+    sendContext,
+    serializers: new SerializerRegistry(),
+  };
+  sharedModels.push(runtime);
+  linkModelRuntime(model, runtime);
+  attachStatics(model, runtime);
+  const reference = referenceView(runtime);
+  linkReferencedModel(model, reference);
+  for (const schema of compiled) for (const slot of schema.selfReferences) slot.bind(reference);
+  registry.set(name, model);
+  return model;
+}
+
+function buildModelClass(name: string): ModelClass {
+  const model = class extends Item {};
+  Object.defineProperty(model, "name", { value: name });
+  return model as unknown as ModelClass;
+}
+
+function referenceView(runtime: ModelRuntime): ReferencedModel {
+  const schema: CompiledSchema = runtime.compiled[0]!;
+  const typeOf = (name: string) => {
+    const variant = schema.shape.byName.get(name)!.variants[0]!;
+    if (variant.kind !== "scalar")
+      throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
+    return variant.type;
+  };
+  return {
+    name: runtime.name,
+    hashKey: schema.hashKey,
+    rangeKey: schema.rangeKey,
+    get hashType() {
+      return typeOf(schema.hashKey);
+    },
+    get rangeType() {
+      return schema.rangeKey === undefined ? undefined : typeOf(schema.rangeKey);
+    },
+    isItem: (value): value is Record<string, unknown> => value instanceof runtime.model,
+    get: (key) => getByKey(runtime, key, undefined),
+  };
+}
+
+/** Built-in statics a custom method may not replace. */
+const BUILT_INS = new Set([
+  "get",
+  "create",
+  "delete",
+  "update",
+  "batchGet",
+  "batchPut",
+  "batchDelete",
+  "query",
+  "scan",
+  "table",
+  "methods",
+  "serializer",
+  "serializeMany",
+  "transaction",
+  "name",
+  "schema",
+  "schemas",
+  "on",
+  "once",
+  "off",
+  "use",
+]);
+
+function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers: SerializerRegistry }): void {
+  const statics: Record<string, unknown> = {
+    get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
+      const [options, done] = settingsAndCallback(settings, callback);
+      return withCallback(getByKey(runtime, key, options), done);
+    },
+    create(
+      object: Record<string, unknown>,
+      settings?: SaveSettings | Callback<unknown>,
+      callback?: Callback<unknown>,
+    ) {
+      const [options, done] = settingsAndCallback(settings, callback);
+      const work = Promise.resolve().then(() =>
+        saveItem(new model(object), { overwrite: false, ...options }),
+      );
+      return withCallback(work, done);
+    },
+    delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {
+      const [options, done] = settingsAndCallback(settings, callback);
+      return withCallback(
+        Promise.resolve().then(() => deleteByKey(runtime, key, options)),
+        done,
+      );
+    },
+    table() {
+      return tableFacade(runtime);
+    },
+    serializer: {
+      add: (name: string, options: object) => runtime.serializers.add(name, options),
+      delete: (name: string) => runtime.serializers.delete(name),
+      default: runtime.serializers.default,
+    },
+    serializeMany(items: readonly Record<string, unknown>[], nameOrOptions?: string | object) {
+      if (!Array.isArray(items)) throw new InvalidParameter("serializeMany needs an array of items.");
+      return items.map((item) => serializeItem(runtime, item, nameOrOptions));
+    },
+    methods: methodsApi(model),
+    use(middleware: Middleware) {
+      runtime.middleware.push(middleware);
+      return () => {
+        const index = runtime.middleware.indexOf(middleware);
+        if (index !== -1) runtime.middleware.splice(index, 1);
+      };
+    },
+    on: (event: string, listener: (...args: unknown[]) => void) => runtime.events.on(event, listener),
+    once: (event: string, listener: (...args: unknown[]) => void) => runtime.events.once(event, listener),
+    off: (event: string, listener?: (...args: unknown[]) => void) => runtime.events.off(event, listener),
+  };
+  for (const [key, value] of Object.entries(statics)) {
+    Object.defineProperty(model, key, { value, writable: true, configurable: true });
+  }
+  Object.defineProperty(model, "schemas", { value: runtime.schemas });
+  Object.defineProperty(model, "schema", { value: runtime.schemas[0] });
+}
+
+function tableFacade(runtime: ModelRuntime) {
+  const table = runtime.table;
+  const schema = runtime.compiled[0]!;
+  return {
+    name: table.name,
+    hashKey: schema.hashKey,
+    rangeKey: schema.rangeKey,
+    /** Runs the setup flow (create if missing, wait until active). */
+    initialize: () => table.ready(),
+    /** `{return: "request"}`: the CreateTable input; otherwise runs the setup flow. */
+    create: async (settings: { return?: "request" } = {}) =>
+      settings.return === "request" ? table.createInput() : table.ready(),
+  };
+}
+
+function methodsApi(model: ModelClass) {
+  const wrap = (fn: (...args: unknown[]) => unknown, self: () => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      const callback =
+        typeof args[args.length - 1] === "function"
+          ? (args[args.length - 1] as Callback<unknown>)
+          : undefined;
+      const result = fn.apply(self() ?? this, args);
+      if (callback && result instanceof Promise) {
+        result.then(
+          (value) => callback(null, value),
+          (error: unknown) => callback(error),
+        );
+        return undefined;
+      }
+      return result;
+    };
+  const target = model as unknown as Record<string, unknown>;
+  const prototype = model.prototype as Record<string, unknown>;
+  return {
+    set(name: string, fn: (...args: unknown[]) => unknown) {
+      if (BUILT_INS.has(name)) return; // built-ins cannot be replaced, as in Dynamoose
+      Object.defineProperty(target, name, {
+        value: wrap(fn, () => model),
+        writable: true,
+        configurable: true,
+      });
+    },
+    delete(name: string) {
+      if (!BUILT_INS.has(name)) delete target[name];
+    },
+    item: {
+      set(name: string, fn: (...args: unknown[]) => unknown) {
+        if (name in Item.prototype) return;
+        Object.defineProperty(prototype, name, {
+          value: wrap(fn, () => undefined),
+          writable: true,
+          configurable: true,
+        });
+      },
+      delete(name: string) {
+        if (!(name in Item.prototype)) delete prototype[name];
+      },
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// The request pipeline for single-item operations (DESIGN "One pipeline"): options checked → write
+// pipeline or key conversion → input built (pure) → `return: "request"` exits → table ready → send →
+// read pipeline → result.
+import type {
+  AttributeValue,
+  GetItemCommandOutput,
+  PutItemCommandInput,
+  UpdateItemCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { send } from "../client/send";
+import { expressionTargetOf } from "../schema/expression-target";
+import { keyToDynamo } from "../schema/key";
+import { readPipeline, storedFormFromDynamo } from "../schema/read";
+import { writePipeline } from "../schema/write";
+import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
+import { buildGetInput, type GetSettings } from "../operations/get";
+import { checkOptions, wantsRequest } from "../operations/options";
+import { buildPutInput } from "../operations/put";
+import { buildSaveChangesInput } from "../operations/save-changes";
+import { attributeValuesEqual, diffImages } from "./diff";
+import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { setStoredImage, storedImageOf } from "./stored-images";
+
+export interface SaveSettings {
+  /** Replace an existing item (default true). `false`: fail if the item exists. */
+  overwrite?: boolean;
+  /** A Condition (or raw condition object) the stored item must meet. */
+  condition?: unknown;
+  /** `"request"`: resolve with the DynamoDB input instead of sending it. */
+  return?: "item" | "request";
+}
+
+/** Creates a model item from the read pipeline's output without copying it again. */
+export function hydrate(
+  runtime: ModelRuntime,
+  data: Record<string, unknown>,
+  image: Record<string, AttributeValue>,
+): object {
+  const item = Object.create(runtime.model.prototype) as Record<string, unknown>;
+  for (const key of Object.keys(data)) item[key] = data[key];
+  setStoredImage(item, image);
+  return item;
+}
+
+/** The read pipeline, then a model item. */
+export async function itemFromImage(
+  runtime: ModelRuntime,
+  image: Record<string, AttributeValue>,
+): Promise<object> {
+  const schema = runtime.compiled.length === 1 ? runtime.compiled[0]! : schemaFor(runtime, image);
+  const data = await readPipeline(schema, image);
+  return hydrate(runtime, data, image);
+}
+
+export async function getByKey(
+  runtime: ModelRuntime,
+  key: unknown,
+  rawSettings: GetSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, ["attributes", "consistent", "return"], "get");
+  const schema = runtime.compiled[0]!;
+  const input = buildGetInput(
+    runtime.table.name,
+    await keyToDynamo(schema, key),
+    settings,
+    expressionTargetOf(schema),
+  );
+  if (wantsRequest(settings, "get")) return input;
+  await runtime.table.ready();
+  const output = await send<GetItemCommandOutput>(runtime.sendContext(), {
+    operation: "GetItem",
+    input,
+    model: runtime.name,
+    table: runtime.table.name,
+  });
+  return output.Item ? itemFromImage(runtime, output.Item) : undefined;
+}
+
+export async function deleteByKey(
+  runtime: ModelRuntime,
+  key: unknown,
+  rawSettings: DeleteSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, ["condition", "return"], "delete");
+  const schema = runtime.compiled[0]!;
+  const input = buildDeleteInput(
+    runtime.table.name,
+    await keyToDynamo(schema, key),
+    settings,
+    expressionTargetOf(schema),
+  );
+  if (wantsRequest(settings, "delete")) return input;
+  await runtime.table.ready();
+  await send(runtime.sendContext(), {
+    operation: "DeleteItem",
+    input,
+    model: runtime.name,
+    table: runtime.table.name,
+  });
+  return undefined;
+}
+
+function keyOfImage(
+  image: Record<string, AttributeValue>,
+  hashKey: string,
+  rangeKey: string | undefined,
+): Record<string, AttributeValue> {
+  const key: Record<string, AttributeValue> = { [hashKey]: image[hashKey]! };
+  if (rangeKey !== undefined) key[rangeKey] = image[rangeKey]!;
+  return key;
+}
+
+function isConditionFailure(error: unknown): error is Error & { Item?: Record<string, AttributeValue> } {
+  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+}
+
+/** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
+function fillIn(
+  runtime: ModelRuntime,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+  schemaIndex: number,
+): void {
+  const shape = runtime.compiled[schemaIndex]!.shape;
+  for (const name of Object.keys(written)) {
+    const attribute = shape.byName.get(name);
+    const names = attribute ? [attribute.name, ...attribute.settings.aliases] : [name];
+    const present = names.find((candidate) => item[candidate] !== undefined);
+    if (present === undefined) item[attribute ? attribute.settings.outputName : name] = written[name];
+  }
+  for (const timestamp of [
+    ...runtime.compiled[schemaIndex]!.createdAt,
+    ...runtime.compiled[schemaIndex]!.updatedAt,
+  ]) {
+    item[timestamp.name] = written[timestamp.name];
+  }
+}
+
+export async function saveItem<T extends object>(item: T, rawSettings: SaveSettings): Promise<T> {
+  const runtime = modelRuntimeOf(item.constructor);
+  const settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
+  const data = item as Record<string, unknown>;
+  const schema = schemaFor(runtime, data);
+  const schemaIndex = runtime.compiled.indexOf(schema);
+  const stored = storedImageOf(item);
+  const written = await writePipeline(schema, data, {
+    isNew: stored === undefined,
+    old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
+  });
+  const target = expressionTargetOf(schema);
+  const tableName = runtime.table.name;
+  const sameKey =
+    stored !== undefined &&
+    [schema.hashKey, schema.rangeKey].every(
+      (name) =>
+        name === undefined ||
+        (stored[name] !== undefined && attributeValuesEqual(stored[name]!, written.attributes[name]!)),
+    );
+  const putInput = (): PutItemCommandInput =>
+    buildPutInput(tableName, schema.hashKey, written.attributes, settings, target);
+
+  let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
+  let operation: "PutItem" | "UpdateItem" = "PutItem";
+  if (stored !== undefined && sameKey && settings.overwrite !== false) {
+    const changes = diffImages(stored, written.attributes);
+    if (changes.length > 0) {
+      operation = "UpdateItem";
+      request = buildSaveChangesInput(
+        tableName,
+        keyOfImage(written.attributes, schema.hashKey, schema.rangeKey),
+        schema.hashKey,
+        changes,
+        settings.condition,
+        target,
+      );
+    } else if (settings.condition !== undefined) {
+      request = putInput();
+    }
+  } else {
+    request = putInput();
+  }
+  if (wantsRequest(settings, "save")) return (request ?? putInput()) as unknown as T;
+
+  if (request !== undefined) {
+    await runtime.table.ready();
+    const call = { operation, input: request, model: runtime.name, table: tableName };
+    try {
+      await send(runtime.sendContext(), call);
+    } catch (error) {
+      // The item was deleted since it was read: write it whole, as a new save would.
+      if (operation !== "UpdateItem" || !isConditionFailure(error) || error.Item !== undefined) throw error;
+      await send(runtime.sendContext(), { ...call, operation: "PutItem", input: putInput() });
+    }
+  }
+  setStoredImage(item, written.attributes);
+  fillIn(runtime, data, written.item, schemaIndex);
+  return item;
+}

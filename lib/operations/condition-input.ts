@@ -1,0 +1,17 @@
+// A `condition` setting (a Condition or a raw `{ConditionExpression, …}` object) → expression text
+// with its names and values in the request's placeholder registry.
+import { InvalidParameter } from "../errors";
+import { compileCondition, type ExpressionTarget } from "../expressions/compile";
+import { Condition, isCondition, isRawCondition } from "../expressions/condition";
+import type { PlaceholderRegistry } from "../expressions/placeholders";
+
+export function compileConditionSetting(
+  condition: unknown,
+  target: ExpressionTarget,
+  registry: PlaceholderRegistry,
+): string | undefined {
+  if (condition === undefined || condition === null) return undefined;
+  if (isCondition(condition)) return compileCondition(condition, target, registry);
+  if (isRawCondition(condition)) return compileCondition(new Condition(condition), target, registry);
+  throw new InvalidParameter("condition must be a Condition or a raw { ConditionExpression, … } object.");
+}

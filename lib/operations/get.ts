@@ -1,0 +1,45 @@
+// GetItem: build (pure) and run.
+import type { AttributeValue, GetItemCommandInput, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
+import type { ExpressionTarget } from "../expressions/compile";
+import { parseDocumentPath } from "../expressions/path";
+import { PlaceholderRegistry } from "../expressions/placeholders";
+
+export interface GetSettings {
+  attributes?: readonly string[];
+  consistent?: boolean;
+  return?: "item" | "request";
+}
+
+/** A projection of document paths ("a.b[1]"), alias-aware, as placeholders. */
+export function buildProjection(
+  attributes: readonly string[] | undefined,
+  target: ExpressionTarget,
+  registry: PlaceholderRegistry,
+): string | undefined {
+  if (attributes === undefined) return undefined;
+  if (!Array.isArray(attributes) || attributes.some((path) => typeof path !== "string")) {
+    throw new InvalidParameter("attributes must be an array of attribute paths.");
+  }
+  return attributes.map((path) => registry.path(target.resolve(parseDocumentPath(path)).segments)).join(", ");
+}
+
+export function buildGetInput(
+  tableName: string,
+  key: Record<string, AttributeValue>,
+  settings: GetSettings,
+  target: ExpressionTarget,
+): GetItemCommandInput {
+  const input: GetItemCommandInput = { TableName: tableName, Key: key };
+  if (settings.consistent !== undefined && settings.consistent !== null)
+    input.ConsistentRead = settings.consistent;
+  const registry = new PlaceholderRegistry();
+  const projection = buildProjection(settings.attributes, target, registry);
+  if (projection !== undefined) {
+    input.ProjectionExpression = projection;
+    input.ExpressionAttributeNames = registry.names;
+  }
+  return input;
+}
+
+export type GetOutput = GetItemCommandOutput;

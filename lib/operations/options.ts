@@ -1,0 +1,40 @@
+// Option objects are checked, not trusted: an unknown option is an error, so a typo
+// (`{overwrite: false}` spelled `{overWrite: false}`) never silently changes what is written.
+import { InvalidParameter, InvalidParameterType } from "../errors";
+
+export function checkOptions<T extends object>(
+  settings: T | undefined,
+  allowed: readonly string[],
+  operation: string,
+): Partial<T> {
+  if (settings === undefined || settings === null) return {};
+  if (typeof settings !== "object" || Array.isArray(settings)) {
+    throw new InvalidParameterType(
+      `${operation}: settings must be an object (got ${JSON.stringify(settings)}).`,
+    );
+  }
+  for (const key of Object.keys(settings)) {
+    if (!allowed.includes(key)) {
+      throw new InvalidParameter(`${operation}: unknown option "${key}" (allowed: ${allowed.join(", ")}).`);
+    }
+  }
+  return settings;
+}
+
+/** `return` is "item" (the default, or "items"/"response" for batches) or "request". */
+export function wantsRequest(settings: { return?: unknown }, operation: string): boolean {
+  const value = settings.return;
+  if (
+    value === undefined ||
+    value === null ||
+    value === "item" ||
+    value === "items" ||
+    value === "response"
+  ) {
+    return false;
+  }
+  if (value === "request") return true;
+  throw new InvalidParameter(
+    `${operation}: return must be "item" or "request" (got ${JSON.stringify(value)}).`,
+  );
+}

@@ -1,0 +1,308 @@
+// Compiles a schema definition (SPEC §2) once into the frozen tree of compiled.ts, checking every
+// construction rule on the way. Everything a write or read needs later is decided here.
+import { InvalidParameter, InvalidParameterType, InvalidType } from "../errors";
+import type { AttributeDefinitionObject, SchemaSettings, TimestampSpec } from "./definition-types";
+import type {
+  CompiledAttribute,
+  CompiledSchema,
+  IndexSpec,
+  ObjectShape,
+  ReferenceTarget,
+  ReferencedModel,
+  SelfReferenceSlot,
+  SubtreeFlags,
+  TimestampAttribute,
+  Variant,
+} from "./compiled";
+import { compileIndexes } from "./indexes";
+import { compiledSchemaOf, referencedModelOf } from "./links";
+import { isPlainObject, resolveVariant, scalarTypeOf, type NestedCompiler } from "./resolve-type";
+import { compileSettings } from "./settings";
+import { compileUnknownMatcher } from "./unknown-paths";
+import { numberType } from "./types/number";
+
+const NO_FLAGS: SubtreeFlags = Object.freeze({
+  defaults: false,
+  set: false,
+  validate: false,
+  required: false,
+  enum: false,
+  get: false,
+});
+
+function mergeFlags(flags: readonly SubtreeFlags[]): SubtreeFlags {
+  if (flags.length === 0) return NO_FLAGS;
+  return Object.freeze({
+    defaults: flags.some((f) => f.defaults),
+    set: flags.some((f) => f.set),
+    validate: flags.some((f) => f.validate),
+    required: flags.some((f) => f.required),
+    enum: flags.some((f) => f.enum),
+    get: flags.some((f) => f.get),
+  });
+}
+
+function variantFlags(variant: Variant): SubtreeFlags {
+  if (variant.kind === "object" && typeof variant.shape === "object") return variant.shape.flags;
+  if (variant.kind === "array" && typeof variant.element === "object") return variant.element.flags;
+  return NO_FLAGS;
+}
+
+/** Is this a definition object (`{type, ...}`) rather than a type written directly? */
+function isDefinitionObject(value: unknown): value is AttributeDefinitionObject {
+  return isPlainObject(value) && "type" in value && compiledSchemaOf(value) === undefined;
+}
+
+/** Self references (type.THIS) are bound when the schema's model is created. */
+class SelfReference implements ReferenceTarget, SelfReferenceSlot {
+  #model: ReferencedModel | undefined;
+  bind(model: ReferencedModel): void {
+    this.#model = model;
+  }
+  resolve(): ReferencedModel {
+    if (!this.#model)
+      throw new InvalidParameter("type.THIS is only usable once its schema belongs to a model.");
+    return this.#model;
+  }
+}
+
+interface CompileState {
+  selfReferences: SelfReference[];
+  keyAttributes: { hashKey?: string; rangeKey?: string };
+  rawIndexes: { attribute: string; definition: unknown }[];
+}
+
+function compileAttribute(
+  name: string,
+  written: unknown,
+  path: string,
+  state: CompileState,
+  isRoot: boolean,
+): CompiledAttribute {
+  if (name.includes(".")) {
+    throw new InvalidParameter(`Attribute "${path}": attributes must not contain dots.`);
+  }
+  const entries = Array.isArray(written) ? written : [written];
+  if (entries.length === 0) throw new InvalidParameter(`Attribute "${path}" does not have a valid type.`);
+  // Settings come from the first definition object, as in Dynamoose; each entry adds a variant.
+  const definitions = entries.map((entry) =>
+    isDefinitionObject(entry) ? entry : ({ type: entry } as AttributeDefinitionObject),
+  );
+  const primary = definitions[0]!;
+  const nested: NestedCompiler = {
+    shape: (definition, nestedPath) => compileShape(definition, nestedPath, state, false),
+    element: (definition, elementPath) => compileAttribute("", definition, elementPath, state, false),
+    selfReference: () => {
+      const reference = new SelfReference();
+      state.selfReferences.push(reference);
+      return reference;
+    },
+  };
+  const variants: Variant[] = [];
+  for (const definition of definitions) {
+    const types = Array.isArray(definition.type) ? definition.type : [definition.type];
+    for (const type of types) variants.push(resolveVariant(type, definition, path, nested));
+  }
+  if (variants.some((variant) => variant.kind === "combine") && variants.length > 1) {
+    throw new InvalidParameter(`Attribute "${path}": a COMBINE attribute cannot have other types.`);
+  }
+
+  const isKey = primary.hashKey === true || primary.rangeKey === true;
+  if (!isRoot && (isKey || primary.index !== undefined)) {
+    throw new InvalidParameter(`Attribute "${path}": keys and indexes must be top-level attributes.`);
+  }
+  if (primary.hashKey === true && primary.rangeKey === true) {
+    throw new InvalidParameter(`Attribute "${path}" cannot be both the hash key and the range key.`);
+  }
+  for (const role of ["hashKey", "rangeKey"] as const) {
+    if (primary[role] !== true) continue;
+    if (state.keyAttributes[role] !== undefined) {
+      throw new InvalidParameter(
+        `Only one attribute may be the ${role} (found "${state.keyAttributes[role]}" and "${path}").`,
+      );
+    }
+    state.keyAttributes[role] = name;
+  }
+  if (primary.index !== undefined && primary.index !== false) {
+    state.rawIndexes.push({ attribute: name, definition: primary.index });
+  }
+
+  const settings = compileSettings(name, primary, path);
+  const own: SubtreeFlags = {
+    defaults: settings.hasDefault,
+    set: settings.set !== undefined,
+    validate: settings.validate !== undefined,
+    required: settings.required,
+    enum: settings.enum !== undefined,
+    get: settings.get !== undefined,
+  };
+  return Object.freeze({
+    name,
+    variants: Object.freeze(variants),
+    settings,
+    flags: mergeFlags([own, ...variants.map(variantFlags)]),
+  });
+}
+
+function compileShape(
+  definition: unknown,
+  pathPrefix: string,
+  state: CompileState,
+  isRoot: boolean,
+): ObjectShape {
+  if (!isPlainObject(definition)) {
+    throw new InvalidParameterType(
+      pathPrefix === ""
+        ? "Schema initialization parameter must be an object."
+        : `Attribute "${pathPrefix}": schema must be an object.`,
+    );
+  }
+  const names = Object.keys(definition);
+  if (names.length === 0) {
+    throw new InvalidParameter(
+      pathPrefix === ""
+        ? "Schema initialization parameter must not be empty."
+        : `Attribute "${pathPrefix}": schema must not be empty.`,
+    );
+  }
+  const attributes = names.map((name) =>
+    compileAttribute(
+      name,
+      definition[name],
+      pathPrefix === "" ? name : `${pathPrefix}.${name}`,
+      state,
+      isRoot,
+    ),
+  );
+  return buildShape(attributes, pathPrefix);
+}
+
+/** Indexes attributes by real name and by every alias, rejecting ambiguous names. */
+export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix: string): ObjectShape {
+  const byName = new Map(attributes.map((attribute) => [attribute.name, attribute]));
+  const byInputName = new Map(byName);
+  for (const attribute of attributes) {
+    for (const alias of attribute.settings.aliases) {
+      const at = pathPrefix === "" ? alias : `${pathPrefix}.${alias}`;
+      if (byName.has(alias)) throw new InvalidParameter(`Alias "${at}" is also the name of an attribute.`);
+      if (byInputName.has(alias)) throw new InvalidParameter(`Alias "${at}" is used by two attributes.`);
+      byInputName.set(alias, attribute);
+    }
+  }
+  return Object.freeze({
+    attributes: Object.freeze([...attributes]),
+    byName,
+    byInputName,
+    hasAliases: byInputName.size > byName.size,
+    flags: mergeFlags(attributes.map((attribute) => attribute.flags)),
+  });
+}
+
+function timestampAttributes(spec: TimestampSpec, defaultName: string): { attributes: TimestampAttribute[] } {
+  if (spec === null || spec === undefined) return { attributes: [] };
+  if (typeof spec === "string") return { attributes: [{ name: spec, type: scalarTypeOf(Date)! }] };
+  if (Array.isArray(spec))
+    return { attributes: spec.map((name: string) => ({ name, type: scalarTypeOf(Date)! })) };
+  const attributes: TimestampAttribute[] = [];
+  for (const [name, written] of Object.entries(spec as Record<string, unknown>)) {
+    const definition = isDefinitionObject(written) ? written : { type: written };
+    const type = Array.isArray(definition.type) ? undefined : definition.type;
+    if (type === undefined) throw new InvalidType(`Timestamp attribute "${name}" cannot have several types.`);
+    const withSettings =
+      isPlainObject(type) && "value" in type
+        ? (type as { value: unknown; settings?: Record<string, unknown> })
+        : undefined;
+    const scalar = scalarTypeOf(withSettings ? withSettings.value : type, withSettings?.settings);
+    if (!scalar || (scalar.dynamoType !== "N" && scalar.dynamoType !== "S")) {
+      throw new InvalidType(`Timestamp attribute "${name}" (${defaultName}) must be a Date or Number type.`);
+    }
+    attributes.push({ name, type: scalar });
+  }
+  return { attributes };
+}
+
+/** The timestamp attributes as ordinary Date attributes of the root shape (so reads convert them). */
+function timestampNode(timestamp: TimestampAttribute): CompiledAttribute {
+  return Object.freeze({
+    name: timestamp.name,
+    variants: [{ kind: "scalar", type: timestamp.type }] as Variant[],
+    settings: compileSettings(timestamp.name, { type: Date }, timestamp.name),
+    flags: NO_FLAGS,
+  });
+}
+
+export function compileSchema(definition: unknown, settings: SchemaSettings = {}): CompiledSchema {
+  if (!isPlainObject(definition)) {
+    throw new InvalidParameterType("Schema initialization parameter must be an object.");
+  }
+  const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [] };
+  const shape = compileShape(definition, "", state, true);
+
+  const timestamps =
+    settings.timestamps === true
+      ? { createdAt: "createdAt", updatedAt: "updatedAt" }
+      : settings.timestamps === false || settings.timestamps === undefined
+        ? {}
+        : settings.timestamps;
+  const createdAt = timestampAttributes(timestamps.createdAt, "createdAt").attributes;
+  const updatedAt = timestampAttributes(timestamps.updatedAt, "updatedAt").attributes;
+  const extra: CompiledAttribute[] = [];
+  for (const timestamp of [...createdAt, ...updatedAt]) {
+    if (shape.byInputName.has(timestamp.name)) {
+      throw new InvalidParameter(
+        `Timestamp attribute "${timestamp.name}" must not be defined in the schema.`,
+      );
+    }
+    extra.push(timestampNode(timestamp));
+  }
+  const version =
+    settings.version === true
+      ? "version"
+      : typeof settings.version === "string"
+        ? settings.version
+        : undefined;
+  if (version !== undefined && !shape.byInputName.has(version)) {
+    extra.push(
+      Object.freeze({
+        name: version,
+        variants: [{ kind: "scalar", type: numberType }] as Variant[],
+        settings: compileSettings(version, { type: Number }, version),
+        flags: NO_FLAGS,
+      }),
+    );
+  }
+  const rootShape = extra.length > 0 ? buildShape([...shape.attributes, ...extra], "") : shape;
+
+  const hashKey = state.keyAttributes.hashKey ?? rootShape.attributes[0]!.name;
+  const rangeKey = state.keyAttributes.rangeKey;
+  for (const key of [hashKey, rangeKey]) {
+    if (key === undefined) continue;
+    const attribute = rootShape.byName.get(key)!;
+    if (attribute.variants.length > 1) {
+      throw new InvalidParameter(`Key attribute "${key}" cannot have several types.`);
+    }
+  }
+  const indexes: IndexSpec[] = compileIndexes(state.rawIndexes, hashKey, rootShape);
+  for (const name of ["get", "set", "validate"] as const) {
+    if (settings[name] !== undefined && typeof settings[name] !== "function") {
+      throw new InvalidParameter(`Schema setting "${name}" must be a function.`);
+    }
+  }
+
+  return Object.freeze({
+    shape: rootShape,
+    hashKey,
+    rangeKey,
+    indexes,
+    createdAt,
+    updatedAt,
+    keepUnknown: compileUnknownMatcher(settings.saveUnknown),
+    get: settings.get,
+    set: settings.set,
+    validate: settings.validate,
+    version,
+    selfReferences: state.selfReferences,
+  });
+}
+
+export { referencedModelOf };

@@ -1,0 +1,112 @@
+// The compiled form of a schema: built once by compile.ts, then only read. The write and read
+// pipelines walk these nodes; nothing at run time looks a setting up by name or re-resolves a type.
+import type { ScalarType } from "./types/handler";
+
+/** A user-supplied function or value from the definition, already normalised into a predicate. */
+export type ValidatorFunction = (value: unknown) => unknown;
+
+export interface AttributeSettings {
+  readonly hasDefault: boolean;
+  readonly default: unknown;
+  readonly forceDefault: boolean;
+  readonly required: boolean;
+  readonly enum: readonly unknown[] | undefined;
+  /** Returns falsy (or rejects) when the value is invalid; `describe` says what the rule asks for. */
+  readonly validate: { check: ValidatorFunction; describe: string } | undefined;
+  readonly get: ((value: unknown) => unknown) | undefined;
+  readonly set: ((value: unknown, oldValue: unknown) => unknown) | undefined;
+  /** Every alias (map) of the attribute. */
+  readonly aliases: readonly string[];
+  /** The name reads use: `defaultAlias`/`defaultMap`, else the first alias, else the real name. */
+  readonly outputName: string;
+}
+
+/** Which pipeline steps have work to do somewhere in a subtree, so walks can skip whole subtrees. */
+export interface SubtreeFlags {
+  readonly defaults: boolean;
+  readonly set: boolean;
+  readonly validate: boolean;
+  readonly required: boolean;
+  readonly enum: boolean;
+  readonly get: boolean;
+}
+
+export interface CompiledAttribute {
+  /** The real (stored) name; for list elements, "". */
+  readonly name: string;
+  readonly variants: readonly Variant[];
+  readonly settings: AttributeSettings;
+  readonly flags: SubtreeFlags;
+}
+
+export interface ObjectShape {
+  readonly attributes: readonly CompiledAttribute[];
+  readonly byName: ReadonlyMap<string, CompiledAttribute>;
+  /** Incoming names (real names and aliases) → attribute. */
+  readonly byInputName: ReadonlyMap<string, CompiledAttribute>;
+  readonly hasAliases: boolean;
+  readonly flags: SubtreeFlags;
+}
+
+/** A reference to another model (or the model being defined): stores that item's key. */
+export interface ReferenceTarget {
+  /** Filled in when the referencing schema's model is created (THIS) or lazily for other models. */
+  resolve(): ReferencedModel;
+}
+
+export interface ReferencedModel {
+  readonly name: string;
+  readonly hashKey: string;
+  readonly rangeKey: string | undefined;
+  readonly hashType: ScalarType;
+  readonly rangeType: ScalarType | undefined;
+  isItem(value: unknown): value is Record<string, unknown>;
+  get(key: Record<string, unknown>): Promise<unknown>;
+}
+
+export type Variant =
+  | { readonly kind: "scalar"; readonly type: ScalarType }
+  | { readonly kind: "object"; readonly shape: ObjectShape | "any" | "empty" }
+  | { readonly kind: "array"; readonly element: CompiledAttribute | "any" | "empty" }
+  | { readonly kind: "set"; readonly element: ScalarType | undefined; readonly elementName: string }
+  | { readonly kind: "any" }
+  | { readonly kind: "combine"; readonly attributes: readonly string[]; readonly separator: string }
+  | { readonly kind: "reference"; readonly target: ReferenceTarget }
+  | { readonly kind: "json" };
+
+export interface TimestampAttribute {
+  readonly name: string;
+  readonly type: ScalarType;
+}
+
+export interface IndexSpec {
+  readonly name: string;
+  readonly type: "global" | "local";
+  readonly hashKey: string;
+  readonly rangeKey: string | undefined;
+  readonly project: boolean | readonly string[];
+  readonly throughput: number | { read: number; write: number } | "ON_DEMAND" | undefined;
+}
+
+export interface CompiledSchema {
+  readonly shape: ObjectShape;
+  readonly hashKey: string;
+  readonly rangeKey: string | undefined;
+  readonly indexes: readonly IndexSpec[];
+  readonly createdAt: readonly TimestampAttribute[];
+  readonly updatedAt: readonly TimestampAttribute[];
+  /** Keeps an unknown attribute at this dotted path? `undefined` when nothing unknown is kept. */
+  readonly keepUnknown: ((path: string) => boolean) | undefined;
+  readonly get: ((item: Record<string, unknown>) => unknown) | undefined;
+  readonly set: ((item: Record<string, unknown>) => unknown) | undefined;
+  readonly validate: ((item: Record<string, unknown>) => unknown) | undefined;
+  /** Optimistic locking attribute name, when enabled. */
+  readonly version: string | undefined;
+  /** Top-level attributes that are references to this schema's own model (type.THIS), to bind. */
+  readonly selfReferences: SelfReferenceSlot[];
+}
+
+/** A THIS reference waiting for its model. */
+export interface SelfReferenceSlot {
+  bind(model: ReferencedModel): void;
+}

@@ -1,0 +1,107 @@
+// The shapes a schema definition may take (SPEC §2). Runtime compilation lives in compile.ts;
+// type-level inference of item types from these shapes lives in infer.ts.
+import type { AnyMarker, CombineType, ConstantType, NullMarker, ThisMarker } from "./type-markers";
+
+/** Date storage choices. */
+export type DateStorage = "milliseconds" | "seconds" | "iso";
+
+/** `{value: Date, settings: {storage}}`: a type with settings. */
+export interface TypeWithSettings<T = unknown, S = Record<string, unknown>> {
+  readonly value: T;
+  readonly settings?: S;
+}
+
+/** Something that compiles to a schema: a Schema instance (declared structurally to avoid a cycle). */
+export interface SchemaLike {
+  readonly __isDynamodelSchema: true;
+}
+
+/** A model class used as a reference type (declared structurally to avoid a cycle). */
+export interface ModelLike {
+  readonly __isDynamodelModel: true;
+}
+
+/** Type names accepted as case-insensitive strings. */
+export type TypeName = string;
+
+/** One attribute type, written without settings. */
+export type AttributeType =
+  | StringConstructor
+  | NumberConstructor
+  | BooleanConstructor
+  | DateConstructor
+  | BufferConstructor
+  | ObjectConstructor
+  | ArrayConstructor
+  | SetConstructor
+  | NullMarker
+  | AnyMarker
+  | ThisMarker
+  | ConstantType
+  | CombineType
+  | TypeWithSettings
+  | SchemaLike
+  | ModelLike
+  | TypeName;
+
+/**
+ * A (possibly async) predicate. Declared through a method so that its parameter is checked
+ * bivariantly: `(age: number) => age >= 0` is accepted, and `(v) => …` gets `v: unknown`.
+ */
+export type ValidatorFunction = { check(value: unknown): unknown }["check"];
+
+/** Validation: a value that must match exactly, a RegExp, or a (possibly async) predicate. */
+export type Validator = string | number | boolean | null | RegExp | ValidatorFunction;
+
+export interface IndexDefinition {
+  name?: string;
+  type?: "global" | "local";
+  rangeKey?: string;
+  project?: boolean | readonly string[];
+  throughput?: number | { read: number; write: number } | "ON_DEMAND";
+}
+
+/** An attribute-definition object. */
+export interface AttributeDefinitionObject {
+  type: AttributeType | readonly AttributeType[];
+  /** Object: a definition or a Schema; Array and Set: `[elementType]`. */
+  schema?: SchemaDefinition | AttributeDefinition;
+  default?: unknown;
+  forceDefault?: boolean;
+  required?: boolean;
+  enum?: readonly unknown[];
+  validate?: Validator;
+  // Methods, not function properties, so typed parameters (`get(v: string)`) are accepted.
+  get?(value: unknown): unknown;
+  set?(value: unknown, oldValue?: unknown): unknown;
+  hashKey?: boolean;
+  rangeKey?: boolean;
+  index?: boolean | IndexDefinition | readonly IndexDefinition[];
+  map?: string | readonly string[];
+  alias?: string | readonly string[];
+  aliases?: string | readonly string[];
+  defaultMap?: string;
+  defaultAlias?: string;
+  /** dynamodel: store an Object as a JSON string. */
+  storage?: "json";
+}
+
+/** What one key of a schema definition may hold. */
+export type AttributeDefinition =
+  AttributeType | AttributeDefinitionObject | readonly (AttributeType | AttributeDefinitionObject)[];
+
+export type SchemaDefinition = { readonly [name: string]: AttributeDefinition };
+
+export type TimestampSpec =
+  string | readonly string[] | null | undefined | Record<string, AttributeDefinition>;
+
+export interface SchemaSettings {
+  timestamps?: boolean | { createdAt?: TimestampSpec; updatedAt?: TimestampSpec };
+  saveUnknown?: boolean | readonly string[];
+  // Methods, not function properties, so a typed item parameter is accepted.
+  get?(item: Record<string, unknown>): unknown;
+  set?(item: Record<string, unknown>): unknown;
+  validate?(item: Record<string, unknown>): unknown;
+  /** Optimistic locking: `true` (attribute `version`) or the attribute's name. */
+  version?: boolean | string;
+}

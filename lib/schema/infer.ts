@@ -1,0 +1,444 @@
+// Type-level inference of item types from a schema definition (SPEC §10). Nothing here exists at
+// runtime. Cost rules (DESIGN "Types"): every attribute is classified by a short chain of
+// non-recursive conditionals; recursion happens only into nested schemas (bounded by the definition
+// itself) and, for paths, is capped at `MaxPathDepth` levels. Optionality is decided per attribute
+// by key-remapped mapped types, then flattened once so editors show one plain object.
+import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker, UNDEFINED } from "./type-markers";
+import type { ModelLike, SchemaLike } from "./definition-types";
+
+/**
+ * A Schema instance whose definition type is known. The runtime `Schema<D, S>` satisfies it through
+ * two type-only phantoms: `declare readonly __definition: D; declare readonly __settings: S;`.
+ */
+export interface TypedSchemaLike<D = unknown, S = unknown> extends SchemaLike {
+  readonly __definition: D;
+  readonly __settings: S;
+}
+
+/**
+ * The value of a reference attribute (`type.THIS` or a Model): the referenced key, or the item.
+ * A placeholder until models carry their key type.
+ */
+export type ModelReference = string | number | { readonly [name: string]: unknown };
+
+// "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
+type Mode = "out" | "in";
+type MaxPathDepth = 5;
+type Prev = [never, 0, 1, 2, 3, 4, 5];
+
+/** One object type instead of an intersection (keeps `?` modifiers, drops `readonly`). */
+type Flatten<T> = { -readonly [K in keyof T]: T[K] } & unknown;
+
+// ---- values -------------------------------------------------------------------------------------
+
+/** The value type of one definition entry: a type, an attribute-definition object, or an array of those. */
+type AttrValue<V, M extends Mode> = V extends readonly unknown[]
+  ? AttrValue<V[number], M>
+  : V extends SchemaLike
+    ? TypeValue<V, undefined, M>
+    : V extends { readonly type: infer T }
+      ? V extends { readonly enum: readonly (infer E)[] }
+        ? E
+        : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
+      : TypeValue<V, undefined, M>;
+
+type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
+
+type DateValue<M extends Mode, Settings> = M extends "out"
+  ? Date
+  : Settings extends { readonly storage: "iso" }
+    ? Date | number | string
+    : Date | number;
+
+/** The value of one type (distributes over a union of types). `Sch` is the attribute's `schema`. */
+type TypeValue<T, Sch, M extends Mode> = T extends StringConstructor
+  ? string
+  : T extends NumberConstructor
+    ? number
+    : T extends BooleanConstructor
+      ? boolean
+      : T extends DateConstructor
+        ? DateValue<M, undefined>
+        : T extends BufferConstructor
+          ? Buffer
+          : T extends ObjectConstructor
+            ? ObjectValue<Sch, M>
+            : T extends ArrayConstructor
+              ? ArrayValue<Sch, M>
+              : T extends SetConstructor
+                ? SetValue<Sch, M>
+                : T extends string
+                  ? NamedValue<Lowercase<T>, Sch, M>
+                  : T extends symbol
+                    ? MarkerValue<T>
+                    : ObjectTypeValue<T, Sch, M>;
+
+type MarkerValue<T> = T extends NullMarker
+  ? null
+  : T extends AnyMarker
+    ? unknown
+    : T extends ThisMarker
+      ? ModelReference
+      : unknown;
+
+type ObjectTypeValue<T, Sch, M extends Mode> =
+  T extends ConstantType<infer C>
+    ? C
+    : T extends CombineType
+      ? string
+      : T extends TypedSchemaLike<infer D, infer S>
+        ? Shape<D, S, M>
+        : T extends SchemaLike
+          ? Record<string, unknown>
+          : T extends ModelLike
+            ? ModelReference
+            : T extends { readonly value: infer X }
+              ? X extends DateConstructor
+                ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
+                : TypeValue<X, Sch, M>
+              : unknown;
+
+/** Type names given as strings, case-insensitively ("string", "Date", "NUMBER"). */
+type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
+  ? string
+  : L extends "number"
+    ? number
+    : L extends "boolean"
+      ? boolean
+      : L extends "date"
+        ? DateValue<M, undefined>
+        : L extends "buffer"
+          ? Buffer
+          : L extends "object"
+            ? ObjectValue<Sch, M>
+            : L extends "array"
+              ? ArrayValue<Sch, M>
+              : L extends "set"
+                ? SetValue<Sch, M>
+                : L extends "null"
+                  ? null
+                  : unknown;
+
+type ObjectValue<Sch, M extends Mode> =
+  Sch extends TypedSchemaLike<infer D, infer S>
+    ? Shape<D, S, M>
+    : Sch extends readonly unknown[] | SchemaLike
+      ? Record<string, unknown>
+      : Sch extends object
+        ? Shape<Sch, object, M>
+        : Record<string, unknown>;
+
+/** The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone. */
+type ElementOf<Sch> = Sch extends readonly (infer E)[] ? E : Sch extends undefined ? AnyMarker : Sch;
+
+type ArrayValue<Sch, M extends Mode> = AttrValue<ElementOf<Sch>, M>[];
+
+type SetValue<Sch, M extends Mode> = Sch extends undefined
+  ? SetOf<string | number | Buffer, M>
+  : SetOf<AttrValue<ElementOf<Sch>, M>, M>;
+
+type SetOf<E, M extends Mode> = M extends "out" ? Set<E> : Set<E> | E[];
+
+// ---- names and presence -------------------------------------------------------------------------
+
+type FirstName<A> = A extends string
+  ? A
+  : A extends readonly [infer F extends string, ...unknown[]]
+    ? F
+    : never;
+type AllNames<A> = A extends string ? A : A extends readonly (infer N extends string)[] ? N : never;
+
+/** Aliases of an attribute: `alias`, `aliases` or `map` (a name or a list of names). */
+type AliasesOf<V> = V extends readonly unknown[] | SchemaLike
+  ? never
+  : V extends { readonly alias: infer A }
+    ? A
+    : V extends { readonly aliases: infer A }
+      ? A
+      : V extends { readonly map: infer A }
+        ? A
+        : never;
+
+/** The name an attribute is read under: `defaultAlias`/`defaultMap`, else its first alias, else its own. */
+type OutName<K, V> = V extends { readonly defaultAlias: infer A extends string }
+  ? A
+  : V extends { readonly defaultMap: infer A extends string }
+    ? A
+    : [AliasesOf<V>] extends [never]
+      ? K
+      : FirstName<AliasesOf<V>>;
+
+/** Every name an attribute may be written under: its own and all its aliases. */
+type AnyName<K, V> = K | AllNames<AliasesOf<V>>;
+
+type Marked = { readonly hashKey: true } | { readonly rangeKey: true } | { readonly required: true };
+type PresentOnRead<V> = V extends Marked | { readonly default: unknown } ? true : false;
+type RequiredOnWrite<V> = V extends { readonly default: unknown } | { readonly type: CombineType }
+  ? false
+  : V extends Marked
+    ? true
+    : false;
+
+// ---- settings: timestamps, version, saveUnknown -------------------------------------------------
+
+type TimestampFields<Spec, M extends Mode> = Spec extends string
+  ? { [N in Spec]: DateValue<M, undefined> }
+  : Spec extends readonly string[]
+    ? { [N in Spec[number]]: DateValue<M, undefined> }
+    : Spec extends object
+      ? { -readonly [N in keyof Spec]: AttrValue<Spec[N], M> }
+      : unknown;
+
+type Timestamps<S, M extends Mode> = S extends { readonly timestamps: true }
+  ? { createdAt: DateValue<M, undefined>; updatedAt: DateValue<M, undefined> }
+  : S extends { readonly timestamps: infer T extends object }
+    ? TimestampFields<T extends { readonly createdAt: infer C } ? C : undefined, M> &
+        TimestampFields<T extends { readonly updatedAt: infer U } ? U : undefined, M>
+    : unknown;
+
+type VersionName<S> = S extends { readonly version: true }
+  ? "version"
+  : S extends { readonly version: infer N extends string }
+    ? N
+    : never;
+
+type Unknowns<S> = S extends { readonly saveUnknown: true | readonly unknown[] }
+  ? { [name: string]: unknown }
+  : unknown;
+
+// ---- shapes -------------------------------------------------------------------------------------
+
+type Shape<D, S, M extends Mode> = M extends "out" ? ItemShape<D, S> : InputShape<D, S>;
+
+type ItemShape<D, S> = Flatten<
+  {
+    -readonly [K in keyof D as PresentOnRead<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
+      D[K],
+      "out"
+    >;
+  } & {
+    -readonly [K in keyof D as PresentOnRead<D[K]> extends true ? never : OutName<K, D[K]>]?: AttrValue<
+      D[K],
+      "out"
+    >;
+  } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S>
+>;
+
+type InputShape<D, S> = Flatten<
+  {
+    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
+      D[K],
+      "in"
+    >;
+  } & {
+    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? never : OutName<K, D[K]>]?: AttrValue<
+      D[K],
+      "in"
+    >;
+  } & {
+    -readonly [K in keyof D as Exclude<AnyName<K, D[K]>, OutName<K, D[K]>>]?: AttrValue<D[K], "in">;
+  } & Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
+>;
+
+/**
+ * What reads return for a schema definition `D` with settings `S`: keys, `required` and defaulted
+ * attributes, timestamps and the version are present; the rest are optional. Aliased attributes
+ * appear under their (default or first) alias; `saveUnknown` adds an index signature.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: { type: String, hashKey: true }, age: Number } as const;
+ * type User = ItemOf<typeof definition>; // { id: string; age?: number }
+ * ```
+ */
+export type ItemOf<D, S = object> = ItemShape<D, S>;
+
+/**
+ * What `new Model(…)` and `create()` accept: keys and `required` attributes without a default are
+ * required; everything else (defaults, COMBINE, timestamps, version) is optional. Dates accept
+ * `Date | number` (and `string` with `storage: "iso"`); Sets accept `Set<T> | T[]`.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: { type: String, hashKey: true }, born: Date } as const;
+ * type NewUser = InputOf<typeof definition>; // { id: string; born?: Date | number }
+ * ```
+ */
+export type InputOf<D, S = object> = InputShape<D, S>;
+
+// ---- keys ---------------------------------------------------------------------------------------
+
+type NameMarked<D, Mark> = { [K in keyof D]-?: D[K] extends Mark ? K : never }[keyof D];
+type KeyShape<D, K extends keyof D> = { -readonly [N in K]: AttrValue<D[N], "in"> } & unknown;
+type LooseKey<D> = string | number | { -readonly [K in keyof D]?: AttrValue<D[K], "in"> };
+
+type KeyFor<D, H extends keyof D, R extends keyof D> = [H] extends [never]
+  ? LooseKey<D>
+  : [R] extends [never]
+    ? AttrValue<D[H], "in"> | KeyShape<D, H>
+    : KeyShape<D, H | R>;
+
+/**
+ * The key argument of `get`, `delete`, `update`…: `{hash, range}` by the attributes marked
+ * `hashKey`/`rangeKey`, or the bare hash value when there is no range key. Without a `hashKey` mark
+ * the hash key is "the first attribute", which types cannot see, so the key type is looser.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: { type: String, hashKey: true }, at: { type: Number, rangeKey: true } } as const;
+ * type Key = KeyOf<typeof definition>; // { id: string; at: number }
+ * ```
+ */
+export type KeyOf<D> = KeyFor<
+  D,
+  NameMarked<D, { readonly hashKey: true }>,
+  NameMarked<D, { readonly rangeKey: true }>
+>;
+
+// ---- paths --------------------------------------------------------------------------------------
+
+/** What a path may continue into: `{o: definition}`, `{l: element}`, `{any: true}` or never. */
+type Container<V> =
+  V extends TypedSchemaLike<infer D>
+    ? { o: D }
+    : V extends { readonly type: infer T }
+      ? ContainerOfType<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>>
+      : V extends ObjectConstructor | ArrayConstructor
+        ? ContainerOfType<V, undefined>
+        : never;
+
+type ContainerOfType<T, Sch> = T extends ObjectConstructor
+  ? ObjectContainer<Sch>
+  : T extends ArrayConstructor
+    ? { l: ElementOf<Sch> }
+    : T extends TypedSchemaLike<infer D>
+      ? { o: D }
+      : T extends string
+        ? Lowercase<T> extends "object"
+          ? ObjectContainer<Sch>
+          : Lowercase<T> extends "array"
+            ? { l: ElementOf<Sch> }
+            : never
+        : never;
+
+type ObjectContainer<Sch> =
+  Sch extends TypedSchemaLike<infer D>
+    ? { o: D }
+    : Sch extends readonly unknown[] | SchemaLike
+      ? { any: true }
+      : Sch extends object
+        ? { o: Sch }
+        : { any: true };
+
+type Suffix<C, Depth extends number> = [Depth] extends [never]
+  ? never
+  : C extends { o: infer D }
+    ? `.${Paths<D, Depth>}`
+    : C extends { l: infer E }
+      ? `[${number}]` | `[${number}]${Suffix<Container<E>, Prev[Depth]>}`
+      : C extends { any: true }
+        ? `.${string}`
+        : never;
+
+type Paths<D, Depth extends number> = {
+  [K in keyof D & string]-?: AnyName<K, D[K]> extends infer N extends string
+    ? N | `${N}${Suffix<Container<D[K]>, Prev[Depth]>}`
+    : never;
+}[keyof D & string];
+
+type SettingNames<S> =
+  | VersionName<S>
+  | keyof Timestamps<S, "out">
+  | (S extends { readonly saveUnknown: true | readonly unknown[] } ? string & {} : never);
+
+/**
+ * Document paths usable in `where()`, `filter()`, `attributes()` and `$REMOVE`: attribute names and
+ * aliases, nested object paths joined by dots and list elements as `[n]`, up to 5 levels deep.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, address: { type: Object, schema: { city: String } } } as const;
+ * type Path = AttributePath<typeof definition>; // "id" | "address" | "address.city"
+ * ```
+ */
+export type AttributePath<D, S = object> = (Paths<D, MaxPathDepth> | SettingNames<S>) &
+  string extends infer P extends string
+  ? P
+  : never;
+
+// ---- indexes ------------------------------------------------------------------------------------
+
+type IndexName<K extends string, I> = I extends true
+  ? `${K}GlobalIndex`
+  : I extends { readonly name: infer N extends string }
+    ? N
+    : I extends { readonly type: "local" }
+      ? `${K}LocalIndex`
+      : I extends object
+        ? `${K}GlobalIndex`
+        : never;
+
+// Expanded through `infer` below so editors show the names, not the alias.
+type IndexNamesOf<D> = {
+  [K in keyof D & string]-?: D[K] extends { readonly index: infer I }
+    ? IndexName<K, I extends readonly (infer E)[] ? E : I>
+    : never;
+}[keyof D & string];
+
+/**
+ * Names of the indexes a definition declares: `index: true` on `x` → `"xGlobalIndex"`, a `name`
+ * as given, `{type: "local"}` without one → `"xLocalIndex"`.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, email: { type: String, index: { name: "byEmail" } } } as const;
+ * type Index = IndexNames<typeof definition>; // "byEmail"
+ * ```
+ */
+export type IndexNames<D> = string extends keyof D
+  ? string
+  : IndexNamesOf<D> & string extends infer N extends string
+    ? N
+    : never;
+
+// ---- update objects -----------------------------------------------------------------------------
+
+// Non-distributive on purpose: a `string | number` attribute is not a counter.
+type Addable<V> = [V] extends [number]
+  ? number
+  : [V] extends [Set<infer E>]
+    ? E | E[] | Set<E>
+    : [V] extends [(infer E)[]]
+      ? E | E[]
+      : never;
+type Deletable<V> = [V] extends [Set<infer E>] ? E | E[] | Set<E> : never;
+
+/** Attributes of the item whose values `Op` accepts, with what it accepts. */
+type OperandShape<I, Op extends "add" | "delete"> = unknown & {
+  [K in keyof I as [Operand<NonNullable<I[K]>, Op>] extends [never] ? never : K]?: Operand<
+    NonNullable<I[K]>,
+    Op
+  >;
+};
+type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
+
+type SetShape<D, S> = {
+  [K in keyof InputShape<D, S>]?: InputShape<D, S>[K] | typeof UNDEFINED;
+} & { [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: unknown };
+
+/**
+ * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),
+ * plus `$SET`, `$ADD` (numbers, sets, lists), `$REMOVE` (paths) and `$DELETE` (set elements).
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, name: String, age: Number, nickname: String } as const;
+ * const update: UpdateOf<typeof definition> = { name: "Bob", $ADD: { age: 1 }, $REMOVE: ["nickname"] };
+ * ```
+ */
+export type UpdateOf<D, S = object> = SetShape<D, S> & {
+  $SET?: SetShape<D, S>;
+  $ADD?: OperandShape<ItemShape<D, S>, "add">;
+  $REMOVE?: AttributePath<D, S> | readonly AttributePath<D, S>[] | { [P in AttributePath<D, S>]?: null };
+  $DELETE?: OperandShape<ItemShape<D, S>, "delete">;
+};

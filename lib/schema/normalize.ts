@@ -1,0 +1,234 @@
+// Write pipeline, first pass: incoming names → real names, type checks, defaults and the
+// conversion of each value to its JavaScript form for its type (a number for a Date becomes a Date,
+// an array for a Set becomes a Set). Builds a new object; the caller's object is never changed.
+import { InvalidParameter, InvalidType, TypeMismatch } from "../errors";
+import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
+import { isPlainObject } from "./resolve-type";
+import { UNDEFINED } from "./type-markers";
+import { NO_MATCH } from "./types/handler";
+
+export interface NormalizeContext {
+  /** Keeps an unknown attribute at this dotted path? */
+  readonly keepUnknown: ((path: string) => boolean) | undefined;
+  /** Defaults that are still promises: resolved and normalised after the walk. */
+  readonly pendingDefaults: PendingDefault[];
+}
+
+export interface PendingDefault {
+  readonly container: Record<string, unknown>;
+  readonly attribute: CompiledAttribute;
+  readonly path: string;
+  readonly value: PromiseLike<unknown>;
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+function expectedTypes(attribute: CompiledAttribute): string {
+  const names = attribute.variants.map((variant) => variantName(variant));
+  return names.length === 1 ? `of type ${names[0]}` : `one of the types ${names.join(", ")}`;
+}
+
+function variantName(variant: Variant): string {
+  switch (variant.kind) {
+    case "scalar":
+      return variant.type.name;
+    case "set":
+      return `set of ${variant.element?.name ?? variant.elementName}`;
+    case "reference":
+      return "a model reference";
+    case "json":
+      return "object";
+    default:
+      return variant.kind;
+  }
+}
+
+/** Normalises one value against one variant, or NO_MATCH. */
+function normalizeVariant(
+  variant: Variant,
+  value: unknown,
+  path: string,
+  context: NormalizeContext,
+): unknown {
+  switch (variant.kind) {
+    case "scalar":
+      return variant.type.normalize(value);
+    case "any":
+      return value;
+    case "json":
+      return isPlainObject(value) || Array.isArray(value) ? value : NO_MATCH;
+    case "combine":
+      return typeof value === "string" ? value : NO_MATCH;
+    case "object": {
+      if (!isPlainObject(value)) return NO_MATCH;
+      if (variant.shape === "any") return value;
+      if (variant.shape === "empty") return {};
+      return normalizeObject(variant.shape, value, path, context);
+    }
+    case "array": {
+      if (!Array.isArray(value)) return NO_MATCH;
+      if (variant.element === "any") return value;
+      if (variant.element === "empty") return [];
+      const element = variant.element;
+      return value.map((entry, index) => normalizeValue(element, entry, `${path}[${index}]`, context));
+    }
+    case "set": {
+      if (!(value instanceof Set) && !Array.isArray(value)) return NO_MATCH;
+      if (!variant.element) {
+        throw new InvalidType(
+          `"${path}" is a Set of ${variant.elementName}, which DynamoDB cannot store as a set.`,
+        );
+      }
+      const members = new Set<unknown>();
+      const keys = new Set<unknown>();
+      for (const member of value) {
+        const normalized = variant.element.normalize(member);
+        if (normalized === NO_MATCH)
+          throw new TypeMismatch(`${path}[]`, `of type ${variant.element.name}`, member);
+        // Duplicates collapse by stored form (two equal Dates are one member).
+        const key = variant.element.toSetMember!(normalized);
+        const identity = typeof key === "string" ? key : Buffer.from(key).toString("base64");
+        if (!keys.has(identity)) {
+          keys.add(identity);
+          members.add(normalized);
+        }
+      }
+      return members;
+    }
+    case "reference": {
+      const model = variant.target.resolve();
+      if (model.isItem(value)) return value;
+      if (model.rangeKey === undefined) {
+        return model.hashType.normalize(value) === NO_MATCH ? NO_MATCH : value;
+      }
+      return isPlainObject(value) ? value : NO_MATCH;
+    }
+  }
+}
+
+/** Chooses the first variant that accepts the value; objects go to the best-matching object shape. */
+export function normalizeValue(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+  context: NormalizeContext,
+): unknown {
+  const variants = attribute.variants;
+  if (variants.length === 1) {
+    const normalized = normalizeVariant(variants[0]!, value, path, context);
+    if (normalized === NO_MATCH) throw new TypeMismatch(path, expectedTypes(attribute), value);
+    return normalized;
+  }
+  const candidates = isPlainObject(value) ? rankObjectVariants(variants, value) : variants;
+  for (const variant of candidates) {
+    const normalized = normalizeVariant(variant, value, path, context);
+    if (normalized !== NO_MATCH) return normalized;
+  }
+  throw new TypeMismatch(path, expectedTypes(attribute), value);
+}
+
+/** For several object schemas, the one whose attributes match most of the value's keys wins. */
+function rankObjectVariants(variants: readonly Variant[], value: Record<string, unknown>): Variant[] {
+  const score = (variant: Variant): number => {
+    if (variant.kind !== "object" || typeof variant.shape !== "object") return -1;
+    let matches = 0;
+    for (const key of Object.keys(value)) if (variant.shape.byInputName.has(key)) matches += 1;
+    return matches;
+  };
+  return [...variants].sort((a, b) => score(b) - score(a));
+}
+
+function applyDefault(
+  attribute: CompiledAttribute,
+  container: Record<string, unknown>,
+  path: string,
+  context: NormalizeContext,
+): void {
+  const { default: fallback } = attribute.settings;
+  const value = typeof fallback === "function" ? (fallback as () => unknown)() : fallback;
+  if (isThenable(value)) {
+    context.pendingDefaults.push({ container, attribute, path, value });
+    return;
+  }
+  if (value !== undefined) container[attribute.name] = normalizeValue(attribute, value, path, context);
+}
+
+/** Normalises an object against a shape. `path` is the dotted path of the object ("" for the item). */
+export function normalizeObject(
+  shape: ObjectShape,
+  input: Record<string, unknown>,
+  path: string,
+  context: NormalizeContext,
+): Record<string, unknown> {
+  const output: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    const attribute = shape.byInputName.get(key);
+    const attributePath = path === "" ? key : `${path}.${key}`;
+    if (attribute === undefined) {
+      if (context.keepUnknown?.(attributePath) && value !== undefined) {
+        output[key] = filterUnknown(value, attributePath, context.keepUnknown);
+      }
+      continue;
+    }
+    if (attribute.name !== key && key !== attribute.name && input[attribute.name] !== undefined) {
+      throw new InvalidParameter(
+        `Cannot map attribute "${attribute.name}" to "${key}" because both are defined.`,
+      );
+    }
+    if (value === undefined || value === UNDEFINED) continue;
+    const realPath = path === "" ? attribute.name : `${path}.${attribute.name}`;
+    output[attribute.name] = normalizeValue(attribute, value, realPath, context);
+  }
+  if (shape.flags.defaults) {
+    for (const attribute of shape.attributes) {
+      if (!attribute.settings.hasDefault) continue;
+      const present = output[attribute.name] !== undefined;
+      if (present && !attribute.settings.forceDefault) continue;
+      if (!present && hasExplicitUndefined(shape, input, attribute)) continue;
+      applyDefault(attribute, output, path === "" ? attribute.name : `${path}.${attribute.name}`, context);
+    }
+  }
+  return output;
+}
+
+/** `type.UNDEFINED` given for an attribute means "absent, and skip the default". */
+function hasExplicitUndefined(
+  shape: ObjectShape,
+  input: Record<string, unknown>,
+  attribute: CompiledAttribute,
+): boolean {
+  if (input[attribute.name] === UNDEFINED) return true;
+  if (!shape.hasAliases) return false;
+  return attribute.settings.aliases.some((alias) => input[alias] === UNDEFINED);
+}
+
+/** Unknown values kept by saveUnknown: nested content is kept only where the patterns allow. */
+function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
+  if (!isPlainObject(value)) return value;
+  const output: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const nestedPath = `${path}.${key}`;
+    if (keep(nestedPath) && value[key] !== undefined)
+      output[key] = filterUnknown(value[key], nestedPath, keep);
+  }
+  return output;
+}
+
+/** Resolves asynchronous defaults found during the walk. */
+export async function settlePendingDefaults(context: NormalizeContext): Promise<void> {
+  while (context.pendingDefaults.length > 0) {
+    const pending = context.pendingDefaults.splice(0);
+    const values = await Promise.all(pending.map((entry) => entry.value));
+    pending.forEach((entry, index) => {
+      const value = values[index];
+      if (value !== undefined) {
+        entry.container[entry.attribute.name] = normalizeValue(entry.attribute, value, entry.path, context);
+      }
+    });
+  }
+}

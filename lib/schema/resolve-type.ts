@@ -1,0 +1,160 @@
+// Resolves one written type (a constructor, a marker, a name, `{value, settings}`, a Schema, a
+// Model) into a compiled variant. Nested Object/Array schemas call back into the shape compiler.
+import { InvalidParameter } from "../errors";
+import type { AttributeDefinitionObject, DateStorage } from "./definition-types";
+import type { CompiledAttribute, ObjectShape, ReferenceTarget, ReferencedModel, Variant } from "./compiled";
+import { compiledSchemaOf, referencedModelOf } from "./links";
+import { ANY, NULL, THIS } from "./type-markers";
+import { booleanType } from "./types/boolean";
+import { bufferType } from "./types/buffer";
+import { constantType } from "./types/constant";
+import { dateType } from "./types/date";
+import type { ScalarType } from "./types/handler";
+import { nullType } from "./types/null";
+import { numberType } from "./types/number";
+import { stringType } from "./types/string";
+
+export interface NestedCompiler {
+  /** Compiles a nested object definition (`schema` of an Object) found at `path`. */
+  shape(definition: unknown, path: string): ObjectShape;
+  /** Compiles the element definition of an Array (`schema: [element]`) found at `path`. */
+  element(definition: unknown, path: string): CompiledAttribute;
+  /** A reference to the model this schema will belong to (type.THIS). */
+  selfReference(): ReferenceTarget;
+}
+
+const TYPE_NAMES: Record<string, unknown> = {
+  string: String,
+  number: Number,
+  boolean: Boolean,
+  buffer: Buffer,
+  date: Date,
+  object: Object,
+  array: Array,
+  set: Set,
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** `{value, settings}`: the written form for types with settings (Date storage, CONSTANT, COMBINE). */
+function isTypeWithSettings(value: unknown): value is { value: unknown; settings?: Record<string, unknown> } {
+  return (
+    isPlainObject(value) &&
+    "value" in value &&
+    Object.keys(value).every((k) => k === "value" || k === "settings")
+  );
+}
+
+/** A scalar type for a Set element or a reference key, or undefined when the type cannot be one. */
+export function scalarTypeOf(written: unknown, settings?: Record<string, unknown>): ScalarType | undefined {
+  const type = typeof written === "string" ? TYPE_NAMES[written.toLowerCase()] : written;
+  if (type === String) return stringType;
+  if (type === Number) return numberType;
+  if (type === Boolean) return booleanType;
+  if (type === Buffer || type === Uint8Array) return bufferType;
+  if (type === Date) return dateType((settings?.storage as DateStorage | undefined) ?? "milliseconds");
+  if (type === NULL) return nullType;
+  return undefined;
+}
+
+function modelReference(model: ReferencedModel): ReferenceTarget {
+  return { resolve: () => model };
+}
+
+export function resolveVariant(
+  written: unknown,
+  attribute: AttributeDefinitionObject,
+  path: string,
+  nested: NestedCompiler,
+): Variant {
+  if (isTypeWithSettings(written)) {
+    const { value, settings = {} } = written;
+    if (value === "Constant") {
+      const constant = settings.value;
+      if (!["string", "number", "boolean"].includes(typeof constant)) {
+        throw new InvalidParameter(`Attribute "${path}": CONSTANT needs a string, number or boolean value.`);
+      }
+      return { kind: "scalar", type: constantType(constant as string | number | boolean) };
+    }
+    if (value === "Combine") {
+      const attributes = settings.attributes;
+      if (!Array.isArray(attributes) || !attributes.every((name) => typeof name === "string")) {
+        throw new InvalidParameter(`Attribute "${path}": COMBINE needs an array of attribute names.`);
+      }
+      return { kind: "combine", attributes, separator: (settings.separator as string | undefined) ?? "," };
+    }
+    const scalar = scalarTypeOf(value, settings);
+    if (scalar) return { kind: "scalar", type: scalar };
+    return resolveVariant(value, attribute, path, nested);
+  }
+  if (typeof written === "string" && !(written.toLowerCase() in TYPE_NAMES)) {
+    throw new InvalidParameter(
+      `Attribute "${path}" does not have a valid type (got ${JSON.stringify(written)}).`,
+    );
+  }
+  const type = typeof written === "string" ? TYPE_NAMES[written.toLowerCase()] : written;
+
+  const scalar = scalarTypeOf(type);
+  if (scalar) return { kind: "scalar", type: scalar };
+  if (type === ANY) return { kind: "any" };
+  if (type === THIS) return { kind: "reference", target: nested.selfReference() };
+  const referenced = referencedModelOf(type);
+  if (referenced) return { kind: "reference", target: modelReference(referenced) };
+  const nestedSchema = compiledSchemaOf(type);
+  if (nestedSchema) return { kind: "object", shape: nestedSchema.shape };
+
+  if (type === Object) {
+    if (attribute.storage === "json") return { kind: "json" };
+    const schema = attribute.schema;
+    if (schema === undefined) return { kind: "object", shape: "empty" };
+    if (schema === ANY) return { kind: "object", shape: "any" };
+    const compiled = compiledSchemaOf(schema);
+    return { kind: "object", shape: compiled ? compiled.shape : nested.shape(schema, path) };
+  }
+  if (type === Array) {
+    const schema = attribute.schema;
+    if (schema === undefined) return { kind: "array", element: "empty" };
+    if (schema === ANY) return { kind: "array", element: "any" };
+    const elements = Array.isArray(schema) ? schema : [schema];
+    if (elements.length !== 1) {
+      throw new InvalidParameter(`Attribute "${path}": you must only pass one element into schema array.`);
+    }
+    return { kind: "array", element: nested.element(elements[0], `${path}[]`) };
+  }
+  if (type === Set) {
+    const schema = attribute.schema;
+    const elements = Array.isArray(schema) ? schema : [schema];
+    if (schema === undefined || elements.length !== 1) {
+      throw new InvalidParameter(
+        `Attribute "${path}": a Set needs schema: [elementType] with exactly one type.`,
+      );
+    }
+    const element = elements[0];
+    const written = isTypeWithSettings(element) ? element.value : element;
+    const settings = isTypeWithSettings(element) ? element.settings : undefined;
+    const elementType = scalarTypeOf(written, settings);
+    const elementName =
+      typeof written === "function" ? written.name : typeof written === "string" ? written : String(written);
+    // Dynamoose accepts a Set of a non-settable type at construction and rejects values on save.
+    return { kind: "set", element: elementType?.setType ? elementType : undefined, elementName };
+  }
+  throw new InvalidParameter(
+    `Attribute "${path}" does not have a valid type (got ${describeWritten(written)}).`,
+  );
+}
+
+function describeWritten(written: unknown): string {
+  if (typeof written === "function") return written.name || "an anonymous function";
+  if (typeof written === "symbol") return written.toString();
+  try {
+    return JSON.stringify(written) ?? String(written);
+  } catch {
+    return String(written);
+  }
+}
+
+export { isPlainObject };

@@ -1,0 +1,142 @@
+// Write pipeline, rule passes: attribute `set`, `validate`, `required`, `enum`. Each walks only the
+// subtrees whose compiled flags say they hold such a rule, and only values that are present
+// (nested rules apply when their parent exists).
+import { ValidationError } from "../errors";
+import type { CompiledAttribute, ObjectShape, SubtreeFlags } from "./compiled";
+import { isThenable } from "./normalize";
+import { variantFor } from "./to-dynamo";
+
+type Step = keyof SubtreeFlags;
+type Visit = (
+  attribute: CompiledAttribute,
+  container: Record<string | number, unknown>,
+  key: string | number,
+  path: string,
+) => void;
+
+function walkAttribute(
+  attribute: CompiledAttribute,
+  container: Record<string | number, unknown>,
+  key: string | number,
+  path: string,
+  step: Step,
+  visit: Visit,
+): void {
+  const value = container[key];
+  if (value !== undefined && value !== null && typeof value === "object") {
+    const variant = variantFor(attribute, value);
+    if (variant.kind === "object" && typeof variant.shape === "object") {
+      walkShape(variant.shape, value as Record<string, unknown>, path, step, visit);
+    } else if (
+      variant.kind === "array" &&
+      typeof variant.element === "object" &&
+      variant.element.flags[step]
+    ) {
+      const list = value as unknown[];
+      for (let index = 0; index < list.length; index += 1) {
+        walkAttribute(
+          variant.element,
+          list as unknown as Record<number, unknown>,
+          index,
+          `${path}[${index}]`,
+          step,
+          visit,
+        );
+      }
+    }
+  }
+  visit(attribute, container, key, path);
+}
+
+export function walkShape(
+  shape: ObjectShape,
+  object: Record<string, unknown>,
+  path: string,
+  step: Step,
+  visit: Visit,
+): void {
+  if (!shape.flags[step]) return;
+  for (const attribute of shape.attributes) {
+    if (!attribute.flags[step]) continue;
+    walkAttribute(
+      attribute,
+      object,
+      attribute.name,
+      path === "" ? attribute.name : `${path}.${attribute.name}`,
+      step,
+      visit,
+    );
+  }
+}
+
+/** Runs attribute `set` functions (inner attributes first); `old` is the item as last read, if any. */
+export async function applySetters(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  old: Record<string, unknown> | undefined,
+): Promise<void> {
+  const pending: Promise<void>[] = [];
+  walkShape(shape, item, "", "set", (attribute, container, key, path) => {
+    const setter = attribute.settings.set;
+    const value = container[key];
+    if (!setter || value === undefined || value === null) return;
+    const result = setter(value, old === undefined ? undefined : valueAtPath(old, path));
+    if (isThenable(result))
+      pending.push(Promise.resolve(result).then((resolved) => void (container[key] = resolved)));
+    else container[key] = result;
+  });
+  await Promise.all(pending);
+}
+
+/** Runs attribute validators; the first failure in attribute order is reported. */
+export async function runValidators(shape: ObjectShape, item: Record<string, unknown>): Promise<void> {
+  const checks: { attribute: CompiledAttribute; path: string; value: unknown; result: unknown }[] = [];
+  walkShape(shape, item, "", "validate", (attribute, container, key, path) => {
+    const validate = attribute.settings.validate;
+    const value = container[key];
+    if (!validate || value === undefined || value === null) return;
+    checks.push({ attribute, path, value, result: validate.check(value) });
+  });
+  const results = await Promise.all(checks.map((check) => check.result));
+  results.forEach((passed, index) => {
+    const check = checks[index]!;
+    if (!passed) {
+      throw new ValidationError(
+        check.path,
+        "validate",
+        check.value,
+        check.attribute.settings.validate!.describe,
+      );
+    }
+  });
+}
+
+export function checkRequired(shape: ObjectShape, item: Record<string, unknown>): void {
+  walkShape(shape, item, "", "required", (attribute, container, key, path) => {
+    const value = container[key];
+    if (attribute.settings.required && (value === undefined || value === null)) {
+      throw new ValidationError(path, "required", value, "is required");
+    }
+  });
+}
+
+export function checkEnums(shape: ObjectShape, item: Record<string, unknown>): void {
+  walkShape(shape, item, "", "enum", (attribute, container, key, path) => {
+    const allowed = attribute.settings.enum;
+    const value = container[key];
+    if (!allowed || value === undefined || value === null) return;
+    if (!allowed.includes(value)) {
+      throw new ValidationError(path, "enum", value, `must be one of ${JSON.stringify(allowed)}`);
+    }
+  });
+}
+
+/** Reads a dotted path with [index] segments from a plain object. */
+export function valueAtPath(object: Record<string, unknown>, path: string): unknown {
+  let current: unknown = object;
+  for (const segment of path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "")) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

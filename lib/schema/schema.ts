@@ -1,0 +1,146 @@
+/**
+ * `new Schema(definition, settings?)`: the attributes, types, keys, indexes and rules of a model's
+ * items (SPEC §2). The definition is compiled once, here; construction errors are thrown here.
+ *
+ * @example
+ * ```ts
+ * const catSchema = new Schema(
+ *   {
+ *     id: { type: String, hashKey: true },
+ *     name: { type: String, required: true },
+ *     age: { type: Number, validate: (age: number) => age >= 0 },
+ *     tags: { type: Set, schema: [String] },
+ *   },
+ *   { timestamps: true },
+ * );
+ * catSchema.hashKey; // "id"
+ * ```
+ */
+import { UnknownAttribute } from "../errors";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
+import { compileSchema } from "./compile";
+import type { SchemaDefinition, SchemaSettings } from "./definition-types";
+import { linkCompiledSchema } from "./links";
+
+export class Schema<
+  const D extends SchemaDefinition = SchemaDefinition,
+  const S extends SchemaSettings = SchemaSettings,
+> {
+  /** Marks Schema instances structurally (nested schemas, type inference). */
+  readonly __isDynamodelSchema = true as const;
+  /** Phantom: the definition's type, for inference. Not present at run time. */
+  declare readonly __definition: D;
+  /** Phantom: the settings' type, for inference. Not present at run time. */
+  declare readonly __settings: S;
+
+  readonly #compiled: CompiledSchema;
+  readonly #settings: S;
+
+  constructor(definition: D, settings?: S) {
+    this.#compiled = compileSchema(definition, settings);
+    this.#settings = (settings ?? {}) as S;
+    linkCompiledSchema(this, this.#compiled);
+  }
+
+  /** The hash key's attribute name (the attribute marked `hashKey`, else the first one). */
+  get hashKey(): string {
+    return this.#compiled.hashKey;
+  }
+
+  /** The range key's attribute name, if there is one. */
+  get rangeKey(): string | undefined {
+    return this.#compiled.rangeKey;
+  }
+
+  /** The attributes that have an index, one entry per index (as in Dynamoose). */
+  get indexAttributes(): string[] {
+    return this.#compiled.indexes.map((index) => (index.type === "local" ? index.rangeKey! : index.hashKey));
+  }
+
+  /** The schema settings as given. */
+  get settings(): S {
+    return this.#settings;
+  }
+
+  /** Every attribute path, nested ones dotted: `["id", "address", "address.city"]`. */
+  attributes(): string[] {
+    const paths: string[] = [];
+    const visit = (shape: ObjectShape, prefix: string): void => {
+      for (const attribute of shape.attributes) {
+        const path = prefix === "" ? attribute.name : `${prefix}.${attribute.name}`;
+        paths.push(path);
+        for (const variant of attribute.variants) {
+          if (variant.kind === "object" && typeof variant.shape === "object") visit(variant.shape, path);
+          if (variant.kind === "array" && typeof variant.element === "object") {
+            for (const inner of variant.element.variants) {
+              if (inner.kind === "object" && typeof inner.shape === "object") visit(inner.shape, `${path}.0`);
+            }
+          }
+        }
+      }
+    };
+    visit(this.#compiled.shape, "");
+    return paths;
+  }
+
+  /**
+   * The DynamoDB type letter(s) of an attribute path ("S", "N", "M", "L", "SS", …): one letter, or an
+   * array for an attribute with several types. Throws `UnknownAttribute` for a path not in the schema.
+   */
+  getAttributeType(path: string): string | string[] {
+    const attribute = findAttribute(this.#compiled.shape, path);
+    if (!attribute) throw new UnknownAttribute(`Invalid Attribute: ${path}`, path);
+    const types = attribute.variants.map((variant) => {
+      switch (variant.kind) {
+        case "scalar":
+          return variant.type.dynamoType;
+        case "object":
+        case "json":
+          return variant.kind === "json" ? "S" : "M";
+        case "array":
+          return "L";
+        case "set":
+          return variant.element?.setType ?? "SS";
+        case "combine":
+          return "S";
+        case "any":
+          return "ANY";
+        case "reference": {
+          const model = variant.target.resolve();
+          return model.rangeKey === undefined ? model.hashType.dynamoType : "M";
+        }
+      }
+    });
+    return types.length === 1 ? types[0]! : types;
+  }
+}
+
+/** Finds the attribute at a dotted path; numeric segments step into list elements. */
+function findAttribute(root: ObjectShape, path: string): CompiledAttribute | undefined {
+  let shape: ObjectShape | undefined = root;
+  let found: CompiledAttribute | undefined;
+  for (const segment of path.split(".")) {
+    if (/^\d+$/.test(segment) && found) {
+      found = listElement(found);
+    } else {
+      found = shape?.byInputName.get(segment);
+    }
+    if (!found) return undefined;
+    shape = objectShape(found);
+  }
+  return found;
+}
+
+function objectShape(attribute: CompiledAttribute): ObjectShape | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "object" && typeof variant.shape === "object") return variant.shape;
+  }
+  return undefined;
+}
+
+function listElement(attribute: CompiledAttribute): CompiledAttribute | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
+  }
+  return undefined;
+}

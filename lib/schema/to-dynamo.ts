@@ -1,0 +1,129 @@
+// Write pipeline, last pass: the normalised item → DynamoDB AttributeValues, in one walk guided by
+// the compiled types (no generic marshalling except for ANY and unknown attributes).
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter, TypeMismatch } from "../errors";
+import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
+import { isPlainObject } from "./resolve-type";
+import { anyToDynamo } from "./types/any";
+import { NO_MATCH } from "./types/handler";
+
+/** Picks the variant a normalised value belongs to (only consulted for multi-type attributes). */
+export function variantFor(attribute: CompiledAttribute, value: unknown): Variant {
+  const variants = attribute.variants;
+  if (variants.length === 1) return variants[0]!;
+  for (const variant of variants) {
+    switch (variant.kind) {
+      case "scalar":
+        if (variant.type.normalize(value) !== NO_MATCH) return variant;
+        break;
+      case "object":
+      case "json":
+        if (isPlainObject(value)) return variant;
+        break;
+      case "array":
+        if (Array.isArray(value)) return variant;
+        break;
+      case "set":
+        if (value instanceof Set) return variant;
+        break;
+      default:
+        return variant;
+    }
+  }
+  return variants[0]!;
+}
+
+/** `undefined` means "store nothing" (an empty set). */
+export function valueToDynamo(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): AttributeValue | undefined {
+  const variant = variantFor(attribute, value);
+  switch (variant.kind) {
+    case "scalar": {
+      // `set` functions run after the type check, so their results are checked again here.
+      const normalized = variant.type.normalize(value);
+      if (normalized === NO_MATCH) throw new TypeMismatch(path, `of type ${variant.type.name}`, value);
+      return variant.type.toDynamo(normalized);
+    }
+    case "combine":
+      return { S: String(value) };
+    case "any":
+      return anyToDynamo(value, path);
+    case "json":
+      return { S: JSON.stringify(value) };
+    case "object":
+      if (!isPlainObject(value)) throw new TypeMismatch(path, "of type object", value);
+      return {
+        M:
+          typeof variant.shape === "object"
+            ? objectToDynamo(variant.shape, value, path)
+            : (anyToDynamo(value, path)?.M ?? {}),
+      };
+    case "array": {
+      if (!Array.isArray(value)) throw new TypeMismatch(path, "of type array", value);
+      const element = variant.element;
+      const list: AttributeValue[] = new Array(value.length);
+      for (let index = 0; index < value.length; index += 1) {
+        const entryPath = `${path}[${index}]`;
+        const converted =
+          typeof element === "object"
+            ? valueToDynamo(element, value[index], entryPath)
+            : anyToDynamo(value[index], entryPath);
+        list[index] = converted ?? { NULL: true };
+      }
+      return { L: list };
+    }
+    case "set": {
+      const set = value as Set<unknown>;
+      if (set.size === 0) return undefined; // DynamoDB has no empty sets: an empty Set is stored as absent.
+      const element = variant.element!;
+      const members = [...set].map((member) => element.toSetMember!(member));
+      if (element.setType === "BS") return { BS: members as Uint8Array[] };
+      return element.setType === "NS" ? { NS: members as string[] } : { SS: members as string[] };
+    }
+    case "reference":
+      return referenceToDynamo(variant, value, path);
+  }
+}
+
+function referenceToDynamo(
+  variant: Extract<Variant, { kind: "reference" }>,
+  value: unknown,
+  path: string,
+): AttributeValue {
+  const model = variant.target.resolve();
+  const source = model.isItem(value) || isPlainObject(value) ? (value as Record<string, unknown>) : undefined;
+  const hashValue = source ? source[model.hashKey] : value;
+  const hash = model.hashType.normalize(hashValue);
+  if (hash === NO_MATCH)
+    throw new TypeMismatch(`${path}.${model.hashKey}`, `of type ${model.hashType.name}`, hashValue);
+  if (model.rangeKey === undefined) return model.hashType.toDynamo(hash);
+  const rangeValue = source?.[model.rangeKey];
+  const range = model.rangeType!.normalize(rangeValue);
+  if (range === NO_MATCH) {
+    throw new InvalidParameter(`"${path}" must reference a ${model.name} by its hash and range key.`);
+  }
+  return {
+    M: { [model.hashKey]: model.hashType.toDynamo(hash), [model.rangeKey]: model.rangeType!.toDynamo(range) },
+  };
+}
+
+/** Converts a normalised object (real names) of `shape`; unknown attributes use the generic converter. */
+export function objectToDynamo(
+  shape: ObjectShape,
+  value: Record<string, unknown>,
+  path: string,
+): Record<string, AttributeValue> {
+  const output: Record<string, AttributeValue> = {};
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry === undefined) continue;
+    const attribute = shape.byName.get(key);
+    const entryPath = path === "" ? key : `${path}.${key}`;
+    const converted = attribute ? valueToDynamo(attribute, entry, entryPath) : anyToDynamo(entry, entryPath);
+    if (converted !== undefined) output[key] = converted;
+  }
+  return output;
+}

@@ -1,0 +1,53 @@
+/**
+ * `dynamodel.type`: markers and helpers for attribute types that have no JavaScript constructor.
+ *
+ * @example
+ * ```ts
+ * new Schema({
+ *   id: String,
+ *   kind: dynamodel.type.CONSTANT("cat"),
+ *   nothing: dynamodel.type.NULL,
+ *   anything: dynamodel.type.ANY,
+ *   parent: dynamodel.type.THIS,
+ *   fullName: dynamodel.type.COMBINE(["first", "last"], " "),
+ * });
+ * ```
+ */
+
+/** DynamoDB `NULL`: the only valid value is `null`. */
+export const NULL: unique symbol = Symbol("dynamodel.type.NULL");
+/** Any value, stored with the generic converter. As a `schema`, keeps any nested content. */
+export const ANY: unique symbol = Symbol("dynamodel.type.ANY");
+/** A reference to the model being defined (stores the referenced item's key). */
+export const THIS: unique symbol = Symbol("dynamodel.type.THIS");
+/** As a value: store nothing and skip the default (in `update`: remove the attribute). */
+export const UNDEFINED: unique symbol = Symbol("dynamodel.type.UNDEFINED");
+
+export type NullMarker = typeof NULL;
+export type AnyMarker = typeof ANY;
+export type ThisMarker = typeof THIS;
+
+/** The literal types a CONSTANT may hold. */
+export type ConstantValue = string | number | boolean;
+
+export interface ConstantType<V extends ConstantValue = ConstantValue> {
+  readonly value: "Constant";
+  readonly settings: { readonly value: V };
+}
+
+export interface CombineType<A extends readonly string[] = readonly string[]> {
+  readonly value: "Combine";
+  readonly settings: { readonly attributes: A; readonly separator?: string };
+}
+
+/** An attribute whose value must always equal `value` (stored as S, N or BOOL by its JS type). */
+export function CONSTANT<const V extends ConstantValue>(value: V): ConstantType<V> {
+  return { value: "Constant", settings: { value } };
+}
+
+/** A string attribute always computed as the non-missing values of `attributes` joined by `separator`. */
+export function COMBINE<const A extends readonly string[]>(attributes: A, separator = ","): CombineType<A> {
+  return { value: "Combine", settings: { attributes, separator } };
+}
+
+export const type = { NULL, ANY, THIS, UNDEFINED, CONSTANT, COMBINE } as const;

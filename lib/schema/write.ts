@@ -1,0 +1,99 @@
+// The write pipeline (SPEC §2), in order: alias → real name; type check; defaults/forceDefault;
+// custom types; combine; attribute `set`; schema `set`; attribute `validate`; schema `validate`;
+// `required`; `enum`; then conversion to AttributeValues and the 400 KB check.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { ValidationError } from "../errors";
+import type { CompiledSchema, TimestampAttribute } from "./compiled";
+import { isThenable, normalizeObject, settlePendingDefaults, type NormalizeContext } from "./normalize";
+import { applySetters, checkEnums, checkRequired, runValidators } from "./rules";
+import { isPlainObject } from "./resolve-type";
+import { MAX_ITEM_BYTES, itemSize } from "./size";
+import { objectToDynamo } from "./to-dynamo";
+
+export interface WriteSettings {
+  /** The item is not known to be stored yet: `createdAt` is set. */
+  readonly isNew: boolean;
+  /** The item as last read, for `set(newValue, oldValue)`. */
+  readonly old?: Record<string, unknown>;
+  /** The time stamped into `createdAt`/`updatedAt`. */
+  readonly now?: Date;
+}
+
+export interface WriteResult {
+  /** The item in its JavaScript form after the pipeline, with real attribute names. */
+  readonly item: Record<string, unknown>;
+  /** The item as DynamoDB AttributeValues. */
+  readonly attributes: Record<string, AttributeValue>;
+}
+
+function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
+  return timestamp.type.name === "date" ? now : now.getTime();
+}
+
+function combineValue(item: Record<string, unknown>, sources: readonly string[], separator: string): string {
+  const parts: string[] = [];
+  for (const source of sources) {
+    const value = item[source];
+    if (value === undefined || value === null) continue;
+    parts.push(value instanceof Date ? String(value.getTime()) : String(value));
+  }
+  return parts.join(separator);
+}
+
+export async function writePipeline(
+  schema: CompiledSchema,
+  input: Record<string, unknown>,
+  settings: WriteSettings,
+): Promise<WriteResult> {
+  const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
+  let item = normalizeObject(schema.shape, input, "", context);
+  if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+
+  const now = settings.now ?? new Date();
+  if (settings.isNew) {
+    for (const timestamp of schema.createdAt) {
+      // An explicitly given creation time is kept (imports, migrations).
+      item[timestamp.name] ??= timestampValue(timestamp, now);
+    }
+  }
+  for (const timestamp of schema.updatedAt) item[timestamp.name] = timestampValue(timestamp, now);
+
+  for (const attribute of schema.shape.attributes) {
+    const variant = attribute.variants[0]!;
+    if (variant.kind === "combine")
+      item[attribute.name] = combineValue(item, variant.attributes, variant.separator);
+  }
+
+  if (schema.shape.flags.set) await applySetters(schema.shape, item, settings.old);
+  if (schema.set) {
+    const result = schema.set(item);
+    const resolved = isThenable(result) ? await result : result;
+    if (isPlainObject(resolved)) item = resolved;
+  }
+  if (schema.shape.flags.validate) await runValidators(schema.shape, item);
+  if (schema.validate) {
+    const result = schema.validate(item);
+    const passed = isThenable(result) ? await result : result;
+    if (!passed) throw new ValidationError("", "schema", item, "failed the schema's validate rule");
+  }
+  if (schema.shape.flags.required) checkRequired(schema.shape, item);
+  if (schema.shape.flags.enum) checkEnums(schema.shape, item);
+
+  for (const key of [schema.hashKey, schema.rangeKey]) {
+    if (key !== undefined && (item[key] === undefined || item[key] === null)) {
+      throw new ValidationError(key, "key", item[key], "is a key attribute and must have a value");
+    }
+  }
+
+  const attributes = objectToDynamo(schema.shape, item, "");
+  const size = itemSize(attributes);
+  if (size > MAX_ITEM_BYTES) {
+    throw new ValidationError(
+      "",
+      "size",
+      `${size} bytes`,
+      `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes`,
+    );
+  }
+  return { item, attributes };
+}

@@ -1,0 +1,109 @@
+// Pure: the compiled schemas of a table's models → the CreateTable input (keys, attribute
+// definitions, indexes, billing). No client here; table.ts sends it.
+import type {
+  AttributeDefinition,
+  CreateTableCommandInput,
+  KeySchemaElement,
+  Projection,
+} from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
+import type { CompiledSchema, IndexSpec } from "../schema/compiled";
+
+export type Throughput = number | { read: number; write: number } | "ON_DEMAND";
+
+export interface TableDefinitionOptions {
+  throughput: Throughput;
+}
+
+function scalarAttributeType(schemas: readonly CompiledSchema[], name: string): "S" | "N" | "B" {
+  for (const schema of schemas) {
+    const attribute = schema.shape.byName.get(name);
+    const variant = attribute?.variants[0];
+    if (!attribute || !variant) continue;
+    if (attribute.variants.length > 1) {
+      throw new InvalidParameter(`You can not have multiple types for attribute definition: ${name}.`);
+    }
+    if (variant.kind === "scalar" && ["S", "N", "B"].includes(variant.type.dynamoType)) {
+      return variant.type.dynamoType as "S" | "N" | "B";
+    }
+    if (variant.kind === "combine") return "S";
+    if (variant.kind === "reference") {
+      const model = variant.target.resolve();
+      if (model.rangeKey === undefined) return model.hashType.dynamoType as "S" | "N" | "B";
+    }
+    throw new InvalidParameter(`Key attribute "${name}" must be a string, number or binary type.`);
+  }
+  throw new InvalidParameter(`Key attribute "${name}" is not defined in the schema.`);
+}
+
+function provisioned(throughput: Exclude<Throughput, "ON_DEMAND">) {
+  return typeof throughput === "number"
+    ? { ReadCapacityUnits: throughput, WriteCapacityUnits: throughput }
+    : { ReadCapacityUnits: throughput.read, WriteCapacityUnits: throughput.write };
+}
+
+function projection(index: IndexSpec): Projection {
+  if (index.project === true) return { ProjectionType: "ALL" };
+  if (index.project === false) return { ProjectionType: "KEYS_ONLY" };
+  return { ProjectionType: "INCLUDE", NonKeyAttributes: [...index.project] };
+}
+
+function keySchema(hashKey: string, rangeKey: string | undefined): KeySchemaElement[] {
+  const keys: KeySchemaElement[] = [{ AttributeName: hashKey, KeyType: "HASH" }];
+  if (rangeKey !== undefined) keys.push({ AttributeName: rangeKey, KeyType: "RANGE" });
+  return keys;
+}
+
+export function buildCreateTableInput(
+  tableName: string,
+  schemas: readonly CompiledSchema[],
+  options: TableDefinitionOptions,
+): CreateTableCommandInput {
+  const primary = schemas[0]!;
+  const keyNames = new Set<string>([primary.hashKey]);
+  if (primary.rangeKey !== undefined) keyNames.add(primary.rangeKey);
+  const indexes = new Map<string, IndexSpec>();
+  for (const schema of schemas) for (const index of schema.indexes) indexes.set(index.name, index);
+  for (const index of indexes.values()) {
+    keyNames.add(index.hashKey);
+    if (index.rangeKey !== undefined) keyNames.add(index.rangeKey);
+  }
+  const onDemand = options.throughput === "ON_DEMAND";
+  const attributeDefinitions: AttributeDefinition[] = [...keyNames].map((name) => ({
+    AttributeName: name,
+    AttributeType: scalarAttributeType(schemas, name),
+  }));
+  const globals = [...indexes.values()].filter((index) => index.type === "global");
+  const locals = [...indexes.values()].filter((index) => index.type === "local");
+  const input: CreateTableCommandInput = {
+    TableName: tableName,
+    KeySchema: keySchema(primary.hashKey, primary.rangeKey),
+    AttributeDefinitions: attributeDefinitions,
+  };
+  if (onDemand) input.BillingMode = "PAY_PER_REQUEST";
+  else input.ProvisionedThroughput = provisioned(options.throughput as Exclude<Throughput, "ON_DEMAND">);
+  if (globals.length > 0) {
+    input.GlobalSecondaryIndexes = globals.map((index) => ({
+      IndexName: index.name,
+      KeySchema: keySchema(index.hashKey, index.rangeKey),
+      Projection: projection(index),
+      ...(onDemand
+        ? {}
+        : {
+            ProvisionedThroughput: provisioned(
+              index.throughput === undefined || index.throughput === "ON_DEMAND"
+                ? (options.throughput as Exclude<Throughput, "ON_DEMAND">)
+                : index.throughput,
+            ),
+          }),
+    }));
+  }
+  if (locals.length > 0) {
+    input.LocalSecondaryIndexes = locals.map((index) => ({
+      IndexName: index.name,
+      KeySchema: keySchema(index.hashKey, index.rangeKey),
+      Projection: projection(index),
+    }));
+  }
+  return input;
+}

@@ -1,0 +1,522 @@
+// Compile-time tests of schema inference (lib/schema/infer.ts). `define` stands in for
+// `new Schema()`/`model()`: the same `const` type parameters, so nothing here uses `as const`.
+import type { ModelLike, SchemaDefinition, SchemaSettings } from "../../lib/schema/definition-types";
+import type {
+  AttributePath,
+  IndexNames,
+  InputOf,
+  ItemOf,
+  KeyOf,
+  ModelReference,
+  UpdateOf,
+} from "../../lib/schema/infer";
+import { type } from "../../lib/schema/type-markers";
+import type { Equal, Expect } from "./assert";
+
+declare function define<const D extends SchemaDefinition, const S extends SchemaSettings = object>(
+  d: D,
+  s?: S,
+): {
+  item: ItemOf<D, S>;
+  input: InputOf<D, S>;
+  key: KeyOf<D>;
+  path: AttributePath<D, S>;
+  index: IndexNames<D>;
+  update: UpdateOf<D, S>;
+};
+
+/** What the runtime Schema declares for inference: the `__definition`/`__settings` phantoms. */
+declare class FakeSchema<const D extends SchemaDefinition, const S extends SchemaSettings = object> {
+  readonly __isDynamodelSchema: true;
+  readonly __definition: D;
+  readonly __settings: S;
+  constructor(definition: D, settings?: S);
+}
+
+// ---- every way to write a type ------------------------------------------------------------------
+
+const types = define({
+  id: { type: String, hashKey: true },
+  str: String,
+  num: Number,
+  bool: Boolean,
+  date: Date,
+  buf: Buffer,
+  obj: Object,
+  arr: Array,
+  set: { type: Set, schema: [String] },
+  lower: "string",
+  capital: "Number",
+  upper: "BOOLEAN",
+  dateName: "date",
+  nothing: type.NULL,
+  anything: type.ANY,
+  self: type.THIS,
+  constant: type.CONSTANT("cat"),
+  constNum: type.CONSTANT(42),
+  combined: type.COMBINE(["str", "num"], "-"),
+  seconds: { value: Date, settings: { storage: "seconds" } },
+  iso: { type: { value: Date, settings: { storage: "iso" } } },
+  either: [String, Number],
+  eitherDef: { type: [String, Boolean] },
+  defs: [{ type: String }, { type: Number }],
+  role: { type: String, enum: ["admin", "user"] },
+  nums: { type: Set, schema: [Number] },
+  dates: { type: Set, schema: [Date] },
+  list: { type: Array, schema: [String] },
+  objects: { type: Array, schema: [{ type: Object, schema: { x: { type: Number, required: true } } }] },
+  address: { type: Object, schema: { city: { type: String, required: true }, zip: Number } },
+  named: { type: "object", schema: { a: String } },
+  freeObject: { type: Object, schema: type.ANY },
+});
+type T = typeof types.item;
+type TI = typeof types.input;
+type _str = Expect<Equal<T["str"], string | undefined>>;
+type _num = Expect<Equal<T["num"], number | undefined>>;
+type _bool = Expect<Equal<T["bool"], boolean | undefined>>;
+type _date = Expect<Equal<T["date"], Date | undefined>>;
+type _buf = Expect<Equal<T["buf"], Buffer | undefined>>;
+type _obj = Expect<Equal<T["obj"], Record<string, unknown> | undefined>>;
+type _arr = Expect<Equal<T["arr"], unknown[] | undefined>>;
+type _set = Expect<Equal<T["set"], Set<string> | undefined>>;
+type _lower = Expect<Equal<T["lower"], string | undefined>>;
+type _capital = Expect<Equal<T["capital"], number | undefined>>;
+type _upper = Expect<Equal<T["upper"], boolean | undefined>>;
+type _dateName = Expect<Equal<T["dateName"], Date | undefined>>;
+type _null = Expect<Equal<T["nothing"], null | undefined>>;
+type _any = Expect<Equal<T["anything"], unknown>>;
+type _this = Expect<Equal<T["self"], ModelReference | undefined>>;
+type _constant = Expect<Equal<T["constant"], "cat" | undefined>>;
+type _constNum = Expect<Equal<T["constNum"], 42 | undefined>>;
+type _combined = Expect<Equal<T["combined"], string | undefined>>;
+type _seconds = Expect<Equal<T["seconds"], Date | undefined>>;
+type _iso = Expect<Equal<T["iso"], Date | undefined>>;
+type _either = Expect<Equal<T["either"], string | number | undefined>>;
+type _eitherDef = Expect<Equal<T["eitherDef"], string | boolean | undefined>>;
+type _defs = Expect<Equal<T["defs"], string | number | undefined>>;
+type _enum = Expect<Equal<T["role"], "admin" | "user" | undefined>>;
+type _nums = Expect<Equal<T["nums"], Set<number> | undefined>>;
+type _list = Expect<Equal<T["list"], string[] | undefined>>;
+type _objects = Expect<Equal<T["objects"], { x: number }[] | undefined>>;
+type _address = Expect<Equal<T["address"], { city: string; zip?: number } | undefined>>;
+type _named = Expect<Equal<T["named"], { a?: string } | undefined>>;
+type _freeObject = Expect<Equal<T["freeObject"], Record<string, unknown> | undefined>>;
+// Inputs: Dates also as numbers (and strings when stored as ISO), Sets also as arrays.
+type _inDate = Expect<Equal<TI["date"], Date | number | undefined>>;
+type _inIso = Expect<Equal<TI["iso"], Date | number | string | undefined>>;
+type _inSet = Expect<Equal<TI["set"], Set<string> | string[] | undefined>>;
+type _inDates = Expect<Equal<TI["dates"], Set<Date | number> | (Date | number)[] | undefined>>;
+type _inObjects = Expect<Equal<TI["objects"], { x: number }[] | undefined>>;
+
+// ---- presence on read and on write ---------------------------------------------------------------
+
+const presence = define({
+  id: { type: String, hashKey: true },
+  at: { type: Number, rangeKey: true },
+  name: { type: String, required: true },
+  age: { type: Number, default: 0 },
+  forced: { type: Number, default: () => 1, forceDefault: true },
+  stamp: { type: Date, required: true, default: Date.now },
+  full: { type: type.COMBINE(["id", "name"]), required: true },
+  note: String,
+});
+type _presenceItem = Expect<
+  Equal<
+    typeof presence.item,
+    {
+      id: string;
+      at: number;
+      name: string;
+      age: number;
+      forced: number;
+      stamp: Date;
+      full: string;
+      note?: string;
+    }
+  >
+>;
+type _presenceInput = Expect<
+  Equal<
+    typeof presence.input,
+    {
+      id: string;
+      at: number;
+      name: string;
+      age?: number;
+      forced?: number;
+      stamp?: Date | number;
+      full?: string;
+      note?: string;
+    }
+  >
+>;
+const okInput: typeof presence.input = { id: "a", at: 1, name: "Bob" };
+// @ts-expect-error: `name` is required and has no default
+const missingName: typeof presence.input = { id: "a", at: 1 };
+// @ts-expect-error: `age` is a Number attribute
+const stringAge: typeof presence.input = { id: "a", at: 1, name: "Bob", age: "3" };
+// @ts-expect-error: unknown attributes are not accepted without saveUnknown
+const extra: typeof presence.input = { id: "a", at: 1, name: "Bob", color: "red" };
+
+// ---- aliases ------------------------------------------------------------------------------------
+
+const aliased = define({
+  id: { type: String, hashKey: true, alias: "userId" },
+  n: { type: String, aliases: ["name", "fullName"], required: true },
+  e: { type: String, map: "email" },
+  p: { type: String, alias: ["phone", "tel"], defaultAlias: "tel" },
+});
+type _aliasItem = Expect<
+  Equal<typeof aliased.item, { userId: string; name: string; email?: string; tel?: string }>
+>;
+type _aliasInput = Expect<
+  Equal<
+    typeof aliased.input,
+    {
+      userId: string;
+      name: string;
+      email?: string;
+      tel?: string;
+      id?: string;
+      n?: string;
+      fullName?: string;
+      e?: string;
+      p?: string;
+      phone?: string;
+    }
+  >
+>;
+type _aliasPaths = Expect<
+  Equal<
+    typeof aliased.path,
+    "id" | "userId" | "n" | "name" | "fullName" | "e" | "email" | "p" | "phone" | "tel"
+  >
+>;
+
+// ---- settings: timestamps, version, saveUnknown --------------------------------------------------
+
+const stamped = define({ id: { type: String, hashKey: true } }, { timestamps: true, version: true });
+type _stampedItem = Expect<
+  Equal<typeof stamped.item, { id: string; createdAt: Date; updatedAt: Date; version: number }>
+>;
+type _stampedInput = Expect<
+  Equal<
+    typeof stamped.input,
+    { id: string; createdAt?: Date | number; updatedAt?: Date | number; version?: number }
+  >
+>;
+type _stampedPaths = Expect<Equal<typeof stamped.path, "id" | "createdAt" | "updatedAt" | "version">>;
+
+const renamed = define(
+  { id: { type: String, hashKey: true } },
+  {
+    timestamps: { createdAt: "born", updatedAt: ["touched", "changed"] },
+    version: "rev",
+  },
+);
+type _renamedItem = Expect<
+  Equal<typeof renamed.item, { id: string; born: Date; touched: Date; changed: Date; rev: number }>
+>;
+
+const partial = define(
+  { id: { type: String, hashKey: true } },
+  {
+    timestamps: {
+      createdAt: null,
+      updatedAt: { modified: { type: { value: Date, settings: { storage: "iso" } } } },
+    },
+  },
+);
+type _partialItem = Expect<Equal<typeof partial.item, { id: string; modified: Date }>>;
+type _partialInput = Expect<Equal<typeof partial.input, { id: string; modified?: Date | number | string }>>;
+
+const open = define({ id: { type: String, hashKey: true }, n: Number }, { saveUnknown: true });
+type _openItem = Expect<Equal<typeof open.item, { [name: string]: unknown; id: string; n?: number }>>;
+const openInput: typeof open.input = { id: "a", anything: [1, 2] };
+const openPath: typeof open.path = "whatever.nested";
+// @ts-expect-error: known attributes keep their types under saveUnknown
+const openWrong: typeof open.input = { id: "a", n: "one" };
+
+// ---- keys ---------------------------------------------------------------------------------------
+
+const hashOnly = define({ id: { type: Number, hashKey: true }, name: String });
+type _hashOnlyKey = Expect<Equal<typeof hashOnly.key, number | { id: number }>>;
+const hashKey1: typeof hashOnly.key = 5;
+const hashKey2: typeof hashOnly.key = { id: 5 };
+// @ts-expect-error: the hash key is a number
+const hashKeyWrong: typeof hashOnly.key = "5";
+// @ts-expect-error: the key object names the hash key
+const hashKeyWrongName: typeof hashOnly.key = { name: "x" };
+
+type _compositeKey = Expect<Equal<typeof presence.key, { id: string; at: number }>>;
+// @ts-expect-error: with a range key, a bare hash value is not a key
+const bareComposite: typeof presence.key = "a";
+// @ts-expect-error: the range key is required
+const halfComposite: typeof presence.key = { id: "a" };
+
+const unmarked = define({ id: String, n: Number });
+type _looseKey = Expect<Equal<typeof unmarked.key, string | number | { id?: string; n?: number }>>;
+// @ts-expect-error: even a loose key checks attribute types
+const looseWrong: typeof unmarked.key = { n: "1" };
+
+const dateKey = define({ day: { type: Date, hashKey: true } });
+type _dateKey = Expect<Equal<typeof dateKey.key, Date | number | { day: Date | number }>>;
+
+// ---- paths --------------------------------------------------------------------------------------
+
+type _typesPaths = Expect<
+  Equal<
+    Extract<
+      typeof types.path,
+      `address${string}` | `objects${string}` | `list${string}` | `freeObject${string}`
+    >,
+    | "address"
+    | "address.city"
+    | "address.zip"
+    | "objects"
+    | `objects[${number}]`
+    | `objects[${number}].x`
+    | "list"
+    | `list[${number}]`
+    | "freeObject"
+    | `freeObject.${string}`
+  >
+>;
+const listPath: typeof types.path = "objects[3].x";
+// @ts-expect-error: no such attribute
+const unknownPath: typeof types.path = "adress.city";
+// @ts-expect-error: no such nested attribute
+const unknownNested: typeof types.path = "address.street";
+// @ts-expect-error: `str` is not an object
+const scalarNested: typeof types.path = "str.length";
+
+const deep = define({
+  l1: {
+    type: Object,
+    schema: {
+      l2: {
+        type: Object,
+        schema: {
+          l3: {
+            type: Object,
+            schema: {
+              l4: {
+                type: Object,
+                schema: { l5: { type: Object, schema: { l6: { type: Object, schema: { l7: String } } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+const depth5: typeof deep.path = "l1.l2.l3.l4.l5.l6";
+// @ts-expect-error: paths stop after five nested levels (the item type itself is not capped)
+const depth6: typeof deep.path = "l1.l2.l3.l4.l5.l6.l7";
+type _deepItem = Expect<
+  Equal<
+    NonNullable<
+      NonNullable<
+        NonNullable<NonNullable<NonNullable<NonNullable<typeof deep.item.l1>["l2"]>["l3"]>["l4"]>["l5"]
+      >["l6"]
+    >,
+    { l7?: string }
+  >
+>;
+
+// ---- indexes ------------------------------------------------------------------------------------
+
+const indexed = define({
+  id: { type: String, hashKey: true },
+  email: { type: String, index: { name: "byEmail", project: true } },
+  score: { type: Number, index: true },
+  at: { type: Number, index: { type: "local" } },
+  multi: { type: String, index: [{ type: "global" }, { name: "multiLocal", type: "local" }] },
+  none: { type: String, index: false },
+});
+type _indexes = Expect<
+  Equal<
+    typeof indexed.index,
+    "byEmail" | "scoreGlobalIndex" | "atLocalIndex" | "multiGlobalIndex" | "multiLocal"
+  >
+>;
+// @ts-expect-error: no such index
+const badIndex: typeof indexed.index = "emailGlobalIndex";
+type _noIndexes = Expect<Equal<typeof presence.index, never>>;
+
+// ---- nested Schema instances --------------------------------------------------------------------
+
+const addressSchema = new FakeSchema(
+  { city: { type: String, required: true }, born: Date },
+  { timestamps: true },
+);
+const withSchema = define({
+  id: { type: String, hashKey: true },
+  home: addressSchema,
+  work: { type: Object, schema: addressSchema },
+  past: { type: Array, schema: [addressSchema] },
+});
+type Home = { city: string; born?: Date; createdAt: Date; updatedAt: Date };
+type _schemaHome = Expect<Equal<typeof withSchema.item.home, Home | undefined>>;
+type _schemaWork = Expect<Equal<typeof withSchema.item.work, Home | undefined>>;
+type _schemaPast = Expect<Equal<typeof withSchema.item.past, Home[] | undefined>>;
+type _schemaInput = Expect<
+  Equal<
+    typeof withSchema.input.home,
+    { city: string; born?: Date | number; createdAt?: Date | number; updatedAt?: Date | number } | undefined
+  >
+>;
+const schemaPath: typeof withSchema.path = "past[0].city";
+
+// ---- references, loose definitions, contextual typing ---------------------------------------------
+
+declare const Cat: ModelLike;
+const refs = define({
+  id: { type: String, hashKey: true },
+  cat: Cat,
+  cats: { type: Array, schema: Cat },
+  single: { type: Array, schema: Number },
+  anyList: { type: Array, schema: type.ANY },
+});
+type _refCat = Expect<Equal<typeof refs.item.cat, ModelReference | undefined>>;
+type _refCats = Expect<Equal<typeof refs.item.cats, ModelReference[] | undefined>>;
+type _single = Expect<Equal<typeof refs.item.single, number[] | undefined>>;
+type _anyList = Expect<Equal<typeof refs.item.anyList, unknown[] | undefined>>;
+
+// A definition typed only as SchemaDefinition gives loose, but usable, types.
+type _wideItem = Expect<Equal<ItemOf<SchemaDefinition, SchemaSettings>, { [x: string]: unknown }>>;
+type _widePath = Expect<Equal<AttributePath<SchemaDefinition, SchemaSettings>, string>>;
+type _wideIndex = Expect<Equal<IndexNames<SchemaDefinition>, string>>;
+
+// Functions in a definition get contextual parameter types, or may declare their own.
+const contextual = define(
+  {
+    id: { type: String, hashKey: true, validate: (v) => v !== "x" },
+    n: { type: Number, get: (v) => v, set: (v, old) => old ?? v, default: () => 3 },
+    t: { type: String, get: (v: string) => v.trim(), validate: /^[a-z]+$/ },
+    deep: { type: Object, schema: { x: { type: Number, validate: (v: number) => v > 1, required: true } } },
+  },
+  { get: (item: Record<string, unknown>) => item },
+);
+type _contextual = Expect<
+  Equal<typeof contextual.item, { id: string; n: number; t?: string; deep?: { x: number } }>
+>;
+
+// ---- update objects -----------------------------------------------------------------------------
+
+type U = typeof types.update;
+const update1: U = { str: "x", $ADD: { num: 1, set: ["a"], list: ["b"] }, $REMOVE: ["bool", "address.zip"] };
+const update2: U = { $SET: { "address.city": "Paris", num: 2 }, $DELETE: { nums: [1, 2] } };
+const update3: U = { $REMOVE: { date: null }, str: type.UNDEFINED };
+// @ts-expect-error: $ADD takes numbers, sets and lists only
+const badAdd: U = { $ADD: { str: "x" } };
+// @ts-expect-error: $DELETE takes set elements only
+const badDelete: U = { $DELETE: { list: ["b"] } };
+// @ts-expect-error: $REMOVE names known paths
+const badRemove: U = { $REMOVE: ["nope"] };
+// @ts-expect-error: values keep their types
+const badSet: U = { $SET: { num: "2" } };
+type _addKeys = Expect<
+  Equal<
+    keyof NonNullable<U["$ADD"]>,
+    "num" | "capital" | "constNum" | "set" | "nums" | "dates" | "arr" | "list" | "objects"
+  >
+>;
+
+// ---- a 50-attribute schema with nesting (editor cost guard) --------------------------------------
+
+const big = define(
+  {
+    pk: { type: String, hashKey: true },
+    sk: { type: Number, rangeKey: true },
+    a01: String,
+    a02: Number,
+    a03: Boolean,
+    a04: Date,
+    a05: { type: String, required: true },
+    a06: { type: Number, default: 0 },
+    a07: { type: String, enum: ["x", "y", "z"] },
+    a08: { type: Set, schema: [String] },
+    a09: { type: Array, schema: [Number] },
+    a10: { type: String, alias: "aTen" },
+    a11: { type: String, index: true },
+    a12: { type: Number, index: { name: "byA12", type: "global" } },
+    a13: "string",
+    a14: "number",
+    a15: [String, Number],
+    a16: type.CONSTANT("v"),
+    a17: type.COMBINE(["a01", "a02"]),
+    a18: { type: { value: Date, settings: { storage: "iso" } } },
+    a19: {
+      type: Object,
+      schema: {
+        b1: String,
+        b2: { type: Number, required: true },
+        b3: {
+          type: Object,
+          schema: {
+            c1: String,
+            c2: {
+              type: Array,
+              schema: [
+                { type: Object, schema: { d1: Number, d2: { type: Object, schema: { e1: String } } } },
+              ],
+            },
+          },
+        },
+        b4: { type: Set, schema: [Number] },
+      },
+    },
+    a20: { type: Array, schema: [{ type: Object, schema: { f1: String, f2: Number, f3: Boolean } }] },
+    a21: String,
+    a22: Number,
+    a23: Boolean,
+    a24: Date,
+    a25: { type: String, required: true, default: "q" },
+    a26: { type: Number, validate: (v: unknown) => v !== 1 },
+    a27: { type: String, enum: ["p", "q"] },
+    a28: { type: Set, schema: [Number] },
+    a29: { type: Array, schema: [String] },
+    a30: { type: String, aliases: ["aThirty"] },
+    a31: { type: Object, schema: { g1: String, g2: { type: Object, schema: { h1: Number, h2: String } } } },
+    a32: { type: Number, index: [{ type: "local" }, { name: "a32b" }] },
+    a33: "boolean",
+    a34: "date",
+    a35: [{ type: String }, { type: Number }],
+    a36: type.NULL,
+    a37: type.ANY,
+    a38: { type: Buffer },
+    a39: { type: String, get: (v: unknown) => v, set: (v: unknown) => v },
+    a40: {
+      type: Object,
+      schema: { i1: { type: Array, schema: [String] }, i2: { type: Set, schema: [String] } },
+    },
+    a41: String,
+    a42: Number,
+    a43: Boolean,
+    a44: Date,
+    a45: { type: String, required: true },
+    a46: { type: Number, default: () => 5 },
+    a47: { type: String, enum: ["m", "n"] },
+    a48: { type: Set, schema: [Date] },
+    a49: { type: Array, schema: [{ type: Array, schema: [Number] }] },
+    a50: {
+      type: Object,
+      schema: { j1: String, j2: { type: Object, schema: { k1: { type: Object, schema: { l1: Number } } } } },
+    },
+  },
+  { timestamps: true, version: true },
+);
+type Big = typeof big.item;
+type _bigKey = Expect<Equal<typeof big.key, { pk: string; sk: number }>>;
+type _bigRequired = Expect<Equal<Big["a05"] | Big["a25"] | Big["a45"], string>>;
+type _bigNested = Expect<Equal<NonNullable<Big["a19"]>["b2"], number>>;
+type _bigAlias = Expect<Equal<Big["aTen"] | Big["aThirty"], string | undefined>>;
+type _bigIndexes = Expect<Equal<typeof big.index, "a11GlobalIndex" | "byA12" | "a32LocalIndex" | "a32b">>;
+const bigPath: typeof big.path = "a19.b3.c2[1].d2.e1";
+const bigPath2: typeof big.path = "a49[0][1]";
+const bigInput: typeof big.input = { pk: "p", sk: 1, a05: "five", a45: "forty-five", a48: [Date.now()] };
+// @ts-expect-error: a45 is required
+const bigMissing: typeof big.input = { pk: "p", sk: 1, a05: "five" };
+const bigUpdate: typeof big.update = { a02: 3, $ADD: { a28: [1], a06: 1 }, $REMOVE: ["a19.b3.c1"] };

@@ -1,0 +1,375 @@
+import { InvalidParameter, InvalidParameterType } from "../../../lib/errors";
+import { Condition } from "../../../lib/expressions";
+import { compile } from "./helpers";
+
+const N = (n: number) => ({ N: String(n) });
+const S = (s: string) => ({ S: s });
+
+describe("Condition chain methods", () => {
+  it.each<[string, (c: Condition) => Condition, string, Record<string, unknown> | undefined]>([
+    ["eq", (c) => c.eq(1), "#n0 = :v0", { ":v0": N(1) }],
+    ["ne", (c) => c.ne(1), "#n0 <> :v0", { ":v0": N(1) }],
+    ["lt", (c) => c.lt(1), "#n0 < :v0", { ":v0": N(1) }],
+    ["le", (c) => c.le(1), "#n0 <= :v0", { ":v0": N(1) }],
+    ["gt", (c) => c.gt(1), "#n0 > :v0", { ":v0": N(1) }],
+    ["ge", (c) => c.ge(1), "#n0 >= :v0", { ":v0": N(1) }],
+    ["between", (c) => c.between(1, 5), "#n0 BETWEEN :v0 AND :v1", { ":v0": N(1), ":v1": N(5) }],
+    ["beginsWith", (c) => c.beginsWith("p"), "begins_with(#n0, :v0)", { ":v0": S("p") }],
+    ["contains", (c) => c.contains("p"), "contains(#n0, :v0)", { ":v0": S("p") }],
+    ["exists", (c) => c.exists(), "attribute_exists(#n0)", undefined],
+    ["exists(true)", (c) => c.exists(true), "attribute_exists(#n0)", undefined],
+    ["exists(false)", (c) => c.exists(false), "attribute_not_exists(#n0)", undefined],
+    [
+      "in",
+      (c) => c.in(["x", "y", "z"]),
+      "#n0 IN (:v0, :v1, :v2)",
+      { ":v0": S("x"), ":v1": S("y"), ":v2": S("z") },
+    ],
+  ])("%s", (_name, apply, expression, values) => {
+    for (const start of ["where", "filter", "attribute"] as const) {
+      expect(compile(apply(new Condition()[start]("a")))).toEqual({
+        expression,
+        names: { "#n0": "a" },
+        values,
+      });
+    }
+  });
+
+  it.each<[string, (c: Condition) => Condition, string, Record<string, unknown> | undefined]>([
+    ["eq", (c) => c.eq(1), "#n0 <> :v0", { ":v0": N(1) }],
+    ["ne", (c) => c.ne(1), "#n0 = :v0", { ":v0": N(1) }],
+    ["lt", (c) => c.lt(1), "#n0 >= :v0", { ":v0": N(1) }],
+    ["le", (c) => c.le(1), "#n0 > :v0", { ":v0": N(1) }],
+    ["gt", (c) => c.gt(1), "#n0 <= :v0", { ":v0": N(1) }],
+    ["ge", (c) => c.ge(1), "#n0 < :v0", { ":v0": N(1) }],
+    ["between", (c) => c.between(1, 5), "NOT (#n0 BETWEEN :v0 AND :v1)", { ":v0": N(1), ":v1": N(5) }],
+    ["beginsWith", (c) => c.beginsWith("p"), "NOT (begins_with(#n0, :v0))", { ":v0": S("p") }],
+    ["contains", (c) => c.contains("p"), "NOT (contains(#n0, :v0))", { ":v0": S("p") }],
+    ["exists", (c) => c.exists(), "attribute_not_exists(#n0)", undefined],
+    ["exists(false)", (c) => c.exists(false), "attribute_exists(#n0)", undefined],
+    ["in", (c) => c.in([1, 2]), "NOT (#n0 IN (:v0, :v1))", { ":v0": N(1), ":v1": N(2) }],
+  ])("not() before %s", (_name, apply, expression, values) => {
+    expect(compile(apply(new Condition("a").not()))).toEqual({ expression, names: { "#n0": "a" }, values });
+  });
+
+  it("cancels a double not()", () => {
+    expect(compile(new Condition("a").not().not().eq(1)).expression).toBe("#n0 = :v0");
+  });
+
+  it("keeps not() pending across where(), and uses it only once", () => {
+    expect(compile(new Condition().not().where("a").eq(1).and().where("b").eq(2)).expression).toBe(
+      "(#n0 <> :v0) AND (#n1 = :v1)",
+    );
+  });
+
+  it("lets where() replace an attribute that has no comparator yet", () => {
+    expect(compile(new Condition("a").where("b").eq(1)).names).toEqual({ "#n0": "b" });
+  });
+
+  it("accepts an array of segments for names that contain dots", () => {
+    expect(compile(new Condition().where(["a.b", 0]).eq(1))).toEqual({
+      expression: "#n0[0] = :v0",
+      names: { "#n0": "a.b" },
+      values: { ":v0": N(1) },
+    });
+  });
+
+  describe("size()", () => {
+    it.each<[string, (c: Condition) => Condition, string, Record<string, unknown>]>([
+      ["eq", (c) => c.eq(2), "size(#n0) = :v0", { ":v0": N(2) }],
+      ["gt", (c) => c.gt(2), "size(#n0) > :v0", { ":v0": N(2) }],
+      ["not().lt", (c) => c.not().lt(2), "size(#n0) >= :v0", { ":v0": N(2) }],
+      ["between", (c) => c.between(1, 3), "size(#n0) BETWEEN :v0 AND :v1", { ":v0": N(1), ":v1": N(3) }],
+      ["in", (c) => c.in([1, 3]), "size(#n0) IN (:v0, :v1)", { ":v0": N(1), ":v1": N(3) }],
+    ])("then %s compares size(path)", (_name, apply, expression, values) => {
+      expect(compile(apply(new Condition("tags").size()))).toEqual({
+        expression,
+        names: { "#n0": "tags" },
+        values,
+      });
+    });
+
+    it("converts the size operand as a number even when the target would convert differently", () => {
+      const stringTarget = {
+        resolve: (path: readonly (string | number)[]) => ({
+          segments: path,
+          toAttributeValue: (value: unknown) => ({ S: `converted:${String(value)}` }),
+        }),
+      };
+      expect(compile(new Condition("tags").size().gt(2), stringTarget).values).toEqual({ ":v0": N(2) });
+      expect(compile(new Condition("tags").gt(2), stringTarget).values).toEqual({ ":v0": S("converted:2") });
+    });
+
+    it("applies only to the next comparator", () => {
+      expect(compile(new Condition("a").size().eq(1).and().where("a").eq(1)).expression).toBe(
+        "(size(#n0) = :v0) AND (#n0 = :v1)",
+      );
+    });
+
+    it.each<[string, (c: Condition) => Condition, string]>([
+      [
+        "beginsWith",
+        (c) => c.beginsWith("x"),
+        'beginsWith() on "a": size() can only be followed by eq, ne, lt, le, gt, ge, between or in.',
+      ],
+      [
+        "contains",
+        (c) => c.contains("x"),
+        'contains() on "a": size() can only be followed by eq, ne, lt, le, gt, ge, between or in.',
+      ],
+      [
+        "exists",
+        (c) => c.exists(),
+        'exists() on "a": size() can only be followed by eq, ne, lt, le, gt, ge, between or in.',
+      ],
+      ["a string", (c) => c.eq("3"), 'eq() on "a" compares a size, so it needs a number (got "3").'],
+      ["NaN", (c) => c.gt(Number.NaN), 'gt() on "a" compares a size, so it needs a number (got NaN).'],
+      [
+        "a string in between",
+        (c) => c.between(1, "3"),
+        'between() on "a" compares a size, so it needs a number (got "3").',
+      ],
+      [
+        "a string in in",
+        (c) => c.in([1, "3"]),
+        'in() on "a" compares a size, so it needs a number (got "3").',
+      ],
+    ])("rejects %s", (_name, apply, message) => {
+      const sized = new Condition("a").size();
+      expect(() => apply(sized)).toThrow(InvalidParameter);
+      expect(() => apply(sized)).toThrow(message);
+    });
+
+    it("needs an attribute", () => {
+      expect(() => new Condition().size()).toThrow(
+        new InvalidParameter('size() needs an attribute first: call where("name").'),
+      );
+    });
+  });
+
+  it.each(["eq", "ne", "lt", "le", "gt", "ge", "beginsWith", "contains", "exists"] as const)(
+    "%s() without an attribute throws InvalidParameter",
+    (method) => {
+      expect(() => new Condition()[method](1 as never)).toThrow(
+        new InvalidParameter(`${method}() needs an attribute first: call where("name") before it.`),
+      );
+    },
+  );
+
+  it("a comparator consumes its attribute", () => {
+    expect(() => new Condition("a").eq(1).eq(2)).toThrow(
+      new InvalidParameter('eq() needs an attribute first: call where("name") before it.'),
+    );
+    expect(() => new Condition().between(1, 2)).toThrow(InvalidParameter);
+    expect(() => new Condition().in([1])).toThrow(InvalidParameter);
+  });
+
+  it.each<[string, (c: Condition) => Condition, string]>([
+    [
+      "between with one value",
+      (c) => c.between(1, undefined),
+      'between() on "a" needs two values (got 1 and undefined).',
+    ],
+    [
+      "in with a string",
+      (c) => c.in("ab" as unknown as string[]),
+      'in() on "a" needs a non-empty array (got "ab").',
+    ],
+    [
+      "in with a Set",
+      (c) => c.in(new Set([1]) as unknown as number[]),
+      'in() on "a" needs a non-empty array (got Set([1])).',
+    ],
+    ["in with an empty array", (c) => c.in([]), 'in() on "a" needs a non-empty array (got []).'],
+    [
+      "in with an undefined element",
+      (c) => c.in([1, undefined]),
+      'in() on "a" needs values that are not undefined (got undefined).',
+    ],
+    ["eq(undefined)", (c) => c.eq(undefined), 'eq() on "a" needs a value (got undefined).'],
+    ["contains(undefined)", (c) => c.contains(undefined), 'contains() on "a" needs a value (got undefined).'],
+    [
+      "beginsWith(undefined)",
+      (c) => c.beginsWith(undefined),
+      'beginsWith() on "a" needs a value (got undefined).',
+    ],
+    [
+      "exists(1)",
+      (c) => c.exists(1 as unknown as boolean),
+      'exists() on "a" takes true, false or nothing (got 1).',
+    ],
+  ])("rejects %s", (_name, apply, message) => {
+    expect(() => apply(new Condition("a"))).toThrow(InvalidParameter);
+    expect(() => apply(new Condition("a"))).toThrow(message);
+  });
+});
+
+describe("and / or / group", () => {
+  const a = () => new Condition("a").eq(1);
+
+  it("joins with AND by default and with and()", () => {
+    const expected = "(#n0 = :v0) AND (#n1 = :v1)";
+    expect(compile(a().where("b").eq(2)).expression).toBe(expected);
+    expect(compile(a().and().where("b").eq(2)).expression).toBe(expected);
+  });
+
+  it("joins with OR after or()", () => {
+    expect(compile(a().or().where("b").eq(2)).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
+  });
+
+  it("makes AND bind tighter than OR, with explicit parentheses", () => {
+    expect(compile(a().or().where("b").eq(2).and().where("c").eq(3)).expression).toBe(
+      "(#n0 = :v0) OR ((#n1 = :v1) AND (#n2 = :v2))",
+    );
+    expect(compile(a().and().where("b").eq(2).or().where("c").eq(3)).expression).toBe(
+      "((#n0 = :v0) AND (#n1 = :v1)) OR (#n2 = :v2)",
+    );
+    expect(
+      compile(a().where("b").eq(2).or().where("c").eq(3).or().where("d").eq(4).where("e").eq(5)).expression,
+    ).toBe("((#n0 = :v0) AND (#n1 = :v1)) OR (#n2 = :v2) OR ((#n3 = :v3) AND (#n4 = :v4))");
+  });
+
+  it("lets the last of and() / or() decide the join", () => {
+    expect(compile(a().or().and().where("b").eq(2)).expression).toBe("(#n0 = :v0) AND (#n1 = :v1)");
+    expect(compile(a().and().or().where("b").eq(2)).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
+  });
+
+  it("groups a Condition, a function of a fresh Condition, an object or a raw condition", () => {
+    const inner = new Condition("b").eq(2).or().where("c").eq(3);
+    const expected = "(#n0 = :v0) AND ((#n1 = :v1) OR (#n2 = :v2))";
+    expect(compile(a().and().group(inner)).expression).toBe(expected);
+    expect(compile(a().and().parenthesis(inner)).expression).toBe(expected);
+    expect(compile(a().group((c) => c.where("b").eq(2).or().where("c").eq(3))).expression).toBe(expected);
+    expect(compile(a().or().group({ b: 2, c: 3 })).expression).toBe(
+      "(#n0 = :v0) OR ((#n1 = :v1) AND (#n2 = :v2))",
+    );
+    expect(
+      compile(
+        a()
+          .or()
+          .group({
+            ConditionExpression: "#x = :x OR #x = :y",
+            ExpressionAttributeNames: { "#x": "x" },
+            ExpressionAttributeValues: { ":x": 1, ":y": 2 },
+          }),
+      ),
+    ).toEqual({
+      expression: "(#n0 = :v0) OR (#x = :x OR #x = :y)",
+      names: { "#n0": "a", "#x": "x" },
+      values: { ":v0": N(1), ":x": N(1), ":y": N(2) },
+    });
+  });
+
+  it("keeps a group at the start and nested groups explicit", () => {
+    const nested = new Condition().group((c) =>
+      c
+        .where("a")
+        .eq(1)
+        .or()
+        .group((d) => d.where("b").eq(2).where("c").eq(3)),
+    );
+    expect(compile(nested.and().where("d").eq(4)).expression).toBe(
+      "((#n0 = :v0) OR ((#n1 = :v1) AND (#n2 = :v2))) AND (#n3 = :v3)",
+    );
+  });
+
+  it("negates a group after not()", () => {
+    expect(
+      compile(
+        a()
+          .and()
+          .not()
+          .group((c) => c.where("b").eq(2).or().where("c").eq(3)),
+      ).expression,
+    ).toBe("(#n0 = :v0) AND (NOT ((#n1 = :v1) OR (#n2 = :v2)))");
+  });
+
+  it("adds nothing for an empty group", () => {
+    expect(compile(a().group(new Condition()).where("b").eq(2)).expression).toBe(
+      "(#n0 = :v0) AND (#n1 = :v1)",
+    );
+    expect(compile(new Condition().group((c) => c)).expression).toBeUndefined();
+  });
+
+  it("rejects a group after a where() without comparator, an unfinished group, and a function returning no Condition", () => {
+    expect(() => new Condition("a").group(new Condition("b").eq(1))).toThrow(
+      new InvalidParameter('group() cannot follow where("a") before that attribute has a comparator.'),
+    );
+    expect(() => a().group(new Condition("b"))).toThrow(InvalidParameter);
+    expect(() => a().group((c) => c.where("b"))).toThrow('The condition on "b" has no comparator');
+    expect(() => a().group((() => ({ b: 1 })) as unknown as (c: Condition) => Condition)).toThrow(
+      InvalidParameterType,
+    );
+  });
+});
+
+describe("immutability", () => {
+  it("never changes a condition when its variable is chained further", () => {
+    const base = new Condition("a").eq(1);
+    const before = compile(base);
+    const extended = base.and().where("b").eq(2);
+    base.or().where("c").eq(3);
+    base.not();
+    base.where("z");
+    expect(compile(base)).toEqual(before);
+    expect(before.expression).toBe("#n0 = :v0");
+    expect(compile(extended).expression).toBe("(#n0 = :v0) AND (#n1 = :v1)");
+  });
+
+  it("returns a new Condition from every chain method", () => {
+    const pending = new Condition("a");
+    const done = pending.eq(1);
+    const results = [
+      pending.where("b"),
+      pending.filter("b"),
+      pending.attribute("b"),
+      pending.size(),
+      pending.not(),
+      done.and(),
+      done.or(),
+      done.group(new Condition()),
+      done.parenthesis(new Condition()),
+      pending.eq(1),
+      pending.ne(1),
+      pending.lt(1),
+      pending.le(1),
+      pending.gt(1),
+      pending.ge(1),
+      pending.between(1, 2),
+      pending.beginsWith("x"),
+      pending.contains("x"),
+      pending.exists(),
+      pending.in([1]),
+    ];
+    for (const result of results) {
+      expect(result).toBeInstanceOf(Condition);
+      expect(result).not.toBe(pending);
+      expect(result).not.toBe(done);
+    }
+    // The pending condition still waits for its comparator.
+    expect(compile(pending.gt(3)).expression).toBe("#n0 > :v0");
+  });
+
+  it("does not share pending state between branches", () => {
+    const base = new Condition("a").not();
+    expect(compile(base.eq(1)).expression).toBe("#n0 <> :v0");
+    expect(compile(base.not().eq(1)).expression).toBe("#n0 = :v0");
+    expect(compile(base.eq(1)).expression).toBe("#n0 <> :v0");
+    const sized = new Condition("a").size();
+    expect(compile(sized.where("a").eq(1)).expression).toBe("#n0 = :v0");
+    expect(compile(sized.eq(1)).expression).toBe("size(#n0) = :v0");
+  });
+
+  it("copies the in() list, so later changes to the caller's array do not leak in", () => {
+    const list = [1, 2];
+    const condition = new Condition("a").in(list);
+    list.push(3);
+    expect(compile(condition).expression).toBe("#n0 IN (:v0, :v1)");
+  });
+
+  it("does not change a copied Condition when the copy is chained", () => {
+    const original = new Condition("a").eq(1);
+    new Condition(original).and().where("b").eq(2);
+    expect(compile(original).expression).toBe("#n0 = :v0");
+  });
+});
