@@ -1,5 +1,6 @@
 // `npm run demo`: a short tour of dynamodel against an embedded DynamoDB Local.
 // It starts the server, works with it, prints what it does, stops the server and exits 0.
+import dynamodel, { Schema } from "dynamodel";
 import { startLocal } from "dynamodel/local";
 
 function step(text: string): void {
@@ -11,17 +12,54 @@ async function main(): Promise<void> {
   const started = Date.now();
   const local = await startLocal();
   console.log(`  listening on ${local.endpoint} after ${Date.now() - started} ms`);
+  dynamodel.aws.ddb.set(local.client);
+  // Show every DynamoDB call the library makes.
+  dynamodel.use(async (call, next) => {
+    console.log(`  → ${call.operation} ${call.table}`);
+    return next();
+  });
 
   try {
-    step('Creating the table "Cats"');
-    await local.client.createTable({
-      TableName: "Cats",
-      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-      AttributeDefinitions: [{ AttributeName: "id", AttributeType: "N" }],
-      BillingMode: "PAY_PER_REQUEST",
+    step('Defining the model "Cat" (its table is created on first use)');
+    const Cat = dynamodel.model(
+      "Cat",
+      new Schema(
+        {
+          id: { type: Number, hashKey: true },
+          name: { type: String, required: true },
+          address: { type: Object, schema: { city: String, street: String } },
+          tags: { type: Set, schema: [String] },
+          lives: { type: Number, default: 9 },
+        },
+        { timestamps: true },
+      ),
+      { throughput: "ON_DEMAND" },
+    );
+
+    step("Creating Tom");
+    const tom = await Cat.create({
+      id: 1,
+      name: "Tom",
+      address: { city: "Oslo", street: "Main" },
+      tags: ["grey"],
     });
-    const { Table } = await local.client.describeTable({ TableName: "Cats" });
-    console.log(`  status ${Table?.TableStatus}, key ${JSON.stringify(Table?.KeySchema)}`);
+    console.log(`  saved: ${JSON.stringify(tom.toJSON())}`);
+
+    step("Getting him back, moving him to Bergen and saving only what changed");
+    const loaded = (await Cat.get(1))!;
+    loaded.address!.city = "Bergen";
+    console.log(`  modified paths: ${JSON.stringify(loaded.modifiedPaths())}`);
+    await loaded.save();
+    console.log(`  stored city: ${(await Cat.get(1))!.address!.city}`);
+
+    step("Trying to save a cat without a name");
+    await Cat.create({ id: 2 } as never).catch((error: Error) =>
+      console.log(`  ${error.name}: ${error.message}`),
+    );
+
+    step("Deleting Tom");
+    await loaded.delete();
+    console.log(`  Cat.get(1) → ${String(await Cat.get(1))}`);
 
     step("Listing tables");
     const { TableNames = [] } = await local.client.listTables({});

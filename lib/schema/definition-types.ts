@@ -48,10 +48,10 @@ export type AttributeType =
  * A (possibly async) predicate. Declared through a method so that its parameter is checked
  * bivariantly: `(age: number) => age >= 0` is accepted, and `(v) => …` gets `v: unknown`.
  */
-export type ValidatorFunction = { check(value: unknown): unknown }["check"];
+export type ValidatePredicate = { check(value: unknown): unknown }["check"];
 
 /** Validation: a value that must match exactly, a RegExp, or a (possibly async) predicate. */
-export type Validator = string | number | boolean | null | RegExp | ValidatorFunction;
+export type Validator = string | number | boolean | null | RegExp | ValidatePredicate;
 
 export interface IndexDefinition {
   name?: string;
