@@ -1,5 +1,6 @@
 // A `condition` setting (a Condition or a raw `{ConditionExpression, …}` object) → expression text
 // with its names and values in the request's placeholder registry.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { compileCondition, type ExpressionTarget } from "../expressions/compile";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
@@ -14,4 +15,20 @@ export function compileConditionSetting(
   if (isCondition(condition)) return compileCondition(condition, target, registry);
   if (isRawCondition(condition)) return compileCondition(new Condition(condition), target, registry);
   throw new InvalidParameter("condition must be a Condition or a raw { ConditionExpression, … } object.");
+}
+
+/** Puts a condition expression and the registry's names and values on a request input, if there is one. */
+export function attachCondition(
+  input: {
+    ConditionExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+  },
+  expression: string | undefined,
+  registry: PlaceholderRegistry,
+): void {
+  if (expression === undefined) return;
+  input.ConditionExpression = expression;
+  input.ExpressionAttributeNames = registry.names;
+  if (registry.values) input.ExpressionAttributeValues = registry.values;
 }

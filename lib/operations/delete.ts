@@ -2,7 +2,7 @@
 import type { AttributeValue, DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { ExpressionTarget } from "../expressions/compile";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { compileConditionSetting } from "./condition-input";
+import { attachCondition, compileConditionSetting } from "./condition-input";
 
 export interface DeleteSettings {
   condition?: unknown;
@@ -17,11 +17,6 @@ export function buildDeleteInput(
 ): DeleteItemCommandInput {
   const input: DeleteItemCommandInput = { TableName: tableName, Key: key };
   const registry = new PlaceholderRegistry();
-  const condition = compileConditionSetting(settings.condition, target, registry);
-  if (condition !== undefined) {
-    input.ConditionExpression = condition;
-    input.ExpressionAttributeNames = registry.names;
-    if (registry.values) input.ExpressionAttributeValues = registry.values;
-  }
+  attachCondition(input, compileConditionSetting(settings.condition, target, registry), registry);
   return input;
 }

@@ -2,7 +2,7 @@
 import type { AttributeValue, PutItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { andExpressions, type ExpressionTarget } from "../expressions/compile";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { compileConditionSetting } from "./condition-input";
+import { attachCondition, compileConditionSetting } from "./condition-input";
 
 export interface PutSettings {
   overwrite?: boolean;
@@ -22,11 +22,6 @@ export function buildPutInput(
   const userCondition = compileConditionSetting(settings.condition, target, registry);
   const mustBeNew =
     settings.overwrite === false ? `attribute_not_exists(${registry.name(hashKey)})` : undefined;
-  const condition = andExpressions([userCondition, mustBeNew]);
-  if (condition !== undefined) {
-    input.ConditionExpression = condition;
-    input.ExpressionAttributeNames = registry.names;
-    if (registry.values) input.ExpressionAttributeValues = registry.values;
-  }
+  attachCondition(input, andExpressions([userCondition, mustBeNew]), registry);
   return input;
 }

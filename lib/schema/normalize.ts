@@ -175,7 +175,7 @@ export function normalizeObject(
       }
       continue;
     }
-    if (attribute.name !== key && key !== attribute.name && input[attribute.name] !== undefined) {
+    if (key !== attribute.name && input[attribute.name] !== undefined) {
       throw new InvalidParameter(
         `Cannot map attribute "${attribute.name}" to "${key}" because both are defined.`,
       );
