@@ -20,6 +20,8 @@ export function describeValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "undefined";
   else if (typeof value === "string") text = JSON.stringify(value);
+  else if (typeof value === "number")
+    text = String(value); // JSON would print NaN and Infinity as null
   else if (typeof value === "bigint") text = `${value}n`;
   else if (typeof value === "symbol" || typeof value === "function") text = String(value);
   else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();

@@ -8,6 +8,7 @@ import type {
   UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { send } from "../client/send";
+import type { OperationName } from "../client/operations";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { readPipeline, storedFormFromDynamo } from "../schema/read";
@@ -42,6 +43,21 @@ export function hydrate(
   return item;
 }
 
+/** The model's way into the pipeline: waits for its table's setup, then sends through middleware and events. */
+export async function sendForModel<Output = Record<string, unknown>>(
+  runtime: ModelRuntime,
+  operation: OperationName,
+  input: object,
+): Promise<Output> {
+  await runtime.table.ready();
+  return send<Output>(runtime.sendContext(), {
+    operation,
+    input,
+    model: runtime.name,
+    table: runtime.table.name,
+  });
+}
+
 /** The read pipeline, then a model item. */
 export async function itemFromImage(
   runtime: ModelRuntime,
@@ -66,13 +82,7 @@ export async function getByKey(
     expressionTargetOf(schema),
   );
   if (wantsRequest(settings, "get")) return input;
-  await runtime.table.ready();
-  const output = await send<GetItemCommandOutput>(runtime.sendContext(), {
-    operation: "GetItem",
-    input,
-    model: runtime.name,
-    table: runtime.table.name,
-  });
+  const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   return output.Item ? itemFromImage(runtime, output.Item) : undefined;
 }
 
@@ -90,13 +100,7 @@ export async function deleteByKey(
     expressionTargetOf(schema),
   );
   if (wantsRequest(settings, "delete")) return input;
-  await runtime.table.ready();
-  await send(runtime.sendContext(), {
-    operation: "DeleteItem",
-    input,
-    model: runtime.name,
-    table: runtime.table.name,
-  });
+  await sendForModel(runtime, "DeleteItem", input);
   return undefined;
 }
 
@@ -182,14 +186,12 @@ export async function saveItem<T extends object>(item: T, rawSettings: SaveSetti
   if (wantsRequest(settings, "save")) return (request ?? putInput()) as unknown as T;
 
   if (request !== undefined) {
-    await runtime.table.ready();
-    const call = { operation, input: request, model: runtime.name, table: tableName };
     try {
-      await send(runtime.sendContext(), call);
+      await sendForModel(runtime, operation, request);
     } catch (error) {
       // The item was deleted since it was read: write it whole, as a new save would.
       if (operation !== "UpdateItem" || !isConditionFailure(error) || error.Item !== undefined) throw error;
-      await send(runtime.sendContext(), { ...call, operation: "PutItem", input: putInput() });
+      await sendForModel(runtime, "PutItem", putInput());
     }
   }
   setStoredImage(item, written.attributes);

@@ -3,7 +3,7 @@
 // non-recursive conditionals; recursion happens only into nested schemas (bounded by the definition
 // itself) and, for paths, is capped at `MaxPathDepth` levels. Optionality is decided per attribute
 // by key-remapped mapped types, then flattened once so editors show one plain object.
-import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker, UNDEFINED } from "./type-markers";
+import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker } from "./type-markers";
 import type { ModelLike, SchemaLike } from "./definition-types";
 
 /**
@@ -23,8 +23,8 @@ export type ModelReference = string | number | { readonly [name: string]: unknow
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
 type Mode = "out" | "in";
-type MaxPathDepth = 5;
-type Prev = [never, 0, 1, 2, 3, 4, 5];
+export type MaxPathDepth = 5;
+export type Prev = [never, 0, 1, 2, 3, 4, 5];
 
 /** One object type instead of an intersection (keeps `?` modifiers, drops `readonly`). */
 type Flatten<T> = { -readonly [K in keyof T]: T[K] } & unknown;
@@ -42,7 +42,7 @@ type AttrValue<V, M extends Mode> = V extends readonly unknown[]
         : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
       : TypeValue<V, undefined, M>;
 
-type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
+export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
 
 type DateValue<M extends Mode, Settings> = M extends "out"
   ? Date
@@ -129,7 +129,7 @@ type ObjectValue<Sch, M extends Mode> =
         : Record<string, unknown>;
 
 /** The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone. */
-type ElementOf<Sch> = Sch extends readonly (infer E)[] ? E : Sch extends undefined ? AnyMarker : Sch;
+export type ElementOf<Sch> = Sch extends readonly (infer E)[] ? E : Sch extends undefined ? AnyMarker : Sch;
 
 type ArrayValue<Sch, M extends Mode> = AttrValue<ElementOf<Sch>, M>[];
 
@@ -169,7 +169,7 @@ type OutName<K, V> = V extends { readonly defaultAlias: infer A extends string }
       : FirstName<AliasesOf<V>>;
 
 /** Every name an attribute may be written under: its own and all its aliases. */
-type AnyName<K, V> = K | AllNames<AliasesOf<V>>;
+export type AnyName<K, V> = K | AllNames<AliasesOf<V>>;
 
 type Marked = { readonly hashKey: true } | { readonly rangeKey: true } | { readonly required: true };
 type PresentOnRead<V> = V extends Marked | { readonly default: unknown } ? true : false;
@@ -189,14 +189,14 @@ type TimestampFields<Spec, M extends Mode> = Spec extends string
       ? { -readonly [N in keyof Spec]: AttrValue<Spec[N], M> }
       : unknown;
 
-type Timestamps<S, M extends Mode> = S extends { readonly timestamps: true }
+export type Timestamps<S, M extends Mode> = S extends { readonly timestamps: true }
   ? { createdAt: DateValue<M, undefined>; updatedAt: DateValue<M, undefined> }
   : S extends { readonly timestamps: infer T extends object }
     ? TimestampFields<T extends { readonly createdAt: infer C } ? C : undefined, M> &
         TimestampFields<T extends { readonly updatedAt: infer U } ? U : undefined, M>
     : unknown;
 
-type VersionName<S> = S extends { readonly version: true }
+export type VersionName<S> = S extends { readonly version: true }
   ? "version"
   : S extends { readonly version: infer N extends string }
     ? N
@@ -210,7 +210,7 @@ type Unknowns<S> = S extends { readonly saveUnknown: true | readonly unknown[] }
 
 type Shape<D, S, M extends Mode> = M extends "out" ? ItemShape<D, S> : InputShape<D, S>;
 
-type ItemShape<D, S> = Flatten<
+export type ItemShape<D, S> = Flatten<
   {
     -readonly [K in keyof D as PresentOnRead<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
       D[K],
@@ -224,7 +224,7 @@ type ItemShape<D, S> = Flatten<
   } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S>
 >;
 
-type InputShape<D, S> = Flatten<
+export type InputShape<D, S> = Flatten<
   {
     -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
       D[K],
@@ -295,150 +295,4 @@ export type KeyOf<D> = KeyFor<
   NameMarked<D, { readonly rangeKey: true }>
 >;
 
-// ---- paths --------------------------------------------------------------------------------------
-
-/** What a path may continue into: `{o: definition}`, `{l: element}`, `{any: true}` or never. */
-type Container<V> =
-  V extends TypedSchemaLike<infer D>
-    ? { o: D }
-    : V extends { readonly type: infer T }
-      ? ContainerOfType<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>>
-      : V extends ObjectConstructor | ArrayConstructor
-        ? ContainerOfType<V, undefined>
-        : never;
-
-type ContainerOfType<T, Sch> = T extends ObjectConstructor
-  ? ObjectContainer<Sch>
-  : T extends ArrayConstructor
-    ? { l: ElementOf<Sch> }
-    : T extends TypedSchemaLike<infer D>
-      ? { o: D }
-      : T extends string
-        ? Lowercase<T> extends "object"
-          ? ObjectContainer<Sch>
-          : Lowercase<T> extends "array"
-            ? { l: ElementOf<Sch> }
-            : never
-        : never;
-
-type ObjectContainer<Sch> =
-  Sch extends TypedSchemaLike<infer D>
-    ? { o: D }
-    : Sch extends readonly unknown[] | SchemaLike
-      ? { any: true }
-      : Sch extends object
-        ? { o: Sch }
-        : { any: true };
-
-type Suffix<C, Depth extends number> = [Depth] extends [never]
-  ? never
-  : C extends { o: infer D }
-    ? `.${Paths<D, Depth>}`
-    : C extends { l: infer E }
-      ? `[${number}]` | `[${number}]${Suffix<Container<E>, Prev[Depth]>}`
-      : C extends { any: true }
-        ? `.${string}`
-        : never;
-
-type Paths<D, Depth extends number> = {
-  [K in keyof D & string]-?: AnyName<K, D[K]> extends infer N extends string
-    ? N | `${N}${Suffix<Container<D[K]>, Prev[Depth]>}`
-    : never;
-}[keyof D & string];
-
-type SettingNames<S> =
-  | VersionName<S>
-  | keyof Timestamps<S, "out">
-  | (S extends { readonly saveUnknown: true | readonly unknown[] } ? string & {} : never);
-
-/**
- * Document paths usable in `where()`, `filter()`, `attributes()` and `$REMOVE`: attribute names and
- * aliases, nested object paths joined by dots and list elements as `[n]`, up to 5 levels deep.
- *
- * @example
- * ```ts
- * const definition = { id: String, address: { type: Object, schema: { city: String } } } as const;
- * type Path = AttributePath<typeof definition>; // "id" | "address" | "address.city"
- * ```
- */
-export type AttributePath<D, S = object> = (Paths<D, MaxPathDepth> | SettingNames<S>) &
-  string extends infer P extends string
-  ? P
-  : never;
-
-// ---- indexes ------------------------------------------------------------------------------------
-
-type IndexName<K extends string, I> = I extends true
-  ? `${K}GlobalIndex`
-  : I extends { readonly name: infer N extends string }
-    ? N
-    : I extends { readonly type: "local" }
-      ? `${K}LocalIndex`
-      : I extends object
-        ? `${K}GlobalIndex`
-        : never;
-
-// Expanded through `infer` below so editors show the names, not the alias.
-type IndexNamesOf<D> = {
-  [K in keyof D & string]-?: D[K] extends { readonly index: infer I }
-    ? IndexName<K, I extends readonly (infer E)[] ? E : I>
-    : never;
-}[keyof D & string];
-
-/**
- * Names of the indexes a definition declares: `index: true` on `x` → `"xGlobalIndex"`, a `name`
- * as given, `{type: "local"}` without one → `"xLocalIndex"`.
- *
- * @example
- * ```ts
- * const definition = { id: String, email: { type: String, index: { name: "byEmail" } } } as const;
- * type Index = IndexNames<typeof definition>; // "byEmail"
- * ```
- */
-export type IndexNames<D> = string extends keyof D
-  ? string
-  : IndexNamesOf<D> & string extends infer N extends string
-    ? N
-    : never;
-
-// ---- update objects -----------------------------------------------------------------------------
-
-// Non-distributive on purpose: a `string | number` attribute is not a counter.
-type Addable<V> = [V] extends [number]
-  ? number
-  : [V] extends [Set<infer E>]
-    ? E | E[] | Set<E>
-    : [V] extends [(infer E)[]]
-      ? E | E[]
-      : never;
-type Deletable<V> = [V] extends [Set<infer E>] ? E | E[] | Set<E> : never;
-
-/** Attributes of the item whose values `Op` accepts, with what it accepts. */
-type OperandShape<I, Op extends "add" | "delete"> = unknown & {
-  [K in keyof I as [Operand<NonNullable<I[K]>, Op>] extends [never] ? never : K]?: Operand<
-    NonNullable<I[K]>,
-    Op
-  >;
-};
-type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
-
-type SetShape<D, S> = {
-  [K in keyof InputShape<D, S>]?: InputShape<D, S>[K] | typeof UNDEFINED;
-} & { [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: unknown };
-
-/**
- * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),
- * plus `$SET`, `$ADD` (numbers, sets, lists), `$REMOVE` (paths) and `$DELETE` (set elements).
- *
- * @example
- * ```ts
- * const definition = { id: String, name: String, age: Number, nickname: String } as const;
- * const update: UpdateOf<typeof definition> = { name: "Bob", $ADD: { age: 1 }, $REMOVE: ["nickname"] };
- * ```
- */
-export type UpdateOf<D, S = object> = SetShape<D, S> & {
-  $SET?: SetShape<D, S>;
-  $ADD?: OperandShape<ItemShape<D, S>, "add">;
-  $REMOVE?: AttributePath<D, S> | readonly AttributePath<D, S>[] | { [P in AttributePath<D, S>]?: null };
-  $DELETE?: OperandShape<ItemShape<D, S>, "delete">;
-};
+export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";

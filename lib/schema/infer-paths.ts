@@ -1,0 +1,164 @@
+// Type-level inference, continued: document paths, index names and update objects, built on the
+// attribute classification in infer.ts. Nothing here exists at runtime.
+import type { SchemaLike } from "./definition-types";
+import type {
+  AnyName,
+  ElementOf,
+  InputShape,
+  ItemShape,
+  MaxPathDepth,
+  Prev,
+  SchemaOf,
+  Timestamps,
+  TypedSchemaLike,
+  VersionName,
+} from "./infer";
+import type { UNDEFINED } from "./type-markers";
+
+// ---- paths --------------------------------------------------------------------------------------
+
+/** What a path may continue into: `{o: definition}`, `{l: element}`, `{any: true}` or never. */
+type Container<V> =
+  V extends TypedSchemaLike<infer D>
+    ? { o: D }
+    : V extends { readonly type: infer T }
+      ? ContainerOfType<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>>
+      : V extends ObjectConstructor | ArrayConstructor
+        ? ContainerOfType<V, undefined>
+        : never;
+
+type ContainerOfType<T, Sch> = T extends ObjectConstructor
+  ? ObjectContainer<Sch>
+  : T extends ArrayConstructor
+    ? { l: ElementOf<Sch> }
+    : T extends TypedSchemaLike<infer D>
+      ? { o: D }
+      : T extends string
+        ? Lowercase<T> extends "object"
+          ? ObjectContainer<Sch>
+          : Lowercase<T> extends "array"
+            ? { l: ElementOf<Sch> }
+            : never
+        : never;
+
+type ObjectContainer<Sch> =
+  Sch extends TypedSchemaLike<infer D>
+    ? { o: D }
+    : Sch extends readonly unknown[] | SchemaLike
+      ? { any: true }
+      : Sch extends object
+        ? { o: Sch }
+        : { any: true };
+
+type Suffix<C, Depth extends number> = [Depth] extends [never]
+  ? never
+  : C extends { o: infer D }
+    ? `.${Paths<D, Depth>}`
+    : C extends { l: infer E }
+      ? `[${number}]` | `[${number}]${Suffix<Container<E>, Prev[Depth]>}`
+      : C extends { any: true }
+        ? `.${string}`
+        : never;
+
+type Paths<D, Depth extends number> = {
+  [K in keyof D & string]-?: AnyName<K, D[K]> extends infer N extends string
+    ? N | `${N}${Suffix<Container<D[K]>, Prev[Depth]>}`
+    : never;
+}[keyof D & string];
+
+type SettingNames<S> =
+  | VersionName<S>
+  | keyof Timestamps<S, "out">
+  | (S extends { readonly saveUnknown: true | readonly unknown[] } ? string & {} : never);
+
+/**
+ * Document paths usable in `where()`, `filter()`, `attributes()` and `$REMOVE`: attribute names and
+ * aliases, nested object paths joined by dots and list elements as `[n]`, up to 5 levels deep.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, address: { type: Object, schema: { city: String } } } as const;
+ * type Path = AttributePath<typeof definition>; // "id" | "address" | "address.city"
+ * ```
+ */
+export type AttributePath<D, S = object> = (Paths<D, MaxPathDepth> | SettingNames<S>) &
+  string extends infer P extends string
+  ? P
+  : never;
+
+// ---- indexes ------------------------------------------------------------------------------------
+
+type IndexName<K extends string, I> = I extends true
+  ? `${K}GlobalIndex`
+  : I extends { readonly name: infer N extends string }
+    ? N
+    : I extends { readonly type: "local" }
+      ? `${K}LocalIndex`
+      : I extends object
+        ? `${K}GlobalIndex`
+        : never;
+
+// Expanded through `infer` below so editors show the names, not the alias.
+type IndexNamesOf<D> = {
+  [K in keyof D & string]-?: D[K] extends { readonly index: infer I }
+    ? IndexName<K, I extends readonly (infer E)[] ? E : I>
+    : never;
+}[keyof D & string];
+
+/**
+ * Names of the indexes a definition declares: `index: true` on `x` → `"xGlobalIndex"`, a `name`
+ * as given, `{type: "local"}` without one → `"xLocalIndex"`.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, email: { type: String, index: { name: "byEmail" } } } as const;
+ * type Index = IndexNames<typeof definition>; // "byEmail"
+ * ```
+ */
+export type IndexNames<D> = string extends keyof D
+  ? string
+  : IndexNamesOf<D> & string extends infer N extends string
+    ? N
+    : never;
+
+// ---- update objects -----------------------------------------------------------------------------
+
+// Non-distributive on purpose: a `string | number` attribute is not a counter.
+type Addable<V> = [V] extends [number]
+  ? number
+  : [V] extends [Set<infer E>]
+    ? E | E[] | Set<E>
+    : [V] extends [(infer E)[]]
+      ? E | E[]
+      : never;
+type Deletable<V> = [V] extends [Set<infer E>] ? E | E[] | Set<E> : never;
+
+/** Attributes of the item whose values `Op` accepts, with what it accepts. */
+type OperandShape<I, Op extends "add" | "delete"> = unknown & {
+  [K in keyof I as [Operand<NonNullable<I[K]>, Op>] extends [never] ? never : K]?: Operand<
+    NonNullable<I[K]>,
+    Op
+  >;
+};
+type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
+
+type SetShape<D, S> = {
+  [K in keyof InputShape<D, S>]?: InputShape<D, S>[K] | typeof UNDEFINED;
+} & { [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: unknown };
+
+/**
+ * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),
+ * plus `$SET`, `$ADD` (numbers, sets, lists), `$REMOVE` (paths) and `$DELETE` (set elements).
+ *
+ * @example
+ * ```ts
+ * const definition = { id: String, name: String, age: Number, nickname: String } as const;
+ * const update: UpdateOf<typeof definition> = { name: "Bob", $ADD: { age: 1 }, $REMOVE: ["nickname"] };
+ * ```
+ */
+export type UpdateOf<D, S = object> = SetShape<D, S> & {
+  $SET?: SetShape<D, S>;
+  $ADD?: OperandShape<ItemShape<D, S>, "add">;
+  $REMOVE?: AttributePath<D, S> | readonly AttributePath<D, S>[] | { [P in AttributePath<D, S>]?: null };
+  $DELETE?: OperandShape<ItemShape<D, S>, "delete">;
+};

@@ -1,0 +1,29 @@
+import { describeValue, TypeMismatch, ValidationError } from "dynamodel";
+
+describe("error messages", () => {
+  it.each([
+    [Number.NaN, "NaN"],
+    [Number.POSITIVE_INFINITY, "Infinity"],
+    [-3, "-3"],
+    ["x", '"x"'],
+    [undefined, "undefined"],
+    [new Set(["a"]), 'Set(["a"])'],
+    [Buffer.from("hi"), "<Buffer 2 bytes>"],
+    [new Date(0), "1970-01-01T00:00:00.000Z"],
+  ])("render %p as %s", (value, text) => {
+    expect(describeValue(value)).toBe(text);
+  });
+
+  it("truncates long values", () => {
+    expect(describeValue("y".repeat(500))).toHaveLength(80);
+  });
+
+  it("name the path, the rule and the value", () => {
+    const error = new ValidationError("age", "validate", -3, "must be ≥ 0");
+    expect(error.message).toBe('"age" must be ≥ 0 (got -3)');
+    expect(error.name).toBe("ValidationError");
+    expect(new TypeMismatch("count", "of type number", Number.NaN).message).toBe(
+      '"count" must be of type number (got NaN)',
+    );
+  });
+});
