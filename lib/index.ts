@@ -17,7 +17,7 @@ import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
 import type { ModelType } from "./model/types";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
-import type { InputOf, ItemOf, KeyOf } from "./schema/infer";
+import type { InputOf, ItemOf, KeyOf, UpdateOf } from "./schema/infer";
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 
@@ -31,12 +31,18 @@ export interface ModelFunction {
     name: string,
     schema: Schema<D, S>,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>>;
+  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>, UpdateOf<D, S>>;
   <const D extends SchemaDefinition>(
     name: string,
     definition: D,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>>;
+  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>, UpdateOf<D>>;
+  /** Several schemas (single-table design): items are typed loosely. */
+  (
+    name: string,
+    schemas: readonly (Schema | SchemaDefinition)[],
+    options?: ModelOptions,
+  ): ModelType<Record<string, unknown>, Record<string, unknown>, unknown>;
   <T extends Item = Item>(
     name: string,
     schema?: Schema | SchemaDefinition | readonly (Schema | SchemaDefinition)[],
@@ -72,6 +78,23 @@ export type {
 } from "./schema/definition-types";
 export type { InputOf, ItemOf, KeyOf, AttributePath, IndexNames, UpdateOf } from "./schema/infer";
 export type { DynamoCall, Middleware } from "./client/send";
+export { Query, Scan, Retriever } from "./model/retriever";
+export type {
+  ParallelLastKey,
+  QueryCount,
+  QueryResponse,
+  ScanCount,
+  ScanResponse,
+} from "./model/retrieve-response";
+export type {
+  ConditionGroupInit,
+  ConditionInit,
+  ConditionObject,
+  RawCondition,
+} from "./expressions/condition";
+export type { UpdateSettings } from "./operations/update";
+export type { BatchGetResult, BatchGetSettings, BatchProgress } from "./operations/batch-get";
+export type { BatchWriteResult, BatchWriteSettings } from "./operations/batch-write";
 
 const dynamodel = {
   model,

@@ -57,6 +57,12 @@ async function main(): Promise<void> {
       console.log(`  ${error.name}: ${error.message}`),
     );
 
+    step('Querying: cat 1, if it has more than 5 lives and the tag "grey"');
+    const grey = await Cat.query("id").eq(1).filter("lives").gt(5).filter("tags").contains("grey").exec();
+    console.log(
+      `  found ${grey.map((cat) => cat.name).join(", ")} (read ${grey.queriedCount}, sent ${grey.timesQueried} request)`,
+    );
+
     step("Deleting Tom");
     await loaded.delete();
     console.log(`  Cat.get(1) → ${String(await Cat.get(1))}`);

@@ -2,6 +2,7 @@
 // middleware (instance first, then model), then the client, with `request`/`response` events.
 import type EventEmitter from "eventemitter3";
 import { COMMANDS, type OperationName } from "./operations";
+import { skipNoOpLogWalk } from "./skip-log-walk";
 
 /** What middleware sees and may change. */
 export interface DynamoCall {
@@ -57,7 +58,7 @@ export async function send<Output = Record<string, unknown>>(
     try {
       // The command classes differ only in their input type; the operation name chose the right one.
       const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
-      const output = await client.send(new Command(call.input));
+      const output = await client.send(skipNoOpLogWalk(new Command(call.input)));
       emitSafely(events, "response", { ...call, output, durationMs: performance.now() - started });
       return output;
     } catch (error) {

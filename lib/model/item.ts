@@ -22,11 +22,12 @@ import { copyData, toJsonValue } from "./json";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { deleteByKey, saveItem, type SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
-import { storedImageOf } from "./stored-images";
+import { StoredImageHolder, storedImageOf } from "./stored-images";
 import { populateItem, type PopulateSettings } from "./populate";
 
-export class Item {
+export class Item extends StoredImageHolder {
   constructor(object: Record<string, unknown> = {}) {
+    super();
     if (typeof object !== "object" || object === null || Array.isArray(object)) {
       throw new TypeError("A model item must be created from an object.");
     }
@@ -40,12 +41,17 @@ export class Item {
    * exists); an item read from the table is updated in place with only its changed paths.
    * Resolves with the item itself, timestamps and defaults filled in.
    */
+  save(settings?: SaveSettings): Promise<this>;
+  save(callback: Callback<this>): undefined;
+  save(settings: SaveSettings, callback: Callback<this>): undefined;
   save(settings?: SaveSettings | Callback<this>, callback?: Callback<this>): Promise<this> | undefined {
     if (typeof settings === "function") return withCallback(saveItem(this, {}), settings);
     return withCallback(saveItem(this, settings ?? {}), callback);
   }
 
   /** Deletes the item (by its key) from the table. */
+  delete(): Promise<void>;
+  delete(callback: Callback<void>): undefined;
   delete(callback?: Callback<void>): Promise<void> | undefined {
     const runtime = modelRuntimeOf(this.constructor);
     return withCallback(

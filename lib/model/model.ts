@@ -13,6 +13,7 @@ import EventEmitter from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import type { Middleware, SendContext } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
+import type { ConditionInit } from "../expressions/condition";
 import type { Instance } from "../instance";
 import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
@@ -22,7 +23,9 @@ import { resolveTableOptions, TableRuntime, type TableOptions } from "../table/t
 import { Item } from "./item";
 import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
+import { startQuery, startScan } from "./retrieve-start";
 import { SerializerRegistry, serializeItem } from "./serializer";
+import { writeStatics } from "./write-statics";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 
@@ -205,6 +208,9 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
         done,
       );
     },
+    query: (init?: ConditionInit) => startQuery(runtime, init),
+    scan: (init?: ConditionInit) => startScan(runtime, init),
+    ...writeStatics(runtime),
     table() {
       return tableFacade(runtime);
     },

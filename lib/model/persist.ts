@@ -12,6 +12,7 @@ import type { OperationName } from "../client/operations";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { readPipeline, storedFormFromDynamo } from "../schema/read";
+import { isThenable } from "../schema/normalize";
 import { writePipeline } from "../schema/write";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
@@ -20,7 +21,9 @@ import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { isConditionFailure, withStoredItem } from "./conflict";
 import { setStoredImage, storedImageOf } from "./stored-images";
+import { stampVersion, storedVersion, withVersionCheck } from "./version";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
@@ -37,7 +40,7 @@ export function hydrate(
   data: Record<string, unknown>,
   image: Record<string, AttributeValue>,
 ): object {
-  const item = Object.create(runtime.model.prototype) as Record<string, unknown>;
+  const item = new runtime.model() as Record<string, unknown>;
   for (const key of Object.keys(data)) item[key] = data[key];
   setStoredImage(item, image);
   return item;
@@ -58,14 +61,20 @@ export async function sendForModel<Output = Record<string, unknown>>(
   });
 }
 
-/** The read pipeline, then a model item. */
-export async function itemFromImage(
+/**
+ * The read pipeline, then a model item, built in place. Synchronous unless a `get` function is
+ * asynchronous: hydrating a page must not cost a promise per item.
+ */
+export function itemFromImage(
   runtime: ModelRuntime,
   image: Record<string, AttributeValue>,
-): Promise<object> {
+): object | Promise<object> {
   const schema = runtime.compiled.length === 1 ? runtime.compiled[0]! : schemaFor(runtime, image);
-  const data = await readPipeline(schema, image);
-  return hydrate(runtime, data, image);
+  // The constructor with no argument copies nothing: hydration fills the item in place.
+  const item = new runtime.model() as Record<string, unknown>;
+  setStoredImage(item, image);
+  const data = readPipeline(schema, image, item);
+  return isThenable(data) ? Promise.resolve(data).then(() => item) : item;
 }
 
 export async function getByKey(
@@ -114,10 +123,6 @@ function keyOfImage(
   return key;
 }
 
-function isConditionFailure(error: unknown): error is Error & { Item?: Record<string, AttributeValue> } {
-  return error instanceof Error && error.name === "ConditionalCheckFailedException";
-}
-
 /** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
 function fillIn(
   runtime: ModelRuntime,
@@ -142,7 +147,7 @@ function fillIn(
 
 export async function saveItem<T extends object>(item: T, rawSettings: SaveSettings): Promise<T> {
   const runtime = modelRuntimeOf(item.constructor);
-  const settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
+  let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
   const data = item as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);
@@ -160,13 +165,33 @@ export async function saveItem<T extends object>(item: T, rawSettings: SaveSetti
         name === undefined ||
         (stored[name] !== undefined && attributeValuesEqual(stored[name]!, written.attributes[name]!)),
     );
+  const version = schema.version;
+  const updatesStored = stored !== undefined && sameKey && settings.overwrite !== false;
+  const previousVersion = updatesStored && version !== undefined ? storedVersion(stored, version) : undefined;
+  if (version !== undefined) {
+    if (updatesStored) {
+      // The version is the library's: what the caller put there is ignored, the stored one kept for the diff.
+      if (previousVersion === undefined) delete written.attributes[version];
+      else stampVersion(written, version, previousVersion);
+      settings = { ...settings, condition: withVersionCheck(settings.condition, version, previousVersion) };
+    } else {
+      // A new item (or a new key): version 1, and only if nothing is stored under that key.
+      stampVersion(written, version, 1);
+      settings = { ...settings, overwrite: false };
+    }
+  }
   const putInput = (): PutItemCommandInput =>
     buildPutInput(tableName, schema.hashKey, written.attributes, settings, target);
 
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
-  if (stored !== undefined && sameKey && settings.overwrite !== false) {
+  if (updatesStored) {
     const changes = diffImages(stored, written.attributes);
+    if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
+      const next = (previousVersion ?? 0) + 1;
+      stampVersion(written, version, next);
+      changes.push({ kind: "set", path: [version], value: { N: String(next) } });
+    }
     if (changes.length > 0) {
       operation = "UpdateItem";
       request = buildSaveChangesInput(
@@ -189,12 +214,21 @@ export async function saveItem<T extends object>(item: T, rawSettings: SaveSetti
     try {
       await sendForModel(runtime, operation, request);
     } catch (error) {
-      // The item was deleted since it was read: write it whole, as a new save would.
-      if (operation !== "UpdateItem" || !isConditionFailure(error) || error.Item !== undefined) throw error;
+      // The item was deleted since it was read: write it whole, as a new save would. Not under optimistic
+      // locking, where a deleted item is a conflict like any other.
+      if (
+        operation !== "UpdateItem" ||
+        !isConditionFailure(error) ||
+        error.Item !== undefined ||
+        version !== undefined
+      ) {
+        throw await withStoredItem(runtime, error, itemFromImage);
+      }
       await sendForModel(runtime, "PutItem", putInput());
     }
   }
   setStoredImage(item, written.attributes);
   fillIn(runtime, data, written.item, schemaIndex);
+  if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
   return item;
 }

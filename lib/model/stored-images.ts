@@ -1,13 +1,29 @@
-// Each item's stored image: the AttributeValues as last read from or written to the table (null for
-// an item never stored). Kept beside the item, so the item's own properties are only its data.
+// Each item's stored image: the AttributeValues as last read from or written to the table (absent for
+// an item never stored). A #private field of the items' base class: as fast as a property, and
+// invisible to Object.keys, spread, JSON and equality checks, so the item's own properties are only
+// its data.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 
-const images = new WeakMap<object, Record<string, AttributeValue>>();
+type Image = Record<string, AttributeValue>;
 
-export function storedImageOf(item: object): Record<string, AttributeValue> | undefined {
-  return images.get(item);
+let readImage: (item: object) => Image | undefined;
+let writeImage: (item: object, image: Image) => void;
+
+export class StoredImageHolder {
+  #image: Image | undefined = undefined;
+
+  static {
+    readImage = (item) => (#image in item ? (item as StoredImageHolder).#image : undefined);
+    writeImage = (item, image) => {
+      (item as StoredImageHolder).#image = image;
+    };
+  }
 }
 
-export function setStoredImage(item: object, image: Record<string, AttributeValue>): void {
-  images.set(item, image);
+export function storedImageOf(item: object): Image | undefined {
+  return readImage(item);
+}
+
+export function setStoredImage(item: object, image: Image): void {
+  writeImage(item, image);
 }

@@ -4,13 +4,21 @@ import type {
   DeleteItemCommandInput,
   GetItemCommandInput,
   PutItemCommandInput,
+  BatchGetItemCommandInput,
+  BatchWriteItemCommandInput,
+  UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { Callback } from "../callbacks";
 import type { Middleware } from "../client/send";
+import type { ConditionInit } from "../expressions/condition";
+import type { BatchGetResult, BatchGetSettings } from "../operations/batch-get";
+import type { BatchWriteResult, BatchWriteSettings } from "../operations/batch-write";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
+import type { UpdateSettings } from "../operations/update";
 import type { Schema } from "../schema/schema";
 import type { Item } from "./item";
+import type { Query, Scan } from "./retriever";
 import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
 
@@ -25,8 +33,16 @@ export interface TableHandle {
   create(settings?: { return?: "request" }): Promise<unknown>;
 }
 
-export interface ModelType<TItem = Record<string, unknown>, TInput = Partial<TItem>, TKey = unknown> {
+/** `TUpdate` is the update object of `update()` (`UpdateOf<D, S>` when inferred from a schema). */
+export interface ModelType<
+  TItem = Record<string, unknown>,
+  TInput = Partial<TItem>,
+  TKey = unknown,
+  TUpdate = Record<string, unknown>,
+> {
   new (object?: TInput): ModelItem<TItem>;
+  /** Phantom: lets a model be used as an attribute type (a reference) in another schema. */
+  readonly __isDynamodelModel: true;
   readonly prototype: ModelItem<TItem>;
   readonly name: string;
   readonly schema: Schema;
@@ -50,9 +66,95 @@ export interface ModelType<TItem = Record<string, unknown>, TInput = Partial<TIt
   delete(key: TKey, callback: Callback<void>): undefined;
   delete(key: TKey, settings: DeleteSettings, callback: Callback<void>): undefined;
 
+  /**
+   * A query builder: reads by key from the table or an index (chosen from the condition, or `using()`).
+   * @example `await Cat.query("owner").eq("ann").where("age").gt(3).exec()`
+   */
+  query(init?: ConditionInit): Query<ModelItem<TItem>>;
+  /** A scan builder: reads the whole table, filtered. @example `await Cat.scan("age").gt(3).all().exec()` */
+  scan(init?: ConditionInit): Scan<ModelItem<TItem>>;
+
+  /**
+   * Updates one item in place (UpdateItem): plain attributes and `$SET` set values (through the write
+   * pipeline), `$ADD`, `$REMOVE`, `$DELETE`; document paths (`"address.city"`) change only that path.
+   * Resolves with the item as DynamoDB returns it (`returnValues`, default `"ALL_NEW"`).
+   * @example `await Cat.update({ id: 1 }, { name: "Tom", $ADD: { lives: -1 } })`
+   */
+  update(
+    key: TKey,
+    update: TUpdate,
+    settings: UpdateSettings & { return: "request" },
+  ): Promise<UpdateItemCommandInput>;
+  update(
+    key: TKey,
+    update: TUpdate,
+    settings?: Omit<UpdateSettings, "returnValues"> & { returnValues?: "ALL_NEW" },
+  ): Promise<ModelItem<TItem>>;
+  update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
+  update(keyAndUpdate: TUpdate): Promise<ModelItem<TItem>>;
+  update(keyAndUpdate: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
+  update(key: TKey, update: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
+  update(
+    key: TKey,
+    update: TUpdate,
+    settings: UpdateSettings,
+    callback: Callback<ModelItem<TItem> | undefined>,
+  ): undefined;
+
+  /**
+   * Reads many items by key: chunks of 100, retried, in the order of `keys` (missing ones left out).
+   * @example `const cats = await Cat.batchGet([1, 2, 3]); cats.unprocessedKeys; // []`
+   */
+  batchGet(
+    keys: readonly TKey[],
+    settings: BatchGetSettings & { return: "request" },
+  ): Promise<BatchGetItemCommandInput | BatchGetItemCommandInput[]>;
+  batchGet(
+    keys: readonly TKey[],
+    settings?: BatchGetSettings,
+  ): Promise<BatchGetResult<ModelItem<TItem>, TKey>>;
+  batchGet(keys: readonly TKey[], callback: Callback<BatchGetResult<ModelItem<TItem>, TKey>>): undefined;
+  batchGet(
+    keys: readonly TKey[],
+    settings: BatchGetSettings,
+    callback: Callback<BatchGetResult<ModelItem<TItem>, TKey>>,
+  ): undefined;
+
+  /**
+   * Writes many items (each validated first): chunks of 25, retried; reports what is left unprocessed.
+   * @example `const { unprocessedItems } = await Cat.batchPut([{ id: 1 }, { id: 2 }]);`
+   */
+  batchPut(
+    objects: readonly TInput[],
+    settings: BatchWriteSettings & { return: "request" },
+  ): Promise<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>;
+  batchPut(objects: readonly TInput[], settings?: BatchWriteSettings): Promise<BatchWriteResult<TInput>>;
+  batchPut(objects: readonly TInput[], callback: Callback<BatchWriteResult<TInput>>): undefined;
+  batchPut(
+    objects: readonly TInput[],
+    settings: BatchWriteSettings,
+    callback: Callback<BatchWriteResult<TInput>>,
+  ): undefined;
+
+  /**
+   * Deletes many items by key: chunks of 25, retried; reports the keys left unprocessed.
+   * @example `await Cat.batchDelete([1, 2, 3]);`
+   */
+  batchDelete(
+    keys: readonly TKey[],
+    settings: BatchWriteSettings & { return: "request" },
+  ): Promise<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>;
+  batchDelete(keys: readonly TKey[], settings?: BatchWriteSettings): Promise<BatchWriteResult<TKey>>;
+  batchDelete(keys: readonly TKey[], callback: Callback<BatchWriteResult<TKey>>): undefined;
+  batchDelete(
+    keys: readonly TKey[],
+    settings: BatchWriteSettings,
+    callback: Callback<BatchWriteResult<TKey>>,
+  ): undefined;
+
   table(): TableHandle;
   readonly methods: {
-    set(name: string, fn: (this: ModelType<TItem, TInput, TKey>, ...args: never[]) => unknown): void;
+    set(name: string, fn: (this: ModelType<TItem, TInput, TKey, TUpdate>, ...args: never[]) => unknown): void;
     delete(name: string): void;
     item: {
       set(name: string, fn: (this: ModelItem<TItem>, ...args: never[]) => unknown): void;

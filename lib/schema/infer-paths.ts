@@ -142,8 +142,15 @@ type OperandShape<I, Op extends "add" | "delete"> = unknown & {
 };
 type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
 
+/** A `$SET` value: the attribute's input, `type.UNDEFINED`, or `{$IF_NOT_EXISTS}` / `{$LIST_PREPEND}`. */
+type SetValue<V> =
+  | V
+  | typeof UNDEFINED
+  | { $IF_NOT_EXISTS: V }
+  | ([NonNullable<V>] extends [readonly (infer E)[]] ? { $LIST_PREPEND: E | readonly E[] } : never);
+
 type SetShape<D, S> = {
-  [K in keyof InputShape<D, S>]?: InputShape<D, S>[K] | typeof UNDEFINED;
+  [K in keyof InputShape<D, S>]?: SetValue<InputShape<D, S>[K]>;
 } & { [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: unknown };
 
 /**

@@ -19,7 +19,7 @@ export interface TypedSchemaLike<D = unknown, S = unknown> extends SchemaLike {
  * The value of a reference attribute (`type.THIS` or a Model): the referenced key, or the item.
  * A placeholder until models carry their key type.
  */
-export type ModelReference = string | number | { readonly [name: string]: unknown };
+export type ModelReference = string | number | object;
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
 type Mode = "out" | "in";
@@ -269,14 +269,20 @@ export type InputOf<D, S = object> = InputShape<D, S>;
 // ---- keys ---------------------------------------------------------------------------------------
 
 type NameMarked<D, Mark> = { [K in keyof D]-?: D[K] extends Mark ? K : never }[keyof D];
-type KeyShape<D, K extends keyof D> = { -readonly [N in K]: AttrValue<D[N], "in"> } & unknown;
+/** One key attribute, named by its real name or any alias: `{id: v} | {userId: v}`. */
+type NamedKeyPart<D, K extends keyof D> = {
+  [P in AnyName<K, D[K]> & string]: { -readonly [Q in P]: AttrValue<D[K], "in"> };
+}[AnyName<K, D[K]> & string];
+type KeyShape<D, H extends keyof D, R extends keyof D = never> = [R] extends [never]
+  ? NamedKeyPart<D, H>
+  : Flatten<NamedKeyPart<D, H> & NamedKeyPart<D, R>>;
 type LooseKey<D> = string | number | { -readonly [K in keyof D]?: AttrValue<D[K], "in"> };
 
 type KeyFor<D, H extends keyof D, R extends keyof D> = [H] extends [never]
   ? LooseKey<D>
   : [R] extends [never]
     ? AttrValue<D[H], "in"> | KeyShape<D, H>
-    : KeyShape<D, H | R>;
+    : KeyShape<D, H, R>;
 
 /**
  * The key argument of `get`, `delete`, `update`…: `{hash, range}` by the attributes marked

@@ -55,6 +55,8 @@ function variantFromDynamo(
 
 type KeepUnknown = ((path: string) => boolean) | undefined;
 
+type Reader = (value: AttributeValue, path: string, keep: KeepUnknown) => unknown;
+
 function attributeFromDynamo(
   attribute: CompiledAttribute,
   value: AttributeValue,
@@ -69,17 +71,87 @@ function attributeFromDynamo(
   return anyFromDynamo(value);
 }
 
+/**
+ * A reader specialised for the common single-type attributes (the hot path of hydrating query pages);
+ * everything else takes the general route above. A stored value of an unexpected type falls back to
+ * it too, so nothing is dropped.
+ */
+function compileReader(attribute: CompiledAttribute): Reader {
+  const general: Reader = (value, path, keep) => attributeFromDynamo(attribute, value, path, keep);
+  if (attribute.variants.length !== 1) return general;
+  const variant = attribute.variants[0]!;
+  if (variant.kind === "scalar") {
+    const { type } = variant;
+    if (type.name === "string")
+      return (value, path, keep) => (value.S !== undefined ? value.S : general(value, path, keep));
+    if (type.name === "number") {
+      return (value, path, keep) => (value.N !== undefined ? Number(value.N) : general(value, path, keep));
+    }
+    if (type.name === "boolean") {
+      return (value, path, keep) => (value.BOOL !== undefined ? value.BOOL : general(value, path, keep));
+    }
+    return general;
+  }
+  if (variant.kind === "set" && variant.element) {
+    if (variant.element.name === "string")
+      return (value, path, keep) => (value.SS ? new Set(value.SS) : general(value, path, keep));
+    if (variant.element.name === "number") {
+      return (value, path, keep) => (value.NS ? new Set(value.NS.map(Number)) : general(value, path, keep));
+    }
+    return general;
+  }
+  if (variant.kind === "object" && typeof variant.shape === "object") {
+    const shape = variant.shape;
+    return (value, path, keep) =>
+      value.M !== undefined ? objectFromDynamo(shape, value.M, path, keep) : general(value, path, keep);
+  }
+  if (variant.kind === "array" && typeof variant.element === "object") {
+    const element = readerOf(variant.element);
+    return (value, path, keep) => {
+      if (value.L === undefined) return general(value, path, keep);
+      const list = value.L;
+      const output = new Array<unknown>(list.length);
+      for (let index = 0; index < list.length; index += 1) {
+        output[index] = element(list[index]!, keep === undefined ? "" : `${path}[${index}]`, keep);
+      }
+      return output;
+    };
+  }
+  return general;
+}
+
+const readers = new WeakMap<CompiledAttribute, Reader>();
+const shapeReaders = new WeakMap<ObjectShape, Map<string, Reader>>();
+
+function readerOf(attribute: CompiledAttribute): Reader {
+  let reader = readers.get(attribute);
+  if (!reader) readers.set(attribute, (reader = compileReader(attribute)));
+  return reader;
+}
+
+/** Stored name → reader, built once per shape. */
+function readersOf(shape: ObjectShape): Map<string, Reader> {
+  let table = shapeReaders.get(shape);
+  if (!table) {
+    table = new Map(shape.attributes.map((attribute) => [attribute.name, readerOf(attribute)]));
+    shapeReaders.set(shape, table);
+  }
+  return table;
+}
+
 function objectFromDynamo(
   shape: ObjectShape,
   map: Record<string, AttributeValue>,
   path: string,
   keep: KeepUnknown,
+  output: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const output: Record<string, unknown> = {};
+  const table = readersOf(shape);
   for (const key of Object.keys(map)) {
-    const attribute = shape.byName.get(key);
-    const nestedPath = path === "" ? key : `${path}.${key}`;
-    if (attribute) output[key] = attributeFromDynamo(attribute, map[key]!, nestedPath, keep);
+    const reader = table.get(key);
+    // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
+    const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
+    if (reader) output[key] = reader(map[key]!, nestedPath, keep);
     else if (keep?.(nestedPath)) output[key] = anyFromDynamo(map[key]!);
   }
   return output;
@@ -139,14 +211,26 @@ function renameToAliases(shape: ObjectShape, object: Record<string, unknown>): R
   return output;
 }
 
-/** The full read pipeline. Synchronous unless a `get` function returns a promise. */
+/**
+ * The full read pipeline. Synchronous unless a `get` function returns a promise. With `target`, the
+ * result is written into it (hydration builds model items without a second copy).
+ */
 export function readPipeline(
   schema: CompiledSchema,
   attributes: Record<string, AttributeValue>,
+  target?: Record<string, unknown>,
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
+  if (!schema.shape.flags.get && !schema.get && !shapeHasAliases(schema.shape)) {
+    return objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown, target);
+  }
   const item = objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown);
-  if (!schema.shape.flags.get && !schema.get) return renameToAliases(schema.shape, item);
-  return finishWithGetters(schema, item);
+  const result =
+    schema.shape.flags.get || schema.get
+      ? finishWithGetters(schema, item)
+      : renameToAliases(schema.shape, item);
+  if (target === undefined) return result;
+  const copyInto = (data: Record<string, unknown>) => Object.assign(target, data);
+  return isThenable(result) ? Promise.resolve(result).then(copyInto) : copyInto(result);
 }
 
 function finishWithGetters(

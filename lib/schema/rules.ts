@@ -7,6 +7,8 @@ import { isThenable } from "./normalize";
 import { variantFor } from "./to-dynamo";
 
 type Step = keyof SubtreeFlags;
+/** Walks some part of an item for one rule step, calling `visit` on every attribute that has work for it. */
+export type RuleWalk = (step: Step, visit: Visit) => void;
 type Visit = (
   attribute: CompiledAttribute,
   container: Record<string | number, unknown>,
@@ -69,14 +71,42 @@ export function walkShape(
   }
 }
 
+/** The walk over a whole item (or nested object) of `shape`. */
+export function shapeWalk(shape: ObjectShape, object: Record<string, unknown>, path = ""): RuleWalk {
+  return (step, visit) => walkShape(shape, object, path, step, visit);
+}
+
+/**
+ * The walk over one attribute's value and what it contains: `container[key]` at document path `path`.
+ * Lets an update run the rules of just the attributes it sets (lib/schema/write-value.ts).
+ */
+export function attributeWalk(
+  attribute: CompiledAttribute,
+  container: Record<string | number, unknown>,
+  key: string | number,
+  path: string,
+): RuleWalk {
+  return (step, visit) => {
+    if (attribute.flags[step]) walkAttribute(attribute, container, key, path, step, visit);
+  };
+}
+
 /** Runs attribute `set` functions (inner attributes first); `old` is the item as last read, if any. */
 export async function applySetters(
   shape: ObjectShape,
   item: Record<string, unknown>,
   old: Record<string, unknown> | undefined,
 ): Promise<void> {
+  return applySettersIn(shapeWalk(shape, item), old);
+}
+
+/** `applySetters` over any walk; `old` is the whole item as last read (paths are full document paths). */
+export async function applySettersIn(
+  walk: RuleWalk,
+  old: Record<string, unknown> | undefined,
+): Promise<void> {
   const pending: Promise<void>[] = [];
-  walkShape(shape, item, "", "set", (attribute, container, key, path) => {
+  walk("set", (attribute, container, key, path) => {
     const setter = attribute.settings.set;
     const value = container[key];
     if (!setter || value === undefined || value === null) return;
@@ -90,8 +120,12 @@ export async function applySetters(
 
 /** Runs attribute validators; the first failure in attribute order is reported. */
 export async function runValidators(shape: ObjectShape, item: Record<string, unknown>): Promise<void> {
+  return runValidatorsIn(shapeWalk(shape, item));
+}
+
+export async function runValidatorsIn(walk: RuleWalk): Promise<void> {
   const checks: { attribute: CompiledAttribute; path: string; value: unknown; result: unknown }[] = [];
-  walkShape(shape, item, "", "validate", (attribute, container, key, path) => {
+  walk("validate", (attribute, container, key, path) => {
     const validate = attribute.settings.validate;
     const value = container[key];
     if (!validate || value === undefined || value === null) return;
@@ -112,7 +146,11 @@ export async function runValidators(shape: ObjectShape, item: Record<string, unk
 }
 
 export function checkRequired(shape: ObjectShape, item: Record<string, unknown>): void {
-  walkShape(shape, item, "", "required", (attribute, container, key, path) => {
+  checkRequiredIn(shapeWalk(shape, item));
+}
+
+export function checkRequiredIn(walk: RuleWalk): void {
+  walk("required", (attribute, container, key, path) => {
     const value = container[key];
     if (attribute.settings.required && (value === undefined || value === null)) {
       throw new ValidationError(path, "required", value, "is required");
@@ -121,7 +159,11 @@ export function checkRequired(shape: ObjectShape, item: Record<string, unknown>)
 }
 
 export function checkEnums(shape: ObjectShape, item: Record<string, unknown>): void {
-  walkShape(shape, item, "", "enum", (attribute, container, key, path) => {
+  checkEnumsIn(shapeWalk(shape, item));
+}
+
+export function checkEnumsIn(walk: RuleWalk): void {
+  walk("enum", (attribute, container, key, path) => {
     const allowed = attribute.settings.enum;
     const value = container[key];
     if (!allowed || value === undefined || value === null) return;

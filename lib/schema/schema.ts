@@ -72,6 +72,7 @@ export class Schema<
         for (const variant of attribute.variants) {
           if (variant.kind === "object" && typeof variant.shape === "object") visit(variant.shape, path);
           if (variant.kind === "array" && typeof variant.element === "object") {
+            paths.push(`${path}.0`);
             for (const inner of variant.element.variants) {
               if (inner.kind === "object" && typeof inner.shape === "object") visit(inner.shape, `${path}.0`);
             }

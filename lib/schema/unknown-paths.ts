@@ -6,7 +6,17 @@ export function compileUnknownMatcher(
 ): ((path: string) => boolean) | undefined {
   if (saveUnknown === true) return () => true;
   if (!saveUnknown || saveUnknown.length === 0) return undefined;
-  const patterns = saveUnknown.map(patternToRegExp);
+  // A pattern also keeps the containers on its way ("friend.**" keeps the map `friend` itself, whose
+  // contents are then filtered by the same patterns).
+  const withContainers = saveUnknown.flatMap((pattern) => {
+    const segments = pattern.split(".");
+    const containers = segments
+      .map((_, index) => segments.slice(0, index + 1))
+      .filter((prefix) => prefix.every((segment) => segment !== "*" && segment !== "**"))
+      .map((prefix) => prefix.join("."));
+    return [...containers, pattern];
+  });
+  const patterns = [...new Set(withContainers)].map(patternToRegExp);
   return (path) => patterns.some((pattern) => pattern.test(path));
 }
 

@@ -26,11 +26,17 @@ export interface WriteResult {
   readonly attributes: Record<string, AttributeValue>;
 }
 
-function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
+/** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
+export function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
   return timestamp.type.name === "date" ? now : now.getTime();
 }
 
-function combineValue(item: Record<string, unknown>, sources: readonly string[], separator: string): string {
+/** A COMBINE attribute's value: its present sources joined by the separator. */
+export function combineValue(
+  item: Record<string, unknown>,
+  sources: readonly string[],
+  separator: string,
+): string {
   const parts: string[] = [];
   for (const source of sources) {
     const value = item[source];

@@ -21,3 +21,16 @@ void options;
 // @ts-expect-error: port is a number
 const badOptions: StartLocalOptions = { port: "8000" };
 void badOptions;
+
+// Item methods: a promise without a callback, undefined with one.
+import { Item, model } from "dynamodel";
+const Pet = model("Pet", { id: { type: String, hashKey: true }, name: String });
+declare const pet: InstanceType<typeof Pet>;
+const saved: Promise<typeof pet> = pet.save();
+const savedWithCallback: undefined = pet.save((error) => void error);
+const deleted: Promise<void> = pet.delete();
+const asItem: Item = pet;
+void saved;
+void savedWithCallback;
+void deleted;
+void asItem;

@@ -1,0 +1,158 @@
+// Runs queries and scans: one loop of "rounds" serves exec(), all(), pages() and async iteration. A round
+// is one request per unfinished segment (a plain query or scan has one segment), sent through
+// sendForModel, its items through the read pipeline (itemFromImage). Rounds are produced by an async
+// generator, so the next request is sent only when the consumer asks for the next round: after a
+// `break`, nothing more is sent, and at most one page per segment is held at a time.
+import type {
+  AttributeValue,
+  QueryCommandInput,
+  QueryCommandOutput,
+  ScanCommandInput,
+  ScanCommandOutput,
+} from "@aws-sdk/client-dynamodb";
+import type { Condition } from "../expressions/condition";
+import { lastKeyFromDynamo } from "../operations/last-key";
+import { buildQueryInput } from "../operations/query";
+import type { RetrieveSettings } from "../operations/retrieve-input";
+import { buildScanInput } from "../operations/scan";
+import { itemFromImage, sendForModel } from "./persist";
+import {
+  type PageTotals,
+  type ParallelLastKey,
+  type QueryCount,
+  type QueryResponse,
+  type RetrieveKind,
+  type ScanCount,
+  type ScanResponse,
+  toCount,
+  toResponse,
+} from "./retrieve-response";
+import type { ModelRuntime } from "./runtime";
+
+/** Everything a builder knows: what to run, against which model. */
+export interface RetrieveJob {
+  readonly runtime: ModelRuntime;
+  readonly kind: RetrieveKind;
+  readonly condition: Condition;
+  readonly settings: RetrieveSettings;
+}
+
+type ReadInput = QueryCommandInput | ScanCommandInput;
+type ReadOutput = QueryCommandOutput | ScanCommandOutput;
+export type RetrieveResult<T> = QueryResponse<T> | ScanResponse<T> | QueryCount | ScanCount;
+
+interface SegmentPage {
+  readonly output: ReadOutput;
+  readonly items: object[];
+}
+
+interface Round {
+  readonly pages: readonly SegmentPage[];
+  readonly lastKey: PageTotals["lastKey"];
+}
+
+/** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
+export function buildInputs(job: RetrieveJob): ReadInput[] {
+  const { runtime, kind, condition, settings } = job;
+  const tableName = runtime.table.name;
+  if (kind === "query") return [buildQueryInput(tableName, runtime.compiled, condition, settings)];
+  const segments = settings.segments ?? 1;
+  return Array.from({ length: segments }, (_unused, segment) =>
+    buildScanInput(tableName, runtime.compiled, condition, settings, segment),
+  );
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Where each segment stands: a key to continue from, undefined (not started) or null (finished). */
+type Position = Record<string, AttributeValue> | undefined | null;
+
+function lastKeyOf(job: RetrieveJob, positions: readonly Position[]): PageTotals["lastKey"] {
+  const schema = job.runtime.compiled[0]!;
+  const convert = (position: Position) => (position ? lastKeyFromDynamo(schema, position) : null);
+  if (job.settings.segments === undefined) return convert(positions[0]) ?? undefined;
+  if (positions.every((position) => position === null)) return undefined;
+  return positions.map(convert) satisfies ParallelLastKey;
+}
+
+async function requestPage(job: RetrieveJob, input: ReadInput, start: Position): Promise<SegmentPage> {
+  const { runtime } = job;
+  const operation = job.kind === "query" ? "Query" : "Scan";
+  const output = await sendForModel<ReadOutput>(
+    runtime,
+    operation,
+    start ? { ...input, ExclusiveStartKey: start } : input,
+  );
+  const images = output.Items ?? [];
+  const items: (object | Promise<object>)[] = new Array(images.length);
+  let pending = false;
+  for (let at = 0; at < images.length; at += 1) {
+    const item = (items[at] = itemFromImage(runtime, images[at]!));
+    if (item instanceof Promise) pending = true;
+  }
+  // Only an asynchronous `get` makes a promise; a page of plain items costs none.
+  return { output, items: pending ? await Promise.all(items) : (items as object[]) };
+}
+
+/**
+ * The rounds of a query or scan. `follow`: keep going while DynamoDB returns a `LastEvaluatedKey`
+ * (limited by `all()`'s `max` rounds, with its `delay` between rounds); otherwise one round.
+ */
+async function* rounds(job: RetrieveJob, follow: boolean): AsyncGenerator<Round> {
+  const inputs = buildInputs(job);
+  const { startAt } = job.settings;
+  // A `null` entry in a parallel scan's lastKey marks a segment that had already finished.
+  const positions: Position[] = inputs.map((_input, segment) =>
+    Array.isArray(startAt) && startAt[segment] === null ? null : undefined,
+  );
+  const { delay, max } = job.settings.all ?? { delay: 0, max: 0 };
+  for (let round = 0; positions.some((position) => position !== null); round += 1) {
+    if (round > 0 && delay > 0) await sleep(delay);
+    const active = positions.flatMap((position, segment) => (position === null ? [] : [segment]));
+    const pages = await Promise.all(
+      active.map((segment) => requestPage(job, inputs[segment]!, positions[segment])),
+    );
+    active.forEach((segment, at) => (positions[segment] = pages[at]!.output.LastEvaluatedKey ?? null));
+    yield { pages, lastKey: lastKeyOf(job, positions) };
+    if (!follow || (max > 0 && round + 1 >= max)) return;
+  }
+}
+
+// Counts fall back to what was returned, for endpoints that leave out ScannedCount or Count.
+const countOf = (page: SegmentPage) => page.output.Count ?? page.items.length;
+const scannedOf = (page: SegmentPage) => page.output.ScannedCount ?? countOf(page);
+
+function finish<T>(job: RetrieveJob, items: object[], totals: PageTotals): RetrieveResult<T> {
+  if (job.settings.count === true) return toCount(job.kind, totals);
+  return toResponse(job.kind, items as (T & object)[], totals) as RetrieveResult<T>;
+}
+
+/** `exec()`: one round, or every round with `all()`; the items and totals merged. */
+export async function runRetrieve<T>(job: RetrieveJob): Promise<RetrieveResult<T>> {
+  const items: object[] = [];
+  let totals: PageTotals = { lastKey: undefined, count: 0, scannedCount: 0, requests: 0 };
+  for await (const round of rounds(job, job.settings.all !== undefined)) {
+    let { count, scannedCount, requests } = totals;
+    for (const page of round.pages) {
+      for (const item of page.items) items.push(item);
+      count += countOf(page);
+      scannedCount += scannedOf(page);
+      requests += 1;
+    }
+    totals = { lastKey: round.lastKey, count, scannedCount, requests };
+  }
+  return finish<T>(job, items, totals);
+}
+
+/** `pages()`: each round as a result shaped like `exec()`'s, following every `LastEvaluatedKey`. */
+export async function* retrievePages<T>(job: RetrieveJob): AsyncGenerator<RetrieveResult<T>> {
+  for await (const round of rounds(job, true)) {
+    const items = round.pages.flatMap((page) => page.items);
+    yield finish<T>(job, items, {
+      lastKey: round.lastKey,
+      count: round.pages.reduce((sum, page) => sum + countOf(page), 0),
+      scannedCount: round.pages.reduce((sum, page) => sum + scannedOf(page), 0),
+      requests: round.pages.length,
+    });
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The `Model.query()` / `Model.scan()` builders (SPEC §5). Immutable like {@link Condition}: every method
+ * returns a new builder, so a builder stored in a variable can be extended in several directions. Nothing
+ * runs until `exec()`, `getRequest()`, `pages()` or `for await`.
+ *
+ * @example
+ * ```ts
+ * const recent = Cat.query("owner").eq("ann").where("born").gt(new Date("2020-01-01"));
+ * const firstTen = await recent.limit(10).exec();
+ * for await (const cat of recent.sort("descending")) console.log(cat.name);
+ * ```
+ */
+import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/client-dynamodb";
+import { type Callback, withCallback } from "../callbacks";
+import { describeValue, InvalidParameter } from "../errors";
+import type { Condition, ConditionGroupInit } from "../expressions/condition";
+import type { PathSegment } from "../expressions/path";
+import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
+import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
+import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
+
+/** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
+export type AttributeName = string | readonly PathSegment[];
+
+const nonNegative = (value: unknown, what: string): number => {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidParameter(`${what} must be a number of at least 0 (got ${describeValue(value)}).`);
+  }
+  return value;
+};
+
+/**
+ * What queries and scans share: every Condition method, the request settings and the ways to run.
+ * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type.
+ */
+export abstract class Retriever<T, R, I extends object> implements AsyncIterable<T> {
+  readonly #job: RetrieveJob;
+
+  /** @internal Builders are made by `Model.query()` / `Model.scan()`. */
+  constructor(job: RetrieveJob) {
+    this.#job = job;
+  }
+
+  /** A builder of the same class with a changed condition or settings. */
+  protected derive(condition: Condition, settings?: Partial<RetrieveSettings>): this {
+    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    const job = this.#job;
+    return new Builder({
+      ...job,
+      condition,
+      settings: settings === undefined ? job.settings : Object.freeze({ ...job.settings, ...settings }),
+    });
+  }
+
+  protected withSettings(settings: Partial<RetrieveSettings>): this {
+    return this.derive(this.#job.condition, settings);
+  }
+
+  #chain(change: (condition: Condition) => Condition): this {
+    return this.derive(change(this.#job.condition));
+  }
+
+  /** Names the attribute the next comparator applies to. @example `Cat.scan().where("age").gt(3)` */
+  where(attribute: AttributeName): this {
+    return this.#chain((condition) => condition.where(attribute));
+  }
+  /** Alias of `where`. @example `Cat.query("id").eq(1).filter("age").gt(3)` */
+  filter(attribute: AttributeName): this {
+    return this.where(attribute);
+  }
+  /** Alias of `where`. @example `Cat.scan().attribute("age").gt(3)` */
+  attribute(attribute: AttributeName): this {
+    return this.where(attribute);
+  }
+  /** `=`. @example `Cat.query("owner").eq("ann")` */
+  eq(value: unknown): this {
+    return this.#chain((condition) => condition.eq(value));
+  }
+  /** `<>`. @example `Cat.scan("status").ne("gone")` */
+  ne(value: unknown): this {
+    return this.#chain((condition) => condition.ne(value));
+  }
+  /** `<`. @example `Cat.scan("age").lt(3)` */
+  lt(value: unknown): this {
+    return this.#chain((condition) => condition.lt(value));
+  }
+  /** `<=`. @example `Cat.scan("age").le(3)` */
+  le(value: unknown): this {
+    return this.#chain((condition) => condition.le(value));
+  }
+  /** `>`. @example `Cat.scan("age").gt(3)` */
+  gt(value: unknown): this {
+    return this.#chain((condition) => condition.gt(value));
+  }
+  /** `>=`. @example `Cat.scan("age").ge(3)` */
+  ge(value: unknown): this {
+    return this.#chain((condition) => condition.ge(value));
+  }
+  /** `BETWEEN low AND high` (inclusive). @example `Cat.scan("age").between(1, 5)` */
+  between(low: unknown, high: unknown): this {
+    return this.#chain((condition) => condition.between(low, high));
+  }
+  /** `begins_with`. @example `Cat.query("owner").eq("ann").where("sk").beginsWith("2024-")` */
+  beginsWith(prefix: unknown): this {
+    return this.#chain((condition) => condition.beginsWith(prefix));
+  }
+  /** `contains`: a substring, or a set or list element. @example `Cat.scan("tags").contains("grey")` */
+  contains(value: unknown): this {
+    return this.#chain((condition) => condition.contains(value));
+  }
+  /** `attribute_exists`, or `attribute_not_exists` with `false`. @example `Cat.scan("vet").exists(false)` */
+  exists(expected = true): this {
+    return this.#chain((condition) => condition.exists(expected));
+  }
+  /** `IN (…)`. @example `Cat.scan("color").in(["grey", "black"])` */
+  in(values: readonly unknown[]): this {
+    return this.#chain((condition) => condition.in(values));
+  }
+  /** Compares `size(attribute)` with the next comparator. @example `Cat.scan("tags").size().ge(2)` */
+  size(): this {
+    return this.#chain((condition) => condition.size());
+  }
+  /** Negates the next comparator or group. @example `Cat.scan("name").not().beginsWith("T")` */
+  not(): this {
+    return this.#chain((condition) => condition.not());
+  }
+  /** Joins the next comparison with AND (the default). @example `Cat.scan("a").eq(1).and().where("b").eq(2)` */
+  and(): this {
+    return this.#chain((condition) => condition.and());
+  }
+  /** Joins the next comparison with OR. @example `Cat.scan("a").eq(1).or().where("b").eq(2)` */
+  or(): this {
+    return this.#chain((condition) => condition.or());
+  }
+  /**
+   * A parenthesised sub-condition.
+   * @example `Cat.query("owner").eq("ann").and().group((c) => c.where("age").lt(2).or().where("age").gt(9))`
+   */
+  group(group: ConditionGroupInit): this {
+    return this.#chain((condition) => condition.group(group));
+  }
+  /** Alias of `group`. @example `Cat.scan().parenthesis(new Condition("a").eq(1))` */
+  parenthesis(group: ConditionGroupInit): this {
+    return this.group(group);
+  }
+
+  /** DynamoDB's per-request `Limit`: items evaluated per request. @example `Cat.scan().limit(25)` */
+  limit(count: number): this {
+    return this.withSettings({ limit: positiveInteger(count, "limit()") });
+  }
+  /**
+   * Continues after `key`: a result's `lastKey` as returned (undefined starts from the beginning).
+   * @example `Cat.scan().startAt(firstPage.lastKey)`
+   */
+  startAt(key: Record<string, unknown> | readonly (Record<string, unknown> | null)[] | undefined): this {
+    return this.withSettings({ startAt: key });
+  }
+  /** Reads only these document paths (`ProjectionExpression`). @example `Cat.scan().attributes(["id", "name"])` */
+  attributes(paths: readonly string[]): this {
+    if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
+      throw new InvalidParameter(
+        `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
+      );
+    }
+    return this.withSettings({ attributes: Object.freeze([...paths]) });
+  }
+  /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */
+  consistent(enabled = true): this {
+    return this.withSettings({ consistent: enabled });
+  }
+  /** Reads this index; for queries, skips automatic index choice. @example `Cat.query("email").eq(e).using("byEmail")` */
+  using(indexName: string): this {
+    if (typeof indexName !== "string" || indexName === "") {
+      throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
+    }
+    return this.withSettings({ index: indexName });
+  }
+  /**
+   * Follows `LastEvaluatedKey` in `exec()`: `delay` ms between requests, at most `max` requests (0 = no limit).
+   * @example `await Cat.scan().all().exec()`
+   */
+  all(delay = 0, max = 0): this {
+    return this.withSettings({
+      all: { delay: nonNegative(delay, "all() delay"), max: nonNegative(max, "all() max") },
+    });
+  }
+
+  /** Runs the query or scan. @example `const cats = await Cat.scan().exec()` */
+  exec(): Promise<R>;
+  exec(callback: Callback<R>): undefined;
+  exec(callback?: Callback<R>): Promise<R> | undefined {
+    return withCallback(runRetrieve<T>(this.#job) as Promise<R>, callback);
+  }
+
+  /** The DynamoDB input `exec()` would send first; sends nothing. @example `await Cat.scan().getRequest()` */
+  getRequest(): Promise<I> {
+    return Promise.resolve().then(() => buildInputs(this.#job)[0] as I);
+  }
+
+  /**
+   * The results page by page, each shaped like `exec()`'s, following `LastEvaluatedKey` (within `all()`'s
+   * `max`, if set). The next page is requested only when asked for.
+   * @example `for await (const page of Cat.scan().limit(100).pages()) console.log(page.length, page.lastKey)`
+   */
+  pages(): AsyncGenerator<R> {
+    return retrievePages<T>(this.#job) as AsyncGenerator<R, void, undefined>;
+  }
+
+  /**
+   * Streams the items page by page; a `break` sends no further request.
+   * @example `for await (const cat of Cat.query("owner").eq("ann")) if (cat.name === "Tom") break;`
+   */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    if (this.#job.settings.count === true) {
+      throw new InvalidParameter("A count() has no items to iterate: use exec() for the counts.");
+    }
+    for await (const page of retrievePages<T>(this.#job)) yield* page as T[];
+  }
+}
+
+/**
+ * `Model.query(…)`: reads by key from the table or an index (chosen automatically, or with `using()`).
+ *
+ * @example
+ * ```ts
+ * const page = await Cat.query("owner").eq("ann").where("born").between(a, b).sort("descending").limit(20).exec();
+ * const { count } = await Cat.query("owner").eq("ann").count().exec();
+ * ```
+ */
+export class Query<T, R = QueryResponse<T>> extends Retriever<T, R, QueryCommandInput> {
+  /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
+  sort(order: "ascending" | "descending"): this {
+    if (order !== "ascending" && order !== "descending") {
+      throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
+    }
+    return this.withSettings({ descending: order === "descending" });
+  }
+  /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
+  count(): Query<T, QueryCount> {
+    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount>;
+  }
+}
+
+/**
+ * `Model.scan(…)`: reads the whole table (or an index with `using()`), filtered by the condition.
+ *
+ * @example
+ * ```ts
+ * const grey = await Cat.scan("tags").contains("grey").all().exec();
+ * const { count } = await Cat.scan().count().all().exec();
+ * ```
+ */
+export class Scan<T, R = ScanResponse<T>> extends Retriever<T, R, ScanCommandInput> {
+  /**
+   * A parallel scan in `segments` segments, requested concurrently. Its `lastKey` is an array with one
+   * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.
+   * @example `await Cat.scan().parallel(4).all().exec()`
+   */
+  parallel(segments: number): this {
+    return this.withSettings({ segments: positiveInteger(segments, "parallel()") });
+  }
+  /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
+  count(): Scan<T, ScanCount> {
+    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount>;
+  }
+}

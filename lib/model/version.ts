@@ -1,0 +1,38 @@
+// Optimistic locking for `item.save()` (SPEC §11): a new item is written with version 1 and only if
+// it does not exist yet; an item read from the table is written with its version + 1 and only if the
+// stored version is still the one it read. A lost race is DynamoDB's ConditionalCheckFailedException.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { Condition, isCondition, isRawCondition } from "../expressions/condition";
+
+/** The stored version number of an image (undefined when the item has none yet). */
+export function storedVersion(image: Record<string, AttributeValue>, name: string): number | undefined {
+  const value = image[name]?.N;
+  return value === undefined ? undefined : Number(value);
+}
+
+/** Writes `value` as the version into both forms of the written item. */
+export function stampVersion(
+  written: { item: Record<string, unknown>; attributes: Record<string, AttributeValue> },
+  name: string,
+  value: number,
+): void {
+  written.item[name] = value;
+  written.attributes[name] = { N: String(value) };
+}
+
+/**
+ * The caller's condition AND "the stored version is still `previous`" (or "has no version yet" for items
+ * stored before locking was enabled).
+ *
+ * @example
+ * ```ts
+ * withVersionCheck(undefined, "version", 3); // Condition: version = 3
+ * ```
+ */
+export function withVersionCheck(condition: unknown, name: string, previous: number | undefined): unknown {
+  const check = previous === undefined ? new Condition(name).exists(false) : new Condition(name).eq(previous);
+  if (condition === undefined || condition === null) return check;
+  // Anything else is left for the condition compiler to reject with its usual message.
+  if (!isCondition(condition) && !isRawCondition(condition)) return condition;
+  return new Condition().group(condition).and().group(check);
+}

@@ -1,0 +1,179 @@
+// BatchGetItem for `Model.batchGet(keys, settings)`: keys validated and converted first, repeated
+// keys sent once, chunks of 100 with bounded concurrency, unprocessed keys retried; the items come
+// back through the read pipeline in the order of the keys.
+import type {
+  AttributeValue,
+  BatchGetItemCommandInput,
+  BatchGetItemCommandOutput,
+  KeysAndAttributes,
+} from "@aws-sdk/client-dynamodb";
+import { InvalidParameterType } from "../errors";
+import type { ExpressionTarget } from "../expressions/compile";
+import { PlaceholderRegistry } from "../expressions/placeholders";
+import { itemFromImage, sendForModel } from "../model/persist";
+import type { ModelRuntime } from "../model/runtime";
+import type { CompiledSchema } from "../schema/compiled";
+import { expressionTargetOf } from "../schema/expression-target";
+import { keyToDynamo } from "../schema/key";
+import { canonicalKey, chunk, concurrencyOf, runWithConcurrency } from "./batch-chunks";
+import { buildProjection } from "./get";
+import { checkOptions, wantsRequest } from "./options";
+import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
+
+/** DynamoDB's limit of keys per BatchGetItem. */
+export const BATCH_GET_LIMIT = 100;
+
+export interface BatchProgress {
+  /** Entries DynamoDB has processed so far. */
+  done: number;
+  /** Entries in the call (repeated keys counted once). */
+  total: number;
+}
+
+export interface BatchGetSettings extends RetryOptions {
+  /** Document paths to read (the key attributes are always read too, to match items to keys). */
+  attributes?: readonly string[];
+  consistent?: boolean;
+  /** Chunks in flight at once (default 4). */
+  concurrency?: number;
+  onProgress?: (progress: BatchProgress) => void;
+  /** `"request"`: resolve with the BatchGetItem input (an array of them beyond 100 keys). */
+  return?: "items" | "request";
+}
+
+/** The items found, in the order of the keys, plus the keys still unprocessed after the retries. */
+export type BatchGetResult<T, K = unknown> = T[] & {
+  /** The caller's keys DynamoDB still left unprocessed after the retries. */
+  unprocessedKeys: K[];
+  /** The items' `toJSON()`. */
+  toJSON(): Record<string, unknown>[];
+  /** Populates every item's model references; resolves with the same array. */
+  populate(settings?: object): Promise<BatchGetResult<T, K>>;
+};
+
+/**
+ * The BatchGetItem input for up to 100 converted keys.
+ *
+ * @example
+ * ```ts
+ * buildBatchGetInput(schema, "Cat", [{ id: { N: "1" } }], { consistent: true }, target);
+ * // { RequestItems: { Cat: { Keys: [{ id: { N: "1" } }], ConsistentRead: true } } }
+ * ```
+ */
+export function buildBatchGetInput(
+  schema: CompiledSchema,
+  tableName: string,
+  keys: readonly Record<string, AttributeValue>[],
+  settings: Pick<BatchGetSettings, "attributes" | "consistent">,
+  target: ExpressionTarget,
+): BatchGetItemCommandInput {
+  const request: KeysAndAttributes = { Keys: [...keys] };
+  if (settings.consistent !== undefined && settings.consistent !== null) {
+    request.ConsistentRead = settings.consistent;
+  }
+  if (settings.attributes !== undefined) {
+    const keyNames = [schema.hashKey, schema.rangeKey].filter((name): name is string => name !== undefined);
+    const paths = [
+      ...keyNames.filter((name) => !settings.attributes!.includes(name)),
+      ...settings.attributes,
+    ];
+    const registry = new PlaceholderRegistry();
+    request.ProjectionExpression = buildProjection(paths, target, registry);
+    request.ExpressionAttributeNames = registry.names;
+  }
+  return { RequestItems: { [tableName]: request } };
+}
+
+/** Runs `Model.batchGet`. */
+export async function batchGetByKeys(
+  runtime: ModelRuntime,
+  keys: unknown,
+  rawSettings: BatchGetSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(
+    rawSettings,
+    [
+      "attributes",
+      "consistent",
+      "return",
+      "concurrency",
+      "maxRetries",
+      "baseDelay",
+      "maxDelay",
+      "onProgress",
+    ],
+    "batchGet",
+  );
+  if (!Array.isArray(keys)) throw new InvalidParameterType("batchGet needs an array of keys.");
+  const schema = runtime.compiled[0]!;
+  const { hashKey, rangeKey } = schema;
+  const concurrency = concurrencyOf(settings.concurrency, "batchGet");
+  const retry = retrySettingsOf(settings);
+  const target = expressionTargetOf(schema);
+
+  // Every key is converted (and so validated) before the first request.
+  const converted = await Promise.all(keys.map((key: unknown) => keyToDynamo(schema, key)));
+  const callerKeys = new Map<string, unknown>();
+  const unique: Record<string, AttributeValue>[] = [];
+  converted.forEach((key, index) => {
+    const id = canonicalKey(key, hashKey, rangeKey);
+    if (callerKeys.has(id)) return;
+    callerKeys.set(id, keys[index]);
+    unique.push(key);
+  });
+  const chunks = chunk(unique, BATCH_GET_LIMIT);
+  const inputs = chunks.map((part) => buildBatchGetInput(schema, runtime.table.name, part, settings, target));
+  if (wantsRequest(settings, "batchGet")) return inputs.length === 1 ? inputs[0] : inputs;
+
+  const found = new Map<string, Record<string, AttributeValue>>();
+  const unprocessed: Record<string, AttributeValue>[] = [];
+  const progress: BatchProgress = { done: 0, total: unique.length };
+  const tableName = runtime.table.name;
+  await runWithConcurrency(chunks.length, concurrency, async (index) => {
+    const template = inputs[index]!.RequestItems![tableName]!;
+    const left = await sendWithRetries(
+      chunks[index]!,
+      async (pending) => {
+        const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };
+        const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
+        for (const image of output.Responses?.[tableName] ?? []) {
+          found.set(canonicalKey(image, hashKey, rangeKey), image);
+        }
+        return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      },
+      retry,
+      (count) => {
+        progress.done += count;
+        settings.onProgress?.({ ...progress });
+      },
+    );
+    unprocessed.push(...left);
+  });
+
+  const items: object[] = [];
+  for (const key of unique) {
+    const image = found.get(canonicalKey(key, hashKey, rangeKey));
+    if (image !== undefined) items.push(await itemFromImage(runtime, image));
+  }
+  return withBatchMembers(
+    items,
+    unprocessed.map((key) => callerKeys.get(canonicalKey(key, hashKey, rangeKey))),
+  );
+}
+
+/** Adds `unprocessedKeys`, `toJSON()` and `populate()` to the result array, as Dynamoose does. */
+function withBatchMembers(items: object[], unprocessedKeys: unknown[]): BatchGetResult<object> {
+  const result = items as BatchGetResult<object>;
+  const hidden = (value: unknown) => ({ value, enumerable: false, writable: true, configurable: true });
+  Object.defineProperties(result, {
+    unprocessedKeys: hidden(unprocessedKeys),
+    toJSON: hidden(() => items.map((item) => (item as { toJSON(): unknown }).toJSON())),
+    populate: hidden(async (settings?: object) => {
+      await Promise.all(
+        items.map((item) => (item as { populate(s?: object): Promise<unknown> }).populate(settings)),
+      );
+      return result;
+    }),
+  });
+  return result;
+}

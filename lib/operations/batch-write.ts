@@ -1,0 +1,168 @@
+// BatchWriteItem for `Model.batchPut(objects)` and `Model.batchDelete(keys)`: every entry validated
+// (write pipeline / key conversion) before the first request, chunks of 25 with bounded concurrency,
+// unprocessed entries and throttling retried; what is still unprocessed after the retries is reported
+// as the caller's own objects or keys.
+import type {
+  AttributeValue,
+  BatchWriteItemCommandInput,
+  BatchWriteItemCommandOutput,
+  WriteRequest,
+} from "@aws-sdk/client-dynamodb";
+import { InvalidParameterType } from "../errors";
+import { sendForModel } from "../model/persist";
+import { schemaFor, type ModelRuntime } from "../model/runtime";
+import { stampVersion } from "../model/version";
+import { keyToDynamo } from "../schema/key";
+import { writePipeline } from "../schema/write";
+import { canonicalKey, chunk, concurrencyOf, runWithConcurrency } from "./batch-chunks";
+import type { BatchProgress } from "./batch-get";
+import { checkOptions, wantsRequest } from "./options";
+import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
+
+/** DynamoDB's limit of writes per BatchWriteItem. */
+export const BATCH_WRITE_LIMIT = 25;
+
+export interface BatchWriteSettings extends RetryOptions {
+  /** Chunks in flight at once (default 4). */
+  concurrency?: number;
+  onProgress?: (progress: BatchProgress) => void;
+  /** `"request"`: resolve with the BatchWriteItem input (an array of them beyond 25 entries). */
+  return?: "response" | "request";
+}
+
+/** The caller's objects (batchPut) or keys (batchDelete) still unprocessed after the retries. */
+export interface BatchWriteResult<T> {
+  unprocessedItems: T[];
+}
+
+const OPTIONS = ["return", "concurrency", "maxRetries", "baseDelay", "maxDelay", "onProgress"];
+
+/**
+ * The BatchWriteItem input for up to 25 write requests.
+ *
+ * @example
+ * ```ts
+ * buildBatchWriteInput("Cat", [{ DeleteRequest: { Key: { id: { N: "1" } } } }]);
+ * // { RequestItems: { Cat: [{ DeleteRequest: { Key: { id: { N: "1" } } } }] } }
+ * ```
+ */
+export function buildBatchWriteInput(
+  tableName: string,
+  requests: readonly WriteRequest[],
+): BatchWriteItemCommandInput {
+  return { RequestItems: { [tableName]: [...requests] } };
+}
+
+/**
+ * Collects requests by key: DynamoDB rejects a batch naming one key twice, so a repeated key keeps only
+ * its last request (the result of writing them in order), and its caller entry.
+ */
+class RequestsByKey {
+  readonly requests: WriteRequest[] = [];
+  readonly owners = new Map<string, unknown>();
+  readonly #positions = new Map<string, number>();
+
+  add(id: string, request: WriteRequest, owner: unknown): void {
+    const position = this.#positions.get(id);
+    if (position === undefined) {
+      this.#positions.set(id, this.requests.length);
+      this.requests.push(request);
+    } else {
+      this.requests[position] = request;
+    }
+    this.owners.set(id, owner);
+  }
+}
+
+async function sendAll(
+  runtime: ModelRuntime,
+  collected: RequestsByKey,
+  settings: BatchWriteSettings,
+  operation: string,
+): Promise<unknown> {
+  const tableName = runtime.table.name;
+  const { hashKey, rangeKey } = runtime.compiled[0]!;
+  const concurrency = concurrencyOf(settings.concurrency, operation);
+  const retry = retrySettingsOf(settings);
+  const chunks = chunk(collected.requests, BATCH_WRITE_LIMIT);
+  if (wantsRequest(settings, operation)) {
+    const inputs = chunks.map((part) => buildBatchWriteInput(tableName, part));
+    return inputs.length === 1 ? inputs[0] : inputs;
+  }
+  const progress: BatchProgress = { done: 0, total: collected.requests.length };
+  const unprocessed: WriteRequest[] = [];
+  await runWithConcurrency(chunks.length, concurrency, async (index) => {
+    const left = await sendWithRetries(
+      chunks[index]!,
+      async (pending) => {
+        const input = buildBatchWriteInput(tableName, pending);
+        const output = await sendForModel<BatchWriteItemCommandOutput>(runtime, "BatchWriteItem", input);
+        return output.UnprocessedItems?.[tableName] ?? [];
+      },
+      retry,
+      (count) => {
+        progress.done += count;
+        settings.onProgress?.({ ...progress });
+      },
+    );
+    unprocessed.push(...left);
+  });
+  const keyOf = (request: WriteRequest): Record<string, AttributeValue> =>
+    request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
+  return {
+    unprocessedItems: unprocessed.map((request) =>
+      collected.owners.get(canonicalKey(keyOf(request), hashKey, rangeKey)),
+    ),
+  };
+}
+
+/** Runs `Model.batchPut`: every object through the write pipeline first, then PutRequests. */
+export async function batchPutObjects(
+  runtime: ModelRuntime,
+  objects: unknown,
+  rawSettings: BatchWriteSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, OPTIONS, "batchPut");
+  if (!Array.isArray(objects)) throw new InvalidParameterType("batchPut needs an array of objects.");
+  const now = new Date();
+  const written = await Promise.all(
+    objects.map((object: unknown) => {
+      if (typeof object !== "object" || object === null || Array.isArray(object)) {
+        throw new InvalidParameterType(`batchPut needs objects (got ${JSON.stringify(object)}).`);
+      }
+      const data = object as Record<string, unknown>;
+      return writePipeline(schemaFor(runtime, data), data, { isNew: true, now });
+    }),
+  );
+  const { hashKey, rangeKey } = runtime.compiled[0]!;
+  const collected = new RequestsByKey();
+  written.forEach((result, index) => {
+    // A batch write cannot be conditional: under optimistic locking it starts items at version 1.
+    const version = schemaFor(runtime, objects[index] as Record<string, unknown>).version;
+    if (version !== undefined && result.attributes[version] === undefined) stampVersion(result, version, 1);
+    const id = canonicalKey(result.attributes, hashKey, rangeKey);
+    collected.add(id, { PutRequest: { Item: result.attributes } }, objects[index]);
+  });
+  return sendAll(runtime, collected, settings, "batchPut");
+}
+
+/** Runs `Model.batchDelete`: every key converted first, then DeleteRequests. */
+export async function batchDeleteKeys(
+  runtime: ModelRuntime,
+  keys: unknown,
+  rawSettings: BatchWriteSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, OPTIONS, "batchDelete");
+  if (!Array.isArray(keys)) throw new InvalidParameterType("batchDelete needs an array of keys.");
+  const schema = runtime.compiled[0]!;
+  const converted = await Promise.all(keys.map((key: unknown) => keyToDynamo(schema, key)));
+  const collected = new RequestsByKey();
+  converted.forEach((key, index) => {
+    collected.add(
+      canonicalKey(key, schema.hashKey, schema.rangeKey),
+      { DeleteRequest: { Key: key } },
+      keys[index],
+    );
+  });
+  return sendAll(runtime, collected, settings, "batchDelete");
+}

@@ -1,0 +1,79 @@
+/**
+ * `lastKey` ↔ `ExclusiveStartKey`. A page's `LastEvaluatedKey` is handed to the user as a plain object in
+ * the item's own form — attribute names as items show them (aliases), values read through the schema's
+ * types (a Date key comes back as a Date) — and `startAt()` takes that object back. Neither direction runs
+ * `get` or `set`: a key must round-trip to exactly the stored value.
+ *
+ * @example
+ * ```ts
+ * const lastKey = lastKeyFromDynamo(schema, { id: { S: "a" }, at: { N: "5" } }); // { id: "a", at: new Date(5) }
+ * startKeyToDynamo(schema, lastKey); // { id: { S: "a" }, at: { N: "5" } }
+ * ```
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { describeValue, InvalidParameter, TypeMismatch } from "../errors";
+import { isAttributeValue, plainToAttributeValue } from "../expressions/attribute-value";
+import { isPlainObject } from "../expressions/is-plain-object";
+import type { CompiledSchema } from "../schema/compiled";
+import { storedFormFromDynamo } from "../schema/read";
+import { NO_MATCH } from "../schema/types/handler";
+
+/**
+ * The user-facing form of a `LastEvaluatedKey`: each key attribute (table and index keys alike) by the name
+ * items use, with its JavaScript value.
+ */
+export function lastKeyFromDynamo(
+  schema: CompiledSchema,
+  key: Record<string, AttributeValue>,
+): Record<string, unknown> {
+  const stored = storedFormFromDynamo(schema, key);
+  const output: Record<string, unknown> = {};
+  for (const name of Object.keys(key)) {
+    const attribute = schema.shape.byName.get(name);
+    // Key attributes are always in the schema; the fallback keeps a foreign key usable rather than lost.
+    output[attribute ? attribute.settings.outputName : name] =
+      attribute && stored[name] !== undefined ? stored[name] : key[name];
+  }
+  return output;
+}
+
+function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown): [string, AttributeValue] {
+  const attribute = schema.shape.byInputName.get(name);
+  // Also the form Dynamoose accepted: a key already in DynamoDB's `{S: "…"}` form.
+  if (isAttributeValue(value)) return [attribute?.name ?? name, value];
+  if (attribute === undefined) return [name, plainToAttributeValue(value)];
+  for (const variant of attribute.variants) {
+    if (variant.kind !== "scalar") continue;
+    const normalized = variant.type.normalize(value);
+    if (normalized !== NO_MATCH) return [attribute.name, variant.type.toDynamo(normalized)];
+  }
+  const types = attribute.variants.flatMap((variant) =>
+    variant.kind === "scalar" ? [variant.type.name] : [],
+  );
+  throw new TypeMismatch(
+    attribute.name,
+    `of type ${types.join(" or ") || "string, number or binary"}`,
+    value,
+  );
+}
+
+/**
+ * `startAt(key)` → `ExclusiveStartKey`. Accepts a `lastKey` as returned (names or aliases, JavaScript
+ * values) or a key in DynamoDB's AttributeValue form. `undefined`/`null` mean "from the start".
+ *
+ * @throws InvalidParameter for anything that is not a plain object; TypeMismatch for a value of the wrong type.
+ */
+export function startKeyToDynamo(
+  schema: CompiledSchema,
+  key: unknown,
+): Record<string, AttributeValue> | undefined {
+  if (key === undefined || key === null) return undefined;
+  if (!isPlainObject(key) || Object.keys(key).length === 0) {
+    throw new InvalidParameter(
+      `startAt() needs a key object such as a result's lastKey (got ${describeValue(key)}).`,
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(key).map(([name, value]) => keyValueToDynamo(schema, name, value)),
+  );
+}

@@ -1,0 +1,169 @@
+// The operands of `$ADD`, `$DELETE` and `{$LIST_PREPEND: …}`: checked against the attribute's type
+// and converted to the AttributeValue DynamoDB expects (a number, a set of the attribute's element
+// type, or a list). Anything else is a clear error before the request is sent.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter, TypeMismatch } from "../errors";
+import { plainToAttributeValue } from "../expressions/attribute-value";
+import type { UpdateAction } from "../expressions/update";
+import type { CompiledAttribute, CompiledSchema, Variant } from "../schema/compiled";
+import type { UpdatePath } from "../schema/update-path";
+import { normalizeAttributeValue } from "../schema/write-value";
+import { valueToDynamo } from "../schema/to-dynamo";
+import { NO_MATCH, type ScalarType } from "../schema/types/handler";
+
+type SetVariant = Extract<Variant, { kind: "set" }>;
+type ArrayVariant = Extract<Variant, { kind: "array" }>;
+
+function findVariant<K extends Variant["kind"]>(
+  attribute: CompiledAttribute,
+  kind: K,
+): Extract<Variant, { kind: K }> | undefined {
+  return attribute.variants.find(
+    (variant): variant is Extract<Variant, { kind: K }> => variant.kind === kind,
+  );
+}
+
+function numberType(attribute: CompiledAttribute): ScalarType | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "scalar" && variant.type.name === "number") return variant.type;
+  }
+  return undefined;
+}
+
+function typeNames(attribute: CompiledAttribute): string {
+  return attribute.variants
+    .map((variant) => (variant.kind === "scalar" ? variant.type.name : variant.kind))
+    .join(" or ");
+}
+
+function members(value: unknown): unknown[] {
+  if (value instanceof Set) return [...value];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A set operand of the attribute's element type; duplicates collapse (DynamoDB rejects them). */
+function setOperand(variant: SetVariant, value: unknown, path: string, operator: string): AttributeValue {
+  const element = variant.element;
+  if (!element) throw new InvalidParameter(`"${path}" is a Set of ${variant.elementName}, not a stored set.`);
+  const seen = new Set<string>();
+  const list: (string | Uint8Array)[] = [];
+  for (const member of members(value)) {
+    const normalized = element.normalize(member);
+    if (normalized === NO_MATCH) throw new TypeMismatch(`${path}[]`, `of type ${element.name}`, member);
+    const stored = element.toSetMember!(normalized);
+    const identity = typeof stored === "string" ? stored : Buffer.from(stored).toString("base64");
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    list.push(stored);
+  }
+  if (list.length === 0) throw new InvalidParameter(`${operator} of "${path}" needs at least one element.`);
+  if (element.setType === "BS") return { BS: list as Uint8Array[] };
+  return element.setType === "NS" ? { NS: list as string[] } : { SS: list as string[] };
+}
+
+/** A list operand: every element converted (and type-checked) as an element of the list attribute. */
+async function listOperand(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  variant: ArrayVariant,
+  value: unknown,
+  path: string,
+): Promise<AttributeValue> {
+  const list = Array.isArray(value) ? value : [value];
+  // A one-variant view, so a `[Set, Array]` attribute cannot pick its set variant for the array.
+  const view: CompiledAttribute =
+    attribute.variants.length === 1 ? attribute : { ...attribute, variants: [variant] };
+  const normalized = await normalizeAttributeValue(schema, view, list, path);
+  return valueToDynamo(view, normalized, path) ?? { L: [] };
+}
+
+/** Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. */
+function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
+  if (typeof value === "number") return { kind: "add", path: path.segments, value: { N: String(value) } };
+  if (value instanceof Set) return { kind: "add", path: path.segments, value: plainToAttributeValue(value) };
+  if (Array.isArray(value))
+    return { kind: "append", path: path.segments, value: plainToAttributeValue(value) };
+  throw new InvalidParameter(`$ADD of "${path.printable}" needs a number, a Set or an array.`);
+}
+
+/**
+ * `$ADD`: a number to a Number attribute, elements (one or many) to a Set, elements appended to a list.
+ *
+ * @throws TypeMismatch for a value of the wrong type (a string added to a number), InvalidParameter for
+ * an attribute $ADD cannot change.
+ */
+export async function addAction(
+  schema: CompiledSchema,
+  path: UpdatePath,
+  value: unknown,
+): Promise<UpdateAction> {
+  const attribute = path.attribute;
+  if (attribute === undefined || findVariant(attribute, "any")) return schemalessAdd(path, value);
+  const number = numberType(attribute);
+  if (number && typeof value === "number") {
+    return { kind: "add", path: path.segments, value: number.toDynamo(number.normalize(value)) };
+  }
+  const set = findVariant(attribute, "set");
+  if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };
+  const array = findVariant(attribute, "array");
+  if (array) {
+    return {
+      kind: "append",
+      path: path.segments,
+      value: await listOperand(schema, attribute, array, value, path.printable),
+    };
+  }
+  if (number) throw new TypeMismatch(path.printable, "of type number", value);
+  throw new InvalidParameter(
+    `Cannot $ADD to "${path.printable}": it is of type ${typeNames(attribute)}; ` +
+      "$ADD works on numbers, sets and lists.",
+  );
+}
+
+/**
+ * `$DELETE`: elements (one or many) removed from a Set attribute.
+ *
+ * @throws InvalidParameter when the attribute is not a set.
+ */
+export function deleteAction(path: UpdatePath, value: unknown): UpdateAction {
+  const attribute = path.attribute;
+  if (attribute === undefined || findVariant(attribute, "any")) {
+    return { kind: "delete", path: path.segments, value: plainToAttributeValue(new Set(members(value))) };
+  }
+  const set = findVariant(attribute, "set");
+  if (!set) {
+    throw new InvalidParameter(
+      `Cannot $DELETE from "${path.printable}": it is of type ${typeNames(attribute)}; ` +
+        "$DELETE removes elements from a set.",
+    );
+  }
+  return { kind: "delete", path: path.segments, value: setOperand(set, value, path.printable, "$DELETE") };
+}
+
+/**
+ * `{$LIST_PREPEND: [...]}`: elements put in front of a list attribute.
+ *
+ * @throws InvalidParameter when the attribute is not a list.
+ */
+export async function prependAction(
+  schema: CompiledSchema,
+  path: UpdatePath,
+  value: unknown,
+): Promise<UpdateAction> {
+  const attribute = path.attribute;
+  if (attribute === undefined || findVariant(attribute, "any")) {
+    const list = Array.isArray(value) ? value : [value];
+    return { kind: "prepend", path: path.segments, value: plainToAttributeValue(list) };
+  }
+  const array = findVariant(attribute, "array");
+  if (!array) {
+    throw new InvalidParameter(
+      `Cannot $LIST_PREPEND to "${path.printable}": it is of type ${typeNames(attribute)}, not a list.`,
+    );
+  }
+  return {
+    kind: "prepend",
+    path: path.segments,
+    value: await listOperand(schema, attribute, array, value, path.printable),
+  };
+}

@@ -1,0 +1,236 @@
+// `Model.update`'s update object → update actions, with every value checked against the schema:
+// plain attributes and `$SET` go through the write pipeline of their attribute; `$ADD`, `$DELETE`,
+// `$REMOVE` are checked for the attribute's type; timestamps, `forceDefault`, COMBINE and the version
+// attribute are added. Nothing here sends anything.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter, InvalidParameterType, ValidationError } from "../errors";
+import { isPlainObject } from "../expressions/is-plain-object";
+import type { UpdateAction } from "../expressions/update";
+import type { CompiledSchema } from "../schema/compiled";
+import { isThenable } from "../schema/normalize";
+import { UNDEFINED } from "../schema/type-markers";
+import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
+import { combineValue, timestampValue } from "../schema/write";
+import { writeAttributeValue } from "../schema/write-value";
+import { addAction, deleteAction, prependAction } from "./update-operands";
+
+const OPERATORS = ["$SET", "$ADD", "$REMOVE", "$DELETE"];
+
+export interface UpdatePlan {
+  readonly actions: UpdateAction[];
+  /** The version the caller named: the update then requires the stored item to have it. */
+  readonly expectedVersion: AttributeValue | undefined;
+}
+
+interface PlanState {
+  readonly schema: CompiledSchema;
+  readonly actions: UpdateAction[];
+  /** Top-level attributes the update names (so automatic values never overwrite them). */
+  readonly touched: Set<string>;
+  /** Top-level values set, in their JavaScript form, for COMBINE. */
+  readonly topValues: Map<string, unknown>;
+  expectedVersion: AttributeValue | undefined;
+}
+
+function operatorObject(update: Record<string, unknown>, operator: string): Record<string, unknown> {
+  const value = update[operator];
+  if (value === undefined) return {};
+  if (!isPlainObject(value))
+    throw new InvalidParameterType(`${operator} must be an object of attribute paths.`);
+  return value;
+}
+
+function removedPaths(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((path) => typeof path === "string")) return value as string[];
+  if (isPlainObject(value)) return Object.keys(value);
+  throw new InvalidParameterType("$REMOVE must be an array of attribute paths or an object of them.");
+}
+
+/** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */
+function target(state: PlanState, path: string, value: unknown, operator: string): UpdatePath | undefined {
+  const resolved = resolveUpdatePath(state.schema, path);
+  if (resolved === undefined) return undefined;
+  const root = String(resolved.segments[0]);
+  if (root === state.schema.hashKey || root === state.schema.rangeKey) {
+    throw new ValidationError(resolved.printable, "key", value, "is a key attribute and cannot be updated");
+  }
+  if (root === state.schema.version && operator !== "$SET") {
+    throw new InvalidParameter(
+      `${operator} of "${resolved.printable}": the version attribute is managed by optimistic locking.`,
+    );
+  }
+  state.touched.add(root);
+  return resolved;
+}
+
+async function planSet(state: PlanState, path: string, value: unknown): Promise<void> {
+  const resolved = target(state, path, value, "$SET");
+  if (resolved === undefined) return;
+  if (resolved.root !== undefined && resolved.root.name === state.schema.version) {
+    if (resolved.segments.length > 1) throw new InvalidParameter(`"${resolved.printable}" is not a map.`);
+    const written = await writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable);
+    state.expectedVersion = written.attributeValue;
+    return;
+  }
+  if (value === undefined || value === UNDEFINED) return planRemove(state, resolved, value === UNDEFINED);
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0]!.startsWith("$"))
+      return planValueOperator(state, resolved, keys[0]!, value);
+  }
+  const written = await writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable);
+  if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
+  // An empty Set is stored as absent (DynamoDB has no empty sets).
+  if (written.attributeValue === undefined) state.actions.push({ kind: "remove", path: resolved.segments });
+  else state.actions.push({ kind: "set", path: resolved.segments, value: written.attributeValue });
+}
+
+async function planValueOperator(
+  state: PlanState,
+  path: UpdatePath,
+  operator: string,
+  wrapper: Record<string, unknown>,
+): Promise<void> {
+  const operand = wrapper[operator];
+  if (operator === "$LIST_PREPEND") {
+    state.actions.push(await prependAction(state.schema, path, operand));
+    return;
+  }
+  if (operator !== "$IF_NOT_EXISTS") {
+    throw new InvalidParameter(
+      `Unknown update value operator ${operator} for "${path.printable}" (allowed: $IF_NOT_EXISTS, $LIST_PREPEND).`,
+    );
+  }
+  const written = await writeAttributeValue(state.schema, path.attribute, operand, path.printable);
+  if (written.attributeValue === undefined) {
+    throw new InvalidParameter(`$IF_NOT_EXISTS of "${path.printable}" needs a value that can be stored.`);
+  }
+  state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue, ifNotExists: true });
+}
+
+/**
+ * REMOVE, except: a `required` attribute cannot be removed; an attribute with a default is set to its
+ * default instead (as in Dynamoose), unless `type.UNDEFINED` asked to skip the default.
+ */
+async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boolean): Promise<void> {
+  const attribute = path.attribute;
+  if (attribute !== undefined && attribute.settings.hasDefault && !skipDefault) {
+    const fallback = await defaultOf(attribute.settings.default);
+    if (fallback !== undefined) {
+      const written = await writeAttributeValue(state.schema, attribute, fallback, path.printable);
+      if (written.attributeValue !== undefined) {
+        state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue });
+        return;
+      }
+    }
+  }
+  if (attribute?.settings.required) {
+    throw new ValidationError(path.printable, "required", undefined, "is required and cannot be removed");
+  }
+  if (path.segments.length === 1) state.topValues.set(path.printable, undefined);
+  state.actions.push({ kind: "remove", path: path.segments });
+}
+
+async function defaultOf(setting: unknown): Promise<unknown> {
+  const value = typeof setting === "function" ? (setting as () => unknown)() : setting;
+  return isThenable(value) ? await value : value;
+}
+
+/** COMBINE attributes: recomputed when all sources are given, an error when only some are (SPEC §12). */
+function planCombine(state: PlanState): void {
+  for (const attribute of state.schema.shape.attributes) {
+    const variant = attribute.variants[0]!;
+    if (variant.kind !== "combine" || state.touched.has(attribute.name)) continue;
+    const given = variant.attributes.filter((source) => state.topValues.has(source));
+    if (given.length === 0) continue;
+    if (given.length < variant.attributes.length) {
+      const missing = variant.attributes.filter((source) => !state.topValues.has(source));
+      throw new InvalidParameter(
+        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}: ` +
+          `update all of them or none (missing ${missing.map((name) => `"${name}"`).join(", ")}).`,
+      );
+    }
+    const values = Object.fromEntries(state.topValues);
+    state.actions.push({
+      kind: "set",
+      path: [attribute.name],
+      value: { S: combineValue(values, variant.attributes, variant.separator) },
+    });
+  }
+}
+
+/** `updatedAt` is set to now; `createdAt` only if the update creates the item; `forceDefault` always. */
+async function planAutomatic(state: PlanState, now: Date): Promise<void> {
+  const { schema, touched, actions } = state;
+  for (const timestamp of schema.updatedAt) {
+    if (touched.has(timestamp.name)) continue;
+    actions.push({
+      kind: "set",
+      path: [timestamp.name],
+      value: timestamp.type.toDynamo(timestampValue(timestamp, now)),
+    });
+  }
+  for (const timestamp of schema.createdAt) {
+    if (touched.has(timestamp.name)) continue;
+    const value = timestamp.type.toDynamo(timestampValue(timestamp, now));
+    actions.push({ kind: "set", path: [timestamp.name], value, ifNotExists: true });
+  }
+  for (const attribute of schema.shape.attributes) {
+    if (!attribute.settings.forceDefault || touched.has(attribute.name)) continue;
+    const value = await defaultOf(attribute.settings.default);
+    if (value === undefined) continue;
+    const written = await writeAttributeValue(schema, attribute, value, attribute.name);
+    if (written.attributeValue !== undefined) {
+      actions.push({ kind: "set", path: [attribute.name], value: written.attributeValue });
+    }
+  }
+  if (schema.version !== undefined) actions.push({ kind: "add", path: [schema.version], value: { N: "1" } });
+}
+
+/**
+ * Plans an update: the actions to send and the version it requires, if any.
+ *
+ * @throws InvalidParameter for an unknown operator or a path into a non-map; TypeMismatch and
+ * ValidationError from the write pipeline.
+ *
+ * @example
+ * ```ts
+ * await planUpdate(schema, { name: "Ann", $ADD: { visits: 1 } }, new Date());
+ * // { actions: [{ kind: "set", path: ["name"], … }, { kind: "add", path: ["visits"], … }], … }
+ * ```
+ */
+export async function planUpdate(schema: CompiledSchema, update: unknown, now: Date): Promise<UpdatePlan> {
+  if (!isPlainObject(update)) throw new InvalidParameterType("The update must be an object.");
+  const state: PlanState = {
+    schema,
+    actions: [],
+    touched: new Set(),
+    topValues: new Map(),
+    expectedVersion: undefined,
+  };
+  for (const key of Object.keys(update)) {
+    if (key.startsWith("$") && !OPERATORS.includes(key)) {
+      throw new InvalidParameter(`Unknown update operator ${key} (allowed: ${OPERATORS.join(", ")}).`);
+    }
+  }
+  const sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
+  sets.push(...Object.entries(operatorObject(update, "$SET")));
+  for (const [path, value] of sets) await planSet(state, path, value);
+  for (const path of removedPaths(update.$REMOVE)) {
+    const resolved = target(state, path, undefined, "$REMOVE");
+    if (resolved !== undefined) await planRemove(state, resolved, false);
+  }
+  for (const [path, value] of Object.entries(operatorObject(update, "$ADD"))) {
+    const resolved = target(state, path, value, "$ADD");
+    if (resolved !== undefined) state.actions.push(await addAction(schema, resolved, value));
+  }
+  for (const [path, value] of Object.entries(operatorObject(update, "$DELETE"))) {
+    const resolved = target(state, path, value, "$DELETE");
+    if (resolved !== undefined) state.actions.push(deleteAction(resolved, value));
+  }
+  planCombine(state);
+  await planAutomatic(state, now);
+  return { actions: state.actions, expectedVersion: state.expectedVersion };
+}

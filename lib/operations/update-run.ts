@@ -1,0 +1,34 @@
+// Runs `Model.update`: options checked → key split (one-argument form) → input built → `return:
+// "request"` exits → send → the returned attributes through the read pipeline.
+import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import { withStoredItem } from "../model/conflict";
+import { itemFromImage, sendForModel } from "../model/persist";
+import type { ModelRuntime } from "../model/runtime";
+import { checkOptions, wantsRequest } from "./options";
+import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";
+
+/**
+ * `update(key, update, settings)`, or `update({...key, ...changes})` when `update` is undefined.
+ * Resolves with the item DynamoDB returned (`returnValues`, default ALL_NEW), or `undefined` for none.
+ */
+export async function updateByKey(
+  runtime: ModelRuntime,
+  keyOrObject: unknown,
+  update: unknown,
+  rawSettings: UpdateSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, ["condition", "returnValues", "return"], "update");
+  // Dynamoose: an update always uses the model's first schema.
+  const schema = runtime.compiled[0]!;
+  const [key, changes] =
+    update === undefined ? splitKeyAndUpdate(schema, keyOrObject) : [keyOrObject, update];
+  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
+  if (wantsRequest(settings, "update")) return input;
+  let output: UpdateItemCommandOutput;
+  try {
+    output = await sendForModel<UpdateItemCommandOutput>(runtime, "UpdateItem", input);
+  } catch (error) {
+    throw await withStoredItem(runtime, error, itemFromImage);
+  }
+  return output.Attributes ? itemFromImage(runtime, output.Attributes) : undefined;
+}

@@ -1,0 +1,103 @@
+// UpdateItem for `Model.update`: the update object and settings → the exact UpdateItemCommandInput.
+// Pure (no client): asynchronous only because `set`/`validate` functions and defaults may be.
+import type { AttributeValue, ReturnValue, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter, InvalidParameterType } from "../errors";
+import { andExpressions } from "../expressions/compile";
+import { isPlainObject } from "../expressions/is-plain-object";
+import { PlaceholderRegistry } from "../expressions/placeholders";
+import { compileUpdate } from "../expressions/update";
+import type { CompiledSchema } from "../schema/compiled";
+import { expressionTargetOf } from "../schema/expression-target";
+import { keyToDynamo } from "../schema/key";
+import { compileConditionSetting } from "./condition-input";
+import { planUpdate } from "./update-plan";
+
+export interface UpdateSettings {
+  /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet; AND-ed in. */
+  condition?: unknown;
+  /** DynamoDB's ReturnValues (default `"ALL_NEW"`): which attributes the update resolves with. */
+  returnValues?: ReturnValue;
+  /** `"request"`: resolve with the UpdateItem input instead of sending it. */
+  return?: "item" | "request";
+}
+
+const RETURN_VALUES: readonly string[] = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"];
+
+/**
+ * Splits `update({...key, ...changes})`: the hash and range key attributes (by name or alias) are the
+ * key, everything else the update.
+ *
+ * @example
+ * ```ts
+ * splitKeyAndUpdate(schema, { id: 1, name: "Ann" }); // [{ id: 1 }, { name: "Ann" }]
+ * ```
+ */
+export function splitKeyAndUpdate(
+  schema: CompiledSchema,
+  object: unknown,
+): [Record<string, unknown>, Record<string, unknown>] {
+  if (!isPlainObject(object)) {
+    throw new InvalidParameterType("update(object) needs an object holding the key and the changes.");
+  }
+  const key: Record<string, unknown> = {};
+  const update: Record<string, unknown> = {};
+  const keyNames = new Set<string>();
+  for (const name of [schema.hashKey, schema.rangeKey]) {
+    if (name === undefined) continue;
+    keyNames.add(name);
+    for (const alias of schema.shape.byName.get(name)!.settings.aliases) keyNames.add(alias);
+  }
+  for (const name of Object.keys(object)) (keyNames.has(name) ? key : update)[name] = object[name];
+  return [key, update];
+}
+
+/**
+ * Builds the UpdateItem input of `Model.update(key, update, settings)`: $SET values through the write
+ * pipeline of their attribute, automatic timestamps/forceDefault/COMBINE/version, the caller's
+ * condition AND-ed with the version check.
+ *
+ * @example
+ * ```ts
+ * await buildUpdateInput(schema, "Cat", { id: 1 }, { name: "Tom", $ADD: { lives: -1 } }, {});
+ * // { TableName: "Cat", Key: { id: { N: "1" } }, UpdateExpression: "SET #n0 = :v0 ADD #n1 :v1", … }
+ * ```
+ */
+export async function buildUpdateInput(
+  schema: CompiledSchema,
+  tableName: string,
+  key: unknown,
+  update: unknown,
+  settings: UpdateSettings,
+  now: Date = new Date(),
+): Promise<UpdateItemCommandInput> {
+  const returnValues = settings.returnValues ?? "ALL_NEW";
+  if (!RETURN_VALUES.includes(returnValues)) {
+    throw new InvalidParameter(
+      `update: returnValues must be one of ${RETURN_VALUES.join(", ")} (got ${JSON.stringify(returnValues)}).`,
+    );
+  }
+  const keyValues: Record<string, AttributeValue> = await keyToDynamo(schema, key);
+  const plan = await planUpdate(schema, update, now);
+  const registry = new PlaceholderRegistry();
+  // The caller's condition takes the first placeholders, as in Dynamoose.
+  const userCondition = compileConditionSetting(settings.condition, expressionTargetOf(schema), registry);
+  const versionCondition =
+    plan.expectedVersion === undefined
+      ? undefined
+      : `${registry.name(schema.version!)} = ${registry.value(plan.expectedVersion)}`;
+  const input: UpdateItemCommandInput = {
+    TableName: tableName,
+    Key: keyValues,
+    UpdateExpression: compileUpdate(plan.actions, registry),
+    ReturnValues: returnValues,
+  };
+  const condition = andExpressions([userCondition, versionCondition]);
+  if (condition !== undefined) input.ConditionExpression = condition;
+  input.ExpressionAttributeNames = registry.names;
+  if (registry.values) input.ExpressionAttributeValues = registry.values;
+  // A lost optimistic-locking race then carries the stored item.
+  if (condition !== undefined && schema.version !== undefined) {
+    input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
+  }
+  return input;
+}

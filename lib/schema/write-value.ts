@@ -1,0 +1,61 @@
+// The write pipeline for ONE attribute's value, as `Model.update` needs it for each `$SET` value: type
+// check and conversion (with the defaults of a whole object being set), attribute `set`, `validate`,
+// `required` of sub-attributes, `enum`, then AttributeValues. The same steps write.ts runs for a whole
+// item, applied to one subtree, so an update and a save accept and store exactly the same values.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { CompiledAttribute, CompiledSchema } from "./compiled";
+import { normalizeValue, settlePendingDefaults, type NormalizeContext } from "./normalize";
+import { applySettersIn, attributeWalk, checkEnumsIn, checkRequiredIn, runValidatorsIn } from "./rules";
+import { valueToDynamo } from "./to-dynamo";
+import { anyToDynamo } from "./types/any";
+
+export interface WrittenValue {
+  /** The value in its JavaScript form after the pipeline (a Date stays a Date). */
+  readonly value: unknown;
+  /** The stored form; `undefined` for an empty Set (DynamoDB has no empty sets). */
+  readonly attributeValue: AttributeValue | undefined;
+}
+
+/** The pipeline's first pass only: type check and conversion to the attribute's JavaScript form. */
+export async function normalizeAttributeValue(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): Promise<unknown> {
+  const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
+  const normalized = normalizeValue(attribute, value, path, context);
+  if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+  return normalized;
+}
+
+/**
+ * Runs the write pipeline on `value` for `attribute` at document path `path`. Without an attribute (inside
+ * an ANY value, or an unknown attribute kept by `saveUnknown`) the value is converted without a schema.
+ *
+ * @throws TypeMismatch or ValidationError naming `path`, as a save would.
+ *
+ * @example
+ * ```ts
+ * await writeAttributeValue(schema, cityAttribute, "Oslo", "address.city");
+ * // { value: "Oslo", attributeValue: { S: "Oslo" } }
+ * ```
+ */
+export async function writeAttributeValue(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute | undefined,
+  value: unknown,
+  path: string,
+): Promise<WrittenValue> {
+  if (attribute === undefined) return { value, attributeValue: anyToDynamo(value, path) };
+  const container: Record<string, unknown> = {
+    value: await normalizeAttributeValue(schema, attribute, value, path),
+  };
+  const walk = attributeWalk(attribute, container, "value", path);
+  // `set(newValue, oldValue)`: an update does not read the item, so there is no old value.
+  if (attribute.flags.set) await applySettersIn(walk, undefined);
+  if (attribute.flags.validate) await runValidatorsIn(walk);
+  if (attribute.flags.required) checkRequiredIn(walk);
+  if (attribute.flags.enum) checkEnumsIn(walk);
+  return { value: container.value, attributeValue: valueToDynamo(attribute, container.value, path) };
+}

@@ -1,0 +1,145 @@
+import type { AttributeValue, WriteRequest } from "@aws-sdk/client-dynamodb";
+import dynamodel, { Schema, TypeMismatch, ValidationError } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+function defineThing(base: string) {
+  const tableName = uniqueTableName(base);
+  const Thing = dynamodel.model(
+    `Batch${base}`,
+    new Schema({
+      id: { type: Number, hashKey: true },
+      name: { type: String, required: true, alias: "label" },
+      born: Date,
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  return { Thing, tableName };
+}
+
+async function countStored(tableName: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await rawClient().scan({ TableName: tableName, Select: "COUNT", ExclusiveStartKey: start });
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return count;
+}
+
+const objects = (from: number, count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    id: from + index,
+    label: `thing ${from + index}`,
+    born: new Date(from + index),
+  }));
+
+describe("batchPut, batchGet, batchDelete", () => {
+  const { Thing, tableName } = defineThing("basic");
+
+  it("puts 1,000 objects, gets 250 keys in order, deletes 300 keys, each in one call", async () => {
+    const progress: number[] = [];
+    const put = await Thing.batchPut(objects(0, 1000), { onProgress: ({ done }) => progress.push(done) });
+    expect(put).toEqual({ unprocessedItems: [] });
+    expect(progress[progress.length - 1]).toBe(1000);
+    expect(await countStored(tableName)).toBe(1000);
+
+    const keys = Array.from({ length: 250 }, (_, index) => 999 - index * 4);
+    const items = await Thing.batchGet([...keys, 999, { id: 5000 }]);
+    expect(items.map((item) => item.id)).toEqual(keys);
+    expect(items[0]!.label).toBe("thing 999");
+    expect(items[0]!.born).toEqual(new Date(999));
+    expect(items.unprocessedKeys).toEqual([]);
+
+    const deleted = await Thing.batchDelete(Array.from({ length: 300 }, (_, index) => ({ id: index })));
+    expect(deleted).toEqual({ unprocessedItems: [] });
+    expect(await countStored(tableName)).toBe(700);
+  });
+
+  it("validates every object before the first request: one bad object writes nothing", async () => {
+    const bad = [...objects(2000, 60), { id: 2060, label: 5 }];
+    await expect(Thing.batchPut(bad as never)).rejects.toThrow(TypeMismatch);
+    await expect(Thing.batchPut([...objects(2100, 30), { id: 2130 }] as never)).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(Thing.batchDelete([1, "x"] as never)).rejects.toThrow(TypeMismatch);
+    const found = await Thing.batchGet([2000, 2059, 2100]);
+    expect(found).toHaveLength(0);
+  });
+
+  it("return: request builds the inputs and sends nothing", async () => {
+    const request = await Thing.batchGet([1, 2], { return: "request", consistent: true });
+    expect(request).toEqual({
+      RequestItems: { [tableName]: { Keys: [{ id: { N: "1" } }, { id: { N: "2" } }], ConsistentRead: true } },
+    });
+    const puts = await Thing.batchPut(objects(3000, 30), { return: "request" });
+    expect(Array.isArray(puts) && puts.map((input) => input.RequestItems![tableName]!.length)).toEqual([
+      25, 5,
+    ]);
+  });
+
+  it("reports keys still unprocessed after the retries as the caller's keys", async () => {
+    const stubborn = { id: 998 };
+    const remove = Thing.use(async (call, next) => {
+      const output = (await next()) as {
+        UnprocessedKeys?: Record<string, { Keys: Record<string, AttributeValue>[] }>;
+      };
+      if (call.operation === "BatchGetItem") {
+        output.UnprocessedKeys = { [tableName]: { Keys: [{ id: { N: "998" } }] } };
+      }
+      return output;
+    });
+    try {
+      const items = await Thing.batchGet([stubborn, { id: 997 }], { maxRetries: 2, baseDelay: 1 });
+      expect(items.unprocessedKeys).toEqual([stubborn]);
+      expect(items.unprocessedKeys[0]).toBe(stubborn);
+    } finally {
+      remove();
+    }
+  });
+});
+
+describe("batch writes under faults", () => {
+  const { Thing, tableName } = defineThing("faults");
+
+  it("stores all 10,000 objects when half of every batch comes back unprocessed and every fifth call throttles", async () => {
+    let calls = 0;
+    const remove = Thing.use(async (call, next) => {
+      if (call.operation !== "BatchWriteItem") return next();
+      calls += 1;
+      if (calls % 5 === 0) {
+        throw Object.assign(new Error("Rate exceeded"), { name: "ProvisionedThroughputExceededException" });
+      }
+      const input = call.input as { RequestItems: Record<string, WriteRequest[]> };
+      const requests = input.RequestItems[tableName]!;
+      const kept = requests.slice(0, Math.ceil(requests.length / 2));
+      const returned = requests.slice(kept.length);
+      call.input = { RequestItems: { [tableName]: kept } };
+      const output = (await next()) as { UnprocessedItems?: Record<string, WriteRequest[]> };
+      const unprocessed = [...(output.UnprocessedItems?.[tableName] ?? []), ...returned];
+      return { ...output, UnprocessedItems: unprocessed.length > 0 ? { [tableName]: unprocessed } : {} };
+    });
+    try {
+      let last = { done: 0, total: 0 };
+      const started = performance.now();
+      const result = await Thing.batchPut(objects(0, 10_000), {
+        maxRetries: 20,
+        baseDelay: 1,
+        maxDelay: 10,
+        onProgress: (progress) => (last = progress),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      expect(result.unprocessedItems).toEqual([]);
+      expect(last).toEqual({ done: 10_000, total: 10_000 });
+      expect(calls).toBeGreaterThan(400 * 5);
+      expect(seconds).toBeLessThan(60);
+    } finally {
+      remove();
+    }
+    expect(await countStored(tableName)).toBe(10_000);
+    const sample = await Thing.batchGet([0, 4321, 9999]);
+    expect(sample.map((item) => item.label)).toEqual(["thing 0", "thing 4321", "thing 9999"]);
+  });
+});

@@ -1,0 +1,106 @@
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { InvalidParameter, Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("locking");
+const Doc = dynamodel.model(
+  "LockedDoc",
+  new Schema({ id: String, title: String, count: Number }, { version: true }),
+  { tableName, throughput: "ON_DEMAND" },
+);
+
+async function stored(id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({
+    TableName: tableName,
+    Key: { id: { S: id } },
+    ConsistentRead: true,
+  });
+  return Item ? unmarshall(Item) : undefined;
+}
+
+describe("optimistic locking", () => {
+  it("create sets version 1 and requires the item to be absent", async () => {
+    const doc = await Doc.create({ id: "a", title: "first" });
+    expect(doc.version).toBe(1);
+    expect(await stored("a")).toEqual({ id: "a", title: "first", version: 1 });
+    await expect(Doc.create({ id: "a", title: "again" })).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    // The first save of a new item is a create too: it never overwrites a versioned item.
+    await expect(new Doc({ id: "a", title: "blind" }).save()).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    expect((await stored("a"))!.title).toBe("first");
+  });
+
+  it("save increments the version and requires the one it read; the loser gets the stored item", async () => {
+    await Doc.create({ id: "b", title: "v1" });
+    const mine = (await Doc.get("b"))!;
+    const theirs = (await Doc.get("b"))!;
+    theirs.title = "theirs";
+    await theirs.save();
+    expect(theirs.version).toBe(2);
+    mine.title = "mine";
+    const error = await mine.save().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toMatchObject({ name: "ConditionalCheckFailedException" });
+    const winner = (error as { item?: { title?: string; version?: number } }).item;
+    expect(winner?.title).toBe("theirs");
+    expect(winner?.version).toBe(2);
+    expect(winner).toBeInstanceOf(Doc);
+    expect(await stored("b")).toMatchObject({ title: "theirs", version: 2 });
+  });
+
+  it("an unchanged item saves nothing and keeps its version", async () => {
+    await Doc.create({ id: "c", title: "same" });
+    const doc = (await Doc.get("c"))!;
+    await doc.save();
+    expect((await stored("c"))!.version).toBe(1);
+  });
+
+  it("Model.update increments the version, and requires it only when the update names it", async () => {
+    await Doc.create({ id: "d", title: "x" });
+    const updated = await Doc.update("d", { title: "y" });
+    expect(updated.version).toBe(2);
+    await Doc.update("d", { title: "z", version: 2 });
+    expect(await stored("d")).toMatchObject({ title: "z", version: 3 });
+    const error = await Doc.update("d", { title: "stale", version: 2 }).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toMatchObject({
+      name: "ConditionalCheckFailedException",
+      item: { title: "z", version: 3 },
+    });
+    await expect(Doc.update("d", { $ADD: { version: 5 } })).rejects.toThrow(InvalidParameter);
+    expect((await stored("d"))!.version).toBe(3);
+  });
+
+  it("20 concurrent updaters: the final version counts the saves that succeeded; every loser conflicted", async () => {
+    await Doc.create({ id: "race", count: 0 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => {
+        const doc = (await Doc.get("race", { consistent: true }))!;
+        doc.count = (doc.count ?? 0) + 1;
+        doc.title = `writer ${index}`;
+        try {
+          await doc.save();
+          return "saved";
+        } catch (error) {
+          return (error as Error).name;
+        }
+      }),
+    );
+    const saved = outcomes.filter((outcome) => outcome === "saved").length;
+    expect(saved).toBeGreaterThanOrEqual(1);
+    expect(outcomes.every((o) => o === "saved" || o === "ConditionalCheckFailedException")).toBe(true);
+    const final = await stored("race");
+    // The create was the first save.
+    expect(final!.version).toBe(1 + saved);
+    expect(final!.count).toBe(saved);
+  });
+});

@@ -1,0 +1,371 @@
+// Condition, Query and Scan against DynamoDB Local, with real data: operators, index choice,
+// pagination, streaming, injection-proof names and values, and errors.
+import dynamodel, {
+  Condition,
+  InvalidFilterComparison,
+  InvalidParameter,
+  Schema,
+  TypeMismatch,
+  type DynamoCall,
+} from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const ids = (items: readonly object[]) => items.map((item) => (item as { id: string }).id).sort();
+
+describe("every operator includes and excludes the right items", () => {
+  const tableName = uniqueTableName("operators");
+  const Pet = dynamodel.model(
+    "QsPet",
+    new Schema({
+      id: { type: String, hashKey: true },
+      age: Number,
+      name: String,
+      tags: { type: Set, schema: [String] },
+      born: Date,
+      address: { type: Object, schema: { city: String } },
+      nickname: String,
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Pet.create({
+      id: "a",
+      age: 1,
+      name: "Alice",
+      tags: ["x", "y"],
+      born: new Date("2020-01-01"),
+      address: { city: "Oslo" },
+      nickname: "al",
+    });
+    await Pet.create({
+      id: "b",
+      age: 5,
+      name: "Bob",
+      tags: ["y"],
+      born: new Date("2021-06-01"),
+      address: { city: "Bergen" },
+    });
+    await Pet.create({ id: "c", age: 9, name: "Carol", tags: ["z", "w", "v"], born: new Date("2022-03-01") });
+    await Pet.create({ id: "d", age: 12, name: "Dan" });
+  });
+
+  it.each<[string, () => ReturnType<typeof Pet.scan>, string[]]>([
+    ["eq", () => Pet.scan("age").eq(5), ["b"]],
+    ["ne", () => Pet.scan("age").ne(5), ["a", "c", "d"]],
+    ["lt", () => Pet.scan("age").lt(5), ["a"]],
+    ["le", () => Pet.scan("age").le(5), ["a", "b"]],
+    ["gt", () => Pet.scan("age").gt(5), ["c", "d"]],
+    ["ge", () => Pet.scan("age").ge(5), ["b", "c", "d"]],
+    ["between", () => Pet.scan("age").between(2, 9), ["b", "c"]],
+    ["beginsWith", () => Pet.scan("name").beginsWith("Ca"), ["c"]],
+    ["contains (substring)", () => Pet.scan("name").contains("o"), ["b", "c"]],
+    ["contains (set element)", () => Pet.scan("tags").contains("y"), ["a", "b"]],
+    ["exists", () => Pet.scan("nickname").exists(), ["a"]],
+    ["exists(false)", () => Pet.scan("nickname").exists(false), ["b", "c", "d"]],
+    ["object form {exists: false}", () => Pet.scan({ address: { exists: false } }), ["c", "d"]],
+    ["in", () => Pet.scan("name").in(["Bob", "Dan", "Zed"]), ["b", "d"]],
+    ["size", () => Pet.scan("tags").size().ge(2), ["a", "c"]],
+    ["not eq", () => Pet.scan("name").not().eq("Bob"), ["a", "c", "d"]],
+    ["not between (allowed in dynamodel)", () => Pet.scan("age").not().between(2, 9), ["a", "d"]],
+    ["not beginsWith", () => Pet.scan("name").not().beginsWith("A"), ["b", "c", "d"]],
+    ["not contains", () => Pet.scan("tags").not().contains("y"), ["c", "d"]],
+    ["not in", () => Pet.scan("age").not().in([1, 12]), ["b", "c"]],
+    ["a Date value", () => Pet.scan("born").ge(new Date("2021-01-01")), ["b", "c"]],
+    ["a document path", () => Pet.scan("address.city").eq("Oslo"), ["a"]],
+    ["the object form", () => Pet.scan({ age: { gt: 1 }, name: { beginsWith: "D" } }), ["d"]],
+    ["and", () => Pet.scan("age").gt(1).and().where("age").lt(12), ["b", "c"]],
+    ["or", () => Pet.scan("age").eq(1).or().where("name").eq("Dan"), ["a", "d"]],
+    [
+      "a group",
+      () =>
+        Pet.scan("age")
+          .gt(1)
+          .and()
+          .group((c) => c.where("name").eq("Bob").or().where("name").eq("Dan")),
+      ["b", "d"],
+    ],
+    ["a Condition as init", () => Pet.scan(new Condition("age").le(1).or().where("age").ge(12)), ["a", "d"]],
+    [
+      "a raw FilterExpression",
+      () =>
+        Pet.scan({
+          FilterExpression: "#n = :n",
+          ExpressionAttributeNames: { "#n": "name" },
+          ExpressionAttributeValues: { ":n": "Carol" },
+        }),
+      ["c"],
+    ],
+  ])("%s", async (_name, build, expected) => {
+    expect(ids(await build().all().exec())).toEqual(expected);
+  });
+
+  it("builders are immutable: a chained call never changes the builder it came from", async () => {
+    const adults = Pet.scan("age").ge(5);
+    const named = adults.where("name").eq("Bob");
+    expect(ids(await adults.exec())).toEqual(["b", "c", "d"]);
+    expect(ids(await named.exec())).toEqual(["b"]);
+  });
+
+  it("returns items through the read pipeline, with counts and toJSON()", async () => {
+    const result = await Pet.scan("age").gt(4).exec();
+    expect(result).toBeInstanceOf(Array);
+    expect(result.count).toBe(3);
+    expect(result.scannedCount).toBe(4);
+    expect(result.timesScanned).toBe(1);
+    expect(result.lastKey).toBeUndefined();
+    const bob = result.find((pet) => pet.id === "b")!;
+    expect(bob).toBeInstanceOf(Pet);
+    expect(bob.born).toEqual(new Date("2021-06-01"));
+    expect(bob.tags).toEqual(new Set(["y"]));
+    expect(JSON.parse(JSON.stringify(result)).find((pet: { id: string }) => pet.id === "b")).toEqual({
+      id: "b",
+      age: 5,
+      name: "Bob",
+      tags: ["y"],
+      born: "2021-06-01T00:00:00.000Z",
+      address: { city: "Bergen" },
+    });
+    expect(await result.populate()).toBe(result);
+  });
+
+  it("count() resolves with {count, scannedCount}; attributes() projects; exec takes a callback", async () => {
+    expect(await Pet.scan("age").gt(4).count().exec()).toEqual({ count: 3, scannedCount: 4 });
+    const projected = await Pet.scan("id").eq("c").attributes(["id", "address.city"]).exec();
+    expect(projected.map((pet) => ({ ...pet }))).toEqual([{ id: "c" }]);
+    const viaCallback = await new Promise((resolve, reject) =>
+      Pet.scan("id")
+        .eq("a")
+        .exec((error, result) => (error ? reject(error) : resolve(ids(result!)))),
+    );
+    expect(viaCallback).toEqual(["a"]);
+  });
+});
+
+describe("index choice on a table with two GSIs and one LSI", () => {
+  const tableName = uniqueTableName("indexes");
+  const Order = dynamodel.model(
+    "QsOrder",
+    new Schema({
+      customer: { type: String, hashKey: true },
+      id: { type: String, rangeKey: true },
+      email: { type: String, index: { name: "byEmail" } },
+      status: { type: String, index: { name: "byStatus", rangeKey: "placed" } },
+      placed: Date,
+      total: { type: Number, index: { name: "byTotal", type: "local" } },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  const sent: DynamoCall[] = [];
+
+  beforeAll(async () => {
+    Order.use(async (call, next) => {
+      sent.push(call);
+      return next();
+    });
+    const day = (n: number) => new Date(Date.UTC(2024, 0, n));
+    await Order.create({
+      customer: "ann",
+      id: "o1",
+      email: "ann@x",
+      status: "open",
+      placed: day(1),
+      total: 10,
+    });
+    await Order.create({
+      customer: "ann",
+      id: "o2",
+      email: "ann@x",
+      status: "done",
+      placed: day(2),
+      total: 30,
+    });
+    await Order.create({
+      customer: "ann",
+      id: "o3",
+      email: "ann@y",
+      status: "open",
+      placed: day(3),
+      total: 50,
+    });
+    await Order.create({
+      customer: "bob",
+      id: "o4",
+      email: "bob@x",
+      status: "open",
+      placed: day(4),
+      total: 20,
+    });
+  });
+
+  const run = async (query: ReturnType<typeof Order.query>) => {
+    sent.length = 0;
+    const result = await query.exec();
+    const input = sent.find((call) => call.operation === "Query")!.input as { IndexName?: string };
+    return { index: input.IndexName, ids: ids(result) };
+  };
+
+  it.each<[string, () => ReturnType<typeof Order.query>, string | undefined, string[]]>([
+    ["the table for its hash key", () => Order.query("customer").eq("ann"), undefined, ["o1", "o2", "o3"]],
+    [
+      "the table with its range key",
+      () => Order.query("customer").eq("ann").where("id").ge("o2"),
+      undefined,
+      ["o2", "o3"],
+    ],
+    [
+      "the LSI for the hash key and its range key",
+      () => Order.query("customer").eq("ann").where("total").gt(20),
+      "byTotal",
+      ["o2", "o3"],
+    ],
+    ["a GSI by its hash key", () => Order.query("email").eq("ann@x"), "byEmail", ["o1", "o2"]],
+    [
+      "the GSI whose range key has a condition",
+      () =>
+        Order.query("customer")
+          .eq("ann")
+          .where("status")
+          .eq("open")
+          .where("placed")
+          .lt(new Date(Date.UTC(2024, 0, 3))),
+      "byStatus",
+      ["o1"],
+    ],
+    [
+      "the table over a GSI when neither has a range condition",
+      () => Order.query("status").eq("open").where("customer").eq("bob"),
+      undefined,
+      ["o4"],
+    ],
+    [
+      "using() forces an index",
+      () => Order.query("customer").eq("ann").where("status").eq("open").using("byTotal"),
+      "byTotal",
+      ["o1", "o3"],
+    ],
+  ])("%s", async (_name, build, index, expected) => {
+    expect(await run(build())).toEqual({ index, ids: expected });
+  });
+
+  it("sorts descending and reads consistently", async () => {
+    const newest = await Order.query("customer").eq("ann").sort("descending").limit(1).consistent().exec();
+    expect(ids(newest)).toEqual(["o3"]);
+    expect(newest.lastKey).toEqual({ customer: "ann", id: "o3" });
+    expect(newest.queriedCount).toBe(1);
+  });
+
+  it("hands back an index's lastKey with Dates as Dates, and continues from it", async () => {
+    const first = await Order.query("status").eq("open").limit(1).exec();
+    expect(first.lastKey).toEqual({
+      customer: "ann",
+      id: "o1",
+      status: "open",
+      placed: new Date(Date.UTC(2024, 0, 1)),
+    });
+    const second = await Order.query("status").eq("open").limit(1).startAt(first.lastKey).exec();
+    expect(ids(second)).toEqual(["o3"]);
+  });
+
+  it("counts with {count, queriedCount}, real numbers from DynamoDB", async () => {
+    expect(await Order.query("customer").eq("ann").where("email").eq("ann@x").count().exec()).toEqual({
+      count: 2,
+      queriedCount: 3,
+    });
+  });
+});
+
+describe("names and values are placeholders, never spliced", () => {
+  const tableName = uniqueTableName("injection");
+  const Doc = dynamodel.model(
+    "QsDoc",
+    new Schema({ id: { type: String, hashKey: true } }, { saveUnknown: true }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  const hostile = "x) OR (attribute_exists(id)";
+  const names = ["a-b", "a b", "#x", ":y", "über"];
+
+  beforeAll(async () => {
+    await Doc.create({
+      id: "1",
+      ...Object.fromEntries(names.map((name) => [name, `v-${name}`])),
+      payload: hostile,
+    });
+    await Doc.create({ id: "2", ...Object.fromEntries(names.map((name) => [name, "other"])), payload: "x" });
+  });
+
+  it("stores the names and the value exactly", async () => {
+    const { Item } = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "1" } } });
+    for (const name of names) expect(Item?.[name]).toEqual({ S: `v-${name}` });
+    expect(Item?.payload).toEqual({ S: hostile });
+  });
+
+  it.each(names)("matches on %j exactly", async (name) => {
+    expect(ids(await Doc.scan(name).eq(`v-${name}`).exec())).toEqual(["1"]);
+    expect(ids(await Doc.query("id").eq("2").where(name).eq(`v-${name}`).exec())).toEqual([]);
+  });
+
+  it("matches the hostile value exactly and widens nothing", async () => {
+    expect(ids(await Doc.scan("payload").eq(hostile).exec())).toEqual(["1"]);
+    expect(ids(await Doc.scan("payload").eq("x").exec())).toEqual(["2"]);
+    expect(ids(await Doc.query("id").eq(hostile).exec())).toEqual([]);
+  });
+});
+
+describe("bad input is a clear error", () => {
+  const tableName = uniqueTableName("errors");
+  const Thing = dynamodel.model(
+    "QsThing",
+    new Schema({
+      id: { type: String, hashKey: true },
+      age: Number,
+      email: { type: String, index: { name: "byEmail" } },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("an unknown comparator", () => {
+    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow(InvalidFilterComparison);
+    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow("The type: bigger is invalid.");
+  });
+
+  it("a query without a hash-key eq names the attributes that could serve", async () => {
+    const error = await Thing.query("age")
+      .gt(3)
+      .exec()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as Error).message).toContain(
+      'these attributes could serve: "id" (the table), "email" (index "byEmail")',
+    );
+    await expect(Thing.query().exec()).rejects.toThrow("Model.query() was given no condition.");
+    await expect(Thing.query("id").eq("a").or().where("id").eq("b").exec()).rejects.toThrow(InvalidParameter);
+  });
+
+  it("a value of the wrong type", async () => {
+    await expect(Thing.scan("age").eq("five").exec()).rejects.toThrow(TypeMismatch);
+    await expect(Thing.query("id").eq(5).exec()).rejects.toThrow(TypeMismatch);
+    await expect(Thing.scan().startAt({ id: 5 }).exec()).rejects.toThrow(TypeMismatch);
+  });
+
+  it("bad settings", () => {
+    expect(() => Thing.scan().limit(0)).toThrow("limit() must be a whole number of at least 1 (got 0).");
+    expect(() => Thing.scan().parallel(1.5)).toThrow(InvalidParameter);
+    expect(() =>
+      Thing.query("id")
+        .eq("a")
+        .sort("up" as never),
+    ).toThrow('sort() takes "ascending" or "descending"');
+    expect(() => Thing.scan().all(-1)).toThrow(InvalidParameter);
+  });
+
+  it("an unfinished condition, and iterating a count", async () => {
+    await expect(Thing.scan("age").exec()).rejects.toThrow('The condition on "age" has no comparator');
+    const iterate = async () => {
+      for await (const _item of Thing.scan().count() as unknown as AsyncIterable<unknown>) break;
+    };
+    await expect(iterate()).rejects.toThrow("A count() has no items to iterate");
+  });
+});

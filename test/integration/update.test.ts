@@ -1,0 +1,227 @@
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { Condition, InvalidParameter, Schema, TypeMismatch, ValidationError } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("update");
+const Person = dynamodel.model(
+  "UpdatePerson",
+  new Schema(
+    {
+      id: { type: String, hashKey: true },
+      name: { type: String, alias: "fullName" },
+      age: { type: Number, validate: (age: number) => age >= 0 },
+      email: { type: String, set: (value: string) => value.toLowerCase() },
+      status: { type: String, enum: ["active", "gone"] },
+      nickname: { type: String, default: "none" },
+      title: { type: String, required: true },
+      visits: Number,
+      born: Date,
+      address: {
+        type: Object,
+        schema: { city: String, zip: Number, street: { type: String, required: true } },
+      },
+      tags: { type: Array, schema: [String] },
+      labels: { type: Set, schema: [String] },
+      shelf: {
+        type: Object,
+        schema: {
+          rows: { type: Array, schema: [{ type: Object, schema: { item: String, count: Number } }] },
+        },
+      },
+      anything: dynamodel.type.ANY,
+      revision: { type: Number, default: 7, forceDefault: true },
+    },
+    { timestamps: { updatedAt: "updatedAt" } },
+  ),
+  { tableName, throughput: "ON_DEMAND" },
+);
+
+async function stored(id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({
+    TableName: tableName,
+    Key: { id: { S: id } },
+    ConsistentRead: true,
+  });
+  return Item ? unmarshall(Item) : undefined;
+}
+
+async function seed(id: string): Promise<void> {
+  await rawClient().putItem({
+    TableName: tableName,
+    Item: {
+      id: { S: id },
+      name: { S: "Ann" },
+      title: { S: "Dr" },
+      visits: { N: "1" },
+      address: { M: { city: { S: "Bergen" }, zip: { N: "5003" }, street: { S: "Main" } } },
+      tags: { L: [{ S: "a" }, { S: "b" }, { S: "c" }] },
+      labels: { SS: ["x", "y"] },
+      shelf: { M: { rows: { L: [{ M: { item: { S: "cup" }, count: { N: "1" } } }] } } },
+    },
+  });
+}
+
+beforeAll(() => Person.table().initialize());
+
+describe("Model.update", () => {
+  it("sets plain attributes ($SET), through the write pipeline, and returns the item via the read pipeline", async () => {
+    await seed("p1");
+    const before = Date.now();
+    const item = await Person.update(
+      { id: "p1" },
+      { fullName: "Bob", email: "BOB@X.COM", born: new Date(5) },
+    );
+    const raw = await stored("p1");
+    expect(raw).toMatchObject({ name: "Bob", email: "bob@x.com", born: 5, title: "Dr", revision: 7 });
+    expect(raw!.updatedAt).toBeGreaterThanOrEqual(before);
+    expect(item).toBeInstanceOf(Person);
+    expect(item.fullName).toBe("Bob");
+    expect(item.born).toEqual(new Date(5));
+    expect(item.labels).toEqual(new Set(["x", "y"]));
+  });
+
+  it("takes the key from the object in the one-argument form", async () => {
+    await seed("p2");
+    await Person.update({ id: "p2", $SET: { age: 30 }, status: "active" });
+    expect(await stored("p2")).toMatchObject({ age: 30, status: "active", name: "Ann" });
+  });
+
+  it("$ADD adds to numbers, sets (one or many) and lists", async () => {
+    await seed("p3");
+    await Person.update("p3", { $ADD: { visits: 2, labels: "z", tags: ["d", "e"] } });
+    await Person.update("p3", { $ADD: { labels: ["w", "x"], tags: "f" } });
+    const raw = await stored("p3");
+    expect(raw!.visits).toBe(3);
+    expect(raw!.labels).toEqual(new Set(["w", "x", "y", "z"]));
+    expect(raw!.tags).toEqual(["a", "b", "c", "d", "e", "f"]);
+  });
+
+  it("$REMOVE (array or object), $DELETE from sets, undefined and type.UNDEFINED", async () => {
+    await seed("p4");
+    await Person.update("p4", { $REMOVE: ["visits"], $DELETE: { labels: ["x"] } });
+    await Person.update("p4", { $REMOVE: { "address.zip": null }, tags: dynamodel.type.UNDEFINED });
+    const raw = await stored("p4");
+    expect(raw!.visits).toBeUndefined();
+    expect(raw!.tags).toBeUndefined();
+    expect(raw!.labels).toEqual(new Set(["y"]));
+    expect(raw!.address).toEqual({ city: "Bergen", street: "Main" });
+  });
+
+  it("removing an attribute with a default sets the default; type.UNDEFINED removes it", async () => {
+    await seed("p5");
+    await Person.update("p5", { $REMOVE: ["nickname"] });
+    expect((await stored("p5"))!.nickname).toBe("none");
+    await Person.update("p5", { nickname: dynamodel.type.UNDEFINED });
+    expect((await stored("p5"))!.nickname).toBeUndefined();
+  });
+
+  it("$IF_NOT_EXISTS and $LIST_PREPEND", async () => {
+    await seed("p6");
+    await Person.update("p6", { visits: { $IF_NOT_EXISTS: 100 }, age: { $IF_NOT_EXISTS: 40 } });
+    await Person.update("p6", { tags: { $LIST_PREPEND: ["z"] } });
+    const raw = await stored("p6");
+    expect(raw).toMatchObject({ visits: 1, age: 40, tags: ["z", "a", "b", "c"] });
+  });
+
+  it("document paths change only that path; setting a whole map replaces it", async () => {
+    await seed("p7");
+    await Person.update("p7", { "address.city": "Oslo", "tags[1]": "B", "shelf.rows[0].count": 5 });
+    let raw = await stored("p7");
+    expect(raw!.address).toEqual({ city: "Oslo", zip: 5003, street: "Main" });
+    expect(raw!.tags).toEqual(["a", "B", "c"]);
+    expect(raw!.shelf).toEqual({ rows: [{ item: "cup", count: 5 }] });
+    await Person.update("p7", { address: { street: "Side" } });
+    raw = await stored("p7");
+    expect(raw!.address).toEqual({ street: "Side" });
+  });
+
+  it("ANY attributes take any nested path", async () => {
+    await seed("p8");
+    await Person.update("p8", { anything: { deep: { list: [1] } } });
+    // Paths inside ANY values are not known to the type system: checked at run time only.
+    await Person.update("p8", { "anything.deep.other": "x", $ADD: { "anything.deep.list": [2] } } as never);
+    expect((await stored("p8"))!.anything).toEqual({ deep: { list: [1, 2], other: "x" } });
+  });
+
+  it("ANDs the condition in and rejects when it fails", async () => {
+    await seed("p9");
+    await expect(
+      Person.update("p9", { age: 1 }, { condition: new Condition("name").eq("Nobody") }),
+    ).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    await Person.update(
+      "p9",
+      { age: 2 },
+      {
+        condition: {
+          ConditionExpression: "#n = :n",
+          ExpressionAttributeNames: { "#n": "name" },
+          ExpressionAttributeValues: { ":n": "Ann" },
+        },
+      },
+    );
+    expect((await stored("p9"))!.age).toBe(2);
+  });
+
+  it("returnValues and return: request", async () => {
+    await seed("p10");
+    const old = await Person.update("p10", { age: 3 }, { returnValues: "ALL_OLD" });
+    expect(old?.age).toBeUndefined();
+    expect(old?.fullName).toBe("Ann");
+    expect(await Person.update("p10", { age: 4 }, { returnValues: "NONE" })).toBeUndefined();
+    const request = await Person.update("p10", { age: 5 }, { return: "request" });
+    expect(request).toMatchObject({
+      TableName: tableName,
+      Key: { id: { S: "p10" } },
+      ReturnValues: "ALL_NEW",
+      UpdateExpression: expect.stringContaining("SET"),
+    });
+    expect((await stored("p10"))!.age).toBe(4);
+  });
+
+  it.each([
+    [{ $FOO: { age: 1 } }, InvalidParameter, "Unknown update operator $FOO"],
+    [{ $ADD: { age: "1" } }, TypeMismatch, '"age" must be of type number'],
+    [{ $DELETE: { tags: ["a"] } }, InvalidParameter, 'Cannot $DELETE from "tags"'],
+    [{ "name.first": "x" }, InvalidParameter, '"name" is of type string, not a map'],
+    [{ "tags.first": "x" }, InvalidParameter, '"tags" is of type array, not a map'],
+    [{ age: -1 }, ValidationError, '"age" failed its validate rule'],
+    [{ status: "lost" }, ValidationError, '"status" must be one of'],
+    [{ address: { city: "Oslo" } }, ValidationError, '"address.street" is required'],
+    [{ id: "other" }, ValidationError, '"id" is a key attribute'],
+    [{ $REMOVE: ["title"] }, ValidationError, '"title" is required and cannot be removed'],
+    [{ visits: { $NOPE: 1 } }, InvalidParameter, "Unknown update value operator $NOPE"],
+  ])("rejects %j with a clear error and writes nothing", async (update, type, message) => {
+    await seed("bad");
+    const before = await stored("bad");
+    const attempt = Person.update("bad", update as never);
+    await expect(attempt).rejects.toThrow(type);
+    await expect(attempt).rejects.toThrow(message);
+    expect(await stored("bad")).toEqual(before);
+  });
+});
+
+describe("COMBINE attributes in updates", () => {
+  const combineTable = uniqueTableName("combine");
+  const Place = dynamodel.model(
+    "UpdatePlace",
+    {
+      id: String,
+      city: String,
+      country: String,
+      note: String,
+      label: dynamodel.type.COMBINE(["city", "country"], "/"),
+    },
+    { tableName: combineTable, throughput: "ON_DEMAND" },
+  );
+
+  it("recomputes when all sources are given, rejects some, leaves it alone for none", async () => {
+    await Place.create({ id: "c", city: "Oslo", country: "NO" });
+    await Place.update("c", { city: "Bergen", country: "Norway" });
+    expect((await Place.get("c"))!.label).toBe("Bergen/Norway");
+    await expect(Place.update("c", { city: "Oslo" })).rejects.toThrow(InvalidParameter);
+    await Place.update("c", { note: "x" });
+    expect((await Place.get("c"))!.label).toBe("Bergen/Norway");
+  });
+});

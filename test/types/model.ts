@@ -1,0 +1,30 @@
+// model() typing: keys by real name or alias, models as reference types, several schemas.
+import { model, Schema, type ModelType } from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+const Event = model(
+  "TypesEvent",
+  new Schema({
+    stream: { type: String, hashKey: true, alias: "streamName" },
+    at: { type: Date, rangeKey: true },
+  }),
+);
+void Event.get({ stream: "s", at: new Date() });
+void Event.get({ streamName: "s", at: 5 });
+// @ts-expect-error: the range key is required
+void Event.get({ stream: "s" });
+// @ts-expect-error: the hash key is a string
+void Event.get({ stream: 1, at: 5 });
+
+const Owner = model("TypesOwner", { id: { type: Number, hashKey: true }, name: String });
+const Pet = model("TypesPet", { id: { type: Number, hashKey: true }, owner: Owner });
+void Pet.create({ id: 1, owner: 7 });
+
+const Mixed = model("TypesMixed", [
+  new Schema({ pk: String, title: String }),
+  new Schema({ pk: String, age: Number }),
+]);
+type _mixed = Expect<
+  Equal<typeof Mixed, ModelType<Record<string, unknown>, Record<string, unknown>, unknown>>
+>;
+void Mixed.create({ pk: "a", anything: 1 });

@@ -1,0 +1,94 @@
+// Compile-time tests of Model.query / Model.scan: builder chaining keeps the builder's type, exec()
+// resolves with item arrays (or counts after count()), and iteration yields items.
+import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/client-dynamodb";
+import {
+  Condition,
+  model,
+  type ModelItem,
+  type ParallelLastKey,
+  type Query,
+  type QueryCount,
+  type QueryResponse,
+  type Scan,
+  type ScanCount,
+  type ScanResponse,
+} from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+const Cat = model("TypesCat", {
+  owner: { type: String, hashKey: true },
+  name: { type: String, rangeKey: true },
+  born: Date,
+  tags: { type: Set, schema: [String] },
+});
+type CatItem = InstanceType<typeof Cat>;
+
+// Every chain method returns the same builder type.
+const query = Cat.query("owner")
+  .eq("ann")
+  .where("born")
+  .gt(new Date(0))
+  .and()
+  .group((c) => c.where("tags").contains("x"));
+type _query = Expect<Equal<typeof query, Query<CatItem>>>;
+const scan = Cat.scan({ born: { exists: true } })
+  .not()
+  .where("name")
+  .beginsWith("T")
+  .parallel(2)
+  .limit(10)
+  .all(0, 5);
+type _scan = Expect<Equal<typeof scan, Scan<CatItem>>>;
+Cat.query(new Condition("owner").eq("ann"))
+  .sort("descending")
+  .consistent()
+  .using("byName")
+  .attributes(["name"]);
+
+// exec() resolves with result arrays of items; count() switches to counts.
+const executed = query.exec();
+type _queryResult = Expect<Equal<typeof executed, Promise<QueryResponse<CatItem>>>>;
+declare const page: QueryResponse<CatItem>;
+const first: CatItem | undefined = page[0];
+const born: Date | undefined = first?.born;
+const lastKey: Record<string, unknown> | undefined = page.lastKey;
+const counts: [number, number, number] = [page.count, page.queriedCount, page.timesQueried];
+declare const scanned: ScanResponse<ModelItem<{ id: string }>>;
+const scanKey: Record<string, unknown> | ParallelLastKey | undefined = scanned.lastKey;
+const scannedCounts: [number, number] = [scanned.scannedCount, scanned.timesScanned];
+const queryCount: Promise<QueryCount> = Cat.query("owner").eq("ann").count().exec();
+const scanCount: Promise<ScanCount> = Cat.scan().count().exec();
+const viaCallback: undefined = Cat.scan().exec((error, result) => void [error, result?.length]);
+const request: Promise<QueryCommandInput> = query.getRequest();
+const scanRequest: Promise<ScanCommandInput> = scan.getRequest();
+
+// Iteration yields items; pages() yields result arrays.
+async function iterate(): Promise<void> {
+  for await (const cat of Cat.query("owner").eq("ann")) {
+    type _item = Expect<Equal<typeof cat, CatItem>>;
+  }
+  for await (const chunk of Cat.scan().pages()) {
+    type _page = Expect<Equal<typeof chunk, ScanResponse<CatItem>>>;
+  }
+}
+
+// @ts-expect-error: sort() is for queries only
+Cat.scan().sort("descending");
+// @ts-expect-error: parallel() is for scans only
+Cat.query("owner").eq("ann").parallel(2);
+// @ts-expect-error: the sort order is "ascending" or "descending"
+Cat.query("owner").eq("ann").sort("up");
+
+void [
+  born,
+  lastKey,
+  counts,
+  scanKey,
+  scannedCounts,
+  queryCount,
+  scanCount,
+  viaCallback,
+  request,
+  scanRequest,
+  iterate,
+];

@@ -1,0 +1,52 @@
+// Compile-time tests of update objects: `UpdateOf` from a definition, and Model.update's parameter.
+import dynamodel, { Schema } from "dynamodel";
+import type { UpdateOf } from "../../lib/schema/infer";
+import type { Equal, Expect } from "./assert";
+
+declare function define<const D extends object, const S extends object = object>(d: D, s?: S): UpdateOf<D, S>;
+
+const update = define({
+  id: { type: String, hashKey: true },
+  name: String,
+  age: Number,
+  tags: { type: Array, schema: [String] },
+  labels: { type: Set, schema: [String] },
+  address: { type: Object, schema: { city: String } },
+});
+type Update = typeof update;
+
+// Plain attributes and $SET take the attribute's input type.
+export const ok1: Update = { name: "Ann", $SET: { age: 3 } };
+// $ADD: numbers to numbers, elements to sets and lists.
+export const ok2: Update = { $ADD: { age: 1, labels: ["a"], tags: "x" } };
+// $REMOVE: paths, as an array or an object; $DELETE: set elements.
+export const ok3: Update = { $REMOVE: ["name", "address.city"], $DELETE: { labels: "a" } };
+export const ok4: Update = { $REMOVE: { age: null } };
+// Document paths are keys too.
+export const ok5: Update = { "address.city": "Oslo" };
+
+// @ts-expect-error a string is not added to a number
+export const bad1: Update = { $ADD: { age: "1" } };
+// @ts-expect-error $DELETE only removes set elements
+export const bad2: Update = { $DELETE: { tags: "x" } };
+// @ts-expect-error name is a string
+export const bad3: Update = { name: 5 };
+// @ts-expect-error an unknown path cannot be removed
+export const bad4: Update = { $REMOVE: ["nope"] };
+
+export type AddOfAge = Expect<Equal<NonNullable<NonNullable<Update["$ADD"]>["age"]>, number>>;
+
+// Model.update checks its update object against the schema.
+const Cat = dynamodel.model("TypeCat", new Schema({ id: Number, lives: Number }, { version: true }));
+export const updated = Cat.update({ id: 1 }, { $ADD: { lives: -1 } });
+export const updatedWithVersion = Cat.update({ id: 1 }, { lives: 3, version: 2 });
+// @ts-expect-error lives is a number
+export const wrong = Cat.update({ id: 1 }, { lives: "many" });
+export type UpdatedItem = Expect<Equal<Awaited<typeof updated>["lives"], number | undefined>>;
+
+// Value operators keep the attribute's type.
+export const ok6: Update = { age: { $IF_NOT_EXISTS: 1 }, tags: { $LIST_PREPEND: ["a"] } };
+// @ts-expect-error $LIST_PREPEND only for lists
+export const bad5: Update = { age: { $LIST_PREPEND: [1] } };
+// @ts-expect-error $IF_NOT_EXISTS keeps the type
+export const bad6: Update = { age: { $IF_NOT_EXISTS: "1" } };

@@ -1,0 +1,269 @@
+// The query planner and the Query/Scan input builders: pure, no client.
+import { InvalidParameter, TypeMismatch } from "../../lib/errors";
+import { Condition } from "../../lib/expressions";
+import { lastKeyFromDynamo, startKeyToDynamo } from "../../lib/operations/last-key";
+import { buildQueryInput } from "../../lib/operations/query";
+import { keyCandidates, planQuery } from "../../lib/operations/query-plan";
+import { buildScanInput } from "../../lib/operations/scan";
+import type { CompiledSchema } from "../../lib/schema/compiled";
+import { compiledSchemaOf } from "../../lib/schema/links";
+import { Schema } from "../../lib/schema/schema";
+
+const compiled = (schema: Schema): CompiledSchema => compiledSchemaOf(schema)!;
+
+// Table key (owner, sk); GSIs on email (no range) and on status (range born); an LSI on rank.
+const schemas = [
+  compiled(
+    new Schema({
+      owner: { type: String, hashKey: true, alias: "ownerName" },
+      sk: { type: String, rangeKey: true },
+      email: { type: String, index: { name: "byEmail" } },
+      status: { type: String, index: { name: "byStatus", rangeKey: "born" } },
+      born: Date,
+      rank: { type: Number, index: { name: "byRank", type: "local" } },
+      age: Number,
+      tags: { type: Set, schema: [String] },
+    }),
+  ),
+];
+
+const plan = (condition: Condition, index?: string) => planQuery(schemas, condition, { index });
+
+describe("keyCandidates", () => {
+  it("lists the table key, then each index", () => {
+    expect(keyCandidates(schemas)).toEqual([
+      { indexName: undefined, hashKey: "owner", rangeKey: "sk" },
+      { indexName: "byEmail", hashKey: "email", rangeKey: undefined },
+      { indexName: "byStatus", hashKey: "status", rangeKey: "born" },
+      { indexName: "byRank", hashKey: "owner", rangeKey: "rank" },
+    ]);
+  });
+});
+
+describe("planQuery: index choice", () => {
+  it("uses the table for an eq on its hash key", () => {
+    expect(plan(new Condition("owner").eq("ann"))).toEqual({
+      indexName: undefined,
+      keyCondition: "#n0 = :v0",
+      filter: undefined,
+      names: { "#n0": "owner" },
+      values: { ":v0": { S: "ann" } },
+    });
+  });
+
+  it("resolves aliases to the stored key name", () => {
+    expect(plan(new Condition("ownerName").eq("ann")).names).toEqual({ "#n0": "owner" });
+  });
+
+  it("prefers the candidate whose range key also has a condition (the LSI here)", () => {
+    const result = plan(new Condition("owner").eq("ann").where("rank").gt(3));
+    expect(result.indexName).toBe("byRank");
+    expect(result.keyCondition).toBe("#n0 = :v0 AND #n1 > :v1");
+    expect(result.filter).toBeUndefined();
+  });
+
+  it("prefers the table when its range key has a condition too", () => {
+    const result = plan(new Condition("owner").eq("ann").where("rank").gt(3).where("sk").beginsWith("a"));
+    expect(result.indexName).toBeUndefined();
+    expect(result.keyCondition).toBe("#n0 = :v0 AND begins_with(#n1, :v1)");
+    expect(result.filter).toBe("#n2 > :v2");
+    expect(result.names).toEqual({ "#n0": "owner", "#n1": "sk", "#n2": "rank" });
+  });
+
+  it("picks a GSI by its hash key, converting values like writes (a Date range value)", () => {
+    const born = new Date("2020-01-01T00:00:00Z");
+    const result = plan(new Condition({ status: "active", born: { ge: born } }));
+    expect(result.indexName).toBe("byStatus");
+    expect(result.keyCondition).toBe("#n0 = :v0 AND #n1 >= :v1");
+    expect(result.values).toEqual({ ":v0": { S: "active" }, ":v1": { N: String(born.getTime()) } });
+  });
+
+  it("prefers an index with a range condition over the table with only a hash eq", () => {
+    const result = plan(new Condition("owner").eq("a").where("status").eq("x").where("born").lt(5));
+    expect(result.indexName).toBe("byStatus");
+    expect(result.keyCondition).toBe("#n0 = :v0 AND #n1 < :v1");
+    expect(result.filter).toBe("#n2 = :v2");
+    expect(result.names).toEqual({ "#n0": "status", "#n1": "born", "#n2": "owner" });
+  });
+
+  it("uses the table over an index when neither has a range condition", () => {
+    expect(plan(new Condition("email").eq("e").where("owner").eq("o")).indexName).toBeUndefined();
+  });
+
+  it.each<[string, (c: Condition) => Condition, string]>([
+    ["eq", (c) => c.eq("a"), "#n1 = :v1"],
+    ["lt", (c) => c.lt("a"), "#n1 < :v1"],
+    ["le", (c) => c.le("a"), "#n1 <= :v1"],
+    ["gt", (c) => c.gt("a"), "#n1 > :v1"],
+    ["ge", (c) => c.ge("a"), "#n1 >= :v1"],
+    ["between", (c) => c.between("a", "c"), "#n1 BETWEEN :v1 AND :v2"],
+    ["beginsWith", (c) => c.beginsWith("a"), "begins_with(#n1, :v1)"],
+  ])("moves %s on the range key into the key condition", (_name, compare, text) => {
+    const result = plan(compare(new Condition("owner").eq("o").where("sk")));
+    expect(result.keyCondition).toBe(`#n0 = :v0 AND ${text}`);
+    expect(result.filter).toBeUndefined();
+  });
+
+  it.each<[string, (c: Condition) => Condition]>([
+    ["ne", (c) => c.ne("a")],
+    ["contains", (c) => c.contains("a")],
+    ["exists", (c) => c.exists()],
+    ["in", (c) => c.in(["a"])],
+    ["not between", (c) => c.not().between("a", "b")],
+    ["size", (c) => c.size().gt(1)],
+  ])("leaves %s on the range key in the filter", (_name, compare) => {
+    const result = plan(compare(new Condition("owner").eq("o").where("sk")));
+    expect(result.keyCondition).toBe("#n0 = :v0");
+    expect(result.filter).toBeDefined();
+  });
+
+  it("keeps nested AND groups' parts available as key conditions", () => {
+    const result = plan(
+      new Condition("age")
+        .gt(1)
+        .and()
+        .group((c) => c.where("owner").eq("o").where("sk").lt("z")),
+    );
+    expect(result.keyCondition).toBe("#n0 = :v0 AND #n1 < :v1");
+    expect(result.filter).toBe("#n2 > :v2");
+  });
+
+  it("keeps OR groups whole in the filter, with explicit parentheses", () => {
+    const result = plan(
+      new Condition("owner")
+        .eq("o")
+        .and()
+        .group((c) => c.where("age").lt(2).or().where("age").gt(9))
+        .where("tags")
+        .contains("x"),
+    );
+    expect(result.keyCondition).toBe("#n0 = :v0");
+    expect(result.filter).toBe("((#n1 < :v1) OR (#n1 > :v2)) AND (contains(#n2, :v3))");
+  });
+
+  it("honours using(), and requires an eq on that index's hash key", () => {
+    const both = new Condition("owner").eq("o").where("rank").gt(1).where("sk").gt("a");
+    expect(plan(both, "byRank").indexName).toBe("byRank");
+    expect(() => plan(both, "byEmail")).toThrow(
+      'using("byEmail"): a query on this index needs an eq() on its hash key "email"',
+    );
+    expect(() => plan(both, "nope")).toThrow("its indexes: byEmail, byStatus, byRank");
+  });
+
+  it("sends a raw condition as the key condition, on the index named by using()", () => {
+    const raw = {
+      FilterExpression: "#e = :e",
+      ExpressionAttributeNames: { "#e": "email" },
+      ExpressionAttributeValues: { ":e": "x" },
+    };
+    expect(plan(new Condition(raw), "byEmail")).toEqual({
+      indexName: "byEmail",
+      keyCondition: "#e = :e",
+      filter: undefined,
+      names: { "#e": "email" },
+      values: { ":e": { S: "x" } },
+    });
+  });
+});
+
+describe("planQuery: errors", () => {
+  const couldServe =
+    'these attributes could serve: "owner" (the table), "email" (index "byEmail"), "status" (index "byStatus"), "owner" (index "byRank")';
+
+  it.each<[string, Condition, string]>([
+    ["an empty query", new Condition(), "Model.query() was given no condition."],
+    ["no eq on any hash key", new Condition("age").eq(3), "No table or index key can serve this query."],
+    ["a range condition only", new Condition("sk").eq("a"), "No table or index key can serve this query."],
+    [
+      "a non-eq hash condition",
+      new Condition("owner").gt("a"),
+      "No table or index key can serve this query.",
+    ],
+    [
+      "an eq on a nested path",
+      new Condition("owner.x").eq("a"),
+      "No table or index key can serve this query.",
+    ],
+    [
+      "an OR between key conditions",
+      new Condition("owner").eq("a").or().where("owner").eq("b"),
+      "is an OR at the top level",
+    ],
+  ])("%s is an InvalidParameter naming the attributes that could serve", (_name, condition, message) => {
+    expect(() => plan(condition)).toThrow(InvalidParameter);
+    expect(() => plan(condition)).toThrow(message);
+    expect(() => plan(condition)).toThrow(couldServe);
+  });
+
+  it("a hash value of the wrong type is a TypeMismatch", () => {
+    expect(() => plan(new Condition("owner").eq(5))).toThrow(TypeMismatch);
+  });
+});
+
+describe("buildQueryInput / buildScanInput", () => {
+  it("builds every setting of a query", () => {
+    const input = buildQueryInput("T", schemas, new Condition("owner").eq("o").where("age").gt(1), {
+      limit: 37,
+      startAt: { ownerName: "o", sk: "b" },
+      attributes: ["age", "ownerName"],
+      consistent: true,
+      descending: true,
+    });
+    expect(input).toEqual({
+      TableName: "T",
+      KeyConditionExpression: "#n0 = :v0",
+      FilterExpression: "#n1 > :v1",
+      ScanIndexForward: false,
+      Limit: 37,
+      ExclusiveStartKey: { owner: { S: "o" }, sk: { S: "b" } },
+      ProjectionExpression: "#n1, #n0",
+      ConsistentRead: true,
+      ExpressionAttributeNames: { "#n0": "owner", "#n1": "age" },
+      ExpressionAttributeValues: { ":v0": { S: "o" }, ":v1": { N: "1" } },
+    });
+  });
+
+  it("counts with Select COUNT and no projection", () => {
+    const input = buildScanInput("T", schemas, new Condition(), { count: true, attributes: ["age"] });
+    expect(input).toEqual({ TableName: "T", Select: "COUNT" });
+  });
+
+  it("builds one input per segment of a parallel scan, each with its own start key", () => {
+    const settings = { segments: 2, index: "byEmail", startAt: [null, { email: "e", owner: "o", sk: "s" }] };
+    expect(buildScanInput("T", schemas, new Condition("age").ge(3), settings, 1)).toEqual({
+      TableName: "T",
+      IndexName: "byEmail",
+      FilterExpression: "#n0 >= :v0",
+      Segment: 1,
+      TotalSegments: 2,
+      ExclusiveStartKey: { email: { S: "e" }, owner: { S: "o" }, sk: { S: "s" } },
+      ExpressionAttributeNames: { "#n0": "age" },
+      ExpressionAttributeValues: { ":v0": { N: "3" } },
+    });
+    expect(() => buildScanInput("T", schemas, new Condition(), { ...settings, segments: 3 })).toThrow(
+      "startAt() got 2 segment keys for a scan of 3 segment(s)",
+    );
+    expect(() =>
+      buildScanInput("T", schemas, new Condition(), { segments: 2, startAt: { owner: "o" } }),
+    ).toThrow("A parallel() scan continues from the array lastKey");
+    expect(() => buildScanInput("T", schemas, new Condition(), { startAt: [{ owner: "o" }] })).toThrow(
+      "only a parallel() scan can use",
+    );
+  });
+});
+
+describe("lastKey round trip", () => {
+  it("returns keys by alias with JavaScript values, and takes them back", () => {
+    const stored = { owner: { S: "o" }, sk: { S: "s" }, status: { S: "x" }, born: { N: "86400000" } };
+    const lastKey = lastKeyFromDynamo(schemas[0]!, stored);
+    expect(lastKey).toEqual({ ownerName: "o", sk: "s", status: "x", born: new Date(86_400_000) });
+    expect(startKeyToDynamo(schemas[0]!, lastKey)).toEqual(stored);
+  });
+
+  it("accepts a key in DynamoDB's form, and rejects a value of the wrong type", () => {
+    expect(startKeyToDynamo(schemas[0]!, { owner: { S: "o" } })).toEqual({ owner: { S: "o" } });
+    expect(() => startKeyToDynamo(schemas[0]!, { owner: 5 })).toThrow(TypeMismatch);
+    expect(() => startKeyToDynamo(schemas[0]!, "o")).toThrow("startAt() needs a key object");
+    expect(startKeyToDynamo(schemas[0]!, undefined)).toBeUndefined();
+  });
+});

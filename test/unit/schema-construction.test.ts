@@ -1,0 +1,207 @@
+import dynamodel, {
+  InvalidParameter,
+  InvalidParameterType,
+  InvalidType,
+  Schema,
+  UnknownAttribute,
+} from "dynamodel";
+
+describe("Schema construction errors", () => {
+  it.each([
+    ["a non-object definition", () => new Schema([] as never), InvalidParameterType, "must be an object"],
+    ["an empty definition", () => new Schema({}), InvalidParameter, "must not be empty"],
+    ["a dot in a name", () => new Schema({ "a.b": String }), InvalidParameter, "must not contain dots"],
+    [
+      "a dot in a nested name",
+      () => new Schema({ id: String, o: { type: Object, schema: { "x.y": String } } }),
+      InvalidParameter,
+      '"o.x.y": attributes must not contain dots',
+    ],
+    [
+      "two hash keys",
+      () => new Schema({ a: { type: String, hashKey: true }, b: { type: String, hashKey: true } }),
+      InvalidParameter,
+      "Only one attribute may be the hashKey",
+    ],
+    [
+      "two range keys",
+      () =>
+        new Schema({ a: String, b: { type: String, rangeKey: true }, c: { type: Number, rangeKey: true } }),
+      InvalidParameter,
+      "Only one attribute may be the rangeKey",
+    ],
+    [
+      "one attribute both keys",
+      () => new Schema({ a: { type: String, hashKey: true, rangeKey: true } }),
+      InvalidParameter,
+      "both the hash key and the range key",
+    ],
+    [
+      "a key on a nested attribute",
+      () => new Schema({ id: String, o: { type: Object, schema: { k: { type: String, hashKey: true } } } }),
+      InvalidParameter,
+      "keys and indexes must be top-level",
+    ],
+    [
+      "an index on a nested attribute",
+      () => new Schema({ id: String, o: { type: Object, schema: { k: { type: String, index: true } } } }),
+      InvalidParameter,
+      "keys and indexes must be top-level",
+    ],
+    [
+      "an unknown type name",
+      () => new Schema({ id: "random" }),
+      InvalidParameter,
+      'does not have a valid type (got "random")',
+    ],
+    [
+      '"null" as a type name',
+      () => new Schema({ id: String, n: "null" }),
+      InvalidParameter,
+      "does not have a valid type",
+    ],
+    [
+      "an unknown type value",
+      () => new Schema({ id: String, x: Math as never }),
+      InvalidParameter,
+      "does not have a valid type",
+    ],
+    [
+      "an Array schema with two elements",
+      () => new Schema({ id: String, list: { type: Array, schema: [String, Number] } }),
+      InvalidParameter,
+      "only pass one element into schema array",
+    ],
+    [
+      "two alias settings",
+      () => new Schema({ id: String, n: { type: String, alias: "a", map: "b" } }),
+      InvalidParameter,
+      "only one of map, alias and aliases",
+    ],
+    [
+      "an alias that is an attribute name",
+      () => new Schema({ id: String, name: String, n: { type: String, alias: "name" } }),
+      InvalidParameter,
+      'Alias "name" is also the name of an attribute',
+    ],
+    [
+      "an alias used twice",
+      () => new Schema({ id: String, a: { type: String, alias: "x" }, b: { type: String, alias: "x" } }),
+      InvalidParameter,
+      'Alias "x" is used by two attributes',
+    ],
+    [
+      "a defaultMap that is not an alias",
+      () => new Schema({ id: String, a: { type: String, alias: "x", defaultMap: "y" } }),
+      InvalidParameter,
+      'defaultMap "y" must be one of its aliases',
+    ],
+    [
+      "a timestamp name defined in the schema",
+      () => new Schema({ id: String, createdAt: Date }, { timestamps: true }),
+      InvalidParameter,
+      'Timestamp attribute "createdAt" must not be defined in the schema',
+    ],
+    [
+      "a timestamp with several types",
+      () => new Schema({ id: String }, { timestamps: { createdAt: { born: { type: [Date, Number] } } } }),
+      InvalidType,
+      "cannot have several types",
+    ],
+    [
+      "a key with several types",
+      () => new Schema({ id: { type: [String, Number], hashKey: true } }),
+      InvalidParameter,
+      'Key attribute "id" cannot have several types',
+    ],
+    [
+      "a COMBINE with other types",
+      () => new Schema({ id: String, c: [dynamodel.type.COMBINE(["id"]), String] }),
+      InvalidParameter,
+      "COMBINE attribute cannot have other types",
+    ],
+    [
+      "two indexes with one name",
+      () =>
+        new Schema({
+          id: String,
+          a: { type: String, index: { name: "i" } },
+          b: { type: String, index: { name: "i" } },
+        }),
+      InvalidParameter,
+      'Two indexes are named "i"',
+    ],
+  ])("rejects %s", (_label, construct, errorClass, message) => {
+    expect(construct).toThrow(errorClass);
+    expect(construct).toThrow(message);
+  });
+
+  it("rejects models whose schemas disagree on the hash key", () => {
+    expect(() =>
+      dynamodel.model("Mismatch", [
+        new Schema({ id: String }),
+        new Schema({ other: { type: String, hashKey: true } }),
+      ]),
+    ).toThrow("hashKey's for all schema's must match.");
+  });
+
+  it("throws MissingSchemaError for an unregistered model name", () => {
+    expect(() => dynamodel.model("NeverDefined")).toThrow(
+      expect.objectContaining({
+        name: "MissingSchemaError",
+        message: 'Schema hasn\'t been registered for model "NeverDefined".',
+      }),
+    );
+  });
+});
+
+describe("Schema members", () => {
+  const schema = new Schema({
+    id: String,
+    sort: { type: Number, rangeKey: true },
+    email: { type: String, index: [{ name: "byEmail" }, { type: "local" }] },
+    address: { type: Object, schema: { city: String, geo: { type: Object, schema: { lat: Number } } } },
+    tags: { type: Set, schema: [String] },
+    either: [String, Number],
+    list: { type: Array, schema: [{ type: Object, schema: { x: Number } }] },
+  });
+
+  it("knows its keys and index attributes", () => {
+    expect(schema.hashKey).toBe("id");
+    expect(schema.rangeKey).toBe("sort");
+    expect(schema.indexAttributes).toEqual(["email", "email"]);
+  });
+
+  it("lists attribute paths", () => {
+    expect(schema.attributes()).toEqual([
+      "id",
+      "sort",
+      "email",
+      "address",
+      "address.city",
+      "address.geo",
+      "address.geo.lat",
+      "tags",
+      "either",
+      "list",
+      "list.0",
+      "list.0.x",
+    ]);
+  });
+
+  it("reports DynamoDB types of paths", () => {
+    expect(schema.getAttributeType("address.geo.lat")).toBe("N");
+    expect(schema.getAttributeType("tags")).toBe("SS");
+    expect(schema.getAttributeType("either")).toEqual(["S", "N"]);
+    expect(schema.getAttributeType("list.0.x")).toBe("N");
+    expect(() => schema.getAttributeType("nope")).toThrow(UnknownAttribute);
+    expect(() => schema.getAttributeType("nope")).toThrow("Invalid Attribute: nope");
+  });
+
+  it("accepts type names as case-insensitive strings", () => {
+    const named = new Schema({ id: "string", n: "NUMBER", d: "Date", b: "boolean" });
+    expect(named.getAttributeType("n")).toBe("N");
+    expect(named.getAttributeType("d")).toBe("N");
+    expect(named.getAttributeType("b")).toBe("BOOL");
+  });
+});
