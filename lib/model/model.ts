@@ -26,6 +26,8 @@ import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime"
 import { startQuery, startScan } from "./retrieve-start";
 import { SerializerRegistry, serializeItem } from "./serializer";
 import { writeStatics } from "./write-statics";
+import { methodsApi } from "./custom-methods";
+import { tableFacade } from "./table-handle";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 
@@ -159,31 +161,6 @@ function referenceView(runtime: ModelRuntime): ReferencedModel {
   };
 }
 
-/** Built-in statics a custom method may not replace. */
-const BUILT_INS = new Set([
-  "get",
-  "create",
-  "delete",
-  "update",
-  "batchGet",
-  "batchPut",
-  "batchDelete",
-  "query",
-  "scan",
-  "table",
-  "methods",
-  "serializer",
-  "serializeMany",
-  "transaction",
-  "name",
-  "schema",
-  "schemas",
-  "on",
-  "once",
-  "off",
-  "use",
-]);
-
 function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers: SerializerRegistry }): void {
   const statics: Record<string, unknown> = {
     get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
@@ -240,66 +217,4 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
   }
   Object.defineProperty(model, "schemas", { value: runtime.schemas });
   Object.defineProperty(model, "schema", { value: runtime.schemas[0] });
-}
-
-function tableFacade(runtime: ModelRuntime) {
-  const table = runtime.table;
-  const schema = runtime.compiled[0]!;
-  return {
-    name: table.name,
-    hashKey: schema.hashKey,
-    rangeKey: schema.rangeKey,
-    /** Runs the setup flow (create if missing, wait until active). */
-    initialize: () => table.ready(),
-    /** `{return: "request"}`: the CreateTable input; otherwise runs the setup flow. */
-    create: async (settings: { return?: "request" } = {}) =>
-      settings.return === "request" ? table.createInput() : table.ready(),
-  };
-}
-
-function methodsApi(model: ModelClass) {
-  const wrap = (fn: (...args: unknown[]) => unknown, self: () => unknown) =>
-    function (this: unknown, ...args: unknown[]) {
-      const callback =
-        typeof args[args.length - 1] === "function"
-          ? (args[args.length - 1] as Callback<unknown>)
-          : undefined;
-      const result = fn.apply(self() ?? this, args);
-      if (callback && result instanceof Promise) {
-        result.then(
-          (value) => callback(null, value),
-          (error: unknown) => callback(error),
-        );
-        return undefined;
-      }
-      return result;
-    };
-  const target = model as unknown as Record<string, unknown>;
-  const prototype = model.prototype as Record<string, unknown>;
-  return {
-    set(name: string, fn: (...args: unknown[]) => unknown) {
-      if (BUILT_INS.has(name)) return; // built-ins cannot be replaced, as in Dynamoose
-      Object.defineProperty(target, name, {
-        value: wrap(fn, () => model),
-        writable: true,
-        configurable: true,
-      });
-    },
-    delete(name: string) {
-      if (!BUILT_INS.has(name)) delete target[name];
-    },
-    item: {
-      set(name: string, fn: (...args: unknown[]) => unknown) {
-        if (name in Item.prototype) return;
-        Object.defineProperty(prototype, name, {
-          value: wrap(fn, () => undefined),
-          writable: true,
-          configurable: true,
-        });
-      },
-      delete(name: string) {
-        if (!(name in Item.prototype)) delete prototype[name];
-      },
-    },
-  };
 }
