@@ -17,7 +17,7 @@ import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
 import type { ModelType } from "./model/types";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
-import type { InputOf, ItemOf, KeyOf, UpdateOf } from "./schema/infer";
+import type { AttributePath, IndexNames, InputOf, ItemOf, KeyOf, UpdateOf } from "./schema/infer";
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 
@@ -31,12 +31,12 @@ export interface ModelFunction {
     name: string,
     schema: Schema<D, S>,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>, UpdateOf<D, S>>;
+  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>, UpdateOf<D, S>, AttributePath<D, S>, IndexNames<D>>;
   <const D extends SchemaDefinition>(
     name: string,
     definition: D,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>, UpdateOf<D>>;
+  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>, UpdateOf<D>, AttributePath<D>, IndexNames<D>>;
   /** Several schemas (single-table design): items are typed loosely. */
   (
     name: string,

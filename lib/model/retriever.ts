@@ -31,9 +31,16 @@ const nonNegative = (value: unknown, what: string): number => {
 
 /**
  * What queries and scans share: every Condition method, the request settings and the ways to run.
- * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type.
+ * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type, `P` the attribute
+ * paths and `X` the index names the schema allows (inferred by `model()`; plain strings otherwise).
  */
-export abstract class Retriever<T, R, I extends object> implements AsyncIterable<T> {
+export abstract class Retriever<
+  T,
+  R,
+  I extends object,
+  P extends string = string,
+  X extends string = string,
+> implements AsyncIterable<T> {
   readonly #job: RetrieveJob;
 
   /** @internal Builders are made by `Model.query()` / `Model.scan()`. */
@@ -61,15 +68,15 @@ export abstract class Retriever<T, R, I extends object> implements AsyncIterable
   }
 
   /** Names the attribute the next comparator applies to. @example `Cat.scan().where("age").gt(3)` */
-  where(attribute: AttributeName): this {
+  where(attribute: P | readonly PathSegment[]): this {
     return this.#chain((condition) => condition.where(attribute));
   }
   /** Alias of `where`. @example `Cat.query("id").eq(1).filter("age").gt(3)` */
-  filter(attribute: AttributeName): this {
+  filter(attribute: P | readonly PathSegment[]): this {
     return this.where(attribute);
   }
   /** Alias of `where`. @example `Cat.scan().attribute("age").gt(3)` */
-  attribute(attribute: AttributeName): this {
+  attribute(attribute: P | readonly PathSegment[]): this {
     return this.where(attribute);
   }
   /** `=`. @example `Cat.query("owner").eq("ann")` */
@@ -156,7 +163,7 @@ export abstract class Retriever<T, R, I extends object> implements AsyncIterable
     return this.withSettings({ startAt: key });
   }
   /** Reads only these document paths (`ProjectionExpression`). @example `Cat.scan().attributes(["id", "name"])` */
-  attributes(paths: readonly string[]): this {
+  attributes(paths: readonly P[]): this {
     if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
       throw new InvalidParameter(
         `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
@@ -169,7 +176,7 @@ export abstract class Retriever<T, R, I extends object> implements AsyncIterable
     return this.withSettings({ consistent: enabled });
   }
   /** Reads this index; for queries, skips automatic index choice. @example `Cat.query("email").eq(e).using("byEmail")` */
-  using(indexName: string): this {
+  using(indexName: X): this {
     if (typeof indexName !== "string" || indexName === "") {
       throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
     }
@@ -227,7 +234,12 @@ export abstract class Retriever<T, R, I extends object> implements AsyncIterable
  * const { count } = await Cat.query("owner").eq("ann").count().exec();
  * ```
  */
-export class Query<T, R = QueryResponse<T>> extends Retriever<T, R, QueryCommandInput> {
+export class Query<
+  T,
+  R = QueryResponse<T>,
+  P extends string = string,
+  X extends string = string,
+> extends Retriever<T, R, QueryCommandInput, P, X> {
   /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
   sort(order: "ascending" | "descending"): this {
     if (order !== "ascending" && order !== "descending") {
@@ -236,8 +248,8 @@ export class Query<T, R = QueryResponse<T>> extends Retriever<T, R, QueryCommand
     return this.withSettings({ descending: order === "descending" });
   }
   /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
-  count(): Query<T, QueryCount> {
-    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount>;
+  count(): Query<T, QueryCount, P, X> {
+    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount, P, X>;
   }
 }
 
@@ -250,7 +262,12 @@ export class Query<T, R = QueryResponse<T>> extends Retriever<T, R, QueryCommand
  * const { count } = await Cat.scan().count().all().exec();
  * ```
  */
-export class Scan<T, R = ScanResponse<T>> extends Retriever<T, R, ScanCommandInput> {
+export class Scan<
+  T,
+  R = ScanResponse<T>,
+  P extends string = string,
+  X extends string = string,
+> extends Retriever<T, R, ScanCommandInput, P, X> {
   /**
    * A parallel scan in `segments` segments, requested concurrently. Its `lastKey` is an array with one
    * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.
@@ -260,7 +277,7 @@ export class Scan<T, R = ScanResponse<T>> extends Retriever<T, R, ScanCommandInp
     return this.withSettings({ segments: positiveInteger(segments, "parallel()") });
   }
   /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
-  count(): Scan<T, ScanCount> {
-    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount>;
+  count(): Scan<T, ScanCount, P, X> {
+    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount, P, X>;
   }
 }

@@ -18,6 +18,7 @@ import type { GetSettings } from "../operations/get";
 import type { UpdateSettings } from "../operations/update";
 import type { Schema } from "../schema/schema";
 import type { Item } from "./item";
+import type { QueryResponse, ScanResponse } from "./retrieve-response";
 import type { Query, Scan } from "./retriever";
 import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
@@ -39,6 +40,8 @@ export interface ModelType<
   TInput = Partial<TItem>,
   TKey = unknown,
   TUpdate = Record<string, unknown>,
+  TPath extends string = string,
+  TIndex extends string = string,
 > {
   new (object?: TInput): ModelItem<TItem>;
   /** Phantom: lets a model be used as an attribute type (a reference) in another schema. */
@@ -70,9 +73,13 @@ export interface ModelType<
    * A query builder: reads by key from the table or an index (chosen from the condition, or `using()`).
    * @example `await Cat.query("owner").eq("ann").where("age").gt(3).exec()`
    */
-  query(init?: ConditionInit): Query<ModelItem<TItem>>;
+  query(
+    init?: TPath | Exclude<ConditionInit, string>,
+  ): Query<ModelItem<TItem>, QueryResponse<ModelItem<TItem>>, TPath, TIndex>;
   /** A scan builder: reads the whole table, filtered. @example `await Cat.scan("age").gt(3).all().exec()` */
-  scan(init?: ConditionInit): Scan<ModelItem<TItem>>;
+  scan(
+    init?: TPath | Exclude<ConditionInit, string>,
+  ): Scan<ModelItem<TItem>, ScanResponse<ModelItem<TItem>>, TPath, TIndex>;
 
   /**
    * Updates one item in place (UpdateItem): plain attributes and `$SET` set values (through the write

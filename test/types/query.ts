@@ -18,7 +18,7 @@ import type { Equal, Expect } from "./assert";
 const Cat = model("TypesCat", {
   owner: { type: String, hashKey: true },
   name: { type: String, rangeKey: true },
-  born: Date,
+  born: { type: Date, index: { name: "byBorn" } },
   tags: { type: Set, schema: [String] },
 });
 type CatItem = InstanceType<typeof Cat>;
@@ -30,7 +30,8 @@ const query = Cat.query("owner")
   .gt(new Date(0))
   .and()
   .group((c) => c.where("tags").contains("x"));
-type _query = Expect<Equal<typeof query, Query<CatItem>>>;
+type _query = Expect<Equal<typeof query, ReturnType<typeof Cat.query>>>;
+type _queryItems = Expect<Equal<typeof query extends Query<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>>;
 const scan = Cat.scan({ born: { exists: true } })
   .not()
   .where("name")
@@ -38,12 +39,23 @@ const scan = Cat.scan({ born: { exists: true } })
   .parallel(2)
   .limit(10)
   .all(0, 5);
-type _scan = Expect<Equal<typeof scan, Scan<CatItem>>>;
+type _scan = Expect<Equal<typeof scan, ReturnType<typeof Cat.scan>>>;
+type _scanItems = Expect<Equal<typeof scan extends Scan<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>>;
 Cat.query(new Condition("owner").eq("ann"))
   .sort("descending")
   .consistent()
-  .using("byName")
-  .attributes(["name"]);
+  .using("byBorn")
+  .attributes(["name", "tags"]);
+
+// Names are checked against the schema.
+// @ts-expect-error: "colour" is not an attribute
+void Cat.scan().where("colour");
+// @ts-expect-error: "byName" is not an index of Cat
+void Cat.query("owner").eq("ann").using("byName");
+// @ts-expect-error: "nme" is not an attribute path
+void Cat.scan().attributes(["nme"]);
+// @ts-expect-error: the init string names an attribute
+void Cat.query("ownr");
 
 // exec() resolves with result arrays of items; count() switches to counts.
 const executed = query.exec();
