@@ -51,24 +51,26 @@ export function methodsApi(model: ModelClass) {
   const prototype = model.prototype as Record<string, unknown>;
   return {
     set(name: string, fn: (...args: unknown[]) => unknown) {
-      if (BUILT_INS.has(name)) return; // built-ins cannot be replaced, as in Dynamoose
+      if (BUILT_INS.has(name)) return model; // built-ins cannot be replaced, as in Dynamoose
       Object.defineProperty(target, name, {
         value: wrap(fn, () => model),
         writable: true,
         configurable: true,
       });
+      return model;
     },
     delete(name: string) {
       if (!BUILT_INS.has(name)) delete target[name];
     },
     item: {
       set(name: string, fn: (...args: unknown[]) => unknown) {
-        if (name in Item.prototype) return;
+        if (name in Item.prototype) return model;
         Object.defineProperty(prototype, name, {
           value: wrap(fn, () => undefined),
           writable: true,
           configurable: true,
         });
+        return model;
       },
       delete(name: string) {
         if (!(name in Item.prototype)) delete prototype[name];

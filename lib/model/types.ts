@@ -160,14 +160,28 @@ export interface ModelType<
   ): undefined;
 
   table(): TableHandle;
+  /**
+   * Custom methods (Dynamoose's API). `set` also returns the model typed with the new method, so
+   * `const Cats = Cat.methods.set("byOwner", fn)` gives a typed `Cats.byOwner(...)`.
+   */
   readonly methods: {
-    set(name: string, fn: (this: ModelType<TItem, TInput, TKey, TUpdate>, ...args: never[]) => unknown): void;
+    set<
+      N extends string,
+      F extends (this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex>, ...args: never[]) => unknown,
+    >(
+      name: N,
+      fn: F,
+    ): ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex> & { [K in N]: OmitThisParameter<F> };
     delete(name: string): void;
     item: {
-      set(name: string, fn: (this: ModelItem<TItem>, ...args: never[]) => unknown): void;
+      set<N extends string, F extends (this: ModelItem<TItem>, ...args: never[]) => unknown>(
+        name: N,
+        fn: F,
+      ): ModelType<TItem & { [K in N]: OmitThisParameter<F> }, TInput, TKey, TUpdate, TPath, TIndex>;
       delete(name: string): void;
     };
   };
+
   readonly serializer: {
     add(name: string, options: SerializerOptions | readonly string[]): void;
     delete(name: string): void;

@@ -1,0 +1,18 @@
+// Custom methods are typed through the return value of methods.set / methods.item.set.
+import { model } from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+const Cat = model("TypesMethodsCat", { id: { type: Number, hashKey: true }, name: String });
+
+const Cats = Cat.methods.set("byName", async function (name: string) {
+  return (await this.scan("name").eq(name).exec()).length;
+});
+type _static = Expect<Equal<typeof Cats.byName, (name: string) => Promise<number>>>;
+
+const Greeting = Cat.methods.item.set("greet", function (punctuation: string) {
+  return `Hi, ${this.name ?? "cat"}${punctuation}`;
+});
+const tom = new Greeting({ id: 1, name: "Tom" });
+type _greet = Expect<Equal<typeof tom.greet, (punctuation: string) => string>>;
+// @ts-expect-error: greet takes a string
+void tom.greet(1);
