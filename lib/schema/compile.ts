@@ -1,6 +1,7 @@
 // Compiles a schema definition (SPEC §2) once into the frozen tree of compiled.ts, checking every
 // construction rule on the way. Everything a write or read needs later is decided here.
 import { InvalidParameter, InvalidParameterType, InvalidType } from "../errors";
+import { HookRegistry } from "../hooks/hooks";
 import type { AttributeDefinitionObject, SchemaSettings, TimestampSpec } from "./definition-types";
 import type {
   CompiledAttribute,
@@ -302,6 +303,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     validate: settings.validate,
     version,
     selfReferences: state.selfReferences,
+    hooks: new HookRegistry(),
   });
 }
 

@@ -1,5 +1,6 @@
 // The compiled form of a schema: built once by compile.ts, then only read. The write and read
 // pipelines walk these nodes; nothing at run time looks a setting up by name or re-resolves a type.
+import type { HookRegistry } from "../hooks/hooks";
 import type { ScalarType } from "./types/handler";
 
 /** A user-supplied function or value from the definition, already normalised into a predicate. */
@@ -102,6 +103,8 @@ export interface CompiledSchema {
   readonly validate: ((item: Record<string, unknown>) => unknown) | undefined;
   /** Optimistic locking attribute name, when enabled. */
   readonly version: string | undefined;
+  /** pre/post hooks registered on the schema (mutable: hooks may be added after compilation). */
+  readonly hooks: HookRegistry;
   /** Top-level attributes that are references to this schema's own model (type.THIS), to bind. */
   readonly selfReferences: SelfReferenceSlot[];
 }

@@ -17,6 +17,15 @@
  * ```
  */
 import { UnknownAttribute } from "../errors";
+import type {
+  ContextHookOperation,
+  DocumentHookOperation,
+  HookContext,
+  HookOperation,
+  NextHook,
+  PostHookFunction,
+} from "../hooks/hooks";
+import type { ItemOf } from "./infer";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
@@ -55,6 +64,61 @@ export class Schema<
   /** The attributes that have an index, one entry per index (as in Dynamoose). */
   get indexAttributes(): string[] {
     return this.#compiled.indexes.map((index) => (index.type === "local" ? index.rangeKey! : index.hashKey));
+  }
+
+  /**
+   * Registers a hook that runs before `operation` (Mongoose semantics, SPEC §9). Document operations
+   * (`validate`, `save`, `delete`) run it with `this` = the item; the others with `this` = a context
+   * `{model, operation, key?, update?, condition?, items?, keys?, query?, settings}` whose request parts
+   * the hook may change. Declare a parameter to get `next`, or return a promise. Throwing aborts the
+   * operation: nothing is written.
+   *
+   * @example
+   * ```ts
+   * schema.pre("save", function () {
+   *   this.name = this.name.trim();
+   * });
+   * ```
+   */
+  pre(operation: DocumentHookOperation, hook: (this: ItemOf<D, S>, next: NextHook) => unknown): this;
+  pre(operation: ContextHookOperation, hook: (this: HookContext, next: NextHook) => unknown): this;
+  pre(operation: HookOperation, hook: (this: never, next: NextHook) => unknown): this {
+    this.#compiled.hooks.addPre(operation, hook);
+    return this;
+  }
+
+  /**
+   * Registers a hook that runs after `operation` succeeded, with `(result)` or `(result, next)`; a hook
+   * declaring `(error, result, next)` runs when the operation failed and may replace the error.
+   *
+   * @example
+   * ```ts
+   * schema.post("save", function (item) {
+   *   audit.push(item.id);
+   * });
+   * ```
+   */
+  post(operation: DocumentHookOperation, hook: (this: ItemOf<D, S>, result: ItemOf<D, S>) => unknown): this;
+  post(
+    operation: DocumentHookOperation,
+    hook: (this: ItemOf<D, S>, result: ItemOf<D, S>, next: NextHook) => unknown,
+  ): this;
+  post(
+    operation: DocumentHookOperation,
+    hook: (this: ItemOf<D, S>, error: unknown, result: ItemOf<D, S> | undefined, next: NextHook) => unknown,
+  ): this;
+  post(operation: ContextHookOperation, hook: (this: HookContext, result: unknown) => unknown): this;
+  post(
+    operation: ContextHookOperation,
+    hook: (this: HookContext, result: unknown, next: NextHook) => unknown,
+  ): this;
+  post(
+    operation: ContextHookOperation,
+    hook: (this: HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
+  ): this;
+  post(operation: HookOperation, hook: PostHookFunction<never, never>): this {
+    this.#compiled.hooks.addPost(operation, hook);
+    return this;
   }
 
   /** The schema settings as given. */

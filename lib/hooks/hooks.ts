@@ -1,0 +1,173 @@
+// Mongoose-style hooks per schema (SPEC §9). A pre hook that declares a parameter gets `next` (call
+// `next()` or `next(error)`); otherwise it may return a promise. A post hook gets `(result)`, or
+// `(result, next)` when it declares two parameters; one declaring three, `(error, result, next)`, is an
+// error handler: it runs only when the operation failed, and `next(newError)` replaces the error.
+// Hooks run once per call, in registration order. An operation without hooks pays nothing extra.
+import { InvalidParameter } from "../errors";
+
+export const HOOK_OPERATIONS = [
+  "validate",
+  "save",
+  "delete",
+  "update",
+  "get",
+  "query",
+  "scan",
+  "batchGet",
+  "batchPut",
+  "batchDelete",
+  "transaction",
+] as const;
+
+export type HookOperation = (typeof HOOK_OPERATIONS)[number];
+/** Operations whose hooks run with `this` = the item. */
+export type DocumentHookOperation = "validate" | "save" | "delete";
+/** Operations whose hooks run with `this` = a {@link HookContext}. */
+export type ContextHookOperation = Exclude<HookOperation, DocumentHookOperation>;
+
+/** Call it to continue, or with an error to abort. */
+export type NextHook = (error?: unknown) => void;
+
+/**
+ * What a model-level hook's `this` is. A pre hook may change the request parts (key, update,
+ * condition, items, keys, query, settings) before the operation uses them.
+ */
+export interface HookContext {
+  readonly model: string;
+  readonly operation: HookOperation;
+  key?: unknown;
+  update?: unknown;
+  condition?: unknown;
+  items?: unknown[];
+  keys?: unknown[];
+  query?: unknown;
+  settings: Record<string, unknown>;
+}
+
+/** A post hook: `(result)`, `(result, next)`, or the error handler `(error, result, next)`. */
+export type PostHookFunction<This, Result> =
+  | ((this: This, result: Result) => unknown)
+  | ((this: This, result: Result, next: NextHook) => unknown)
+  | ((this: This, error: unknown, result: Result | undefined, next: NextHook) => unknown);
+
+// Hooks are user functions of several shapes, told apart by their declared arity (as in Mongoose).
+export type PreHook = (this: never, next?: NextHook) => unknown;
+export type PostHook = (this: never, ...args: never[]) => unknown;
+
+interface HookLists {
+  pre: PreHook[];
+  post: PostHook[];
+  errorHandlers: PostHook[];
+}
+
+function checkOperation(operation: unknown): asserts operation is HookOperation {
+  if (!HOOK_OPERATIONS.includes(operation as HookOperation)) {
+    throw new InvalidParameter(
+      `Unknown hook operation ${JSON.stringify(operation)}: use one of ${HOOK_OPERATIONS.join(", ")}.`,
+    );
+  }
+}
+
+function checkFunction(hook: unknown): void {
+  if (typeof hook !== "function") throw new InvalidParameter("A hook must be a function.");
+}
+
+/** Calls `fn` with a trailing `next` and settles when `next` is called (or `fn` throws or rejects). */
+function callWithNext(fn: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const next: NextHook = (error) =>
+      error === undefined || error === null ? resolve(undefined) : reject(error);
+    try {
+      const returned = fn.call(self, ...args, next);
+      if (returned instanceof Promise) returned.catch(reject);
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+export class HookRegistry {
+  readonly #hooks = new Map<HookOperation, HookLists>();
+
+  #lists(operation: HookOperation): HookLists {
+    let lists = this.#hooks.get(operation);
+    if (!lists) this.#hooks.set(operation, (lists = { pre: [], post: [], errorHandlers: [] }));
+    return lists;
+  }
+
+  addPre(operation: unknown, hook: unknown): void {
+    checkOperation(operation);
+    checkFunction(hook);
+    this.#lists(operation).pre.push(hook as PreHook);
+  }
+
+  addPost(operation: unknown, hook: unknown): void {
+    checkOperation(operation);
+    checkFunction(hook);
+    const lists = this.#lists(operation);
+    if ((hook as PostHook).length >= 3) lists.errorHandlers.push(hook as PostHook);
+    else lists.post.push(hook as PostHook);
+  }
+
+  /** Does `operation` have any hook? (When not, callers skip the hook machinery entirely.) */
+  has(operation: HookOperation): boolean {
+    return this.#hooks.has(operation);
+  }
+
+  async runPre(operation: HookOperation, target: unknown): Promise<void> {
+    for (const hook of this.#hooks.get(operation)?.pre ?? []) {
+      const fn = hook as (...args: unknown[]) => unknown;
+      if (fn.length >= 1) await callWithNext(fn, target, []);
+      else await fn.call(target);
+    }
+  }
+
+  async runPost(operation: HookOperation, target: unknown, result: unknown): Promise<void> {
+    for (const hook of this.#hooks.get(operation)?.post ?? []) {
+      const fn = hook as (...args: unknown[]) => unknown;
+      if (fn.length >= 2) await callWithNext(fn, target, [result]);
+      else await fn.call(target, result);
+    }
+  }
+
+  /** Runs the error handlers; resolves with the error to report (the original unless one replaced it). */
+  async runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown> {
+    let reported = error;
+    for (const hook of this.#hooks.get(operation)?.errorHandlers ?? []) {
+      try {
+        await callWithNext(hook as (...args: unknown[]) => unknown, target, [reported, undefined]);
+      } catch (replacement) {
+        reported = replacement;
+      }
+    }
+    return reported;
+  }
+}
+
+/**
+ * Runs `operation` between its pre and post hooks. Without hooks for it, this is just `run()`.
+ *
+ * @example
+ * ```ts
+ * const saved = await withHooks(registry, "save", item, () => write(item));
+ * ```
+ */
+export function withHooks<T>(
+  registry: HookRegistry | undefined,
+  operation: HookOperation,
+  target: unknown,
+  run: () => Promise<T>,
+): Promise<T> {
+  if (registry === undefined || !registry.has(operation)) return run();
+  return (async () => {
+    let result: T;
+    try {
+      await registry.runPre(operation, target);
+      result = await run();
+    } catch (error) {
+      throw await registry.runErrorHandlers(operation, target, error);
+    }
+    await registry.runPost(operation, target, result);
+    return result;
+  })();
+}

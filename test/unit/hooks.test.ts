@@ -1,0 +1,103 @@
+import { HookRegistry, withHooks } from "../../lib/hooks/hooks";
+
+describe("hooks", () => {
+  it("runs pre hooks in registration order, sync, next-style and async, then the operation, then post hooks", async () => {
+    const registry = new HookRegistry();
+    const calls: string[] = [];
+    registry.addPre("save", function () {
+      calls.push("pre sync");
+    });
+    registry.addPre("save", function (next: () => void) {
+      setTimeout(() => {
+        calls.push("pre next");
+        next();
+      }, 1);
+    });
+    registry.addPre("save", async function () {
+      await Promise.resolve();
+      calls.push("pre async");
+    });
+    registry.addPost("save", function (result: unknown) {
+      calls.push(`post ${String(result)}`);
+    });
+    registry.addPost("save", function (result: unknown, next: () => void) {
+      calls.push(`post next ${String(result)}`);
+      next();
+    });
+    const target = { name: "item" };
+    const result = await withHooks(registry, "save", target, async () => {
+      calls.push("operation");
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(calls).toEqual(["pre sync", "pre next", "pre async", "operation", "post done", "post next done"]);
+  });
+
+  it("calls hooks with this = the target, so a pre hook can change it", async () => {
+    const registry = new HookRegistry();
+    registry.addPre("update", function (this: { key: number }) {
+      this.key = 2;
+    });
+    const context = { key: 1 };
+    await withHooks(registry, "update", context, async () => context.key);
+    expect(context.key).toBe(2);
+  });
+
+  it.each([
+    [
+      "throws",
+      () => {
+        throw new Error("no");
+      },
+    ],
+    [
+      "rejects",
+      async () => {
+        throw new Error("no");
+      },
+    ],
+    ["calls next(error)", (next: (error?: unknown) => void) => next(new Error("no"))],
+  ])("aborts the operation when a pre hook %s", async (_how, hook) => {
+    const registry = new HookRegistry();
+    registry.addPre("delete", hook);
+    const operation = jest.fn(async () => "ran");
+    await expect(withHooks(registry, "delete", {}, operation)).rejects.toThrow("no");
+    expect(operation).not.toHaveBeenCalled();
+  });
+
+  it("lets error handlers observe and replace the error; post hooks do not run", async () => {
+    const registry = new HookRegistry();
+    const seen: unknown[] = [];
+    const post = jest.fn();
+    registry.addPost("get", post);
+    registry.addPost("get", function (error: unknown, _result: unknown, next: (error?: unknown) => void) {
+      seen.push((error as Error).message);
+      next(new RangeError("replaced"));
+    });
+    registry.addPost("get", function (error: unknown, _result: unknown, next: () => void) {
+      seen.push((error as Error).message);
+      next();
+    });
+    await expect(
+      withHooks(registry, "get", {}, async () => {
+        throw new Error("original");
+      }),
+    ).rejects.toThrow(RangeError);
+    expect(seen).toEqual(["original", "replaced"]);
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it("costs nothing for an operation without hooks", async () => {
+    const registry = new HookRegistry();
+    registry.addPre("save", () => undefined);
+    const promise = Promise.resolve(1);
+    expect(withHooks(registry, "get", {}, () => promise)).toBe(promise);
+    expect(withHooks(undefined, "get", {}, () => promise)).toBe(promise);
+  });
+
+  it("rejects unknown operations and non-functions", () => {
+    const registry = new HookRegistry();
+    expect(() => registry.addPre("explode", () => undefined)).toThrow('Unknown hook operation "explode"');
+    expect(() => registry.addPost("save", "not a function")).toThrow("A hook must be a function.");
+  });
+});
