@@ -1,0 +1,119 @@
+// Hooks and events around update and the batch operations, against DynamoDB Local.
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+async function stored(table: string, id: number) {
+  const { Item } = await rawClient().getItem({
+    TableName: table,
+    Key: { id: { N: String(id) } },
+    ConsistentRead: true,
+  });
+  return Item;
+}
+
+describe("update hooks and events", () => {
+  const schema = new Schema({ id: Number, name: String, count: Number });
+  const calls: string[] = [];
+  schema.pre("update", function () {
+    calls.push(`pre ${JSON.stringify(this.update)}`);
+    // A pre hook may change the request: here it adds to every update.
+    this.update = { ...(this.update as object), $ADD: { count: 1 } };
+  });
+  schema.post("update", function (result) {
+    calls.push(`post ${(result as { name: string }).name}`);
+  });
+  const Cat = dynamodel.model("HookUpdateCat", schema, {
+    tableName: uniqueTableName("hookupdate"),
+    throughput: "ON_DEMAND",
+  });
+  const events: unknown[] = [];
+  Cat.on("update", (item: unknown) => events.push(item));
+
+  it("runs pre hooks that change the request, post hooks with the result, then emits update", async () => {
+    await Cat.create({ id: 1, name: "Tom", count: 0 });
+    const updated = await Cat.update({ id: 1 }, { name: "Thomas" });
+    expect(updated.count).toBe(1);
+    expect(calls).toEqual(['pre {"name":"Thomas"}', "post Thomas"]);
+    expect(events).toHaveLength(1);
+    expect((await stored(Cat.table().name, 1))?.count).toEqual({ N: "1" });
+  });
+});
+
+describe("a pre hook that throws aborts the operation", () => {
+  const schema = new Schema({ id: Number, name: String });
+  schema.pre("batchPut", function () {
+    if ((this.items ?? []).some((item) => (item as { name?: string }).name === "forbidden")) {
+      throw new Error("forbidden name");
+    }
+  });
+  schema.pre("batchDelete", async function () {
+    throw new Error("deletes are disabled");
+  });
+  schema.pre("update", function (next) {
+    next(new Error("updates are disabled"));
+  });
+  const Cat = dynamodel.model("HookAbortCat", schema, {
+    tableName: uniqueTableName("hookabort"),
+    throughput: "ON_DEMAND",
+  });
+  const errors: unknown[] = [];
+  Cat.on("error", (error: unknown) => errors.push(error));
+
+  it("leaves the table unchanged and emits error", async () => {
+    await Cat.create({ id: 1, name: "Tom" });
+    await expect(
+      Cat.batchPut([
+        { id: 2, name: "ok" },
+        { id: 3, name: "forbidden" },
+      ]),
+    ).rejects.toThrow("forbidden name");
+    expect(await stored(Cat.table().name, 2)).toBeUndefined();
+    await expect(Cat.batchDelete([1])).rejects.toThrow("deletes are disabled");
+    await expect(Cat.update(1, { name: "Changed" })).rejects.toThrow("updates are disabled");
+    expect((await stored(Cat.table().name, 1))?.name).toEqual({ S: "Tom" });
+    expect(errors).toHaveLength(3);
+  });
+});
+
+describe("batch hooks run once per call", () => {
+  const schema = new Schema({ id: Number });
+  let pre = 0;
+  let post = 0;
+  schema.pre("batchPut", () => void (pre += 1));
+  schema.post("batchPut", () => void (post += 1));
+  const Cat = dynamodel.model("HookBatchCat", schema, {
+    tableName: uniqueTableName("hookbatch"),
+    throughput: "ON_DEMAND",
+  });
+  const puts: unknown[] = [];
+  Cat.on("batchPut", (result: unknown) => puts.push(result));
+
+  it("even when the batch needs several requests", async () => {
+    const requests: string[] = [];
+    Cat.use(async (call, next) => {
+      requests.push(call.operation);
+      return next();
+    });
+    await Cat.batchPut(Array.from({ length: 60 }, (_, id) => ({ id })));
+    expect(requests.filter((operation) => operation === "BatchWriteItem")).toHaveLength(3);
+    expect([pre, post, puts.length]).toEqual([1, 1, 1]);
+  });
+});
+
+describe("a listener that throws", () => {
+  const Cat = dynamodel.model(
+    "HookListenerCat",
+    { id: Number, name: String },
+    { tableName: uniqueTableName("hooklistener"), throughput: "ON_DEMAND" },
+  );
+
+  it("never breaks the request", async () => {
+    Cat.on("update", () => {
+      throw new Error("listener bug");
+    });
+    await Cat.create({ id: 1, name: "Tom" });
+    await expect(Cat.update(1, { name: "Tim" })).resolves.toMatchObject({ name: "Tim" });
+  });
+});
