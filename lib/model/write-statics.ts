@@ -1,9 +1,8 @@
 // The statics `update`, `batchGet`, `batchPut` and `batchDelete` of a Model class, with the
 // trailing-callback convention of every public async method.
 import { withCallback, type Callback } from "../callbacks";
-import { batchGetByKeys, type BatchGetSettings } from "../operations/batch-get";
-import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../operations/batch-write";
-import type { UpdateSettings } from "../operations/update";
+import { batchGetByKeys } from "../operations/batch-get";
+import { batchDeleteKeys, batchPutObjects } from "../operations/batch-write";
 import { updateByKey } from "../operations/update-run";
 import { operationContext, runHooked } from "./operation-hooks";
 import type { ModelRuntime } from "./runtime";
