@@ -117,12 +117,17 @@ export function compileUpdate(actions: readonly UpdateAction[], registry: Placeh
         );
         break;
       }
-      case "append":
-        clauses.SET.push(`${path} = list_append(${path}, ${registry.value(action.value)})`);
+      // if_not_exists: appending to a list the item does not have yet starts one (an upsert works).
+      case "append": {
+        const existing = `if_not_exists(${path}, ${registry.value({ L: [] })})`;
+        clauses.SET.push(`${path} = list_append(${existing}, ${registry.value(action.value)})`);
         break;
-      case "prepend":
-        clauses.SET.push(`${path} = list_append(${registry.value(action.value)}, ${path})`);
+      }
+      case "prepend": {
+        const added = registry.value(action.value);
+        clauses.SET.push(`${path} = list_append(${added}, if_not_exists(${path}, ${registry.value({ L: [] })}))`);
         break;
+      }
       case "remove":
         clauses.REMOVE.push(path);
         break;

@@ -84,3 +84,19 @@ export function concurrencyOf(value: unknown, operation: string): number {
   }
   return value;
 }
+
+/**
+ * Calls the caller's `onProgress`. It observes the batch; if it throws, the batch goes on (stopping
+ * halfway would leave some chunks written and others not, which is worse than a lost progress report).
+ */
+export function reportProgress<P extends object>(
+  onProgress: ((progress: P) => void) | undefined,
+  progress: P,
+): void {
+  if (onProgress === undefined) return;
+  try {
+    onProgress({ ...progress });
+  } catch {
+    // See above: progress reporting never fails the batch.
+  }
+}

@@ -15,7 +15,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
-import { canonicalKey, chunk, concurrencyOf, runWithConcurrency } from "./batch-chunks";
+import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection } from "./get";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
@@ -144,7 +144,7 @@ export async function batchGetByKeys(
       retry,
       (count) => {
         progress.done += count;
-        settings.onProgress?.({ ...progress });
+        reportProgress(settings.onProgress, progress);
       },
     );
     unprocessed.push(...left);

@@ -14,7 +14,7 @@ import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
 import { keyToDynamo } from "../schema/key";
 import { writePipeline } from "../schema/write";
-import { canonicalKey, chunk, concurrencyOf, runWithConcurrency } from "./batch-chunks";
+import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
@@ -102,7 +102,7 @@ async function sendAll(
       retry,
       (count) => {
         progress.done += count;
-        settings.onProgress?.({ ...progress });
+        reportProgress(settings.onProgress, progress);
       },
     );
     unprocessed.push(...left);
@@ -124,21 +124,25 @@ export async function batchPutObjects(
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, OPTIONS, "batchPut");
   if (!Array.isArray(objects)) throw new InvalidParameterType("batchPut needs an array of objects.");
+  // Check every entry's shape before any pipeline starts: a synchronous throw in the middle of starting
+  // them would leave the earlier pipelines' rejections unhandled.
+  for (const object of objects) {
+    if (typeof object !== "object" || object === null || Array.isArray(object)) {
+      throw new InvalidParameterType(`batchPut needs objects (got ${JSON.stringify(object)}).`);
+    }
+  }
   const now = new Date();
+  const schemas = objects.map((object: Record<string, unknown>) => schemaFor(runtime, object));
   const written = await Promise.all(
-    objects.map((object: unknown) => {
-      if (typeof object !== "object" || object === null || Array.isArray(object)) {
-        throw new InvalidParameterType(`batchPut needs objects (got ${JSON.stringify(object)}).`);
-      }
-      const data = object as Record<string, unknown>;
-      return writePipeline(schemaFor(runtime, data), data, { isNew: true, now });
-    }),
+    objects.map(async (object: Record<string, unknown>, index) =>
+      writePipeline(schemas[index]!, object, { isNew: true, now }),
+    ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
   const collected = new RequestsByKey();
   written.forEach((result, index) => {
     // A batch write cannot be conditional: under optimistic locking it starts items at version 1.
-    const version = schemaFor(runtime, objects[index] as Record<string, unknown>).version;
+    const version = schemas[index]!.version;
     if (version !== undefined && result.attributes[version] === undefined) stampVersion(result, version, 1);
     const id = canonicalKey(result.attributes, hashKey, rangeKey);
     collected.add(id, { PutRequest: { Item: result.attributes } }, objects[index]);
@@ -155,7 +159,8 @@ export async function batchDeleteKeys(
   const settings = checkOptions(rawSettings, OPTIONS, "batchDelete");
   if (!Array.isArray(keys)) throw new InvalidParameterType("batchDelete needs an array of keys.");
   const schema = runtime.compiled[0]!;
-  const converted = await Promise.all(keys.map((key: unknown) => keyToDynamo(schema, key)));
+  // `async` so that every conversion's failure is a rejection Promise.all handles, never a stray one.
+  const converted = await Promise.all(keys.map(async (key: unknown) => keyToDynamo(schema, key)));
   const collected = new RequestsByKey();
   converted.forEach((key, index) => {
     collected.add(

@@ -21,7 +21,9 @@ export function buildProjection(
   if (!Array.isArray(attributes) || attributes.some((path) => typeof path !== "string")) {
     throw new InvalidParameter("attributes must be an array of attribute paths.");
   }
-  return attributes.map((path) => registry.path(target.resolve(parseDocumentPath(path)).segments)).join(", ");
+  // A path named twice (say by its real name and by an alias) is projected once: DynamoDB rejects repeats.
+  const rendered = attributes.map((path) => registry.path(target.resolve(parseDocumentPath(path)).segments));
+  return [...new Set(rendered)].join(", ");
 }
 
 export function buildGetInput(

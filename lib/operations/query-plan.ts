@@ -25,6 +25,8 @@ export interface KeyCandidate {
   readonly indexName: string | undefined;
   readonly hashKey: string;
   readonly rangeKey: string | undefined;
+  /** A global secondary index (which cannot be read with strong consistency). */
+  readonly global: boolean;
 }
 
 export interface QueryPlanOptions {
@@ -32,6 +34,8 @@ export interface QueryPlanOptions {
   readonly index?: string | undefined;
   /** The request's registry; a fresh one when omitted (then read `names`/`values` from the plan). */
   readonly registry?: PlaceholderRegistry;
+  /** `consistent()`: only the table and local indexes qualify (DynamoDB reads GSIs eventually consistent only). */
+  readonly consistent?: boolean;
 }
 
 export interface QueryPlan {
@@ -52,12 +56,17 @@ export function keyCandidates(schemas: readonly CompiledSchema[]): KeyCandidate[
   const first = schemas[0];
   if (first === undefined) throw new InvalidParameter("A query needs a model with a schema.");
   const candidates: KeyCandidate[] = [
-    { indexName: undefined, hashKey: first.hashKey, rangeKey: first.rangeKey },
+    { indexName: undefined, hashKey: first.hashKey, rangeKey: first.rangeKey, global: false },
   ];
   for (const schema of schemas) {
     for (const index of schema.indexes) {
       if (candidates.some((candidate) => candidate.indexName === index.name)) continue;
-      candidates.push({ indexName: index.name, hashKey: index.hashKey, rangeKey: index.rangeKey });
+      candidates.push({
+        indexName: index.name,
+        hashKey: index.hashKey,
+        rangeKey: index.rangeKey,
+        global: index.type === "global",
+      });
     }
   }
   return candidates;
@@ -89,6 +98,48 @@ function noIndexError(candidates: readonly KeyCandidate[], problem: string): Inv
       `these attributes could serve: ${candidates.map(describeCandidate).join(", ")}. ` +
       `To read items without a key, use Model.scan().`,
   );
+}
+
+/** The top-level stored attributes a condition node reads (raw expressions are opaque). */
+function attributesRead(node: ConditionNode, target: ExpressionTarget): string[] {
+  switch (node.kind) {
+    case "not":
+      return attributesRead(node.node, target);
+    case "and":
+    case "or":
+      return node.nodes.flatMap((inner) => attributesRead(inner, target));
+    case "raw":
+      return [];
+    default: {
+      const first = target.resolve(node.path).segments[0];
+      return typeof first === "string" ? [first] : [];
+    }
+  }
+}
+
+/**
+ * DynamoDB rejects a filter on the queried table's or index's own key attributes: each may only appear
+ * once, in the key condition. Say so before sending, with what to do instead.
+ */
+function rejectKeyAttributesInFilter(
+  rest: readonly ConditionNode[],
+  candidate: KeyCandidate,
+  target: ExpressionTarget,
+): void {
+  const keys = new Set([
+    candidate.hashKey,
+    ...(candidate.rangeKey === undefined ? [] : [candidate.rangeKey]),
+  ]);
+  for (const node of rest) {
+    const attribute = attributesRead(node, target).find((name) => keys.has(name));
+    if (attribute === undefined) continue;
+    const where = candidate.indexName === undefined ? "the table" : `index "${candidate.indexName}"`;
+    throw new InvalidParameter(
+      `Query: "${attribute}" is a key attribute of ${where}, and DynamoDB allows a key attribute only once, in the ` +
+        `key condition (eq on the hash key; eq, lt, le, gt, ge, between or beginsWith on the range key). ` +
+        `Combine two bounds with between(), or use Model.scan() for other conditions on it.`,
+    );
+  }
 }
 
 /** The candidate a query uses, with the conjuncts that go to its key condition. */
@@ -168,7 +219,15 @@ export function planQuery(
 ): QueryPlan {
   const registry = options.registry ?? new PlaceholderRegistry();
   const target = expressionTargetOf(schemas[0]!);
-  const candidates = keyCandidates(schemas);
+  const allCandidates = keyCandidates(schemas);
+  const forcedGlobal = allCandidates.find((entry) => entry.indexName === options.index && entry.global);
+  if (options.consistent === true && forcedGlobal !== undefined) {
+    throw new InvalidParameter(
+      `using("${options.index}") with consistent(): DynamoDB cannot read a global secondary index with strong consistency.`,
+    );
+  }
+  const candidates =
+    options.consistent === true ? allCandidates.filter((entry) => !entry.global) : allCandidates;
   const conjuncts = topLevelConjuncts(condition);
   if (conjuncts === undefined) {
     throw noIndexError(
@@ -205,6 +264,7 @@ export function planQuery(
   // By position, not identity: the same frozen node can appear twice (a condition grouped into itself).
   const used = new Set([conjuncts.indexOf(hash), range === undefined ? -1 : conjuncts.indexOf(range)]);
   const rest = conjuncts.filter((_node, position) => !used.has(position));
+  rejectKeyAttributesInFilter(rest, candidate, target);
   const filterParts = rest.map((node) => compileConditionNode(node, target, registry));
   const filter =
     filterParts.length <= 1 ? filterParts[0] : filterParts.map((part) => `(${part})`).join(" AND ");

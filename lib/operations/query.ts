@@ -25,7 +25,11 @@ export function buildQueryInput(
 ): QueryCommandInput {
   const schema = schemas[0]!;
   const registry = new PlaceholderRegistry();
-  const plan = planQuery(schemas, condition, { index: settings.index, registry });
+  const plan = planQuery(schemas, condition, {
+    index: settings.index,
+    registry,
+    consistent: settings.consistent,
+  });
   const input: QueryCommandInput = { TableName: tableName };
   if (plan.indexName !== undefined) input.IndexName = plan.indexName;
   input.KeyConditionExpression = plan.keyCondition;

@@ -79,7 +79,10 @@ async function listOperand(
 
 /** Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. */
 function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
-  if (typeof value === "number") return { kind: "add", path: path.segments, value: { N: String(value) } };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeMismatch(path.printable, "a finite number", value);
+    return { kind: "add", path: path.segments, value: { N: String(value) } };
+  }
   if (value instanceof Set) return { kind: "add", path: path.segments, value: plainToAttributeValue(value) };
   if (Array.isArray(value))
     return { kind: "append", path: path.segments, value: plainToAttributeValue(value) };
@@ -101,7 +104,10 @@ export async function addAction(
   if (attribute === undefined || findVariant(attribute, "any")) return schemalessAdd(path, value);
   const number = numberType(attribute);
   if (number && typeof value === "number") {
-    return { kind: "add", path: path.segments, value: number.toDynamo(number.normalize(value)) };
+    const normalized = number.normalize(value);
+    // NaN and ±Infinity have no DynamoDB form; normalize says so instead of throwing.
+    if (normalized === NO_MATCH) throw new TypeMismatch(path.printable, `of type ${number.name}`, value);
+    return { kind: "add", path: path.segments, value: number.toDynamo(normalized) };
   }
   const set = findVariant(attribute, "set");
   if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };

@@ -121,6 +121,7 @@ async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boole
     if (fallback !== undefined) {
       const written = await writeAttributeValue(state.schema, attribute, fallback, path.printable);
       if (written.attributeValue !== undefined) {
+        if (path.segments.length === 1) state.topValues.set(path.printable, written.value);
         state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue });
         return;
       }
@@ -143,8 +144,19 @@ function planCombine(state: PlanState): void {
   for (const attribute of state.schema.shape.attributes) {
     const variant = attribute.variants[0]!;
     if (variant.kind !== "combine" || state.touched.has(attribute.name)) continue;
+    const touched = variant.attributes.filter((source) => state.touched.has(source));
+    if (touched.length === 0) continue;
+    // Changed by $ADD, $DELETE, $IF_NOT_EXISTS, $LIST_PREPEND or a nested path: the new value is not known
+    // here, so the combined value could not be kept right.
+    const unknown = touched.filter((source) => !state.topValues.has(source));
+    if (unknown.length > 0) {
+      throw new InvalidParameter(
+        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}, and ` +
+          `${unknown.map((name) => `"${name}"`).join(", ")} is changed in a way whose result is not known ` +
+          `before DynamoDB applies it: set it to a plain value to update "${attribute.name}" too.`,
+      );
+    }
     const given = variant.attributes.filter((source) => state.topValues.has(source));
-    if (given.length === 0) continue;
     if (given.length < variant.attributes.length) {
       const missing = variant.attributes.filter((source) => !state.topValues.has(source));
       throw new InvalidParameter(

@@ -95,9 +95,8 @@ export async function buildUpdateInput(
   if (condition !== undefined) input.ConditionExpression = condition;
   input.ExpressionAttributeNames = registry.names;
   if (registry.values) input.ExpressionAttributeValues = registry.values;
-  // A lost optimistic-locking race then carries the stored item.
-  if (condition !== undefined && schema.version !== undefined) {
-    input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
-  }
+  // A failed condition (a lost optimistic-locking race, or the caller's own) then carries the stored
+  // item as error.item, as a failed save does.
+  if (condition !== undefined) input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
   return input;
 }

@@ -31,7 +31,9 @@ const query = Cat.query("owner")
   .and()
   .group((c) => c.where("tags").contains("x"));
 type _query = Expect<Equal<typeof query, ReturnType<typeof Cat.query>>>;
-type _queryItems = Expect<Equal<typeof query extends Query<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>>;
+type _queryItems = Expect<
+  Equal<typeof query extends Query<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>
+>;
 const scan = Cat.scan({ born: { exists: true } })
   .not()
   .where("name")
@@ -40,7 +42,9 @@ const scan = Cat.scan({ born: { exists: true } })
   .limit(10)
   .all(0, 5);
 type _scan = Expect<Equal<typeof scan, ReturnType<typeof Cat.scan>>>;
-type _scanItems = Expect<Equal<typeof scan extends Scan<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>>;
+type _scanItems = Expect<
+  Equal<typeof scan extends Scan<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>
+>;
 Cat.query(new Condition("owner").eq("ann"))
   .sort("descending")
   .consistent()

@@ -32,10 +32,10 @@ const plan = (condition: Condition, index?: string) => planQuery(schemas, condit
 describe("keyCandidates", () => {
   it("lists the table key, then each index", () => {
     expect(keyCandidates(schemas)).toEqual([
-      { indexName: undefined, hashKey: "owner", rangeKey: "sk" },
-      { indexName: "byEmail", hashKey: "email", rangeKey: undefined },
-      { indexName: "byStatus", hashKey: "status", rangeKey: "born" },
-      { indexName: "byRank", hashKey: "owner", rangeKey: "rank" },
+      { indexName: undefined, hashKey: "owner", rangeKey: "sk", global: false },
+      { indexName: "byEmail", hashKey: "email", rangeKey: undefined, global: true },
+      { indexName: "byStatus", hashKey: "status", rangeKey: "born", global: true },
+      { indexName: "byRank", hashKey: "owner", rangeKey: "rank", global: false },
     ]);
   });
 });
@@ -111,10 +111,19 @@ describe("planQuery: index choice", () => {
     ["in", (c) => c.in(["a"])],
     ["not between", (c) => c.not().between("a", "b")],
     ["size", (c) => c.size().gt(1)],
-  ])("leaves %s on the range key in the filter", (_name, compare) => {
-    const result = plan(compare(new Condition("owner").eq("o").where("sk")));
-    expect(result.keyCondition).toBe("#n0 = :v0");
-    expect(result.filter).toBeDefined();
+  ])("rejects %s on the range key, which DynamoDB refuses in a filter", (_name, compare) => {
+    expect(() => plan(compare(new Condition("owner").eq("o").where("sk")))).toThrow(
+      '"sk" is a key attribute of the table, and DynamoDB allows a key attribute only once',
+    );
+  });
+
+  it("rejects a second bound on the range key and a second condition on the hash key", () => {
+    expect(() => plan(new Condition("owner").eq("o").where("sk").gt("a").where("sk").lt("z"))).toThrow(
+      "Combine two bounds with between()",
+    );
+    expect(() => plan(new Condition("owner").eq("o").where("owner").eq("p"))).toThrow(
+      '"owner" is a key attribute of the table',
+    );
   });
 
   it("keeps nested AND groups' parts available as key conditions", () => {
@@ -265,5 +274,24 @@ describe("lastKey round trip", () => {
     expect(() => startKeyToDynamo(schemas[0]!, { owner: 5 })).toThrow(TypeMismatch);
     expect(() => startKeyToDynamo(schemas[0]!, "o")).toThrow("startAt() needs a key object");
     expect(startKeyToDynamo(schemas[0]!, undefined)).toBeUndefined();
+  });
+});
+
+describe("planQuery with consistent()", () => {
+  it("chooses only the table or a local index", () => {
+    const withRank = new Condition("owner").eq("o").where("rank").gt(1);
+    expect(planQuery(schemas, withRank, { consistent: true }).indexName).toBe("byRank");
+    expect(() => planQuery(schemas, new Condition("email").eq("e"), { consistent: true })).toThrow(
+      'these attributes could serve: "owner" (the table), "owner" (index "byRank").',
+    );
+    expect(keyCandidates(schemas).find((entry) => entry.indexName === "byEmail")?.global).toBe(true);
+  });
+
+  it("rejects using() a global index", () => {
+    expect(() =>
+      planQuery(schemas, new Condition("email").eq("e"), { consistent: true, index: "byEmail" }),
+    ).toThrow(
+      'using("byEmail") with consistent(): DynamoDB cannot read a global secondary index with strong consistency.',
+    );
   });
 });

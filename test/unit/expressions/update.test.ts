@@ -18,14 +18,14 @@ describe("compileUpdate", () => {
     [
       "append",
       { kind: "append", path: ["a"], value: { L: [{ S: "x" }] } },
-      "SET #n0 = list_append(#n0, :v0)",
-      { ":v0": { L: [{ S: "x" }] } },
+      "SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)",
+      { ":v0": { L: [] }, ":v1": { L: [{ S: "x" }] } },
     ],
     [
       "prepend",
       { kind: "prepend", path: ["a"], value: { L: [{ S: "x" }] } },
-      "SET #n0 = list_append(:v0, #n0)",
-      { ":v0": { L: [{ S: "x" }] } },
+      "SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))",
+      { ":v0": { L: [{ S: "x" }] }, ":v1": { L: [] } },
     ],
     ["add a number", { kind: "add", path: ["a"], value: { N: "2" } }, "ADD #n0 :v0", { ":v0": { N: "2" } }],
     [
@@ -65,7 +65,7 @@ describe("compileUpdate", () => {
       ]),
     ).toEqual({
       expression:
-        "SET #n3 = :v2, #n4.#n5 = if_not_exists(#n4.#n5, :v3), #n6 = list_append(#n6, :v4) " +
+        "SET #n3 = :v2, #n4.#n5 = if_not_exists(#n4.#n5, :v3), #n6 = list_append(if_not_exists(#n6, :v4), :v5) " +
         "REMOVE #n2, #n4.#n7[2] ADD #n1 :v1 DELETE #n0 :v0",
       names: {
         "#n0": "g",
@@ -83,6 +83,7 @@ describe("compileUpdate", () => {
         ":v2": { S: "1" },
         ":v3": { S: "2" },
         ":v4": { L: [] },
+        ":v5": { L: [] },
       },
     });
   });

@@ -36,8 +36,8 @@ describe("buildUpdateInput", () => {
       Key: { id: { S: "a" }, sort: { N: "1" } },
       ReturnValues: "ALL_NEW",
       UpdateExpression:
-        "SET #n0 = :v0, #n1.#n2 = :v1, #n5 = list_append(#n5, :v3), #n7 = :v5, #n8 = :v6" +
-        " REMOVE #n1.#n3 ADD #n4 :v2, #n9 :v7 DELETE #n6 :v4",
+        "SET #n0 = :v0, #n1.#n2 = :v1, #n5 = list_append(if_not_exists(#n5, :v3), :v4), #n7 = :v6, #n8 = :v7" +
+        " REMOVE #n1.#n3 ADD #n4 :v2, #n9 :v8 DELETE #n6 :v5",
       ExpressionAttributeNames: {
         "#n0": "name",
         "#n1": "address",
@@ -54,11 +54,12 @@ describe("buildUpdateInput", () => {
         ":v0": { S: "Ann" },
         ":v1": { S: "Oslo" },
         ":v2": { N: "1" },
-        ":v3": { L: [{ S: "x" }] },
-        ":v4": { SS: ["old"] },
-        ":v5": { N: "1000" },
-        ":v6": { N: "0" },
-        ":v7": { N: "1" },
+        ":v3": { L: [] },
+        ":v4": { L: [{ S: "x" }] },
+        ":v5": { SS: ["old"] },
+        ":v6": { N: "1000" },
+        ":v7": { N: "0" },
+        ":v8": { N: "1" },
       },
     });
   });
@@ -78,7 +79,7 @@ describe("buildUpdateInput", () => {
       name: type.UNDEFINED,
     });
     expect(input.UpdateExpression).toMatch(
-      /^SET #n0 = if_not_exists\(#n0, :v0\), #n1 = list_append\(:v1, #n1\)/,
+      /^SET #n0 = if_not_exists\(#n0, :v0\), #n1 = list_append\(:v1, if_not_exists\(#n1, :v2\)\)/,
     );
     expect(input.UpdateExpression).toContain("REMOVE #n2");
     expect(input.ExpressionAttributeValues![":v1"]).toEqual({ L: [{ S: "y" }] });
