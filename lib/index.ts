@@ -13,6 +13,7 @@
 import * as errors from "./errors";
 import { Condition } from "./expressions/condition";
 import { Instance } from "./instance";
+import { logger } from "./logger/logger";
 import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
 import type { ModelType } from "./model/types";
@@ -20,6 +21,7 @@ import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types
 import type { AttributePath, IndexNames, InputOf, ItemOf, KeyOf, UpdateOf } from "./schema/infer";
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
+import { transactionFunction } from "./transaction/transaction";
 
 /**
  * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
@@ -65,6 +67,30 @@ export const aws = Instance.default.aws;
 export const events = Instance.default.events;
 /** Middleware around every DynamoDB call of the default instance. Returns a function that removes it. */
 export const use = Instance.default.use.bind(Instance.default);
+/** Atomic reads or writes of up to 100 items (see `docs/transactions.md`). */
+export const transaction = transactionFunction(Instance.default);
+
+/**
+ * Tables of the default instance: `new Table(name, models, options)`, `Table.defaults.set/get`.
+ *
+ * @example
+ * ```ts
+ * const pets = new Table("Pets", [Cat, Dog], { entityAttribute: "_type" });
+ * ```
+ */
+export const Table = Instance.default.Table;
+export type Table = InstanceType<typeof Table>;
+/**
+ * One page of the default instance's table names, with `lastKey` when there are more.
+ *
+ * @example
+ * ```ts
+ * const names = await listTables({ limit: 10 });
+ * const more = names.lastKey ? await listTables({ limit: 10, startAt: names.lastKey }) : [];
+ * ```
+ */
+export const listTables = Instance.default.listTables.bind(Instance.default);
+export { logger } from "./logger/logger";
 
 export { Condition, Instance, Item, Schema, type };
 export * from "./errors";
@@ -77,7 +103,19 @@ export type {
   IndexDefinition,
 } from "./schema/definition-types";
 export type { InputOf, ItemOf, KeyOf, AttributePath, IndexNames, UpdateOf } from "./schema/infer";
-export type { DynamoCall, Middleware } from "./client/send";
+export type { DynamoCall, Middleware, SendingClient } from "./client/send";
+export type { Converter, ConverterAccessor, DdbAccessor } from "./instance";
+export type {
+  ExpiresOptions,
+  StreamType,
+  TableOptions,
+  Throughput,
+  UpdatePart,
+  WaitForActiveOptions,
+} from "./table/options";
+export type { CreateSettings, TableClass, TableDefaults } from "./table/table-class";
+export type { ListTablesSettings, TableNames } from "./table/list-tables";
+export type { LogEvent, LogFilter, LoggerApi, LogLevel, LogProvider } from "./logger/logger";
 export { Query, Scan, Retriever } from "./model/retriever";
 export type {
   ParallelLastKey,
@@ -95,6 +133,17 @@ export type {
 export type { UpdateSettings } from "./operations/update";
 export type { BatchGetResult, BatchGetSettings, BatchProgress } from "./operations/batch-get";
 export type { BatchWriteResult, BatchWriteSettings } from "./operations/batch-write";
+export type { TransactionFunction } from "./transaction/transaction";
+export type {
+  ModelTransaction,
+  TransactionElement,
+  TransactionElementInput,
+  TransactionGetElement,
+  TransactionRequest,
+  TransactionResult,
+  TransactionSettings,
+  TransactionWriteElement,
+} from "./transaction/types";
 
 const dynamodel = {
   model,
@@ -106,6 +155,10 @@ const dynamodel = {
   aws,
   events,
   use,
+  transaction,
+  Table,
+  listTables,
+  logger,
   ...errors,
 };
 

@@ -7,12 +7,17 @@
  * ```ts
  * const eu = new dynamodel.Instance();
  * eu.aws.ddb.set(new DynamoDB({ region: "eu-west-1" }));
+ * const Order = dynamodel.model("Order", { id: String });
+ * new eu.Table("Orders", [Order]); // Order's requests now go to eu-west-1
  * ```
  */
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { convertToAttr, convertToNative, marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import EventEmitter from "eventemitter3";
 import type { Middleware, SendingClient } from "./client/send";
+import { registerEmitter } from "./logger/logger";
+import { listTables, type ListTablesSettings, type TableNames } from "./table/list-tables";
+import { tableClassFor, type TableClass } from "./table/table-class";
 
 export interface Converter {
   marshall: typeof marshall;
@@ -46,6 +51,8 @@ export class Instance {
   readonly aws: { ddb: DdbAccessor; converter: ConverterAccessor };
   /** Emits `request` and `response` for every DynamoDB call made through this instance. */
   readonly events = new EventEmitter();
+  /** Tables of this instance: `new instance.Table(name, models, options)`; `instance.Table.defaults`. */
+  readonly Table: TableClass;
   readonly #middleware: Middleware[] = [];
   #client: SendingClient | undefined;
   #converter: Converter = defaultConverter;
@@ -73,6 +80,21 @@ export class Instance {
       this.#converter = defaultConverter;
     };
     this.aws = { ddb, converter };
+    this.Table = tableClassFor(this);
+    registerEmitter(this.events);
+  }
+
+  /**
+   * One page of this instance's table names, and the `lastKey` to pass as `startAt` for the next.
+   *
+   * @example
+   * ```ts
+   * const page = await instance.listTables({ limit: 10 });
+   * const next = page.lastKey ? await instance.listTables({ limit: 10, startAt: page.lastKey }) : [];
+   * ```
+   */
+  listTables(settings: ListTablesSettings = {}): Promise<TableNames> {
+    return listTables(this, settings);
   }
 
   /** Middleware around every DynamoDB call of this instance. Returns a function that removes it. */

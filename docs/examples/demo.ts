@@ -1,6 +1,6 @@
 // `npm run demo`: a short tour of dynamodel against an embedded DynamoDB Local.
 // It starts the server, works with it, prints what it does, stops the server and exits 0.
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema, TransactionCanceledError } from "dynamodel";
 import { startLocal } from "dynamodel/local";
 
 function step(text: string): void {
@@ -62,6 +62,42 @@ async function main(): Promise<void> {
     console.log(
       `  found ${grey.map((cat) => cat.name).join(", ")} (read ${grey.queriedCount}, sent ${grey.timesQueried} request)`,
     );
+
+    step("A transaction over two models: Tom adopts a toy, and the toy is marked taken, atomically");
+    const Toy = dynamodel.model(
+      "Toy",
+      new Schema({ id: { type: String, hashKey: true }, owner: Number, taken: Boolean }),
+      { throughput: "ON_DEMAND" },
+    );
+    await Toy.create({ id: "mouse", taken: false });
+    await dynamodel.transaction([
+      Toy.transaction.update(
+        "mouse",
+        { owner: 1, taken: true },
+        { condition: new Condition("taken").eq(false) },
+      ),
+      Cat.transaction.update(1, { $ADD: { tags: ["toy owner"] } }),
+    ]);
+    console.log(`  mouse: ${JSON.stringify((await Toy.get("mouse"))!.toJSON())}`);
+
+    step("The same toy again, for cat 3: the condition fails, so nothing is written");
+    await dynamodel
+      .transaction([
+        Cat.transaction.create({ id: 3, name: "Felix" }),
+        Toy.transaction.update("mouse", { owner: 3 }, { condition: new Condition("taken").eq(false) }),
+      ])
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionCanceledError)) throw error;
+        for (const reason of error.reasons) {
+          const stored = reason.item
+            ? ` (stored: owner ${String((reason.item as { owner?: number }).owner)})`
+            : "";
+          console.log(
+            `  element ${reason.index}, ${reason.model} ${JSON.stringify(reason.key)}: ${reason.code}${stored}`,
+          );
+        }
+      });
+    console.log(`  Cat.get(3) → ${String(await Cat.get(3))}`);
 
     step("Deleting Tom");
     await loaded.delete();

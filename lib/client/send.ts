@@ -2,6 +2,7 @@
 // middleware (instance first, then model), then the client, with `request`/`response` events.
 import type EventEmitter from "eventemitter3";
 import { COMMANDS, type OperationName } from "./operations";
+import { scrubCredentials } from "./scrub";
 import { skipNoOpLogWalk } from "./skip-log-walk";
 
 /** What middleware sees and may change. */
@@ -62,6 +63,7 @@ export async function send<Output = Record<string, unknown>>(
       emitSafely(events, "response", { ...call, output, durationMs: performance.now() - started });
       return output;
     } catch (error) {
+      scrubCredentials(error);
       emitSafely(events, "response", { ...call, error, durationMs: performance.now() - started });
       throw annotate(error, call);
     }

@@ -125,7 +125,9 @@ export function compileUpdate(actions: readonly UpdateAction[], registry: Placeh
       }
       case "prepend": {
         const added = registry.value(action.value);
-        clauses.SET.push(`${path} = list_append(${added}, if_not_exists(${path}, ${registry.value({ L: [] })}))`);
+        clauses.SET.push(
+          `${path} = list_append(${added}, if_not_exists(${path}, ${registry.value({ L: [] })}))`,
+        );
         break;
       }
       case "remove":

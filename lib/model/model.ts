@@ -11,7 +11,7 @@
  */
 import EventEmitter from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
-import type { Middleware, SendContext } from "../client/send";
+import type { Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
 import type { ConditionInit } from "../expressions/condition";
 import type { Instance } from "../instance";
@@ -19,13 +19,21 @@ import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
-import { resolveTableOptions, TableRuntime, type TableOptions } from "../table/table";
+import { attachModel, registerTableBinding } from "../table/binding";
+import { withTableAttributes } from "../table/extra-attributes";
+import {
+  resolveTableOptions,
+  TableRuntime,
+  type ResolvedTableOptions,
+  type TableOptions,
+} from "../table/table";
 import { Item } from "./item";
 import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
 import { startQuery, startScan } from "./retrieve-start";
 import { SerializerRegistry, serializeItem } from "./serializer";
 import { writeStatics } from "./write-statics";
+import { transactionStatics } from "../transaction/model-elements";
 import { methodsApi } from "./custom-methods";
 import { tableFacade } from "./table-handle";
 import type { DeleteSettings } from "../operations/delete";
@@ -39,7 +47,22 @@ export interface ModelOptions extends TableOptions {
 type SchemaInput = Schema | SchemaDefinition;
 
 const registries = new WeakMap<Instance, Map<string, ModelClass>>();
-const tables = new WeakMap<Instance, Map<string, TableRuntime>>();
+const implicitTables = new WeakMap<Instance, Map<string, TableRuntime>>();
+
+/** The implicit table `name` of an instance (created on first use), with `runtime` attached to it. */
+function implicitTable(
+  instance: Instance,
+  name: string,
+  options: ResolvedTableOptions,
+  runtime: ModelRuntime,
+): TableRuntime {
+  let byName = implicitTables.get(instance);
+  if (!byName) implicitTables.set(instance, (byName = new Map()));
+  let table = byName.get(name);
+  if (!table) byName.set(name, (table = new TableRuntime(name, options, instance)));
+  attachModel(runtime, table);
+  return table;
+}
 
 function registryOf(instance: Instance): Map<string, ModelClass> {
   let registry = registries.get(instance);
@@ -85,44 +108,41 @@ export function defineModel(
   const schemas = toSchemas(schemaInput);
   const compiled = schemas.map((schema) => compiledSchemaOf(schema)!);
   const { tableName = name, ...tableOptions } = options;
-  const resolved = resolveTableOptions(tableOptions);
+  const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
   const fullTableName = `${resolved.prefix}${tableName}${resolved.suffix}`;
 
+  // The model's table is bound on first use (the implicit table named by `tableName`, shared with
+  // other models of that name), unless a `new Table(...)` takes the model first.
+  let table: TableRuntime | undefined;
+  let tableSchemas = withTableAttributes(compiled, resolved, name);
   const middleware: Middleware[] = [];
-  const sendContext = (): SendContext => ({
-    client: instance.aws.ddb(),
-    middleware: middleware.length === 0 ? instance.middleware : [...instance.middleware, ...middleware],
-    events: instance.events,
-  });
-
-  let instanceTables = tables.get(instance);
-  if (!instanceTables) tables.set(instance, (instanceTables = new Map()));
-  const existingTable = instanceTables.get(fullTableName);
-  const sharedModels: ModelRuntime[] = [];
-  const table =
-    existingTable ??
-    new TableRuntime(
-      fullTableName,
-      () => sharedModels.flatMap((runtime) => runtime.compiled),
-      resolved,
-      sendContext,
-    );
-  instanceTables.set(fullTableName, table);
-
   const model = buildModelClass(name);
   const runtime: ModelRuntime & { serializers: SerializerRegistry } = {
     name,
-    instance,
+    get instance() {
+      return table?.instance ?? instance;
+    },
     schemas,
-    compiled,
-    table,
+    get compiled() {
+      return tableSchemas;
+    },
+    get table() {
+      return table ?? implicitTable(instance, fullTableName, resolved, runtime);
+    },
     middleware,
     events: new EventEmitter(),
     model,
-    sendContext,
+    sendContext: () => runtime.table.context(middleware),
     serializers: new SerializerRegistry(),
   };
-  sharedModels.push(runtime);
+  registerTableBinding(runtime, {
+    isBound: () => table !== undefined,
+    attach(next) {
+      table = next;
+      tableSchemas = withTableAttributes(compiled, next.options, name);
+      next.members.push(runtime);
+    },
+  });
   linkModelRuntime(model, runtime);
   attachStatics(model, runtime);
   const reference = referenceView(runtime);
@@ -188,6 +208,7 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
     query: (init?: ConditionInit) => startQuery(runtime, init),
     scan: (init?: ConditionInit) => startScan(runtime, init),
     ...writeStatics(runtime),
+    transaction: transactionStatics(runtime),
     table() {
       return tableFacade(runtime);
     },

@@ -8,6 +8,8 @@ import type {
   UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { send } from "../client/send";
+import { ownerOfImage } from "../table/binding";
+import { withoutExpired } from "../table/expired";
 import type { OperationName } from "../client/operations";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
@@ -52,13 +54,16 @@ export async function sendForModel<Output = Record<string, unknown>>(
   operation: OperationName,
   input: object,
 ): Promise<Output> {
-  await runtime.table.ready();
-  return send<Output>(runtime.sendContext(), {
+  const table = runtime.table;
+  await table.ready();
+  const output = await send<Output>(runtime.sendContext(), {
     operation,
     input,
     model: runtime.name,
-    table: runtime.table.name,
+    table: table.name,
   });
+  // `expires.items.returnExpired: false`: every read drops expired items here, before any is built.
+  return withoutExpired(table, operation, output);
 }
 
 /**
@@ -69,6 +74,9 @@ export function itemFromImage(
   runtime: ModelRuntime,
   image: Record<string, AttributeValue>,
 ): object | Promise<object> {
+  // In a table shared by several models, the item is built by the model it belongs to.
+  const owner = ownerOfImage(runtime, image);
+  if (owner !== runtime) return itemFromImage(owner, image);
   const schema = runtime.compiled.length === 1 ? runtime.compiled[0]! : schemaFor(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
   const item = new runtime.model() as Record<string, unknown>;
@@ -145,7 +153,21 @@ function fillIn(
   }
 }
 
-export async function saveItem<T extends object>(item: T, rawSettings: SaveSettings): Promise<T> {
+/**
+ * What saving an item will send, worked out without sending it: the request (`undefined` when nothing
+ * changed and no condition asks for a write), a whole-item Put for fallbacks, and `commit()`, which
+ * records the write on the item once it has succeeded. `item.save()` and transaction writes share it.
+ */
+export interface SavePlan {
+  readonly runtime: ModelRuntime;
+  readonly operation: "PutItem" | "UpdateItem";
+  readonly request: PutItemCommandInput | UpdateItemCommandInput | undefined;
+  readonly versioned: boolean;
+  putInput(): PutItemCommandInput;
+  commit(): void;
+}
+
+export async function planSave(item: object, rawSettings: SaveSettings): Promise<SavePlan> {
   const runtime = modelRuntimeOf(item.constructor);
   let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
   const data = item as Record<string, unknown>;
@@ -202,13 +224,26 @@ export async function saveItem<T extends object>(item: T, rawSettings: SaveSetti
         settings.condition,
         target,
       );
-    } else if (settings.condition !== undefined) {
+    } else if (rawSettings.condition !== undefined) {
+      // Nothing changed, but the caller asked for a condition to hold: a conditional put checks it.
+      // (The version check added above is not the caller's: an unchanged versioned item sends nothing.)
       request = putInput();
     }
   } else {
     request = putInput();
   }
-  if (wantsRequest(settings, "save")) return (request ?? putInput()) as unknown as T;
+  const commit = (): void => {
+    setStoredImage(item, written.attributes);
+    fillIn(runtime, data, written.item, schemaIndex);
+    if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
+  };
+  return { runtime, operation, request, versioned: version !== undefined, putInput, commit };
+}
+
+export async function saveItem<T extends object>(item: T, rawSettings: SaveSettings): Promise<T> {
+  const plan = await planSave(item, rawSettings);
+  const { runtime, operation, request } = plan;
+  if (wantsRequest(rawSettings, "save")) return (request ?? plan.putInput()) as unknown as T;
 
   if (request !== undefined) {
     try {
@@ -220,15 +255,13 @@ export async function saveItem<T extends object>(item: T, rawSettings: SaveSetti
         operation !== "UpdateItem" ||
         !isConditionFailure(error) ||
         error.Item !== undefined ||
-        version !== undefined
+        plan.versioned
       ) {
         throw await withStoredItem(runtime, error, itemFromImage);
       }
-      await sendForModel(runtime, "PutItem", putInput());
+      await sendForModel(runtime, "PutItem", plan.putInput());
     }
   }
-  setStoredImage(item, written.attributes);
-  fillIn(runtime, data, written.item, schemaIndex);
-  if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
+  plan.commit();
   return item;
 }

@@ -1,17 +1,9 @@
-// `Model.table()`: the model's table as users see it. The full Table API arrives with the Table work.
+// `Model.table()`: the model's Table (the one it was given to, or its implicit table), the same object
+// on every call.
+import { publicTableOf } from "../table/table-class";
+import type { Table } from "../table/table-class";
 import type { ModelRuntime } from "./runtime";
 
-export function tableFacade(runtime: ModelRuntime) {
-  const table = runtime.table;
-  const schema = runtime.compiled[0]!;
-  return {
-    name: table.name,
-    hashKey: schema.hashKey,
-    rangeKey: schema.rangeKey,
-    /** Runs the setup flow (create if missing, wait until active). */
-    initialize: () => table.ready(),
-    /** `{return: "request"}`: the CreateTable input; otherwise runs the setup flow. */
-    create: async (settings: { return?: "request" } = {}) =>
-      settings.return === "request" ? table.createInput() : table.ready(),
-  };
+export function tableFacade(runtime: ModelRuntime): Table {
+  return publicTableOf(runtime.table);
 }

@@ -22,17 +22,14 @@ import type { QueryResponse, ScanResponse } from "./retrieve-response";
 import type { Query, Scan } from "./retriever";
 import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
+import type { ModelTransaction } from "../transaction/types";
+import type { Table } from "../table/table-class";
 
 /** An item of a model: its data plus the Item methods. */
 export type ModelItem<TItem> = TItem & Item;
 
-export interface TableHandle {
-  readonly name: string;
-  readonly hashKey: string;
-  readonly rangeKey: string | undefined;
-  initialize(): Promise<void>;
-  create(settings?: { return?: "request" }): Promise<unknown>;
-}
+/** What `Model.table()` returns: the model's Table. */
+export type TableHandle = Table;
 
 /** `TUpdate` is the update object of `update()` (`UpdateOf<D, S>` when inferred from a schema). */
 export interface ModelType<
@@ -159,6 +156,11 @@ export interface ModelType<
     callback: Callback<BatchWriteResult<TKey>>,
   ): undefined;
 
+  /**
+   * Elements of a transaction for this model (see `dynamodel.transaction`).
+   * @example `await dynamodel.transaction([Cat.transaction.create({ id: 2 }), Cat.transaction.delete(1)])`
+   */
+  readonly transaction: ModelTransaction<ModelItem<TItem>, TInput, TKey, TUpdate>;
   table(): TableHandle;
   /**
    * Custom methods (Dynamoose's API). `set` also returns the model typed with the new method, so

@@ -5,6 +5,7 @@ import type {
   CreateTableCommandInput,
   KeySchemaElement,
   Projection,
+  StreamViewType,
 } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import type { CompiledSchema, IndexSpec } from "../schema/compiled";
@@ -13,7 +14,16 @@ export type Throughput = number | { read: number; write: number } | "ON_DEMAND";
 
 export interface TableDefinitionOptions {
   throughput: Throughput;
+  tableClass?: "standard" | "infrequentAccess";
+  tags?: Readonly<Record<string, string>>;
+  streamOptions?: { enabled: boolean; type: string | undefined };
 }
+
+/** The SDK's names for the table classes. */
+export const TABLE_CLASSES = {
+  standard: "STANDARD",
+  infrequentAccess: "STANDARD_INFREQUENT_ACCESS",
+} as const;
 
 function scalarAttributeType(schemas: readonly CompiledSchema[], name: string): "S" | "N" | "B" {
   for (const schema of schemas) {
@@ -36,19 +46,19 @@ function scalarAttributeType(schemas: readonly CompiledSchema[], name: string): 
   throw new InvalidParameter(`Key attribute "${name}" is not defined in the schema.`);
 }
 
-function provisioned(throughput: Exclude<Throughput, "ON_DEMAND">) {
+export function provisioned(throughput: Exclude<Throughput, "ON_DEMAND">) {
   return typeof throughput === "number"
     ? { ReadCapacityUnits: throughput, WriteCapacityUnits: throughput }
     : { ReadCapacityUnits: throughput.read, WriteCapacityUnits: throughput.write };
 }
 
-function projection(index: IndexSpec): Projection {
+export function projection(index: IndexSpec): Projection {
   if (index.project === true) return { ProjectionType: "ALL" };
   if (index.project === false) return { ProjectionType: "KEYS_ONLY" };
   return { ProjectionType: "INCLUDE", NonKeyAttributes: [...index.project] };
 }
 
-function keySchema(hashKey: string, rangeKey: string | undefined): KeySchemaElement[] {
+export function keySchema(hashKey: string, rangeKey: string | undefined): KeySchemaElement[] {
   const keys: KeySchemaElement[] = [{ AttributeName: hashKey, KeyType: "HASH" }];
   if (rangeKey !== undefined) keys.push({ AttributeName: rangeKey, KeyType: "RANGE" });
   return keys;
@@ -104,6 +114,16 @@ export function buildCreateTableInput(
       KeySchema: keySchema(index.hashKey, index.rangeKey),
       Projection: projection(index),
     }));
+  }
+  // Only what differs from DynamoDB's own defaults is sent, so endpoints without these features still work.
+  if (options.tableClass === "infrequentAccess") input.TableClass = TABLE_CLASSES.infrequentAccess;
+  const tags = Object.entries(options.tags ?? {});
+  if (tags.length > 0) input.Tags = tags.map(([Key, Value]) => ({ Key, Value }));
+  if (options.streamOptions?.enabled) {
+    input.StreamSpecification = {
+      StreamEnabled: true,
+      StreamViewType: (options.streamOptions.type ?? "NEW_AND_OLD_IMAGES") as StreamViewType,
+    };
   }
   return input;
 }

@@ -1,137 +1,96 @@
-// A model's table at run time: its name and the setup flow (create if missing, wait until ACTIVE),
-// run once. If setup fails, every pending and later request on the table rejects with that error.
-import type { DescribeTableCommandOutput } from "@aws-sdk/client-dynamodb";
-import { WaitForActiveTimeout } from "../errors";
+// A table at run time: its full name, resolved options, the instance whose client it uses, the models
+// stored in it, and its setup flow (setup.ts), run once. If setup fails, every pending and later request
+// on the table rejects with that error, and nothing is left unhandled.
+import type { AttributeValue, CreateTableCommandInput, TableDescription } from "@aws-sdk/client-dynamodb";
+import type { OperationName } from "../client/operations";
+import { send, type Middleware, type SendContext } from "../client/send";
+import { OtherError } from "../errors";
+import type { Instance } from "../instance";
+import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
-import { send, type SendContext } from "../client/send";
-import { buildCreateTableInput, type Throughput } from "./definition";
+import { buildCreateTableInput } from "./definition";
+import { isExpiredImage } from "./extra-attributes";
+import type { ResolvedTableOptions } from "./options";
+import { runSetup } from "./setup";
 
-export interface WaitForActiveOptions {
-  enabled: boolean;
-  check: { timeout: number; frequency: number };
-}
-
-export interface TableOptions {
-  /** Create the table when it does not exist. Default: true. */
-  create?: boolean;
-  /** Wait until the table and its indexes are ACTIVE. Default: enabled, 180 s timeout, 1 s polls. */
-  waitForActive?: boolean | Partial<WaitForActiveOptions>;
-  /** Default: `{read: 1, write: 1}`. */
-  throughput?: Throughput;
-  prefix?: string;
-  suffix?: string;
-  /** Run the setup flow on first use. Default: true. */
-  initialize?: boolean;
-}
-
-export interface ResolvedTableOptions {
-  create: boolean;
-  waitForActive: WaitForActiveOptions;
-  throughput: Throughput;
-  prefix: string;
-  suffix: string;
-  initialize: boolean;
-}
-
-export function resolveTableOptions(options: TableOptions = {}): ResolvedTableOptions {
-  const wait = options.waitForActive;
-  const waitForActive: WaitForActiveOptions =
-    typeof wait === "boolean"
-      ? { enabled: wait, check: { timeout: 180_000, frequency: 1000 } }
-      : {
-          enabled: wait?.enabled ?? true,
-          check: { timeout: wait?.check?.timeout ?? 180_000, frequency: wait?.check?.frequency ?? 1000 },
-        };
-  return {
-    create: options.create ?? true,
-    waitForActive,
-    throughput: options.throughput ?? { read: 1, write: 1 },
-    prefix: options.prefix ?? "",
-    suffix: options.suffix ?? "",
-    initialize: options.initialize ?? true,
-  };
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && error.name === "ResourceNotFoundException";
-}
+export { resolveTableOptions, type ResolvedTableOptions, type TableOptions } from "./options";
 
 export class TableRuntime {
-  #ready: Promise<void> | undefined;
+  /** The models stored in this table, in the order they were attached. */
+  readonly members: ModelRuntime[] = [];
+  #flow: Promise<void> | undefined;
+  #running = false;
 
   constructor(
     readonly name: string,
-    readonly schemas: () => readonly CompiledSchema[],
     readonly options: ResolvedTableOptions,
-    readonly context: () => SendContext,
+    readonly instance: Instance,
   ) {}
 
-  /** Resolves when the table is usable; the setup flow runs once. */
+  /** The compiled schemas of every model in the table (with the table's own attributes). */
+  schemas(): readonly CompiledSchema[] {
+    return this.members.flatMap((member) => member.compiled);
+  }
+
+  /** Client, middleware and events of the table's instance, plus a model's own middleware. */
+  context(modelMiddleware: readonly Middleware[] = []): SendContext {
+    const { instance } = this;
+    return {
+      client: instance.aws.ddb(),
+      middleware:
+        modelMiddleware.length === 0 ? instance.middleware : [...instance.middleware, ...modelMiddleware],
+      events: instance.events,
+    };
+  }
+
+  /** A call that is the table's own (setup, describe, backups, raw), not a model's. */
+  send<Output>(operation: OperationName, input: object): Promise<Output> {
+    return send<Output>(this.context(), { operation, input, table: this.name });
+  }
+
+  /** Resolves when the table is usable: the setup flow runs once (unless `initialize: false`). */
   ready(): Promise<void> {
+    if (this.#flow) return this.#flow;
     if (!this.options.initialize) return Promise.resolve();
-    if (!this.#ready) {
-      this.#ready = this.#setup();
-      // Nobody may be waiting yet; the rejection is delivered to every request that awaits it.
-      this.#ready.catch(() => undefined);
-    }
-    return this.#ready;
+    return this.#start();
   }
 
-  /** The CreateTable input this table's schemas call for. */
-  createInput() {
-    return buildCreateTableInput(this.name, this.schemas(), { throughput: this.options.throughput });
+  /** Runs the setup flow now; rejects with `OtherError` while a flow is still running. */
+  initialize(): Promise<void> {
+    if (this.#running) return Promise.reject(new OtherError("Setup flow is already running."));
+    return this.#start();
   }
 
-  async #describe(): Promise<DescribeTableCommandOutput["Table"] | undefined> {
-    try {
-      const output = await send<DescribeTableCommandOutput>(this.context(), {
-        operation: "DescribeTable",
-        input: { TableName: this.name },
-        table: this.name,
-      });
-      return output.Table;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+  /** Forgets a finished flow, so the next request sets the table up again (after `delete()`). */
+  reset(): void {
+    if (!this.#running) this.#flow = undefined;
   }
 
-  async #setup(): Promise<void> {
-    if (this.options.create) {
-      const existing = await this.#describe();
-      if (!existing) {
-        try {
-          await send(this.context(), {
-            operation: "CreateTable",
-            input: this.createInput(),
-            table: this.name,
-          });
-        } catch (error) {
-          // Another process (or model sharing the table) created it first: that is fine.
-          if (!(error instanceof Error && error.name === "ResourceInUseException")) throw error;
-        }
-      }
-    }
-    if (this.options.waitForActive.enabled) await this.#waitForActive();
+  #start(): Promise<void> {
+    this.#running = true;
+    const flow = runSetup(this).finally(() => {
+      this.#running = false;
+    });
+    // Nobody may be waiting yet; the rejection is delivered to every request that awaits it.
+    flow.catch(() => undefined);
+    this.#flow = flow;
+    return flow;
   }
 
-  async #waitForActive(): Promise<void> {
-    const { timeout, frequency } = this.options.waitForActive.check;
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const table = await this.#describe();
-      const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every(
-        (index) => index.IndexStatus === "ACTIVE",
-      );
-      if (table?.TableStatus === "ACTIVE" && indexesActive) return;
-      if (Date.now() + frequency > deadline) {
-        throw new WaitForActiveTimeout(
-          `Waiting for table "${this.name}" to be active timed out after ${timeout} ms.`,
-        );
-      }
-      await new Promise((resolve) =>
-        frequency === 0 ? setImmediate(resolve) : setTimeout(resolve, frequency),
-      );
-    }
+  /** The CreateTable input the models' schemas and the table options call for. */
+  createInput(): CreateTableCommandInput {
+    const { throughput, tableClass, tags, streamOptions } = this.options;
+    return buildCreateTableInput(this.name, this.schemas(), { throughput, tableClass, tags, streamOptions });
+  }
+
+  async describe(): Promise<TableDescription | undefined> {
+    const output = await this.send<{ Table?: TableDescription }>("DescribeTable", { TableName: this.name });
+    return output.Table;
+  }
+
+  /** With `returnExpired: false`, whether an item read from this table has expired and must be dropped. */
+  hidesExpired(image: Record<string, AttributeValue>): boolean {
+    const expires = this.options.expires;
+    return expires !== undefined && !expires.returnExpired && isExpiredImage(image, expires.attribute);
   }
 }

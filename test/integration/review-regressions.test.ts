@@ -103,7 +103,8 @@ describe("$ADD of a number DynamoDB cannot store", () => {
   it.each([Number.NaN, Number.POSITIVE_INFINITY])("rejects %p, writing nothing", async (bad) => {
     await Counter.create({ id: "c", n: 1 }, { overwrite: true });
     await expect(Counter.update("c", { $ADD: { n: bad } })).rejects.toThrow(TypeMismatch);
-    await expect(Counter.update("c", { $ADD: { "any.count": bad } })).rejects.toThrow(TypeMismatch);
+    // Paths inside ANY values are checked at run time only (the update types do not reach into ANY).
+    await expect(Counter.update("c", { $ADD: { "any.count": bad } } as never)).rejects.toThrow(TypeMismatch);
     expect((await stored(Counter.table().name, "c"))?.n).toEqual({ N: "1" });
   });
 });

@@ -1,0 +1,62 @@
+// How models and tables find each other. A model is bound to one table: the Table it was given to, or
+// (on first use) the implicit table named by its `tableName`. Once bound it cannot move, as in Dynamoose.
+// In a table shared by several models, each item read is given to the model it belongs to.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
+import type { ModelRuntime } from "../model/runtime";
+import type { TableRuntime } from "./table";
+
+export interface TableBinding {
+  isBound(): boolean;
+  attach(table: TableRuntime): void;
+}
+
+const bindings = new WeakMap<ModelRuntime, TableBinding>();
+
+export function registerTableBinding(runtime: ModelRuntime, binding: TableBinding): void {
+  bindings.set(runtime, binding);
+}
+
+/** Puts a model into `table`; a model already in a table (or already used) is an `InvalidParameter`. */
+export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
+  const binding = bindings.get(runtime);
+  if (!binding) throw new InvalidParameter("Only dynamodel models can be put in a table.");
+  if (binding.isBound()) {
+    throw new InvalidParameter(`Model "${runtime.name}" is already attached to a table (or has been used).`);
+  }
+  binding.attach(table);
+}
+
+function matchScore(member: ModelRuntime, image: Record<string, AttributeValue>): number {
+  let best = 0;
+  for (const schema of member.compiled) {
+    let score = 0;
+    for (const name in image) if (schema.shape.byName.has(name)) score += 1;
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
+/**
+ * The model an item read through `runtime` belongs to: `runtime` itself unless the table holds several
+ * models; then the one named by the entity attribute, else the one whose schemas know most of the
+ * item's attributes (ties go to `runtime`).
+ */
+export function ownerOfImage(runtime: ModelRuntime, image: Record<string, AttributeValue>): ModelRuntime {
+  const { members, options } = runtime.table;
+  if (members.length <= 1) return runtime;
+  if (options.entityAttribute !== undefined) {
+    const name = image[options.entityAttribute]?.S;
+    return members.find((member) => member.name === name) ?? runtime;
+  }
+  let owner = runtime;
+  let bestScore = matchScore(runtime, image);
+  for (const member of members) {
+    const score = member === runtime ? -1 : matchScore(member, image);
+    if (score > bestScore) {
+      owner = member;
+      bestScore = score;
+    }
+  }
+  return owner;
+}

@@ -1,0 +1,172 @@
+// Table options (SPEC §7): their types, the built-in defaults, and the merge
+// "constructor options > the instance's custom defaults > built-in defaults", deep (key by key) as in
+// Dynamoose, so `{waitForActive: {check: {timeout: 5000}}}` keeps the default frequency.
+import { InvalidParameter } from "../errors";
+import { isPlainObject } from "../expressions/is-plain-object";
+import type { Throughput } from "./definition";
+
+export type { Throughput };
+
+export interface WaitForActiveOptions {
+  enabled: boolean;
+  check: { timeout: number; frequency: number };
+}
+
+/** What `update` may change on an existing table. */
+export const UPDATE_PARTS = ["ttl", "indexes", "throughput", "tags", "tableClass", "streams"] as const;
+export type UpdatePart = (typeof UPDATE_PARTS)[number];
+
+export type StreamType = "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" | "KEYS_ONLY";
+
+export interface ExpiresOptions {
+  /** Milliseconds from a write until the item expires (the TTL attribute's default). */
+  ttl?: number;
+  /** The TTL attribute (default `"ttl"`), stored as epoch seconds. */
+  attribute?: string;
+  /** `returnExpired: false` drops items whose TTL has passed from every read (default true). */
+  items?: { returnExpired?: boolean };
+}
+
+export interface TableOptions {
+  /** Create the table when it does not exist. Default: true. */
+  create?: boolean;
+  /** `true` or the parts to bring in line with the schemas on an existing table. Default: false. */
+  update?: boolean | readonly UpdatePart[];
+  /** Wait until the table and its indexes are ACTIVE. Default: enabled, 180 s timeout, 1 s polls. */
+  waitForActive?: boolean | { enabled?: boolean; check?: { timeout?: number; frequency?: number } };
+  /** Default: `{read: 1, write: 1}`; a number sets both; `"ON_DEMAND"` is pay-per-request billing. */
+  throughput?: Throughput;
+  /** Added before the table name. */
+  prefix?: string;
+  /** Added after the table name. */
+  suffix?: string;
+  /** Item expiry (TTL): milliseconds, or the full settings. */
+  expires?: number | ExpiresOptions;
+  /** Table tags. */
+  tags?: Record<string, string>;
+  /** Default: `"standard"`. */
+  tableClass?: "standard" | "infrequentAccess";
+  /** DynamoDB Streams. Default: disabled. */
+  streamOptions?: { enabled?: boolean; type?: StreamType };
+  /** Run the setup flow (create, wait, TTL, update). Default: true. */
+  initialize?: boolean;
+  /** An attribute written with the model's name on every item, used to tell a shared table's models apart. */
+  entityAttribute?: string;
+}
+
+export interface ResolvedExpires {
+  ttl: number | undefined;
+  attribute: string;
+  returnExpired: boolean;
+}
+
+export interface ResolvedTableOptions {
+  create: boolean;
+  update: readonly UpdatePart[];
+  waitForActive: WaitForActiveOptions;
+  throughput: Throughput;
+  prefix: string;
+  suffix: string;
+  expires: ResolvedExpires | undefined;
+  tags: Record<string, string>;
+  tableClass: "standard" | "infrequentAccess";
+  streamOptions: { enabled: boolean; type: StreamType | undefined };
+  initialize: boolean;
+  entityAttribute: string | undefined;
+}
+
+const BUILT_IN = {
+  create: true,
+  update: false,
+  waitForActive: { enabled: true, check: { timeout: 180_000, frequency: 1000 } },
+  throughput: { read: 1, write: 1 },
+  prefix: "",
+  suffix: "",
+  tags: {},
+  tableClass: "standard",
+  streamOptions: { enabled: false },
+  initialize: true,
+} satisfies TableOptions;
+
+type Layer = Record<string, unknown>;
+
+/** Deep merge of plain objects; a later layer wins, arrays and other values are replaced whole. */
+function merge(...layers: Layer[]): Layer {
+  const result: Layer = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue;
+      const before = result[key];
+      result[key] = isPlainObject(value) && isPlainObject(before) ? merge(before, value) : value;
+    }
+  }
+  return result;
+}
+
+/** `true`/`false` stand for an enabled/disabled object, so they merge with the object form. */
+function expandWait(options: Layer): Layer {
+  const wait = options.waitForActive;
+  return typeof wait === "boolean" ? { ...options, waitForActive: { enabled: wait } } : options;
+}
+
+function resolveExpires(expires: unknown): ResolvedExpires | undefined {
+  if (expires === undefined || expires === null) return undefined;
+  if (typeof expires === "number") return { ttl: expires, attribute: "ttl", returnExpired: true };
+  if (!isPlainObject(expires))
+    throw new InvalidParameter("Table option `expires` must be a number or an object.");
+  const { ttl, attribute = "ttl", items } = expires as ExpiresOptions;
+  if (ttl !== undefined && typeof ttl !== "number")
+    throw new InvalidParameter("`expires.ttl` must be a number.");
+  return { ttl, attribute, returnExpired: items?.returnExpired ?? true };
+}
+
+function resolveUpdate(update: unknown): readonly UpdatePart[] {
+  if (update === true) return UPDATE_PARTS;
+  if (update === false || update === undefined) return [];
+  if (!Array.isArray(update))
+    throw new InvalidParameter("Table option `update` must be a boolean or an array.");
+  for (const part of update) {
+    if (!(UPDATE_PARTS as readonly unknown[]).includes(part)) {
+      throw new InvalidParameter(
+        `Unknown table update part "${String(part)}" (use ${UPDATE_PARTS.join(", ")}).`,
+      );
+    }
+  }
+  return update as UpdatePart[];
+}
+
+/**
+ * The options a table runs with: `options` over the instance's custom defaults over the built-in ones.
+ *
+ * @example
+ * ```ts
+ * resolveTableOptions({ waitForActive: { check: { timeout: 5000 } } }).waitForActive;
+ * // { enabled: true, check: { timeout: 5000, frequency: 1000 } }
+ * ```
+ */
+export function resolveTableOptions(
+  options: TableOptions = {},
+  defaults: TableOptions = {},
+): ResolvedTableOptions {
+  const merged = merge(BUILT_IN, expandWait({ ...defaults }), expandWait({ ...options })) as Required<
+    Omit<TableOptions, "expires" | "entityAttribute" | "waitForActive">
+  > & { waitForActive: WaitForActiveOptions; expires?: unknown; entityAttribute?: string };
+  const tableClass = merged.tableClass;
+  if (tableClass !== "standard" && tableClass !== "infrequentAccess") {
+    throw new InvalidParameter(`Table option \`tableClass\` must be "standard" or "infrequentAccess".`);
+  }
+  return {
+    create: merged.create,
+    update: resolveUpdate(merged.update),
+    waitForActive: merged.waitForActive,
+    throughput: merged.throughput,
+    prefix: merged.prefix,
+    suffix: merged.suffix,
+    expires: resolveExpires(merged.expires),
+    tags: merged.tags,
+    tableClass,
+    streamOptions: { enabled: merged.streamOptions.enabled ?? false, type: merged.streamOptions.type },
+    initialize: merged.initialize,
+    entityAttribute: merged.entityAttribute,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * `new dynamodel.Table(name, models, options?)`: one DynamoDB table holding one or more models
+ * (single-table design), with its setup flow, backups and raw access. `new instance.Table(...)` makes a
+ * table on another Instance (its client, middleware and events).
+ *
+ * @example
+ * ```ts
+ * const Cat = dynamodel.model("Cat", { pk: String, sk: String, name: String });
+ * const Dog = dynamodel.model("Dog", { pk: String, sk: String, breed: String });
+ * const pets = new dynamodel.Table("Pets", [Cat, Dog], { entityAttribute: "_type", throughput: "ON_DEMAND" });
+ * await pets.initialize();
+ * ```
+ */
+import type {
+  BackupDescription,
+  BackupDetails,
+  CreateTableCommandInput,
+  TableDescription,
+} from "@aws-sdk/client-dynamodb";
+import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
+import type { OperationName } from "../client/operations";
+import { InvalidParameter, InvalidParameterType } from "../errors";
+import type { Instance } from "../instance";
+import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
+import { attachModel } from "./binding";
+import { resolveTableOptions, type TableOptions } from "./options";
+import { TableRuntime } from "./table";
+
+const runtimes = new WeakMap<Table, TableRuntime>();
+const publicTables = new WeakMap<TableRuntime, Table>();
+const boundInstances = new WeakMap<object, Instance>();
+
+function runtimeOf(table: Table): TableRuntime {
+  const runtime = runtimes.get(table);
+  if (!runtime) throw new TypeError("Not a dynamodel table.");
+  return runtime;
+}
+
+function modelRuntimes(models: unknown): ModelRuntime[] {
+  if (models === undefined || models === null) throw new InvalidParameter("Table needs a list of models.");
+  if (!Array.isArray(models) || models.length === 0) {
+    throw new InvalidParameterType("Table's models must be a non-empty array of models.");
+  }
+  return models.map((model: unknown) => {
+    try {
+      return modelRuntimeOf(model as object);
+    } catch {
+      throw new InvalidParameterType("Table's models must be a non-empty array of models.");
+    }
+  });
+}
+
+function checkKeys(members: readonly ModelRuntime[]): void {
+  const [first, ...rest] = members.map((member) => member.compiled[0]!);
+  for (const schema of rest) {
+    if (schema.hashKey !== first!.hashKey) throw new InvalidParameter("hashKey's for all models must match.");
+    if (
+      schema.rangeKey !== undefined &&
+      first!.rangeKey !== undefined &&
+      schema.rangeKey !== first!.rangeKey
+    ) {
+      throw new InvalidParameter("rangeKey's for all models must match.");
+    }
+  }
+}
+
+export interface CreateSettings {
+  /** `"request"`: resolve with the CreateTable input instead of sending it. */
+  return?: "request";
+}
+
+export class Table {
+  constructor(name: string, models: readonly object[], options: TableOptions = {}) {
+    const instance = boundInstances.get(new.target);
+    if (!instance) throw new TypeError("Use dynamodel.Table or instance.Table.");
+    if (name === undefined || name === null || name === "") throw new InvalidParameter("Table needs a name.");
+    if (typeof name !== "string") throw new InvalidParameterType("Table's name must be a string.");
+    const members = modelRuntimes(models);
+    checkKeys(members);
+    const resolved = resolveTableOptions(options, instance.Table.defaults.get());
+    const runtime = new TableRuntime(`${resolved.prefix}${name}${resolved.suffix}`, resolved, instance);
+    for (const member of members) attachModel(member, runtime);
+    runtimes.set(this, runtime);
+    publicTables.set(runtime, this);
+  }
+
+  /** The table's full name (prefix + name + suffix). */
+  get name(): string {
+    return runtimeOf(this).name;
+  }
+
+  /** The hash key attribute shared by the table's models. */
+  get hashKey(): string {
+    return runtimeOf(this).members[0]!.compiled[0]!.hashKey;
+  }
+
+  /** The range key attribute, if the table has one. */
+  get rangeKey(): string | undefined {
+    return runtimeOf(this).members.find((member) => member.compiled[0]!.rangeKey !== undefined)?.compiled[0]!
+      .rangeKey;
+  }
+
+  /** Sends CreateTable (or, with `{return: "request"}`, resolves with its input). */
+  create(settings: CreateSettings & { return: "request" }): Promise<CreateTableCommandInput>;
+  create(settings?: CreateSettings): Promise<void>;
+  create(callback: Callback<unknown>): undefined;
+  create(settings: CreateSettings, callback: Callback<unknown>): undefined;
+  create(
+    first?: CreateSettings | Callback<unknown>,
+    second?: Callback<unknown>,
+  ): Promise<unknown> | undefined {
+    const [settings, callback] = settingsAndCallback<CreateSettings>(first, second);
+    const runtime = runtimeOf(this);
+    const work = Promise.resolve().then(async () => {
+      const input = runtime.createInput();
+      if (settings?.return === "request") return input;
+      await runtime.send("CreateTable", input);
+      return undefined;
+    });
+    return withCallback(work, callback);
+  }
+
+  /**
+   * Runs the setup flow (create, wait for ACTIVE, TTL, update) now; `OtherError` while one is running.
+   * Without it, the flow runs on the table's first request (unless `initialize: false`).
+   */
+  initialize(callback?: Callback<unknown>): Promise<void> | undefined {
+    return withCallback(runtimeOf(this).initialize(), callback) as Promise<void> | undefined;
+  }
+
+  /** DescribeTable's description of the table. */
+  describe(): Promise<TableDescription | undefined> {
+    return runtimeOf(this).describe();
+  }
+
+  /** Deletes the table. A later request on it runs the setup flow again (creating it, by default). */
+  async delete(): Promise<void> {
+    const runtime = runtimeOf(this);
+    await runtime.send("DeleteTable", { TableName: runtime.name });
+    runtime.reset();
+  }
+
+  /** Starts an on-demand backup (CreateBackup); resolves with its details (`BackupArn` …). */
+  async backup(name: string): Promise<BackupDetails | undefined> {
+    const runtime = runtimeOf(this);
+    if (typeof name !== "string" || name === "") throw new InvalidParameter("A backup needs a name.");
+    const output = await runtime.send<{ BackupDetails?: BackupDetails }>("CreateBackup", {
+      TableName: runtime.name,
+      BackupName: name,
+    });
+    return output.BackupDetails;
+  }
+
+  /** DescribeBackup for `arn`. */
+  async describeBackup(arn: string): Promise<BackupDescription | undefined> {
+    const output = await runtimeOf(this).send<{ BackupDescription?: BackupDescription }>("DescribeBackup", {
+      BackupArn: arn,
+    });
+    return output.BackupDescription;
+  }
+
+  /**
+   * Any DynamoDB operation, sent through this table's instance (middleware, events) once the table is set
+   * up: for whatever dynamodel does not cover.
+   *
+   * @example
+   * ```ts
+   * const { Count } = await table.raw("Scan", { TableName: table.name, Select: "COUNT" });
+   * ```
+   */
+  async raw<Output = Record<string, unknown>>(operation: OperationName, input: object): Promise<Output> {
+    const runtime = runtimeOf(this);
+    await runtime.ready();
+    return runtime.send<Output>(operation, input);
+  }
+}
+
+/** Custom defaults for the tables of one Instance: constructor options > these > built-in defaults. */
+export interface TableDefaults {
+  set(options: TableOptions): void;
+  get(): TableOptions;
+}
+
+export interface TableClass {
+  new (name: string, models: readonly object[], options?: TableOptions): Table;
+  readonly prototype: Table;
+  readonly defaults: TableDefaults;
+}
+
+/** The Table class of one Instance: tables made with it use that instance. */
+export function tableClassFor(instance: Instance): TableClass {
+  let custom: TableOptions = {};
+  const defaults: TableDefaults = {
+    // Replaced, not merged, as in Dynamoose: `set({})` goes back to the built-in defaults.
+    set: (options) => void (custom = { ...options }),
+    get: () => custom,
+  };
+  const Bound = class extends Table {
+    static readonly defaults = defaults;
+  };
+  Object.defineProperty(Bound, "name", { value: "Table" });
+  boundInstances.set(Bound, instance);
+  return Bound;
+}
+
+/** The public Table of a table runtime (the one a model's `table()` returns), made on first ask. */
+export function publicTableOf(runtime: TableRuntime): Table {
+  let table = publicTables.get(runtime);
+  if (!table) {
+    table = Object.create(runtime.instance.Table.prototype) as Table;
+    runtimes.set(table, runtime);
+    publicTables.set(runtime, table);
+  }
+  return table;
+}

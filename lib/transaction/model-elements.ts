@@ -1,0 +1,164 @@
+// `Model.transaction.get/create/update/delete/condition`: each builds its element with the same pure
+// builders and pipelines as the single-item operation (key conversion, write pipeline, optimistic
+// locking), and records where it came from for the runner.
+import type { ConditionCheck, TransactGetItem, TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
+import { isPlainObject } from "../expressions/is-plain-object";
+import { PlaceholderRegistry } from "../expressions/placeholders";
+import { planSave } from "../model/persist";
+import type { ModelRuntime } from "../model/runtime";
+import { storedImageOf } from "../model/stored-images";
+import { compileConditionSetting } from "../operations/condition-input";
+import { buildDeleteInput } from "../operations/delete";
+import { buildGetInput } from "../operations/get";
+import { checkOptions } from "../operations/options";
+import { buildUpdateInput, splitKeyAndUpdate } from "../operations/update";
+import type { CompiledSchema } from "../schema/compiled";
+import { expressionTargetOf } from "../schema/expression-target";
+import { keyToDynamo } from "../schema/key";
+import { recordOrigin, registerTransactionModel } from "./origins";
+
+/**
+ * The key as the caller gave it, reduced to the key attributes (under the names the caller used, aliases
+ * included); a bare hash value becomes `{[hashKey]: value}`.
+ */
+function keyAsGiven(schema: CompiledSchema, key: unknown): Record<string, unknown> {
+  if (typeof key !== "object" || key === null || key instanceof Date || key instanceof Uint8Array) {
+    return { [schema.hashKey]: key };
+  }
+  const source = key as Record<string, unknown>;
+  const given: Record<string, unknown> = {};
+  for (const name of [schema.hashKey, schema.rangeKey]) {
+    if (name === undefined) continue;
+    const attribute = schema.shape.byName.get(name)!;
+    const used = [name, ...attribute.settings.aliases].find((candidate) => source[candidate] !== undefined);
+    if (used !== undefined) given[used] = source[used];
+  }
+  return given;
+}
+
+/** A trailing callback would never be called: the element only runs inside `dynamodel.transaction`. */
+function refuseCallback(operation: string, ...args: unknown[]): void {
+  if (args.some((arg) => typeof arg === "function")) {
+    throw new InvalidParameter(
+      `Model.transaction.${operation} takes no callback: pass its element to dynamodel.transaction().`,
+    );
+  }
+}
+
+async function getElement(
+  runtime: ModelRuntime,
+  key: unknown,
+  rawSettings: unknown,
+): Promise<TransactGetItem> {
+  refuseCallback("get", rawSettings);
+  const settings = checkOptions(rawSettings as object | undefined, ["attributes"], "transaction.get");
+  const schema = runtime.compiled[0]!;
+  const Get = buildGetInput(
+    runtime.table.name,
+    await keyToDynamo(schema, key),
+    settings,
+    expressionTargetOf(schema),
+  );
+  return recordOrigin({ Get }, { runtime, key: keyAsGiven(schema, key) });
+}
+
+async function createElement(
+  runtime: ModelRuntime,
+  object: unknown,
+  rawSettings: unknown,
+): Promise<TransactWriteItem> {
+  refuseCallback("create", rawSettings);
+  const settings = checkOptions(
+    rawSettings as object | undefined,
+    ["overwrite", "condition"],
+    "transaction.create",
+  );
+  if (!isPlainObject(object) && !(object instanceof runtime.model)) {
+    throw new InvalidParameter("Model.transaction.create needs an object (or an item of this model).");
+  }
+  // An item read from the table is saved as `item.save()` would save it; anything else is a new item,
+  // as with `Model.create`. An item of the model (rather than a plain object) learns what was written
+  // once the transaction succeeded, as after `save()`.
+  const isItem = object instanceof runtime.model;
+  const loaded = isItem && storedImageOf(object) !== undefined;
+  const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
+  const plan = await planSave(item, loaded ? settings : { overwrite: false, ...settings });
+  const request = plan.request ?? plan.putInput();
+  const element =
+    plan.operation === "UpdateItem" && plan.request !== undefined ? { Update: request } : { Put: request };
+  return recordOrigin(element as TransactWriteItem, {
+    runtime,
+    key: keyAsGiven(runtime.compiled[0]!, item),
+    commit: isItem ? plan.commit : undefined,
+  });
+}
+
+async function updateElement(
+  runtime: ModelRuntime,
+  keyOrObject: unknown,
+  update: unknown,
+  rawSettings: unknown,
+): Promise<TransactWriteItem> {
+  refuseCallback("update", update, rawSettings);
+  const settings = checkOptions(rawSettings as object | undefined, ["condition"], "transaction.update");
+  const schema = runtime.compiled[0]!;
+  const [key, changes] =
+    update === undefined ? splitKeyAndUpdate(schema, keyOrObject) : [keyOrObject, update];
+  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
+  // TransactWriteItems has no ReturnValues for its elements.
+  delete input.ReturnValues;
+  return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
+}
+
+async function deleteElement(
+  runtime: ModelRuntime,
+  key: unknown,
+  rawSettings: unknown,
+): Promise<TransactWriteItem> {
+  refuseCallback("delete", rawSettings);
+  const settings = checkOptions(rawSettings as object | undefined, ["condition"], "transaction.delete");
+  const schema = runtime.compiled[0]!;
+  const input = buildDeleteInput(
+    runtime.table.name,
+    await keyToDynamo(schema, key),
+    settings,
+    expressionTargetOf(schema),
+  );
+  return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
+}
+
+async function conditionElement(
+  runtime: ModelRuntime,
+  key: unknown,
+  condition: unknown,
+): Promise<TransactWriteItem> {
+  refuseCallback("condition", condition);
+  const schema = runtime.compiled[0]!;
+  const registry = new PlaceholderRegistry();
+  const expression = compileConditionSetting(condition, expressionTargetOf(schema), registry);
+  if (expression === undefined) throw new InvalidParameter("Model.transaction.condition needs a condition.");
+  const input: ConditionCheck = {
+    TableName: runtime.table.name,
+    Key: await keyToDynamo(schema, key),
+    ConditionExpression: expression,
+    ExpressionAttributeNames: registry.names,
+  };
+  if (registry.values) input.ExpressionAttributeValues = registry.values;
+  return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(schema, key) });
+}
+
+/** The `transaction` static of a model; registers the model so raw elements on its table are recognised. */
+export function transactionStatics(runtime: ModelRuntime): Record<string, unknown> {
+  registerTransactionModel(runtime);
+  // Each builder runs on the next tick, so a synchronous throw (a bad key) is a rejection, as elsewhere.
+  const later = <T>(work: () => Promise<T>): Promise<T> => Promise.resolve().then(work);
+  return {
+    get: (key: unknown, settings?: unknown) => later(() => getElement(runtime, key, settings)),
+    create: (object: unknown, settings?: unknown) => later(() => createElement(runtime, object, settings)),
+    update: (key: unknown, update?: unknown, settings?: unknown) =>
+      later(() => updateElement(runtime, key, update, settings)),
+    delete: (key: unknown, settings?: unknown) => later(() => deleteElement(runtime, key, settings)),
+    condition: (key: unknown, condition: unknown) => later(() => conditionElement(runtime, key, condition)),
+  };
+}

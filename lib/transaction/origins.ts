@@ -1,0 +1,55 @@
+// Where a transaction element came from. Elements stay plain `{Put: …}` objects users can inspect and
+// log; what the library needs later (the model, the key as the caller gave it, what to record on an item
+// once the write succeeded) lives in a WeakMap keyed by the element, gone with it.
+import type { Instance } from "../instance";
+import type { ModelRuntime } from "../model/runtime";
+
+export interface ElementOrigin {
+  readonly runtime: ModelRuntime;
+  /** The key as the caller gave it (a bare hash value becomes `{[hashKey]: value}`). */
+  readonly key: Record<string, unknown>;
+  /** Runs after the transaction succeeded: e.g. an item saved in it records its new stored image. */
+  readonly commit?: () => void;
+}
+
+const origins = new WeakMap<object, ElementOrigin>();
+/** Every model with a `transaction` static: raw elements are matched to them by table name. */
+const knownModels: ModelRuntime[] = [];
+
+export function recordOrigin<E extends object>(element: E, origin: ElementOrigin): E {
+  origins.set(element, origin);
+  return element;
+}
+
+export function originOf(element: object): ElementOrigin | undefined {
+  return origins.get(element);
+}
+
+export function registerTransactionModel(runtime: ModelRuntime): void {
+  knownModels.push(runtime);
+}
+
+/**
+ * The model of a table, for a raw element: first among the models of the transaction's own elements,
+ * then among all models of the instance, the most recently defined first. Looked up by the table's
+ * current name at call time, so a name decided later (prefix, suffix, a shared Table) is still found.
+ * In a table shared by several models, any of them will do: the read pipeline hands a stored item to the
+ * model it belongs to.
+ */
+export function modelOfTable(
+  instance: Instance,
+  tableName: string,
+  nearby: readonly ModelRuntime[],
+): ModelRuntime | undefined {
+  const near = nearby.find((runtime) => runtime.table.name === tableName);
+  if (near !== undefined) return near;
+  // Reading a model's table binds a model that has none yet to its implicit table. Models named in the
+  // table name (the usual case: the table is named after its model) are asked first, so a lookup rarely
+  // binds a model it does not need.
+  const candidates = knownModels.filter((runtime) => runtime.instance === instance).reverse();
+  const likely = candidates.filter((runtime) => tableName.includes(runtime.name));
+  for (const runtime of [...likely, ...candidates]) {
+    if (runtime.table.name === tableName) return runtime;
+  }
+  return undefined;
+}

@@ -1,0 +1,78 @@
+// DynamoDB's TransactionCanceledException → dynamodel's TransactionCanceledError: one reason per element,
+// in request order, naming its model and key, with the stored item (read pipeline) where a condition
+// failed. The SDK's error stays available as `cause`.
+import type { AttributeValue, CancellationReason } from "@aws-sdk/client-dynamodb";
+import { describeValue, TransactionCanceledError, type TransactionCancellationReason } from "../errors";
+import { itemFromImage } from "../model/persist";
+import type { ModelRuntime } from "../model/runtime";
+import type { TransactionKind } from "../operations/transact";
+
+/** What the reasons need to know about each element of the request. */
+export interface ElementContext {
+  readonly kind: TransactionKind;
+  readonly runtime: ModelRuntime;
+  readonly key: Record<string, unknown>;
+}
+
+export function isTransactionCancellation(
+  error: unknown,
+): error is Error & { CancellationReasons?: CancellationReason[] } {
+  return error instanceof Error && error.name === "TransactionCanceledException";
+}
+
+/**
+ * The reason codes, from `CancellationReasons` or — for endpoints that send only the message, which lists
+ * them as "… [None, ConditionalCheckFailed]" — from the message.
+ */
+function reasonList(error: Error & { CancellationReasons?: CancellationReason[] }): CancellationReason[] {
+  if (Array.isArray(error.CancellationReasons)) return error.CancellationReasons;
+  const listed = /\[([A-Za-z, ]*)\]\s*$/.exec(error.message)?.[1];
+  if (listed === undefined) return [];
+  return listed.split(",").map((code) => ({ Code: code.trim() }));
+}
+
+/** The stored item through the read pipeline; stored data the pipeline rejects must not hide the reason. */
+async function decodeItem(
+  runtime: ModelRuntime,
+  image: Record<string, AttributeValue> | undefined,
+): Promise<object | undefined> {
+  if (image === undefined || Object.keys(image).length === 0) return undefined;
+  try {
+    return await itemFromImage(runtime, image);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function cancellationError(
+  error: Error & { CancellationReasons?: CancellationReason[] },
+  elements: readonly ElementContext[],
+): Promise<TransactionCanceledError> {
+  const given = reasonList(error);
+  const reasons = await Promise.all(
+    elements.map(async (element, index): Promise<TransactionCancellationReason> => {
+      const source = given[index];
+      const reason: TransactionCancellationReason = {
+        index,
+        model: element.runtime.name,
+        key: element.key,
+        code: source?.Code ?? "Unknown",
+      };
+      if (source?.Message !== undefined) reason.message = source.Message;
+      const item = await decodeItem(element.runtime, source?.Item);
+      if (item !== undefined) reason.item = item;
+      return reason;
+    }),
+  );
+  const failed = reasons.filter((reason) => reason.code !== "None");
+  const summary =
+    failed.length === 0
+      ? "no reason given"
+      : failed
+          .map(
+            (reason) =>
+              `element ${reason.index} (${elements[reason.index]!.kind} ${reason.model} ${describeValue(reason.key)}): ${reason.code}`,
+          )
+          .join("; ");
+  return new TransactionCanceledError(`Transaction cancelled: ${summary}.`, reasons, { cause: error });
+}

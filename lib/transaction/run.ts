@@ -1,0 +1,122 @@
+// Runs `dynamodel.transaction`: elements awaited → each matched to its model (its origin, or its table
+// for a raw element) → input built and checked (pure) → `return: "request"` exits → tables ready → one
+// send through middleware and events → items through the read pipeline, or the cancellation's reasons.
+import type {
+  AttributeValue,
+  TransactGetItemsCommandOutput,
+  TransactWriteItemsCommandOutput,
+} from "@aws-sdk/client-dynamodb";
+import { send, type SendContext } from "../client/send";
+import { InvalidParameter } from "../errors";
+import type { Instance } from "../instance";
+import { itemFromImage } from "../model/persist";
+import type { ModelRuntime } from "../model/runtime";
+import { checkOptions, wantsRequest } from "../operations/options";
+import {
+  buildTransactionInput,
+  elementKeyImage,
+  elementParts,
+  type PreparedElement,
+} from "../operations/transact";
+import { originOf, modelOfTable, type ElementOrigin } from "./origins";
+import { cancellationError, isTransactionCancellation, type ElementContext } from "./reasons";
+import type { TransactionSettings } from "./types";
+
+interface ResolvedElement extends ElementContext {
+  readonly prepared: PreparedElement;
+  readonly commit: (() => void) | undefined;
+}
+
+/** A raw element's key, decoded with the instance's converter, for the reasons of a cancellation. */
+function decodedKey(instance: Instance, image: Record<string, AttributeValue>): Record<string, unknown> {
+  return instance.aws.converter().unmarshall(image);
+}
+
+function resolveElements(instance: Instance, elements: readonly unknown[]): ResolvedElement[] {
+  // All elements must go to one endpoint: the instance of the first model element decides.
+  const nearby = elements.flatMap((element) => originOf(element as object)?.runtime ?? []);
+  const home = nearby[0]?.instance ?? instance;
+  return elements.map((element, index) => {
+    const parts = elementParts(element, index);
+    const origin: ElementOrigin | undefined = originOf(element as object);
+    const runtime: ModelRuntime | undefined = origin?.runtime ?? modelOfTable(home, parts.tableName, nearby);
+    if (runtime === undefined) {
+      throw new InvalidParameter(
+        `Table "${parts.tableName}" not found. Please register the table with dynamodel before using it in transactions (element ${index}).`,
+      );
+    }
+    if (runtime.instance !== home) {
+      throw new InvalidParameter(
+        `transaction: element ${index} belongs to another Instance; all elements of a transaction must share one.`,
+      );
+    }
+    const schema = runtime.compiled[0]!;
+    const prepared: PreparedElement = { ...parts, hashKey: schema.hashKey, rangeKey: schema.rangeKey };
+    const key = origin?.key ?? decodedKey(home, elementKeyImage(prepared, index));
+    return { kind: parts.kind, runtime, key, prepared, commit: origin?.commit };
+  });
+}
+
+/**
+ * One model: its own middleware too, and its name on the call. Several: the instance's middleware, and
+ * the table names, comma-separated, as the call's `table`.
+ */
+function sendContextFor(elements: readonly ResolvedElement[]): {
+  context: SendContext;
+  model: string | undefined;
+  table: string;
+} {
+  const runtimes = [...new Set(elements.map((element) => element.runtime))];
+  const tables = [...new Set(elements.map((element) => element.prepared.tableName))];
+  if (runtimes.length === 1) {
+    return { context: runtimes[0]!.sendContext(), model: runtimes[0]!.name, table: tables.join(", ") };
+  }
+  const instance = runtimes[0]!.instance;
+  return {
+    context: { client: instance.aws.ddb(), middleware: instance.middleware, events: instance.events },
+    model: undefined,
+    table: tables.join(", "),
+  };
+}
+
+export async function runTransaction(
+  instance: Instance,
+  elementInputs: unknown,
+  rawSettings: TransactionSettings | undefined,
+): Promise<unknown> {
+  if (!Array.isArray(elementInputs) || elementInputs.length === 0) {
+    throw new InvalidParameter("You must pass in an array with items for the transactions parameter.");
+  }
+  const settings = checkOptions(rawSettings, ["return", "type", "clientRequestToken"], "transaction");
+  const returnRequest = wantsRequest(settings, "transaction");
+  const elements = resolveElements(instance, await Promise.all(elementInputs));
+  const built = buildTransactionInput(
+    elements.map((element) => element.prepared),
+    settings,
+  );
+  if (returnRequest) return built.input;
+
+  await Promise.all(
+    [...new Set(elements.map((element) => element.runtime.table))].map((table) => table.ready()),
+  );
+  const { context, model, table } = sendContextFor(elements);
+  const operation = built.type === "get" ? "TransactGetItems" : "TransactWriteItems";
+  let output: TransactGetItemsCommandOutput | TransactWriteItemsCommandOutput;
+  try {
+    output = await send(context, { operation, input: built.input, model, table });
+  } catch (error) {
+    throw isTransactionCancellation(error) ? await cancellationError(error, elements) : error;
+  }
+  if (built.type === "write") {
+    for (const element of elements) element.commit?.();
+    return null;
+  }
+  const responses = (output as TransactGetItemsCommandOutput).Responses ?? [];
+  return Promise.all(
+    elements.map((element, index) => {
+      const image = responses[index]?.Item;
+      // DynamoDB answers `{}` for a key that has no item.
+      return image === undefined ? undefined : itemFromImage(element.runtime, image);
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+// SPEC §1: the client accessor, the converter accessor, and independent Instances: two instances in one
+// process talk to two DynamoDB Local servers.
+import { DynamoDB, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { Instance } from "dynamodel";
+import { startLocal, type LocalDynamoDB } from "dynamodel/local";
+import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
+
+describe("aws.ddb", () => {
+  it("creates a default client lazily, once, and revert() makes a fresh one", () => {
+    const instance = new Instance();
+    const first = instance.aws.ddb();
+    expect(first).toBeInstanceOf(DynamoDB);
+    expect(instance.aws.ddb()).toBe(first);
+    instance.aws.ddb.revert();
+    expect(instance.aws.ddb()).not.toBe(first);
+    expect(instance.aws.ddb.DynamoDB).toBe(DynamoDB);
+  });
+
+  it("set() takes a DynamoDB or a DynamoDBClient, and refuses anything without send()", async () => {
+    const instance = new Instance();
+    const client = new DynamoDBClient({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    instance.aws.ddb.set(client);
+    expect(instance.aws.ddb()).toBe(client);
+    const Bare = dynamodel.model("BareClientModel", { id: String });
+    new instance.Table(uniqueTableName("bare"), [Bare], { throughput: "ON_DEMAND" });
+    await Bare.create({ id: "a" });
+    expect((await Bare.get("a"))?.toJSON()).toEqual({ id: "a" });
+    expect(() => instance.aws.ddb.set({} as DynamoDB)).toThrow(TypeError);
+  });
+
+  it("local() points at an endpoint (default http://localhost:8000)", async () => {
+    const instance = new Instance();
+    instance.aws.ddb.local();
+    const endpoint = await (instance.aws.ddb() as DynamoDB).config.endpoint!();
+    expect(`${endpoint.hostname}:${endpoint.port}`).toBe("localhost:8000");
+    instance.aws.ddb.local("http://127.0.0.1:9999");
+    expect((await (instance.aws.ddb() as DynamoDB).config.endpoint!()).port).toBe(9999);
+  });
+});
+
+describe("aws.converter", () => {
+  it("get, set and revert", () => {
+    const instance = new Instance();
+    const original = instance.aws.converter();
+    expect(original.marshall).toBe(marshall);
+    const custom = {
+      ...original,
+      marshall: ((value: Record<string, unknown>) => marshall(value)) as typeof marshall,
+    };
+    instance.aws.converter.set(custom);
+    expect(instance.aws.converter()).toBe(custom);
+    instance.aws.converter.revert();
+    expect(instance.aws.converter()).toBe(original);
+  });
+});
+
+describe("two instances, two servers", () => {
+  let second: LocalDynamoDB;
+  beforeAll(async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    second = await startLocal();
+  }, 60_000);
+  afterAll(() => second?.stop());
+
+  it("models of each instance read and write their own endpoint", async () => {
+    const other = new dynamodel.Instance();
+    other.aws.ddb.set(second.client);
+    const Here = dynamodel.model("HereModel", { id: String, where: String });
+    const There = dynamodel.model("ThereModel", { id: String, where: String });
+    const hereTable = new dynamodel.Table(uniqueTableName("here"), [Here], { throughput: "ON_DEMAND" });
+    const thereTable = new other.Table(uniqueTableName("there"), [There], { throughput: "ON_DEMAND" });
+    await Promise.all([Here.create({ id: "1", where: "here" }), There.create({ id: "1", where: "there" })]);
+
+    const firstNames = (await rawClient().listTables({})).TableNames!;
+    const secondNames = (await second.client.listTables({})).TableNames!;
+    expect(firstNames).toContain(hereTable.name);
+    expect(firstNames).not.toContain(thereTable.name);
+    expect(secondNames).toEqual([thereTable.name]);
+    expect((await There.get("1"))?.where).toBe("there");
+    expect([...(await other.listTables())]).toEqual([thereTable.name]);
+    expect(thereTable).toBeInstanceOf(other.Table);
+    expect(thereTable).not.toBeInstanceOf(dynamodel.Table);
+  });
+
+  it("each instance has its own events and middleware", async () => {
+    const other = new dynamodel.Instance();
+    other.aws.ddb.set(second.client);
+    const seenDefault: string[] = [];
+    const seenOther: string[] = [];
+    const onDefault = (call: { operation: string }) => seenDefault.push(call.operation);
+    dynamodel.events.on("request", onDefault);
+    other.events.on("request", (call: { operation: string }) => seenOther.push(call.operation));
+    const Own = dynamodel.model("OwnEventsModel", { id: String });
+    new other.Table(uniqueTableName("own"), [Own], { throughput: "ON_DEMAND" });
+    await Own.create({ id: "x" });
+    dynamodel.events.off("request", onDefault);
+    expect(seenOther).toContain("PutItem");
+    expect(seenDefault).not.toContain("PutItem");
+  });
+});

@@ -1,0 +1,84 @@
+// A table whose setup fails makes every pending and later request on it reject with that error, fast
+// (SPEC §8: within 3 s; these tests ask for 2 s), with no hang and no unhandled rejection.
+import { DynamoDB } from "@aws-sdk/client-dynamodb";
+import { createServer } from "node:net";
+import dynamodel, { Schema, WaitForActiveTimeout } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+const unhandled: unknown[] = [];
+const recordUnhandled = (reason: unknown) => void unhandled.push(reason);
+beforeAll(() => process.on("unhandledRejection", recordUnhandled));
+afterAll(() => process.off("unhandledRejection", recordUnhandled));
+
+/** A port nothing listens on: bound once, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function settleWithin(
+  ms: number,
+  promises: Promise<unknown>[],
+): Promise<PromiseSettledResult<unknown>[]> {
+  const started = Date.now();
+  const results = await Promise.allSettled(promises);
+  expect(Date.now() - started).toBeLessThan(ms);
+  return results;
+}
+
+it("a client pointed at a closed port: every pending and later request rejects within 2 s", async () => {
+  const instance = new dynamodel.Instance();
+  instance.aws.ddb.set(
+    new DynamoDB({
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    }),
+  );
+  const Model = dynamodel.model("ClosedPort", { id: String });
+  new instance.Table(uniqueTableName("closed"), [Model]);
+  const pending = [Model.get("a"), Model.create({ id: "b" }), Model.scan().exec()];
+  const results = await settleWithin(2000, pending);
+  expect(results.every((result) => result.status === "rejected")).toBe(true);
+  const [first] = results as PromiseRejectedResult[];
+  expect(results.every((result) => (result as PromiseRejectedResult).reason === first!.reason)).toBe(true);
+  const later = await settleWithin(200, [Model.get("c")]);
+  expect((later[0] as PromiseRejectedResult).reason).toBe(first!.reason);
+});
+
+it("a bad definition (a Boolean key): pending requests reject with the definition's error", async () => {
+  dynamodel.aws.ddb.set(rawClient());
+  const Bad = dynamodel.model("BadKey", new Schema({ id: { type: Boolean, hashKey: true } }), {
+    tableName: uniqueTableName("bad"),
+  });
+  const results = await settleWithin(2000, [Bad.get(true), Bad.scan().exec()]);
+  for (const result of results) {
+    expect(result.status).toBe("rejected");
+    expect((result as PromiseRejectedResult).reason).toMatchObject({ name: "InvalidParameter" });
+  }
+});
+
+it("a table that never becomes ACTIVE: WaitForActiveTimeout after the configured timeout", async () => {
+  const instance = new dynamodel.Instance();
+  instance.aws.ddb.set(rawClient());
+  // DynamoDB Local creates tables ACTIVE at once; a middleware makes this one look like it is still CREATING.
+  instance.use(async (call, next) => {
+    const output = (await next()) as { Table?: { TableStatus?: string } };
+    if (call.operation === "DescribeTable" && output.Table) output.Table.TableStatus = "CREATING";
+    return output;
+  });
+  const Slow = dynamodel.model("SlowTable", { id: String });
+  new instance.Table(uniqueTableName("slow"), [Slow], {
+    waitForActive: { check: { timeout: 300, frequency: 50 } },
+  });
+  const results = await settleWithin(2000, [Slow.get("x")]);
+  expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WaitForActiveTimeout);
+});
+
+it("left no unhandled rejection behind", async () => {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(unhandled).toEqual([]);
+});

@@ -1,0 +1,202 @@
+import dynamodel, {
+  InvalidParameter,
+  InvalidParameterType,
+  OtherError,
+  Schema,
+  type DynamoCall,
+} from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+afterEach(() => dynamodel.Table.defaults.set({}));
+
+const keyed = (extra: Record<string, unknown> = {}) =>
+  new Schema({ pk: { type: String, hashKey: true }, sk: { type: String, rangeKey: true }, ...extra });
+
+let modelCounter = 0;
+const modelName = (base: string) => `${base}${(modelCounter += 1)}`;
+
+describe("new Table(): validation (Dynamoose §8.1)", () => {
+  const model = () => dynamodel.model(modelName("V"), keyed());
+
+  it("needs a string name and a non-empty array of models", () => {
+    const ctor = dynamodel.Table as unknown as new (...args: unknown[]) => unknown;
+    expect(() => new ctor(undefined, [model()])).toThrow(InvalidParameter);
+    expect(() => new ctor(5, [model()])).toThrow(InvalidParameterType);
+    expect(() => new ctor("t")).toThrow(InvalidParameter);
+    expect(() => new ctor("t", [])).toThrow(InvalidParameterType);
+    expect(() => new ctor("t", [{}])).toThrow(InvalidParameterType);
+    expect(() => new ctor("t", "nope")).toThrow(InvalidParameterType);
+  });
+
+  it("rejects models whose keys differ, and a model already in a table or already used", async () => {
+    const other = dynamodel.model(modelName("V"), { id: String });
+    expect(() => new dynamodel.Table("t", [model(), other], { initialize: false })).toThrow(/hashKey/);
+    const attached = model();
+    new dynamodel.Table(uniqueTableName("v"), [attached], { initialize: false });
+    expect(() => new dynamodel.Table("t2", [attached], { initialize: false })).toThrow(/already attached/);
+    const used = dynamodel.model(modelName("V"), keyed(), { tableName: uniqueTableName("used") });
+    await used.get({ pk: "a", sk: "b" });
+    expect(() => new dynamodel.Table("t3", [used], { initialize: false })).toThrow(InvalidParameter);
+  });
+
+  it("rejects unknown update parts and table classes", () => {
+    expect(() => new dynamodel.Table("t", [model()], { update: ["nope" as "ttl"] })).toThrow(
+      InvalidParameter,
+    );
+    expect(() => new dynamodel.Table("t", [model()], { tableClass: "cold" as "standard" })).toThrow(
+      InvalidParameter,
+    );
+  });
+});
+
+describe("a table with several models", () => {
+  const name = uniqueTableName("pets");
+  const key = { pk: { type: String, hashKey: true }, sk: { type: String, rangeKey: true } } as const;
+  const Cat = dynamodel.model(modelName("Cat"), { ...key, name: String, lives: Number });
+  const Dog = dynamodel.model(modelName("Dog"), { ...key, name: String, breed: String });
+  const pets = new dynamodel.Table(name, [Cat, Dog], { entityAttribute: "_type", throughput: "ON_DEMAND" });
+
+  it("has the members of §7 and is what Model.table() returns", () => {
+    expect(pets.name).toBe(name);
+    expect(pets.hashKey).toBe("pk");
+    expect(pets.rangeKey).toBe("sk");
+    expect(Cat.table()).toBe(pets);
+    expect(Dog.table()).toBe(pets);
+    expect(pets).toBeInstanceOf(dynamodel.Table);
+  });
+
+  it("writes each model's name and reads every item back as its own model", async () => {
+    await Cat.create({ pk: "home", sk: "cat#1", name: "Tom", lives: 9 });
+    await Dog.create({ pk: "home", sk: "dog#1", name: "Rex", breed: "collie" });
+    const { Items } = await rawClient().scan({ TableName: name });
+    expect(Items!.map((item) => item._type!.S).sort()).toEqual([Cat.name, Dog.name]);
+    const all = await Cat.query("pk").eq("home").exec();
+    expect(all.map((item) => item.constructor)).toEqual([Cat, Dog]);
+    const rex = all[1] as unknown as Record<string, unknown>;
+    expect(rex.breed).toBe("collie");
+    expect(await Dog.get({ pk: "home", sk: "dog#1" })).toBeInstanceOf(Dog);
+  });
+
+  it("without an entity attribute, resolves items by the best schema match", async () => {
+    const Left = dynamodel.model(modelName("Left"), { ...key, left: String, shared: String });
+    const Right = dynamodel.model(modelName("Right"), { ...key, right: String, extra: String });
+    new dynamodel.Table(uniqueTableName("match"), [Left, Right], { throughput: "ON_DEMAND" });
+    await Right.create({ pk: "p", sk: "r", right: "yes", extra: "x" });
+    await Left.create({ pk: "p", sk: "l", left: "yes" });
+    const items = await Left.scan().exec();
+    expect(items.map((item) => item.constructor).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      Left,
+      Right,
+    ]);
+  });
+});
+
+describe("table members", () => {
+  it("create({return: 'request'}), create(callback), initialize(), describe(), raw(), delete()", async () => {
+    const Row = dynamodel.model(modelName("Row"), keyed());
+    const table = new dynamodel.Table(uniqueTableName("members"), [Row], { initialize: false });
+    const request = await table.create({ return: "request" });
+    expect(request.TableName).toBe(table.name);
+    await new Promise<void>((resolve, reject) =>
+      table.create((error) => (error ? reject(error) : resolve())),
+    );
+    await table.initialize();
+    expect((await table.describe())?.TableStatus).toBe("ACTIVE");
+    await Row.create({ pk: "a", sk: "b" });
+    const { Count } = await table.raw<{ Count: number }>("Scan", { TableName: table.name, Select: "COUNT" });
+    expect(Count).toBe(1);
+    await table.delete();
+    const names = await rawClient().listTables({});
+    expect(names.TableNames).not.toContain(table.name);
+    // initialize() sets the table up again.
+    await table.initialize();
+    await Row.create({ pk: "c", sk: "d" });
+    expect((await table.describe())?.TableStatus).toBe("ACTIVE");
+  });
+
+  it("initialize() while the setup flow runs is an OtherError, as in Dynamoose", async () => {
+    const table = new dynamodel.Table(uniqueTableName("running"), [dynamodel.model(modelName("R"), keyed())]);
+    const first = table.initialize();
+    await expect(table.initialize()).rejects.toThrow(OtherError);
+    await first;
+  });
+
+  it("backup() and describeBackup() send the exact requests (DynamoDB Local has no backups)", async () => {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(rawClient());
+    const calls: DynamoCall[] = [];
+    instance.use(async (call, next) => {
+      calls.push(call);
+      if (call.operation === "CreateBackup")
+        return { BackupDetails: { BackupArn: "arn:backup", BackupName: "b1" } };
+      if (call.operation === "DescribeBackup")
+        return { BackupDescription: { BackupDetails: { BackupArn: "arn:backup" } } };
+      return next();
+    });
+    const table = new instance.Table(uniqueTableName("backup"), [dynamodel.model(modelName("B"), keyed())], {
+      initialize: false,
+    });
+    expect(await table.backup("b1")).toEqual({ BackupArn: "arn:backup", BackupName: "b1" });
+    expect(await table.describeBackup("arn:backup")).toEqual({ BackupDetails: { BackupArn: "arn:backup" } });
+    expect(calls.map(({ operation, input }) => ({ operation, input }))).toEqual([
+      { operation: "CreateBackup", input: { TableName: table.name, BackupName: "b1" } },
+      { operation: "DescribeBackup", input: { BackupArn: "arn:backup" } },
+    ]);
+    // Against DynamoDB Local itself the operation does not exist.
+    const direct = new dynamodel.Table(
+      uniqueTableName("nobackup"),
+      [dynamodel.model(modelName("B"), keyed())],
+      {
+        initialize: false,
+      },
+    );
+    await expect(direct.backup("b2")).rejects.toMatchObject({ name: "UnknownOperationException" });
+  });
+});
+
+describe("Table.defaults", () => {
+  it("merge deeply under constructor options, and go back to the built-in ones with set({})", async () => {
+    dynamodel.Table.defaults.set({ prefix: "dflt_", waitForActive: { check: { timeout: 5000 } } });
+    expect(dynamodel.Table.defaults.get()).toEqual({
+      prefix: "dflt_",
+      waitForActive: { check: { timeout: 5000 } },
+    });
+    const table = new dynamodel.Table("x", [dynamodel.model(modelName("D"), keyed())], {
+      suffix: "_sfx",
+      initialize: false,
+    });
+    expect(table.name).toBe("dflt_x_sfx");
+    const overridden = new dynamodel.Table("x", [dynamodel.model(modelName("D"), keyed())], {
+      prefix: "own_",
+      initialize: false,
+    });
+    expect(overridden.name).toBe("own_x");
+    dynamodel.Table.defaults.set({});
+    expect(dynamodel.Table.defaults.get()).toEqual({});
+  });
+
+  it("are scoped to their Instance, and apply to implicit tables too", () => {
+    const other = new dynamodel.Instance();
+    other.Table.defaults.set({ prefix: "other_" });
+    const table = new dynamodel.Table("y", [dynamodel.model(modelName("S"), keyed())], { initialize: false });
+    expect(table.name).toBe("y");
+    dynamodel.Table.defaults.set({ prefix: "p_" });
+    const Implicit = dynamodel.model(modelName("Imp"), keyed(), { tableName: "implicit", initialize: false });
+    expect(Implicit.table().name).toBe("p_implicit");
+  });
+});
+
+describe("listTables", () => {
+  it("pages through table names with limit and startAt", async () => {
+    const local = await rawClient().listTables({});
+    const all = local.TableNames!;
+    expect(all.length).toBeGreaterThan(2);
+    const first = await dynamodel.listTables({ limit: 2 });
+    expect([...first]).toEqual(all.slice(0, 2));
+    expect(first.lastKey).toBe(all[1]);
+    const second = await dynamodel.listTables({ limit: 2, startAt: first.lastKey });
+    expect([...second]).toEqual(all.slice(2, 4));
+    await expect(dynamodel.listTables({ limit: 0 })).rejects.toThrow(InvalidParameter);
+  });
+});

@@ -1,0 +1,182 @@
+// Transactions: limits checked before sending, raw elements, settings, callbacks.
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { Condition, InvalidParameter, Schema, TransactionCanceledError } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const accounts = uniqueTableName("txAccountChecks");
+const logs = uniqueTableName("txLogChecks");
+const Account = dynamodel.model(
+  "TxAccount",
+  new Schema({
+    id: { type: String, hashKey: true },
+    balance: { type: Number, validate: (value: number) => value >= 0 },
+    owner: { type: String, default: "nobody" },
+    hits: Number,
+  }),
+  { tableName: accounts, throughput: "ON_DEMAND" },
+);
+const Log = dynamodel.model(
+  "TxLog",
+  new Schema({ id: { type: String, hashKey: true }, note: String }, { timestamps: true }),
+  { tableName: logs, throughput: "ON_DEMAND" },
+);
+
+async function stored(table: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({
+    TableName: table,
+    Key: { id: { S: id } },
+    ConsistentRead: true,
+  });
+  return Item ? unmarshall(Item) : undefined;
+}
+
+async function cancellation(work: Promise<unknown>): Promise<TransactionCanceledError> {
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TransactionCanceledError);
+  return error as TransactionCanceledError;
+}
+
+describe("limits, checked before anything is sent", () => {
+  // The tables exist, so "nothing stored" below means nothing was written, not that nothing could be.
+  beforeAll(() => Promise.all([Account.create({ id: "warm", balance: 0 }), Log.create({ id: "warm" })]));
+
+  it("refuses more than 100 elements", async () => {
+    const elements = Array.from({ length: 101 }, (_, index) =>
+      Account.transaction.create({ id: `lim-${index}`, balance: 1 }),
+    );
+    await expect(dynamodel.transaction(elements)).rejects.toThrow(
+      new InvalidParameter("transaction: at most 100 elements are allowed (got 101)."),
+    );
+    expect(await stored(accounts, "lim-0")).toBeUndefined();
+  });
+
+  it("refuses two elements on the same item", async () => {
+    await expect(
+      dynamodel.transaction([
+        Account.transaction.create({ id: "dup", balance: 1 }),
+        Log.transaction.create({ id: "dup" }),
+        Account.transaction.update({ id: "dup" }, { balance: 2 }),
+      ]),
+    ).rejects.toThrow(/elements 0 and 2 touch the same item/);
+    expect(await stored(accounts, "dup")).toBeUndefined();
+    expect(await stored(logs, "dup")).toBeUndefined();
+  });
+
+  it("refuses a request over 4 MB", async () => {
+    const note = "x".repeat(390 * 1024);
+    const elements = Array.from({ length: 11 }, (_, index) =>
+      Log.transaction.create({ id: `big-${index}`, note }),
+    );
+    await expect(dynamodel.transaction(elements)).rejects.toThrow(/at most 4 MB/);
+    expect(await stored(logs, "big-0")).toBeUndefined();
+  });
+});
+
+describe("raw elements, settings and callbacks", () => {
+  it("accepts raw elements for a registered table and names an unknown one", async () => {
+    await dynamodel.transaction([
+      { Put: { TableName: accounts, Item: { id: { S: "raw1" }, balance: { N: "3" } } } },
+      Account.transaction.create({ id: "raw2", balance: 4 }),
+    ]);
+    expect(await stored(accounts, "raw1")).toEqual({ id: "raw1", balance: 3 });
+    const [item] = await dynamodel.transaction([
+      { Get: { TableName: accounts, Key: { id: { S: "raw1" } } } },
+    ]);
+    expect(item).toBeInstanceOf(Account);
+
+    const error = await cancellation(
+      dynamodel.transaction([
+        {
+          ConditionCheck: {
+            TableName: accounts,
+            Key: { id: { S: "raw1" } },
+            ConditionExpression: "balance > :b",
+            ExpressionAttributeValues: { ":b": { N: "10" } },
+          },
+        },
+      ]),
+    );
+    expect(error.reasons[0]).toMatchObject({
+      model: "TxAccount",
+      key: { id: "raw1" },
+      code: "ConditionalCheckFailed",
+    });
+    expect(error.reasons[0]!.item).toEqual(expect.objectContaining({ id: "raw1", balance: 3 }));
+
+    await expect(
+      dynamodel.transaction([{ Delete: { TableName: "NoSuchTable", Key: { id: { S: "x" } } } }]),
+    ).rejects.toThrow(/Table "NoSuchTable" not found/);
+  });
+
+  it("checks elements and settings", async () => {
+    const get = Account.transaction.get("x");
+    await expect(dynamodel.transaction([] as never[])).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(dynamodel.transaction("nope" as never)).rejects.toBeInstanceOf(InvalidParameter);
+    await expect(dynamodel.transaction([get], { type: "bulk" as never })).rejects.toThrow(/type must be/);
+    await expect(dynamodel.transaction([get], { type: "write" })).rejects.toThrow(
+      /cannot be part of a write/,
+    );
+    await expect(dynamodel.transaction([get, Account.transaction.delete("y")])).rejects.toThrow(
+      /cannot be mixed/,
+    );
+    await expect(dynamodel.transaction([{ Scan: { TableName: accounts } } as never])).rejects.toThrow(
+      /exactly one of Get, Put/,
+    );
+  });
+
+  it('resolves the request with return: "request" and sends nothing', async () => {
+    const request = await dynamodel.transaction(
+      [
+        Account.transaction.create({ id: "req1", balance: 1 }),
+        Account.transaction.delete("req2", { condition: new Condition("balance").eq(0) }),
+      ],
+      { return: "request", clientRequestToken: "req-token" },
+    );
+    expect(request).toEqual({
+      ClientRequestToken: "req-token",
+      TransactItems: [
+        {
+          Put: {
+            TableName: accounts,
+            Item: { id: { S: "req1" }, balance: { N: "1" }, owner: { S: "nobody" } },
+            ConditionExpression: "attribute_not_exists(#n0)",
+            ExpressionAttributeNames: { "#n0": "id" },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          },
+        },
+        {
+          Delete: {
+            TableName: accounts,
+            Key: { id: { S: "req2" } },
+            ConditionExpression: "#n0 = :v0",
+            ExpressionAttributeNames: { "#n0": "balance" },
+            ExpressionAttributeValues: { ":v0": { N: "0" } },
+            ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+          },
+        },
+      ],
+    });
+    expect(await stored(accounts, "req1")).toBeUndefined();
+  });
+
+  it("calls a callback with the result or the error", async () => {
+    await Account.create({ id: "cb1", balance: 9 });
+    const result = await new Promise((resolve, reject) => {
+      dynamodel.transaction([Account.transaction.get("cb1")], (error, items) =>
+        error ? reject(error) : resolve(items),
+      );
+    });
+    expect(result).toEqual([expect.objectContaining({ id: "cb1", balance: 9 })]);
+    const error = await new Promise((resolve) => {
+      dynamodel.transaction([Account.transaction.create({ id: "cb1", balance: 1 })], {}, (caught) =>
+        resolve(caught),
+      );
+    });
+    expect(error).toBeInstanceOf(TransactionCanceledError);
+  });
+});

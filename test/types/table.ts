@@ -1,0 +1,46 @@
+// Table, Instance and logger typing.
+import type { BackupDetails, CreateTableCommandInput, TableDescription } from "@aws-sdk/client-dynamodb";
+import dynamodel, {
+  Instance,
+  Table,
+  listTables,
+  logger,
+  model,
+  type LogEvent,
+  type TableNames,
+} from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+const Cat = model("TypesTableCat", { id: String });
+const table = new Table("Cats", [Cat], {
+  throughput: "ON_DEMAND",
+  expires: { ttl: 1000, items: { returnExpired: false } },
+});
+new dynamodel.Table("Cats", [Cat], {
+  update: ["indexes", "ttl"],
+  waitForActive: false,
+  tableClass: "infrequentAccess",
+});
+// @ts-expect-error: not an update part
+new Table("Cats", [Cat], { update: ["everything"] });
+// @ts-expect-error: not a table class
+new Table("Cats", [Cat], { tableClass: "cold" });
+
+type _Described = Expect<Equal<ReturnType<typeof table.describe>, Promise<TableDescription | undefined>>>;
+type _Backup = Expect<Equal<ReturnType<typeof table.backup>, Promise<BackupDetails | undefined>>>;
+type _Handle = Expect<Equal<ReturnType<typeof Cat.table>, Table>>;
+type _Names = Expect<Equal<Awaited<ReturnType<typeof listTables>>, TableNames>>;
+
+const other = new Instance();
+new other.Table("Cats", [Cat]);
+other.Table.defaults.set({ prefix: "p_" });
+
+void logger().then((api) => {
+  api.providers.add({
+    log: (event) => void (event as LogEvent).category,
+    filter: { level: "warn+", category: ["aws:*"] },
+  });
+  api.providers.set(console);
+  const status: "active" | "paused" = api.status();
+  void status;
+});

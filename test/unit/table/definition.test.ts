@@ -1,0 +1,141 @@
+// buildCreateTableInput: schemas + options → the CreateTable input. Pure, no client.
+import { InvalidParameter } from "../../../lib/errors";
+import type { CompiledSchema } from "../../../lib/schema/compiled";
+import { compiledSchemaOf } from "../../../lib/schema/links";
+import { Schema } from "../../../lib/schema/schema";
+import { buildCreateTableInput } from "../../../lib/table/definition";
+import { withTableAttributes } from "../../../lib/table/extra-attributes";
+
+const compiled = (definition: ConstructorParameters<typeof Schema>[0]): CompiledSchema =>
+  compiledSchemaOf(new Schema(definition))!;
+
+const cat = compiled({
+  pk: { type: String, hashKey: true },
+  sk: { type: Number, rangeKey: true },
+  email: { type: String, index: { name: "byEmail", project: ["name"], throughput: 3 } },
+  rank: { type: Number, index: { name: "byRank", type: "local", project: false } },
+  name: String,
+});
+const dog = compiled({
+  pk: { type: String, hashKey: true },
+  sk: { type: Number, rangeKey: true },
+  breed: { type: String, index: { name: "byBreed", rangeKey: "sk" } },
+});
+
+describe("buildCreateTableInput", () => {
+  it("merges every model's keys and indexes, with one definition per key attribute", () => {
+    const input = buildCreateTableInput("Pets", [cat, dog], { throughput: { read: 2, write: 4 } });
+    expect(input).toEqual({
+      TableName: "Pets",
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "N" },
+        { AttributeName: "email", AttributeType: "S" },
+        { AttributeName: "rank", AttributeType: "N" },
+        { AttributeName: "breed", AttributeType: "S" },
+      ],
+      ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 4 },
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: "byEmail",
+          KeySchema: [{ AttributeName: "email", KeyType: "HASH" }],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["name"] },
+          ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 3 },
+        },
+        {
+          IndexName: "byBreed",
+          KeySchema: [
+            { AttributeName: "breed", KeyType: "HASH" },
+            { AttributeName: "sk", KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+          ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 4 },
+        },
+      ],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: "byRank",
+          KeySchema: [
+            { AttributeName: "pk", KeyType: "HASH" },
+            { AttributeName: "rank", KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "KEYS_ONLY" },
+        },
+      ],
+    });
+  });
+
+  it("ON_DEMAND, table class, tags and streams", () => {
+    const input = buildCreateTableInput("T", [dog], {
+      throughput: "ON_DEMAND",
+      tableClass: "infrequentAccess",
+      tags: { team: "core", env: "test" },
+      streamOptions: { enabled: true, type: "NEW_IMAGE" },
+    });
+    expect(input.BillingMode).toBe("PAY_PER_REQUEST");
+    expect(input.ProvisionedThroughput).toBeUndefined();
+    expect(input.GlobalSecondaryIndexes![0]!.ProvisionedThroughput).toBeUndefined();
+    expect(input.TableClass).toBe("STANDARD_INFREQUENT_ACCESS");
+    expect(input.Tags).toEqual([
+      { Key: "team", Value: "core" },
+      { Key: "env", Value: "test" },
+    ]);
+    expect(input.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: "NEW_IMAGE" });
+  });
+
+  it("sends nothing for the defaults (standard class, no tags, streams off)", () => {
+    const input = buildCreateTableInput("T", [dog], {
+      throughput: 5,
+      tableClass: "standard",
+      tags: {},
+      streamOptions: { enabled: false, type: undefined },
+    });
+    expect(Object.keys(input).sort()).toEqual(
+      [
+        "AttributeDefinitions",
+        "GlobalSecondaryIndexes",
+        "KeySchema",
+        "ProvisionedThroughput",
+        "TableName",
+      ].sort(),
+    );
+    expect(input.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 5 });
+  });
+
+  it("rejects a key attribute that is not a string, number or binary", () => {
+    const bad = compiled({ id: { type: Boolean, hashKey: true } });
+    expect(() => buildCreateTableInput("T", [bad], { throughput: 1 })).toThrow(InvalidParameter);
+  });
+});
+
+describe("withTableAttributes", () => {
+  it("adds the TTL attribute (epoch seconds, default now + ttl) and the entity attribute", () => {
+    const [schema] = withTableAttributes(
+      [dog],
+      { expires: { ttl: 1000, attribute: "ttl", returnExpired: true }, entityAttribute: "_type" },
+      "Dog",
+    );
+    const ttl = schema!.shape.byName.get("ttl")!;
+    expect(ttl.settings.hasDefault).toBe(true);
+    expect(ttl.variants[0]).toMatchObject({ kind: "scalar", type: { dynamoType: "N" } });
+    const entity = schema!.shape.byName.get("_type")!;
+    expect(entity.settings).toMatchObject({ default: "Dog", forceDefault: true });
+  });
+
+  it("leaves schemas alone when the table adds nothing, or the schema defines the attribute", () => {
+    expect(withTableAttributes([dog], { expires: undefined, entityAttribute: undefined }, "Dog")[0]).toBe(
+      dog,
+    );
+    const own = compiled({ id: String, ttl: Number });
+    const [schema] = withTableAttributes(
+      [own],
+      { expires: { ttl: 5, attribute: "ttl", returnExpired: true }, entityAttribute: undefined },
+      "X",
+    );
+    expect(schema).toBe(own);
+  });
+});

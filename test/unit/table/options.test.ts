@@ -1,0 +1,57 @@
+// resolveTableOptions: built-in defaults, custom defaults and constructor options, merged deeply.
+import { InvalidParameter } from "../../../lib/errors";
+import { resolveTableOptions, UPDATE_PARTS } from "../../../lib/table/options";
+
+describe("resolveTableOptions", () => {
+  it("has SPEC §7's defaults", () => {
+    expect(resolveTableOptions()).toEqual({
+      create: true,
+      update: [],
+      waitForActive: { enabled: true, check: { timeout: 180_000, frequency: 1000 } },
+      throughput: { read: 1, write: 1 },
+      prefix: "",
+      suffix: "",
+      expires: undefined,
+      tags: {},
+      tableClass: "standard",
+      streamOptions: { enabled: false, type: undefined },
+      initialize: true,
+      entityAttribute: undefined,
+    });
+  });
+
+  it("merges options over custom defaults over built-ins, key by key", () => {
+    const resolved = resolveTableOptions(
+      { waitForActive: { check: { frequency: 10 } }, prefix: "own_" },
+      { waitForActive: { check: { timeout: 5000 } }, prefix: "d_", suffix: "_d", throughput: "ON_DEMAND" },
+    );
+    expect(resolved.waitForActive).toEqual({ enabled: true, check: { timeout: 5000, frequency: 10 } });
+    expect([resolved.prefix, resolved.suffix, resolved.throughput]).toEqual(["own_", "_d", "ON_DEMAND"]);
+    expect(resolveTableOptions({ waitForActive: false }).waitForActive).toEqual({
+      enabled: false,
+      check: { timeout: 180_000, frequency: 1000 },
+    });
+  });
+
+  it("expires: a number, or the full object with attribute and returnExpired defaults", () => {
+    expect(resolveTableOptions({ expires: 1000 }).expires).toEqual({
+      ttl: 1000,
+      attribute: "ttl",
+      returnExpired: true,
+    });
+    expect(
+      resolveTableOptions({ expires: { attribute: "exp", items: { returnExpired: false } } }).expires,
+    ).toEqual({
+      ttl: undefined,
+      attribute: "exp",
+      returnExpired: false,
+    });
+    expect(() => resolveTableOptions({ expires: "soon" as unknown as number })).toThrow(InvalidParameter);
+  });
+
+  it("update: true is every part; a list is checked", () => {
+    expect(resolveTableOptions({ update: true }).update).toEqual(UPDATE_PARTS);
+    expect(resolveTableOptions({ update: ["ttl", "indexes"] }).update).toEqual(["ttl", "indexes"]);
+    expect(() => resolveTableOptions({ update: ["everything" as "ttl"] })).toThrow(InvalidParameter);
+  });
+});
