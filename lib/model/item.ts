@@ -16,11 +16,11 @@ import { formatDocumentPath } from "../expressions/path";
 import { normalizeObject } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read";
 import { objectToDynamo } from "../schema/to-dynamo";
-import { writePipeline } from "../schema/write";
 import { diffImages } from "./diff";
 import { copyData, toJsonValue } from "./json";
 import { modelRuntimeOf, schemaFor } from "./runtime";
-import { deleteByKey, saveItem, type SaveSettings } from "./persist";
+import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
+import type { SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder, storedImageOf } from "./stored-images";
 import { populateItem, type PopulateSettings } from "./populate";
@@ -45,8 +45,8 @@ export class Item extends StoredImageHolder {
   save(callback: Callback<this>): undefined;
   save(settings: SaveSettings, callback: Callback<this>): undefined;
   save(settings?: SaveSettings | Callback<this>, callback?: Callback<this>): Promise<this> | undefined {
-    if (typeof settings === "function") return withCallback(saveItem(this, {}), settings);
-    return withCallback(saveItem(this, settings ?? {}), callback);
+    if (typeof settings === "function") return withCallback(saveWithHooks(this, {}), settings);
+    return withCallback(saveWithHooks(this, settings ?? {}), callback);
   }
 
   /** Deletes the item (by its key) from the table. */
@@ -55,7 +55,7 @@ export class Item extends StoredImageHolder {
   delete(callback?: Callback<void>): Promise<void> | undefined {
     const runtime = modelRuntimeOf(this.constructor);
     return withCallback(
-      deleteByKey(runtime, this as Record<string, unknown>, {}).then(() => undefined),
+      deleteWithHooks(runtime, this, {}).then(() => undefined),
       callback,
     );
   }
@@ -98,11 +98,9 @@ export class Item extends StoredImageHolder {
     );
   }
 
-  /** Runs the write pipeline without writing; rejects with the first error. */
-  async validate(): Promise<void> {
-    const runtime = modelRuntimeOf(this.constructor);
-    const data = this as Record<string, unknown>;
-    await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(this) === undefined });
+  /** Runs the write pipeline (between the validate hooks) without writing; rejects with the first error. */
+  validate(): Promise<void> {
+    return validateWithHooks(this);
   }
 
   /** Replaces model references by the referenced items (fetched with `get`). Resolves with the item. */

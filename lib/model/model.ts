@@ -28,7 +28,8 @@ import {
   type TableOptions,
 } from "../table/table";
 import { Item } from "./item";
-import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
+import { getByKey, type SaveSettings } from "./persist";
+import { deleteWithHooks, getWithHooks, itemForKey, saveWithHooks } from "./hooked-operations";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
 import { startQuery, startScan } from "./retrieve-start";
 import { SerializerRegistry, serializeItem } from "./serializer";
@@ -185,7 +186,10 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
   const statics: Record<string, unknown> = {
     get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
-      return withCallback(getByKey(runtime, key, options), done);
+      return withCallback(
+        Promise.resolve().then(() => getWithHooks(runtime, key, options)),
+        done,
+      );
     },
     create(
       object: Record<string, unknown>,
@@ -194,14 +198,14 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
     ) {
       const [options, done] = settingsAndCallback(settings, callback);
       const work = Promise.resolve().then(() =>
-        saveItem(new model(object), { overwrite: false, ...options }),
+        saveWithHooks(new model(object), { overwrite: false, ...options }),
       );
       return withCallback(work, done);
     },
     delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
       return withCallback(
-        Promise.resolve().then(() => deleteByKey(runtime, key, options)),
+        Promise.resolve().then(() => deleteWithHooks(runtime, itemForKey(runtime, key), options)),
         done,
       );
     },

@@ -16,6 +16,7 @@ import { keyToDynamo } from "../schema/key";
 import { readPipeline, storedFormFromDynamo } from "../schema/read";
 import { isThenable } from "../schema/normalize";
 import { writePipeline } from "../schema/write";
+import { withHooks } from "../hooks/hooks";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
@@ -174,10 +175,13 @@ export async function planSave(item: object, rawSettings: SaveSettings): Promise
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);
   const stored = storedImageOf(item);
-  const written = await writePipeline(schema, data, {
-    isNew: stored === undefined,
-    old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
-  });
+  // Saving validates: the validate hooks run around the write pipeline, as in Mongoose.
+  const written = await withHooks(runtime.compiled[0]!.hooks, "validate", item, () =>
+    writePipeline(schema, data, {
+      isNew: stored === undefined,
+      old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
+    }),
+  );
   const target = expressionTargetOf(schema);
   const tableName = runtime.table.name;
   const sameKey =

@@ -17,6 +17,7 @@ import type { Condition, ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
+import { operationContext, runHooked } from "./operation-hooks";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
@@ -196,7 +197,15 @@ export abstract class Retriever<
   exec(): Promise<R>;
   exec(callback: Callback<R>): undefined;
   exec(callback?: Callback<R>): Promise<R> | undefined {
-    return withCallback(runRetrieve<T>(this.#job) as Promise<R>, callback);
+    const { runtime, kind } = this.#job;
+    // The query/scan hooks see `{model, operation, query: this builder, settings}`; a pre hook may put
+    // another builder of the same model in `query` (say, with an added filter), and that one runs.
+    const context = operationContext(runtime, kind, { query: this });
+    const work = runHooked(runtime, kind, context, () => {
+      const builder = context.query instanceof Retriever ? context.query : this;
+      return runRetrieve<T>(builder.#job) as Promise<R>;
+    });
+    return withCallback(work, callback);
   }
 
   /** The DynamoDB input `exec()` would send first; sends nothing. @example `await Cat.scan().getRequest()` */

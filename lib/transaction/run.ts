@@ -11,6 +11,8 @@ import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import { itemFromImage } from "../model/persist";
 import type { ModelRuntime } from "../model/runtime";
+import { operationContext } from "../model/operation-hooks";
+import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import {
   buildTransactionInput,
@@ -88,8 +90,25 @@ export async function runTransaction(
     throw new InvalidParameter("You must pass in an array with items for the transactions parameter.");
   }
   const settings = checkOptions(rawSettings, ["return", "type", "clientRequestToken"], "transaction");
+  const inputs: unknown[] = await Promise.all(elementInputs);
+  const elements = resolveElements(instance, inputs);
+  // The transaction hooks of every model taking part run once each (the first model's outermost); a
+  // pre hook may replace the elements (`this.items`) or the settings.
+  const runtimes = [...new Set(elements.map((element) => element.runtime))];
+  const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
+  let run = () => {
+    const current = context.items === inputs ? elements : resolveElements(instance, context.items ?? []);
+    return sendTransaction(current, context.settings as TransactionSettings);
+  };
+  for (const runtime of [...runtimes].reverse()) {
+    const inner = run;
+    run = () => withHooks(runtime.compiled[0]!.hooks, "transaction", context, inner);
+  }
+  return run();
+}
+
+async function sendTransaction(elements: ResolvedElement[], settings: TransactionSettings): Promise<unknown> {
   const returnRequest = wantsRequest(settings, "transaction");
-  const elements = resolveElements(instance, await Promise.all(elementInputs));
   const built = buildTransactionInput(
     elements.map((element) => element.prepared),
     settings,

@@ -1,0 +1,47 @@
+// The single-item operations with their hooks and events (SPEC §9), shared by the Model statics and the
+// item methods: `get` (context target), `save` and `delete` (the item as target; `Model.delete` uses an
+// item holding the key), `validate`.
+import type { DeleteSettings } from "../operations/delete";
+import type { GetSettings } from "../operations/get";
+import { writePipeline } from "../schema/write";
+import { operationContext, runHooked } from "./operation-hooks";
+import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
+import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { storedImageOf } from "./stored-images";
+
+export function getWithHooks(runtime: ModelRuntime, key: unknown, settings: GetSettings | undefined): Promise<unknown> {
+  const context = operationContext(runtime, "get", { key, settings });
+  return runHooked(runtime, "get", context, () =>
+    getByKey(runtime, context.key, settings === undefined && Object.keys(context.settings).length === 0 ? undefined : context.settings),
+  );
+}
+
+export function saveWithHooks<T extends object>(item: T, settings: SaveSettings): Promise<T> {
+  const runtime = modelRuntimeOf(item.constructor);
+  return runHooked(runtime, "save", item, () => saveItem(item, settings), "save");
+}
+
+/** Deletes `item`'s key; the delete hooks see `item` (for `Model.delete(key)`, an item holding the key). */
+export function deleteWithHooks(
+  runtime: ModelRuntime,
+  item: object,
+  settings: DeleteSettings | undefined,
+): Promise<unknown> {
+  return runHooked(runtime, "delete", item, () => deleteByKey(runtime, item, settings), "delete");
+}
+
+/** `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. */
+export function itemForKey(runtime: ModelRuntime, key: unknown): object {
+  const schema = runtime.compiled[0]!;
+  const data = typeof key === "object" && key !== null && !(key instanceof Date) ? (key as Record<string, unknown>) : { [schema.hashKey]: key };
+  return new runtime.model(data);
+}
+
+/** `item.validate()`: the write pipeline between the validate hooks, writing nothing. */
+export function validateWithHooks(item: object): Promise<void> {
+  const runtime = modelRuntimeOf(item.constructor);
+  const data = item as Record<string, unknown>;
+  return runHooked(runtime, "validate", item, async () => {
+    await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(item) === undefined });
+  });
+}

@@ -1,0 +1,211 @@
+// Hooks and events of the document operations, queries, scans and transactions; middleware.
+import dynamodel, { Schema, type DynamoCall } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+async function stored(table: string, id: number) {
+  const { Item } = await rawClient().getItem({
+    TableName: table,
+    Key: { id: { N: String(id) } },
+    ConsistentRead: true,
+  });
+  return Item;
+}
+
+describe("save, validate, delete and get hooks", () => {
+  const calls: string[] = [];
+  const address = new Schema({ city: String });
+  // Hooks of a nested schema belong to that schema's own models, never to the parent's operations.
+  address.pre("save", () => void calls.push("nested pre save"));
+  const schema = new Schema({ id: Number, name: String, address });
+  schema.pre("validate", function () {
+    calls.push(`pre validate ${String(this.name)}`);
+  });
+  schema.post("validate", () => void calls.push("post validate"));
+  schema.pre("save", function (next) {
+    calls.push("pre save");
+    this.name = String(this.name).trim();
+    next();
+  });
+  schema.post("save", function (item) {
+    calls.push(`post save ${String(item.name)}`);
+  });
+  schema.pre("delete", function () {
+    calls.push(`pre delete ${String(this.id)}`);
+    if (this.id === 13) throw new Error("13 is protected");
+  });
+  schema.post("delete", () => void calls.push("post delete"));
+  schema.pre("get", function () {
+    calls.push(`pre get ${JSON.stringify(this.key)}`);
+  });
+  schema.post("get", (item) => void calls.push(`post get ${(item as { name?: string } | undefined)?.name}`));
+  const Cat = dynamodel.model("HookDocCat", schema, {
+    tableName: uniqueTableName("hookdoc"),
+    throughput: "ON_DEMAND",
+  });
+  const saved: unknown[] = [];
+  const deleted: unknown[] = [];
+  Cat.on("save", (item: unknown) => saved.push(item));
+  Cat.on("delete", (item: unknown) => deleted.push(item));
+
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  it("runs save hooks around validate hooks, with this = the item, and emits save", async () => {
+    const cat = await Cat.create({ id: 1, name: "  Tom ", address: { city: "Oslo" } });
+    expect(calls).toEqual(["pre save", "pre validate Tom", "post validate", "post save Tom"]);
+    expect((await stored(Cat.table().name, 1))?.name).toEqual({ S: "Tom" });
+    expect(saved).toEqual([cat]);
+  });
+
+  it("runs validate hooks for item.validate()", async () => {
+    await new Cat({ id: 2, name: "Ann" }).validate();
+    expect(calls).toEqual(["pre validate Ann", "post validate"]);
+  });
+
+  it("runs get hooks with the key in the context", async () => {
+    await Cat.get(1);
+    expect(calls).toEqual(["pre get 1", "post get Tom"]);
+  });
+
+  it("runs delete hooks for Model.delete and item.delete; a throwing pre hook keeps the item", async () => {
+    await Cat.create({ id: 13, name: "Lucky" });
+    await expect(Cat.delete(13)).rejects.toThrow("13 is protected");
+    expect(await stored(Cat.table().name, 13)).toBeDefined();
+    const tom = (await Cat.get(1))!;
+    calls.length = 0;
+    await tom.delete();
+    expect(calls).toEqual(["pre delete 1", "post delete"]);
+    expect(await stored(Cat.table().name, 1)).toBeUndefined();
+    expect(deleted).toHaveLength(1);
+  });
+
+  it("aborts a save whose pre hook rejects: nothing written", async () => {
+    const Strict = dynamodel.model(
+      "HookStrictCat",
+      new Schema({ id: Number, name: String }).pre("save", async () => {
+        throw new Error("read-only");
+      }),
+      { tableName: uniqueTableName("hookstrict"), throughput: "ON_DEMAND" },
+    );
+    await expect(Strict.create({ id: 1, name: "x" })).rejects.toThrow("read-only");
+    await Strict.table().initialize();
+    expect(await stored(Strict.table().name, 1)).toBeUndefined();
+  });
+});
+
+describe("query, scan and transaction hooks", () => {
+  const schema = new Schema({
+    id: Number,
+    owner: { type: String, index: { name: "byOwner" } },
+    hidden: Boolean,
+  });
+  const seen: string[] = [];
+  schema.pre("scan", function () {
+    seen.push("pre scan");
+    // Hide soft-deleted items from every scan: replace the builder with a filtered one.
+    this.query = (this.query as ReturnType<typeof Cat.scan>).where("hidden").not().eq(true);
+  });
+  schema.post("scan", (result) => void seen.push(`post scan ${(result as unknown[]).length}`));
+  schema.pre("query", () => void seen.push("pre query"));
+  schema.pre("transaction", function () {
+    seen.push(`pre transaction ${(this.items ?? []).length}`);
+  });
+  schema.post("transaction", () => void seen.push("post transaction"));
+  const Cat = dynamodel.model("HookQueryCat", schema, {
+    tableName: uniqueTableName("hookquery"),
+    throughput: "ON_DEMAND",
+  });
+
+  it("lets a scan pre hook change the request", async () => {
+    await Cat.batchPut([
+      { id: 1, owner: "ann", hidden: false },
+      { id: 2, owner: "ann", hidden: true },
+      { id: 3, owner: "bob" },
+    ]);
+    const visible = await Cat.scan().exec();
+    expect(visible.map((cat) => cat.id).sort()).toEqual([1, 3]);
+    await Cat.query("owner").eq("ann").exec();
+    expect(seen).toEqual(["pre scan", "post scan 2", "pre query"]);
+  });
+
+  it("runs transaction hooks once per transaction", async () => {
+    seen.length = 0;
+    await dynamodel.transaction([Cat.transaction.create({ id: 10, owner: "x" }), Cat.transaction.delete(3)]);
+    expect(seen).toEqual(["pre transaction 2", "post transaction"]);
+    expect(await stored(Cat.table().name, 10)).toBeDefined();
+  });
+});
+
+describe("middleware", () => {
+  const Cat = dynamodel.model(
+    "MiddlewareCat",
+    { id: Number, name: String },
+    { tableName: uniqueTableName("mw"), throughput: "ON_DEMAND" },
+  );
+
+  it("can answer from a cache without a second request", async () => {
+    await Cat.create({ id: 1, name: "Tom" });
+    const cache = new Map<string, unknown>();
+    const sent: string[] = [];
+    const stop = Cat.use(async (call: DynamoCall, next) => {
+      if (call.operation !== "GetItem") return next();
+      const key = JSON.stringify(call.input);
+      if (!cache.has(key)) {
+        sent.push(key);
+        cache.set(key, await next());
+      }
+      return cache.get(key);
+    });
+    expect((await Cat.get(1))?.name).toBe("Tom");
+    expect((await Cat.get(1))?.name).toBe("Tom");
+    stop();
+    expect(sent).toHaveLength(1);
+  });
+
+  it("can count calls by operation, instance middleware first", async () => {
+    const order: string[] = [];
+    const counts: Record<string, number> = {};
+    const stopInstance = dynamodel.use(async (call, next) => {
+      order.push(`instance ${call.operation}`);
+      counts[call.operation] = (counts[call.operation] ?? 0) + 1;
+      return next();
+    });
+    const stopModel = Cat.use(async (call, next) => {
+      order.push(`model ${call.operation}`);
+      return next();
+    });
+    await Cat.create({ id: 2, name: "Ann" });
+    await Cat.get(2);
+    stopInstance();
+    stopModel();
+    expect(counts).toEqual({ PutItem: 1, GetItem: 1 });
+    expect(order).toEqual(["instance PutItem", "model PutItem", "instance GetItem", "model GetItem"]);
+  });
+
+  it("can retry a call by calling next() again, and change its input", async () => {
+    let attempts = 0;
+    const stopRetry = Cat.use(async (call, next) => {
+      try {
+        return await next();
+      } catch (error) {
+        if ((error as Error).name !== "ThrottlingException") throw error;
+        return next(); // the same call, sent again
+      }
+    });
+    const stopFlaky = Cat.use(async (call, next) => {
+      if (call.operation !== "PutItem") return next();
+      attempts += 1;
+      if (attempts === 1) throw Object.assign(new Error("slow down"), { name: "ThrottlingException" });
+      (call.input as { Item: Record<string, unknown> }).Item.name = { S: "Changed by middleware" };
+      return next();
+    });
+    await Cat.create({ id: 3, name: "x" });
+    stopRetry();
+    stopFlaky();
+    expect(attempts).toBe(2);
+    expect((await stored(Cat.table().name, 3))?.name).toEqual({ S: "Changed by middleware" });
+  });
+});
