@@ -40,10 +40,11 @@ export type ProviderInput = LogProvider | readonly (LogProvider | Console)[];
 export interface LoggerApi {
   providers: {
     /** Replaces every provider (`null` removes all). */
-    set(providers: Console): void;
-    set(providers: ProviderInput | null | undefined): void;
-    add(providers: Console): void;
-    add(providers: ProviderInput): void;
+    // Plain providers first: their `log(message)` then gets its parameter type from context.
+    set(providers: LogProvider | readonly LogProvider[] | null | undefined): void;
+    set(providers: Console | ProviderInput): void;
+    add(providers: LogProvider | readonly LogProvider[]): void;
+    add(providers: Console | ProviderInput): void;
     /** Removes providers by id. */
     delete(ids: string | readonly string[]): void;
     clear(): void;

@@ -195,7 +195,12 @@ export interface ModelType<
   ): Record<string, unknown>[];
   /** Middleware around this model's DynamoDB calls; returns a function that removes it. */
   use(middleware: Middleware): () => void;
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-  once(event: string, listener: (...args: unknown[]) => void): unknown;
-  off(event: string, listener?: (...args: unknown[]) => void): unknown;
+  /**
+   * Model events: `save`, `delete`, `update`, `batchPut`, `batchDelete` (with the result and the
+   * operation's target), `error` (with the error and the target).
+   * @example `Cat.on("save", (cat: CatItem) => audit.push(cat.id))`
+   */
+  on(event: string, listener: (...args: never[]) => unknown): unknown;
+  once(event: string, listener: (...args: never[]) => unknown): unknown;
+  off(event: string, listener?: (...args: never[]) => unknown): unknown;
 }
