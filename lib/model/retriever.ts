@@ -219,7 +219,7 @@ export abstract class Retriever<
    * @example `for await (const page of Cat.scan().limit(100).pages()) console.log(page.length, page.lastKey)`
    */
   pages(): AsyncGenerator<R> {
-    return retrievePages<T>(this.#job) as AsyncGenerator<R, void, undefined>;
+    return this.#hookedPages() as AsyncGenerator<R, void, undefined>;
   }
 
   /**
@@ -230,7 +230,34 @@ export abstract class Retriever<
     if (this.#job.settings.count === true) {
       throw new InvalidParameter("A count() has no items to iterate: use exec() for the counts.");
     }
-    for await (const page of retrievePages<T>(this.#job)) yield* page as T[];
+    for await (const page of this.#hookedPages()) yield* page as T[];
+  }
+
+  /**
+   * The pages, between the query/scan hooks: the pre hooks run before the first request (and may replace
+   * the builder), the post hooks after the last page, with the number of items. A `break` ends the
+   * iteration without running the post hooks, as the operation did not complete.
+   */
+  async *#hookedPages(): AsyncGenerator<unknown, void, undefined> {
+    const { runtime, kind } = this.#job;
+    const hooks = runtime.compiled[0]!.hooks;
+    if (!hooks.has(kind)) {
+      yield* retrievePages<T>(this.#job);
+      return;
+    }
+    const context = operationContext(runtime, kind, { query: this });
+    let items = 0;
+    try {
+      await hooks.runPre(kind, context);
+      const builder = context.query instanceof Retriever ? context.query : this;
+      for await (const page of retrievePages<T>(builder.#job)) {
+        items += (page as unknown[]).length;
+        yield page;
+      }
+    } catch (error) {
+      throw await hooks.runErrorHandlers(kind, context, error);
+    }
+    await hooks.runPost(kind, context, items);
   }
 }
 

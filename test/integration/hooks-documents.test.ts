@@ -108,7 +108,12 @@ describe("query, scan and transaction hooks", () => {
     // Hide soft-deleted items from every scan: replace the builder with a filtered one.
     this.query = (this.query as ReturnType<typeof Cat.scan>).where("hidden").not().eq(true);
   });
-  schema.post("scan", (result) => void seen.push(`post scan ${(result as unknown[]).length}`));
+  // exec() passes the result array; iteration passes the number of items it yielded.
+  schema.post(
+    "scan",
+    (result) =>
+      void seen.push(`post scan ${typeof result === "number" ? result : (result as unknown[]).length}`),
+  );
   schema.pre("query", () => void seen.push("pre query"));
   schema.pre("transaction", function () {
     seen.push(`pre transaction ${(this.items ?? []).length}`);
@@ -129,6 +134,20 @@ describe("query, scan and transaction hooks", () => {
     expect(visible.map((cat) => cat.id).sort()).toEqual([1, 3]);
     await Cat.query("owner").eq("ann").exec();
     expect(seen).toEqual(["pre scan", "post scan 2", "pre query"]);
+  });
+
+  it("runs scan hooks around async iteration and pages(); a break skips the post hooks", async () => {
+    seen.length = 0;
+    const ids: number[] = [];
+    for await (const cat of Cat.scan().limit(1)) ids.push(cat.id);
+    expect(ids.sort()).toEqual([1, 3]); // the pre hook's filter applies to iteration too
+    expect(seen).toEqual(["pre scan", "post scan 2"]);
+    seen.length = 0;
+    for await (const page of Cat.scan().limit(1).pages()) {
+      expect(page.length).toBeLessThanOrEqual(1);
+      break;
+    }
+    expect(seen).toEqual(["pre scan"]);
   });
 
   it("runs transaction hooks once per transaction", async () => {
