@@ -17,6 +17,7 @@ import type { Condition, ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
+import type { Item } from "./item";
 import { operationContext, runHooked } from "./operation-hooks";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 
@@ -35,6 +36,21 @@ const nonNegative = (value: unknown, what: string): number => {
  * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type, `P` the attribute
  * paths and `X` the index names the schema allows (inferred by `model()`; plain strings otherwise).
  */
+/** The top-level attribute a document path starts with: "address.city" → "address", "tags[0]" → "tags". */
+export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
+  ? TopAttribute<Head>
+  : P extends `${infer Head}[${string}`
+    ? Head
+    : P;
+
+/**
+ * An item read with a projection: only the attributes the paths name (whole, for nested paths), plus the
+ * item methods. A loosely typed model (paths are plain strings) keeps its item type.
+ */
+export type Projected<T, P extends string> = string extends P
+  ? T
+  : Pick<T, Extract<keyof T, TopAttribute<P>>> & Item;
+
 export abstract class Retriever<
   T,
   R,
@@ -163,8 +179,8 @@ export abstract class Retriever<
   startAt(key: Record<string, unknown> | readonly (Record<string, unknown> | null)[] | undefined): this {
     return this.withSettings({ startAt: key });
   }
-  /** Reads only these document paths (`ProjectionExpression`). @example `Cat.scan().attributes(["id", "name"])` */
-  attributes(paths: readonly P[]): this {
+  /** `attributes()` of the subclasses: the projection, checked. (Each subclass narrows the item type.) */
+  protected projected(paths: readonly string[]): this {
     if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
       throw new InvalidParameter(
         `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
@@ -276,6 +292,15 @@ export class Query<
   P extends string = string,
   X extends string = string,
 > extends Retriever<T, R, QueryCommandInput, P, X> {
+  /**
+   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
+   * they name. @example `Cat.query("owner").eq("ann").attributes(["id", "name"])`
+   */
+  attributes<const A extends P>(
+    paths: readonly A[],
+  ): Query<Projected<T, A>, R extends readonly unknown[] ? QueryResponse<Projected<T, A>> : R, P, X> {
+    return this.projected(paths) as never;
+  }
   /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
   sort(order: "ascending" | "descending"): this {
     if (order !== "ascending" && order !== "descending") {
@@ -304,6 +329,15 @@ export class Scan<
   P extends string = string,
   X extends string = string,
 > extends Retriever<T, R, ScanCommandInput, P, X> {
+  /**
+   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
+   * they name. @example `Cat.scan().attributes(["id", "name"])`
+   */
+  attributes<const A extends P>(
+    paths: readonly A[],
+  ): Scan<Projected<T, A>, R extends readonly unknown[] ? ScanResponse<Projected<T, A>> : R, P, X> {
+    return this.projected(paths) as never;
+  }
   /**
    * A parallel scan in `segments` segments, requested concurrently. Its `lastKey` is an array with one
    * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.

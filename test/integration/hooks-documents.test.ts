@@ -139,7 +139,7 @@ describe("query, scan and transaction hooks", () => {
   it("runs scan hooks around async iteration and pages(); a break skips the post hooks", async () => {
     seen.length = 0;
     const ids: number[] = [];
-    for await (const cat of Cat.scan().limit(1)) ids.push(cat.id);
+    for await (const cat of Cat.scan().limit(1)) ids.push(cat.id!);
     expect(ids.sort()).toEqual([1, 3]); // the pre hook's filter applies to iteration too
     expect(seen).toEqual(["pre scan", "post scan 2"]);
     seen.length = 0;

@@ -108,3 +108,13 @@ void [
   scanRequest,
   iterate,
 ];
+
+// attributes() narrows the item type to the attributes the paths name.
+const projected = Cat.query("owner").eq("ann").attributes(["name", "tags"]).exec();
+type ProjectedItem = Awaited<typeof projected>[number];
+type _projectedName = Expect<Equal<ProjectedItem["name"], string>>;
+type _projectedTags = Expect<Equal<ProjectedItem["tags"], Set<string> | undefined>>;
+// @ts-expect-error: "born" was not projected
+type _notProjected = ProjectedItem["born"];
+const projectedCount: Promise<QueryCount> = Cat.query("owner").eq("ann").count().attributes(["name"]).exec();
+void projectedCount;
