@@ -9,10 +9,18 @@ import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { storedImageOf } from "./stored-images";
 
-export function getWithHooks(runtime: ModelRuntime, key: unknown, settings: GetSettings | undefined): Promise<unknown> {
+export function getWithHooks(
+  runtime: ModelRuntime,
+  key: unknown,
+  settings: GetSettings | undefined,
+): Promise<unknown> {
   const context = operationContext(runtime, "get", { key, settings });
   return runHooked(runtime, "get", context, () =>
-    getByKey(runtime, context.key, settings === undefined && Object.keys(context.settings).length === 0 ? undefined : context.settings),
+    getByKey(
+      runtime,
+      context.key,
+      settings === undefined && Object.keys(context.settings).length === 0 ? undefined : context.settings,
+    ),
   );
 }
 
@@ -33,7 +41,10 @@ export function deleteWithHooks(
 /** `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. */
 export function itemForKey(runtime: ModelRuntime, key: unknown): object {
   const schema = runtime.compiled[0]!;
-  const data = typeof key === "object" && key !== null && !(key instanceof Date) ? (key as Record<string, unknown>) : { [schema.hashKey]: key };
+  const data =
+    typeof key === "object" && key !== null && !(key instanceof Date)
+      ? (key as Record<string, unknown>)
+      : { [schema.hashKey]: key };
   return new runtime.model(data);
 }
 

@@ -1,91 +1,88 @@
-// `npm run bench`: dynamodel against the raw SDK (hand-written inputs + util-dynamodb), library-only
-// layer: a real SDK client short-circuited at its build step (see stub-client.ts). Every adapter is
-// checked first: it must issue the expected command and return the right item.
-import assert from "node:assert/strict";
-import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
-import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import dynamodel from "dynamodel";
-import { itemFromImage } from "../../lib/model/persist";
-import { modelRuntimeOf } from "../../lib/model/runtime";
-import { benchItem, benchSchema } from "./fixtures";
-import { formatResults, measure, type Adapter, type OperationResult } from "./harness";
-import { createStubClient } from "./stub-client";
+// `npm run bench [-- --quick] [-- --only=library,sdk,heap,bundle,cold,local]`: every layer of the
+// benchmark, each in a fresh process, printed as Markdown and saved to .bench-results/latest.md.
+//   library  library-only layer: all operations, all libraries, on a client stopped at its build step
+//   sdk      full-SDK layer: get, put, query with canned HTTP responses
+//   heap     heap per hydrated item (100,000 items)
+//   bundle   esbuild min+gzip of a define-a-model-and-get file
+//   cold     cold start of a fresh node process
+//   local    DynamoDB Local end to end (needs Java 17+)
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { join } from "node:path";
 
-const TABLE = "BenchUsers";
-const stub = createStubClient();
-dynamodel.aws.ddb.set(stub.client);
-const User = dynamodel.model("BenchUser", benchSchema, {
-  tableName: TABLE,
-  create: false,
-  waitForActive: false,
-});
+const root = join(__dirname, "..", "..");
+const layers: Record<string, string> = {
+  library: "library-layer.ts",
+  sdk: "sdk-layer.ts",
+  heap: "heap.ts",
+  bundle: "bundle.ts",
+  cold: "cold-start.ts",
+  local: "local-layer.ts",
+};
 
-const item = benchItem(1);
-const storedItem = marshall(item, { removeUndefinedValues: true });
-const page = Array.from({ length: 100 }, (_, index) =>
-  marshall(benchItem(index), { removeUndefinedValues: true }),
-);
-stub.outputs.set("PutItemCommand", {});
-stub.outputs.set("GetItemCommand", { Item: storedItem });
-
-const put: Adapter[] = [
-  {
-    name: "raw SDK",
-    run: () =>
-      stub.client.send(
-        new PutItemCommand({ TableName: TABLE, Item: marshall(item, { removeUndefinedValues: true }) }),
-      ),
-  },
-  { name: "dynamodel", run: () => new User(item).save() },
-];
-
-const get: Adapter[] = [
-  {
-    name: "raw SDK",
-    run: async () => {
-      const output = await stub.client.send(
-        new GetItemCommand({ TableName: TABLE, Key: { id: { S: "user-1" } } }),
-      );
-      return output.Item && unmarshall(output.Item);
-    },
-  },
-  { name: "dynamodel", run: () => User.get("user-1") },
-];
-
-const runtime = modelRuntimeOf(User);
-const hydrate: Adapter[] = [
-  { name: "raw SDK", run: async () => page.map((entry) => unmarshall(entry)) },
-  { name: "dynamodel", run: async () => page.map((entry) => itemFromImage(runtime, entry)) },
-];
-
-async function verify(): Promise<void> {
-  stub.calls.clear();
-  await put[0]!.run(0);
-  await put[1]!.run(0);
-  assert.equal(stub.calls.get("PutItemCommand"), 2, "both put adapters send PutItem");
-  assert.deepEqual(stub.lastInput.get("PutItemCommand"), { TableName: TABLE, Item: storedItem });
-  const raw = (await get[0]!.run(0)) as Record<string, unknown>;
-  const ours = (await get[1]!.run(0)) as Record<string, unknown>;
-  assert.equal(stub.calls.get("GetItemCommand"), 2, "both get adapters send GetItem");
-  assert.deepEqual({ ...ours }, raw);
-  const hydrated = (await hydrate[1]!.run(0)) as Record<string, unknown>[];
-  assert.equal(hydrated.length, 100);
-  assert.deepEqual({ ...hydrated[42] }, unmarshall(page[42]!));
+function newestMtime(directory: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
-async function main(): Promise<void> {
-  await verify();
+/** Bundle size and cold start measure the built package: rebuild it when lib/ is newer. */
+function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = statSync(join(root, "dist", "index.mjs")).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (built >= newestMtime(join(root, "lib"))) return;
+  process.stderr.write("dist/ is older than lib/: building\n");
+  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
+
+function main(): void {
   const quick = process.argv.includes("--quick");
-  const options = quick ? { rounds: 5, iterations: 100, warmup: 100 } : {};
-  const results: OperationResult[] = [];
-  results.push(await measure("putItem", put, options));
-  results.push(await measure("getItem", get, options));
-  results.push(await measure("hydrate 100 items", hydrate, { ...options, iterations: quick ? 20 : 60 }));
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
-  console.log(formatResults(results));
+  const only = process.argv
+    .find((arg) => arg.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",");
+  const selected = only ?? Object.keys(layers);
+  const unknown = selected.filter((name) => !(name in layers));
+  if (unknown.length > 0)
+    throw new Error(`unknown layer(s) ${unknown.join(", ")}; known: ${Object.keys(layers).join(", ")}`);
+  if (selected.includes("bundle") || selected.includes("cold")) ensureBuilt();
+  const machine = `node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? "unknown"})`;
+  const sections = [`Machine: ${machine}${quick ? "; --quick" : ""}`];
+  console.log(sections[0]);
+  let failed = 0;
+  for (const name of selected) {
+    process.stderr.write(`\n> ${name}\n`);
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(__dirname, layers[name]!), ...(quick ? ["--quick"] : [])],
+      {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const output = child.stdout.trim();
+    if (child.status === 0) sections.push(output);
+    else {
+      failed += 1;
+      sections.push(`### ${name}: FAILED (exit ${child.status})\n\n${output}`);
+    }
+    console.log(`\n${sections[sections.length - 1]}`);
+  }
+  mkdirSync(join(root, ".bench-results"), { recursive: true });
+  writeFileSync(join(root, ".bench-results", "latest.md"), `${sections.join("\n\n")}\n`);
+  if (failed > 0) process.exitCode = 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main();

@@ -83,7 +83,15 @@ describe.each([
     (cb: Callback) => Cat.query("id").eq(1).exec(cb),
     (cb: Callback) => Cat.query("name").eq("x").exec(cb),
   ],
-  ["scan.exec", (cb: Callback) => Cat.scan().exec(cb), (cb: Callback) => Cat.scan().where("id").eq("one" as never).exec(cb)],
+  [
+    "scan.exec",
+    (cb: Callback) => Cat.scan().exec(cb),
+    (cb: Callback) =>
+      Cat.scan()
+        .where("id")
+        .eq("one" as never)
+        .exec(cb),
+  ],
   [
     "transaction",
     (cb: Callback) => dynamodel.transaction([Cat.transaction.get(1)], cb),
