@@ -53,12 +53,23 @@ export async function send<Output = Record<string, unknown>>(
   call: DynamoCall,
 ): Promise<Output> {
   const { client, middleware, events } = context;
-  const transport = async (): Promise<unknown> => {
+  // The command classes differ only in their input type; the operation name chose the right one.
+  const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
+  const observed =
+    events !== undefined && (events.listenerCount("request") > 0 || events.listenerCount("response") > 0);
+  // Nobody listens: no payload copies, no timing (this is the hot path of every operation).
+  const quietTransport = async (): Promise<unknown> => {
+    try {
+      return await client.send(skipNoOpLogWalk(new Command(call.input)));
+    } catch (error) {
+      scrubCredentials(error);
+      throw annotate(error, call);
+    }
+  };
+  const observedTransport = async (): Promise<unknown> => {
     const started = performance.now();
     emitSafely(events, "request", { ...call });
     try {
-      // The command classes differ only in their input type; the operation name chose the right one.
-      const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
       const output = await client.send(skipNoOpLogWalk(new Command(call.input)));
       emitSafely(events, "response", { ...call, output, durationMs: performance.now() - started });
       return output;
@@ -68,6 +79,7 @@ export async function send<Output = Record<string, unknown>>(
       throw annotate(error, call);
     }
   };
+  const transport = observed ? observedTransport : quietTransport;
   if (middleware.length === 0) return (await transport()) as Output;
   const dispatch = (index: number): Promise<unknown> =>
     index === middleware.length ? transport() : middleware[index]!(call, () => dispatch(index + 1));

@@ -42,6 +42,9 @@ export class PlaceholderRegistry {
   /** attribute name → the placeholder reused for it. */
   readonly #nameToPlaceholder = new Map<string, string>();
   readonly #values = new Map<string, AttributeValue>();
+  // The maps as plain objects, built on first read after a change (null: stale).
+  #namesObject: Record<string, string> | undefined | null = null;
+  #valuesObject: Record<string, AttributeValue> | undefined | null = null;
   #nextName = 0;
   #nextValue = 0;
 
@@ -61,6 +64,7 @@ export class PlaceholderRegistry {
     do placeholder = `#n${this.#nextName++}`;
     while (this.#names.has(placeholder));
     this.#names.set(placeholder, attributeName);
+    this.#namesObject = null;
     this.#nameToPlaceholder.set(attributeName, placeholder);
     return placeholder;
   }
@@ -78,6 +82,7 @@ export class PlaceholderRegistry {
     do placeholder = `:v${this.#nextValue++}`;
     while (this.#values.has(placeholder));
     this.#values.set(placeholder, attributeValue);
+    this.#valuesObject = null;
     return placeholder;
   }
 
@@ -148,6 +153,8 @@ export class PlaceholderRegistry {
       const current = this.#names.get(placeholder);
       if (current === undefined) {
         this.#names.set(placeholder, attributeName);
+        this.#namesObject = null;
+        this.#namesObject = null;
         if (!this.#nameToPlaceholder.has(attributeName))
           this.#nameToPlaceholder.set(attributeName, placeholder);
       } else if (current !== attributeName) {
@@ -162,7 +169,10 @@ export class PlaceholderRegistry {
       }
       const attributeValue = isAttributeValue(raw) ? raw : plainToAttributeValue(raw);
       if (this.#values.has(placeholder)) renames.set(placeholder, this.value(attributeValue));
-      else this.#values.set(placeholder, attributeValue);
+      else {
+        this.#values.set(placeholder, attributeValue);
+        this.#valuesObject = null;
+      }
     }
     if (renames.size === 0) return expression;
     // One pass over the original text, so a renamed `#a` → `#n0` is never renamed again as `#n0`.
@@ -170,12 +180,18 @@ export class PlaceholderRegistry {
   }
 
   /** `ExpressionAttributeNames`, or undefined when there are none (DynamoDB rejects an empty map). */
+  /** `ExpressionAttributeNames` (shared until the registry changes; a registry serves one request). */
   get names(): Record<string, string> | undefined {
-    return this.#names.size === 0 ? undefined : Object.fromEntries(this.#names);
+    // Built once per change: request builders read these more than once.
+    if (this.#namesObject === null)
+      this.#namesObject = this.#names.size === 0 ? undefined : Object.fromEntries(this.#names);
+    return this.#namesObject;
   }
 
   /** `ExpressionAttributeValues`, or undefined when there are none (DynamoDB rejects an empty map). */
   get values(): Record<string, AttributeValue> | undefined {
-    return this.#values.size === 0 ? undefined : Object.fromEntries(this.#values);
+    if (this.#valuesObject === null)
+      this.#valuesObject = this.#values.size === 0 ? undefined : Object.fromEntries(this.#values);
+    return this.#valuesObject;
   }
 }

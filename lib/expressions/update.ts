@@ -53,6 +53,20 @@ const VALUE_RULES: Readonly<
  * Checked up front, in one pass, so the error names both paths.
  */
 function checkNoOverlap(actions: readonly UpdateAction[]): void {
+  // The common case, top-level attributes only: they overlap only when one is named twice.
+  if (actions.every((action) => action.path.length === 1)) {
+    const seen = new Set<PathSegment>();
+    for (const { path } of actions) {
+      if (seen.has(path[0]!)) {
+        throw new InvalidParameter(
+          `The update paths "${formatDocumentPath(path)}" and "${formatDocumentPath(path)}" overlap; ` +
+            "DynamoDB rejects an update that changes a path and a path inside it, or one path twice.",
+        );
+      }
+      seen.add(path[0]!);
+    }
+    return;
+  }
   const paths = new Map<string, readonly PathSegment[]>();
   const prefixes = new Map<string, readonly PathSegment[]>();
   for (const { path } of actions) {

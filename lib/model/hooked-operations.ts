@@ -4,7 +4,7 @@
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
-import { operationContext, runHooked } from "./operation-hooks";
+import { isObserved, operationContext, runHooked } from "./operation-hooks";
 import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { storedImageOf } from "./stored-images";
@@ -14,6 +14,7 @@ export function getWithHooks(
   key: unknown,
   settings: GetSettings | undefined,
 ): Promise<unknown> {
+  if (!isObserved(runtime, "get")) return getByKey(runtime, key, settings);
   const context = operationContext(runtime, "get", { key, settings });
   return runHooked(runtime, "get", context, () =>
     getByKey(

@@ -11,6 +11,19 @@ function hooksOf(runtime: ModelRuntime) {
   return runtime.compiled[0]!.hooks;
 }
 
+/**
+ * Whether anything observes `operation`: hooks registered for it, or listeners for its event or for
+ * `error`. When nothing does, callers run the operation directly and build no context (hot path).
+ */
+export function isObserved(runtime: ModelRuntime, operation: HookOperation, event?: ModelEventName): boolean {
+  const events = runtime.events;
+  return (
+    hooksOf(runtime).has(operation) ||
+    events.listenerCount("error") > 0 ||
+    (event !== undefined && events.listenerCount(event) > 0)
+  );
+}
+
 /** A fresh context for a model-level operation. */
 export function operationContext(
   runtime: ModelRuntime,

@@ -18,7 +18,7 @@ import type { PathSegment } from "../expressions/path";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import type { Item } from "./item";
-import { operationContext, runHooked } from "./operation-hooks";
+import { isObserved, operationContext, runHooked } from "./operation-hooks";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
@@ -214,6 +214,7 @@ export abstract class Retriever<
   exec(callback: Callback<R>): undefined;
   exec(callback?: Callback<R>): Promise<R> | undefined {
     const { runtime, kind } = this.#job;
+    if (!isObserved(runtime, kind)) return withCallback(runRetrieve<T>(this.#job) as Promise<R>, callback);
     // The query/scan hooks see `{model, operation, query: this builder, settings}`; a pre hook may put
     // another builder of the same model in `query` (say, with an added filter), and that one runs.
     const context = operationContext(runtime, kind, { query: this });

@@ -1,10 +1,11 @@
 // The statics `update`, `batchGet`, `batchPut` and `batchDelete` of a Model class, with the
 // trailing-callback convention of every public async method.
 import { withCallback, type Callback } from "../callbacks";
-import { batchGetByKeys } from "../operations/batch-get";
-import { batchDeleteKeys, batchPutObjects } from "../operations/batch-write";
+import { batchGetByKeys, type BatchGetSettings } from "../operations/batch-get";
+import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../operations/batch-write";
+import type { UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
-import { operationContext, runHooked } from "./operation-hooks";
+import { isObserved, operationContext, runHooked } from "./operation-hooks";
 import type { ModelRuntime } from "./runtime";
 
 /** Splits a trailing callback off `args`. */
@@ -43,6 +44,9 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     update(key: unknown, ...rest: unknown[]) {
       const [[update, settings], callback] = trailingCallback(rest);
       return run(() => {
+        if (!isObserved(runtime, "update", "update")) {
+          return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);
+        }
         // The one-argument form update({...key, ...changes}) is split by updateByKey itself.
         const context = operationContext(runtime, "update", { key, update, settings });
         return runHooked(
@@ -57,6 +61,9 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     batchGet(keys: unknown, ...rest: unknown[]) {
       const [[settings], callback] = trailingCallback(rest);
       return run(() => {
+        if (!isObserved(runtime, "batchGet")) {
+          return batchGetByKeys(runtime, keys, settings as BatchGetSettings | undefined);
+        }
         const context = operationContext(runtime, "batchGet", { keys: asList(keys), settings });
         return runHooked(runtime, "batchGet", context, () =>
           batchGetByKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
@@ -66,6 +73,9 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     batchPut(objects: unknown, ...rest: unknown[]) {
       const [[settings], callback] = trailingCallback(rest);
       return run(() => {
+        if (!isObserved(runtime, "batchPut", "batchPut")) {
+          return batchPutObjects(runtime, objects, settings as BatchWriteSettings | undefined);
+        }
         const context = operationContext(runtime, "batchPut", { items: asList(objects), settings });
         return runHooked(
           runtime,
@@ -84,6 +94,9 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     batchDelete(keys: unknown, ...rest: unknown[]) {
       const [[settings], callback] = trailingCallback(rest);
       return run(() => {
+        if (!isObserved(runtime, "batchDelete", "batchDelete")) {
+          return batchDeleteKeys(runtime, keys, settings as BatchWriteSettings | undefined);
+        }
         const context = operationContext(runtime, "batchDelete", { keys: asList(keys), settings });
         return runHooked(
           runtime,

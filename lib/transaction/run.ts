@@ -95,6 +95,12 @@ export async function runTransaction(
   // The transaction hooks of every model taking part run once each (the first model's outermost); a
   // pre hook may replace the elements (`this.items`) or the settings.
   const runtimes = [...new Set(elements.map((element) => element.runtime))];
+  if (!runtimes.some((runtime) => runtime.compiled[0]!.hooks.has("transaction"))) {
+    return sendTransaction(elements, settings);
+  }
+  if (!runtimes.some((runtime) => runtime.compiled[0]!.hooks.has("transaction"))) {
+    return sendTransaction(elements, settings);
+  }
   const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
   let run = () => {
     const current = context.items === inputs ? elements : resolveElements(instance, context.items ?? []);

@@ -19,14 +19,17 @@ describe("PlaceholderRegistry", () => {
     expect(registry.values).toEqual({ ":v0": { N: "5" }, ":v1": { N: "5" } });
   });
 
-  it("returns copies of its maps", () => {
+  it("builds its maps once per change, and a read after a change sees it", () => {
     const registry = new PlaceholderRegistry();
     registry.name("a");
     registry.value({ S: "x" });
-    registry.names!["#n9"] = "changed";
-    registry.values![":v9"] = { S: "changed" };
-    expect(registry.names).toEqual({ "#n0": "a" });
-    expect(registry.values).toEqual({ ":v0": { S: "x" } });
+    const names = registry.names;
+    expect(registry.names).toBe(names); // no rebuild without a change
+    registry.name("b");
+    registry.value({ S: "y" });
+    expect(registry.names).toEqual({ "#n0": "a", "#n1": "b" });
+    expect(registry.values).toEqual({ ":v0": { S: "x" }, ":v1": { S: "y" } });
+    expect(names).toEqual({ "#n0": "a" }); // an earlier read is a snapshot
   });
 
   it("renders document paths with one placeholder per name", () => {
