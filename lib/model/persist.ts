@@ -12,6 +12,7 @@ import { ownerOfImage } from "../table/binding";
 import { withoutExpired } from "../table/expired";
 import type { OperationName } from "../client/operations";
 import { expressionTargetOf } from "../schema/expression-target";
+import type { ExpressionTarget } from "../expressions/compile";
 import { keyToDynamo } from "../schema/key";
 import { readPipeline, storedFormFromDynamo } from "../schema/read";
 import { isThenable } from "../schema/normalize";
@@ -86,19 +87,27 @@ export function itemFromImage(
   return isThenable(data) ? Promise.resolve(data).then(() => item) : item;
 }
 
+/**
+ * A keyed request input (get, delete, their transaction elements): the key converted through the
+ * model's primary schema, the builder given the table name and the schema's expression target.
+ */
+export async function buildKeyedInput<S, I>(
+  runtime: ModelRuntime,
+  key: unknown,
+  settings: S,
+  build: (tableName: string, key: Record<string, AttributeValue>, settings: S, target: ExpressionTarget) => I,
+): Promise<I> {
+  const schema = runtime.compiled[0]!;
+  return build(runtime.table.name, await keyToDynamo(schema, key), settings, expressionTargetOf(schema));
+}
+
 export async function getByKey(
   runtime: ModelRuntime,
   key: unknown,
   rawSettings: GetSettings | undefined,
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["attributes", "consistent", "return"], "get");
-  const schema = runtime.compiled[0]!;
-  const input = buildGetInput(
-    runtime.table.name,
-    await keyToDynamo(schema, key),
-    settings,
-    expressionTargetOf(schema),
-  );
+  const input = await buildKeyedInput(runtime, key, settings, buildGetInput);
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   return output.Item ? itemFromImage(runtime, output.Item) : undefined;
@@ -110,13 +119,7 @@ export async function deleteByKey(
   rawSettings: DeleteSettings | undefined,
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["condition", "return"], "delete");
-  const schema = runtime.compiled[0]!;
-  const input = buildDeleteInput(
-    runtime.table.name,
-    await keyToDynamo(schema, key),
-    settings,
-    expressionTargetOf(schema),
-  );
+  const input = await buildKeyedInput(runtime, key, settings, buildDeleteInput);
   if (wantsRequest(settings, "delete")) return input;
   await sendForModel(runtime, "DeleteItem", input);
   return undefined;

@@ -5,7 +5,7 @@ import type { ConditionCheck, TransactGetItem, TransactWriteItem } from "@aws-sd
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { planSave } from "../model/persist";
+import { buildKeyedInput, planSave } from "../model/persist";
 import type { ModelRuntime } from "../model/runtime";
 import { storedImageOf } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
@@ -54,12 +54,7 @@ async function getElement(
   refuseCallback("get", rawSettings);
   const settings = checkOptions(rawSettings as object | undefined, ["attributes"], "transaction.get");
   const schema = runtime.compiled[0]!;
-  const Get = buildGetInput(
-    runtime.table.name,
-    await keyToDynamo(schema, key),
-    settings,
-    expressionTargetOf(schema),
-  );
+  const Get = await buildKeyedInput(runtime, key, settings, buildGetInput);
   return recordOrigin({ Get }, { runtime, key: keyAsGiven(schema, key) });
 }
 
@@ -119,12 +114,7 @@ async function deleteElement(
   refuseCallback("delete", rawSettings);
   const settings = checkOptions(rawSettings as object | undefined, ["condition"], "transaction.delete");
   const schema = runtime.compiled[0]!;
-  const input = buildDeleteInput(
-    runtime.table.name,
-    await keyToDynamo(schema, key),
-    settings,
-    expressionTargetOf(schema),
-  );
+  const input = await buildKeyedInput(runtime, key, settings, buildDeleteInput);
   return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
 }
 

@@ -1,45 +1,11 @@
 // Transactions: limits checked before sending, raw elements, settings, callbacks.
-import { unmarshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Condition, InvalidParameter, Schema, TransactionCanceledError } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import dynamodel, { Condition, InvalidParameter, TransactionCanceledError } from "dynamodel";
+import { rawClient } from "../support/local";
+import { cancellation, stored, transactionModels } from "../support/transaction-fixtures";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
-const accounts = uniqueTableName("txAccountChecks");
-const logs = uniqueTableName("txLogChecks");
-const Account = dynamodel.model(
-  "TxAccount",
-  new Schema({
-    id: { type: String, hashKey: true },
-    balance: { type: Number, validate: (value: number) => value >= 0 },
-    owner: { type: String, default: "nobody" },
-    hits: Number,
-  }),
-  { tableName: accounts, throughput: "ON_DEMAND" },
-);
-const Log = dynamodel.model(
-  "TxLog",
-  new Schema({ id: { type: String, hashKey: true }, note: String }, { timestamps: true }),
-  { tableName: logs, throughput: "ON_DEMAND" },
-);
-
-async function stored(table: string, id: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await rawClient().getItem({
-    TableName: table,
-    Key: { id: { S: id } },
-    ConsistentRead: true,
-  });
-  return Item ? unmarshall(Item) : undefined;
-}
-
-async function cancellation(work: Promise<unknown>): Promise<TransactionCanceledError> {
-  const error = await work.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TransactionCanceledError);
-  return error as TransactionCanceledError;
-}
+const { accounts, logs, Account, Log } = transactionModels("Checks");
 
 describe("limits, checked before anything is sent", () => {
   // The tables exist, so "nothing stored" below means nothing was written, not that nothing could be.

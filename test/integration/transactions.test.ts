@@ -1,44 +1,10 @@
-import { unmarshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Condition, Schema, TransactionCanceledError, ValidationError } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import dynamodel, { Condition, ValidationError } from "dynamodel";
+import { rawClient } from "../support/local";
+import { cancellation, stored, transactionModels } from "../support/transaction-fixtures";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
-const accounts = uniqueTableName("txAccount");
-const logs = uniqueTableName("txLog");
-const Account = dynamodel.model(
-  "TxAccount",
-  new Schema({
-    id: { type: String, hashKey: true },
-    balance: { type: Number, validate: (value: number) => value >= 0 },
-    owner: { type: String, default: "nobody" },
-    hits: Number,
-  }),
-  { tableName: accounts, throughput: "ON_DEMAND" },
-);
-const Log = dynamodel.model(
-  "TxLog",
-  new Schema({ id: { type: String, hashKey: true }, note: String }, { timestamps: true }),
-  { tableName: logs, throughput: "ON_DEMAND" },
-);
-
-async function stored(table: string, id: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await rawClient().getItem({
-    TableName: table,
-    Key: { id: { S: id } },
-    ConsistentRead: true,
-  });
-  return Item ? unmarshall(Item) : undefined;
-}
-
-async function cancellation(work: Promise<unknown>): Promise<TransactionCanceledError> {
-  const error = await work.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TransactionCanceledError);
-  return error as TransactionCanceledError;
-}
+const { accounts, logs, Account, Log } = transactionModels("");
 
 describe("write transactions", () => {
   it("writes elements of two models atomically, through the write pipeline", async () => {
