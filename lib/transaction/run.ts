@@ -140,8 +140,9 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
   return Promise.all(
     elements.map((element, index) => {
       const image = responses[index]?.Item;
-      // DynamoDB answers `{}` for a key that has no item.
-      return image === undefined ? undefined : itemFromImage(element.runtime, image);
+      // DynamoDB answers `{}` for a key that has no item; an expired item is hidden like on every read.
+      if (image === undefined || element.runtime.table.hidesExpired(image)) return undefined;
+      return itemFromImage(element.runtime, image);
     }),
   );
 }

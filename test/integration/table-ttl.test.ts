@@ -69,7 +69,7 @@ describe("expires", () => {
     expect((item as unknown as { ttl: Date }).ttl).toBeInstanceOf(Date);
   });
 
-  it("returnExpired: false drops expired items from get, query, scan and batchGet", async () => {
+  it("returnExpired: false drops expired items from get, query, scan, batchGet and transactions", async () => {
     expect(await Hidden.get({ group: "g", id: "old" })).toBeUndefined();
     expect(await Hidden.get({ group: "g", id: "fresh" })).toBeDefined();
     const ids = (items: readonly { id?: unknown }[]) => items.map((item) => item.id).sort();
@@ -82,6 +82,12 @@ describe("expires", () => {
       { group: "g", id: "fresh" },
     ]);
     expect(ids(batch)).toEqual(["fresh"]);
+    const [old, fresh] = await dynamodel.transaction([
+      Hidden.transaction.get({ group: "g", id: "old" }),
+      Hidden.transaction.get({ group: "g", id: "fresh" }),
+    ]);
+    expect(old).toBeUndefined();
+    expect(fresh).toBeDefined();
   });
 
   it("by default (returnExpired: true) expired items are still returned", async () => {
