@@ -21,7 +21,11 @@ export function copyData(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(copyData);
   if (value instanceof Date) return new Date(value.getTime());
-  if (value instanceof Set) return new Set([...value].map(copyData));
+  if (value instanceof Set) {
+    const copy = new Set<unknown>();
+    for (const member of value) copy.add(copyData(member));
+    return copy;
+  }
   if (Buffer.isBuffer(value)) return Buffer.from(value);
   if (value instanceof Uint8Array) return new Uint8Array(value);
   const prototype = Object.getPrototypeOf(value);

@@ -44,12 +44,30 @@ export function operationContext(
  * Runs `work` between the operation's hooks with `target` as `this`, then emits `event` with the result
  * (and the target), or `error` with the error. Listeners never affect the outcome.
  */
-export async function runHooked<T>(
+export function runHooked<T>(
   runtime: ModelRuntime,
   operation: HookOperation,
   target: object,
   work: () => Promise<T>,
   event?: ModelEventName,
+): Promise<T> {
+  // Nothing observes it (the common case): no hook chain, no event, not even an extra promise.
+  if (!isObserved(runtime, operation, event)) {
+    try {
+      return work();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+  return runObserved(runtime, operation, target, work, event);
+}
+
+async function runObserved<T>(
+  runtime: ModelRuntime,
+  operation: HookOperation,
+  target: object,
+  work: () => Promise<T>,
+  event: ModelEventName | undefined,
 ): Promise<T> {
   try {
     const result = await withHooks(hooksOf(runtime), operation, target, work);

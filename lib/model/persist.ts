@@ -142,19 +142,17 @@ function fillIn(
   written: Record<string, unknown>,
   schemaIndex: number,
 ): void {
-  const shape = runtime.compiled[schemaIndex]!.shape;
+  const schema = runtime.compiled[schemaIndex]!;
+  const shape = schema.shape;
   for (const name of Object.keys(written)) {
+    if (item[name] !== undefined) continue; // the common case: the item already holds it
     const attribute = shape.byName.get(name);
-    const names = attribute ? [attribute.name, ...attribute.settings.aliases] : [name];
-    const present = names.find((candidate) => item[candidate] !== undefined);
-    if (present === undefined) item[attribute ? attribute.settings.outputName : name] = written[name];
+    if (attribute === undefined) item[name] = written[name];
+    else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
+      item[attribute.settings.outputName] = written[name];
   }
-  for (const timestamp of [
-    ...runtime.compiled[schemaIndex]!.createdAt,
-    ...runtime.compiled[schemaIndex]!.updatedAt,
-  ]) {
-    item[timestamp.name] = written[timestamp.name];
-  }
+  for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
+  for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
 }
 
 /**

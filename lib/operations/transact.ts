@@ -10,7 +10,7 @@ import type {
 } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
-import { attributeValueSize, itemSize } from "../schema/size";
+import { itemSize, itemSizeBound } from "../schema/size";
 
 /** DynamoDB's limits for one transaction. */
 export const MAX_TRANSACTION_ELEMENTS = 100;
@@ -85,40 +85,73 @@ export function elementKeyImage(element: PreparedElement, index: number): Record
   return key;
 }
 
-/** A string that is equal for two keys exactly when they name the same item. */
-function itemIdentity(tableName: string, key: Record<string, AttributeValue>): string {
-  const parts = Object.keys(key)
-    .sort()
-    .map((name) => {
-      const value = key[name]!;
-      if (value.B !== undefined) return [name, "B", Buffer.from(value.B).toString("base64")];
-      // A number key is the same item however it is spelled ("1", "1.0", "1e0"); past double precision the
-      // text is compared as it is, so two distinct 38-digit numbers never look alike.
-      if (value.N !== undefined) {
-        const exact = value.N.replace(/[^0-9]/g, "").length <= 15;
-        return [name, "N", exact ? String(Number(value.N)) : value.N];
-      }
-      return [name, "S", value.S];
-    });
-  return JSON.stringify([tableName, parts]);
+/** How many decimal digits a number's text has (its sign, point and exponent aside). */
+function digitCount(text: string): number {
+  let digits = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 101 || code === 69) break;
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits;
 }
 
-/** The bytes an element adds to the transaction's aggregate: its item or key, expressions and values. */
-function elementSize(body: Record<string, unknown>): number {
-  let size = 0;
-  for (const name of ["Item", "Key", "ExpressionAttributeValues"]) {
-    const map = body[name] as Record<string, AttributeValue> | undefined;
-    if (map !== undefined) size += itemSize(map);
+/**
+ * A string that is equal for two keys exactly when they name the same item. Keys come from
+ * `elementKeyImage`, always in the table's (hash, range) order, so no sorting is needed.
+ */
+function itemIdentity(tableName: string, key: Record<string, AttributeValue>): string {
+  const parts: string[] = [tableName];
+  for (const name in key) {
+    const value = key[name]!;
+    if (value.B !== undefined) parts.push(name, "B", Buffer.from(value.B).toString("base64"));
+    // A number key is the same item however it is spelled ("1", "1.0", "1e0"); past double precision the
+    // text is compared as it is, so two distinct 38-digit numbers never look alike.
+    else if (value.N !== undefined)
+      parts.push(name, "N", digitCount(value.N) <= 15 ? String(Number(value.N)) : value.N);
+    else parts.push(name, "S", value.S!);
   }
-  for (const name of ["ConditionExpression", "UpdateExpression", "ProjectionExpression"]) {
+  return JSON.stringify(parts);
+}
+
+/** How an element's bytes are counted: exactly, or as a cheap upper bound (see schema/size.ts). */
+interface SizeMeasure {
+  map(map: Record<string, AttributeValue>): number;
+  text(text: string): number;
+}
+const EXACT: SizeMeasure = { map: itemSize, text: (text) => Buffer.byteLength(text, "utf8") };
+const BOUND: SizeMeasure = { map: itemSizeBound, text: (text) => text.length * 3 };
+
+const MEASURED_MAPS = ["Item", "Key", "ExpressionAttributeValues"] as const;
+const MEASURED_TEXTS = ["ConditionExpression", "UpdateExpression", "ProjectionExpression"] as const;
+
+/** The bytes an element adds to the transaction's aggregate: its item or key, expressions and values. */
+function elementSize(body: Record<string, unknown>, measure: SizeMeasure): number {
+  let size = 0;
+  for (const name of MEASURED_MAPS) {
+    const map = body[name] as Record<string, AttributeValue> | undefined;
+    if (map !== undefined) size += measure.map(map);
+  }
+  for (const name of MEASURED_TEXTS) {
     const text = body[name];
-    if (typeof text === "string") size += Buffer.byteLength(text, "utf8");
+    if (typeof text === "string") size += measure.text(text);
   }
   const names = body.ExpressionAttributeNames as Record<string, string> | undefined;
-  for (const placeholder of Object.keys(names ?? {})) {
-    size += attributeValueSize({ S: placeholder }) + attributeValueSize({ S: names![placeholder]! });
+  if (names !== undefined) {
+    for (const placeholder of Object.keys(names))
+      size += measure.text(placeholder) + measure.text(names[placeholder]!);
   }
   return size;
+}
+
+/** The transaction's aggregate size when it is over DynamoDB's 4 MB, else `undefined`. */
+function transactionSizeOver(elements: readonly PreparedElement[]): number | undefined {
+  let bound = 0;
+  for (const element of elements) bound += elementSize(element.body, BOUND);
+  if (bound <= MAX_TRANSACTION_BYTES) return undefined;
+  let bytes = 0;
+  for (const element of elements) bytes += elementSize(element.body, EXACT);
+  return bytes > MAX_TRANSACTION_BYTES ? bytes : undefined;
 }
 
 function chooseType(elements: readonly PreparedElement[], forced: unknown): "get" | "write" {
@@ -173,7 +206,6 @@ export function buildTransactionInput(
   const type = chooseType(elements, settings.type);
   const token = checkToken(settings.clientRequestToken, type);
   const seen = new Map<string, number>();
-  let bytes = 0;
   elements.forEach((element, index) => {
     const identity = itemIdentity(element.tableName, elementKeyImage(element, index));
     const first = seen.get(identity);
@@ -183,9 +215,9 @@ export function buildTransactionInput(
       );
     }
     seen.set(identity, index);
-    bytes += elementSize(element.body);
   });
-  if (bytes > MAX_TRANSACTION_BYTES) {
+  const bytes = transactionSizeOver(elements);
+  if (bytes !== undefined) {
     throw new InvalidParameter(
       `transaction: the request is about ${Math.ceil(bytes / 1024)} KB; DynamoDB allows at most 4 MB per transaction.`,
     );

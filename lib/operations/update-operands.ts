@@ -95,11 +95,11 @@ function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
  * @throws TypeMismatch for a value of the wrong type (a string added to a number), InvalidParameter for
  * an attribute $ADD cannot change.
  */
-export async function addAction(
+export function addAction(
   schema: CompiledSchema,
   path: UpdatePath,
   value: unknown,
-): Promise<UpdateAction> {
+): UpdateAction | Promise<UpdateAction> {
   const attribute = path.attribute;
   if (attribute === undefined || findVariant(attribute, "any")) return schemalessAdd(path, value);
   const number = numberType(attribute);
@@ -113,11 +113,11 @@ export async function addAction(
   if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };
   const array = findVariant(attribute, "array");
   if (array) {
-    return {
+    return listOperand(schema, attribute, array, value, path.printable).then((list): UpdateAction => ({
       kind: "append",
       path: path.segments,
-      value: await listOperand(schema, attribute, array, value, path.printable),
-    };
+      value: list,
+    }));
   }
   if (number) throw new TypeMismatch(path.printable, "of type number", value);
   throw new InvalidParameter(

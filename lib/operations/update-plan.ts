@@ -65,14 +65,27 @@ function target(state: PlanState, path: string, value: unknown, operator: string
   return resolved;
 }
 
-async function planSet(state: PlanState, path: string, value: unknown): Promise<void> {
+/**
+ * Runs `then` on a value now, or once it resolves: a step of the plan is synchronous unless the
+ * schema's own functions are asynchronous, and an update of plain values must not cost a promise each.
+ */
+function whenReady<T>(value: T | Promise<T>, then: (ready: T) => void): Promise<void> | undefined {
+  if (isThenable(value)) return (value as Promise<T>).then(then);
+  then(value);
+  return undefined;
+}
+
+function planSet(state: PlanState, path: string, value: unknown): Promise<void> | undefined {
   const resolved = target(state, path, value, "$SET");
-  if (resolved === undefined) return;
+  if (resolved === undefined) return undefined;
   if (resolved.root !== undefined && resolved.root.name === state.schema.version) {
     if (resolved.segments.length > 1) throw new InvalidParameter(`"${resolved.printable}" is not a map.`);
-    const written = await writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable);
-    state.expectedVersion = written.attributeValue;
-    return;
+    return whenReady(
+      writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable),
+      (written) => {
+        state.expectedVersion = written.attributeValue;
+      },
+    );
   }
   if (value === undefined || value === UNDEFINED) return planRemove(state, resolved, value === UNDEFINED);
   if (isPlainObject(value)) {
@@ -80,11 +93,16 @@ async function planSet(state: PlanState, path: string, value: unknown): Promise<
     if (keys.length === 1 && keys[0]!.startsWith("$"))
       return planValueOperator(state, resolved, keys[0]!, value);
   }
-  const written = await writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable);
-  if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
-  // An empty Set is stored as absent (DynamoDB has no empty sets).
-  if (written.attributeValue === undefined) state.actions.push({ kind: "remove", path: resolved.segments });
-  else state.actions.push({ kind: "set", path: resolved.segments, value: written.attributeValue });
+  return whenReady(
+    writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable),
+    (written) => {
+      if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
+      // An empty Set is stored as absent (DynamoDB has no empty sets).
+      if (written.attributeValue === undefined)
+        state.actions.push({ kind: "remove", path: resolved.segments });
+      else state.actions.push({ kind: "set", path: resolved.segments, value: written.attributeValue });
+    },
+  );
 }
 
 async function planValueOperator(
@@ -174,7 +192,20 @@ function planCombine(state: PlanState): void {
 }
 
 /** `updatedAt` is set to now; `createdAt` only if the update creates the item; `forceDefault` always. */
-async function planAutomatic(state: PlanState, now: Date): Promise<void> {
+function planAutomatic(state: PlanState, now: Date): Promise<void> | undefined {
+  planTimestamps(state, now);
+  const { schema, touched } = state;
+  const forced = schema.shape.attributes.some(
+    (attribute) => attribute.settings.forceDefault && !touched.has(attribute.name),
+  );
+  if (!forced) {
+    planVersionIncrement(state);
+    return undefined;
+  }
+  return planForcedDefaults(state).then(() => planVersionIncrement(state));
+}
+
+function planTimestamps(state: PlanState, now: Date): void {
   const { schema, touched, actions } = state;
   for (const timestamp of schema.updatedAt) {
     if (touched.has(timestamp.name)) continue;
@@ -189,6 +220,10 @@ async function planAutomatic(state: PlanState, now: Date): Promise<void> {
     const value = timestamp.type.toDynamo(timestampValue(timestamp, now));
     actions.push({ kind: "set", path: [timestamp.name], value, ifNotExists: true });
   }
+}
+
+async function planForcedDefaults(state: PlanState): Promise<void> {
+  const { schema, touched, actions } = state;
   for (const attribute of schema.shape.attributes) {
     if (!attribute.settings.forceDefault || touched.has(attribute.name)) continue;
     const value = await defaultOf(attribute.settings.default);
@@ -198,7 +233,11 @@ async function planAutomatic(state: PlanState, now: Date): Promise<void> {
       actions.push({ kind: "set", path: [attribute.name], value: written.attributeValue });
     }
   }
-  if (schema.version !== undefined) actions.push({ kind: "add", path: [schema.version], value: { N: "1" } });
+}
+
+function planVersionIncrement(state: PlanState): void {
+  const version = state.schema.version;
+  if (version !== undefined) state.actions.push({ kind: "add", path: [version], value: { N: "1" } });
 }
 
 /**
@@ -229,20 +268,26 @@ export async function planUpdate(schema: CompiledSchema, update: unknown, now: D
   }
   const sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
   sets.push(...Object.entries(operatorObject(update, "$SET")));
-  for (const [path, value] of sets) await planSet(state, path, value);
+  for (const [path, value] of sets) {
+    const pending = planSet(state, path, value);
+    if (pending) await pending;
+  }
   for (const path of removedPaths(update.$REMOVE)) {
     const resolved = target(state, path, undefined, "$REMOVE");
     if (resolved !== undefined) await planRemove(state, resolved, false);
   }
   for (const [path, value] of Object.entries(operatorObject(update, "$ADD"))) {
     const resolved = target(state, path, value, "$ADD");
-    if (resolved !== undefined) state.actions.push(await addAction(schema, resolved, value));
+    if (resolved === undefined) continue;
+    const pending = whenReady(addAction(schema, resolved, value), (action) => state.actions.push(action));
+    if (pending) await pending;
   }
   for (const [path, value] of Object.entries(operatorObject(update, "$DELETE"))) {
     const resolved = target(state, path, value, "$DELETE");
     if (resolved !== undefined) state.actions.push(deleteAction(resolved, value));
   }
   planCombine(state);
-  await planAutomatic(state, now);
+  const automatic = planAutomatic(state, now);
+  if (automatic) await automatic;
   return { actions: state.actions, expectedVersion: state.expectedVersion };
 }

@@ -9,6 +9,7 @@ import { compileUpdate } from "../expressions/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
+import { isThenable } from "../schema/normalize";
 import { compileConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
 
@@ -76,7 +77,8 @@ export async function buildUpdateInput(
       `update: returnValues must be one of ${RETURN_VALUES.join(", ")} (got ${JSON.stringify(returnValues)}).`,
     );
   }
-  const keyValues: Record<string, AttributeValue> = await keyToDynamo(schema, key);
+  const converted = keyToDynamo(schema, key);
+  const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
   const plan = await planUpdate(schema, update, now);
   const registry = new PlaceholderRegistry();
   // The caller's condition takes the first placeholders, as in Dynamoose.

@@ -84,16 +84,22 @@ function normalizeVariant(
         );
       }
       const members = new Set<unknown>();
-      const keys = new Set<unknown>();
+      let storedForms: Set<string> | undefined;
       for (const member of value) {
         const normalized = variant.element.normalize(member);
         if (normalized === NO_MATCH)
           throw new TypeMismatch(`${path}[]`, `of type ${variant.element.name}`, member);
-        // Duplicates collapse by stored form (two equal Dates are one member).
         const key = variant.element.toSetMember!(normalized);
+        // A string is its own stored form: the Set itself drops duplicates.
+        if (key === normalized) {
+          members.add(normalized);
+          continue;
+        }
+        // Otherwise duplicates collapse by stored form (two equal Dates are one member).
+        storedForms ??= new Set();
         const identity = typeof key === "string" ? key : Buffer.from(key).toString("base64");
-        if (!keys.has(identity)) {
-          keys.add(identity);
+        if (!storedForms.has(identity)) {
+          storedForms.add(identity);
           members.add(normalized);
         }
       }
@@ -168,8 +174,8 @@ export function normalizeObject(
   for (const key of Object.keys(input)) {
     const value = input[key];
     const attribute = shape.byInputName.get(key);
-    const attributePath = path === "" ? key : `${path}.${key}`;
     if (attribute === undefined) {
+      const attributePath = path === "" ? key : `${path}.${key}`;
       if (context.keepUnknown?.(attributePath) && value !== undefined) {
         output[key] = filterUnknown(value, attributePath, context.keepUnknown);
       }

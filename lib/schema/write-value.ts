@@ -32,30 +32,58 @@ export async function normalizeAttributeValue(
 /**
  * Runs the write pipeline on `value` for `attribute` at document path `path`. Without an attribute (inside
  * an ANY value, or an unknown attribute kept by `saveUnknown`) the value is converted without a schema.
+ * Synchronous unless the attribute has `set`/`validate` functions or an asynchronous default: an update
+ * of plain values must not cost a promise per value.
  *
  * @throws TypeMismatch or ValidationError naming `path`, as a save would.
  *
  * @example
  * ```ts
- * await writeAttributeValue(schema, cityAttribute, "Oslo", "address.city");
+ * writeAttributeValue(schema, cityAttribute, "Oslo", "address.city");
  * // { value: "Oslo", attributeValue: { S: "Oslo" } }
  * ```
  */
-export async function writeAttributeValue(
+export function writeAttributeValue(
   schema: CompiledSchema,
   attribute: CompiledAttribute | undefined,
   value: unknown,
   path: string,
-): Promise<WrittenValue> {
+): WrittenValue | Promise<WrittenValue> {
   if (attribute === undefined) return { value, attributeValue: anyToDynamo(value, path) };
-  const container: Record<string, unknown> = {
-    value: await normalizeAttributeValue(schema, attribute, value, path),
-  };
+  const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
+  const normalized = normalizeValue(attribute, value, path, context);
+  if (context.pendingDefaults.length > 0 || attribute.flags.set || attribute.flags.validate) {
+    return writeWithFunctions(attribute, normalized, context, path);
+  }
+  return checkedAndConverted(attribute, { value: normalized }, path);
+}
+
+/** The rest of the pipeline when user functions (defaults, `set`, `validate`) may be asynchronous. */
+async function writeWithFunctions(
+  attribute: CompiledAttribute,
+  normalized: unknown,
+  context: NormalizeContext,
+  path: string,
+): Promise<WrittenValue> {
+  if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+  const container: Record<string, unknown> = { value: normalized };
   const walk = attributeWalk(attribute, container, "value", path);
   // `set(newValue, oldValue)`: an update does not read the item, so there is no old value.
   if (attribute.flags.set) await applySettersIn(walk, undefined);
   if (attribute.flags.validate) await runValidatorsIn(walk);
-  if (attribute.flags.required) checkRequiredIn(walk);
-  if (attribute.flags.enum) checkEnumsIn(walk);
+  return checkedAndConverted(attribute, container, path);
+}
+
+/** `required` of sub-attributes and `enum`, then the stored form. */
+function checkedAndConverted(
+  attribute: CompiledAttribute,
+  container: Record<string, unknown>,
+  path: string,
+): WrittenValue {
+  if (attribute.flags.required || attribute.flags.enum) {
+    const walk = attributeWalk(attribute, container, "value", path);
+    if (attribute.flags.required) checkRequiredIn(walk);
+    if (attribute.flags.enum) checkEnumsIn(walk);
+  }
   return { value: container.value, attributeValue: valueToDynamo(attribute, container.value, path) };
 }

@@ -7,7 +7,7 @@ import type { CompiledSchema, TimestampAttribute } from "./compiled";
 import { isThenable, normalizeObject, settlePendingDefaults, type NormalizeContext } from "./normalize";
 import { applySetters, checkEnums, checkRequired, runValidators } from "./rules";
 import { isPlainObject } from "./resolve-type";
-import { MAX_ITEM_BYTES, itemSize } from "./size";
+import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
 
 export interface WriteSettings {
@@ -46,6 +46,12 @@ export function combineValue(
   return parts.join(separator);
 }
 
+function checkKeyPresent(item: Record<string, unknown>, key: string): void {
+  if (item[key] === undefined || item[key] === null) {
+    throw new ValidationError(key, "key", item[key], "is a key attribute and must have a value");
+  }
+}
+
 export async function writePipeline(
   schema: CompiledSchema,
   input: Record<string, unknown>,
@@ -55,14 +61,16 @@ export async function writePipeline(
   let item = normalizeObject(schema.shape, input, "", context);
   if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
 
-  const now = settings.now ?? new Date();
-  if (settings.isNew) {
-    for (const timestamp of schema.createdAt) {
-      // An explicitly given creation time is kept (imports, migrations).
-      item[timestamp.name] ??= timestampValue(timestamp, now);
+  if (schema.createdAt.length > 0 || schema.updatedAt.length > 0) {
+    const now = settings.now ?? new Date();
+    if (settings.isNew) {
+      for (const timestamp of schema.createdAt) {
+        // An explicitly given creation time is kept (imports, migrations).
+        item[timestamp.name] ??= timestampValue(timestamp, now);
+      }
     }
+    for (const timestamp of schema.updatedAt) item[timestamp.name] = timestampValue(timestamp, now);
   }
-  for (const timestamp of schema.updatedAt) item[timestamp.name] = timestampValue(timestamp, now);
 
   for (const attribute of schema.shape.attributes) {
     const variant = attribute.variants[0]!;
@@ -85,15 +93,12 @@ export async function writePipeline(
   if (schema.shape.flags.required) checkRequired(schema.shape, item);
   if (schema.shape.flags.enum) checkEnums(schema.shape, item);
 
-  for (const key of [schema.hashKey, schema.rangeKey]) {
-    if (key !== undefined && (item[key] === undefined || item[key] === null)) {
-      throw new ValidationError(key, "key", item[key], "is a key attribute and must have a value");
-    }
-  }
+  checkKeyPresent(item, schema.hashKey);
+  if (schema.rangeKey !== undefined) checkKeyPresent(item, schema.rangeKey);
 
   const attributes = objectToDynamo(schema.shape, item, "");
-  const size = itemSize(attributes);
-  if (size > MAX_ITEM_BYTES) {
+  const size = itemSizeOver(attributes, MAX_ITEM_BYTES);
+  if (size !== undefined) {
     throw new ValidationError(
       "",
       "size",

@@ -1,0 +1,48 @@
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { attributeValueSize, itemSize, itemSizeBound, itemSizeOver } from "../../lib/schema/size";
+
+describe("item size", () => {
+  it.each([
+    ["0", 2],
+    ["7", 2],
+    ["98.5", 3], // 3 significant digits
+    ["-0.005", 2], // leading zeros are not stored
+    ["1000000", 2], // nor trailing ones
+    ["12345678901234567890", 11],
+    ["1.5e+30", 2], // the exponent is not counted as digits
+    ["9".repeat(38), 20],
+    ["9".repeat(60), 21], // capped
+  ])("a number %s counts %d bytes", (text, bytes) => {
+    expect(attributeValueSize({ N: text })).toBe(bytes);
+  });
+
+  it("counts strings in UTF-8 bytes and adds entry overhead for lists and maps", () => {
+    expect(attributeValueSize({ S: "é€😀" })).toBe(2 + 3 + 4);
+    expect(attributeValueSize({ L: [{ S: "ab" }, { BOOL: true }] })).toBe(3 + 2 + 1 + 1 + 1);
+    expect(attributeValueSize({ M: { a: { S: "x" } } })).toBe(3 + 1 + 1 + 1);
+    expect(itemSize({ name: { S: "ab" }, n: { N: "12" } })).toBe(4 + 2 + 1 + 2);
+  });
+
+  const samples: Record<string, AttributeValue>[] = [
+    { id: { S: "user-1" }, age: { N: "36" }, ok: { BOOL: true }, none: { NULL: true } },
+    { bytes: { B: new Uint8Array(100) }, set: { BS: [new Uint8Array(3), new Uint8Array(4)] } },
+    { ss: { SS: ["é", "€", "😀"] }, ns: { NS: ["1", "22.5", "-0.001"] } },
+    { deep: { M: { list: { L: [{ M: { x: { S: "ünïcödé" } } }, { N: "1e10" }] } } } },
+    { ключ: { S: "значение" } },
+  ];
+
+  it.each(samples.map((sample, index) => [index, sample] as const))(
+    "the cheap bound is never below the exact size (sample %d)",
+    (_, sample) => {
+      expect(itemSizeBound(sample)).toBeGreaterThanOrEqual(itemSize(sample));
+    },
+  );
+
+  it("reports the exact size only when the item is over the limit", () => {
+    const item = { text: { S: "é".repeat(1000) } }; // 2,004 bytes exactly, bound 3,005
+    expect(itemSize(item)).toBe(2004);
+    expect(itemSizeOver(item, 2004)).toBeUndefined(); // bound over the limit, exact size not
+    expect(itemSizeOver(item, 2003)).toBe(2004);
+    expect(itemSizeOver(item, 5000)).toBeUndefined(); // bound under the limit
+  });
+});
