@@ -29,6 +29,16 @@ export interface SendContext {
   events: EventEmitter | undefined;
 }
 
+/** Emits only when someone listens; a listener that throws must never break the request it observes. */
+export function emitSafely(events: EventEmitter | undefined, name: string, ...payload: unknown[]): void {
+  if (!events || events.listenerCount(name) === 0) return;
+  try {
+    events.emit(name, ...payload);
+  } catch {
+    // Listeners observe; they cannot fail what they observe.
+  }
+}
+
 /** Adds `model` and `operation` to a service error, so callers know where it came from. */
 function annotate(error: unknown, call: DynamoCall): unknown {
   if (error instanceof Error) {
@@ -37,15 +47,6 @@ function annotate(error: unknown, call: DynamoCall): unknown {
     annotated.operation ??= call.operation;
   }
   return error;
-}
-
-function emitSafely(events: EventEmitter | undefined, name: string, payload: object): void {
-  if (!events || events.listenerCount(name) === 0) return;
-  try {
-    events.emit(name, payload);
-  } catch {
-    // A listener that throws must never break a request.
-  }
 }
 
 export async function send<Output = Record<string, unknown>>(

@@ -1,14 +1,6 @@
 // Model events (SPEC §9): emitted once per operation, after the fact. A listener that throws never
-// breaks the request that caused the event.
-import type EventEmitter from "eventemitter3";
+// breaks the request that caused the event. The emitting itself is the same as for the request/response
+// events of client/send.ts, so it lives there, below this layer.
+export { emitSafely } from "../client/send";
 
 export type ModelEventName = "save" | "delete" | "update" | "batchPut" | "batchDelete" | "error";
-
-export function emitSafely(events: EventEmitter | undefined, name: string, ...payload: unknown[]): void {
-  if (!events || events.listenerCount(name) === 0) return;
-  try {
-    events.emit(name, ...payload);
-  } catch {
-    // Listeners observe; they cannot fail the operation they observe.
-  }
-}

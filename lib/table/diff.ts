@@ -45,6 +45,12 @@ export interface CurrentTable {
 
 type Capacity = Partial<ProvisionedThroughput> | undefined;
 
+/** Every throughput, index, table class and stream change is an UpdateTable that must finish first. */
+const updateTable = (
+  part: "throughput" | "indexes" | "tableClass" | "streams",
+  input: UpdateTableCommandInput,
+): TableUpdateStep => ({ part, operation: "UpdateTable", input, wait: true });
+
 const sameThroughput = (a: Capacity, b: Capacity) =>
   a?.ReadCapacityUnits === b?.ReadCapacityUnits && a?.WriteCapacityUnits === b?.WriteCapacityUnits;
 
@@ -72,21 +78,12 @@ function throughputSteps(current: TableDescription, wanted: CreateTableCommandIn
   const TableName = wanted.TableName;
   const isOnDemand = current.BillingModeSummary?.BillingMode === "PAY_PER_REQUEST";
   if (wanted.BillingMode === "PAY_PER_REQUEST") {
-    return isOnDemand
-      ? []
-      : [
-          {
-            part: "throughput",
-            operation: "UpdateTable",
-            input: { TableName, BillingMode: "PAY_PER_REQUEST" },
-            wait: true,
-          },
-        ];
+    return isOnDemand ? [] : [updateTable("throughput", { TableName, BillingMode: "PAY_PER_REQUEST" })];
   }
   if (!isOnDemand && sameThroughput(current.ProvisionedThroughput, wanted.ProvisionedThroughput)) return [];
   const input: UpdateTableCommandInput = { TableName, ProvisionedThroughput: wanted.ProvisionedThroughput };
   if (isOnDemand) input.BillingMode = "PROVISIONED";
-  return [{ part: "throughput", operation: "UpdateTable", input, wait: true }];
+  return [updateTable("throughput", input)];
 }
 
 function indexSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
@@ -101,30 +98,27 @@ function indexSteps(current: TableDescription, wanted: CreateTableCommandInput):
     const match = wantedIndexes.find((candidate) => sameIndex(index, candidate, onDemand));
     if (match) kept.add(index.IndexName!);
     else {
-      steps.push({
-        part: "indexes",
-        operation: "UpdateTable",
-        input: { TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }] },
-        wait: true,
-      });
+      steps.push(
+        updateTable("indexes", {
+          TableName,
+          GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }],
+        }),
+      );
     }
   }
   for (const index of wantedIndexes) {
     if (kept.has(index.IndexName!)) continue;
     const keyNames = new Set(index.KeySchema?.map((key) => key.AttributeName));
-    steps.push({
-      part: "indexes",
-      operation: "UpdateTable",
-      input: {
+    steps.push(
+      updateTable("indexes", {
         TableName,
         // Only the new index's key attributes: DynamoDB rejects definitions no key uses.
         AttributeDefinitions: wanted.AttributeDefinitions?.filter((definition) =>
           keyNames.has(definition.AttributeName),
         ),
         GlobalSecondaryIndexUpdates: [{ Create: index }],
-      },
-      wait: true,
-    });
+      }),
+    );
   }
   return steps;
 }
@@ -161,14 +155,7 @@ function tableClassSteps(current: TableDescription, wanted: CreateTableCommandIn
   const have = current.TableClassSummary?.TableClass ?? "STANDARD";
   const want = wanted.TableClass ?? "STANDARD";
   if (have === want) return [];
-  return [
-    {
-      part: "tableClass",
-      operation: "UpdateTable",
-      input: { TableName: wanted.TableName, TableClass: want },
-      wait: true,
-    },
-  ];
+  return [updateTable("tableClass", { TableName: wanted.TableName, TableClass: want })];
 }
 
 function streamSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
@@ -183,20 +170,15 @@ function streamSteps(current: TableDescription, wanted: CreateTableCommandInput)
   const steps: TableUpdateStep[] = [];
   // A stream's view type cannot change in place: it is disabled, then enabled with the new type.
   if (have !== undefined) {
-    steps.push({
-      part: "streams",
-      operation: "UpdateTable",
-      input: { TableName, StreamSpecification: { StreamEnabled: false } },
-      wait: true,
-    });
+    steps.push(updateTable("streams", { TableName, StreamSpecification: { StreamEnabled: false } }));
   }
   if (want !== undefined) {
-    steps.push({
-      part: "streams",
-      operation: "UpdateTable",
-      input: { TableName, StreamSpecification: { StreamEnabled: true, StreamViewType: want } },
-      wait: true,
-    });
+    steps.push(
+      updateTable("streams", {
+        TableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: want },
+      }),
+    );
   }
   return steps;
 }

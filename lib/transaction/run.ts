@@ -98,9 +98,6 @@ export async function runTransaction(
   if (!runtimes.some((runtime) => runtime.compiled[0]!.hooks.has("transaction"))) {
     return sendTransaction(elements, settings);
   }
-  if (!runtimes.some((runtime) => runtime.compiled[0]!.hooks.has("transaction"))) {
-    return sendTransaction(elements, settings);
-  }
   const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
   let run = () => {
     const current = context.items === inputs ? elements : resolveElements(instance, context.items ?? []);
