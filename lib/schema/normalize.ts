@@ -90,8 +90,9 @@ function normalizeVariant(
         if (normalized === NO_MATCH)
           throw new TypeMismatch(`${path}[]`, `of type ${variant.element.name}`, member);
         const key = variant.element.toSetMember!(normalized);
-        // A string is its own stored form: the Set itself drops duplicates.
-        if (key === normalized) {
+        // A string is its own stored form: the Set itself drops duplicates. (Not bytes: two equal
+        // Buffers are distinct objects, so they go through the stored-form check below.)
+        if (typeof key === "string" && key === normalized) {
           members.add(normalized);
           continue;
         }

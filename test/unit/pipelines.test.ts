@@ -284,3 +284,25 @@ describe("saveUnknown patterns", () => {
     expect(attributes.deep).toBeUndefined(); // "deep" itself matches no pattern
   });
 });
+
+describe("set members collapse by stored form", () => {
+  const schema = new Schema({
+    id: { type: String, hashKey: true },
+    names: { type: Set, schema: [String] },
+    blobs: { type: Set, schema: [Buffer] },
+    counts: { type: Set, schema: [Number] },
+  });
+
+  it("keeps one of each equal member, for strings, numbers and bytes", async () => {
+    const { attributes } = await write(schema, {
+      id: "1",
+      names: ["a", "b", "a"],
+      counts: [1, 1.0, 2],
+      // Distinct Buffer objects with equal bytes are one member: DynamoDB refuses duplicates in a BS.
+      blobs: [Buffer.from("xy"), Buffer.from("xy"), Buffer.from("z")],
+    });
+    expect(attributes.names).toEqual({ SS: ["a", "b"] });
+    expect(attributes.counts).toEqual({ NS: ["1", "2"] });
+    expect(attributes.blobs!.BS!.map((bytes) => Buffer.from(bytes).toString())).toEqual(["xy", "z"]);
+  });
+});
