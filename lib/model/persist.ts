@@ -57,7 +57,8 @@ export async function sendForModel<Output = Record<string, unknown>>(
   input: object,
 ): Promise<Output> {
   const table = runtime.table;
-  await table.ready();
+  const setup = table.pendingSetup();
+  if (setup !== undefined) await setup;
   const output = await send<Output>(runtime.sendContext(), {
     operation,
     input,

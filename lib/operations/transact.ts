@@ -3,10 +3,14 @@
 // before anything is sent, so a bad transaction fails with the element named and nothing written.
 import type {
   AttributeValue,
+  ConditionCheck,
+  Delete,
   Get,
+  Put,
   TransactGetItemsCommandInput,
   TransactWriteItem,
   TransactWriteItemsCommandInput,
+  Update,
 } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
@@ -101,17 +105,27 @@ function digitCount(text: string): number {
  * `elementKeyImage`, always in the table's (hash, range) order, so no sorting is needed.
  */
 function itemIdentity(tableName: string, key: Record<string, AttributeValue>): string {
-  const parts: string[] = [tableName];
+  // Every part is length-prefixed, so no two different keys can spell the same identity.
+  let identity = `${tableName.length}:${tableName}`;
   for (const name in key) {
     const value = key[name]!;
-    if (value.B !== undefined) parts.push(name, "B", Buffer.from(value.B).toString("base64"));
-    // A number key is the same item however it is spelled ("1", "1.0", "1e0"); past double precision the
-    // text is compared as it is, so two distinct 38-digit numbers never look alike.
-    else if (value.N !== undefined)
-      parts.push(name, "N", digitCount(value.N) <= 15 ? String(Number(value.N)) : value.N);
-    else parts.push(name, "S", value.S!);
+    let text: string;
+    let type: string;
+    if (value.B !== undefined) {
+      type = "B";
+      text = Buffer.from(value.B).toString("base64");
+    } else if (value.N !== undefined) {
+      // A number key is the same item however it is spelled ("1", "1.0", "1e0"); past double precision
+      // the text is compared as it is, so two distinct 38-digit numbers never look alike.
+      type = "N";
+      text = digitCount(value.N) <= 15 ? String(Number(value.N)) : value.N;
+    } else {
+      type = "S";
+      text = value.S!;
+    }
+    identity += `|${name.length}:${name}${type}${text.length}:${text}`;
   }
-  return JSON.stringify(parts);
+  return identity;
 }
 
 /** How an element's bytes are counted: exactly, or as a cheap upper bound (see schema/size.ts). */
@@ -152,6 +166,21 @@ function transactionSizeOver(elements: readonly PreparedElement[]): number | und
   let bytes = 0;
   for (const element of elements) bytes += elementSize(element.body, EXACT);
   return bytes > MAX_TRANSACTION_BYTES ? bytes : undefined;
+}
+
+/** `{[kind]: body}`, spelled out: an object literal per kind keeps its shape fixed and cheap to make. */
+function writeItem(kind: TransactionKind, body: Record<string, unknown>): TransactWriteItem {
+  // Only the table name was checked here; DynamoDB validates the rest of a raw element.
+  switch (kind) {
+    case "Put":
+      return { Put: body as unknown as Put };
+    case "Update":
+      return { Update: body as unknown as Update };
+    case "Delete":
+      return { Delete: body as unknown as Delete };
+    default:
+      return { ConditionCheck: body as unknown as ConditionCheck };
+  }
 }
 
 function chooseType(elements: readonly PreparedElement[], forced: unknown): "get" | "write" {
@@ -235,7 +264,7 @@ export function buildTransactionInput(
       element.body.ReturnValuesOnConditionCheckFailure === undefined
         ? { ...element.body, ReturnValuesOnConditionCheckFailure: "ALL_OLD" }
         : element.body;
-    return { [element.kind]: body } as TransactWriteItem;
+    return writeItem(element.kind, body);
   });
   return {
     type,

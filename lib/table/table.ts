@@ -20,6 +20,8 @@ export class TableRuntime {
   readonly members: ModelRuntime[] = [];
   #flow: Promise<void> | undefined;
   #running = false;
+  /** The flow that last succeeded: once it is `#flow`, requests need not wait at all. */
+  #succeeded: Promise<void> | undefined;
 
   constructor(
     readonly name: string,
@@ -55,6 +57,16 @@ export class TableRuntime {
     return this.#start();
   }
 
+  /**
+   * What a request must still wait for before it is sent: `undefined` once the table is usable (no
+   * promise, no microtask hop on the hot path), else the setup flow (which may reject).
+   */
+  pendingSetup(): Promise<void> | undefined {
+    if (this.#flow !== undefined && this.#flow === this.#succeeded) return undefined;
+    if (this.#flow === undefined && !this.options.initialize) return undefined;
+    return this.ready();
+  }
+
   /** Runs the setup flow now; rejects with `OtherError` while a flow is still running. */
   initialize(): Promise<void> {
     if (this.#running) return Promise.reject(new OtherError("Setup flow is already running."));
@@ -68,9 +80,16 @@ export class TableRuntime {
 
   #start(): Promise<void> {
     this.#running = true;
-    const flow = runSetup(this).finally(() => {
-      this.#running = false;
-    });
+    const flow: Promise<void> = runSetup(this).then(
+      () => {
+        this.#running = false;
+        this.#succeeded = flow;
+      },
+      (error: unknown) => {
+        this.#running = false;
+        throw error;
+      },
+    );
     // Nobody may be waiting yet; the rejection is delivered to every request that awaits it.
     flow.catch(() => undefined);
     this.#flow = flow;

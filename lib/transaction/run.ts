@@ -10,6 +10,7 @@ import { send, type SendContext } from "../client/send";
 import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import { itemFromImage } from "../model/persist";
+import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
 import { operationContext } from "../model/operation-hooks";
 import { withHooks } from "../hooks/hooks";
@@ -20,7 +21,7 @@ import {
   elementParts,
   type PreparedElement,
 } from "../operations/transact";
-import { originOf, modelOfTable, type ElementOrigin } from "./origins";
+import { originOf, modelOfTable } from "./origins";
 import { cancellationError, isTransactionCancellation, type ElementContext } from "./reasons";
 import type { TransactionSettings } from "./types";
 
@@ -35,16 +36,18 @@ function decodedKey(instance: Instance, image: Record<string, AttributeValue>): 
 }
 
 function resolveElements(instance: Instance, elements: readonly unknown[]): ResolvedElement[] {
+  const origins = elements.map((element) => originOf(element as object));
   // All elements must go to one endpoint: the instance of the first model element decides.
-  const nearby = elements.flatMap((element) => originOf(element as object)?.runtime ?? []);
+  const nearby: ModelRuntime[] = [];
+  for (const origin of origins) if (origin !== undefined) nearby.push(origin.runtime);
   const home = nearby[0]?.instance ?? instance;
   return elements.map((element, index) => {
-    const parts = elementParts(element, index);
-    const origin: ElementOrigin | undefined = originOf(element as object);
-    const runtime: ModelRuntime | undefined = origin?.runtime ?? modelOfTable(home, parts.tableName, nearby);
+    const { kind, body, tableName } = elementParts(element, index);
+    const origin = origins[index];
+    const runtime: ModelRuntime | undefined = origin?.runtime ?? modelOfTable(home, tableName, nearby);
     if (runtime === undefined) {
       throw new InvalidParameter(
-        `Table "${parts.tableName}" not found. Please register the table with dynamodel before using it in transactions (element ${index}).`,
+        `Table "${tableName}" not found. Please register the table with dynamodel before using it in transactions (element ${index}).`,
       );
     }
     if (runtime.instance !== home) {
@@ -53,9 +56,15 @@ function resolveElements(instance: Instance, elements: readonly unknown[]): Reso
       );
     }
     const schema = runtime.compiled[0]!;
-    const prepared: PreparedElement = { ...parts, hashKey: schema.hashKey, rangeKey: schema.rangeKey };
+    const prepared: PreparedElement = {
+      kind,
+      body,
+      tableName,
+      hashKey: schema.hashKey,
+      rangeKey: schema.rangeKey,
+    };
     const key = origin?.key ?? decodedKey(home, elementKeyImage(prepared, index));
-    return { kind: parts.kind, runtime, key, prepared, commit: origin?.commit };
+    return { kind, runtime, key, prepared, commit: origin?.commit };
   });
 }
 
@@ -90,7 +99,11 @@ export async function runTransaction(
     throw new InvalidParameter("You must pass in an array with items for the transactions parameter.");
   }
   const settings = checkOptions(rawSettings, ["return", "type", "clientRequestToken"], "transaction");
-  const inputs: unknown[] = await Promise.all(elementInputs);
+  // Elements are usually plain objects: only wait (a promise per element, a hop) when one is pending.
+  // Either way `inputs` is the library's own array: hooks may replace its elements, never the caller's.
+  const inputs: unknown[] = elementInputs.some(isThenable)
+    ? await Promise.all(elementInputs)
+    : elementInputs.slice();
   const elements = resolveElements(instance, inputs);
   // The transaction hooks of every model taking part run once each (the first model's outermost); a
   // pre hook may replace the elements (`this.items`) or the settings.
@@ -118,9 +131,12 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
   );
   if (returnRequest) return built.input;
 
-  await Promise.all(
-    [...new Set(elements.map((element) => element.runtime.table))].map((table) => table.ready()),
-  );
+  const setups = new Set<Promise<void>>();
+  for (const element of elements) {
+    const setup = element.runtime.table.pendingSetup();
+    if (setup !== undefined) setups.add(setup);
+  }
+  if (setups.size > 0) await Promise.all(setups);
   const { context, model, table } = sendContextFor(elements);
   const operation = built.type === "get" ? "TransactGetItems" : "TransactWriteItems";
   let output: TransactGetItemsCommandOutput | TransactWriteItemsCommandOutput;

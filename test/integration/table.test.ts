@@ -115,6 +115,34 @@ describe("table members", () => {
     expect((await table.describe())?.TableStatus).toBe("ACTIVE");
   });
 
+  it("a set-up table is not described again; after delete() the next request sets it up again", async () => {
+    const Row = dynamodel.model(modelName("Again"), keyed());
+    const name = Row.table().name;
+    const operations: string[] = [];
+    const stop = dynamodel.use(async (call: DynamoCall, next) => {
+      if (call.table === name) operations.push(call.operation);
+      return next();
+    });
+    try {
+      await Row.create({ pk: "a", sk: "1" });
+      await Row.get({ pk: "a", sk: "1" });
+      await dynamodel.transaction([Row.transaction.create({ pk: "a", sk: "2" })]);
+      const setup = operations.slice(0, operations.indexOf("PutItem"));
+      expect(setup).toContain("CreateTable");
+      expect(operations.slice(setup.length)).toEqual(["PutItem", "GetItem", "TransactWriteItems"]);
+
+      await Row.table().delete();
+      operations.length = 0;
+      await Row.create({ pk: "b", sk: "1" });
+      expect(operations).toContain("CreateTable");
+      expect(operations.at(-1)).toBe("PutItem");
+      const stored = await rawClient().getItem({ TableName: name, Key: { pk: { S: "b" }, sk: { S: "1" } } });
+      expect(stored.Item).toEqual({ pk: { S: "b" }, sk: { S: "1" } });
+    } finally {
+      stop();
+    }
+  });
+
   it("initialize() while the setup flow runs is an OtherError, as in Dynamoose", async () => {
     const table = new dynamodel.Table(uniqueTableName("running"), [dynamodel.model(modelName("R"), keyed())]);
     const first = table.initialize();
