@@ -5,14 +5,14 @@ import type { ConditionCheck, TransactGetItem, TransactWriteItem } from "@aws-sd
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { buildKeyedInput, planSave } from "../model/persist";
+import { buildKeyedInput, planSave, type SaveSettings } from "../model/persist";
 import type { ModelRuntime } from "../model/runtime";
 import { storedImageOf } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
-import { buildDeleteInput } from "../operations/delete";
-import { buildGetInput } from "../operations/get";
+import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
+import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions } from "../operations/options";
-import { buildUpdateInput, splitKeyAndUpdate } from "../operations/update";
+import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
@@ -46,15 +46,23 @@ function refuseCallback(operation: string, ...args: unknown[]): void {
   }
 }
 
+/**
+ * The helpers take the settings of the single-item operation, as in Dynamoose, so code can pass the same
+ * object to both. Those without meaning inside a transaction are accepted and ignored: `consistent`
+ * (transaction reads are always strongly consistent), `returnValues` (elements return nothing) and
+ * `return` (the element already is the request).
+ */
+const GET_OPTIONS = ["attributes", "consistent", "return"];
+
 async function getElement(
   runtime: ModelRuntime,
   key: unknown,
   rawSettings: unknown,
 ): Promise<TransactGetItem> {
   refuseCallback("get", rawSettings);
-  const settings = checkOptions(rawSettings as object | undefined, ["attributes"], "transaction.get");
+  const settings = checkOptions(rawSettings as GetSettings | undefined, GET_OPTIONS, "transaction.get");
   const schema = runtime.compiled[0]!;
-  const Get = await buildKeyedInput(runtime, key, settings, buildGetInput);
+  const Get = await buildKeyedInput(runtime, key, { attributes: settings.attributes }, buildGetInput);
   return recordOrigin({ Get }, { runtime, key: keyAsGiven(schema, key) });
 }
 
@@ -65,8 +73,8 @@ async function createElement(
 ): Promise<TransactWriteItem> {
   refuseCallback("create", rawSettings);
   const settings = checkOptions(
-    rawSettings as object | undefined,
-    ["overwrite", "condition"],
+    rawSettings as SaveSettings | undefined,
+    ["overwrite", "condition", "return"],
     "transaction.create",
   );
   if (!isPlainObject(object) && !(object instanceof runtime.model)) {
@@ -78,7 +86,8 @@ async function createElement(
   const isItem = object instanceof runtime.model;
   const loaded = isItem && storedImageOf(object) !== undefined;
   const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
-  const plan = await planSave(item, loaded ? settings : { overwrite: false, ...settings });
+  const { return: _ignored, ...saveSettings } = settings;
+  const plan = await planSave(item, loaded ? saveSettings : { overwrite: false, ...saveSettings });
   const request = plan.request ?? plan.putInput();
   const element =
     plan.operation === "UpdateItem" && plan.request !== undefined ? { Update: request } : { Put: request };
@@ -96,11 +105,18 @@ async function updateElement(
   rawSettings: unknown,
 ): Promise<TransactWriteItem> {
   refuseCallback("update", update, rawSettings);
-  const settings = checkOptions(rawSettings as object | undefined, ["condition"], "transaction.update");
+  const settings = checkOptions(
+    rawSettings as UpdateSettings | undefined,
+    ["condition", "returnValues", "return"],
+    "transaction.update",
+  );
   const schema = runtime.compiled[0]!;
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(schema, keyOrObject) : [keyOrObject, update];
-  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
+  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, {
+    condition: settings.condition,
+    returnValues: settings.returnValues,
+  });
   // TransactWriteItems has no ReturnValues for its elements.
   delete input.ReturnValues;
   return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
@@ -112,9 +128,13 @@ async function deleteElement(
   rawSettings: unknown,
 ): Promise<TransactWriteItem> {
   refuseCallback("delete", rawSettings);
-  const settings = checkOptions(rawSettings as object | undefined, ["condition"], "transaction.delete");
+  const settings = checkOptions(
+    rawSettings as DeleteSettings | undefined,
+    ["condition", "return"],
+    "transaction.delete",
+  );
   const schema = runtime.compiled[0]!;
-  const input = await buildKeyedInput(runtime, key, settings, buildDeleteInput);
+  const input = await buildKeyedInput(runtime, key, { condition: settings.condition }, buildDeleteInput);
   return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
 }
 

@@ -58,6 +58,10 @@ export type TransactionResult<E extends readonly unknown[]> = [Awaited<E[number]
 export interface TransactionGetSettings {
   /** Only these attributes (document paths) are read. */
   attributes?: readonly string[];
+  /** Accepted as `Model.get` takes it, and ignored: transaction reads are always strongly consistent. */
+  consistent?: boolean;
+  /** Accepted as `Model.get` takes it, and ignored: the element already is the request. */
+  return?: "item" | "request";
 }
 
 export interface TransactionCreateSettings {
@@ -65,11 +69,20 @@ export interface TransactionCreateSettings {
   overwrite?: boolean;
   /** A Condition (or raw condition object) the stored item must meet. */
   condition?: Condition | RawCondition;
+  /** Accepted as `item.save()` takes it, and ignored: the element already is the request. */
+  return?: "item" | "request";
 }
 
 export interface TransactionConditionSettings {
   /** A Condition (or raw condition object) the stored item must meet. */
   condition?: Condition | RawCondition;
+  /** Accepted as `Model.delete`/`Model.update` take it, and ignored: the element already is the request. */
+  return?: "item" | "request";
+}
+
+export interface TransactionUpdateSettings extends TransactionConditionSettings {
+  /** Checked as `Model.update` checks it, then dropped: transaction elements return nothing. */
+  returnValues?: "NONE" | "ALL_OLD" | "UPDATED_OLD" | "ALL_NEW" | "UPDATED_NEW";
 }
 
 /**
@@ -94,11 +107,7 @@ export interface ModelTransaction<TItem, TInput, TKey, TUpdate> {
    */
   create(object: TInput | TItem, settings?: TransactionCreateSettings): Promise<TransactionWriteElement>;
   /** `{Update}` as `Model.update` builds it (no `ReturnValues`: transactions return nothing). */
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings?: TransactionConditionSettings,
-  ): Promise<TransactionWriteElement>;
+  update(key: TKey, update: TUpdate, settings?: TransactionUpdateSettings): Promise<TransactionWriteElement>;
   update(keyAndUpdate: TUpdate): Promise<TransactionWriteElement>;
   /** `{Delete}` of the item with this key. */
   delete(key: TKey, settings?: TransactionConditionSettings): Promise<TransactionWriteElement>;

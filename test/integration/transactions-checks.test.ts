@@ -95,6 +95,42 @@ describe("raw elements, settings and callbacks", () => {
     );
   });
 
+  it("helpers take the single-item operation's settings; those without meaning are ignored", async () => {
+    const get = await Account.transaction.get("h-1", {
+      consistent: true,
+      return: "request",
+      attributes: ["id"],
+    });
+    expect(get).toEqual({
+      Get: {
+        TableName: accounts,
+        Key: { id: { S: "h-1" } },
+        ProjectionExpression: "#n0",
+        ExpressionAttributeNames: { "#n0": "id" },
+      },
+    });
+    const update = await Account.transaction.update(
+      { id: "h-1" },
+      { balance: 5 },
+      { returnValues: "ALL_OLD", return: "request" },
+    );
+    expect(update.Update).not.toHaveProperty("ReturnValues");
+    await dynamodel.transaction([
+      Account.transaction.create({ id: "h-1", balance: 1 }, { return: "request" }),
+      Account.transaction.delete("h-2", { return: "request" }),
+    ]);
+    await dynamodel.transaction([Promise.resolve(update)]);
+    expect(await stored(accounts, "h-1")).toMatchObject({ id: "h-1", balance: 5 });
+    // A value the single-item operation refuses is refused here too, and unknown options still are.
+    await expect(
+      Account.transaction.update({ id: "h-1" }, { balance: 6 }, { returnValues: "SOME" as never }),
+    ).rejects.toThrow(/returnValues must be one of/);
+    await expect(Account.transaction.get("h-1", { bogus: true } as never)).rejects.toThrow(
+      /unknown option "bogus"/,
+    );
+    expect(await stored(accounts, "h-1")).toMatchObject({ balance: 5 });
+  });
+
   it('resolves the request with return: "request" and sends nothing', async () => {
     const request = await dynamodel.transaction(
       [

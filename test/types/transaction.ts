@@ -46,3 +46,12 @@ void Cat.transaction.update({ id: 1 }, { $ADD: { lives: "1" } });
 void dynamodel.transaction([Cat.transaction.get(1)], { type: "read" });
 // @ts-expect-error: elements are Get/Put/Update/Delete/ConditionCheck objects
 void dynamodel.transaction([{ Scan: { TableName: "TypesTxCat" } }]);
+
+// The helpers take the single-item operation's settings (ignored where they mean nothing in a transaction).
+void Cat.transaction.get(1, { consistent: true, attributes: ["name"] });
+void Cat.transaction.update({ id: 1 }, { lives: 8 }, { returnValues: "ALL_OLD", return: "request" });
+void Cat.transaction.delete(1, { return: "request" });
+// @ts-expect-error: not a DynamoDB ReturnValues
+void Cat.transaction.update({ id: 1 }, { lives: 8 }, { returnValues: "SOME" });
+// @ts-expect-error: get has no condition
+void Cat.transaction.get(1, { condition: new Condition("lives").gt(0) });
