@@ -4,6 +4,7 @@
 import { ValidationError } from "../errors";
 import type { CompiledAttribute, ObjectShape, SubtreeFlags } from "./compiled";
 import { isThenable } from "./normalize";
+import { sameValue } from "./same-value";
 import { variantFor } from "./to-dynamo";
 
 type Step = keyof SubtreeFlags;
@@ -110,7 +111,11 @@ export async function applySettersIn(
     const setter = attribute.settings.set;
     const value = container[key];
     if (!setter || value === undefined || value === null) return;
-    const result = setter(value, old === undefined ? undefined : valueAtPath(old, path));
+    const previous = old === undefined ? undefined : valueAtPath(old, path);
+    // An item read from the table still holding what was read: that value was `set` when it was written,
+    // and must not be transformed again (a hashed password would be hashed twice).
+    if (previous !== undefined && sameValue(value, previous)) return;
+    const result = setter(value, previous);
     if (isThenable(result))
       pending.push(Promise.resolve(result).then((resolved) => void (container[key] = resolved)));
     else container[key] = result;

@@ -1,0 +1,95 @@
+// An item read from the table and saved again: `set` runs only on the values that changed, so a setter
+// that is not idempotent (appending, hashing) never transforms a stored value twice.
+import dynamodel, { Schema } from "dynamodel";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const table = uniqueTableName("saveSetters");
+const bang = (value: string) => `${value}!`;
+const Note = dynamodel.model(
+  "SaveSetterNote",
+  new Schema({
+    id: { type: String, hashKey: true },
+    title: { type: String, set: bang },
+    at: { type: Date, set: (value: Date) => new Date(value.getTime() + 1000) },
+    meta: { type: Object, schema: { tag: { type: String, set: bang }, other: String } },
+    views: Number,
+  }),
+  { tableName: table },
+);
+
+async function stored(id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({
+    TableName: table,
+    Key: { id: { S: id } },
+    ConsistentRead: true,
+  });
+  return Item ? unmarshall(Item) : undefined;
+}
+
+describe("saving an item read from the table", () => {
+  beforeAll(() =>
+    Note.create({ id: "n1", title: "x", at: new Date(5000), meta: { tag: "t", other: "o" }, views: 1 }),
+  );
+
+  it("does not run set again on values it still holds", async () => {
+    expect(await stored("n1")).toEqual({
+      id: "n1",
+      title: "x!",
+      at: 6000,
+      meta: { tag: "t!", other: "o" },
+      views: 1,
+    });
+    const note = await Note.get("n1");
+    note.views = 2;
+    note.meta!.other = "p";
+    const request = (await note.save({ return: "request" })) as unknown as { UpdateExpression: string };
+    expect(request.UpdateExpression).not.toMatch(/title|at\b/);
+    await note.save();
+    expect(await stored("n1")).toEqual({
+      id: "n1",
+      title: "x!",
+      at: 6000,
+      meta: { tag: "t!", other: "p" },
+      views: 2,
+    });
+  });
+
+  it("runs set on a value that changed, with the stored one as `old`", async () => {
+    const seen: unknown[] = [];
+    const Tracked = dynamodel.model(
+      "SaveSetterTracked",
+      new Schema({
+        id: { type: String, hashKey: true },
+        title: {
+          type: String,
+          set: (value: string, old?: string) => {
+            seen.push([value, old]);
+            return `${value}!`;
+          },
+        },
+      }),
+      { tableName: uniqueTableName("saveSettersTracked") },
+    );
+    await Tracked.create({ id: "t", title: "a" });
+    const item = await Tracked.get("t");
+    await item.save();
+    expect(seen).toEqual([["a", undefined]]);
+    item.title = "b";
+    await item.save();
+    expect(seen).toEqual([
+      ["a", undefined],
+      ["b", "a!"],
+    ]);
+    const { Item } = await rawClient().getItem({ TableName: Tracked.table().name, Key: { id: { S: "t" } } });
+    expect(Item?.title).toEqual({ S: "b!" });
+  });
+
+  it("a new item built from read values is still a new item: set runs", async () => {
+    const copy = new Note({ id: "n2", title: "x!" });
+    await copy.save();
+    expect(await stored("n2")).toMatchObject({ id: "n2", title: "x!!" });
+  });
+});
