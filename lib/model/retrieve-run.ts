@@ -10,7 +10,7 @@ import type {
   ScanCommandInput,
   ScanCommandOutput,
 } from "@aws-sdk/client-dynamodb";
-import type { Condition } from "../expressions/condition";
+import { Condition, conditionNode } from "../expressions/condition";
 import { lastKeyFromDynamo } from "../operations/last-key";
 import { buildQueryInput } from "../operations/query";
 import type { RetrieveSettings } from "../operations/retrieve-input";
@@ -51,9 +51,24 @@ interface Round {
   readonly lastKey: PageTotals["lastKey"];
 }
 
+/**
+ * With `expires.items.returnExpired: false`, reads drop expired items after they arrive; a count gets no
+ * items to drop, so DynamoDB must leave them out of its count: the condition gains "no TTL, or a TTL
+ * still in the future" (the same test as `isExpiredImage`, to the second).
+ */
+function conditionFor(job: RetrieveJob): Condition {
+  const expires = job.runtime.table.options.expires;
+  if (job.settings.count !== true || expires === undefined || expires.returnExpired) return job.condition;
+  const attribute = expires.attribute;
+  const live = new Condition(attribute).exists(false).or().where(attribute).gt(new Date());
+  conditionNode(job.condition); // an unfinished condition fails here with its own message
+  return job.condition.and().group(live);
+}
+
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
 export function buildInputs(job: RetrieveJob): ReadInput[] {
-  const { runtime, kind, condition, settings } = job;
+  const { runtime, kind, settings } = job;
+  const condition = conditionFor(job);
   const tableName = runtime.table.name;
   if (kind === "query") return [buildQueryInput(tableName, runtime.compiled, condition, settings)];
   const segments = settings.segments ?? 1;

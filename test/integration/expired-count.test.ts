@@ -1,0 +1,74 @@
+// `count()` under `expires.items.returnExpired: false`: DynamoDB returns no items to drop from a count, so
+// the request itself leaves expired items out. The table's TTL is never turned on (DynamoDB Local would
+// hide expired items itself), so what the count leaves out, dynamodel left out.
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const schema = () =>
+  new Schema({ group: { type: String, hashKey: true }, id: { type: String, rangeKey: true }, n: Number });
+
+describe("count() and expired items", () => {
+  const hidden = uniqueTableName("countHidden");
+  const Hidden = dynamodel.model("CountHidden", schema(), {
+    tableName: hidden,
+    create: false,
+    expires: { ttl: 60_000, items: { returnExpired: false } },
+  });
+  const shown = uniqueTableName("countShown");
+  const Shown = dynamodel.model("CountShown", schema(), { tableName: shown, create: false, expires: 60_000 });
+
+  beforeAll(async () => {
+    for (const tableName of [hidden, shown]) {
+      await rawClient().createTable({
+        TableName: tableName,
+        KeySchema: [
+          { AttributeName: "group", KeyType: "HASH" },
+          { AttributeName: "id", KeyType: "RANGE" },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: "group", AttributeType: "S" },
+          { AttributeName: "id", AttributeType: "S" },
+        ],
+        BillingMode: "PAY_PER_REQUEST",
+      });
+      const put = (id: string, ttl?: number) =>
+        rawClient().putItem({
+          TableName: tableName,
+          Item: {
+            group: { S: "g" },
+            id: { S: id },
+            n: { N: "1" },
+            ...(ttl ? { ttl: { N: String(ttl) } } : {}),
+          },
+        });
+      await put("old", nowSeconds() - 60);
+      await put("fresh", nowSeconds() + 3600);
+      await put("forever");
+    }
+  });
+
+  it("with returnExpired: false, scan and query counts leave expired items out", async () => {
+    expect(await Hidden.scan().count().exec()).toEqual({ count: 2, scannedCount: 3 });
+    expect(await Hidden.scan("n").eq(1).count().exec()).toEqual({ count: 2, scannedCount: 3 });
+    expect(await Hidden.query("group").eq("g").count().exec()).toEqual({ count: 2, queriedCount: 3 });
+    expect(await Hidden.query("group").eq("g").where("id").eq("old").count().exec()).toEqual({
+      count: 0,
+      queriedCount: 1,
+    });
+    // The count agrees with what exec() returns.
+    expect((await Hidden.scan().exec()).count).toBe(2);
+  });
+
+  it("by default expired items are counted, and the request has no extra filter", async () => {
+    expect(await Shown.scan().count().exec()).toEqual({ count: 3, scannedCount: 3 });
+    const request = await Shown.scan().count().getRequest();
+    expect(request).not.toHaveProperty("FilterExpression");
+  });
+
+  it("an unfinished condition still fails with its own message", async () => {
+    await expect(Hidden.scan("n").count().exec()).rejects.toThrow(/"n" has no comparator/);
+  });
+});
