@@ -56,3 +56,23 @@ export function schemaFor(runtime: ModelRuntime, object: Record<string, unknown>
   }
   return best;
 }
+
+const UPDATE_OPERATORS = new Set(["$SET", "$ADD", "$REMOVE", "$DELETE"]);
+
+/**
+ * The schema an update is planned with: in a multi-schema model, the one declaring most of the attributes
+ * the update names (top-level names of its document paths, in every operator); the first on a tie.
+ */
+export function schemaForUpdate(runtime: ModelRuntime, update: unknown): CompiledSchema {
+  const compiled = runtime.compiled;
+  if (compiled.length === 1 || typeof update !== "object" || update === null) return compiled[0]!;
+  const named: Record<string, true> = {};
+  const name = (path: string) => void (named[path.split(/[.[]/, 1)[0]!] = true);
+  for (const [key, value] of Object.entries(update)) {
+    if (!UPDATE_OPERATORS.has(key)) name(key);
+    else if (Array.isArray(value)) for (const path of value) name(String(path));
+    else if (typeof value === "string") name(value);
+    else if (typeof value === "object" && value !== null) for (const path of Object.keys(value)) name(path);
+  }
+  return schemaFor(runtime, named);
+}

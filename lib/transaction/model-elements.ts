@@ -6,7 +6,7 @@ import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { buildKeyedInput, planSave, type SaveSettings } from "../model/persist";
-import type { ModelRuntime } from "../model/runtime";
+import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { storedImageOf } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
@@ -110,9 +110,9 @@ async function updateElement(
     ["condition", "returnValues", "return"],
     "transaction.update",
   );
-  const schema = runtime.compiled[0]!;
   const [key, changes] =
-    update === undefined ? splitKeyAndUpdate(schema, keyOrObject) : [keyOrObject, update];
+    update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
+  const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, {
     condition: settings.condition,
     returnValues: settings.returnValues,
