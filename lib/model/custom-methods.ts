@@ -1,7 +1,8 @@
-// Model.methods: custom statics (`methods.set`) and item methods (`methods.item.set`), Dynamoose-style.
-// A trailing callback argument gets the result of a promise-returning method; built-ins are never
-// replaced.
-import type { Callback } from "../callbacks";
+// Model.methods: custom statics (`methods.set`) and item methods (`methods.item.set`), Dynamoose-style:
+// a method may return a value, return a promise, or report through a Node-style callback. Built-ins are
+// never replaced.
+import { withCallback, type Callback } from "../callbacks";
+import { isThenable } from "../schema/normalize";
 import { Item } from "./item";
 import type { ModelClass } from "./runtime";
 
@@ -30,46 +31,76 @@ export const BUILT_INS = new Set([
   "use",
 ]);
 
+type CustomMethod = (...args: unknown[]) => unknown;
+
+/**
+ * Calls a custom method the way Dynamoose does (§3.8), settling exactly once:
+ * - A trailing function argument is the caller's callback: the method gets it (as its last argument) and
+ *   the call returns `undefined`; the callback receives whatever the method produces first — what it
+ *   passes to the callback, what a promise it returns settles with, or a value it returns (not
+ *   `undefined`) — or what it throws.
+ * - Without one, a method that declares more parameters than it was given is callback-style: a callback
+ *   is added as its next argument and the call returns a Promise of the same "whatever comes first"
+ *   (a method that returns `undefined` is waited on until it calls the callback).
+ * - Any other call is passed straight through: a promise-returning method returns its promise, a
+ *   synchronous one its value.
+ */
+function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unknown {
+  const last = args[args.length - 1];
+  const callerCallback = typeof last === "function" ? (last as Callback<unknown>) : undefined;
+  if (callerCallback === undefined && fn.length <= args.length) return fn.apply(self, args);
+
+  const outcome = new Promise<unknown>((resolve, reject) => {
+    let settled = false;
+    const once =
+      <T>(settle: (value: T) => void) =>
+      (value: T): void => {
+        if (settled) return;
+        settled = true;
+        settle(value);
+      };
+    const succeed = once(resolve);
+    const fail = once(reject);
+    // Node-style: a truthy first argument is the error (as in Dynamoose's wrapper).
+    const callback = (error: unknown, result?: unknown): void => (error ? fail(error) : succeed(result));
+    const callArgs = callerCallback ? [...args.slice(0, -1), callback] : [...args, callback];
+    let returned: unknown;
+    try {
+      returned = fn.apply(self, callArgs);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (isThenable(returned)) returned.then(succeed, fail);
+    else if (returned !== undefined) succeed(returned);
+  });
+  return withCallback(outcome, callerCallback);
+}
+
 export function methodsApi(model: ModelClass) {
-  const wrap = (fn: (...args: unknown[]) => unknown, self: () => unknown) =>
+  const staticMethod = (fn: CustomMethod) =>
+    function (...args: unknown[]) {
+      return callCustomMethod(fn, model, args);
+    };
+  const itemMethod = (fn: CustomMethod) =>
     function (this: unknown, ...args: unknown[]) {
-      const callback =
-        typeof args[args.length - 1] === "function"
-          ? (args[args.length - 1] as Callback<unknown>)
-          : undefined;
-      const result = fn.apply(self() ?? this, args);
-      if (callback && result instanceof Promise) {
-        result.then(
-          (value) => callback(null, value),
-          (error: unknown) => callback(error),
-        );
-        return undefined;
-      }
-      return result;
+      return callCustomMethod(fn, this, args);
     };
   const target = model as unknown as Record<string, unknown>;
   const prototype = model.prototype as Record<string, unknown>;
   return {
-    set(name: string, fn: (...args: unknown[]) => unknown) {
+    set(name: string, fn: CustomMethod) {
       if (BUILT_INS.has(name)) return model; // built-ins cannot be replaced, as in Dynamoose
-      Object.defineProperty(target, name, {
-        value: wrap(fn, () => model),
-        writable: true,
-        configurable: true,
-      });
+      Object.defineProperty(target, name, { value: staticMethod(fn), writable: true, configurable: true });
       return model;
     },
     delete(name: string) {
       if (!BUILT_INS.has(name)) delete target[name];
     },
     item: {
-      set(name: string, fn: (...args: unknown[]) => unknown) {
+      set(name: string, fn: CustomMethod) {
         if (name in Item.prototype) return model;
-        Object.defineProperty(prototype, name, {
-          value: wrap(fn, () => undefined),
-          writable: true,
-          configurable: true,
-        });
+        Object.defineProperty(prototype, name, { value: itemMethod(fn), writable: true, configurable: true });
         return model;
       },
       delete(name: string) {

@@ -13,10 +13,9 @@
  */
 import { withCallback, type Callback } from "../callbacks";
 import { formatDocumentPath } from "../expressions/path";
-import { normalizeObject } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read";
-import { objectToDynamo } from "../schema/to-dynamo";
-import { diffImages } from "./diff";
+import { unmarshalledInput } from "./attribute-value-input";
+import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths";
 import { copyData, toJsonValue } from "./json";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
@@ -24,6 +23,7 @@ import type { SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder, storedImageOf } from "./stored-images";
 import { populateItem, type PopulateSettings } from "./populate";
+import { withDefaultsOf, type ItemData } from "./with-defaults";
 
 export class Item extends StoredImageHolder {
   constructor(object: Record<string, unknown> = {}) {
@@ -31,8 +31,10 @@ export class Item extends StoredImageHolder {
     if (typeof object !== "object" || object === null || Array.isArray(object)) {
       throw new TypeError("A model item must be created from an object.");
     }
-    for (const key of Object.keys(object)) {
-      (this as Record<string, unknown>)[key] = copyData(object[key]);
+    // A marshalled item ({id: {S: "x"}, …}) is unmarshalled first, when that cannot misread real data.
+    const source = unmarshalledInput(new.target, object) ?? object;
+    for (const key of Object.keys(source)) {
+      (this as Record<string, unknown>)[key] = copyData(source[key]);
     }
   }
 
@@ -70,32 +72,37 @@ export class Item extends StoredImageHolder {
 
   /**
    * Dotted document paths changed since the item was read or last saved (`address.city`; a changed
-   * list or set is listed whole). For an item never stored, every attribute it holds.
+   * list or set is listed whole), named as the item names them (an alias when the item uses one). For an
+   * item never stored, every attribute it holds.
+   *
+   * @example
+   * ```ts
+   * const user = (await User.get("u1"))!; // schema: name: {type: String, alias: "nm"}
+   * user.nm = "Ann";
+   * user.modifiedPaths(); // ["nm"]
+   * ```
    */
   modifiedPaths(): string[] {
-    const runtime = modelRuntimeOf(this.constructor);
-    const schema = schemaFor(runtime, this as Record<string, unknown>);
-    const data = this as Record<string, unknown>;
-    const current = objectToDynamo(
-      schema.shape,
-      normalizeObject(schema.shape, data, "", { keepUnknown: schema.keepUnknown, pendingDefaults: [] }),
-      "",
-    );
-    const image = storedImageOf(this) ?? {};
-    return diffImages(image, current).map((change) => formatDocumentPath(change.path));
+    const { shape, paths } = storedChangesOf(this);
+    return paths.map((path) => formatDocumentPath(itemPathOf(shape, this, path)));
   }
 
-  /** Has anything (or `path`, or something inside or around it) changed since the last read or save? */
+  /**
+   * Has anything changed since the last read or save, or with `path`, that path, something inside it or
+   * the list or map around it? `path` may use attribute names or aliases (`"name"` or `"nm"`).
+   *
+   * @example
+   * ```ts
+   * user.address.city = "Oslo";
+   * user.isDirty("address"); // true
+   * user.isDirty("age"); // false
+   * ```
+   */
   isDirty(path?: string): boolean {
-    const paths = this.modifiedPaths();
+    const { shape, paths } = storedChangesOf(this);
     if (path === undefined) return paths.length > 0;
-    return paths.some(
-      (changed) =>
-        changed === path ||
-        changed.startsWith(`${path}.`) ||
-        changed.startsWith(`${path}[`) ||
-        path.startsWith(`${changed}.`),
-    );
+    const wanted = storedPathOf(shape, path);
+    return paths.some((changed) => touches(formatDocumentPath(changed), wanted));
   }
 
   /** Runs the write pipeline (between the validate hooks) without writing; rejects with the first error. */
@@ -110,6 +117,21 @@ export class Item extends StoredImageHolder {
   ): Promise<this> | undefined {
     if (typeof settings === "function") return withCallback(populateItem(this, {}), settings);
     return withCallback(populateItem(this, settings ?? {}), callback);
+  }
+
+  /**
+   * A plain deep copy of the item's data with the schema's defaults filled in where attributes are
+   * missing (nested ones too; async defaults awaited). Only defaults: no type check, `set`, validation,
+   * `forceDefault` or timestamps; unknown attributes are kept. The item itself is not changed.
+   *
+   * @example
+   * ```ts
+   * const Cat = dynamodel.model("Cat", { id: Number, lives: { type: Number, default: 9 } });
+   * await new Cat({ id: 1 }).withDefaults(); // { id: 1, lives: 9 }
+   * ```
+   */
+  withDefaults(): Promise<ItemData<this>> {
+    return withDefaultsOf(this) as Promise<ItemData<this>>;
   }
 
   /** A JSON-safe plain copy: Sets become arrays, Dates ISO strings, Buffers base64. */

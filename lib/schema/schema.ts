@@ -30,6 +30,7 @@ import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled"
 import { compileSchema } from "./compile";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
+import { checkSchemaSettings } from "./settings";
 
 export class Schema<
   const D extends SchemaDefinition = SchemaDefinition,
@@ -45,7 +46,12 @@ export class Schema<
   readonly #compiled: CompiledSchema;
   readonly #settings: S;
 
+  /**
+   * @throws InvalidParameter for a bad definition or a bad setting: an unknown setting, or `saveUnknown`,
+   * `timestamps`, `version`, `get`, `set`, `validate` with a value of the wrong kind (named in the message).
+   */
   constructor(definition: D, settings?: S) {
+    checkSchemaSettings(settings);
     this.#compiled = compileSchema(definition, settings);
     this.#settings = (settings ?? {}) as S;
     linkCompiledSchema(this, this.#compiled);

@@ -1,7 +1,128 @@
-// Compiles one attribute's settings (default, validate, aliases, …) into their run-time form.
-import { InvalidParameter } from "../errors";
-import type { AttributeDefinitionObject } from "./definition-types";
+// Settings, checked and compiled: a schema's settings (`new Schema(definition, settings)`) are checked
+// before anything is compiled, so a bad one is an InvalidParameter naming the setting and its value; one
+// attribute's settings (default, validate, aliases, …) are compiled into their run-time form.
+import { describeValue, InvalidParameter } from "../errors";
+import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
 import type { AttributeSettings } from "./compiled";
+
+/** Every schema setting there is: anything else is a typo, reported rather than ignored. */
+const SCHEMA_SETTINGS = [
+  "timestamps",
+  "saveUnknown",
+  "get",
+  "set",
+  "validate",
+  "version",
+] as const satisfies readonly (keyof SchemaSettings)[];
+// A setting added to SchemaSettings but not to the list above fails to compile here.
+const everySettingListed: Exclude<keyof SchemaSettings, (typeof SCHEMA_SETTINGS)[number]> extends never
+  ? true
+  : false = true;
+void everySettingListed;
+const TIMESTAMP_KINDS = ["createdAt", "updatedAt"] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function invalidSetting(name: string, wanted: string, value: unknown): InvalidParameter {
+  return new InvalidParameter(`Schema setting "${name}" must be ${wanted} (got ${describeValue(value)}).`);
+}
+
+/** An attribute name a setting may introduce: not empty, no dots (as for names in a definition). */
+function isAttributeName(value: unknown): value is string {
+  return typeof value === "string" && value !== "" && !value.includes(".");
+}
+
+/** The attribute names one `createdAt`/`updatedAt` entry introduces; throws for a malformed entry. */
+function timestampNames(kind: string, spec: unknown): string[] {
+  const setting = `timestamps.${kind}`;
+  const wanted = "an attribute name, an array of names, null, or a {name: definition} object";
+  if (spec === undefined || spec === null) return [];
+  if (isAttributeName(spec)) return [spec];
+  if (Array.isArray(spec)) {
+    if (!spec.every(isAttributeName)) throw invalidSetting(setting, wanted, spec);
+    return spec;
+  }
+  if (isRecord(spec)) {
+    const names = Object.keys(spec);
+    if (names.length === 0 || !names.every(isAttributeName)) throw invalidSetting(setting, wanted, spec);
+    return names; // the definitions themselves are checked when the schema is compiled
+  }
+  throw invalidSetting(setting, wanted, spec);
+}
+
+function checkTimestamps(timestamps: unknown): string[] {
+  if (timestamps === undefined || timestamps === false) return [];
+  if (timestamps === true) return ["createdAt", "updatedAt"];
+  if (!isRecord(timestamps)) {
+    throw invalidSetting("timestamps", "true, false or {createdAt?, updatedAt?}", timestamps);
+  }
+  for (const key of Object.keys(timestamps)) {
+    if (!(TIMESTAMP_KINDS as readonly string[]).includes(key)) {
+      throw new InvalidParameter(
+        `Schema setting "timestamps" has an unknown key "${key}": only createdAt and updatedAt are allowed.`,
+      );
+    }
+  }
+  const names = TIMESTAMP_KINDS.flatMap((kind) => timestampNames(kind, timestamps[kind]));
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) {
+    throw new InvalidParameter(`Schema setting "timestamps" names the attribute "${repeated}" twice.`);
+  }
+  return names;
+}
+
+/**
+ * Checks the settings of `new Schema(definition, settings)` before anything is compiled: an unknown
+ * setting, or a known one with a value of the wrong kind, is an InvalidParameter that names the setting
+ * and the value (rather than a TypeError from deep inside, or silence).
+ *
+ * @example
+ * ```ts
+ * checkSchemaSettings({ timestamps: true, saveUnknown: ["meta.*"] }); // fine
+ * checkSchemaSettings({ saveUnknown: 5 }); // InvalidParameter: Schema setting "saveUnknown" must be …
+ * ```
+ */
+export function checkSchemaSettings(settings: unknown): void {
+  if (settings === undefined) return;
+  if (!isRecord(settings)) {
+    throw new InvalidParameter(`Schema settings must be an object (got ${describeValue(settings)}).`);
+  }
+  for (const key of Object.keys(settings)) {
+    if (!(SCHEMA_SETTINGS as readonly string[]).includes(key)) {
+      throw new InvalidParameter(
+        `Unknown schema setting "${key}": the settings are ${SCHEMA_SETTINGS.join(", ")}.`,
+      );
+    }
+  }
+  const { saveUnknown, version } = settings;
+  if (
+    saveUnknown !== undefined &&
+    typeof saveUnknown !== "boolean" &&
+    !(
+      Array.isArray(saveUnknown) &&
+      saveUnknown.every((path) => typeof path === "string" && path.split(".").every((part) => part !== ""))
+    )
+  ) {
+    throw invalidSetting("saveUnknown", "true, false or an array of dotted attribute paths", saveUnknown);
+  }
+  const timestampAttributes = checkTimestamps(settings.timestamps);
+  if (version !== undefined && typeof version !== "boolean" && !isAttributeName(version)) {
+    throw invalidSetting("version", "true, false or an attribute name", version);
+  }
+  const versionName = version === true ? "version" : version;
+  if (typeof versionName === "string" && timestampAttributes.includes(versionName)) {
+    throw new InvalidParameter(`Schema setting "version" names "${versionName}", which is also a timestamp.`);
+  }
+  for (const name of ["get", "set", "validate"] as const) {
+    if (settings[name] !== undefined && typeof settings[name] !== "function") {
+      throw invalidSetting(name, "a function", settings[name]);
+    }
+  }
+}
 
 function names(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];

@@ -42,7 +42,7 @@ describe("saving an item read from the table", () => {
       meta: { tag: "t!", other: "o" },
       views: 1,
     });
-    const note = await Note.get("n1");
+    const note = (await Note.get("n1"))!;
     note.views = 2;
     note.meta!.other = "p";
     const request = (await note.save({ return: "request" })) as unknown as { UpdateExpression: string };
@@ -74,7 +74,7 @@ describe("saving an item read from the table", () => {
       { tableName: uniqueTableName("saveSettersTracked") },
     );
     await Tracked.create({ id: "t", title: "a" });
-    const item = await Tracked.get("t");
+    const item = (await Tracked.get("t"))!;
     await item.save();
     expect(seen).toEqual([["a", undefined]]);
     item.title = "b";

@@ -16,3 +16,19 @@ const tom = new Greeting({ id: 1, name: "Tom" });
 type _greet = Expect<Equal<typeof tom.greet, (punctuation: string) => string>>;
 // @ts-expect-error: greet takes a string
 void tom.greet(1);
+
+// withDefaults() resolves with the item's data: attributes only, no Item or custom methods.
+const Pet = model("TypesDefaultsPet", {
+  id: { type: Number, hashKey: true },
+  lives: { type: Number, default: 9 },
+  name: String,
+});
+const pet = new Pet({ id: 1 });
+type _withDefaults = Expect<
+  Equal<Awaited<ReturnType<typeof pet.withDefaults>>, { id: number; lives: number; name?: string }>
+>;
+type _greeterData = Expect<
+  Equal<Awaited<ReturnType<typeof tom.withDefaults>>, { id: number; name?: string }>
+>;
+// @ts-expect-error: the data has no methods
+void pet.withDefaults().then((data) => data.save());

@@ -1,0 +1,137 @@
+// What changed on an item, in the item's own names. Changes are found by comparing stored images, so
+// they come out in stored (real) names; the item may hold an attribute under an alias (`nm` for `name`),
+// and `modifiedPaths()` / `isDirty(path)` speak the item's names. This module translates both ways.
+import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
+import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
+import { normalizeObject } from "../schema/normalize";
+import { objectToDynamo } from "../schema/to-dynamo";
+import { diffImages } from "./diff";
+import { modelRuntimeOf, schemaFor } from "./runtime";
+import { storedImageOf } from "./stored-images";
+
+/** The object shapes an attribute's value may have (one per object variant with a schema). */
+function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
+  const shapes: ObjectShape[] = [];
+  for (const variant of attribute.variants) {
+    if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
+  }
+  return shapes;
+}
+
+/** The element attribute of a list attribute, if its elements have a schema. */
+function elementOf(attribute: CompiledAttribute): CompiledAttribute | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
+  }
+  return undefined;
+}
+
+function lookUp(
+  shapes: readonly ObjectShape[],
+  name: string,
+  by: "byName" | "byInputName",
+): CompiledAttribute | undefined {
+  for (const shape of shapes) {
+    const attribute = shape[by].get(name);
+    if (attribute !== undefined) return attribute;
+  }
+  return undefined;
+}
+
+function member(container: unknown, key: string): unknown {
+  return typeof container === "object" && container !== null
+    ? (container as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** The name under which `container` holds the attribute: its real name or an alias, else its read name. */
+function nameHeld(attribute: CompiledAttribute, container: unknown): string {
+  if (member(container, attribute.name) !== undefined) return attribute.name;
+  for (const alias of attribute.settings.aliases) if (member(container, alias) !== undefined) return alias;
+  return attribute.settings.outputName;
+}
+
+/** The stored changes of an item: its current data (through the schema) compared with its stored image. */
+export function storedChangesOf(item: object): { shape: ObjectShape; paths: PathSegment[][] } {
+  const runtime = modelRuntimeOf(item.constructor);
+  const data = item as Record<string, unknown>;
+  const schema = schemaFor(runtime, data);
+  const normalized = normalizeObject(schema.shape, data, "", {
+    keepUnknown: schema.keepUnknown,
+    pendingDefaults: [],
+  });
+  const current = objectToDynamo(schema.shape, normalized, "");
+  const changes = diffImages(storedImageOf(item) ?? {}, current);
+  return { shape: schema.shape, paths: changes.map((change) => change.path) };
+}
+
+/**
+ * A stored path (real names) in the names `data` uses: each attribute under the name the item holds it by
+ * (an alias when the item uses one; for an attribute no longer there, the name reads give it).
+ *
+ * @example `itemPathOf(shape, { nm: "x" }, ["name"])` → `["nm"]` when `nm` is an alias of `name`
+ */
+export function itemPathOf(shape: ObjectShape, data: unknown, stored: readonly PathSegment[]): PathSegment[] {
+  let shapes: readonly ObjectShape[] = [shape];
+  let element: CompiledAttribute | undefined;
+  let container = data;
+  return stored.map((segment) => {
+    if (typeof segment === "number") {
+      // diffImages lists a changed list whole, so no index comes today; stepping along keeps this right.
+      container = Array.isArray(container) ? (container as unknown[])[segment] : undefined;
+      shapes = element ? objectShapesOf(element) : [];
+      element = element ? elementOf(element) : undefined;
+      return segment;
+    }
+    const attribute = lookUp(shapes, segment, "byName");
+    if (attribute === undefined) {
+      shapes = [];
+      element = undefined;
+      container = member(container, segment);
+      return segment;
+    }
+    const name = nameHeld(attribute, container);
+    container = member(container, name);
+    shapes = objectShapesOf(attribute);
+    element = elementOf(attribute);
+    return name;
+  });
+}
+
+/**
+ * A document path as the caller wrote it (aliases allowed, `address.city`, `tags[0]`) in stored names.
+ * A path that does not parse is compared as written.
+ */
+export function storedPathOf(shape: ObjectShape, path: string): string {
+  let segments: PathSegment[];
+  try {
+    segments = parseDocumentPath(path);
+  } catch {
+    return path;
+  }
+  let shapes: readonly ObjectShape[] = [shape];
+  let element: CompiledAttribute | undefined;
+  const stored = segments.map((segment) => {
+    if (typeof segment === "number") {
+      shapes = element ? objectShapesOf(element) : [];
+      element = element ? elementOf(element) : undefined;
+      return segment;
+    }
+    const attribute = lookUp(shapes, segment, "byInputName");
+    shapes = attribute ? objectShapesOf(attribute) : [];
+    element = attribute ? elementOf(attribute) : undefined;
+    return attribute ? attribute.name : segment;
+  });
+  return formatDocumentPath(stored);
+}
+
+/** Is `path` (stored names) changed, inside something changed, or around something changed? */
+export function touches(changed: string, path: string): boolean {
+  return (
+    changed === path ||
+    changed.startsWith(`${path}.`) ||
+    changed.startsWith(`${path}[`) ||
+    path.startsWith(`${changed}.`) ||
+    path.startsWith(`${changed}[`)
+  );
+}

@@ -1,0 +1,258 @@
+// Items and custom methods as Dynamoose documents them (reference §3.8, §4): callback-style custom
+// methods, withDefaults(), marshalled input, and dirty tracking in the names the item uses (aliases).
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+async function rawItem(tableName: string, id: string) {
+  const { Item } = await rawClient().getItem({ TableName: tableName, Key: { id: { S: id } } });
+  return Item;
+}
+
+describe("custom methods in every calling style", () => {
+  const tableName = uniqueTableName("methods");
+  const Cat = dynamodel.model(
+    "ConformanceMethodCat",
+    { id: String, name: String },
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  type Loose = Record<string, (...args: unknown[]) => unknown>;
+  const statics = Cat as unknown as Loose;
+
+  beforeAll(async () => {
+    await Cat.create({ id: "c1", name: "Tom" });
+    Cat.methods.set("cbStyle", function (a: unknown, cb: (error: unknown, result?: unknown) => void) {
+      cb(null, `viaCb:${String(a)}`);
+    });
+    Cat.methods.set(
+      "cbLater",
+      function (this: typeof Cat, id: string, cb: (error: unknown, result?: unknown) => void) {
+        setTimeout(() => {
+          this.get(id).then((cat) => cb(null, cat?.name), cb);
+        }, 5);
+      },
+    );
+    Cat.methods.set("cbFails", function (cb: (error: unknown) => void) {
+      cb(new Error("no luck"));
+    });
+    Cat.methods.set("promised", async function (this: typeof Cat, id: string) {
+      return (await this.get(id))?.name;
+    });
+    Cat.methods.set("plain", function (a: number, b: number) {
+      return a + b;
+    });
+    Cat.methods.set("throws", function () {
+      throw new Error("sync failure");
+    });
+    Cat.methods.set("both", function (cb: (error: unknown, result?: unknown) => void) {
+      cb(null, "first");
+      cb(null, "second");
+      return Promise.resolve("third");
+    });
+    Cat.methods.item.set("itemCb", function (cb: (error: unknown, result?: unknown) => void) {
+      cb(null, (this as { id: string }).id);
+    });
+    Cat.methods.item.set("itemAsync", async function (suffix: string) {
+      return `${String((this as { name: string }).name)}${suffix}`;
+    });
+  });
+
+  it("resolves with what a callback-style method passes to the injected callback", async () => {
+    await expect(statics.cbStyle!("x")).resolves.toBe("viaCb:x");
+    await expect(statics.cbLater!("c1")).resolves.toBe("Tom");
+    await expect(statics.cbFails!()).rejects.toThrow("no luck");
+    const cat = (await Cat.get("c1"))! as unknown as Loose;
+    await expect(cat.itemCb!()).resolves.toBe("c1");
+  });
+
+  it("leaves promise-returning and synchronous methods as they are", async () => {
+    const pending = statics.promised!("c1");
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).resolves.toBe("Tom");
+    expect(statics.plain!(2, 3)).toBe(5);
+    expect(() => statics.throws!()).toThrow("sync failure");
+    const cat = (await Cat.get("c1"))! as unknown as Loose;
+    await expect(cat.itemAsync!("!")).resolves.toBe("Tom!");
+  });
+
+  it("routes every outcome to a caller's callback, once, and returns undefined", async () => {
+    const call = (name: string, ...args: unknown[]) =>
+      new Promise<{ error: unknown; result: unknown; returned: unknown; calls: number }>((resolve) => {
+        let calls = 0;
+        let returned: unknown = "not yet";
+        returned = statics[name]!(...args, (error: unknown, result: unknown) => {
+          calls += 1;
+          setTimeout(() => resolve({ error, result, returned, calls }), 20);
+        });
+      });
+    expect(await call("cbStyle", "y")).toEqual({
+      error: null,
+      result: "viaCb:y",
+      returned: undefined,
+      calls: 1,
+    });
+    expect(await call("promised", "c1")).toMatchObject({ error: null, result: "Tom", returned: undefined });
+    expect(await call("plain", 1, 2)).toMatchObject({ error: null, result: 3 });
+    const failed = await call("throws");
+    expect((failed.error as Error).message).toBe("sync failure");
+    expect(await call("both")).toMatchObject({ result: "first", calls: 1 });
+  });
+});
+
+describe("item.withDefaults()", () => {
+  const tableName = uniqueTableName("defaults");
+  let counter = 0;
+  const Pet = dynamodel.model(
+    "ConformanceDefaultsPet",
+    new Schema(
+      {
+        id: String,
+        lives: { type: Number, default: 9 },
+        tag: { type: String, default: async () => `tag-${++counter}` },
+        nick: { type: String, alias: "nickname", default: "kit" },
+        address: {
+          type: Object,
+          schema: { city: { type: String, default: "Oslo" }, zip: Number },
+        },
+        toys: {
+          type: Array,
+          schema: [{ type: Object, schema: { kind: String, squeaks: { type: Boolean, default: false } } }],
+        },
+        forced: { type: String, default: "f", forceDefault: true },
+      },
+      { timestamps: true, saveUnknown: ["extra"] },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("fills defaults (nested, async, under the read name) without type checks or changing the item", async () => {
+    const pet = new Pet({
+      id: "p1",
+      address: { zip: 123 },
+      toys: [{ kind: "ball" }, { kind: "bone", squeaks: true }],
+      forced: "mine",
+      extra: { any: "thing" },
+    });
+    const filled = await pet.withDefaults();
+    expect(filled).toEqual({
+      id: "p1",
+      lives: 9,
+      tag: "tag-1",
+      nickname: "kit",
+      address: { zip: 123, city: "Oslo" },
+      toys: [
+        { kind: "ball", squeaks: false },
+        { kind: "bone", squeaks: true },
+      ],
+      forced: "mine", // forceDefault is a write rule, not a default to fill in
+      extra: { any: "thing" },
+    });
+    expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
+    expect(pet.lives).toBeUndefined();
+    expect(pet.address).toEqual({ zip: 123 });
+    expect(filled.address).not.toBe(pet.address);
+    expect(await Pet.get("p1")).toBeUndefined(); // nothing is written
+    expect(await rawItem(tableName, "p1")).toBeUndefined();
+
+    const wrong = new Pet({ id: "p2", lives: "many" as unknown as number, nick: "N" });
+    expect(await wrong.withDefaults()).toEqual({
+      id: "p2",
+      lives: "many",
+      nick: "N",
+      tag: "tag-2",
+      forced: "f",
+    });
+  });
+});
+
+describe("marshalled input", () => {
+  const tableName = uniqueTableName("marshalled");
+  const Doc = dynamodel.model(
+    "ConformanceMarshalledDoc",
+    new Schema({
+      id: String,
+      count: Number,
+      // "S" is a legitimate attribute name here: `{S: "x"}` is real data, not a marshalled string.
+      data: { type: Object, schema: { S: String, nested: String } },
+      tags: { type: Set, schema: [String] },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("unmarshals an item given in AttributeValue form, and stores it as such", async () => {
+    const doc = new Doc({
+      id: { S: "d1" },
+      count: { N: "3" },
+      data: { M: { nested: { S: "x" } } },
+      tags: { SS: ["a", "b"] },
+    } as never);
+    expect(doc.id).toBe("d1");
+    expect(doc.count).toBe(3);
+    expect(doc.data).toEqual({ nested: "x" });
+    await doc.save();
+    expect(await rawItem(tableName, "d1")).toEqual({
+      id: { S: "d1" },
+      count: { N: "3" },
+      data: { M: { nested: { S: "x" } } },
+      tags: { SS: ["a", "b"] },
+    });
+  });
+
+  it("keeps legitimate data that only looks marshalled", async () => {
+    const literal = new Doc({ id: "d2", data: { S: "x" } });
+    expect(literal.data).toEqual({ S: "x" });
+    await literal.save();
+    expect((await rawItem(tableName, "d2"))?.data).toEqual({ M: { S: { S: "x" } } });
+    // Without the hash key, nothing says the values are marshalled: taken as written.
+    expect(new Doc({ data: { S: "x" } } as never).data).toEqual({ S: "x" });
+  });
+});
+
+describe("dirty tracking with aliases", () => {
+  const tableName = uniqueTableName("alias");
+  const Person = dynamodel.model(
+    "ConformanceAliasPerson",
+    new Schema({
+      id: String,
+      name: { type: String, alias: "nm" },
+      address: { type: Object, schema: { city: { type: String, alias: "town" }, zip: Number } },
+      tags: { type: Array, schema: [String] },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("lists and recognises changed paths by the names the item uses", async () => {
+    await Person.create({ id: "i1", nm: "old", address: { town: "Oslo", zip: 1 }, tags: ["a"] });
+    const g = (await Person.get("i1"))!;
+    expect(g.modifiedPaths()).toEqual([]);
+    g.nm = "new";
+    expect(g.modifiedPaths()).toEqual(["nm"]);
+    expect(g.isDirty("nm")).toBe(true);
+    expect(g.isDirty("name")).toBe(true);
+    expect(g.isDirty("address")).toBe(false);
+
+    g.address!.town = "Bergen";
+    expect(g.modifiedPaths()).toEqual(["nm", "address.town"]);
+    expect(g.isDirty("address.town")).toBe(true);
+    expect(g.isDirty("address.city")).toBe(true);
+    expect(g.isDirty("address")).toBe(true);
+    expect(g.isDirty("address.zip")).toBe(false);
+
+    g.tags!.push("b");
+    expect(g.isDirty("tags[1]")).toBe(true); // inside a list that changed (lists are compared whole)
+
+    delete (g as { nm?: string }).nm;
+    expect(g.modifiedPaths()).toContain("nm"); // removed: named as reads name it
+    await g.save();
+    expect(g.isDirty()).toBe(false);
+    const stored = await rawItem(tableName, "i1");
+    expect(stored?.name).toBeUndefined();
+    expect(stored?.address).toEqual({ M: { city: { S: "Bergen" }, zip: { N: "1" } } });
+  });
+
+  it("names a new item's attributes as it was given them", () => {
+    expect(new Person({ id: "i2", name: "real" }).modifiedPaths().sort()).toEqual(["id", "name"]);
+    expect(new Person({ id: "i3", nm: "alias" }).modifiedPaths().sort()).toEqual(["id", "nm"]);
+  });
+});
