@@ -18,17 +18,21 @@ import type { PathSegment } from "./path";
 import type { PlaceholderRegistry } from "./placeholders";
 
 /**
- * How a value relates to its attribute: `"operand"` stands for a whole attribute value (eq, lt, between,
- * in, begins_with); `"element"` is the argument of `contains`: an element of a set or list attribute, or a
- * substring of a string attribute.
+ * How a value relates to its attribute: `"operand"` stands for a whole attribute value (eq, ne, lt, le,
+ * gt, ge, between, in); `"prefix"` is the argument of `begins_with` (a string prefix of a string attribute
+ * is not a whole value: an ISO Date attribute's prefix "2020" must stay "2020"); `"element"` is the
+ * argument of `contains`: an element of a set or list attribute, or a substring of a string attribute.
  */
-export type ValueUsage = "operand" | "element";
+export type ValueUsage = "operand" | "prefix" | "element";
 
 /** A path as the target stores it, with the conversion for values compared with it. */
 export interface ResolvedPath {
   /** The stored path: aliases replaced by real attribute names. */
   segments: readonly PathSegment[];
-  /** Converts a user value through the attribute's write conversion (Dates, custom types, `set`). */
+  /**
+   * Converts a user value through the attribute's write conversion (Dates, custom types, `set` for whole
+   * values and prefixes; an element or substring is not a whole value, so it skips the attribute's `set`).
+   */
   toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue;
 }
 
@@ -116,7 +120,7 @@ export function compileConditionNode(
       const resolved = target.resolve(node.path);
       const path = registry.path(resolved.segments);
       if (!("value" in node)) return `${node.name}(${path})`;
-      const usage = node.name === "contains" ? "element" : "operand";
+      const usage: ValueUsage = node.name === "contains" ? "element" : "prefix";
       return `${node.name}(${path}, ${registry.value(resolved.toAttributeValue(node.value, usage))})`;
     }
     case "not":

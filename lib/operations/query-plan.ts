@@ -17,7 +17,7 @@ import { compileConditionNode, type ExpressionTarget } from "../expressions/comp
 import { type Condition, topLevelConjuncts } from "../expressions/condition";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 
 /** A key schema a query can use: the table's (no name) or an index's. */
 export interface KeyCandidate {
@@ -164,11 +164,30 @@ function keyChoiceFor(
   return { candidate, hash, range };
 }
 
+/**
+ * Why no key served when `consistent()` left global indexes out and one of them would have served:
+ * otherwise the error would only list the table, as if the index's eq() had been overlooked.
+ */
+function consistentExclusionNote(
+  excluded: readonly KeyCandidate[],
+  conjuncts: readonly ConditionNode[],
+  target: ExpressionTarget,
+): string {
+  const couldServe = excluded.filter((candidate) => keyChoiceFor(candidate, conjuncts, target) !== undefined);
+  if (couldServe.length === 0) return "";
+  return (
+    ` ${couldServe.map(describeCandidate).join(", ")} could serve it, but consistent() leaves global secondary ` +
+    `indexes out: DynamoDB reads them only with eventual consistency. Drop consistent() to query the index, ` +
+    `or query by the key of the table or of a local index.`
+  );
+}
+
 function chooseKey(
   candidates: readonly KeyCandidate[],
   conjuncts: readonly ConditionNode[],
   target: ExpressionTarget,
   forced: string | undefined,
+  excluded: readonly KeyCandidate[] = [],
 ): KeyChoice {
   if (forced !== undefined) {
     const candidate = candidates.find((entry) => entry.indexName === forced);
@@ -189,7 +208,10 @@ function chooseKey(
   const choices = candidates.flatMap((candidate) => keyChoiceFor(candidate, conjuncts, target) ?? []);
   // The table comes first among equals: it allows consistent reads and holds every attribute.
   const choice = choices.find((entry) => entry.range !== undefined) ?? choices[0];
-  if (choice === undefined) throw noIndexError(candidates, "No table or index key can serve this query.");
+  if (choice === undefined) {
+    const note = consistentExclusionNote(excluded, conjuncts, target);
+    throw noIndexError(candidates, `No table or index key can serve this query.${note}`);
+  }
   return choice;
 }
 
@@ -218,7 +240,7 @@ export function planQuery(
   options: QueryPlanOptions = {},
 ): QueryPlan {
   const registry = options.registry ?? new PlaceholderRegistry();
-  const target = expressionTargetOf(schemas[0]!);
+  const target = expressionTargetOfModel(schemas);
   const allCandidates = keyCandidates(schemas);
   const forcedGlobal = allCandidates.find((entry) => entry.indexName === options.index && entry.global);
   if (options.consistent === true && forcedGlobal !== undefined) {
@@ -257,7 +279,8 @@ export function planQuery(
       undefined,
     );
   }
-  const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index);
+  const excluded = candidates === allCandidates ? [] : allCandidates.filter((entry) => entry.global);
+  const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
   // No parentheses here: a key condition is at most two simple parts, and its grammar is DynamoDB's narrowest.
   const keyParts = [compileConditionNode(hash, target, registry)];
   if (range !== undefined) keyParts.push(compileConditionNode(range, target, registry));

@@ -12,7 +12,7 @@ import type { QueryCommandInput } from "@aws-sdk/client-dynamodb";
 import type { Condition } from "../expressions/condition";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 import { planQuery } from "./query-plan";
 import { addCommonParts, type RetrieveSettings, startKeyFor } from "./retrieve-input";
 
@@ -38,7 +38,7 @@ export function buildQueryInput(
   addCommonParts(
     input,
     settings,
-    expressionTargetOf(schema),
+    expressionTargetOfModel(schemas),
     registry,
     startKeyFor(schema, settings.startAt, undefined),
   );

@@ -13,7 +13,7 @@ import { compileCondition } from "../expressions/compile";
 import type { Condition } from "../expressions/condition";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 import { addCommonParts, type RetrieveSettings, startKeyFor } from "./retrieve-input";
 
 /**
@@ -28,7 +28,7 @@ export function buildScanInput(
   segment = 0,
 ): ScanCommandInput {
   const schema = schemas[0]!;
-  const target = expressionTargetOf(schema);
+  const target = expressionTargetOfModel(schemas);
   const registry = new PlaceholderRegistry();
   const input: ScanCommandInput = { TableName: tableName };
   if (settings.index !== undefined) input.IndexName = settings.index;

@@ -1,25 +1,99 @@
 // The schema as an ExpressionTarget: condition and projection paths are resolved through aliases to
-// stored names, and condition values are converted like writes (a Date in a condition works).
+// stored names, and condition values are converted like writes (a Date in a condition works): type
+// check and conversion, then the attribute's `set`, then the stored form — what a save of that value
+// would store, so a condition matches what was written. Which values go through `set` (docs/condition.md):
+// whole-attribute operands (eq, ne, lt, le, gt, ge, between, in, beginsWith on a string) do; `contains`
+// arguments (an element or a substring) and `size()` numbers do not.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { TypeMismatch } from "../errors";
+import { InvalidParameter, TypeMismatch } from "../errors";
 import type { ExpressionTarget, ResolvedPath, ValueUsage } from "../expressions/compile";
 import type { PathSegment } from "../expressions/path";
-import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
-import { normalizeValue, type NormalizeContext } from "./normalize";
+import type { CompiledAttribute, CompiledSchema, ObjectShape, Variant } from "./compiled";
+import { isThenable, normalizeValue, type NormalizeContext } from "./normalize";
+import { attributeWalk } from "./rules";
 import { valueToDynamo } from "./to-dynamo";
 import { anyToDynamo } from "./types/any";
-import { NO_MATCH } from "./types/handler";
+import { booleanType } from "./types/boolean";
+import { NO_MATCH, type ScalarType } from "./types/handler";
+import { numberType } from "./types/number";
+import { stringType } from "./types/string";
 
 const targets = new WeakMap<CompiledSchema, ExpressionTarget>();
+const modelTargets = new WeakMap<readonly CompiledSchema[], ExpressionTarget>();
+const conditionAttributes = new WeakMap<CompiledAttribute, CompiledAttribute>();
 
-function convertWith(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
+/**
+ * A CONSTANT attribute as a condition sees it: a value need not equal the constant (`ne("other")` is a
+ * fair question), only have its type. The type is recognised by the name constant.ts gives it.
+ */
+function plainTypeOfConstant(type: ScalarType): ScalarType | undefined {
+  if (!type.name.startsWith("constant ")) return undefined;
+  if (type.dynamoType === "S") return stringType;
+  return type.dynamoType === "N" ? numberType : type.dynamoType === "BOOL" ? booleanType : undefined;
+}
+
+/** The attribute with CONSTANT variants relaxed to their plain type; the attribute itself when none (cached). */
+function conditionAttribute(attribute: CompiledAttribute): CompiledAttribute {
+  let relaxed = conditionAttributes.get(attribute);
+  if (relaxed === undefined) {
+    let changed = false;
+    const variants = attribute.variants.map((variant): Variant => {
+      const plain = variant.kind === "scalar" ? plainTypeOfConstant(variant.type) : undefined;
+      if (plain === undefined) return variant;
+      changed = true;
+      return { kind: "scalar", type: plain };
+    });
+    relaxed = changed ? Object.freeze({ ...attribute, variants }) : attribute;
+    conditionAttributes.set(attribute, relaxed);
+  }
+  return relaxed;
+}
+
+/**
+ * Runs the `set` functions of `attribute` (and of what it contains) on a normalised value, synchronously:
+ * conditions are compiled while the request is built, which cannot wait for a promise.
+ */
+function applySettersNow(attribute: CompiledAttribute, value: unknown, path: string): unknown {
+  const container: Record<string, unknown> = { value };
+  attributeWalk(
+    attribute,
+    container,
+    "value",
+    path,
+  )("set", (inner, holder, key, innerPath) => {
+    const setter = inner.settings.set;
+    const current = holder[key];
+    if (!setter || current === undefined || current === null) return;
+    const result = setter(current, undefined);
+    if (isThenable(result)) {
+      Promise.resolve(result).catch(() => undefined); // its outcome is not used: never an unhandled rejection
+      throw new InvalidParameter(
+        `"${innerPath}" has an asynchronous set function, which a condition value cannot go through: ` +
+          `conditions are compiled synchronously. Make the set function synchronous, or compare with the ` +
+          `stored value in a raw condition ({FilterExpression | ConditionExpression, ExpressionAttributeNames, ` +
+          `ExpressionAttributeValues}).`,
+      );
+    }
+    holder[key] = result;
+  });
+  return container.value;
+}
+
+/** A whole-attribute value: type check and conversion, `set`, stored form — as a write of it would store. */
+function convertOperand(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
   const context: NormalizeContext = { keepUnknown: undefined, pendingDefaults: [] };
-  const converted = valueToDynamo(attribute, normalizeValue(attribute, value, path, context), path);
+  const normalized = normalizeValue(attribute, value, path, context);
+  const written = attribute.flags.set ? applySettersNow(attribute, normalized, path) : normalized;
+  const converted = valueToDynamo(attribute, written, path);
   // An empty Set in a condition has no stored form; the generic converter reports it clearly.
   return converted ?? anyToDynamo(value, path) ?? { NULL: true };
 }
 
-/** `contains` compares with an element of a set or list, or a substring of a string. */
+/**
+ * `contains` compares with an element of a set or list, or a substring of a string. A substring or a set
+ * member is sent as it is typed (the attribute's `set` works on whole values); a list element is
+ * converted as that element would be written, with the element definition's own `set`.
+ */
 function convertElement(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
   for (const variant of attribute.variants) {
     if (variant.kind === "set" && variant.element) {
@@ -27,7 +101,7 @@ function convertElement(attribute: CompiledAttribute, value: unknown, path: stri
       if (normalized !== NO_MATCH) return variant.element.toDynamo(normalized);
     }
     if (variant.kind === "array" && typeof variant.element === "object") {
-      return convertWith(variant.element, value, `${path}[]`);
+      return convertOperand(conditionAttribute(variant.element), value, `${path}[]`);
     }
     if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string")
       return { S: value };
@@ -36,6 +110,22 @@ function convertElement(attribute: CompiledAttribute, value: unknown, path: stri
     }
   }
   throw new TypeMismatch(path, "an element of the attribute", value);
+}
+
+/**
+ * `beginsWith`: a string prefix of a string-stored attribute is a prefix, not a whole value: sent as
+ * given where the stored string is not the value itself (an ISO Date: "2020" stays "2020"); through
+ * `set` where it is (a String attribute), so a lower-casing `set` lower-cases the prefix too.
+ */
+function convertPrefix(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
+  if (typeof value === "string") {
+    for (const variant of attribute.variants) {
+      if (variant.kind === "combine") return { S: value };
+      if (variant.kind !== "scalar" || variant.type.dynamoType !== "S") continue;
+      return variant.type.normalize(value) === value ? convertOperand(attribute, value, path) : { S: value };
+    }
+  }
+  return convertOperand(attribute, value, path);
 }
 
 function nextShape(
@@ -71,13 +161,16 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
     .map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
     .join(".")
     .replace(/\.\[/g, "[");
+  const resolved = attribute;
   return {
     segments,
     toAttributeValue(value: unknown, usage: ValueUsage = "operand"): AttributeValue {
-      if (!attribute) return anyToDynamo(value, printable) ?? { NULL: true };
-      return usage === "element"
-        ? convertElement(attribute, value, printable)
-        : convertWith(attribute, value, printable);
+      if (!resolved) return anyToDynamo(value, printable) ?? { NULL: true };
+      const found = conditionAttribute(resolved);
+      if (usage === "element") return convertElement(found, value, printable);
+      return usage === "prefix"
+        ? convertPrefix(found, value, printable)
+        : convertOperand(found, value, printable);
     },
   };
 }
@@ -88,6 +181,38 @@ export function expressionTargetOf(schema: CompiledSchema): ExpressionTarget {
   if (!target) {
     target = { resolve: (path) => resolve(schema, path) };
     targets.set(schema, target);
+  }
+  return target;
+}
+
+/**
+ * The expression target of a model's schemas (one per schemas array, created on first use): a path is
+ * resolved in the first schema that knows its top-level name (real name or alias), so an attribute or
+ * alias that only a later schema defines works in conditions; the first schema wins on conflicts and
+ * resolves names no schema knows. A single schema's target is its own.
+ *
+ * @example
+ * ```ts
+ * expressionTargetOfModel([first, second]).resolve(["nn"]).segments; // ["nick"] when `second` aliases it
+ * ```
+ */
+export function expressionTargetOfModel(schemas: readonly CompiledSchema[]): ExpressionTarget {
+  const first = schemas[0];
+  if (first === undefined) throw new InvalidParameter("A model needs a schema.");
+  if (schemas.length === 1) return expressionTargetOf(first);
+  let target = modelTargets.get(schemas);
+  if (!target) {
+    const owners = new Map<string, CompiledSchema>();
+    for (const schema of schemas) {
+      for (const name of schema.shape.byInputName.keys()) if (!owners.has(name)) owners.set(name, schema);
+    }
+    target = {
+      resolve: (path) => {
+        const head = path[0];
+        return resolve((typeof head === "string" ? owners.get(head) : undefined) ?? first, path);
+      },
+    };
+    modelTargets.set(schemas, target);
   }
   return target;
 }

@@ -1,0 +1,253 @@
+// Condition values converted like writes, against DynamoDB Local: attribute `set` functions on query,
+// scan and write conditions (and which values skip them), string prefixes of ISO-stored Dates, CONSTANT
+// attributes, aliases known only to a later schema of a multi-schema model, and the consistent() error.
+import dynamodel, { Condition, InvalidParameter, Schema, TypeMismatch } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const lower = (value: string) => value.toLowerCase();
+const ids = (items: readonly object[]) => items.map((item) => (item as { id: string }).id).sort();
+const DAY = 86_400_000;
+
+describe("attribute set functions apply to condition values", () => {
+  const tableName = uniqueTableName("condset");
+  const Person = dynamodel.model(
+    "CondSetPerson",
+    new Schema({
+      id: { type: String, hashKey: true, set: lower },
+      email: { type: String, set: lower, index: { name: "byEmail" } },
+      num: Number,
+      // set sees the Date (as in a write) and keeps the day only.
+      day: { type: Date, set: (value: Date) => new Date(Math.floor(value.getTime() / DAY) * DAY) },
+      words: { type: Array, schema: [{ type: String, set: lower }] },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Person.create({
+      id: "ABC",
+      email: "X@Y.Z",
+      num: 1,
+      day: new Date("2020-05-05T13:00:00Z"),
+      words: ["Hello", "World"],
+    });
+    await Person.create({ id: "DEF", email: "Q@R.S", num: 2, day: new Date("2021-01-01T00:00:00Z") });
+    const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "abc" } } });
+    expect(stored.Item?.email).toEqual({ S: "x@y.z" });
+  });
+
+  it("on the table's hash key of a query", async () => {
+    const query = Person.query("id").eq("ABC");
+    expect((await query.getRequest()).ExpressionAttributeValues).toEqual({ ":v0": { S: "abc" } });
+    expect(ids(await query.exec())).toEqual(["abc"]);
+  });
+
+  it("on an index's hash key of a query", async () => {
+    const query = Person.query("email").eq("X@Y.Z");
+    const request = await query.getRequest();
+    expect(request.IndexName).toBe("byEmail");
+    expect(request.ExpressionAttributeValues).toEqual({ ":v0": { S: "x@y.z" } });
+    expect(ids(await query.exec())).toEqual(["abc"]);
+  });
+
+  it.each<[string, () => ReturnType<typeof Person.scan>, string[]]>([
+    ["eq", () => Person.scan("email").eq("X@Y.Z"), ["abc"]],
+    ["ne", () => Person.scan("email").ne("X@Y.Z"), ["def"]],
+    ["lt", () => Person.scan("email").lt("R"), ["def"]],
+    ["between", () => Person.scan("email").between("A", "R"), ["def"]],
+    ["in", () => Person.scan("email").in(["NOPE", "Q@R.S"]), ["def"]],
+    ["beginsWith", () => Person.scan("email").beginsWith("X@"), ["abc"]],
+    ["a Date through set", () => Person.scan("day").eq(new Date("2020-05-05T20:00:00Z")), ["abc"]],
+    ["a list element through the element's set", () => Person.scan("words").contains("HELLO"), ["abc"]],
+  ])("on scan filters: %s", async (_name, build, expected) => {
+    expect(ids(await build().exec())).toEqual(expected);
+  });
+
+  it("sends the converted values", async () => {
+    const request = await Person.scan("email")
+      .in(["A", "B"])
+      .and()
+      .where("email")
+      .between("C", "D")
+      .and()
+      .where("email")
+      .beginsWith("E")
+      .getRequest();
+    expect(request.ExpressionAttributeValues).toEqual({
+      ":v0": { S: "a" },
+      ":v1": { S: "b" },
+      ":v2": { S: "c" },
+      ":v3": { S: "d" },
+      ":v4": { S: "e" },
+    });
+  });
+
+  it("not on contains() substrings or size() numbers", async () => {
+    const request = await Person.scan("email").contains("Y.Z").and().where("email").size().eq(5).getRequest();
+    expect(request.ExpressionAttributeValues).toEqual({ ":v0": { S: "Y.Z" }, ":v1": { N: "5" } });
+    expect(await Person.scan("email").contains("Y.Z").exec()).toHaveLength(0);
+    expect(ids(await Person.scan("email").contains("y.z").exec())).toEqual(["abc"]);
+  });
+
+  it("on update conditions", async () => {
+    await Person.update("ABC", { num: 3 }, { condition: new Condition("email").eq("X@Y.Z") });
+    const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "abc" } } });
+    expect(stored.Item?.num).toEqual({ N: "3" });
+  });
+
+  it("on delete conditions", async () => {
+    await Person.create({ id: "GONE", email: "G@H.I" });
+    await expect(
+      Person.delete("GONE", { condition: new Condition("email").eq("OTHER") }),
+    ).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    await Person.delete("GONE", { condition: new Condition("email").eq("G@H.I") });
+    const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "gone" } } });
+    expect(stored.Item).toBeUndefined();
+  });
+
+  it("on transaction conditions", async () => {
+    const check = (email: string) =>
+      dynamodel.transaction([
+        Person.transaction.condition("ABC", new Condition("email").eq(email)),
+        Person.transaction.update("DEF", { num: 20 }),
+      ]);
+    await expect(check("OTHER")).rejects.toMatchObject({ name: "TransactionCanceledError" });
+    await check("X@Y.Z");
+    const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "def" } } });
+    expect(stored.Item?.num).toEqual({ N: "20" });
+  });
+
+  it("rejects an asynchronous set clearly, before sending", async () => {
+    const Async = dynamodel.model(
+      "CondSetAsync",
+      new Schema({ id: String, name: { type: String, set: async (value: string) => value.trim() } }),
+      { tableName: uniqueTableName("condasync"), create: false },
+    );
+    const scan = Async.scan("name").eq(" x ");
+    await expect(scan.getRequest()).rejects.toThrow(InvalidParameter);
+    await expect(scan.exec()).rejects.toThrow(
+      '"name" has an asynchronous set function, which a condition value cannot go through',
+    );
+    // contains() does not call set, so it still works.
+    expect((await Async.scan("name").contains(" x").getRequest()).ExpressionAttributeValues).toEqual({
+      ":v0": { S: " x" },
+    });
+  });
+});
+
+describe("beginsWith on a string-stored attribute keeps the prefix", () => {
+  const tableName = uniqueTableName("condprefix");
+  const Event = dynamodel.model(
+    "CondPrefixEvent",
+    new Schema({
+      id: { type: String, hashKey: true },
+      iso: { type: { value: Date, settings: { storage: "iso" } } },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Event.create({ id: "a", iso: new Date("2020-07-01T10:00:00Z") });
+    await Event.create({ id: "b", iso: new Date("2021-07-01T10:00:00Z") });
+  });
+
+  it("sends a string prefix of an ISO Date as given", async () => {
+    const scan = Event.scan("iso").beginsWith("2020");
+    expect((await scan.getRequest()).ExpressionAttributeValues).toEqual({ ":v0": { S: "2020" } });
+    expect(ids(await scan.exec())).toEqual(["a"]);
+    expect(ids(await Event.scan("iso").beginsWith("2021-07").exec())).toEqual(["b"]);
+  });
+
+  it("still converts a whole Date", async () => {
+    const request = await Event.scan("iso").beginsWith(new Date("2020-07-01T10:00:00Z")).getRequest();
+    expect(request.ExpressionAttributeValues).toEqual({ ":v0": { S: "2020-07-01T10:00:00.000Z" } });
+    expect(ids(await Event.scan("iso").lt("2021").exec())).toEqual(["a"]);
+  });
+});
+
+describe("CONSTANT attributes in conditions", () => {
+  const tableName = uniqueTableName("condconst");
+  const Thing = dynamodel.model(
+    "CondConstThing",
+    new Schema({ id: { type: String, hashKey: true }, k: dynamodel.type.CONSTANT("K"), n: Number }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Thing.create({ id: "a", k: "K", n: 1 });
+  });
+
+  it("compares with any value of the constant's type", async () => {
+    const scan = Thing.scan("k").ne("J");
+    expect((await scan.getRequest()).ExpressionAttributeValues).toEqual({ ":v0": { S: "J" } });
+    expect(ids(await scan.exec())).toEqual(["a"]);
+    expect(await Thing.scan("k").eq("J").exec()).toHaveLength(0);
+    expect(await Thing.scan("k").ne("K").exec()).toHaveLength(0);
+    expect(ids(await Thing.scan("k").in(["J", "K"]).exec())).toEqual(["a"]);
+  });
+
+  it("still checks the type", async () => {
+    await expect(Thing.scan("k").ne(5).getRequest()).rejects.toThrow(TypeMismatch);
+  });
+});
+
+describe("a multi-schema model resolves conditions in every schema", () => {
+  const tableName = uniqueTableName("condmulti");
+  const Entity = dynamodel.model(
+    "CondMultiEntity",
+    [
+      new Schema({ id: { type: String, hashKey: true }, title: String, code: Number }),
+      new Schema({
+        id: { type: String, hashKey: true },
+        nick: { type: String, alias: "nn", set: lower },
+        code: String,
+      }),
+    ],
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Entity.create({ id: "book", title: "Dune", code: 1 });
+    await Entity.create({ id: "user", nn: "Q", code: "x" });
+    const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "user" } } });
+    expect(stored.Item?.nick).toEqual({ S: "q" });
+  });
+
+  it("maps an alias only the second schema defines, with its set", async () => {
+    const scan = Entity.scan("nn").eq("Q");
+    const request = await scan.getRequest();
+    expect(request.ExpressionAttributeNames).toEqual({ "#n0": "nick" });
+    expect(request.ExpressionAttributeValues).toEqual({ ":v0": { S: "q" } });
+    expect(ids(await scan.exec())).toEqual(["user"]);
+    const query = Entity.query("id").eq("user").where("nn").eq("Q");
+    expect((await query.getRequest()).ExpressionAttributeNames).toEqual({ "#n0": "id", "#n1": "nick" });
+    expect(ids(await query.exec())).toEqual(["user"]);
+  });
+
+  it("lets the first schema win where both define a name", async () => {
+    expect(ids(await Entity.scan("code").eq(1).exec())).toEqual(["book"]);
+    await expect(Entity.scan("code").eq("x").getRequest()).rejects.toThrow(TypeMismatch);
+  });
+});
+
+describe("consistent() query on a GSI-only key", () => {
+  const Person = dynamodel.model(
+    "CondConsistent",
+    new Schema({ id: { type: String, hashKey: true }, email: { type: String, index: { name: "byEmail" } } }),
+    { tableName: uniqueTableName("condcons"), create: false },
+  );
+
+  it("says the global index was left out because of consistent()", async () => {
+    const query = Person.query("email").eq("odd").consistent();
+    await expect(query.exec()).rejects.toThrow(InvalidParameter);
+    await expect(query.exec()).rejects.toThrow(
+      '"email" (index "byEmail") could serve it, but consistent() leaves global secondary indexes out',
+    );
+    // Without consistent() the index serves.
+    expect((await Person.query("email").eq("odd").getRequest()).IndexName).toBe("byEmail");
+  });
+});
