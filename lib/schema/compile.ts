@@ -57,7 +57,13 @@ function isDefinitionObject(value: unknown): value is AttributeDefinitionObject 
 /** Self references (type.THIS) are bound when the schema's model is created. */
 class SelfReference implements ReferenceTarget, SelfReferenceSlot {
   #model: ReferencedModel | undefined;
+  readonly #check: ((model: ReferencedModel) => void) | undefined;
+  constructor(check?: (model: ReferencedModel) => void) {
+    this.#check = check;
+  }
+  /** Throws (from `model()`) when the model breaks a rule of this reference (a Set member with a range key). */
   bind(model: ReferencedModel): void {
+    this.#check?.(model);
     this.#model = model;
   }
   resolve(): ReferencedModel {
@@ -93,8 +99,8 @@ function compileAttribute(
   const nested: NestedCompiler = {
     shape: (definition, nestedPath) => compileShape(definition, nestedPath, state, false),
     element: (definition, elementPath) => compileAttribute("", definition, elementPath, state, false),
-    selfReference: () => {
-      const reference = new SelfReference();
+    selfReference: (check) => {
+      const reference = new SelfReference(check);
       state.selfReferences.push(reference);
       return reference;
     },

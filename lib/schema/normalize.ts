@@ -107,12 +107,13 @@ function normalizeVariant(
       return members;
     }
     case "reference": {
+      // An item of the target, a key object ({hashKey, rangeKey?}) or, without a range key, the bare
+      // hash value; kept as given (the stored form is the key, see to-dynamo.ts).
       const model = variant.target.resolve();
       if (model.isItem(value)) return value;
-      if (model.rangeKey === undefined) {
-        return model.hashType.normalize(value) === NO_MATCH ? NO_MATCH : value;
-      }
-      return isPlainObject(value) ? value : NO_MATCH;
+      if (model.rangeKey !== undefined) return isPlainObject(value) ? value : NO_MATCH;
+      const hash = isPlainObject(value) ? value[model.hashKey] : value;
+      return model.hashType.normalize(hash) === NO_MATCH ? NO_MATCH : value;
     }
   }
 }

@@ -12,6 +12,7 @@ import { dateType } from "./types/date";
 import type { ScalarType } from "./types/handler";
 import { nullType } from "./types/null";
 import { numberType } from "./types/number";
+import { checkSetMemberTarget, referenceMemberType } from "./types/reference";
 import { stringType } from "./types/string";
 
 export interface NestedCompiler {
@@ -19,8 +20,11 @@ export interface NestedCompiler {
   shape(definition: unknown, path: string): ObjectShape;
   /** Compiles the element definition of an Array (`schema: [element]`) found at `path`. */
   element(definition: unknown, path: string): CompiledAttribute;
-  /** A reference to the model this schema will belong to (type.THIS). */
-  selfReference(): ReferenceTarget;
+  /**
+   * A reference to the model this schema will belong to (type.THIS). `check` runs when that model is
+   * known (at `model()`), for rules that depend on it.
+   */
+  selfReference(check?: (model: ReferencedModel) => void): ReferenceTarget;
 }
 
 const TYPE_NAMES: Record<string, unknown> = {
@@ -125,26 +129,71 @@ export function resolveVariant(
     }
     return { kind: "array", element: nested.element(elements[0], `${path}[]`) };
   }
-  if (type === Set) {
-    const schema = attribute.schema;
-    const elements = Array.isArray(schema) ? schema : [schema];
-    if (schema === undefined || elements.length !== 1) {
-      throw new InvalidParameter(
-        `Attribute "${path}": a Set needs schema: [elementType] with exactly one type.`,
-      );
-    }
-    const element = elements[0];
-    const written = isTypeWithSettings(element) ? element.value : element;
-    const settings = isTypeWithSettings(element) ? element.settings : undefined;
-    const elementType = scalarTypeOf(written, settings);
-    const elementName =
-      typeof written === "function" ? written.name : typeof written === "string" ? written : String(written);
-    // Dynamoose accepts a Set of a non-settable type at construction and rejects values on save.
-    return { kind: "set", element: elementType?.setType ? elementType : undefined, elementName };
-  }
+  if (type === Set) return resolveSet(attribute.schema, path, nested);
   throw new InvalidParameter(
     `Attribute "${path}" does not have a valid type (got ${describeWritten(written)}).`,
   );
+}
+
+/**
+ * `{type: Set, schema: [element]}`. The element is a type (`String`, `"date"`, `{value: Date, settings}`),
+ * a model or type.THIS (a set of references, stored as the referenced hash keys), or a definition
+ * object giving only `type`.
+ */
+function resolveSet(schema: unknown, path: string, nested: NestedCompiler): Variant {
+  const elements = Array.isArray(schema) ? schema : [schema];
+  if (schema === undefined || elements.length !== 1) {
+    throw new InvalidParameter(
+      `Attribute "${path}": a Set needs schema: [elementType] with exactly one type.`,
+    );
+  }
+  const element = setElementType(elements[0], path);
+  if (element === THIS) {
+    const target = nested.selfReference((model) => checkSetMemberTarget(model, path));
+    return { kind: "set", element: referenceMemberType(target), elementName: "type.THIS" };
+  }
+  const referenced = referencedModelOf(element);
+  if (referenced) {
+    checkSetMemberTarget(referenced, path);
+    return {
+      kind: "set",
+      element: referenceMemberType(modelReference(referenced)),
+      elementName: referenced.name,
+    };
+  }
+  const written = isTypeWithSettings(element) ? element.value : element;
+  const settings = isTypeWithSettings(element) ? element.settings : undefined;
+  const elementType = scalarTypeOf(written, settings);
+  // Dynamoose accepts a Set of a non-settable type at construction and rejects values on save.
+  return {
+    kind: "set",
+    element: elementType?.setType ? elementType : undefined,
+    elementName: typeName(written),
+  };
+}
+
+/** A Set element written as a definition object (`{type: String}`) is its type; other settings can't apply. */
+function setElementType(element: unknown, path: string): unknown {
+  if (!isPlainObject(element) || !("type" in element) || isTypeWithSettings(element)) return element;
+  const ignored = Object.keys(element).filter((key) => key !== "type");
+  if (ignored.length > 0) {
+    throw new InvalidParameter(
+      `Attribute "${path}": a Set element is only a type; ${ignored.map((key) => `"${key}"`).join(", ")} ` +
+        "cannot apply to set members (put settings on the Set attribute itself).",
+    );
+  }
+  const types = Array.isArray(element.type) ? element.type : [element.type];
+  if (types.length !== 1) {
+    throw new InvalidParameter(`Attribute "${path}": a Set's elements must all have one type.`);
+  }
+  return types[0];
+}
+
+function typeName(written: unknown): string {
+  if (typeof written === "function") return written.name || "an anonymous function";
+  if (typeof written === "string") return written;
+  if (typeof written === "symbol") return written.description ?? written.toString();
+  return describeWritten(written);
 }
 
 function describeWritten(written: unknown): string {

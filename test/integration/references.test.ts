@@ -1,0 +1,258 @@
+// Model references: how they are accepted and stored (bare hash values, key objects, items, Sets of
+// references) and how `populate()` replaces them by the referenced items at any depth.
+import dynamodel, { InvalidParameter, Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const options = () => ({ tableName: uniqueTableName("refs"), throughput: "ON_DEMAND" as const });
+
+type Json = Record<string, unknown>;
+
+async function stored(model: { table(): { name: string } }, key: Json) {
+  const { Item } = await rawClient().getItem({
+    TableName: model.table().name,
+    Key: Object.fromEntries(
+      Object.entries(key).map(([name, value]) => [
+        name,
+        typeof value === "number" ? { N: String(value) } : { S: String(value) },
+      ]),
+    ),
+  });
+  return Item;
+}
+
+describe("populate at any depth", () => {
+  const P = dynamodel.model("RefsP", { id: Number, name: String }, options());
+  const C = dynamodel.model(
+    "RefsC",
+    {
+      id: String,
+      arr: { type: Array, schema: [P] },
+      o: { type: Object, schema: { q: P } },
+      list: { type: Array, schema: [{ type: Object, schema: { p: P } }] },
+    },
+    options(),
+  );
+  let gets = 0;
+  beforeAll(async () => {
+    P.use(async (call, next) => {
+      if (call.operation === "GetItem") gets += 1;
+      return next();
+    });
+    await P.create({ id: 1, name: "one" });
+    await P.create({ id: 2, name: "two" });
+    await C.create({ id: "c", arr: [1, 2], o: { q: 2 }, list: [{ p: 1 }, { p: 2 }] });
+  });
+  const one = { id: 1, name: "one" };
+  const two = { id: 2, name: "two" };
+
+  it("populates lists of references, nested objects and references inside list elements", async () => {
+    const c = (await C.get("c"))!;
+    await expect(c.populate()).resolves.toBe(c);
+    expect(c.toJSON()).toEqual({ id: "c", arr: [one, two], o: { q: two }, list: [{ p: one }, { p: two }] });
+    expect((c.arr as unknown[])[0]).toBeInstanceOf(P);
+    expect((c.o as { q: unknown }).q).toBeInstanceOf(P);
+    expect(c.isDirty()).toBe(false); // populated references still store the same keys
+  });
+
+  it.each([
+    [["arr", "o.q"], { arr: [one, two], o: { q: two }, list: [{ p: 1 }, { p: 2 }] }],
+    ["**", { arr: [one, two], o: { q: two }, list: [{ p: one }, { p: two }] }],
+    ["o.*", { arr: [1, 2], o: { q: two }, list: [{ p: 1 }, { p: 2 }] }],
+    ["list.1.p", { arr: [1, 2], o: { q: 2 }, list: [{ p: 1 }, { p: two }] }],
+    ["list.*.p", { arr: [1, 2], o: { q: 2 }, list: [{ p: one }, { p: two }] }],
+    [false, { arr: [1, 2], o: { q: 2 }, list: [{ p: 1 }, { p: 2 }] }],
+  ])("populates only the paths in properties: %j", async (properties, expected) => {
+    const c = (await C.get("c"))!;
+    await c.populate({ properties: properties as string | string[] | boolean });
+    expect(c.toJSON()).toEqual({ id: "c", ...expected });
+  });
+
+  it("fetches each distinct key once, and gives every place an item of its own", async () => {
+    const c = new C({ id: "d", arr: [1, 2, 1], o: { q: 2 } });
+    gets = 0;
+    await c.populate();
+    expect(gets).toBe(2);
+    const arr = c.arr as unknown[];
+    expect(arr[0]).toBeInstanceOf(P);
+    expect(arr[2]).toEqual(arr[0]);
+    expect(arr[2]).not.toBe(arr[0]);
+    expect((c.o as { q: unknown }).q).not.toBe(arr[1]);
+  });
+
+  it("leaves the key of a referenced item that does not exist", async () => {
+    const c = new C({ id: "e", arr: [1, 99], o: { q: 98 } });
+    await c.populate();
+    expect(c.toJSON()).toEqual({ id: "e", arr: [one, 99], o: { q: 98 } });
+  });
+
+  it("populates the items of a query result", async () => {
+    const found = await C.query("id").eq("c").exec();
+    await found.populate({ properties: "o.q" });
+    expect(found.toJSON()[0]!.o).toEqual({ q: two });
+  });
+});
+
+describe("populate recursion", () => {
+  const Owner = dynamodel.model("RefsOwner", { id: String, name: String }, options());
+  const Node = dynamodel.model(
+    "RefsNode",
+    new Schema({ id: String, owner: Owner, next: dynamodel.type.THIS }),
+    options(),
+  );
+  beforeAll(async () => {
+    await Owner.create({ id: "ann", name: "Ann" });
+    await Node.create({ id: "a", next: "b", owner: "ann" });
+    await Node.create({ id: "b", next: "a", owner: "ann" });
+  });
+
+  it("populates the references of populated items, and stops at a cycle", async () => {
+    const a = (await Node.get("a"))!;
+    await a.populate();
+    expect(a.toJSON()).toEqual({
+      id: "a",
+      owner: { id: "ann", name: "Ann" },
+      next: { id: "b", owner: { id: "ann", name: "Ann" }, next: "a" },
+    });
+  });
+
+  it("continues paths into populated items", async () => {
+    const a = (await Node.get("a"))!;
+    await a.populate({ properties: ["next.owner"] });
+    expect(a.toJSON()).toEqual({
+      id: "a",
+      owner: "ann",
+      next: { id: "b", owner: { id: "ann", name: "Ann" }, next: "a" },
+    });
+  });
+
+  it("does not fetch an item again but populates its references", async () => {
+    const a = (await Node.get("a"))!;
+    const b = new Node({ id: "b", owner: "ann" });
+    a.next = b as never;
+    await a.populate({ properties: "**" });
+    expect(a.next).toBe(b);
+    expect(b.toJSON()).toEqual({ id: "b", owner: { id: "ann", name: "Ann" } });
+  });
+});
+
+describe("storing references", () => {
+  const P = dynamodel.model("RefsKeyP", { id: Number, name: String }, options());
+  const Ranged = dynamodel.model(
+    "RefsRanged",
+    { id: String, at: { type: Number, rangeKey: true } },
+    options(),
+  );
+  const C = dynamodel.model("RefsKeyC", { id: String, p: P, r: Ranged }, options());
+
+  it("accepts a key object for a target with only a hash key", async () => {
+    await C.create({ id: "c2", p: { id: 2 } });
+    expect((await stored(C, { id: "c2" }))?.p).toEqual({ N: "2" });
+    await C.create({ id: "c3", p: new P({ id: 3, name: "x" }), r: { id: "r", at: 1 } });
+    const item = await stored(C, { id: "c3" });
+    expect(item?.p).toEqual({ N: "3" });
+    expect(item?.r).toEqual({ M: { id: { S: "r" }, at: { N: "1" } } });
+  });
+
+  it("rejects a key object without a valid hash key", async () => {
+    await expect(C.create({ id: "c4", p: { id: "two" } })).rejects.toThrow('"p" must be of type');
+  });
+
+  it("stores a Set of references as a set of the referenced hash keys", async () => {
+    const Holder = dynamodel.model(
+      "RefsSetHolder",
+      new Schema({ id: String, ps: { type: Set, schema: [P] } }),
+      options(),
+    );
+    await P.create({ id: 1, name: "one" });
+    await P.create({ id: 2, name: "two" });
+    await Holder.create({ id: "x", ps: [1, new P({ id: 2 }), { id: 1 }] });
+    expect((await stored(Holder, { id: "x" }))?.ps).toEqual({ NS: ["1", "2"] });
+
+    const x = (await Holder.get("x"))!;
+    expect(x.ps).toEqual(new Set([1, 2]));
+    await x.populate();
+    expect(x.ps).toBeInstanceOf(Set);
+    expect(x.toJSON().ps).toEqual([
+      { id: 1, name: "one" },
+      { id: 2, name: "two" },
+    ]);
+    await x.save(); // the populated Set still stores the keys
+    expect((await stored(Holder, { id: "x" }))?.ps).toEqual({ NS: ["1", "2"] });
+
+    await Holder.update({ id: "x" }, { $ADD: { ps: [3] } });
+    expect((await stored(Holder, { id: "x" }))?.ps?.NS?.sort()).toEqual(["1", "2", "3"]);
+    await expect(Holder.create({ id: "y", ps: ["one"] })).rejects.toThrow(
+      '"ps[]" must be of type model RefsKeyP',
+    );
+  });
+
+  it("refuses a Set of references to a model with a range key when the schema is built", () => {
+    expect(() => new Schema({ id: String, rs: { type: Set, schema: [Ranged] } })).toThrow(InvalidParameter);
+    expect(() => new Schema({ id: String, rs: { type: Set, schema: [Ranged] } })).toThrow(
+      /"rs": a Set cannot hold references to RefsRanged/,
+    );
+    const selfSet = new Schema({
+      id: String,
+      at: { type: Number, rangeKey: true },
+      same: { type: Set, schema: [dynamodel.type.THIS] },
+    });
+    expect(() => dynamodel.model("RefsSelfSet", selfSet, options())).toThrow(InvalidParameter);
+  });
+
+  it("stores a Set of type.THIS references", async () => {
+    const Tree = dynamodel.model(
+      "RefsTree",
+      new Schema({ id: String, kids: { type: Set, schema: [dynamodel.type.THIS] } }),
+      options(),
+    );
+    await Tree.create({ id: "leaf" });
+    await Tree.create({ id: "root", kids: ["leaf"] });
+    expect((await stored(Tree, { id: "root" }))?.kids).toEqual({ SS: ["leaf"] });
+    const root = (await Tree.get("root"))!;
+    await root.populate();
+    expect(root.toJSON()).toEqual({ id: "root", kids: [{ id: "leaf" }] });
+  });
+});
+
+describe("Set elements written as attribute definitions", () => {
+  it("stores ISO dates as SS and millisecond dates as NS, and reads Dates back", async () => {
+    const Dated = dynamodel.model(
+      "RefsDated",
+      new Schema({
+        id: String,
+        iso: { type: Set, schema: [{ type: { value: Date, settings: { storage: "iso" } } }] },
+        ms: { type: Set, schema: [{ type: Date }] },
+        names: { type: Set, schema: [{ type: String }] },
+      }),
+      options(),
+    );
+    await Dated.create({ id: "b", iso: [new Date(0)], ms: [new Date(5)], names: ["a", "b"] });
+    const item = await stored(Dated, { id: "b" });
+    expect(item?.iso).toEqual({ SS: ["1970-01-01T00:00:00.000Z"] });
+    expect(item?.ms).toEqual({ NS: ["5"] });
+    expect(item?.names).toEqual({ SS: ["a", "b"] });
+    const read = (await Dated.get("b"))!;
+    expect(read.iso).toEqual(new Set([new Date(0)]));
+    expect(read.ms).toEqual(new Set([new Date(5)]));
+    expect(Dated.schema.getAttributeType("iso")).toBe("SS");
+  });
+
+  it("refuses element settings that cannot apply to set members", () => {
+    expect(
+      () => new Schema({ id: String, ids: { type: Set, schema: [{ type: String, required: true }] } }),
+    ).toThrow(/"ids": a Set element is only a type; "required"/);
+  });
+
+  it("names the element type when it cannot be a set member", async () => {
+    const Flags = dynamodel.model(
+      "RefsFlags",
+      new Schema({ id: String, flags: { type: Set, schema: [{ type: Boolean }] } }),
+      options(),
+    );
+    await expect(Flags.create({ id: "f", flags: [true] })).rejects.toThrow(
+      '"flags" is a Set of Boolean, which DynamoDB cannot store as a set',
+    );
+  });
+});
