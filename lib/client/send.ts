@@ -69,7 +69,8 @@ export async function send<Output = Record<string, unknown>>(
   };
   const observedTransport = async (): Promise<unknown> => {
     const started = performance.now();
-    emitSafely(events, "request", { ...call });
+    // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
+    emitSafely(events, "request", { ...call, durationMs: 0 });
     try {
       const output = await client.send(skipNoOpLogWalk(new Command(call.input)));
       emitSafely(events, "response", { ...call, output, durationMs: performance.now() - started });

@@ -1,7 +1,8 @@
 // Mongoose-style hooks per schema (SPEC §9). A pre hook that declares a parameter gets `next` (call
-// `next()` or `next(error)`); otherwise it may return a promise. A post hook gets `(result)`, or
-// `(result, next)` when it declares two parameters; one declaring three, `(error, result, next)`, is an
-// error handler: it runs only when the operation failed, and `next(newError)` replaces the error.
+// `next()` or `next(error)`, or return a promise); otherwise it may return a promise. A post hook gets
+// `(result)`, or `(result, next)` when it declares two parameters; one declaring three, `(error, result,
+// next)`, is an error handler: it runs only when the operation failed, and `next(newError)` replaces the
+// error.
 // Hooks run once per call, in registration order. An operation without hooks pays nothing extra.
 import { InvalidParameter } from "../errors";
 
@@ -72,14 +73,22 @@ function checkFunction(hook: unknown): void {
   if (typeof hook !== "function") throw new InvalidParameter("A hook must be a function.");
 }
 
-/** Calls `fn` with a trailing `next` and settles when `next` is called (or `fn` throws or rejects). */
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";
+
+/**
+ * Calls `fn` with a trailing `next` and settles when `next` is called or `fn` throws. A hook that also
+ * returns a promise continues when it resolves and fails when it rejects, whether or not it called
+ * `next` (as Mongoose's Kareem does): an `async function (next)` that forgets `next()` cannot hang the
+ * operation. Whichever comes first wins; the operation continues once.
+ */
 function callWithNext(fn: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const next: NextHook = (error) =>
       error === undefined || error === null ? resolve(undefined) : reject(error);
     try {
       const returned = fn.call(self, ...args, next);
-      if (returned instanceof Promise) returned.catch(reject);
+      if (isThenable(returned)) returned.then(() => next(), reject);
     } catch (error) {
       reject(error);
     }
@@ -114,6 +123,11 @@ export class HookRegistry {
     return this.#hooks.has(operation);
   }
 
+  /** Does `operation` have a pre hook? */
+  hasPre(operation: HookOperation): boolean {
+    return (this.#hooks.get(operation)?.pre.length ?? 0) > 0;
+  }
+
   async runPre(operation: HookOperation, target: unknown): Promise<void> {
     for (const hook of this.#hooks.get(operation)?.pre ?? []) {
       const fn = hook as (...args: unknown[]) => unknown;
@@ -146,6 +160,8 @@ export class HookRegistry {
 
 /**
  * Runs `operation` between its pre and post hooks. Without hooks for it, this is just `run()`.
+ * `first` is a built-in step that runs before the user's pre hooks, as if registered first (as Mongoose
+ * validates before the user's `pre("save")` hooks); its failure is the operation's failure.
  *
  * @example
  * ```ts
@@ -157,11 +173,15 @@ export function withHooks<T>(
   operation: HookOperation,
   target: unknown,
   run: () => Promise<T>,
+  first?: () => Promise<unknown>,
 ): Promise<T> {
-  if (registry === undefined || !registry.has(operation)) return run();
+  if (registry === undefined || !registry.has(operation)) {
+    return first === undefined ? run() : first().then(run);
+  }
   return (async () => {
     let result: T;
     try {
+      if (first !== undefined) await first();
       await registry.runPre(operation, target);
       result = await run();
     } catch (error) {

@@ -1,7 +1,9 @@
-// Pure: whether a log event passes a provider's filter (Dynamoose's logger semantics). Levels from most
-// to least severe: fatal, error, warn, info, debug, trace. "warn+" is warn or more severe, "info-" is info
-// or less severe, "warn" is exactly warn. Categories are ":"-separated; a "*" segment matches any one
-// segment, and a trailing "*" matches one or more ("aws:*" matches "aws:dynamodb:Query:request").
+// Pure: whether a log event passes a provider's filter, with Dynamoose's logger semantics (a filter
+// written for dynamoose-logger selects the same events here). Levels from most to least severe: fatal,
+// error, warn, info, debug, trace. A level string "warn" is exactly warn, "warn+" warn or more severe,
+// "info-" info or less severe; a level list matches its exact entries. Categories are ":"-separated and
+// matched segment by segment over their whole length: "*" is any one segment, "**" any one or more
+// remaining segments ("aws:dynamodb:*:request" every request, "aws:**" every DynamoDB event).
 
 export const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
 export type LogLevel = (typeof LEVELS)[number];
@@ -11,49 +13,43 @@ export interface LogFilter {
   category?: string | readonly string[];
 }
 
-function levelMatches(pattern: string, level: LogLevel): boolean {
+function levelMatches(pattern: string | readonly string[], level: LogLevel): boolean {
+  if (typeof pattern !== "string") return pattern.includes(level);
   const suffix = pattern.at(-1);
-  const name = suffix === "+" || suffix === "-" ? pattern.slice(0, -1) : pattern;
-  const wanted = LEVELS.indexOf(name as LogLevel);
+  if (suffix !== "+" && suffix !== "-") return pattern === level;
+  const wanted = LEVELS.indexOf(pattern.slice(0, -1) as LogLevel);
   const actual = LEVELS.indexOf(level);
   if (wanted === -1) return false;
-  if (suffix === "+") return actual <= wanted;
-  if (suffix === "-") return actual >= wanted;
-  return actual === wanted;
+  return suffix === "+" ? actual <= wanted : actual >= wanted;
 }
 
 function categoryMatches(pattern: string, category: string): boolean {
   const wanted = pattern.split(":");
   const actual = category.split(":");
-  for (let at = 0; at < wanted.length; at += 1) {
-    const segment = wanted[at]!;
-    if (segment === "*" && at === wanted.length - 1) return actual.length > at;
-    if (at >= actual.length || (segment !== "*" && segment !== actual[at])) return false;
+  for (let at = 0; at < actual.length; at += 1) {
+    const segment = wanted[at];
+    if (segment === "**") return true;
+    if (segment !== "*" && segment !== actual[at]) return false;
   }
-  return wanted.length === actual.length;
+  // Every segment of the category matched; a longer pattern does not match a shorter category.
+  return wanted.length <= actual.length;
 }
 
-const asList = (value: string | readonly string[]) => (typeof value === "string" ? [value] : value);
-
 /**
- * Whether an event of `level` and `category` passes `filter` (every given part must match; a list
- * matches when any entry does).
+ * Whether an event of `level` and `category` passes `filter` (every given part must match; a category
+ * list matches when any entry does). An empty filter part is no filter, as in Dynamoose.
  *
  * @example
  * ```ts
- * passesFilter({ level: "info-", category: "aws:dynamodb:*" }, "debug", "aws:dynamodb:Query:request"); // true
+ * passesFilter({ level: "info-", category: "aws:dynamodb:*:request" }, "debug", "aws:dynamodb:query:request"); // true
  * ```
  */
 export function passesFilter(filter: LogFilter | undefined, level: LogLevel, category: string): boolean {
   if (!filter) return true;
-  if (filter.level !== undefined && !asList(filter.level).some((pattern) => levelMatches(pattern, level))) {
-    return false;
-  }
-  if (
-    filter.category !== undefined &&
-    !asList(filter.category).some((pattern) => categoryMatches(pattern, category))
-  ) {
-    return false;
-  }
-  return true;
+  if (filter.level && !levelMatches(filter.level, level)) return false;
+  const categories = filter.category;
+  if (!categories) return true;
+  return typeof categories === "string"
+    ? categoryMatches(categories, category)
+    : categories.some((pattern) => categoryMatches(pattern, category));
 }

@@ -1,6 +1,8 @@
-// Log messages for DynamoDB calls. Built from the call's operation, names, input and output only (never
-// the client or its configuration), and an error is reduced to its name, message and status, so no
-// credential can reach a log line. A last pass masks anything shaped like an AWS key or a signature.
+// What the logger says about a DynamoDB call, as Dynamoose says it: the category names the client
+// method (`aws:dynamodb:putItem:request`) and the message is the request or response as
+// `JSON.stringify(value, null, 4)`. Messages are built from the call's input and output only (never the
+// client or its configuration), an error is reduced to its name, message and status, and a last pass
+// masks anything shaped like an AWS key or a signature, so no credential can reach a log line.
 export interface CallEvent {
   operation: string;
   input: object;
@@ -9,6 +11,13 @@ export interface CallEvent {
   output?: unknown;
   error?: unknown;
   durationMs?: number;
+}
+
+/** What a failed call's log event carries instead of the error object (which may hold the request). */
+export interface ErrorSummary {
+  name: unknown;
+  message: unknown;
+  httpStatusCode: number | undefined;
 }
 
 const SECRETS = [
@@ -29,36 +38,39 @@ export function redact(text: string): string {
   );
 }
 
-const toJson = (value: unknown) =>
-  JSON.stringify(
-    value,
-    (_key, inner: unknown) => (inner instanceof Set ? [...(inner as Set<unknown>)] : inner),
-    2,
-  );
+const methodNames = new Map<string, string>();
 
-export function describeCall(call: CallEvent): string {
-  return redact(
-    toJson({ operation: call.operation, table: call.table, model: call.model, input: call.input }),
-  );
+/**
+ * The DynamoDB client method of an operation, as in Dynamoose's categories: `PutItem` → `putItem`,
+ * `TransactWriteItems` → `transactWriteItems`.
+ */
+export function methodName(operation: string): string {
+  let name = methodNames.get(operation);
+  if (name === undefined) {
+    name = operation.charAt(0).toLowerCase() + operation.slice(1);
+    methodNames.set(operation, name);
+  }
+  return name;
 }
 
-export function describeResult(call: CallEvent): string {
-  if (call.error === undefined) {
-    return redact(
-      toJson({
-        operation: call.operation,
-        table: call.table,
-        durationMs: call.durationMs,
-        output: call.output,
-      }),
-    );
+/** Dynamoose's message: the value as 4-space JSON (`"undefined"` for none), with credentials masked. */
+export function describeValue(value: unknown): string {
+  return value === undefined ? "undefined" : redact(JSON.stringify(value, null, 4));
+}
+
+/** A failed call's error as name, message and HTTP status, with credentials masked. */
+export function summarizeError(error: unknown): ErrorSummary {
+  if (typeof error !== "object" || error === null) {
+    return { name: undefined, message: redact(String(error)), httpStatusCode: undefined };
   }
-  const error = call.error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-  return redact(
-    toJson({
-      operation: call.operation,
-      table: call.table,
-      error: { name: error.name, message: error.message, httpStatusCode: error.$metadata?.httpStatusCode },
-    }),
-  );
+  const { name, message, $metadata } = error as {
+    name?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return {
+    name: typeof name === "string" ? redact(name) : name,
+    message: typeof message === "string" ? redact(message) : message,
+    httpStatusCode: $metadata?.httpStatusCode,
+  };
 }

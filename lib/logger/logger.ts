@@ -6,16 +6,17 @@
  * @example
  * ```ts
  * const logger = await dynamodel.logger();
- * logger.providers.add({ log: (event) => lines.push(event.category), filter: { category: "aws:dynamodb:*" } });
+ * logger.providers.add({ log: (event) => lines.push(event.category), filter: { category: "aws:dynamodb:**" } });
  * ```
  */
 import { randomUUID } from "node:crypto";
 import type EventEmitter from "eventemitter3";
 import { passesFilter, type LogFilter, type LogLevel } from "./filter";
-import { describeCall, describeResult, type CallEvent } from "./format";
+import { describeValue, methodName, summarizeError, type CallEvent } from "./format";
 
 export type { LogFilter, LogLevel };
 
+/** A log event, shaped as Dynamoose's. */
 export interface LogEvent {
   readonly id: string;
   readonly timestamp: Date;
@@ -61,11 +62,18 @@ let paused = false;
 const emitters = new Set<WeakRef<EventEmitter>>();
 let listening = false;
 
+/** Dynamoose's console provider: `<category> - <message>`, through the console method of the level. */
 function consoleProvider(): LogProvider {
   return {
     id: randomUUID(),
-    type: "string",
-    log: (message) => console.log(message),
+    log(entry) {
+      const { level, category, message } = entry as LogEvent;
+      const line = category ? `${category} - ${message}` : message;
+      if (level === "fatal" || level === "error") console.error(line);
+      else if (level === "warn") console.warn(line);
+      else if (level === "info") console.info(line);
+      else console.log(line);
+    },
   };
 }
 
@@ -79,14 +87,24 @@ function toProvider(entry: LogProvider | Console): LogProvider {
 
 const asList = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
 
+// As Dynamoose: `aws:dynamodb:<method>:request` / `:response`, the message the request or response as
+// 4-space JSON, the payload `{request}` / `{response}`. A failed call (Dynamoose logs nothing after the
+// request) gives `aws:dynamodb:<method>:error` with the error's summary, never the error object (it may
+// hold the request and the client's configuration).
 const onRequest = (call: CallEvent) =>
-  emitLog("debug", `aws:dynamodb:${call.operation}:request`, describeCall(call), { request: call.input });
+  emitLog("debug", `aws:dynamodb:${methodName(call.operation)}:request`, () => describeValue(call.input), {
+    request: call.input,
+  });
 const onResponse = (call: CallEvent) => {
-  const message = describeResult(call);
-  // A failed call's payload is the error's summary, never the error object (it may hold the request).
-  const payload =
-    call.error === undefined ? { response: call.output } : { error: JSON.parse(message) as unknown };
-  emitLog("debug", `aws:dynamodb:${call.operation}:response`, message, payload);
+  const method = methodName(call.operation);
+  if (call.error === undefined) {
+    emitLog("debug", `aws:dynamodb:${method}:response`, () => describeValue(call.output), {
+      response: call.output,
+    });
+    return;
+  }
+  const error = summarizeError(call.error);
+  emitLog("debug", `aws:dynamodb:${method}:error`, () => describeValue(error), { error });
 };
 
 /** Listens to every Instance's calls only while a provider may receive them. */
@@ -108,28 +126,32 @@ export function registerEmitter(events: EventEmitter): void {
   if (listening) events.on("request", onRequest).on("response", onResponse);
 }
 
-/** Sends an event to every provider whose filter it passes. Cheap when there is none. */
+/**
+ * Sends an event to every provider whose filter it passes. Cheap when there is none: the message may be
+ * a function, called only once some provider takes the event.
+ */
 export function emitLog(
   level: LogLevel,
   category: string,
-  message: string,
+  message: string | (() => string),
   payload?: Record<string, unknown>,
 ): void {
   if (paused || providers.length === 0) return;
   let event: LogEvent | undefined;
   for (const provider of providers) {
     if (!passesFilter(provider.filter, level, category)) continue;
+    // Dynamoose's event shape and key order: {id, timestamp, metadata, level, category, message, payload}.
     event ??= {
       id: randomUUID(),
       timestamp: new Date(),
+      metadata: {},
       level,
       category,
-      message,
-      metadata: {},
+      message: typeof message === "string" ? message : message(),
       ...(payload ? { payload } : {}),
     };
     try {
-      provider.log(provider.type === "string" ? message : event);
+      provider.log(provider.type === "string" ? event.message : event);
     } catch {
       // A provider that throws must never break a request.
     }

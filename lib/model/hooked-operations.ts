@@ -1,11 +1,13 @@
 // The single-item operations with their hooks and events (SPEC §9), shared by the Model statics and the
 // item methods: `get` (context target), `save` and `delete` (the item as target; `Model.delete` uses an
 // item holding the key), `validate`.
+import { emitSafely } from "../hooks/events";
+import { withHooks } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
 import { isObserved, operationContext, runHooked } from "./operation-hooks";
-import { deleteByKey, getByKey, saveItem, type SaveSettings } from "./persist";
+import { deleteByKey, getByKey, saveItem, validateBeforeSave, type SaveSettings } from "./persist";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { storedImageOf } from "./stored-images";
 
@@ -25,9 +27,39 @@ export function getWithHooks(
   );
 }
 
+/**
+ * `item.save()`, ordered as in Mongoose, where validating is the first `pre("save")` step: pre validate,
+ * validation, post validate, pre save, write, post save. Without `pre("save")` hooks the validation is
+ * the write's own pipeline (one pass). With them it runs first, on its own, and the write converts the
+ * item as those hooks left it.
+ */
 export function saveWithHooks<T extends object>(item: T, settings: SaveSettings): Promise<T> {
   const runtime = modelRuntimeOf(item.constructor);
-  return runHooked(runtime, "save", item, () => saveItem(item, settings), "save");
+  const hooks = runtime.compiled[0]!.hooks;
+  if (!hooks.hasPre("save")) return runHooked(runtime, "save", item, () => saveItem(item, settings), "save");
+  return saveValidatingFirst(runtime, item, settings);
+}
+
+/** What `runHooked` does for save, with validation as a built-in first pre step. */
+async function saveValidatingFirst<T extends object>(
+  runtime: ModelRuntime,
+  item: T,
+  settings: SaveSettings,
+): Promise<T> {
+  try {
+    const saved = await withHooks(
+      runtime.compiled[0]!.hooks,
+      "save",
+      item,
+      () => saveItem(item, settings, true),
+      () => validateBeforeSave(item),
+    );
+    emitSafely(runtime.events, "save", saved, item);
+    return saved;
+  } catch (error) {
+    emitSafely(runtime.events, "error", error, item);
+    throw error;
+  }
 }
 
 /** Deletes `item`'s key; the delete hooks see `item` (for `Model.delete(key)`, an item holding the key). */

@@ -4,6 +4,8 @@
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
+import { storedFormFromDynamo } from "../schema/read";
+import { restoreReadValues } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
@@ -60,8 +62,12 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     keepUnknown: schema.keepUnknown,
     pendingDefaults: [],
   });
+  const image = storedImageOf(item);
+  if (image !== undefined && schema.shape.flags.get) {
+    restoreReadValues(schema.shape, normalized, storedFormFromDynamo(schema, image), true);
+  }
   const current = objectToDynamo(schema.shape, normalized, "");
-  const changes = diffImages(storedImageOf(item) ?? {}, current);
+  const changes = diffImages(image ?? {}, current);
   return { shape: schema.shape, paths: changes.map((change) => change.path) };
 }
 

@@ -16,7 +16,9 @@ import type { ExpressionTarget } from "../expressions/compile";
 import { keyToDynamo } from "../schema/key";
 import { readPipeline, storedFormFromDynamo } from "../schema/read";
 import { isThenable } from "../schema/normalize";
-import { writePipeline } from "../schema/write";
+import { writePipeline, type WriteResult } from "../schema/write";
+import type { CompiledSchema, ObjectShape } from "../schema/compiled";
+import { sameValue } from "../schema/same-value";
 import { withHooks } from "../hooks/hooks";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
@@ -154,6 +156,30 @@ function fillIn(
   }
   for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
   for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
+  if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
+}
+
+/**
+ * After a save, the item holds what was stored where `set` functions or nested defaults made that differ
+ * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. (An
+ * attribute with a `get` function keeps the value the caller gave: the item holds display values there.)
+ */
+function holdWrittenValues(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+): void {
+  for (const attribute of shape.attributes) {
+    const { flags, settings } = attribute;
+    if ((!flags.set && !flags.defaults) || flags.get) continue;
+    const value = written[attribute.name];
+    if (value === undefined) continue;
+    const used =
+      item[attribute.name] !== undefined
+        ? attribute.name
+        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
+    if (!sameValue(item[used], value)) item[used] = value;
+  }
 }
 
 /**
@@ -170,20 +196,49 @@ export interface SavePlan {
   commit(): void;
 }
 
-export async function planSave(item: object, rawSettings: SaveSettings): Promise<SavePlan> {
+/** The write pipeline for saving `item`: `set(new, old)` sees the item as last read. */
+function writeForSave(
+  schema: CompiledSchema,
+  item: object,
+  stored: Record<string, AttributeValue> | undefined,
+): Promise<WriteResult> {
+  return writePipeline(schema, item as Record<string, unknown>, {
+    isNew: stored === undefined,
+    old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
+  });
+}
+
+/**
+ * Saving's validation step, run before the user's `pre("save")` hooks as Mongoose does: the write
+ * pipeline between the validate hooks, writing nothing.
+ */
+export async function validateBeforeSave(item: object): Promise<void> {
+  const runtime = modelRuntimeOf(item.constructor);
+  const schema = schemaFor(runtime, item as Record<string, unknown>);
+  await withHooks(runtime.compiled[0]!.hooks, "validate", item, () =>
+    writeForSave(schema, item, storedImageOf(item)),
+  );
+}
+
+/**
+ * Plans the save. `validated`: `validateBeforeSave` has run (with the validate hooks) before the
+ * `pre("save")` hooks, so the pipeline runs again only to convert what those hooks changed. Otherwise
+ * (no `pre("save")` hooks; transaction writes) the validate hooks run around this one pipeline.
+ */
+export async function planSave(
+  item: object,
+  rawSettings: SaveSettings,
+  validated = false,
+): Promise<SavePlan> {
   const runtime = modelRuntimeOf(item.constructor);
   let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
   const data = item as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);
   const stored = storedImageOf(item);
-  // Saving validates: the validate hooks run around the write pipeline, as in Mongoose.
-  const written = await withHooks(runtime.compiled[0]!.hooks, "validate", item, () =>
-    writePipeline(schema, data, {
-      isNew: stored === undefined,
-      old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
-    }),
-  );
+  const written = validated
+    ? await writeForSave(schema, item, stored)
+    : await withHooks(runtime.compiled[0]!.hooks, "validate", item, () => writeForSave(schema, item, stored));
   const target = expressionTargetOf(schema);
   const tableName = runtime.table.name;
   const sameKey =
@@ -246,8 +301,12 @@ export async function planSave(item: object, rawSettings: SaveSettings): Promise
   return { runtime, operation, request, versioned: version !== undefined, putInput, commit };
 }
 
-export async function saveItem<T extends object>(item: T, rawSettings: SaveSettings): Promise<T> {
-  const plan = await planSave(item, rawSettings);
+export async function saveItem<T extends object>(
+  item: T,
+  rawSettings: SaveSettings,
+  validated = false,
+): Promise<T> {
+  const plan = await planSave(item, rawSettings, validated);
   const { runtime, operation, request } = plan;
   if (wantsRequest(rawSettings, "save")) return (request ?? plan.putInput()) as unknown as T;
 

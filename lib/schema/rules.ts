@@ -123,6 +123,37 @@ export async function applySettersIn(
   await Promise.all(pending);
 }
 
+/**
+ * An item read from the table holds `get(stored)` for attributes with a `get` function. Where it still
+ * holds exactly that, the value is put back to the stored one, so saving the item (or asking what changed)
+ * neither rewrites a value nobody touched nor stores the display form. Runs on normalized data (real
+ * names); `old` is the stored form as last read. Synchronous unless a `get` is asynchronous; with
+ * `syncOnly`, an asynchronous `get` leaves its value alone instead (for `modifiedPaths()`, which is sync).
+ */
+export function restoreReadValues(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  old: Record<string, unknown>,
+  syncOnly = false,
+): void | Promise<void> {
+  const pending: Promise<void>[] = [];
+  shapeWalk(shape, item)("get", (attribute, container, key, path) => {
+    const getter = attribute.settings.get;
+    const value = container[key];
+    if (!getter || value === undefined || value === null) return;
+    const previous = valueAtPath(old, path);
+    if (previous === undefined || previous === null) return;
+    const shown = getter(previous);
+    const restore = (resolved: unknown) => {
+      if (sameValue(value, resolved)) container[key] = previous;
+    };
+    if (!isThenable(shown)) restore(shown);
+    else if (!syncOnly) pending.push(Promise.resolve(shown).then(restore));
+    else Promise.resolve(shown).catch(() => undefined);
+  });
+  if (pending.length > 0) return Promise.all(pending).then(() => undefined);
+}
+
 /** Runs attribute validators; the first failure in attribute order is reported. */
 export async function runValidators(shape: ObjectShape, item: Record<string, unknown>): Promise<void> {
   return runValidatorsIn(shapeWalk(shape, item));

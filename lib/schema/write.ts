@@ -5,7 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../errors";
 import type { CompiledSchema, TimestampAttribute } from "./compiled";
 import { isThenable, normalizeObject, settlePendingDefaults, type NormalizeContext } from "./normalize";
-import { applySetters, checkEnums, checkRequired, runValidators } from "./rules";
+import { applySetters, checkEnums, checkRequired, restoreReadValues, runValidators } from "./rules";
 import { isPlainObject } from "./resolve-type";
 import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
@@ -60,6 +60,10 @@ export async function writePipeline(
   const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
   let item = normalizeObject(schema.shape, input, "", context);
   if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+  if (settings.old !== undefined && schema.shape.flags.get) {
+    const restoring = restoreReadValues(schema.shape, item, settings.old);
+    if (restoring !== undefined) await restoring;
+  }
 
   if (schema.createdAt.length > 0 || schema.updatedAt.length > 0) {
     const now = settings.now ?? new Date();

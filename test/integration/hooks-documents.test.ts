@@ -53,9 +53,9 @@ describe("save, validate, delete and get hooks", () => {
     calls.length = 0;
   });
 
-  it("runs save hooks around validate hooks, with this = the item, and emits save", async () => {
+  it("validates before the pre save hooks (as Mongoose), with this = the item, and emits save", async () => {
     const cat = await Cat.create({ id: 1, name: "  Tom ", address: { city: "Oslo" } });
-    expect(calls).toEqual(["pre save", "pre validate Tom", "post validate", "post save Tom"]);
+    expect(calls).toEqual(["pre validate   Tom ", "post validate", "pre save", "post save Tom"]);
     expect((await stored(Cat.table().name, 1))?.name).toEqual({ S: "Tom" });
     expect(saved).toEqual([cat]);
   });

@@ -39,7 +39,7 @@ describe("providers", () => {
     expect(providers.list()).toEqual([]);
   });
 
-  it("logs a debug request and response event per DynamoDB call, with the operation in the category", async () => {
+  it("logs Dynamoose's debug request and response events: client method in the category, JSON message", async () => {
     dynamodel.aws.ddb.set(rawClient());
     const Logged = dynamodel.model("LoggedModel", { id: String }, { tableName: uniqueTableName("logged") });
     await Logged.table().initialize();
@@ -47,17 +47,78 @@ describe("providers", () => {
     (await logger()).providers.add(provider);
     await Logged.create({ id: "a" });
     expect(events.map((event) => [event.level, event.category])).toEqual([
-      ["debug", "aws:dynamodb:PutItem:request"],
-      ["debug", "aws:dynamodb:PutItem:response"],
+      ["debug", "aws:dynamodb:putItem:request"],
+      ["debug", "aws:dynamodb:putItem:response"],
     ]);
-    expect(events[0]!.payload).toEqual({
-      request: expect.objectContaining({ TableName: Logged.table().name }),
-    });
-    expect(JSON.parse(events[0]!.message)).toMatchObject({ operation: "PutItem", model: "LoggedModel" });
-    expect(events[0]).toMatchObject({ id: expect.any(String), timestamp: expect.any(Date), metadata: {} });
+    const [request, response] = events as [LogEvent, LogEvent];
+    expect(Object.keys(request)).toEqual([
+      "id",
+      "timestamp",
+      "metadata",
+      "level",
+      "category",
+      "message",
+      "payload",
+    ]);
+    expect(request).toMatchObject({ id: expect.any(String), timestamp: expect.any(Date), metadata: {} });
+    const sent = request.payload!.request as { TableName: string; Item: unknown };
+    expect(sent).toMatchObject({ TableName: Logged.table().name, Item: { id: { S: "a" } } });
+    expect(request.message).toBe(JSON.stringify(sent, null, 4));
+    expect(Object.keys(response.payload!)).toEqual(["response"]);
+    expect(response.message).toBe(JSON.stringify(response.payload!.response, null, 4));
   });
 
-  it("filters by level ('warn+', 'info-') and by category (':'-separated, '*' wildcards)", async () => {
+  it("a string provider filtered on one category gets that call's request as JSON (Dynamoose's example)", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Put = dynamodel.model(
+      "LoggedPutModel",
+      { id: String },
+      { tableName: uniqueTableName("loggedput") },
+    );
+    await Put.table().initialize();
+    const got: string[] = [];
+    (await logger()).providers.add({
+      type: "string",
+      log: (message) => void got.push(message as string),
+      filter: { category: "aws:dynamodb:putItem:request" },
+    });
+    await Put.create({ id: "a" });
+    await Put.get("a");
+    expect(got).toHaveLength(1);
+    expect(JSON.parse(got[0]!)).toEqual({
+      TableName: Put.table().name,
+      Item: { id: { S: "a" } },
+      ConditionExpression: expect.any(String),
+      ExpressionAttributeNames: expect.any(Object),
+    });
+  });
+
+  it("logs a failed call as aws:dynamodb:<method>:error with the error's name, message and status", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Failing = dynamodel.model(
+      "LoggedFailModel",
+      { id: String },
+      { tableName: uniqueTableName("loggedfail") },
+    );
+    await Failing.table().initialize();
+    await Failing.create({ id: "a" });
+    const { events, provider } = collector({ category: "aws:dynamodb:putItem:*" });
+    (await logger()).providers.add(provider);
+    await expect(Failing.create({ id: "a" })).rejects.toThrow();
+    expect(events.map((event) => event.category)).toEqual([
+      "aws:dynamodb:putItem:request",
+      "aws:dynamodb:putItem:error",
+    ]);
+    const error = {
+      name: "ConditionalCheckFailedException",
+      message: expect.any(String),
+      httpStatusCode: 400,
+    };
+    expect(events[1]!.payload).toEqual({ error });
+    expect(JSON.parse(events[1]!.message)).toEqual(error);
+  });
+
+  it("filters by level ('warn+', 'info-') and by category (':'-separated, '*' and '**' wildcards)", async () => {
     dynamodel.aws.ddb.set(rawClient());
     const Filtered = dynamodel.model(
       "FilteredModel",
@@ -67,21 +128,29 @@ describe("providers", () => {
     await Filtered.table().initialize();
     const warnUp = collector({ level: "warn+" });
     const infoDown = collector({ level: "info-", category: "aws:dynamodb:*:response" });
-    const gets = collector({ category: ["aws:dynamodb:GetItem:*"] });
-    const everything = collector({ category: "aws:*" });
-    (await logger()).providers.set([warnUp.provider, infoDown.provider, gets.provider, everything.provider]);
+    const gets = collector({ category: ["aws:dynamodb:getItem:*"] });
+    const everything = collector({ category: "aws:**" });
+    const tooShort = collector({ category: "aws:*" }); // one segment only, as in Dynamoose
+    (await logger()).providers.set([
+      warnUp.provider,
+      infoDown.provider,
+      gets.provider,
+      everything.provider,
+      tooShort.provider,
+    ]);
     await Filtered.create({ id: "a" });
     await Filtered.get("a");
     expect(warnUp.events).toEqual([]);
     expect(infoDown.events.map((event) => event.category)).toEqual([
-      "aws:dynamodb:PutItem:response",
-      "aws:dynamodb:GetItem:response",
+      "aws:dynamodb:putItem:response",
+      "aws:dynamodb:getItem:response",
     ]);
     expect(gets.events.map((event) => event.category)).toEqual([
-      "aws:dynamodb:GetItem:request",
-      "aws:dynamodb:GetItem:response",
+      "aws:dynamodb:getItem:request",
+      "aws:dynamodb:getItem:response",
     ]);
     expect(everything.events).toHaveLength(4);
+    expect(tooShort.events).toEqual([]);
   });
 
   it("pause() and resume(); status()", async () => {
@@ -101,7 +170,7 @@ describe("providers", () => {
     expect(events).toHaveLength(2);
   });
 
-  it("accepts console as a provider (message lines)", async () => {
+  it("accepts console as a provider: '<category> - <message>' lines, as Dynamoose prints them", async () => {
     dynamodel.aws.ddb.set(rawClient());
     const spy = jest.spyOn(console, "log").mockImplementation(() => undefined);
     try {
@@ -114,7 +183,11 @@ describe("providers", () => {
       (await logger()).providers.set(console);
       await Consoled.get("x");
       expect(spy).toHaveBeenCalledTimes(2);
-      expect(String(spy.mock.calls[0]![0])).toContain('"operation": "GetItem"');
+      const line = String(spy.mock.calls[0]![0]);
+      expect(line.startsWith("aws:dynamodb:getItem:request - {\n")).toBe(true);
+      expect(JSON.parse(line.slice(line.indexOf(" - ") + 3))).toMatchObject({
+        TableName: Consoled.table().name,
+      });
     } finally {
       spy.mockRestore();
     }

@@ -93,3 +93,54 @@ describe("saving an item read from the table", () => {
     expect(await stored("n2")).toMatchObject({ id: "n2", title: "x!!" });
   });
 });
+
+describe("get functions and what the item holds after a save", () => {
+  const shownTable = uniqueTableName("saveGetters");
+  const Shown = dynamodel.model(
+    "SaveGetterShown",
+    new Schema({
+      id: { type: String, hashKey: true },
+      name: { type: String, get: (value: string) => value.toUpperCase() },
+      code: { type: String, set: (value: string) => `#${value}` },
+      home: { type: Object, schema: { city: { type: String, default: "Oslo" }, street: String } },
+      visits: Number,
+    }),
+    { tableName: shownTable },
+  );
+  const storedShown = async (id: string) =>
+    (await rawClient().getItem({ TableName: shownTable, Key: { id: { S: id } }, ConsistentRead: true })).Item;
+
+  it("a read item holding get(stored) is unchanged: saving it never stores the display form", async () => {
+    await Shown.create({ id: "g1", name: "ada", code: "7", home: {}, visits: 1 });
+    const read = (await Shown.get("g1"))!;
+    expect(read.name).toBe("ADA");
+    expect(read.modifiedPaths()).toEqual([]);
+    expect(read.isDirty()).toBe(false);
+    read.visits = 2;
+    const request = (await read.save({ return: "request" })) as unknown as { UpdateExpression: string };
+    expect(Object.keys(request)).toContain("UpdateExpression");
+    await read.save();
+    expect(await storedShown("g1")).toEqual({
+      id: { S: "g1" },
+      name: { S: "ada" },
+      code: { S: "#7" },
+      home: { M: { city: { S: "Oslo" } } },
+      visits: { N: "2" },
+    });
+    // A value the caller does change is stored as given.
+    read.name = "Grace";
+    expect(read.modifiedPaths()).toEqual(["name"]);
+    await read.save();
+    expect((await storedShown("g1"))?.name).toEqual({ S: "Grace" });
+  });
+
+  it("after a save the item holds what set and nested defaults stored, so nothing looks changed", async () => {
+    const created = await Shown.create({ id: "g2", code: "9", home: { street: "Main" } });
+    expect(created.code).toBe("#9");
+    expect(created.home).toEqual({ city: "Oslo", street: "Main" });
+    expect(created.isDirty()).toBe(false);
+    expect(created.original()).toMatchObject({ code: "#9", home: { city: "Oslo", street: "Main" } });
+    await created.save();
+    expect((await storedShown("g2"))?.code).toEqual({ S: "#9" });
+  });
+});

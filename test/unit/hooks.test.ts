@@ -87,6 +87,84 @@ describe("hooks", () => {
     expect(post).not.toHaveBeenCalled();
   });
 
+  describe("a hook that declares next and returns a promise (Kareem's rule)", () => {
+    it("continues when the promise resolves, even if next is never called", async () => {
+      const registry = new HookRegistry();
+      const calls: string[] = [];
+      registry.addPre("save", async function (_next: () => void) {
+        calls.push("pre");
+      });
+      registry.addPost("save", async function (_result: unknown, _next: () => void) {
+        calls.push("post");
+      });
+      const operation = jest.fn(async () => "done");
+      const hung = new Promise((resolve) => setTimeout(resolve, 500, "hung"));
+      await expect(Promise.race([withHooks(registry, "save", {}, operation), hung])).resolves.toBe("done");
+      expect(calls).toEqual(["pre", "post"]);
+      expect(operation).toHaveBeenCalledTimes(1);
+    });
+
+    it("fails when the promise rejects, without running the operation", async () => {
+      const registry = new HookRegistry();
+      registry.addPre("save", async function (_next: () => void) {
+        throw new Error("rejected");
+      });
+      const operation = jest.fn(async () => "done");
+      await expect(withHooks(registry, "save", {}, operation)).rejects.toThrow("rejected");
+      expect(operation).not.toHaveBeenCalled();
+    });
+
+    it("continues once when the hook both calls next and resolves", async () => {
+      const registry = new HookRegistry();
+      const after = jest.fn();
+      registry.addPre("save", async function (next: () => void) {
+        next();
+        await Promise.resolve();
+        next();
+      });
+      registry.addPre("save", after);
+      const operation = jest.fn(async () => "done");
+      await withHooks(registry, "save", {}, operation);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(after).toHaveBeenCalledTimes(1);
+      expect(operation).toHaveBeenCalledTimes(1);
+    });
+
+    it("keeps the first outcome: next(error) then resolving still fails", async () => {
+      const registry = new HookRegistry();
+      registry.addPre("save", async function (next: (error?: unknown) => void) {
+        next(new Error("first"));
+      });
+      const operation = jest.fn(async () => "done");
+      await expect(withHooks(registry, "save", {}, operation)).rejects.toThrow("first");
+      expect(operation).not.toHaveBeenCalled();
+    });
+  });
+
+  it("runs a built-in first step before the user's pre hooks; its failure is the operation's", async () => {
+    const registry = new HookRegistry();
+    const calls: string[] = [];
+    registry.addPre("save", () => void calls.push("user pre"));
+    registry.addPost("save", (error: unknown, _result: unknown, next: () => void) => {
+      calls.push(`handler ${(error as Error).message}`);
+      next();
+    });
+    const first = async () => void calls.push("first");
+    await withHooks(registry, "save", {}, async () => void calls.push("operation"), first);
+    expect(calls).toEqual(["first", "user pre", "operation"]);
+    calls.length = 0;
+    const failing = async () => {
+      throw new Error("invalid");
+    };
+    await expect(
+      withHooks(registry, "save", {}, async () => calls.push("operation"), failing),
+    ).rejects.toThrow("invalid");
+    expect(calls).toEqual(["handler invalid"]);
+    calls.length = 0;
+    await withHooks(undefined, "save", {}, async () => void calls.push("operation"), first);
+    expect(calls).toEqual(["first", "operation"]);
+  });
+
   it("costs nothing for an operation without hooks", async () => {
     const registry = new HookRegistry();
     registry.addPre("save", () => undefined);
