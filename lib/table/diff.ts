@@ -9,50 +9,36 @@ import type {
   Projection,
   ProvisionedThroughput,
   TableDescription,
-  Tag,
-  TagResourceCommandInput,
-  UntagResourceCommandInput,
   UpdateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { UpdatePart } from "./options";
+import { streamSteps, tableClassSteps, tagSteps } from "./settings-diff";
+import { updateTable, type CurrentTable, type TableUpdateStep } from "./update-step";
 
-export type TableUpdateStep =
-  | {
-      readonly part: "throughput" | "indexes" | "tableClass" | "streams";
-      readonly operation: "UpdateTable";
-      readonly input: UpdateTableCommandInput;
-      /** Index steps wait for the table and its indexes to be ACTIVE before the next one may start. */
-      readonly wait: boolean;
-    }
-  | {
-      readonly part: "tags";
-      readonly operation: "UntagResource";
-      readonly input: UntagResourceCommandInput;
-      readonly wait: false;
-    }
-  | {
-      readonly part: "tags";
-      readonly operation: "TagResource";
-      readonly input: TagResourceCommandInput;
-      readonly wait: false;
-    };
-
-export interface CurrentTable {
-  readonly table: TableDescription;
-  /** The table's tags, when tags are being updated and the endpoint supports tagging. */
-  readonly tags?: readonly Tag[] | undefined;
-}
+export type { CurrentTable, TableUpdateStep };
 
 type Capacity = Partial<ProvisionedThroughput> | undefined;
 
-/** Every throughput, index, table class and stream change is an UpdateTable that must finish first. */
-const updateTable = (
-  part: "throughput" | "indexes" | "tableClass" | "streams",
-  input: UpdateTableCommandInput,
-): TableUpdateStep => ({ part, operation: "UpdateTable", input, wait: true });
-
 const sameThroughput = (a: Capacity, b: Capacity) =>
   a?.ReadCapacityUnits === b?.ReadCapacityUnits && a?.WriteCapacityUnits === b?.WriteCapacityUnits;
+
+/** Both capacity numbers, or `undefined` when the endpoint does not report them (on-demand, or omitted). */
+const reportedCapacity = (capacity: Capacity): ProvisionedThroughput | undefined =>
+  capacity?.ReadCapacityUnits === undefined || capacity.WriteCapacityUnits === undefined
+    ? undefined
+    : { ReadCapacityUnits: capacity.ReadCapacityUnits, WriteCapacityUnits: capacity.WriteCapacityUnits };
+
+/**
+ * Whether the table bills per request. Endpoints that omit `BillingModeSummary` (tables made before
+ * billing modes existed on AWS, some DynamoDB-compatible servers) are judged by their capacity: an
+ * on-demand table reports 0 read and 0 write units.
+ */
+function isOnDemand(table: TableDescription): boolean {
+  const mode = table.BillingModeSummary?.BillingMode;
+  if (mode !== undefined) return mode === "PAY_PER_REQUEST";
+  const capacity = table.ProvisionedThroughput;
+  return capacity?.ReadCapacityUnits === 0 && capacity.WriteCapacityUnits === 0;
+}
 
 const projectionKey = (projection: Projection | undefined) =>
   JSON.stringify([projection?.ProjectionType ?? "ALL", [...(projection?.NonKeyAttributes ?? [])].sort()]);
@@ -60,42 +46,122 @@ const projectionKey = (projection: Projection | undefined) =>
 const keysOf = (keys: readonly KeySchemaElement[] | undefined) =>
   (keys ?? []).map((key) => `${key.AttributeName}:${key.KeyType}`).join(",");
 
-/** An existing GSI is kept only if it is identical: keys, projection and (unless on demand) throughput. */
-function sameIndex(
-  existing: GlobalSecondaryIndexDescription,
-  wanted: GlobalSecondaryIndex,
-  onDemand: boolean,
-): boolean {
+/**
+ * An existing GSI is kept if its name, keys and projection are the schema's. Its capacity is not part of
+ * this: a capacity difference is an in-place update (capacitySteps), never a delete and rebuild.
+ */
+function sameIndex(existing: GlobalSecondaryIndexDescription, wanted: GlobalSecondaryIndex): boolean {
   return (
     existing.IndexName === wanted.IndexName &&
     keysOf(existing.KeySchema) === keysOf(wanted.KeySchema) &&
-    projectionKey(existing.Projection) === projectionKey(wanted.Projection) &&
-    (onDemand || sameThroughput(existing.ProvisionedThroughput, wanted.ProvisionedThroughput))
+    projectionKey(existing.Projection) === projectionKey(wanted.Projection)
   );
 }
 
+const wantedIndex = (wanted: CreateTableCommandInput, name: string | undefined) =>
+  wanted.GlobalSecondaryIndexes?.find((index) => index.IndexName === name);
+
 function throughputSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
   const TableName = wanted.TableName;
-  const isOnDemand = current.BillingModeSummary?.BillingMode === "PAY_PER_REQUEST";
+  const wasOnDemand = isOnDemand(current);
   if (wanted.BillingMode === "PAY_PER_REQUEST") {
-    return isOnDemand ? [] : [updateTable("throughput", { TableName, BillingMode: "PAY_PER_REQUEST" })];
+    return wasOnDemand ? [] : [updateTable("throughput", { TableName, BillingMode: "PAY_PER_REQUEST" })];
   }
-  if (!isOnDemand && sameThroughput(current.ProvisionedThroughput, wanted.ProvisionedThroughput)) return [];
-  const input: UpdateTableCommandInput = { TableName, ProvisionedThroughput: wanted.ProvisionedThroughput };
-  if (isOnDemand) input.BillingMode = "PROVISIONED";
+  if (!wasOnDemand) {
+    if (sameThroughput(current.ProvisionedThroughput, wanted.ProvisionedThroughput)) return [];
+    return [updateTable("throughput", { TableName, ProvisionedThroughput: wanted.ProvisionedThroughput })];
+  }
+  // On demand → provisioned: DynamoDB requires every GSI's capacity in the same call. An index the
+  // schemas define gets its own (the index's, else the table's); any other gets the table's.
+  const input: UpdateTableCommandInput = {
+    TableName,
+    BillingMode: "PROVISIONED",
+    ProvisionedThroughput: wanted.ProvisionedThroughput,
+  };
+  const indexes = current.GlobalSecondaryIndexes ?? [];
+  if (indexes.length > 0) {
+    input.GlobalSecondaryIndexUpdates = indexes.map((index) => ({
+      Update: {
+        IndexName: index.IndexName,
+        ProvisionedThroughput:
+          wantedIndex(wanted, index.IndexName)?.ProvisionedThroughput ?? wanted.ProvisionedThroughput,
+      },
+    }));
+  }
   return [updateTable("throughput", input)];
 }
 
-function indexSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
+/** Whether the table bills by provisioned capacity once the throughput step (if asked for) is done. */
+const provisionedAfter = (
+  current: TableDescription,
+  wanted: CreateTableCommandInput,
+  parts: readonly UpdatePart[],
+) => (parts.includes("throughput") ? wanted.BillingMode !== "PAY_PER_REQUEST" : !isOnDemand(current));
+
+/**
+ * A new GSI as the table's billing mode (after the throughput step) needs it: no capacity on an on-demand
+ * table, and on a provisioned table that the schemas would have on demand (`throughput` not being
+ * updated), the table's own capacity.
+ */
+function indexToCreate(
+  index: GlobalSecondaryIndex,
+  current: TableDescription,
+  wanted: CreateTableCommandInput,
+  parts: readonly UpdatePart[],
+): GlobalSecondaryIndex {
+  const { ProvisionedThroughput: capacity, ...rest } = index;
+  if (!provisionedAfter(current, wanted, parts)) return rest;
+  if (capacity !== undefined) return index;
+  const tableCapacity = reportedCapacity(current.ProvisionedThroughput);
+  return tableCapacity === undefined ? rest : { ...rest, ProvisionedThroughput: tableCapacity };
+}
+
+/**
+ * In-place capacity updates of existing GSIs whose reported capacity is not the schema's, one index per
+ * call. None while the table is (and stays) on demand, none when the billing switch just set every
+ * index's capacity, and none for an index the `indexes` part is about to rebuild. An index whose
+ * description has no capacity (an endpoint that omits it) is left alone.
+ */
+function capacitySteps(
+  current: TableDescription,
+  wanted: CreateTableCommandInput,
+  parts: readonly UpdatePart[],
+): TableUpdateStep[] {
+  const switching = parts.includes("throughput");
+  if (!provisionedAfter(current, wanted, parts) || (switching && isOnDemand(current))) return [];
+  const part = switching ? "throughput" : "indexes";
+  const steps: TableUpdateStep[] = [];
+  for (const index of current.GlobalSecondaryIndexes ?? []) {
+    const want = wantedIndex(wanted, index.IndexName);
+    if (!want?.ProvisionedThroughput) continue;
+    if (parts.includes("indexes") && !sameIndex(index, want)) continue;
+    const have = reportedCapacity(index.ProvisionedThroughput);
+    if (have === undefined || sameThroughput(have, want.ProvisionedThroughput)) continue;
+    steps.push(
+      updateTable(part, {
+        TableName: wanted.TableName,
+        GlobalSecondaryIndexUpdates: [
+          { Update: { IndexName: index.IndexName, ProvisionedThroughput: want.ProvisionedThroughput } },
+        ],
+      }),
+    );
+  }
+  return steps;
+}
+
+function indexSteps(
+  current: TableDescription,
+  wanted: CreateTableCommandInput,
+  parts: readonly UpdatePart[],
+): TableUpdateStep[] {
   const TableName = wanted.TableName;
-  const onDemand = wanted.BillingMode === "PAY_PER_REQUEST";
   const existing = current.GlobalSecondaryIndexes ?? [];
   const wantedIndexes = wanted.GlobalSecondaryIndexes ?? [];
   const steps: TableUpdateStep[] = [];
   const kept = new Set<string>();
   // Deletes first: a changed index is deleted and created again under the same name.
   for (const index of existing) {
-    const match = wantedIndexes.find((candidate) => sameIndex(index, candidate, onDemand));
+    const match = wantedIndexes.find((candidate) => sameIndex(index, candidate));
     if (match) kept.add(index.IndexName!);
     else {
       steps.push(
@@ -116,67 +182,7 @@ function indexSteps(current: TableDescription, wanted: CreateTableCommandInput):
         AttributeDefinitions: wanted.AttributeDefinitions?.filter((definition) =>
           keyNames.has(definition.AttributeName),
         ),
-        GlobalSecondaryIndexUpdates: [{ Create: index }],
-      }),
-    );
-  }
-  return steps;
-}
-
-function tagSteps(current: CurrentTable, wanted: CreateTableCommandInput): TableUpdateStep[] {
-  const arn = current.table.TableArn;
-  if (arn === undefined || current.tags === undefined) return [];
-  const want = new Map((wanted.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]));
-  const have = new Map(current.tags.map((tag) => [tag.Key!, tag.Value!]));
-  const steps: TableUpdateStep[] = [];
-  const remove = [...have.keys()].filter((key) => want.get(key) !== have.get(key));
-  if (remove.length > 0) {
-    steps.push({
-      part: "tags",
-      operation: "UntagResource",
-      input: { ResourceArn: arn, TagKeys: remove },
-      wait: false,
-    });
-  }
-  const add = [...want]
-    .filter(([key, value]) => have.get(key) !== value)
-    .map(([Key, Value]) => ({ Key, Value }));
-  if (add.length > 0)
-    steps.push({
-      part: "tags",
-      operation: "TagResource",
-      input: { ResourceArn: arn, Tags: add },
-      wait: false,
-    });
-  return steps;
-}
-
-function tableClassSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
-  const have = current.TableClassSummary?.TableClass ?? "STANDARD";
-  const want = wanted.TableClass ?? "STANDARD";
-  if (have === want) return [];
-  return [updateTable("tableClass", { TableName: wanted.TableName, TableClass: want })];
-}
-
-function streamSteps(current: TableDescription, wanted: CreateTableCommandInput): TableUpdateStep[] {
-  const TableName = wanted.TableName;
-  const have = current.StreamSpecification?.StreamEnabled
-    ? current.StreamSpecification.StreamViewType
-    : undefined;
-  const want = wanted.StreamSpecification?.StreamEnabled
-    ? wanted.StreamSpecification.StreamViewType
-    : undefined;
-  if (have === want) return [];
-  const steps: TableUpdateStep[] = [];
-  // A stream's view type cannot change in place: it is disabled, then enabled with the new type.
-  if (have !== undefined) {
-    steps.push(updateTable("streams", { TableName, StreamSpecification: { StreamEnabled: false } }));
-  }
-  if (want !== undefined) {
-    steps.push(
-      updateTable("streams", {
-        TableName,
-        StreamSpecification: { StreamEnabled: true, StreamViewType: want },
+        GlobalSecondaryIndexUpdates: [{ Create: indexToCreate(index, current, wanted, parts) }],
       }),
     );
   }
@@ -185,7 +191,9 @@ function streamSteps(current: TableDescription, wanted: CreateTableCommandInput)
 
 /**
  * The calls that make `current` match `wanted`, restricted to `parts`, in Dynamoose's order:
- * throughput, indexes (every delete, then every create, one index per call), tags, table class, streams.
+ * throughput (a switch to provisioned carries every GSI's capacity), GSI capacity changes (in place, one
+ * index per call; with `throughput` or `indexes`), indexes (every delete, then every create, one index
+ * per call), tags, table class, streams.
  * LSIs and key schemas cannot change after creation and are left alone.
  *
  * @example
@@ -201,7 +209,10 @@ export function diffTable(
 ): TableUpdateStep[] {
   const steps: TableUpdateStep[] = [];
   if (parts.includes("throughput")) steps.push(...throughputSteps(current.table, wanted));
-  if (parts.includes("indexes")) steps.push(...indexSteps(current.table, wanted));
+  if (parts.includes("throughput") || parts.includes("indexes")) {
+    steps.push(...capacitySteps(current.table, wanted, parts));
+  }
+  if (parts.includes("indexes")) steps.push(...indexSteps(current.table, wanted, parts));
   if (parts.includes("tags")) steps.push(...tagSteps(current, wanted));
   if (parts.includes("tableClass")) steps.push(...tableClassSteps(current.table, wanted));
   if (parts.includes("streams")) steps.push(...streamSteps(current.table, wanted));

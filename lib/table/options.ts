@@ -1,7 +1,7 @@
 // Table options (SPEC §7): their types, the built-in defaults, and the merge
 // "constructor options > the instance's custom defaults > built-in defaults", deep (key by key) as in
 // Dynamoose, so `{waitForActive: {check: {timeout: 5000}}}` keeps the default frequency.
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { Throughput } from "./definition";
 
@@ -120,6 +120,25 @@ function resolveExpires(expires: unknown): ResolvedExpires | undefined {
   return { ttl, attribute, returnExpired: items?.returnExpired ?? true };
 }
 
+const isCapacity = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1;
+
+/**
+ * `throughput`: a whole number of capacity units ≥ 1 (both read and write), `{read, write}` with both, or
+ * `"ON_DEMAND"`. DynamoDB would reject anything else only when the table is created or updated, far from
+ * the mistake (or, for `null`, dynamodel would fail with a TypeError): it is caught here instead.
+ */
+function resolveThroughput(throughput: unknown): Throughput {
+  if (throughput === "ON_DEMAND" || isCapacity(throughput)) return throughput;
+  if (isPlainObject(throughput)) {
+    const { read, write, ...rest } = throughput;
+    if (isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0) return { read, write };
+  }
+  throw new InvalidParameter(
+    `Table option \`throughput\` must be a whole number ≥ 1, {read, write} with whole numbers ≥ 1, or "ON_DEMAND" (got ${describeValue(throughput)}).`,
+  );
+}
+
 function resolveUpdate(update: unknown): readonly UpdatePart[] {
   if (update === true) return UPDATE_PARTS;
   if (update === false || update === undefined) return [];
@@ -159,7 +178,7 @@ export function resolveTableOptions(
     create: merged.create,
     update: resolveUpdate(merged.update),
     waitForActive: merged.waitForActive,
-    throughput: merged.throughput,
+    throughput: resolveThroughput(merged.throughput),
     prefix: merged.prefix,
     suffix: merged.suffix,
     expires: resolveExpires(merged.expires),

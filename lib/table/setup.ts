@@ -5,15 +5,18 @@
 import type {
   DescribeTableCommandOutput,
   DescribeTimeToLiveCommandOutput,
+  GlobalSecondaryIndexDescription,
   ListTagsOfResourceCommandOutput,
   TableDescription,
   Tag,
+  TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
 import type { OperationName } from "../client/operations";
 import { OtherError, WaitForActiveTimeout } from "../errors";
 import { emitLog } from "../logger/logger";
 import { diffTable } from "./diff";
 import type { TableRuntime } from "./table";
+import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
 
 /** How long one setup call may take before the flow fails (SPEC §8: a failing setup rejects within 3 s). */
 export const SETUP_CALL_DEADLINE_MS = 2500;
@@ -22,6 +25,10 @@ const hasName = (error: unknown, ...names: string[]) => error instanceof Error &
 
 /** DynamoDB Local answers tagging calls with UnknownOperationException; tags are then skipped with a warning. */
 const isUnsupported = (error: unknown) => hasName(error, "UnknownOperationException");
+
+/** DynamoDB's answer to an UpdateTable that would change nothing (DynamoDB Local, for a table class). */
+const isNothingToUpdate = (error: unknown) =>
+  hasName(error, "ValidationException") && /nothing to update/i.test((error as Error).message);
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));
@@ -54,37 +61,50 @@ export async function setupCall<Output>(
   }
 }
 
+async function describeTable(table: TableRuntime): Promise<TableDescription | undefined> {
+  const output = await setupCall<DescribeTableCommandOutput>(table, "DescribeTable", {
+    TableName: table.name,
+  });
+  return output.Table;
+}
+
 export async function describeOrUndefined(table: TableRuntime): Promise<TableDescription | undefined> {
   try {
-    const output = await setupCall<DescribeTableCommandOutput>(table, "DescribeTable", {
-      TableName: table.name,
-    });
-    return output.Table;
+    return await describeTable(table);
   } catch (error) {
     if (hasName(error, "ResourceNotFoundException")) return undefined;
     throw error;
   }
 }
 
-async function createIfMissing(table: TableRuntime): Promise<void> {
-  if (await describeOrUndefined(table)) return;
+/** Creates the table unless it exists; whether this flow asked for it to be created. */
+async function createIfMissing(table: TableRuntime): Promise<boolean> {
+  if (await describeOrUndefined(table)) return false;
   try {
     await setupCall(table, "CreateTable", table.createInput());
   } catch (error) {
     // Another process (or a model sharing the table) created it first: that is fine.
     if (!hasName(error, "ResourceInUseException")) throw error;
   }
+  return true;
 }
 
-/** Polls until the table and all of its GSIs are ACTIVE; `WaitForActiveTimeout` after `timeout` ms. */
-export async function waitForActive(table: TableRuntime): Promise<void> {
+/** An index counts as active unless it says otherwise: some endpoints never report `IndexStatus`. */
+const indexActive = (index: GlobalSecondaryIndexDescription) =>
+  index.IndexStatus === undefined || index.IndexStatus === "ACTIVE";
+
+/**
+ * Polls until the table and all of its GSIs are ACTIVE; `WaitForActiveTimeout` after `timeout` ms.
+ * A missing table fails at once with DynamoDB's ResourceNotFoundException (with `create: false`
+ * nothing will ever create it), unless this flow has just created it: right after CreateTable a
+ * DescribeTable may still not find the table, and polling goes on.
+ */
+async function waitForActive(table: TableRuntime, justCreated = false): Promise<void> {
   const { timeout, frequency } = table.options.waitForActive.check;
   const deadline = Date.now() + timeout;
   for (;;) {
-    const description = await describeOrUndefined(table);
-    const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every(
-      (index) => index.IndexStatus === "ACTIVE",
-    );
+    const description = justCreated ? await describeOrUndefined(table) : await describeTable(table);
+    const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every(indexActive);
     if (description?.TableStatus === "ACTIVE" && indexesActive) return;
     if (Date.now() + frequency > deadline) {
       throw new WaitForActiveTimeout(
@@ -95,24 +115,47 @@ export async function waitForActive(table: TableRuntime): Promise<void> {
   }
 }
 
-async function enableTimeToLive(table: TableRuntime, attribute: string): Promise<void> {
+/**
+ * The TTL step: turns TTL on for `wanted` where it is off and, with `update` including "ttl", changes
+ * the attribute or turns TTL off (no `expires`) — see ttl.ts. Waits while TTL is being disabled, as it
+ * cannot be enabled again until then.
+ */
+async function syncTimeToLive(table: TableRuntime, wanted: string | undefined): Promise<void> {
   const { timeout, frequency } = table.options.waitForActive.check;
+  const bringInLine = table.options.update.includes("ttl");
   const deadline = Date.now() + timeout;
   for (;;) {
-    const output = await setupCall<DescribeTimeToLiveCommandOutput>(table, "DescribeTimeToLive", {
-      TableName: table.name,
-    });
-    const status = output.TimeToLiveDescription?.TimeToLiveStatus;
-    // TTL cannot be enabled again while it is being disabled.
-    if (status === "DISABLING" && Date.now() + frequency <= deadline) {
+    let current: TimeToLiveDescription | undefined;
+    try {
+      const output = await setupCall<DescribeTimeToLiveCommandOutput>(table, "DescribeTimeToLive", {
+        TableName: table.name,
+      });
+      current = output.TimeToLiveDescription;
+    } catch (error) {
+      // An endpoint without TTL has no TTL to turn off; one that was asked for must fail the setup.
+      if (wanted === undefined && isUnsupported(error)) return;
+      throw error;
+    }
+    if (
+      wanted !== undefined &&
+      current?.TimeToLiveStatus === "DISABLING" &&
+      Date.now() + frequency <= deadline
+    ) {
       await sleep(frequency);
       continue;
     }
-    if (status === "ENABLED" || status === "ENABLING") return;
-    await setupCall(table, "UpdateTimeToLive", {
-      TableName: table.name,
-      TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
-    });
+    const other = isTimeToLiveOn(current) ? current?.AttributeName : undefined;
+    if (!bringInLine && wanted !== undefined && other !== undefined && other !== wanted) {
+      emitLog(
+        "warn",
+        "table:ttl",
+        `Table "${table.name}": TTL is on for "${other}", not "${wanted}"; it was left as it is ` +
+          `(update: ["ttl"] changes it).`,
+      );
+    }
+    for (const input of timeToLiveSteps(table.name, current, wanted, bringInLine)) {
+      await setupCall(table, "UpdateTimeToLive", input);
+    }
     return;
   }
 }
@@ -149,7 +192,17 @@ async function update(table: TableRuntime): Promise<void> {
   if (!description) throw new OtherError(`Table "${table.name}" does not exist, so it cannot be updated.`);
   const tags = parts.includes("tags") ? await currentTags(table, description.TableArn) : undefined;
   for (const step of diffTable({ table: description, tags }, table.createInput(), parts)) {
-    await setupCall(table, step.operation, step.input);
+    try {
+      await setupCall(table, step.operation, step.input);
+    } catch (error) {
+      if (!(step.operation === "UpdateTable" && step.unverified && isNothingToUpdate(error))) throw error;
+      emitLog(
+        "warn",
+        `table:update:${step.part}`,
+        `Table "${table.name}": the endpoint does not report its ${step.part} and answered "Nothing to update"; it was left as it is.`,
+      );
+      continue;
+    }
     if (step.wait) await waitForActive(table);
   }
 }
@@ -157,8 +210,8 @@ async function update(table: TableRuntime): Promise<void> {
 /** Runs the whole flow once. */
 export async function runSetup(table: TableRuntime): Promise<void> {
   const { create, waitForActive: wait, expires, update: parts } = table.options;
-  if (create) await createIfMissing(table);
-  if (wait.enabled) await waitForActive(table);
-  if (expires && (create || parts.includes("ttl"))) await enableTimeToLive(table, expires.attribute);
+  const created = create ? await createIfMissing(table) : false;
+  if (wait.enabled) await waitForActive(table, created);
+  if (parts.includes("ttl") || (expires && create)) await syncTimeToLive(table, expires?.attribute);
   await update(table);
 }

@@ -122,7 +122,8 @@ export class Table {
 
   /**
    * Runs the setup flow (create, wait for ACTIVE, TTL, update) now; `OtherError` while one is running.
-   * Without it, the flow runs on the table's first request (unless `initialize: false`).
+   * Without it, the flow runs on the table's first request; with `initialize: false` it runs only here,
+   * and requests made before reject with `OtherError` "Table X has not been initialized.".
    */
   initialize(callback?: Callback<unknown>): Promise<void> | undefined {
     return withCallback(runtimeOf(this).initialize(), callback) as Promise<void> | undefined;

@@ -50,20 +50,26 @@ export class TableRuntime {
     return send<Output>(this.context(), { operation, input, table: this.name });
   }
 
-  /** Resolves when the table is usable: the setup flow runs once (unless `initialize: false`). */
+  /**
+   * Resolves when the table is usable: the setup flow runs once, on the first request. With
+   * `initialize: false` it runs only when `initialize()` is called; until then every request rejects with
+   * `OtherError` "Table X has not been initialized." (Dynamoose §3.4), and requests made while that flow
+   * runs wait for it.
+   */
   ready(): Promise<void> {
     if (this.#flow) return this.#flow;
-    if (!this.options.initialize) return Promise.resolve();
+    if (!this.options.initialize) {
+      return Promise.reject(new OtherError(`Table ${this.name} has not been initialized.`));
+    }
     return this.#start();
   }
 
   /**
-   * What a request must still wait for before it is sent: `undefined` once the table is usable (no
-   * promise, no microtask hop on the hot path), else the setup flow (which may reject).
+   * What a request must still wait for before it is sent: `undefined` only once a setup flow has
+   * succeeded (no promise, no microtask hop on the hot path), else the flow or its refusal (which reject).
    */
   pendingSetup(): Promise<void> | undefined {
     if (this.#flow !== undefined && this.#flow === this.#succeeded) return undefined;
-    if (this.#flow === undefined && !this.options.initialize) return undefined;
     return this.ready();
   }
 

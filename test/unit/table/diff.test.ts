@@ -62,13 +62,142 @@ describe("diffTable", () => {
     ]);
   });
 
-  it("recreates a changed index (throughput counts unless on demand)", () => {
-    const changed = current({ GlobalSecondaryIndexes: [gsi("byCity", "city", 9)] });
+  it("recreates an index whose keys changed, but updates one whose capacity alone changed in place", () => {
+    const rekeyed = current({ GlobalSecondaryIndexes: [gsi("byCity", "town")] });
     expect(
-      diffTable({ table: changed }, wanted, ["indexes"]).map((step) => Object.keys(step.input).pop()),
-    ).toEqual(["GlobalSecondaryIndexUpdates", "GlobalSecondaryIndexUpdates"]);
+      diffTable({ table: rekeyed }, wanted, ["indexes"]).map((step) =>
+        "GlobalSecondaryIndexUpdates" in step.input
+          ? Object.keys(step.input.GlobalSecondaryIndexUpdates![0]!)
+          : [],
+      ),
+    ).toEqual([["Delete"], ["Create"]]);
+    const changed = current({ GlobalSecondaryIndexes: [gsi("byCity", "city", 9)] });
+    const update = {
+      part: "indexes",
+      operation: "UpdateTable",
+      wait: true,
+      input: {
+        TableName: "T",
+        GlobalSecondaryIndexUpdates: [
+          {
+            Update: {
+              IndexName: "byCity",
+              ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+            },
+          },
+        ],
+      },
+    };
+    expect(diffTable({ table: changed }, wanted, ["indexes"])).toEqual([update]);
+    // With throughput asked for too, the same single update, counted as throughput.
+    expect(diffTable({ table: changed }, wanted, ["throughput", "indexes"])).toEqual([
+      { ...update, part: "throughput" },
+    ]);
+    expect(diffTable({ table: changed }, wanted, ["throughput"])).toEqual([
+      { ...update, part: "throughput" },
+    ]);
+    // On demand, index capacity means nothing.
     const onDemand = { ...wanted, BillingMode: "PAY_PER_REQUEST" as const, ProvisionedThroughput: undefined };
-    expect(diffTable({ table: changed }, onDemand, ["indexes"])).toEqual([]);
+    const onDemandTable = current({
+      BillingModeSummary: { BillingMode: "PAY_PER_REQUEST" },
+      GlobalSecondaryIndexes: [gsi("byCity", "city", 9)],
+    });
+    expect(diffTable({ table: onDemandTable }, onDemand, UPDATE_PARTS)).toEqual([]);
+    // A table that stays on demand (throughput not asked for) gets no index capacity either.
+    expect(diffTable({ table: onDemandTable }, wanted, ["indexes"])).toEqual([]);
+  });
+
+  it("an index whose description has no capacity is not a change (endpoints that omit it)", () => {
+    const { ProvisionedThroughput: _omitted, ...bare } = gsi("byCity", "city");
+    expect(diffTable({ table: current({ GlobalSecondaryIndexes: [bare] }) }, wanted, UPDATE_PARTS)).toEqual(
+      [],
+    );
+  });
+
+  it("on demand → provisioned carries every GSI's capacity in the same call, and nothing more", () => {
+    const wantedOwn = {
+      ...wanted,
+      ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+      GlobalSecondaryIndexes: [
+        { ...gsi("byCity", "city"), ProvisionedThroughput: { ReadCapacityUnits: 4, WriteCapacityUnits: 5 } },
+      ],
+    };
+    const onDemand = current({
+      BillingModeSummary: { BillingMode: "PAY_PER_REQUEST" },
+      ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+      GlobalSecondaryIndexes: [
+        { IndexName: "byCity", KeySchema: [key("city")], Projection: { ProjectionType: "ALL" } },
+        { IndexName: "byOld", KeySchema: [key("old")], Projection: { ProjectionType: "ALL" } },
+      ],
+    });
+    const steps = diffTable({ table: onDemand }, wantedOwn, ["throughput", "indexes"]);
+    expect(steps.map((step) => step.input)).toEqual([
+      {
+        TableName: "T",
+        BillingMode: "PROVISIONED",
+        ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+        GlobalSecondaryIndexUpdates: [
+          {
+            Update: {
+              IndexName: "byCity",
+              ProvisionedThroughput: { ReadCapacityUnits: 4, WriteCapacityUnits: 5 },
+            },
+          },
+          {
+            Update: {
+              IndexName: "byOld",
+              ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+            },
+          },
+        ],
+      },
+      // byCity is kept as it is (no delete and rebuild); byOld, gone from the schemas, is deleted.
+      { TableName: "T", GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: "byOld" } }] },
+    ]);
+  });
+
+  it("a new GSI gets capacity as the table's billing mode after the throughput step needs it", () => {
+    const created = (steps: ReturnType<typeof diffTable>) =>
+      steps.flatMap((step) =>
+        "GlobalSecondaryIndexUpdates" in step.input
+          ? (step.input.GlobalSecondaryIndexUpdates ?? []).flatMap((update) =>
+              update.Create ? [update.Create] : [],
+            )
+          : [],
+      );
+    const noIndexes = { GlobalSecondaryIndexes: [] };
+    const onDemandTable = current({ ...noIndexes, BillingModeSummary: { BillingMode: "PAY_PER_REQUEST" } });
+    // The table stays on demand (throughput is not updated): no capacity on the new index.
+    expect(created(diffTable({ table: onDemandTable }, wanted, ["indexes"]))).toEqual([
+      { IndexName: "byCity", KeySchema: [key("city")], Projection: { ProjectionType: "ALL" } },
+    ]);
+    // It is switched to provisioned first: the schema's capacity.
+    expect(created(diffTable({ table: onDemandTable }, wanted, ["throughput", "indexes"]))).toEqual([
+      gsi("byCity", "city"),
+    ]);
+    // The schemas want on demand but the table stays provisioned: the table's own capacity.
+    const { ProvisionedThroughput: _none, ...onDemandIndex } = gsi("byCity", "city");
+    const onDemand = {
+      ...wanted,
+      BillingMode: "PAY_PER_REQUEST" as const,
+      ProvisionedThroughput: undefined,
+      GlobalSecondaryIndexes: [onDemandIndex],
+    };
+    const provisioned = current({
+      ...noIndexes,
+      ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 },
+    });
+    expect(created(diffTable({ table: provisioned }, onDemand, ["indexes"]))).toEqual([
+      { ...onDemandIndex, ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 4 } },
+    ]);
+    expect(created(diffTable({ table: provisioned }, onDemand, UPDATE_PARTS))).toEqual([onDemandIndex]);
+  });
+
+  it("without BillingModeSummary, a table reporting 0/0 capacity is on demand", () => {
+    const onDemand = { ...wanted, BillingMode: "PAY_PER_REQUEST" as const, ProvisionedThroughput: undefined };
+    const zero = current({ ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 } });
+    expect(diffTable({ table: zero }, onDemand, ["throughput"])).toEqual([]);
+    expect(diffTable({ table: current() }, onDemand, ["throughput"])).toHaveLength(1);
   });
 
   it("throughput: provisioned numbers, and switches to and from on demand", () => {
@@ -123,12 +252,37 @@ describe("diffTable", () => {
     expect(diffTable({ table: current() }, tagged, ["tags"])).toEqual([]);
   });
 
-  it("table class and streams (a new view type disables the stream first)", () => {
+  it("table class: changed when reported; unverified when the description has no TableClassSummary", () => {
     const wantedIa = { ...wanted, TableClass: "STANDARD_INFREQUENT_ACCESS" as const };
-    expect(diffTable({ table: current() }, wantedIa, ["tableClass"])[0]!.input).toEqual({
+    const standard = current({ TableClassSummary: { TableClass: "STANDARD" } });
+    expect(diffTable({ table: standard }, wantedIa, ["tableClass"])).toEqual([
+      {
+        part: "tableClass",
+        operation: "UpdateTable",
+        wait: true,
+        input: { TableName: "T", TableClass: "STANDARD_INFREQUENT_ACCESS" },
+      },
+    ]);
+    expect(diffTable({ table: current() }, wantedIa, ["tableClass"])).toEqual([
+      {
+        part: "tableClass",
+        operation: "UpdateTable",
+        wait: true,
+        unverified: true,
+        input: { TableName: "T", TableClass: "STANDARD_INFREQUENT_ACCESS" },
+      },
+    ]);
+    // Nothing reported and the default wanted: nothing to do.
+    expect(diffTable({ table: current() }, wanted, ["tableClass"])).toEqual([]);
+    const ia = current({ TableClassSummary: { TableClass: "STANDARD_INFREQUENT_ACCESS" } });
+    expect(diffTable({ table: ia }, wantedIa, ["tableClass"])).toEqual([]);
+    expect(diffTable({ table: ia }, wanted, ["tableClass"])[0]!.input).toEqual({
       TableName: "T",
-      TableClass: "STANDARD_INFREQUENT_ACCESS",
+      TableClass: "STANDARD",
     });
+  });
+
+  it("streams (a new view type disables the stream first)", () => {
     const streaming = current({ StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" } });
     const wantKeys = {
       ...wanted,

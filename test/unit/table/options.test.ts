@@ -54,4 +54,39 @@ describe("resolveTableOptions", () => {
     expect(resolveTableOptions({ update: ["ttl", "indexes"] }).update).toEqual(["ttl", "indexes"]);
     expect(() => resolveTableOptions({ update: ["everything" as "ttl"] })).toThrow(InvalidParameter);
   });
+
+  it("throughput: a whole number ≥ 1, {read, write} of them, or ON_DEMAND; anything else names option and value", () => {
+    expect(resolveTableOptions({ throughput: 5 }).throughput).toBe(5);
+    expect(resolveTableOptions({ throughput: { read: 2, write: 3 } }).throughput).toEqual({
+      read: 2,
+      write: 3,
+    });
+    // An object merges key by key over the default {read: 1, write: 1}, as in Dynamoose.
+    expect(
+      resolveTableOptions({ throughput: { read: 4 } as { read: number; write: number } }).throughput,
+    ).toEqual({
+      read: 4,
+      write: 1,
+    });
+    expect(resolveTableOptions({ throughput: "ON_DEMAND" }).throughput).toBe("ON_DEMAND");
+    const bad: [unknown, string][] = [
+      ["bogus", '"bogus"'],
+      [-1, "-1"],
+      [0, "0"],
+      [1.5, "1.5"],
+      [null, "null"],
+      [Number.NaN, "NaN"],
+      [{ read: 1, write: "2" }, '{"read":1,"write":"2"}'],
+      [{ read: 1, write: 1, extra: 1 }, '{"read":1,"write":1,"extra":1}'],
+      [[1, 1], "[1,1]"],
+    ];
+    for (const [throughput, shown] of bad) {
+      const resolve = () => resolveTableOptions({ throughput: throughput as number });
+      expect(resolve).toThrow(InvalidParameter);
+      expect(resolve).toThrow(`Table option \`throughput\``);
+      expect(resolve).toThrow(`(got ${shown})`);
+    }
+    // Custom defaults are checked too.
+    expect(() => resolveTableOptions({}, { throughput: "bogus" as "ON_DEMAND" })).toThrow(InvalidParameter);
+  });
 });

@@ -1,0 +1,47 @@
+// The shape of one step of a table update (diff.ts, settings-diff.ts), as setup.ts sends it.
+import type {
+  TableDescription,
+  Tag,
+  TagResourceCommandInput,
+  UntagResourceCommandInput,
+  UpdateTableCommandInput,
+} from "@aws-sdk/client-dynamodb";
+
+export type TableUpdateStep =
+  | {
+      readonly part: "throughput" | "indexes" | "tableClass" | "streams";
+      readonly operation: "UpdateTable";
+      readonly input: UpdateTableCommandInput;
+      /** Index steps wait for the table and its indexes to be ACTIVE before the next one may start. */
+      readonly wait: boolean;
+      /**
+       * The endpoint did not report the current value (no `TableClassSummary`), so the change may already
+       * be in place: DynamoDB Local, which accepts a table class but never reports one, answers such a call
+       * with ValidationException "Nothing to update", which setup.ts then skips with a warning.
+       */
+      readonly unverified?: true;
+    }
+  | {
+      readonly part: "tags";
+      readonly operation: "UntagResource";
+      readonly input: UntagResourceCommandInput;
+      readonly wait: false;
+    }
+  | {
+      readonly part: "tags";
+      readonly operation: "TagResource";
+      readonly input: TagResourceCommandInput;
+      readonly wait: false;
+    };
+
+export interface CurrentTable {
+  readonly table: TableDescription;
+  /** The table's tags, when tags are being updated and the endpoint supports tagging. */
+  readonly tags?: readonly Tag[] | undefined;
+}
+
+/** Every throughput, index, table class and stream change is an UpdateTable that must finish first. */
+export const updateTable = (
+  part: "throughput" | "indexes" | "tableClass" | "streams",
+  input: UpdateTableCommandInput,
+): TableUpdateStep => ({ part, operation: "UpdateTable", input, wait: true });
