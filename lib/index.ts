@@ -10,6 +10,7 @@
  * const tom = await Cat.get(1); // { id: 1, name: "Tom" }
  * ```
  */
+import { pool } from "./concurrency/pool";
 import * as errors from "./errors";
 import { Condition } from "./expressions/condition";
 import { Instance } from "./instance";
@@ -90,6 +91,22 @@ export type Table = InstanceType<typeof Table>;
  * ```
  */
 export const listTables = Instance.default.listTables.bind(Instance.default);
+/**
+ * Acquires a distributed lock held as one item in a table (a Table, a Model, or a table name): at most
+ * one holder at a time; a crashed holder's lease runs out. Resolves with `{release(), extend(), …}`.
+ *
+ * @example
+ * ```ts
+ * const lock = await dynamodel.lock(Locks, "nightly-report", { leaseMs: 30_000, heartbeatMs: 10_000 });
+ * try {
+ *   await buildReport();
+ * } finally {
+ *   await lock.release();
+ * }
+ * ```
+ */
+export const lock = Instance.default.lock.bind(Instance.default);
+export { pool };
 export { logger } from "./logger/logger";
 
 export { Condition, Instance, Item, Schema, type };
@@ -134,6 +151,8 @@ export type { UpdateSettings } from "./operations/update";
 export type { BatchGetResult, BatchGetSettings, BatchProgress } from "./operations/batch-get";
 export type { BatchWriteResult, BatchWriteSettings } from "./operations/batch-write";
 export type { TransactionFunction } from "./transaction/transaction";
+export type { Pool, PoolResults, PoolSettledResults } from "./concurrency/pool";
+export type { Lock, LockOptions, LockTable } from "./lock/lock";
 export type {
   ModelTransaction,
   TransactionElement,
@@ -158,6 +177,8 @@ const dynamodel = {
   transaction,
   Table,
   listTables,
+  lock,
+  pool,
   logger,
   ...errors,
 };

@@ -15,6 +15,8 @@ import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { convertToAttr, convertToNative, marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import EventEmitter from "eventemitter3";
 import type { Middleware, SendingClient } from "./client/send";
+import { pool, type Pool } from "./concurrency/pool";
+import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";
 import { registerEmitter } from "./logger/logger";
 import { listTables, type ListTablesSettings, type TableNames } from "./table/list-tables";
 import { tableClassFor, type TableClass } from "./table/table-class";
@@ -95,6 +97,37 @@ export class Instance {
    */
   listTables(settings: ListTablesSettings = {}): Promise<TableNames> {
     return listTables(this, settings);
+  }
+
+  /**
+   * Acquires the distributed lock `name`, held as one item in `table` (a Table, a Model, or the name of
+   * an existing table, reached through this instance's client). See `docs/concurrency-and-locks.md`.
+   *
+   * @example
+   * ```ts
+   * const lock = await instance.lock("Locks", "nightly-report", { leaseMs: 30_000, heartbeatMs: 10_000 });
+   * try {
+   *   await buildReport();
+   * } finally {
+   *   await lock.release();
+   * }
+   * ```
+   */
+  lock(table: LockTable, name: string, options: LockOptions): Promise<Lock> {
+    return lock(this, table, name, options);
+  }
+
+  /**
+   * A pool running at most `size` functions at once (the same as `dynamodel.pool`; pools belong to no
+   * instance).
+   *
+   * @example
+   * ```ts
+   * const cats = await instance.pool(4).all(ids.map((id) => () => Cat.get(id)));
+   * ```
+   */
+  pool(size: number): Pool {
+    return pool(size);
   }
 
   /** Middleware around every DynamoDB call of this instance. Returns a function that removes it. */

@@ -1,0 +1,180 @@
+// A lock we hold: renews its lease on heartbeats and on extend(), and releases it, each write conditional
+// on the stored owner token still being ours, so nothing we do can touch a lock someone else now holds.
+import { LockError } from "../errors";
+import { isConditionFailure } from "../model/conflict";
+import type { Acquired } from "./acquire";
+import type { LockSettings } from "./options";
+import { buildReleaseInput, buildRenewInput, lockKey } from "./requests";
+import type { LockTarget } from "./target";
+
+/**
+ * A held lock, as `dynamodel.lock()` resolves it.
+ *
+ * @example
+ * ```ts
+ * const lock = await dynamodel.lock(Locks, "nightly-report", { leaseMs: 30_000, heartbeatMs: 10_000 });
+ * try {
+ *   await buildReport();
+ * } finally {
+ *   await lock.release();
+ * }
+ * ```
+ */
+export interface Lock {
+  /** The lock's name (the lock item's hash key value). */
+  readonly name: string;
+  /** The full name of the table holding the lock item. */
+  readonly table: string;
+  /** This acquisition's owner token, stored in the lock item's `lockOwner`. */
+  readonly owner: string;
+  /** When the lease ends unless renewed, as far as this holder knows (its own clock). */
+  readonly expiresAt: Date;
+  /** True until released or found lost, while the lease has not run out by this holder's clock. */
+  readonly held: boolean;
+  /**
+   * Renews the lease: `leaseMs` from now. Rejects with `LockError` if the lock was released or is no
+   * longer ours (the lease ran out and someone else took it).
+   *
+   * @example
+   * ```ts
+   * await lock.extend(); // another leaseMs
+   * ```
+   */
+  extend(): Promise<void>;
+  /**
+   * Stops heartbeats and deletes the lock item if it is still ours. Resolves at once if already
+   * released; rejects with `LockError` if the lock was lost (someone else may have held it meanwhile).
+   *
+   * @example
+   * ```ts
+   * await lock.release();
+   * ```
+   */
+  release(): Promise<void>;
+}
+
+type State = "held" | "released" | "lost";
+
+export class HeldLock implements Lock {
+  readonly name: string;
+  readonly table: string;
+  readonly owner: string;
+  readonly #target: LockTarget;
+  readonly #settings: LockSettings;
+  #expiresAt: number;
+  #state: State = "held";
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The heartbeat in flight, which release() lets finish before deleting. */
+  #beat: Promise<void> | undefined;
+  #releasing: Promise<void> | undefined;
+
+  constructor(target: LockTarget, name: string, acquired: Acquired, settings: LockSettings) {
+    this.name = name;
+    this.table = target.table;
+    this.owner = acquired.owner;
+    this.#target = target;
+    this.#settings = settings;
+    this.#expiresAt = acquired.expiresAt;
+    this.#scheduleHeartbeat();
+  }
+
+  get expiresAt(): Date {
+    return new Date(this.#expiresAt);
+  }
+
+  get held(): boolean {
+    return this.#state === "held" && Date.now() < this.#expiresAt;
+  }
+
+  async extend(): Promise<void> {
+    if (this.#state !== "held" || this.#releasing !== undefined) throw this.#notHeld();
+    await this.#renew();
+  }
+
+  release(): Promise<void> {
+    if (this.#state === "lost") return Promise.reject(this.#notHeld());
+    this.#releasing ??= this.#release();
+    return this.#releasing;
+  }
+
+  async #release(): Promise<void> {
+    this.#stopHeartbeat();
+    await this.#beat;
+    if (this.#state !== "held") {
+      if (this.#state === "lost") throw this.#notHeld();
+      return;
+    }
+    const key = lockKey(this.#target.layout, this.name);
+    try {
+      await this.#target.send("DeleteItem", buildReleaseInput(this.table, key, this.owner));
+      this.#state = "released";
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        this.#lose();
+        throw this.#notHeld(error);
+      }
+      // Still ours until the lease runs out (no more heartbeats): release() may be called again.
+      this.#releasing = undefined;
+      throw error;
+    }
+  }
+
+  /** One conditional UpdateItem; a failed condition means the lock is lost. */
+  async #renew(): Promise<void> {
+    const now = Date.now();
+    const expiresAt = now + this.#settings.leaseMs;
+    const key = lockKey(this.#target.layout, this.name);
+    try {
+      await this.#target.send("UpdateItem", buildRenewInput(this.table, key, this.owner, expiresAt));
+      this.#expiresAt = Math.max(this.#expiresAt, expiresAt);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // While we release it, the item is gone because we delete it: that is not a loss.
+      if (this.#state === "held" && this.#releasing === undefined) this.#lose();
+      throw this.#notHeld(error);
+    }
+  }
+
+  #lose(): void {
+    this.#state = "lost";
+    this.#stopHeartbeat();
+    const { onLost } = this.#settings;
+    if (onLost === undefined) return;
+    try {
+      onLost(this.#notHeld());
+    } catch {
+      // A listener observes the loss; it cannot change it.
+    }
+  }
+
+  #notHeld(cause?: unknown): LockError {
+    const where = `Lock "${this.name}" on table "${this.table}"`;
+    const message =
+      this.#state === "lost"
+        ? `${where} was lost: its lease ran out and another owner took it (or its item was removed).`
+        : `${where} has been released.`;
+    return new LockError(message, cause === undefined ? undefined : { cause });
+  }
+
+  #scheduleHeartbeat(): void {
+    const every = this.#settings.heartbeatMs;
+    // Not after a loss or once release() has begun (it clears a pending timer; this covers a beat that
+    // was in flight when release() began and finishes afterwards).
+    if (every === undefined || this.#state !== "held" || this.#releasing !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#beat = this.#renew().then(
+        () => this.#scheduleHeartbeat(),
+        // A lost lock stops here; any other failure (network, throttling) is retried on the next beat.
+        () => this.#scheduleHeartbeat(),
+      );
+    }, every);
+    // Heartbeats never keep the process alive: a process that exits lets the lease run out.
+    this.#timer.unref();
+  }
+
+  #stopHeartbeat(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

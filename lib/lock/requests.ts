@@ -1,0 +1,91 @@
+// Pure: the three conditional writes a lock is made of. No client here.
+//   acquire  PutItem     only if no item has the key, or the stored lease has run out
+//   renew    UpdateItem  only if the stored owner is still us (heartbeats and extend())
+//   release  DeleteItem  only if the stored owner is still us
+// A stored item without a `lockExpiresAt` (some other item that happens to have the key) never counts
+// as expired, so acquiring never overwrites data that is not a lock.
+import type {
+  AttributeValue,
+  DeleteItemCommandInput,
+  PutItemCommandInput,
+  UpdateItemCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import type { LockKeyLayout } from "./target";
+
+/** The attribute holding the holder's owner token (a random UUID per acquisition). */
+export const OWNER_ATTRIBUTE = "lockOwner";
+/** The attribute holding the end of the lease, in ms since the epoch (the holder's clock). */
+export const EXPIRES_ATTRIBUTE = "lockExpiresAt";
+/** The range key value of a lock item, in a table that has a range key. */
+export const LOCK_RANGE_VALUE = "dynamodel:lock";
+
+/** The lock item's key: the hash key set to the lock's name (and the range key to the fixed value). */
+export function lockKey(layout: LockKeyLayout, name: string): Record<string, AttributeValue> {
+  const key: Record<string, AttributeValue> = { [layout.hashKey]: { S: name } };
+  if (layout.rangeKey !== undefined) key[layout.rangeKey] = { S: LOCK_RANGE_VALUE };
+  return key;
+}
+
+/** Takes the lock if it is free or its lease ended before `now`; returns the holder's item if not. */
+export function buildAcquireInput(
+  table: string,
+  key: Record<string, AttributeValue>,
+  layout: LockKeyLayout,
+  owner: string,
+  now: number,
+  expiresAt: number,
+): PutItemCommandInput {
+  return {
+    TableName: table,
+    Item: {
+      ...key,
+      [OWNER_ATTRIBUTE]: { S: owner },
+      [EXPIRES_ATTRIBUTE]: { N: String(expiresAt) },
+    },
+    ConditionExpression: "attribute_not_exists(#hash) OR #expires < :now",
+    ExpressionAttributeNames: { "#hash": layout.hashKey, "#expires": EXPIRES_ATTRIBUTE },
+    ExpressionAttributeValues: { ":now": { N: String(now) } },
+    // The holder's lease end lets a waiter retry as soon as it runs out (where the endpoint returns it).
+    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+  };
+}
+
+/** Moves the lease end to `expiresAt`, only while `owner` holds the lock. */
+export function buildRenewInput(
+  table: string,
+  key: Record<string, AttributeValue>,
+  owner: string,
+  expiresAt: number,
+): UpdateItemCommandInput {
+  return {
+    TableName: table,
+    Key: key,
+    UpdateExpression: "SET #expires = :expires",
+    ConditionExpression: "#owner = :owner",
+    ExpressionAttributeNames: { "#expires": EXPIRES_ATTRIBUTE, "#owner": OWNER_ATTRIBUTE },
+    ExpressionAttributeValues: { ":expires": { N: String(expiresAt) }, ":owner": { S: owner } },
+  };
+}
+
+/** Deletes the lock item, only while `owner` holds the lock. */
+export function buildReleaseInput(
+  table: string,
+  key: Record<string, AttributeValue>,
+  owner: string,
+): DeleteItemCommandInput {
+  return {
+    TableName: table,
+    Key: key,
+    ConditionExpression: "#owner = :owner",
+    ExpressionAttributeNames: { "#owner": OWNER_ATTRIBUTE },
+    ExpressionAttributeValues: { ":owner": { S: owner } },
+  };
+}
+
+/** The lease end stored in a holder's item (from a failed acquire), when DynamoDB returned it. */
+export function storedExpiry(item: Record<string, AttributeValue> | undefined): number | undefined {
+  const stored = item?.[EXPIRES_ATTRIBUTE]?.N;
+  if (stored === undefined) return undefined;
+  const value = Number(stored);
+  return Number.isFinite(value) ? value : undefined;
+}
