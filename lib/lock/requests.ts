@@ -42,9 +42,15 @@ export function buildAcquireInput(
       [OWNER_ATTRIBUTE]: { S: owner },
       [EXPIRES_ATTRIBUTE]: { N: String(expiresAt) },
     },
-    ConditionExpression: "attribute_not_exists(#hash) OR #expires < :now",
-    ExpressionAttributeNames: { "#hash": layout.hashKey, "#expires": EXPIRES_ATTRIBUTE },
-    ExpressionAttributeValues: { ":now": { N: String(now) } },
+    // `#owner = :owner`: a retry of this very write (the SDK retries when a response is lost after the
+    // write was applied) finds its own lock and succeeds, instead of waiting out its own lease.
+    ConditionExpression: "attribute_not_exists(#hash) OR #expires < :now OR #owner = :owner",
+    ExpressionAttributeNames: {
+      "#hash": layout.hashKey,
+      "#expires": EXPIRES_ATTRIBUTE,
+      "#owner": OWNER_ATTRIBUTE,
+    },
+    ExpressionAttributeValues: { ":now": { N: String(now) }, ":owner": { S: owner } },
     // The holder's lease end lets a waiter retry as soon as it runs out (where the endpoint returns it).
     ReturnValuesOnConditionCheckFailure: "ALL_OLD",
   };

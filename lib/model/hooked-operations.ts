@@ -7,7 +7,8 @@ import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
 import { isObserved, operationContext, runHooked } from "./operation-hooks";
-import { deleteByKey, getByKey, saveItem, validateBeforeSave, type SaveSettings } from "./persist";
+import { deleteByKey, getByKey, type SaveSettings } from "./persist";
+import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { storedImageOf } from "./stored-images";
 
@@ -47,12 +48,15 @@ async function saveValidatingFirst<T extends object>(
   settings: SaveSettings,
 ): Promise<T> {
   try {
+    let validated: ValidatedWrite | undefined;
     const saved = await withHooks(
       runtime.compiled[0]!.hooks,
       "save",
       item,
-      () => saveItem(item, settings, true),
-      () => validateBeforeSave(item),
+      () => saveItem(item, settings, validated),
+      async () => {
+        validated = await validateBeforeSave(item);
+      },
     );
     emitSafely(runtime.events, "save", saved, item);
     return saved;

@@ -5,7 +5,7 @@ import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expr
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read";
-import { restoreReadValues } from "../schema/rules";
+import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
@@ -63,12 +63,19 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     pendingDefaults: [],
   });
   const image = storedImageOf(item);
-  if (image !== undefined && schema.shape.flags.get) {
-    restoreReadValues(schema.shape, normalized, storedFormFromDynamo(schema, image), true);
-  }
+  const shownChanged =
+    image !== undefined && schema.shape.flags.get
+      ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
+      : [];
   const current = objectToDynamo(schema.shape, normalized, "");
-  const changes = diffImages(image ?? {}, current);
-  return { shape: schema.shape, paths: changes.map((change) => change.path) };
+  const paths = diffImages(image ?? {}, current).map((change) => change.path);
+  // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.
+  for (const path of shownChanged) {
+    const segments = parseDocumentPath(path);
+    const printed = formatDocumentPath(segments);
+    if (!paths.some((known) => formatDocumentPath(known) === printed)) paths.push(segments);
+  }
+  return { shape: schema.shape, paths };
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   ScanCommandInput,
   ScanCommandOutput,
 } from "@aws-sdk/client-dynamodb";
-import { Condition, conditionNode } from "../expressions/condition";
+import { Condition } from "../expressions/condition";
 import { lastKeyFromDynamo } from "../operations/last-key";
 import { buildQueryInput } from "../operations/query";
 import type { RetrieveSettings } from "../operations/retrieve-input";
@@ -60,9 +60,16 @@ function conditionFor(job: RetrieveJob): Condition {
   const expires = job.runtime.table.options.expires;
   if (job.settings.count !== true || expires === undefined || expires.returnExpired) return job.condition;
   const attribute = expires.attribute;
-  const live = new Condition(attribute).exists(false).or().where(attribute).gt(new Date());
-  conditionNode(job.condition); // an unfinished condition fails here with its own message
-  return job.condition.and().group(live);
+  // The value in the form the attribute is declared with: the table's own TTL attribute is a Date stored
+  // as epoch seconds; a schema may declare it itself as a Number of epoch seconds.
+  const declared = job.runtime.compiled[0]!.shape.byName.get(attribute);
+  const isDate = declared?.variants.some(
+    (variant) => variant.kind === "scalar" && variant.type.name === "date",
+  );
+  const now = isDate === false ? Math.floor(Date.now() / 1000) : new Date();
+  const live = new Condition(attribute).exists(false).or().where(attribute).gt(now);
+  // The caller's condition is grouped whole: AND must not bind to only its last OR branch.
+  return new Condition().group(job.condition).and().group(live);
 }
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */

@@ -92,19 +92,24 @@ export function attributeWalk(
   };
 }
 
-/** Runs attribute `set` functions (inner attributes first); `old` is the item as last read, if any. */
+/**
+ * Runs attribute `set` functions (inner attributes first). `old` is the item as last read, if any;
+ * `restored` the paths `restoreReadValues` put back to their stored values.
+ */
 export async function applySetters(
   shape: ObjectShape,
   item: Record<string, unknown>,
   old: Record<string, unknown> | undefined,
+  restored?: ReadonlySet<string>,
 ): Promise<void> {
-  return applySettersIn(shapeWalk(shape, item), old);
+  return applySettersIn(shapeWalk(shape, item), old, restored);
 }
 
 /** `applySetters` over any walk; `old` is the whole item as last read (paths are full document paths). */
 export async function applySettersIn(
   walk: RuleWalk,
   old: Record<string, unknown> | undefined,
+  restored?: ReadonlySet<string>,
 ): Promise<void> {
   const pending: Promise<void>[] = [];
   walk("set", (attribute, container, key, path) => {
@@ -113,8 +118,13 @@ export async function applySettersIn(
     if (!setter || value === undefined || value === null) return;
     const previous = old === undefined ? undefined : valueAtPath(old, path);
     // An item read from the table still holding what was read: that value was `set` when it was written,
-    // and must not be transformed again (a hashed password would be hashed twice).
-    if (previous !== undefined && sameValue(value, previous)) return;
+    // and must not be transformed again (a hashed password would be hashed twice). With a `get`, the item
+    // holds the display form: only a value `restoreReadValues` put back is the stored one; a new value that
+    // merely equals the stored form is a change and goes through `set`.
+    const unchanged = attribute.settings.get
+      ? restored?.has(path) === true
+      : previous !== undefined && sameValue(value, previous);
+    if (unchanged) return;
     const result = setter(value, previous);
     if (isThenable(result))
       pending.push(Promise.resolve(result).then((resolved) => void (container[key] = resolved)));
@@ -127,31 +137,76 @@ export async function applySettersIn(
  * An item read from the table holds `get(stored)` for attributes with a `get` function. Where it still
  * holds exactly that, the value is put back to the stored one, so saving the item (or asking what changed)
  * neither rewrites a value nobody touched nor stores the display form. Runs on normalized data (real
- * names); `old` is the stored form as last read. Synchronous unless a `get` is asynchronous; with
- * `syncOnly`, an asynchronous `get` leaves its value alone instead (for `modifiedPaths()`, which is sync).
+ * names); `old` is the stored form as last read. Resolves with the document paths it put back.
+ * Synchronous unless a `get` is asynchronous.
  */
 export function restoreReadValues(
   shape: ObjectShape,
   item: Record<string, unknown>,
   old: Record<string, unknown>,
-  syncOnly = false,
-): void | Promise<void> {
+): ReadonlySet<string> | Promise<ReadonlySet<string>> {
+  const restored = new Set<string>();
   const pending: Promise<void>[] = [];
+  visitReadValues(
+    shape,
+    item,
+    old,
+    (shown, restore) => {
+      if (isThenable(shown)) pending.push(Promise.resolve(shown).then(restore));
+      else restore(shown);
+    },
+    restored,
+  );
+  return pending.length > 0 ? Promise.all(pending).then(() => restored) : restored;
+}
+
+/**
+ * `restoreReadValues` for `modifiedPaths()`, which is synchronous (an asynchronous `get` counts as
+ * changed). Returns the paths of values that are not `get(stored)`: changed, even where the new value
+ * happens to equal the stored form.
+ */
+export function restoreReadValuesNow(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  old: Record<string, unknown>,
+): string[] {
+  const changed: string[] = [];
+  const restored = new Set<string>();
+  visitReadValues(
+    shape,
+    item,
+    old,
+    (shown, restore) => {
+      if (isThenable(shown)) Promise.resolve(shown).catch(() => undefined);
+      else restore(shown);
+    },
+    restored,
+    (path) => changed.push(path),
+  );
+  return changed.filter((path) => !restored.has(path));
+}
+
+function visitReadValues(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  old: Record<string, unknown>,
+  settle: (shown: unknown, restore: (shown: unknown) => void) => void,
+  restored: Set<string>,
+  visited?: (path: string) => void,
+): void {
   shapeWalk(shape, item)("get", (attribute, container, key, path) => {
     const getter = attribute.settings.get;
     const value = container[key];
     if (!getter || value === undefined || value === null) return;
     const previous = valueAtPath(old, path);
     if (previous === undefined || previous === null) return;
-    const shown = getter(previous);
-    const restore = (resolved: unknown) => {
-      if (sameValue(value, resolved)) container[key] = previous;
-    };
-    if (!isThenable(shown)) restore(shown);
-    else if (!syncOnly) pending.push(Promise.resolve(shown).then(restore));
-    else Promise.resolve(shown).catch(() => undefined);
+    visited?.(path);
+    settle(getter(previous), (shown) => {
+      if (!sameValue(value, shown)) return;
+      container[key] = previous;
+      restored.add(path);
+    });
   });
-  if (pending.length > 0) return Promise.all(pending).then(() => undefined);
 }
 
 /** Runs attribute validators; the first failure in attribute order is reported. */

@@ -60,9 +60,10 @@ export async function writePipeline(
   const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
   let item = normalizeObject(schema.shape, input, "", context);
   if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+  let restored: ReadonlySet<string> | undefined;
   if (settings.old !== undefined && schema.shape.flags.get) {
     const restoring = restoreReadValues(schema.shape, item, settings.old);
-    if (restoring !== undefined) await restoring;
+    restored = isThenable(restoring) ? await restoring : restoring;
   }
 
   if (schema.createdAt.length > 0 || schema.updatedAt.length > 0) {
@@ -82,7 +83,7 @@ export async function writePipeline(
       item[attribute.name] = combineValue(item, variant.attributes, variant.separator);
   }
 
-  if (schema.shape.flags.set) await applySetters(schema.shape, item, settings.old);
+  if (schema.shape.flags.set) await applySetters(schema.shape, item, settings.old, restored);
   if (schema.set) {
     const result = schema.set(item);
     const resolved = isThenable(result) ? await result : result;

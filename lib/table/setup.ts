@@ -120,32 +120,22 @@ async function waitForActive(table: TableRuntime, justCreated = false): Promise<
  * the attribute or turns TTL off (no `expires`) — see ttl.ts. Waits while TTL is being disabled, as it
  * cannot be enabled again until then.
  */
-async function syncTimeToLive(table: TableRuntime, wanted: string | undefined): Promise<void> {
+async function syncTimeToLive(table: TableRuntime, wanted: string): Promise<void> {
   const { timeout, frequency } = table.options.waitForActive.check;
   const bringInLine = table.options.update.includes("ttl");
   const deadline = Date.now() + timeout;
   for (;;) {
-    let current: TimeToLiveDescription | undefined;
-    try {
-      const output = await setupCall<DescribeTimeToLiveCommandOutput>(table, "DescribeTimeToLive", {
-        TableName: table.name,
-      });
-      current = output.TimeToLiveDescription;
-    } catch (error) {
-      // An endpoint without TTL has no TTL to turn off; one that was asked for must fail the setup.
-      if (wanted === undefined && isUnsupported(error)) return;
-      throw error;
-    }
-    if (
-      wanted !== undefined &&
-      current?.TimeToLiveStatus === "DISABLING" &&
-      Date.now() + frequency <= deadline
-    ) {
+    // TTL was asked for (`expires`): an endpoint without TTL calls fails the setup with its error.
+    const output = await setupCall<DescribeTimeToLiveCommandOutput>(table, "DescribeTimeToLive", {
+      TableName: table.name,
+    });
+    const current: TimeToLiveDescription | undefined = output.TimeToLiveDescription;
+    if (current?.TimeToLiveStatus === "DISABLING" && Date.now() + frequency <= deadline) {
       await sleep(frequency);
       continue;
     }
     const other = isTimeToLiveOn(current) ? current?.AttributeName : undefined;
-    if (!bringInLine && wanted !== undefined && other !== undefined && other !== wanted) {
+    if (!bringInLine && other !== undefined && other !== wanted) {
       emitLog(
         "warn",
         "table:ttl",
@@ -212,6 +202,7 @@ export async function runSetup(table: TableRuntime): Promise<void> {
   const { create, waitForActive: wait, expires, update: parts } = table.options;
   const created = create ? await createIfMissing(table) : false;
   if (wait.enabled) await waitForActive(table, created);
-  if (parts.includes("ttl") || (expires && create)) await syncTimeToLive(table, expires?.attribute);
+  // Without `expires`, TTL is never touched (as in Dynamoose): it may have been set up outside the code.
+  if (expires && (parts.includes("ttl") || create)) await syncTimeToLive(table, expires.attribute);
   await update(table);
 }

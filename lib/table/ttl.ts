@@ -16,11 +16,11 @@ const ttlCall = (
 });
 
 /**
- * The UpdateTimeToLive calls that make `current` match `wanted` (the TTL attribute, or `undefined` for
- * no TTL). Without `bringInLine` (no `update: ["ttl"]`), TTL is only turned on where it is off, as in
- * Dynamoose: an existing setting is never changed. With it, TTL on another attribute is turned off and
- * then on for the wanted one, and with no `expires` TTL is turned off. DynamoDB allows one TTL change
- * per table within an hour or so; a refused second call fails the setup with DynamoDB's own error.
+ * The UpdateTimeToLive calls that make `current` match `wanted` (the TTL attribute of `expires`). Without
+ * `bringInLine` (no `update: ["ttl"]`), TTL is only turned on where it is off, as in Dynamoose: an
+ * existing setting is never changed. With it, TTL on another attribute is turned off and then on for the
+ * wanted one. (Without `expires` the setup never asks: TTL is left as it is.) DynamoDB allows one TTL
+ * change per table within an hour or so; a refused second call fails the setup with its own error.
  *
  * @example
  * ```ts
@@ -32,15 +32,12 @@ const ttlCall = (
 export function timeToLiveSteps(
   tableName: string,
   current: TimeToLiveDescription | undefined,
-  wanted: string | undefined,
+  wanted: string,
   bringInLine: boolean,
 ): UpdateTimeToLiveCommandInput[] {
   const on = isTimeToLiveOn(current);
   // An endpoint that says TTL is on without naming the attribute gives nothing to compare or to turn off.
   const have = on ? current?.AttributeName : undefined;
-  if (wanted === undefined) {
-    return bringInLine && have !== undefined ? [ttlCall(tableName, have, false)] : [];
-  }
   if (!on) return [ttlCall(tableName, wanted, true)];
   if (have === undefined || have === wanted || !bringInLine) return [];
   return [ttlCall(tableName, have, false), ttlCall(tableName, wanted, true)];

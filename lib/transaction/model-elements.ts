@@ -5,7 +5,8 @@ import type { ConditionCheck, TransactGetItem, TransactWriteItem } from "@aws-sd
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { buildKeyedInput, planSave, type SaveSettings } from "../model/persist";
+import { buildKeyedInput, type SaveSettings } from "../model/persist";
+import { planSave } from "../model/save";
 import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { storedImageOf } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";

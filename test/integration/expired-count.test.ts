@@ -62,6 +62,26 @@ describe("count() and expired items", () => {
     expect((await Hidden.scan().exec()).count).toBe(2);
   });
 
+  it("a condition with a top-level OR is grouped whole before the TTL test is added", async () => {
+    // "old" and "fresh" both match; only "fresh" is live.
+    const either = Hidden.scan("id").eq("old").or().where("id").eq("fresh");
+    expect((await either.exec()).count).toBe(1);
+    expect(await either.count().exec()).toEqual({ count: 1, scannedCount: 3 });
+  });
+
+  it("a TTL attribute the schema declares as a Number of epoch seconds is compared as one", async () => {
+    const Declared = dynamodel.model(
+      "CountDeclared",
+      new Schema({
+        group: { type: String, hashKey: true },
+        id: { type: String, rangeKey: true },
+        ttl: Number,
+      }),
+      { tableName: hidden, create: false, expires: { ttl: 60_000, items: { returnExpired: false } } },
+    );
+    expect(await Declared.scan().count().exec()).toEqual({ count: 2, scannedCount: 3 });
+  });
+
   it("by default expired items are counted, and the request has no extra filter", async () => {
     expect(await Shown.scan().count().exec()).toEqual({ count: 3, scannedCount: 3 });
     const request = await Shown.scan().count().getRequest();

@@ -220,3 +220,35 @@ describe("an async pre save hook that declares next but never calls it", () => {
     expect(await stored(Failing.table().name, 1)).toBeUndefined();
   });
 });
+
+describe("with a pre save hook, the write pipeline's functions run once", () => {
+  const counts = { set: 0, validate: 0, default: 0 };
+  const schema = new Schema({
+    id: Number,
+    code: {
+      type: String,
+      set: (code: string) => (counts.set++, code.toUpperCase()),
+      validate: () => (counts.validate++, true),
+    },
+    token: { type: String, default: () => `t${++counts.default}` },
+    note: String,
+  });
+  schema.pre("save", function () {
+    if (this.note === "change me") this.note = "changed by the hook";
+  });
+  const table = uniqueTableName("hookonce");
+  const Tag = dynamodel.model("HookOnceTag", schema, { tableName: table });
+
+  beforeEach(() => Object.assign(counts, { set: 0, validate: 0, default: 0 }));
+
+  it("when the hook changes nothing, the validation step's result is what is written", async () => {
+    await Tag.create({ id: 1, code: "ab" });
+    expect(counts).toEqual({ set: 1, validate: 1, default: 1 });
+    expect(await stored(table, 1)).toEqual({ id: { N: "1" }, code: { S: "AB" }, token: { S: "t1" } });
+  });
+
+  it("when the hook changes the item, the change is converted and written", async () => {
+    await Tag.create({ id: 2, code: "cd", note: "change me" });
+    expect(await stored(table, 2)).toMatchObject({ note: { S: "changed by the hook" }, code: { S: "CD" } });
+  });
+});

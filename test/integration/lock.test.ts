@@ -200,6 +200,26 @@ describe("mutual exclusion", () => {
     expect(waited).toBeLessThan(3000);
     expect((await stored(table, key("busy")))!.lockOwner).toEqual({ S: holder.owner });
   });
+
+  it("a retried acquire whose first write was applied (its answer lost) finds its own lock", async () => {
+    let replayed = false;
+    // As the SDK does when a response is lost after DynamoDB applied the write: the same PutItem again.
+    const remove = dynamodel.use(async (call, next) => {
+      if (call.table !== table || call.operation !== "PutItem" || replayed) return next();
+      replayed = true;
+      await next();
+      return next();
+    });
+    try {
+      const lock = track(await dynamodel.lock(table, "replayed", { leaseMs: 5000, waitMs: 200 }));
+      expect(replayed).toBe(true);
+      expect((await stored(table, key("replayed")))!.lockOwner).toEqual({ S: lock.owner });
+      await lock.release();
+      expect(await stored(table, key("replayed"))).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
 });
 
 describe("leases", () => {

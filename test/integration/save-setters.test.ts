@@ -144,3 +144,34 @@ describe("get functions and what the item holds after a save", () => {
     expect((await storedShown("g2"))?.code).toEqual({ S: "#9" });
   });
 });
+
+describe("an attribute with both get and set", () => {
+  const priceTable = uniqueTableName("saveGetSet");
+  const Product = dynamodel.model(
+    "SaveGetSetProduct",
+    new Schema({
+      id: { type: String, hashKey: true },
+      cents: { type: Number, set: (dollars: number) => dollars * 100, get: (cents: number) => cents / 100 },
+      name: String,
+    }),
+    { tableName: priceTable },
+  );
+  const storedCents = async (id: string) =>
+    (await rawClient().getItem({ TableName: priceTable, Key: { id: { S: id } }, ConsistentRead: true })).Item
+      ?.cents;
+
+  it("keeps an untouched value and runs set on a new one, even one equal to the stored form", async () => {
+    await Product.create({ id: "p1", cents: 5, name: "pen" });
+    expect(await storedCents("p1")).toEqual({ N: "500" });
+    const read = (await Product.get("p1"))!;
+    expect(read.cents).toBe(5);
+    read.name = "ink pen";
+    await read.save();
+    expect(await storedCents("p1")).toEqual({ N: "500" });
+    // 500 dollars: the same number as the stored cents, but a change all the same.
+    read.cents = 500;
+    expect(read.modifiedPaths()).toEqual(["cents"]);
+    await read.save();
+    expect(await storedCents("p1")).toEqual({ N: "50000" });
+  });
+});

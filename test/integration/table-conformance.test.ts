@@ -266,18 +266,19 @@ describe("TTL updates", () => {
     },
   );
 
-  it("update: ['ttl'] without expires turns TTL off", async () => {
-    const tableName = uniqueTableName("ttlOff");
-    const calls = await setUpThenUpdate(
-      tableName,
-      { schema: { id: String }, options: { expires: 1000 } },
-      { schema: { id: String }, options: { update: ["ttl"] } },
-    );
-    expect(sent(calls, "UpdateTimeToLive")).toEqual([
-      { TableName: tableName, TimeToLiveSpecification: { AttributeName: "ttl", Enabled: false } },
-    ]);
-    expect((await ttlOf(tableName))?.TimeToLiveStatus).toMatch(/^DISABL/);
-  });
+  it.each([true, ["ttl"] as const] as const)(
+    "without expires, TTL set up outside the code is never touched (update: %p)",
+    async (update) => {
+      const tableName = uniqueTableName("ttlKept");
+      const calls = await setUpThenUpdate(
+        tableName,
+        { schema: { id: String }, options: { expires: 1000 } },
+        { schema: { id: String }, options: { update } },
+      );
+      expect(sent(calls, "UpdateTimeToLive")).toEqual([]);
+      expect(await ttlOf(tableName)).toEqual({ TimeToLiveStatus: "ENABLED", AttributeName: "ttl" });
+    },
+  );
 
   it("without update: ['ttl'] another attribute is left as it is, with a warning", async () => {
     const tableName = uniqueTableName("ttlKeep");

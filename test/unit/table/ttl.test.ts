@@ -34,14 +34,7 @@ describe("timeToLiveSteps", () => {
     expect(timeToLiveSteps("T", on("old"), "newAttr", false)).toEqual([]);
   });
 
-  it("no expires: TTL is turned off when bringing the table in line, else left alone", () => {
-    expect(timeToLiveSteps("T", on("old"), undefined, true)).toEqual([call("old", false)]);
-    expect(timeToLiveSteps("T", on("old"), undefined, false)).toEqual([]);
-    expect(timeToLiveSteps("T", { TimeToLiveStatus: "DISABLED" }, undefined, true)).toEqual([]);
-  });
-
   it("TTL said to be on without an attribute name: nothing to compare or turn off", () => {
     expect(timeToLiveSteps("T", { TimeToLiveStatus: "ENABLED" }, "exp", true)).toEqual([]);
-    expect(timeToLiveSteps("T", { TimeToLiveStatus: "ENABLED" }, undefined, true)).toEqual([]);
   });
 });
