@@ -116,8 +116,8 @@ async function waitForActive(table: TableRuntime, justCreated = false): Promise<
 }
 
 /**
- * The TTL step: turns TTL on for `wanted` where it is off and, with `update` including "ttl", changes
- * the attribute or turns TTL off (no `expires`) — see ttl.ts. Waits while TTL is being disabled, as it
+ * The TTL step (only with `expires`): turns TTL on for `wanted` where it is off and, with `update`
+ * including "ttl", moves it from another attribute — see ttl.ts. Waits while TTL is being disabled, as it
  * cannot be enabled again until then.
  */
 async function syncTimeToLive(table: TableRuntime, wanted: string): Promise<void> {

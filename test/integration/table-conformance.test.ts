@@ -11,9 +11,19 @@ import dynamodel, {
   type SchemaDefinition,
   type TableOptions,
 } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { startLocal, type LocalDynamoDB } from "dynamodel/local";
+import { uniqueTableName } from "../support/local";
 
-beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+// A DynamoDB Local of this file's own. Its GSI capacity updates and billing switches leave the server
+// busy with index work that, on the shared server, stalled other files' GSI deletions (DELETING for over
+// a minute) in cold CI runs; nothing here depends on other files' tables.
+let server: LocalDynamoDB;
+const rawClient = () => server.client;
+beforeAll(async () => {
+  server = await startLocal();
+  dynamodel.aws.ddb.set(server.client);
+}, 60_000);
+afterAll(() => server.stop());
 afterEach(async () => (await dynamodel.logger()).providers.clear());
 
 let counter = 0;
