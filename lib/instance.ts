@@ -13,7 +13,7 @@
  */
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { convertToAttr, convertToNative, marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import EventEmitter from "eventemitter3";
+import { EventEmitter } from "eventemitter3";
 import type { Middleware, SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
 import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";

@@ -1,6 +1,6 @@
 // The only place that calls the SDK. Every DynamoDB call of every operation goes through `send`:
 // middleware (instance first, then model), then the client, with `request`/`response` events.
-import type EventEmitter from "eventemitter3";
+import type { EventEmitter } from "eventemitter3";
 import { COMMANDS, type OperationName } from "./operations";
 import { scrubCredentials } from "./scrub";
 import { skipNoOpLogWalk } from "./skip-log-walk";

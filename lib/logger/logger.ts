@@ -10,7 +10,7 @@
  * ```
  */
 import { randomUUID } from "node:crypto";
-import type EventEmitter from "eventemitter3";
+import type { EventEmitter } from "eventemitter3";
 import { passesFilter, type LogFilter, type LogLevel } from "./filter";
 import { describeValue, methodName, summarizeError, type CallEvent } from "./format";
 

@@ -9,7 +9,7 @@
  * const tom = await Cat.get(1);
  * ```
  */
-import EventEmitter from "eventemitter3";
+import { EventEmitter } from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import type { Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";

@@ -1,6 +1,6 @@
 // What a Model class knows about itself at run time. Kept in a WeakMap keyed by the class, so the
 // class's own properties are only its public API.
-import type EventEmitter from "eventemitter3";
+import type { EventEmitter } from "eventemitter3";
 import type { SendContext } from "../client/send";
 import type { Middleware } from "../client/send";
 import type { Instance } from "../instance";

@@ -1,7 +1,7 @@
 // The built package: both entry points in both module formats, loadable as users load them,
 // with types that @arethetypeswrong/cli accepts. `npm test` builds dist/ before jest runs.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -64,4 +64,52 @@ test("@arethetypeswrong/cli finds no problem in the packed package", () => {
   });
   expect(`${attw.stdout}${attw.stderr}`).toContain("No problems found");
   expect(attw.status).toBe(0);
+});
+
+// A strict consumer: NodeNext resolution and skipLibCheck off, so every line of dist/*.d.mts and
+// dist/*.d.cts is checked as a user's compiler checks it (the repository's own tsconfig skips them).
+describe.each([
+  ["module", "consumer.ts"],
+  ["commonjs", "consumer.cts"],
+])('declarations type-check in a NodeNext project of "type": "%s"', (type, file) => {
+  it("with skipLibCheck off", () => {
+    const directory = mkdtempSync(join(tmpdir(), "dynamodel-types-"));
+    mkdirSync(join(directory, "node_modules"));
+    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
+    writeFileSync(join(directory, "package.json"), JSON.stringify({ type }));
+    writeFileSync(
+      join(directory, file),
+      [
+        'import dynamodel from "dynamodel";',
+        'const Cat = dynamodel.model("Cat", { id: Number, name: String });',
+        'Cat.on("save", () => undefined);',
+        'dynamodel.events.on("request", () => undefined);',
+        "export const found = Cat.get(1);",
+      ].join("\n"),
+    );
+    const compilerOptions = {
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      target: "ES2022",
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      typeRoots: [join(root, "node_modules", "@types")],
+      types: ["node"],
+    };
+    writeFileSync(join(directory, "tsconfig.json"), JSON.stringify({ compilerOptions, files: [file] }));
+    const tsc = spawnSync(
+      process.execPath,
+      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
+      {
+        cwd: directory,
+        encoding: "utf8",
+      },
+    );
+    // Only dynamodel's own declarations are judged here, not the AWS SDK's.
+    const ours = `${tsc.stdout}${tsc.stderr}`
+      .split("\n")
+      .filter((line) => line.includes("error TS") && !/node_modules\/@(aws-sdk|smithy)/.test(line));
+    expect(ours).toEqual([]);
+  });
 });
