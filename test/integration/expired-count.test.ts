@@ -3,10 +3,10 @@
 // hide expired items itself), so what the count leaves out, dynamodel left out.
 import dynamodel, { Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
+import { createTtlOffTable, nowSeconds } from "../support/ttl-tables";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 const schema = () =>
   new Schema({ group: { type: String, hashKey: true }, id: { type: String, rangeKey: true }, n: Number });
 
@@ -22,18 +22,7 @@ describe("count() and expired items", () => {
 
   beforeAll(async () => {
     for (const tableName of [hidden, shown]) {
-      await rawClient().createTable({
-        TableName: tableName,
-        KeySchema: [
-          { AttributeName: "group", KeyType: "HASH" },
-          { AttributeName: "id", KeyType: "RANGE" },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: "group", AttributeType: "S" },
-          { AttributeName: "id", AttributeType: "S" },
-        ],
-        BillingMode: "PAY_PER_REQUEST",
-      });
+      await createTtlOffTable(tableName);
       const put = (id: string, ttl?: number) =>
         rawClient().putItem({
           TableName: tableName,

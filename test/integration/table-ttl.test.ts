@@ -4,12 +4,12 @@
 // (made here, with `create: false`): what they see hidden, dynamodel hid.
 import dynamodel, { Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
+import { createTtlOffTable, nowSeconds } from "../support/ttl-tables";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
 const schema = () =>
   new Schema({ group: { type: String, hashKey: true }, id: { type: String, rangeKey: true } });
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 async function putRaw(tableName: string, id: string, ttl: number | undefined): Promise<void> {
   await rawClient().putItem({
@@ -36,18 +36,7 @@ describe("expires", () => {
 
   beforeAll(async () => {
     for (const tableName of [hidden, shown]) {
-      await rawClient().createTable({
-        TableName: tableName,
-        KeySchema: [
-          { AttributeName: "group", KeyType: "HASH" },
-          { AttributeName: "id", KeyType: "RANGE" },
-        ],
-        AttributeDefinitions: [
-          { AttributeName: "group", AttributeType: "S" },
-          { AttributeName: "id", AttributeType: "S" },
-        ],
-        BillingMode: "PAY_PER_REQUEST",
-      });
+      await createTtlOffTable(tableName);
       await putRaw(tableName, "old", nowSeconds() - 60);
       await putRaw(tableName, "fresh", nowSeconds() + 3600);
       await putRaw(tableName, "forever", undefined);
