@@ -133,7 +133,8 @@ export type {
 export type { CreateSettings, TableClass, TableDefaults } from "./table/table-class";
 export type { ListTablesSettings, TableNames } from "./table/list-tables";
 export type { LogEvent, LogFilter, LoggerApi, LogLevel, LogProvider } from "./logger/logger";
-export { Query, Scan, Retriever } from "./model/retriever";
+export { Retriever } from "./model/retriever";
+export { Query, Scan } from "./model/query-scan";
 export type {
   ParallelLastKey,
   QueryCount,

@@ -14,7 +14,8 @@ import { andNode, type ConditionNode, notNode, orNode } from "./ast";
 import { type ComparatorName, comparatorNode } from "./comparators";
 import { type ConditionObject, objectConditionNodes } from "./condition-object";
 import { isPlainObject } from "./is-plain-object";
-import { formatDocumentPath, parseDocumentPath, type PathSegment } from "./path";
+import { type ConditionState, EMPTY_STATE, toPath, withNode } from "./condition-state";
+import { formatDocumentPath, type PathSegment } from "./path";
 import { isRawCondition, type RawCondition, rawConditionNode } from "./raw";
 
 /** What `new Condition(init)` accepts: an attribute name, an object form, another Condition, or a raw condition. */
@@ -24,51 +25,8 @@ export type ConditionInit = string | Condition | RawCondition | ConditionObject;
 export type ConditionGroupInit =
   Condition | RawCondition | ConditionObject | ((fresh: Condition) => Condition);
 
-/** An attribute named by `where()`, waiting for its comparator. */
-interface PendingAttribute {
-  readonly path: readonly PathSegment[];
-  /** `size()` was called: the comparator applies to `size(path)`. */
-  readonly size: boolean;
-}
-
-interface ConditionState {
-  /** OR-separated groups of AND-ed nodes: `[[a, b], [c]]` is `(a AND b) OR c`, which is how AND binds tighter. */
-  readonly groups: readonly (readonly ConditionNode[])[];
-  readonly pending: PendingAttribute | undefined;
-  /** An odd number of `not()` calls since the last comparator. */
-  readonly negate: boolean;
-  /** `or()` was called since the last comparator. */
-  readonly joinWithOr: boolean;
-}
-
-const EMPTY_STATE: ConditionState = Object.freeze({
-  groups: Object.freeze([]),
-  pending: undefined,
-  negate: false,
-  joinWithOr: false,
-});
-
 /** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
 let stateOf: (condition: Condition) => ConditionState;
-
-const toPath = (attribute: string | readonly PathSegment[]): readonly PathSegment[] =>
-  typeof attribute === "string" ? parseDocumentPath(attribute) : Object.freeze([...attribute]);
-
-/** Adds a finished node: to the last AND group, or as a new OR branch after `or()`. Clears the modifiers. */
-function withNode(state: ConditionState, node: ConditionNode): ConditionState {
-  const { groups } = state;
-  const last = groups.at(-1);
-  const nextGroups =
-    last === undefined || state.joinWithOr
-      ? [...groups, Object.freeze([node])]
-      : [...groups.slice(0, -1), Object.freeze([...last, node])];
-  return Object.freeze({
-    groups: Object.freeze(nextGroups),
-    pending: undefined,
-    negate: false,
-    joinWithOr: false,
-  });
-}
 
 function initialState(init: ConditionInit | undefined): ConditionState {
   if (init === undefined || init === null) return EMPTY_STATE;
@@ -321,32 +279,6 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
   if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
   if (groups.length === 0) return undefined;
   return orNode(groups.map((group) => andNode(group)));
-}
-
-function collectConjuncts(node: ConditionNode, into: ConditionNode[]): void {
-  if (node.kind === "and") for (const child of node.nodes) collectConjuncts(child, into);
-  else into.push(node);
-}
-
-/**
- * The AND-ed nodes at the top of a condition, with nested AND groups flattened: what the query planner can
- * move into a key condition. Undefined when the top level is an OR (nothing can be moved then); an empty
- * array for an empty condition. Raw nodes are opaque: never treat one as a key condition.
- *
- * @example
- * ```ts
- * topLevelConjuncts(new Condition("id").eq(1).and().group((c) => c.where("sk").gt(2).where("x").eq(3)));
- * // [id = 1, sk > 2, x = 3]
- * topLevelConjuncts(new Condition("id").eq(1).or().where("id").eq(2)); // undefined
- * ```
- */
-export function topLevelConjuncts(condition: Condition): ConditionNode[] | undefined {
-  const root = conditionNode(condition);
-  if (root === undefined) return [];
-  if (root.kind === "or") return undefined;
-  const conjuncts: ConditionNode[] = [];
-  collectConjuncts(root, conjuncts);
-  return conjuncts;
 }
 
 export { isRawCondition, type RawCondition } from "./raw";

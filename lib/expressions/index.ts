@@ -44,8 +44,8 @@ export {
   isCondition,
   isRawCondition,
   type RawCondition,
-  topLevelConjuncts,
 } from "./condition";
+export { topLevelConjuncts } from "./conjuncts";
 export { formatDocumentPath, parseDocumentPath, type PathSegment } from "./path";
 export { PlaceholderRegistry } from "./placeholders";
 export { compileUpdate, type UpdateAction } from "./update";

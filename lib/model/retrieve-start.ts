@@ -1,7 +1,7 @@
 // The entry points of `Model.query(init?)` and `Model.scan(init?)`: a builder over the model's runtime,
 // starting from `new Condition(init)`.
 import { Condition, type ConditionInit } from "../expressions/condition";
-import { Query, Scan } from "./retriever";
+import { Query, Scan } from "./query-scan";
 import type { ModelRuntime } from "./runtime";
 
 const NO_SETTINGS = Object.freeze({});

@@ -10,7 +10,6 @@
  * for await (const cat of recent.sort("descending")) console.log(cat.name);
  * ```
  */
-import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/client-dynamodb";
 import { type Callback, withCallback } from "../callbacks";
 import { describeValue, InvalidParameter } from "../errors";
 import type { Condition, ConditionGroupInit } from "../expressions/condition";
@@ -19,7 +18,6 @@ import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-i
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import type { Item } from "./item";
 import { isObserved, operationContext, runHooked } from "./operation-hooks";
-import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
 export type AttributeName = string | readonly PathSegment[];
@@ -275,80 +273,5 @@ export abstract class Retriever<
       throw await hooks.runErrorHandlers(kind, context, error);
     }
     await hooks.runPost(kind, context, items);
-  }
-}
-
-/**
- * `Model.query(…)`: reads by key from the table or an index (chosen automatically, or with `using()`).
- *
- * @example
- * ```ts
- * const page = await Cat.query("owner").eq("ann").where("born").between(a, b).sort("descending").limit(20).exec();
- * const { count } = await Cat.query("owner").eq("ann").count().exec();
- * ```
- */
-export class Query<
-  T,
-  R = QueryResponse<T>,
-  P extends string = string,
-  X extends string = string,
-> extends Retriever<T, R, QueryCommandInput, P, X> {
-  /**
-   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
-   * they name. @example `Cat.query("owner").eq("ann").attributes(["id", "name"])`
-   */
-  attributes<const A extends P>(
-    paths: readonly A[],
-  ): Query<Projected<T, A>, R extends readonly unknown[] ? QueryResponse<Projected<T, A>> : R, P, X> {
-    return this.projected(paths) as never;
-  }
-  /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
-  sort(order: "ascending" | "descending"): this {
-    if (order !== "ascending" && order !== "descending") {
-      throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
-    }
-    return this.withSettings({ descending: order === "descending" });
-  }
-  /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
-  count(): Query<T, QueryCount, P, X> {
-    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount, P, X>;
-  }
-}
-
-/**
- * `Model.scan(…)`: reads the whole table (or an index with `using()`), filtered by the condition.
- *
- * @example
- * ```ts
- * const grey = await Cat.scan("tags").contains("grey").all().exec();
- * const { count } = await Cat.scan().count().all().exec();
- * ```
- */
-export class Scan<
-  T,
-  R = ScanResponse<T>,
-  P extends string = string,
-  X extends string = string,
-> extends Retriever<T, R, ScanCommandInput, P, X> {
-  /**
-   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
-   * they name. @example `Cat.scan().attributes(["id", "name"])`
-   */
-  attributes<const A extends P>(
-    paths: readonly A[],
-  ): Scan<Projected<T, A>, R extends readonly unknown[] ? ScanResponse<Projected<T, A>> : R, P, X> {
-    return this.projected(paths) as never;
-  }
-  /**
-   * A parallel scan in `segments` segments, requested concurrently. Its `lastKey` is an array with one
-   * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.
-   * @example `await Cat.scan().parallel(4).all().exec()`
-   */
-  parallel(segments: number): this {
-    return this.withSettings({ segments: positiveInteger(segments, "parallel()") });
-  }
-  /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
-  count(): Scan<T, ScanCount, P, X> {
-    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount, P, X>;
   }
 }

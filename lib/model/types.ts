@@ -19,7 +19,7 @@ import type { UpdateSettings } from "../operations/update";
 import type { Schema } from "../schema/schema";
 import type { Item } from "./item";
 import type { QueryResponse, ScanResponse } from "./retrieve-response";
-import type { Query, Scan } from "./retriever";
+import type { Query, Scan } from "./query-scan";
 import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
 import type { ModelTransaction } from "../transaction/types";

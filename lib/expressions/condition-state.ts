@@ -1,0 +1,48 @@
+// A Condition's state while it is being chained: the finished nodes grouped for AND/OR precedence, the
+// attribute waiting for its comparator, and the pending not()/or() modifiers. Frozen at every step, so
+// the Condition builder can share it between the conditions chained from one another.
+import type { ConditionNode } from "./ast";
+import { parseDocumentPath, type PathSegment } from "./path";
+
+/** An attribute named by `where()`, waiting for its comparator. */
+export interface PendingAttribute {
+  readonly path: readonly PathSegment[];
+  /** `size()` was called: the comparator applies to `size(path)`. */
+  readonly size: boolean;
+}
+
+export interface ConditionState {
+  /** OR-separated groups of AND-ed nodes: `[[a, b], [c]]` is `(a AND b) OR c`, which is how AND binds tighter. */
+  readonly groups: readonly (readonly ConditionNode[])[];
+  readonly pending: PendingAttribute | undefined;
+  /** An odd number of `not()` calls since the last comparator. */
+  readonly negate: boolean;
+  /** `or()` was called since the last comparator. */
+  readonly joinWithOr: boolean;
+}
+
+export const EMPTY_STATE: ConditionState = Object.freeze({
+  groups: Object.freeze([]),
+  pending: undefined,
+  negate: false,
+  joinWithOr: false,
+});
+
+export const toPath = (attribute: string | readonly PathSegment[]): readonly PathSegment[] =>
+  typeof attribute === "string" ? parseDocumentPath(attribute) : Object.freeze([...attribute]);
+
+/** Adds a finished node: to the last AND group, or as a new OR branch after `or()`. Clears the modifiers. */
+export function withNode(state: ConditionState, node: ConditionNode): ConditionState {
+  const { groups } = state;
+  const last = groups.at(-1);
+  const nextGroups =
+    last === undefined || state.joinWithOr
+      ? [...groups, Object.freeze([node])]
+      : [...groups.slice(0, -1), Object.freeze([...last, node])];
+  return Object.freeze({
+    groups: Object.freeze(nextGroups),
+    pending: undefined,
+    negate: false,
+    joinWithOr: false,
+  });
+}

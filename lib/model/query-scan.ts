@@ -1,0 +1,82 @@
+// The two concrete builders over Retriever: Query (by key, from the table or an index chosen
+// automatically) and Scan (the whole table or index, optionally in parallel segments).
+import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/client-dynamodb";
+import { describeValue, InvalidParameter } from "../errors";
+import { positiveInteger } from "../operations/retrieve-input";
+import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
+import { type Projected, Retriever } from "./retriever";
+
+/**
+ * `Model.query(…)`: reads by key from the table or an index (chosen automatically, or with `using()`).
+ *
+ * @example
+ * ```ts
+ * const page = await Cat.query("owner").eq("ann").where("born").between(a, b).sort("descending").limit(20).exec();
+ * const { count } = await Cat.query("owner").eq("ann").count().exec();
+ * ```
+ */
+export class Query<
+  T,
+  R = QueryResponse<T>,
+  P extends string = string,
+  X extends string = string,
+> extends Retriever<T, R, QueryCommandInput, P, X> {
+  /**
+   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
+   * they name. @example `Cat.query("owner").eq("ann").attributes(["id", "name"])`
+   */
+  attributes<const A extends P>(
+    paths: readonly A[],
+  ): Query<Projected<T, A>, R extends readonly unknown[] ? QueryResponse<Projected<T, A>> : R, P, X> {
+    return this.projected(paths) as never;
+  }
+  /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
+  sort(order: "ascending" | "descending"): this {
+    if (order !== "ascending" && order !== "descending") {
+      throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
+    }
+    return this.withSettings({ descending: order === "descending" });
+  }
+  /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
+  count(): Query<T, QueryCount, P, X> {
+    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount, P, X>;
+  }
+}
+
+/**
+ * `Model.scan(…)`: reads the whole table (or an index with `using()`), filtered by the condition.
+ *
+ * @example
+ * ```ts
+ * const grey = await Cat.scan("tags").contains("grey").all().exec();
+ * const { count } = await Cat.scan().count().all().exec();
+ * ```
+ */
+export class Scan<
+  T,
+  R = ScanResponse<T>,
+  P extends string = string,
+  X extends string = string,
+> extends Retriever<T, R, ScanCommandInput, P, X> {
+  /**
+   * Reads only these document paths (`ProjectionExpression`); the item type narrows to the attributes
+   * they name. @example `Cat.scan().attributes(["id", "name"])`
+   */
+  attributes<const A extends P>(
+    paths: readonly A[],
+  ): Scan<Projected<T, A>, R extends readonly unknown[] ? ScanResponse<Projected<T, A>> : R, P, X> {
+    return this.projected(paths) as never;
+  }
+  /**
+   * A parallel scan in `segments` segments, requested concurrently. Its `lastKey` is an array with one
+   * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.
+   * @example `await Cat.scan().parallel(4).all().exec()`
+   */
+  parallel(segments: number): this {
+    return this.withSettings({ segments: positiveInteger(segments, "parallel()") });
+  }
+  /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
+  count(): Scan<T, ScanCount, P, X> {
+    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount, P, X>;
+  }
+}
