@@ -234,7 +234,7 @@ export class Condition {
     if (!(inner instanceof Condition)) {
       throw new InvalidParameterType("The function given to group() must return a Condition.");
     }
-    const node = conditionNode(inner);
+    const node = finishedNode(inner);
     if (node === undefined) return this.#next(this.#state);
     return this.#next(withNode(this.#state, this.#state.negate ? notNode(node) : node));
   }
@@ -261,8 +261,10 @@ export function isCondition(value: unknown): value is Condition {
 /**
  * The root of a condition's tree, or undefined when it has no comparison.
  *
- * @throws InvalidParameter when the condition is unfinished: a `where()`/`size()` without a comparator, or a
- * trailing `not()`. (Dropping them would silently widen a filter.)
+ * A condition that only names an attribute (`new Condition("id")`, no comparator) is empty, as in Dynamoose.
+ *
+ * @throws InvalidParameter when the condition is otherwise unfinished: a `where()`/`size()` without a
+ * comparator after comparisons, or a trailing `not()`. (Dropping them would silently widen a filter.)
  *
  * @example
  * ```ts
@@ -270,6 +272,15 @@ export function isCondition(value: unknown): value is Condition {
  * ```
  */
 export function conditionNode(condition: Condition): ConditionNode | undefined {
+  const { groups, pending, negate } = stateOf(condition);
+  // Dynamoose: `new Condition().filter("id")` alone "will represent an empty conditional". With comparisons
+  // before it (or inside a group) a dangling attribute is a mistake: dropping it would widen the condition.
+  if (pending !== undefined && groups.length === 0 && !negate) return undefined;
+  return finishedNode(condition);
+}
+
+/** The root of a condition's tree; any unfinished part is an InvalidParameter. */
+function finishedNode(condition: Condition): ConditionNode | undefined {
   const { groups, pending, negate } = stateOf(condition);
   if (pending !== undefined) {
     throw new InvalidParameter(

@@ -10,6 +10,7 @@
  * JSON.stringify(cats); // the items' toJSON()
  * ```
  */
+import { type Callback, withCallback } from "../callbacks";
 import type { Item } from "./item";
 import { populateItem, type PopulateSettings } from "./populate";
 
@@ -17,8 +18,13 @@ import { populateItem, type PopulateSettings } from "./populate";
 interface ResponseMembers {
   /** The items DynamoDB returned (after its filter), summed over the requests. */
   count: number;
-  /** Populates model references of every item; resolves with this array. */
+  /**
+   * Populates model references of every item; resolves with this array, or calls `callback(error, array)`.
+   * @example `await (await Cat.scan().exec()).populate({ properties: "parent" })`
+   */
   populate(settings?: PopulateSettings): Promise<this>;
+  populate(callback: Callback<this>): undefined;
+  populate(settings: PopulateSettings, callback: Callback<this>): undefined;
   /** The items' `toJSON()`, so `JSON.stringify(result)` gives plain data. */
   toJSON(): Record<string, unknown>[];
 }
@@ -69,8 +75,15 @@ export interface PageTotals {
   readonly requests: number;
 }
 
-function populateAll<R extends object[]>(this: R, settings?: PopulateSettings): Promise<R> {
-  return Promise.all(this.map((item) => populateItem(item, settings ?? {}))).then(() => this);
+function populateAll<R extends object[]>(
+  this: R,
+  settings?: PopulateSettings | Callback<R>,
+  callback?: Callback<R>,
+): Promise<R> | undefined {
+  const populated = (options: PopulateSettings) =>
+    Promise.all(this.map((item) => populateItem(item, options))).then(() => this);
+  if (typeof settings === "function") return withCallback(populated({}), settings);
+  return withCallback(populated(settings ?? {}), callback);
 }
 
 function itemsToJson(this: object[]): Record<string, unknown>[] {

@@ -7,6 +7,7 @@ import type {
   BatchGetItemCommandOutput,
   KeysAndAttributes,
 } from "@aws-sdk/client-dynamodb";
+import { type Callback, withCallback } from "../callbacks";
 import { InvalidParameterType } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
 import { PlaceholderRegistry } from "../expressions/placeholders";
@@ -47,7 +48,9 @@ export type BatchGetResult<T, K = unknown> = T[] & {
   unprocessedKeys: K[];
   /** The items' `toJSON()`. */
   toJSON(): Record<string, unknown>[];
-  /** Populates every item's model references; resolves with the same array. */
+  /** Populates every item's model references; resolves with the same array, or calls `callback(error, array)`. */
+  populate(callback: Callback<BatchGetResult<T, K>>): undefined;
+  populate(settings: object, callback: Callback<BatchGetResult<T, K>>): undefined;
   populate(settings?: object): Promise<BatchGetResult<T, K>>;
 };
 
@@ -168,12 +171,16 @@ function withBatchMembers(items: object[], unprocessedKeys: unknown[]): BatchGet
   Object.defineProperties(result, {
     unprocessedKeys: hidden(unprocessedKeys),
     toJSON: hidden(() => items.map((item) => (item as { toJSON(): unknown }).toJSON())),
-    populate: hidden(async (settings?: object) => {
-      await Promise.all(
-        items.map((item) => (item as { populate(s?: object): Promise<unknown> }).populate(settings)),
-      );
-      return result;
-    }),
+    populate: hidden(
+      (settings?: Record<string, unknown> | Callback<unknown>, callback?: Callback<unknown>) => {
+        const populated = (options: object) =>
+          Promise.all(
+            items.map((item) => (item as { populate(s?: object): Promise<unknown> }).populate(options)),
+          ).then(() => result);
+        if (typeof settings === "function") return withCallback(populated({}), settings);
+        return withCallback(populated(settings ?? {}), callback);
+      },
+    ),
   });
   return result;
 }

@@ -29,6 +29,7 @@ export function attachCondition(
 ): void {
   if (expression === undefined) return;
   input.ConditionExpression = expression;
-  input.ExpressionAttributeNames = registry.names;
+  // A raw condition may use no names; an `ExpressionAttributeNames: undefined` key would still show in the request.
+  if (registry.names) input.ExpressionAttributeNames = registry.names;
   if (registry.values) input.ExpressionAttributeValues = registry.values;
 }

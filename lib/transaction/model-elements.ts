@@ -153,8 +153,8 @@ async function conditionElement(
     TableName: runtime.table.name,
     Key: await keyToDynamo(schema, key),
     ConditionExpression: expression,
-    ExpressionAttributeNames: registry.names,
   };
+  if (registry.names) input.ExpressionAttributeNames = registry.names;
   if (registry.values) input.ExpressionAttributeValues = registry.values;
   return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(schema, key) });
 }
@@ -164,12 +164,17 @@ export function transactionStatics(runtime: ModelRuntime): Record<string, unknow
   registerTransactionModel(runtime);
   // Each builder runs on the next tick, so a synchronous throw (a bad key) is a rejection, as elsewhere.
   const later = <T>(work: () => Promise<T>): Promise<T> => Promise.resolve().then(work);
+  // `extra` catches a callback given after the settings (`get(key, {}, cb)`): refused like one in their place.
   return {
-    get: (key: unknown, settings?: unknown) => later(() => getElement(runtime, key, settings)),
-    create: (object: unknown, settings?: unknown) => later(() => createElement(runtime, object, settings)),
-    update: (key: unknown, update?: unknown, settings?: unknown) =>
-      later(() => updateElement(runtime, key, update, settings)),
-    delete: (key: unknown, settings?: unknown) => later(() => deleteElement(runtime, key, settings)),
-    condition: (key: unknown, condition: unknown) => later(() => conditionElement(runtime, key, condition)),
+    get: (key: unknown, settings?: unknown, ...extra: unknown[]) =>
+      later(() => (refuseCallback("get", ...extra), getElement(runtime, key, settings))),
+    create: (object: unknown, settings?: unknown, ...extra: unknown[]) =>
+      later(() => (refuseCallback("create", ...extra), createElement(runtime, object, settings))),
+    update: (key: unknown, update?: unknown, settings?: unknown, ...extra: unknown[]) =>
+      later(() => (refuseCallback("update", ...extra), updateElement(runtime, key, update, settings))),
+    delete: (key: unknown, settings?: unknown, ...extra: unknown[]) =>
+      later(() => (refuseCallback("delete", ...extra), deleteElement(runtime, key, settings))),
+    condition: (key: unknown, condition: unknown, ...extra: unknown[]) =>
+      later(() => (refuseCallback("condition", ...extra), conditionElement(runtime, key, condition))),
   };
 }

@@ -110,3 +110,39 @@ describe.each([
     });
   }
 });
+
+// Dynamoose's result-array populate() is "an alias to item.populate": (settings?, callback?).
+describe.each([
+  ["query", () => Cat.query("id").eq(1).exec()],
+  ["scan", () => Cat.scan("id").eq(1).exec()],
+  ["batchGet", () => Cat.batchGet([1])],
+])("a %s result's populate", (_name, read) => {
+  it("calls back with (null, the array) and returns undefined: populate(callback)", async () => {
+    const result = await read();
+    const { error, result: populated } = await viaCallback((cb) => result.populate(cb as never));
+    expect(error).toBeNull();
+    expect(populated).toBe(result);
+    expect(result[0]!.owner).toMatchObject({ id: 1, name: "Ann" });
+  });
+
+  it("takes settings before the callback: populate(settings, callback)", async () => {
+    const result = await read();
+    const { error, result: populated } = await viaCallback((cb) =>
+      result.populate({ properties: "owner" }, cb as never),
+    );
+    expect(error).toBeNull();
+    expect(populated).toBe(result);
+    expect(result[0]!.owner).toMatchObject({ id: 1, name: "Ann" });
+  });
+
+  it("calls back with the error of bad settings", async () => {
+    const result = await read();
+    const { error } = await viaCallback((cb) => result.populate({ properties: 5 } as never, cb as never));
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("still resolves with the array without a callback", async () => {
+    const result = await read();
+    await expect(result.populate()).resolves.toBe(result);
+  });
+});

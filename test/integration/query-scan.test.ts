@@ -328,7 +328,16 @@ describe("bad input is a clear error", () => {
 
   it("an unknown comparator", () => {
     expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow(InvalidFilterComparison);
-    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow("The type: bigger is invalid.");
+    // Dynamoose's message, naming the operation when the condition comes through query() or scan().
+    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow(
+      "The type: bigger is invalid for the scan operation.",
+    );
+    expect(() => Thing.query({ age: { bigger: 3 } })).toThrow(
+      new InvalidFilterComparison("The type: bigger is invalid for the query operation."),
+    );
+    expect(() => new Condition({ age: { bigger: 3 } })).toThrow(
+      new InvalidFilterComparison("The type: bigger is invalid."),
+    );
   });
 
   it("a query without a hash-key eq names the attributes that could serve", async () => {
@@ -362,7 +371,12 @@ describe("bad input is a clear error", () => {
   });
 
   it("an unfinished condition, and iterating a count", async () => {
-    await expect(Thing.scan("age").exec()).rejects.toThrow('The condition on "age" has no comparator');
+    // Only an attribute and no comparator: an empty condition, as in Dynamoose; after a comparison, an error.
+    expect(await Thing.scan("age").getRequest()).not.toHaveProperty("FilterExpression");
+    expect((await Thing.scan("age").exec()).length).toBe((await Thing.scan().exec()).length);
+    await expect(Thing.scan("age").gt(1).and().where("id").exec()).rejects.toThrow(
+      'The condition on "id" has no comparator',
+    );
     const iterate = async () => {
       for await (const _item of Thing.scan().count() as unknown as AsyncIterable<unknown>) break;
     };

@@ -182,3 +182,28 @@ describe("raw elements, settings and callbacks", () => {
     expect(error).toBeInstanceOf(TransactionCanceledError);
   });
 });
+
+describe("Model.transaction.* builders take no callback", () => {
+  const callback = jest.fn();
+  const builders = () =>
+    Account.transaction as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  it.each([
+    ["get", ["tx-cb", callback]],
+    ["get", ["tx-cb", {}, callback]],
+    ["create", [{ id: "tx-cb", balance: 1 }, callback]],
+    ["create", [{ id: "tx-cb", balance: 1 }, {}, callback]],
+    ["update", ["tx-cb", { balance: 2 }, callback]],
+    ["update", ["tx-cb", { balance: 2 }, {}, callback]],
+    ["delete", ["tx-cb", callback]],
+    ["delete", ["tx-cb", {}, callback]],
+    ["condition", ["tx-cb", new Condition("balance").gt(0), callback]],
+  ])("%s with a callback among %#'s arguments is an InvalidParameter", async (name, args) => {
+    await expect(builders()[name]!(...args)).rejects.toThrow(
+      new InvalidParameter(
+        `Model.transaction.${name} takes no callback: pass its element to dynamodel.transaction().`,
+      ),
+    );
+    expect(callback).not.toHaveBeenCalled();
+    expect(await stored(accounts, "tx-cb")).toBeUndefined();
+  });
+});

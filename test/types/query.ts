@@ -118,3 +118,17 @@ type _projectedTags = Expect<Equal<ProjectedItem["tags"], Set<string> | undefine
 type _notProjected = ProjectedItem["born"];
 const projectedCount: Promise<QueryCount> = Cat.query("owner").eq("ann").count().attributes(["name"]).exec();
 void projectedCount;
+
+// A result's populate() resolves with the result itself, or takes a callback and returns undefined.
+export async function resultPopulate(): Promise<void> {
+  const cats = await Cat.scan().exec();
+  const populated = await cats.populate();
+  type _Resolves = Expect<Equal<typeof populated, typeof cats>>;
+  const viaCallback = cats.populate((error, result) => void [error, result?.count]);
+  type _CallbackForm = Expect<Equal<typeof viaCallback, undefined>>;
+  const withSettings = cats.populate({ properties: "owner" }, () => undefined);
+  type _SettingsAndCallback = Expect<Equal<typeof withSettings, undefined>>;
+  const found = await Cat.batchGet([{ owner: "ann", name: "Tom" }]);
+  const batchCallback = found.populate((error, result) => void [error, result?.unprocessedKeys]);
+  type _BatchCallback = Expect<Equal<typeof batchCallback, undefined>>;
+}

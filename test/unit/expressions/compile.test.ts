@@ -22,9 +22,18 @@ describe("compileCondition", () => {
     expect(registry.names).toBeUndefined();
   });
 
+  // Dynamoose's Condition.md: `new Condition().filter("id")` alone "will represent an empty conditional".
+  it.each([
+    ["where()", new Condition("age")],
+    ["filter()", new Condition().filter("id")],
+    ["size()", new Condition("age").size()],
+  ])("treats a condition that only names an attribute (%s) as empty", (_name, condition) => {
+    const registry = new PlaceholderRegistry();
+    expect(compileCondition(condition, schemalessTarget, registry)).toBeUndefined();
+    expect(registry.names).toBeUndefined();
+  });
+
   it.each<[string, Condition, string]>([
-    ["a where() without comparator", new Condition("age"), 'The condition on "age" has no comparator'],
-    ["a size() without comparator", new Condition("age").size(), 'The condition on "age" has no comparator'],
     [
       "a trailing where()",
       new Condition("a").eq(1).or().where("b"),
