@@ -135,8 +135,11 @@ function compileValidator(validate: unknown): AttributeSettings["validate"] {
     return { check: validate as (value: unknown) => unknown, describe: "failed its validate rule" };
   }
   if (validate instanceof RegExp) {
+    // A copy without the g and y flags: with them, test() resumes at lastIndex, so every other save of
+    // the same value would fail (Dynamoose's own example is /ID_.+/gu).
+    const pattern = new RegExp(validate.source, validate.flags.replace(/[gy]/g, ""));
     return {
-      check: (value) => typeof value === "string" && validate.test(value),
+      check: (value) => typeof value === "string" && pattern.test(value),
       describe: `must match ${String(validate)}`,
     };
   }

@@ -147,6 +147,30 @@ describe("bad input gives a clear error and writes nothing", () => {
   });
 });
 
+// Dynamoose's Schema.md validates with /ID_.+/gu: a global regular expression remembers where its last
+// match ended, so a validator that used it as given would reject every other save.
+describe("a RegExp validate with the g or y flag", () => {
+  const tableName = uniqueTableName("regex");
+  const Tag = dynamodel.model(
+    "RegexTag",
+    { id: Number, code: { type: String, validate: /ID_.+/gu }, sticky: { type: String, validate: /^x+$/y } },
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("accepts the same matching value on every save, and still rejects one that does not match", async () => {
+    for (let id = 1; id <= 4; id += 1) await Tag.create({ id, code: "ID_abc", sticky: "xx" });
+    expect(await rawItem(tableName, { id: 4 })).toEqual({
+      id: { N: "4" },
+      code: { S: "ID_abc" },
+      sticky: { S: "xx" },
+    });
+    await expect(Tag.create({ id: 5, code: "nope" })).rejects.toThrow(
+      '"code" must match /ID_.+/gu (got "nope")',
+    );
+    expect(await rawItem(tableName, { id: 5 })).toBeUndefined();
+  });
+});
+
 describe("save, get, delete", () => {
   const tableName = uniqueTableName("crud");
   const requests: string[] = [];
