@@ -78,6 +78,8 @@ describe("count() and expired items", () => {
   });
 
   it("an unfinished condition still fails with its own message", async () => {
-    await expect(Hidden.scan("n").gt(0).where("m").count().exec()).rejects.toThrow(/"m" has no comparator/);
+    await expect(Hidden.scan("n").gt(0).and().where("group").count().exec()).rejects.toThrow(
+      /"group" has no comparator/,
+    );
   });
 });
