@@ -34,6 +34,11 @@ export interface ResolvedPath {
    * values and prefixes; an element or substring is not a whole value, so it skips the attribute's `set`).
    */
   toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue;
+  /**
+   * Set for a document path stored as several top-level attributes (a whole `storage: "flatten"`
+   * object): the stored paths a projection reads. `segments` then throws, as no condition can use it.
+   */
+  readonly storedPaths?: readonly (readonly PathSegment[])[];
 }
 
 /**

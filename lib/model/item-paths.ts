@@ -1,9 +1,12 @@
 // What changed on an item, in the item's own names. Changes are found by comparing stored images, so
 // they come out in stored (real) names; the item may hold an attribute under an alias (`nm` for `name`),
 // and `modifiedPaths()` / `isDirty(path)` speak the item's names. This module translates both ways.
+// A flattened object's stored names (`addr_city`) are turned into document paths (`address.city`) first,
+// so everything after that compares document paths in real names.
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
+import { documentSegmentsOf } from "../schema/flatten";
 import { storedFormFromDynamo } from "../schema/read";
 import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
@@ -68,7 +71,10 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
       ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
       : [];
   const current = objectToDynamo(schema.shape, normalized, "");
-  const paths = diffImages(image ?? {}, current).map((change) => change.path);
+  const shape = schema.shape;
+  const paths = diffImages(image ?? {}, current).map((change) =>
+    shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
+  );
   // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.
   for (const path of shownChanged) {
     const segments = parseDocumentPath(path);

@@ -22,7 +22,11 @@ export function buildProjection(
     throw new InvalidParameter("attributes must be an array of attribute paths.");
   }
   // A path named twice (say by its real name and by an alias) is projected once: DynamoDB rejects repeats.
-  const rendered = attributes.map((path) => registry.path(target.resolve(parseDocumentPath(path)).segments));
+  const rendered = attributes.flatMap((path) => {
+    const resolved = target.resolve(parseDocumentPath(path));
+    // A flattened object is projected as all of its stored attributes.
+    return resolved.storedPaths?.map((stored) => registry.path(stored)) ?? [registry.path(resolved.segments)];
+  });
   return [...new Set(rendered)].join(", ");
 }
 

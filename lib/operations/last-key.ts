@@ -30,6 +30,12 @@ export function lastKeyFromDynamo(
   const output: Record<string, unknown> = {};
   for (const name of Object.keys(key)) {
     const attribute = schema.shape.byName.get(name);
+    // An index key on a flattened sub-attribute keeps its stored name (`addr_city`), with its JS value.
+    const flattened = attribute === undefined ? schema.shape.flattened?.byStoredName.get(name) : undefined;
+    if (flattened !== undefined) {
+      output[name] = (stored[flattened.owner.name] as Record<string, unknown>)[flattened.attribute.name];
+      continue;
+    }
     // Key attributes are always in the schema; the fallback keeps a foreign key usable rather than lost.
     output[attribute ? attribute.settings.outputName : name] =
       attribute && stored[name] !== undefined ? stored[name] : key[name];
@@ -38,14 +44,17 @@ export function lastKeyFromDynamo(
 }
 
 function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown): [string, AttributeValue] {
-  const attribute = schema.shape.byInputName.get(name);
+  const known = schema.shape.byInputName.get(name);
+  // An index key on a flattened sub-attribute is given by its stored name, which it keeps.
+  const attribute = known ?? schema.shape.flattened?.byStoredName.get(name)?.attribute;
+  const storedName = known?.name ?? name;
   // Also the form Dynamoose accepted: a key already in DynamoDB's `{S: "…"}` form.
-  if (isAttributeValue(value)) return [attribute?.name ?? name, value];
+  if (isAttributeValue(value)) return [storedName, value];
   if (attribute === undefined) return [name, plainToAttributeValue(value)];
   for (const variant of attribute.variants) {
     if (variant.kind !== "scalar") continue;
     const normalized = variant.type.normalize(value);
-    if (normalized !== NO_MATCH) return [attribute.name, variant.type.toDynamo(normalized)];
+    if (normalized !== NO_MATCH) return [storedName, variant.type.toDynamo(normalized)];
   }
   const types = attribute.variants.flatMap((variant) =>
     variant.kind === "scalar" ? [variant.type.name] : [],

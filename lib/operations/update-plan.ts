@@ -9,6 +9,7 @@ import type { UpdateAction } from "../expressions/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
+import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
 import { combineValue, timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
@@ -61,8 +62,17 @@ function target(state: PlanState, path: string, value: unknown, operator: string
       `${operator} of "${resolved.printable}": the version attribute is managed by optimistic locking.`,
     );
   }
-  state.touched.add(root);
+  // A flattened sub-attribute touches its object (as `address.city` touches `address`), for forceDefault.
+  state.touched.add(resolved.root?.flatten === undefined ? root : resolved.root.name);
   return resolved;
+}
+
+/** Stores a written value at `path` (undefined: removes it); a whole flattened object, per stored name. */
+function pushWritten(state: PlanState, path: UpdatePath, value: AttributeValue | undefined): void {
+  if (path.flattened !== undefined) state.actions.push(...flattenedActions(path.flattened, value));
+  // An empty Set is stored as absent (DynamoDB has no empty sets).
+  else if (value === undefined) state.actions.push({ kind: "remove", path: path.segments });
+  else state.actions.push({ kind: "set", path: path.segments, value });
 }
 
 /**
@@ -97,10 +107,7 @@ function planSet(state: PlanState, path: string, value: unknown): Promise<void> 
     writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable),
     (written) => {
       if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
-      // An empty Set is stored as absent (DynamoDB has no empty sets).
-      if (written.attributeValue === undefined)
-        state.actions.push({ kind: "remove", path: resolved.segments });
-      else state.actions.push({ kind: "set", path: resolved.segments, value: written.attributeValue });
+      pushWritten(state, resolved, written.attributeValue);
     },
   );
 }
@@ -116,9 +123,12 @@ async function planValueOperator(
     state.actions.push(await prependAction(state.schema, path, operand));
     return;
   }
-  if (operator !== "$IF_NOT_EXISTS") {
+  if (operator !== "$IF_NOT_EXISTS" || path.flattened !== undefined) {
     throw new InvalidParameter(
-      `Unknown update value operator ${operator} for "${path.printable}" (allowed: $IF_NOT_EXISTS, $LIST_PREPEND).`,
+      path.flattened !== undefined && operator === "$IF_NOT_EXISTS"
+        ? `$IF_NOT_EXISTS of "${path.printable}": a flattened object (storage: "flatten") is several stored ` +
+            "attributes; use $IF_NOT_EXISTS on each of its sub-attributes."
+        : `Unknown update value operator ${operator} for "${path.printable}" (allowed: $IF_NOT_EXISTS, $LIST_PREPEND).`,
     );
   }
   const written = await writeAttributeValue(state.schema, path.attribute, operand, path.printable);
@@ -140,7 +150,7 @@ async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boole
       const written = await writeAttributeValue(state.schema, attribute, fallback, path.printable);
       if (written.attributeValue !== undefined) {
         if (path.segments.length === 1) state.topValues.set(path.printable, written.value);
-        state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue });
+        pushWritten(state, path, written.attributeValue);
         return;
       }
     }
@@ -149,7 +159,7 @@ async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boole
     throw new ValidationError(path.printable, "required", undefined, "is required and cannot be removed");
   }
   if (path.segments.length === 1) state.topValues.set(path.printable, undefined);
-  state.actions.push({ kind: "remove", path: path.segments });
+  pushWritten(state, path, undefined);
 }
 
 async function defaultOf(setting: unknown): Promise<unknown> {
@@ -229,7 +239,9 @@ async function planForcedDefaults(state: PlanState): Promise<void> {
     const value = await defaultOf(attribute.settings.default);
     if (value === undefined) continue;
     const written = await writeAttributeValue(schema, attribute, value, attribute.name);
-    if (written.attributeValue !== undefined) {
+    if (attribute.flatten !== undefined)
+      actions.push(...flattenedActions(attribute.flatten, written.attributeValue));
+    else if (written.attributeValue !== undefined) {
       actions.push({ kind: "set", path: [attribute.name], value: written.attributeValue });
     }
   }

@@ -15,39 +15,14 @@ import type {
   TimestampAttribute,
   Variant,
 } from "./compiled";
+import { mergeFlags, NO_FLAGS, variantFlags } from "./flags";
+import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./flatten";
 import { compileIndexes } from "./indexes";
 import { compiledSchemaOf, referencedModelOf } from "./links";
 import { isPlainObject, resolveVariant, scalarTypeOf, type NestedCompiler } from "./resolve-type";
 import { compileSettings } from "./settings";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
-
-const NO_FLAGS: SubtreeFlags = Object.freeze({
-  defaults: false,
-  set: false,
-  validate: false,
-  required: false,
-  enum: false,
-  get: false,
-});
-
-function mergeFlags(flags: readonly SubtreeFlags[]): SubtreeFlags {
-  if (flags.length === 0) return NO_FLAGS;
-  return Object.freeze({
-    defaults: flags.some((f) => f.defaults),
-    set: flags.some((f) => f.set),
-    validate: flags.some((f) => f.validate),
-    required: flags.some((f) => f.required),
-    enum: flags.some((f) => f.enum),
-    get: flags.some((f) => f.get),
-  });
-}
-
-function variantFlags(variant: Variant): SubtreeFlags {
-  if (variant.kind === "object" && typeof variant.shape === "object") return variant.shape.flags;
-  if (variant.kind === "array" && typeof variant.element === "object") return variant.element.flags;
-  return NO_FLAGS;
-}
 
 /** Is this a definition object (`{type, ...}`) rather than a type written directly? */
 function isDefinitionObject(value: unknown): value is AttributeDefinitionObject {
@@ -84,7 +59,7 @@ function compileAttribute(
   written: unknown,
   path: string,
   state: CompileState,
-  isRoot: boolean,
+  place: Place,
 ): CompiledAttribute {
   if (name.includes(".")) {
     throw new InvalidParameter(`Attribute "${path}": attributes must not contain dots.`);
@@ -96,9 +71,17 @@ function compileAttribute(
     isDefinitionObject(entry) ? entry : ({ type: entry } as AttributeDefinitionObject),
   );
   const primary = definitions[0]!;
+  const prefix = flattenPrefixOf(name, path, definitions, place);
   const nested: NestedCompiler = {
-    shape: (definition, nestedPath) => compileShape(definition, nestedPath, state, false),
-    element: (definition, elementPath) => compileAttribute("", definition, elementPath, state, false),
+    // A flattened object's sub-attributes are compiled as such: they may have indexes (on stored names).
+    shape: (definition, nestedPath) =>
+      compileShape(
+        definition,
+        nestedPath,
+        state,
+        prefix === undefined ? "nested" : { flattenedPrefix: prefix },
+      ),
+    element: (definition, elementPath) => compileAttribute("", definition, elementPath, state, "nested"),
     selfReference: (check) => {
       const reference = new SelfReference(check);
       state.selfReferences.push(reference);
@@ -115,7 +98,14 @@ function compileAttribute(
   }
 
   const isKey = primary.hashKey === true || primary.rangeKey === true;
-  if (!isRoot && (isKey || primary.index !== undefined)) {
+  const flattenedPrefix = typeof place === "object" ? place.flattenedPrefix : undefined;
+  if (flattenedPrefix !== undefined && isKey) {
+    throw new InvalidParameter(
+      `Attribute "${path}": hashKey and rangeKey inside a flattened object (storage: "flatten") are not ` +
+        "supported; make the key a top-level attribute.",
+    );
+  }
+  if (place === "nested" && (isKey || primary.index !== undefined)) {
     throw new InvalidParameter(`Attribute "${path}": keys and indexes must be top-level attributes.`);
   }
   if (primary.hashKey === true && primary.rangeKey === true) {
@@ -131,7 +121,8 @@ function compileAttribute(
     state.keyAttributes[role] = name;
   }
   if (primary.index !== undefined && primary.index !== false) {
-    state.rawIndexes.push({ attribute: name, definition: primary.index });
+    // An index on a flattened sub-attribute is an index on its stored, top-level name.
+    state.rawIndexes.push({ attribute: (flattenedPrefix ?? "") + name, definition: primary.index });
   }
 
   const settings = compileSettings(name, primary, path);
@@ -143,11 +134,17 @@ function compileAttribute(
     enum: settings.enum !== undefined,
     get: settings.get !== undefined,
   };
+  const variant = variants[0]!;
+  const flatten =
+    prefix !== undefined && variant.kind === "object" && typeof variant.shape === "object"
+      ? { flatten: flattenSpec(prefix, variant.shape) }
+      : {};
   return Object.freeze({
     name,
     variants: Object.freeze(variants),
     settings,
     flags: mergeFlags([own, ...variants.map(variantFlags)]),
+    ...flatten,
   });
 }
 
@@ -155,7 +152,7 @@ function compileShape(
   definition: unknown,
   pathPrefix: string,
   state: CompileState,
-  isRoot: boolean,
+  place: Place,
 ): ObjectShape {
   if (!isPlainObject(definition)) {
     throw new InvalidParameterType(
@@ -178,7 +175,7 @@ function compileShape(
       definition[name],
       pathPrefix === "" ? name : `${pathPrefix}.${name}`,
       state,
-      isRoot,
+      place,
     ),
   );
   return buildShape(attributes, pathPrefix);
@@ -196,12 +193,15 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
       byInputName.set(alias, attribute);
     }
   }
+  // Only root shapes can hold flattened attributes (compile rules); absent otherwise, so walks skip it.
+  const flattened = flattenedNamesOf(attributes, byInputName);
   return Object.freeze({
     attributes: Object.freeze([...attributes]),
     byName,
     byInputName,
     hasAliases: byInputName.size > byName.size,
     flags: mergeFlags(attributes.map((attribute) => attribute.flags)),
+    ...(flattened === undefined ? {} : { flattened }),
   });
 }
 
@@ -243,7 +243,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     throw new InvalidParameterType("Schema initialization parameter must be an object.");
   }
   const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [] };
-  const shape = compileShape(definition, "", state, true);
+  const shape = compileShape(definition, "", state, "root");
 
   const timestamps =
     settings.timestamps === true

@@ -38,6 +38,37 @@ export interface CompiledAttribute {
   readonly variants: readonly Variant[];
   readonly settings: AttributeSettings;
   readonly flags: SubtreeFlags;
+  /**
+   * `storage: "flatten"`: the object's sub-attributes are stored as top-level attributes named
+   * prefix + sub-name. Only top-level attributes have it; the document form is still an object.
+   */
+  readonly flatten?: FlattenSpec;
+}
+
+/** How a flattened object attribute is stored (SPEC §11). */
+export interface FlattenSpec {
+  /** Prepended to each sub-attribute's real name to give its stored name. */
+  readonly prefix: string;
+  /** The object's own shape: its sub-attributes, as for any nested object. */
+  readonly shape: ObjectShape;
+  /** Sub-attribute real name → stored (top-level) name. */
+  readonly storedNames: ReadonlyMap<string, string>;
+}
+
+/** One stored top-level attribute that holds a sub-attribute of a flattened object. */
+export interface FlattenedName {
+  /** The flattened object attribute (`address`). */
+  readonly owner: CompiledAttribute;
+  /** The sub-attribute it stores (`address.city`). */
+  readonly attribute: CompiledAttribute;
+}
+
+/** The flattened attributes of a root shape, looked up both ways. */
+export interface FlattenedNames {
+  /** The attributes with `storage: "flatten"`, in definition order. */
+  readonly owners: readonly CompiledAttribute[];
+  /** Stored name (`addr_city`) → owner and sub-attribute. */
+  readonly byStoredName: ReadonlyMap<string, FlattenedName>;
 }
 
 export interface ObjectShape {
@@ -47,6 +78,8 @@ export interface ObjectShape {
   readonly byInputName: ReadonlyMap<string, CompiledAttribute>;
   readonly hasAliases: boolean;
   readonly flags: SubtreeFlags;
+  /** Set only on a root shape that has `storage: "flatten"` attributes: the walks branch on it once. */
+  readonly flattened?: FlattenedNames;
 }
 
 /** A reference to another model (or the model being defined): stores that item's key. */

@@ -82,8 +82,19 @@ export interface AttributeDefinitionObject {
   aliases?: string | readonly string[];
   defaultMap?: string;
   defaultAlias?: string;
-  /** dynamodel: store an Object as a JSON string. */
-  storage?: "json";
+  /**
+   * dynamodel, for `type: Object`: `"json"` stores the value as one JSON string; `"flatten"` stores each
+   * sub-attribute of `schema` as a top-level attribute named `prefix` + its name (SPEC §11).
+   *
+   * @example
+   * ```ts
+   * address: { type: Object, storage: "flatten", prefix: "addr_", schema: { city: String } }
+   * // stored as { addr_city: "Oslo" }; read back as { address: { city: "Oslo" } }
+   * ```
+   */
+  storage?: "json" | "flatten";
+  /** With `storage: "flatten"`: the stored names' prefix (default: the attribute's name and "_"). */
+  prefix?: string;
 }
 
 /** What one key of a schema definition may hold. */

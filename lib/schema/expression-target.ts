@@ -8,7 +8,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
 import type { ExpressionTarget, ResolvedPath, ValueUsage } from "../expressions/compile";
 import type { PathSegment } from "../expressions/path";
-import type { CompiledAttribute, CompiledSchema, ObjectShape, Variant } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, FlattenSpec, ObjectShape, Variant } from "./compiled";
 import { isThenable, normalizeValue, type NormalizeContext } from "./normalize";
 import { attributeWalk } from "./rules";
 import { valueToDynamo } from "./to-dynamo";
@@ -146,16 +146,32 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
   const segments: PathSegment[] = [];
   let attribute: CompiledAttribute | undefined;
   let container: ObjectShape | CompiledAttribute | undefined = schema.shape;
-  for (const segment of path) {
+  for (let index = 0; index < path.length; index += 1) {
+    const segment = path[index]!;
     if (typeof segment === "number") {
       attribute = container && "variants" in container ? container : undefined;
       segments.push(segment);
     } else {
       const shape: ObjectShape | undefined = container && "byInputName" in container ? container : undefined;
       attribute = shape?.byInputName.get(segment);
-      segments.push(attribute ? attribute.name : segment);
+      const flatten = index === 0 ? attribute?.flatten : undefined;
+      if (flatten !== undefined) {
+        // `address.city` of a flattened object is the top-level attribute `addr_city`.
+        const next = path[index + 1];
+        if (next === undefined) return wholeFlattened(attribute!, flatten);
+        if (typeof next === "number") {
+          throw new InvalidParameter(
+            `"${segment}[${next}]": "${segment}" is a flattened object, not a list.`,
+          );
+        }
+        attribute = flatten.shape.byInputName.get(next);
+        segments.push(attribute ? flatten.storedNames.get(attribute.name)! : flatten.prefix + next);
+        index += 1;
+      } else {
+        segments.push(attribute ? attribute.name : segment);
+      }
     }
-    container = nextShape(attribute, path[segments.length]);
+    container = nextShape(attribute, path[index + 1]);
   }
   const printable = segments
     .map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
@@ -172,6 +188,29 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
         ? convertPrefix(found, value, printable)
         : convertOperand(found, value, printable);
     },
+  };
+}
+
+/**
+ * A whole flattened object is no single stored attribute: a projection reads all of its stored names; a
+ * condition cannot compare it (its `segments` throw, naming the attribute and what to write instead).
+ */
+function wholeFlattened(attribute: CompiledAttribute, flatten: FlattenSpec): ResolvedPath {
+  const storedPaths = [...flatten.storedNames.values()].map((name) => [name]);
+  const problem = (): never => {
+    throw new InvalidParameter(
+      `"${attribute.name}" is stored flattened (storage: "flatten", as ${[...flatten.storedNames.values()]
+        .map((name) => `"${name}"`)
+        .join(", ")}), so a condition cannot compare it as a whole: name a sub-attribute, e.g. ` +
+        `"${attribute.name}.${flatten.shape.attributes[0]!.name}".`,
+    );
+  };
+  return {
+    get segments(): readonly PathSegment[] {
+      return problem();
+    },
+    storedPaths,
+    toAttributeValue: problem,
   };
 }
 

@@ -2,6 +2,16 @@
 import { InvalidParameter } from "../errors";
 import type { IndexDefinition } from "./definition-types";
 import type { IndexSpec, ObjectShape } from "./compiled";
+import { storedNamesFor } from "./flatten";
+
+/** `project: [names]` in stored names: a flattened object or sub-attribute may be named as the document has it. */
+function projectedNames(project: boolean | readonly string[] | undefined, shape: ObjectShape) {
+  if (!Array.isArray(project) || shape.flattened === undefined) return project ?? true;
+  return project.flatMap((name: string) => {
+    const stored = storedNamesFor(shape, name);
+    return stored.length === 0 ? [name] : stored;
+  });
+}
 
 export function compileIndexes(
   raw: readonly { attribute: string; definition: unknown }[],
@@ -19,19 +29,23 @@ export function compileIndexes(
           `Index on "${attribute}": type must be "global" or "local" (got ${JSON.stringify(type)}).`,
         );
       }
-      if (index.rangeKey !== undefined && !shape.byName.has(index.rangeKey)) {
+      // A range key may be a flattened sub-attribute, named by document path or stored name.
+      const rangeKeys = index.rangeKey === undefined ? [] : storedNamesFor(shape, index.rangeKey);
+      if (index.rangeKey !== undefined && rangeKeys.length !== 1) {
         throw new InvalidParameter(
           `Index on "${attribute}": range key "${index.rangeKey}" is not an attribute.`,
         );
       }
+      const rangeKey = rangeKeys[0];
+      const project = projectedNames(index.project, shape);
       const spec: IndexSpec =
         type === "global"
           ? {
               name: index.name ?? `${attribute}GlobalIndex`,
               type,
               hashKey: attribute,
-              rangeKey: index.rangeKey,
-              project: index.project ?? true,
+              rangeKey,
+              project,
               throughput: index.throughput,
             }
           : {
@@ -40,7 +54,7 @@ export function compileIndexes(
               type,
               hashKey: tableHashKey,
               rangeKey: attribute,
-              project: index.project ?? true,
+              project,
               throughput: undefined,
             };
       if (indexes.some((existing) => existing.name === spec.name)) {

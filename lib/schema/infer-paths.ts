@@ -98,11 +98,17 @@ type IndexName<K extends string, I> = I extends true
         ? `${K}GlobalIndex`
         : never;
 
-// Expanded through `infer` below so editors show the names, not the alias.
-type IndexNamesOf<D> = {
+/** A flattened object's stored-name prefix: `prefix`, else the attribute's name and "_". */
+type FlattenPrefix<K extends string, V> = V extends { readonly prefix: infer P extends string } ? P : `${K}_`;
+
+// Expanded through `infer` below so editors show the names, not the alias. Indexes on a flattened object's
+// sub-attributes are on their stored names (`addr_city`), which default index names are made from.
+type IndexNamesOf<D, Prefix extends string = ""> = {
   [K in keyof D & string]-?: D[K] extends { readonly index: infer I }
-    ? IndexName<K, I extends readonly (infer E)[] ? E : I>
-    : never;
+    ? IndexName<`${Prefix}${K}`, I extends readonly (infer E)[] ? E : I>
+    : D[K] extends { readonly storage: "flatten"; readonly schema: infer Sch }
+      ? IndexNamesOf<Sch, FlattenPrefix<K, D[K]>>
+      : never;
 }[keyof D & string];
 
 /**

@@ -2,7 +2,7 @@
 // the compiled types (Dates, Sets, Buffers), attribute `get`, schema `get`, real names → aliases,
 // unknown attributes dropped unless `saveUnknown` keeps them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import type { CompiledAttribute, CompiledSchema, ObjectShape, Variant } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, FlattenedNames, ObjectShape, Variant } from "./compiled";
 import { isThenable } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
@@ -146,6 +146,8 @@ function objectFromDynamo(
   keep: KeepUnknown,
   output: Record<string, unknown> = {},
 ): Record<string, unknown> {
+  if (shape.flattened !== undefined)
+    return flattenedObjectFromDynamo(shape, shape.flattened, map, keep, output);
   const table = readersOf(shape);
   for (const key of Object.keys(map)) {
     const reader = table.get(key);
@@ -153,6 +155,40 @@ function objectFromDynamo(
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
     else if (keep?.(nestedPath)) output[key] = anyFromDynamo(map[key]!);
+  }
+  return output;
+}
+
+/**
+ * A stored item whose schema flattens objects (only roots do): a stored name of a flattened sub-attribute
+ * (`addr_city`) is read into its object (`address.city`). When none of an object's attributes is stored,
+ * the object is absent (an empty object stores nothing, so it reads back absent too).
+ */
+function flattenedObjectFromDynamo(
+  shape: ObjectShape,
+  flattened: FlattenedNames,
+  map: Record<string, AttributeValue>,
+  keep: KeepUnknown,
+  output: Record<string, unknown>,
+): Record<string, unknown> {
+  const table = readersOf(shape);
+  for (const key of Object.keys(map)) {
+    const reader = table.get(key);
+    if (reader) {
+      // An attribute stored under a flattened object's own name is not that object's data: left out.
+      if (shape.byName.get(key)!.flatten === undefined) output[key] = reader(map[key]!, key, keep);
+      continue;
+    }
+    const found = flattened.byStoredName.get(key);
+    if (found === undefined) {
+      if (keep?.(key)) output[key] = anyFromDynamo(map[key]!);
+      continue;
+    }
+    const { owner, attribute } = found;
+    let object = output[owner.name] as Record<string, unknown> | undefined;
+    if (object === undefined) output[owner.name] = object = {};
+    const path = keep === undefined ? "" : `${owner.name}.${attribute.name}`;
+    object[attribute.name] = readerOf(attribute)(map[key]!, path, keep);
   }
   return output;
 }

@@ -109,7 +109,7 @@ export function resolveVariant(
   const referenced = referencedModelOf(type);
   if (referenced) return { kind: "reference", target: modelReference(referenced) };
   const nestedSchema = compiledSchemaOf(type);
-  if (nestedSchema) return { kind: "object", shape: nestedSchema.shape };
+  if (nestedSchema) return { kind: "object", shape: nestableShape(nestedSchema.shape, path) };
 
   if (type === Object) {
     if (attribute.storage === "json") return { kind: "json" };
@@ -117,7 +117,10 @@ export function resolveVariant(
     if (schema === undefined) return { kind: "object", shape: "empty" };
     if (schema === ANY) return { kind: "object", shape: "any" };
     const compiled = compiledSchemaOf(schema);
-    return { kind: "object", shape: compiled ? compiled.shape : nested.shape(schema, path) };
+    return {
+      kind: "object",
+      shape: compiled ? nestableShape(compiled.shape, path) : nested.shape(schema, path),
+    };
   }
   if (type === Array) {
     const schema = attribute.schema;
@@ -133,6 +136,18 @@ export function resolveVariant(
   throw new InvalidParameter(
     `Attribute "${path}" does not have a valid type (got ${describeWritten(written)}).`,
   );
+}
+
+/** A Schema's shape used as a nested object: flattening is a top-level storage rule, so it cannot nest. */
+function nestableShape(shape: ObjectShape, path: string): ObjectShape {
+  if (shape.flattened !== undefined) {
+    const names = shape.flattened.owners.map((owner) => `"${owner.name}"`).join(", ");
+    throw new InvalidParameter(
+      `Attribute "${path}": its schema stores ${names} flattened (storage: "flatten"), which only works at the ` +
+        "top level of a model's schema, not in a nested object.",
+    );
+  }
+  return shape;
 }
 
 /**

@@ -116,6 +116,7 @@ export function objectToDynamo(
   value: Record<string, unknown>,
   path: string,
 ): Record<string, AttributeValue> {
+  if (shape.flattened !== undefined) return flattenedObjectToDynamo(shape, value);
   const output: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
     const entry = value[key];
@@ -124,6 +125,40 @@ export function objectToDynamo(
     const entryPath = path === "" ? key : `${path}.${key}`;
     const converted = attribute ? valueToDynamo(attribute, entry, entryPath) : anyToDynamo(entry, entryPath);
     if (converted !== undefined) output[key] = converted;
+  }
+  return output;
+}
+
+/**
+ * A root object with flattened attributes (only roots have them): each flattened object's sub-attributes
+ * become top-level attributes under their stored names, and the object itself is not stored. A separate
+ * walk so that schemas without flattening never pay for the check per attribute.
+ */
+function flattenedObjectToDynamo(
+  shape: ObjectShape,
+  value: Record<string, unknown>,
+): Record<string, AttributeValue> {
+  const output: Record<string, AttributeValue> = {};
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry === undefined) continue;
+    const attribute = shape.byName.get(key);
+    const flatten = attribute?.flatten;
+    if (flatten === undefined) {
+      const converted = attribute ? valueToDynamo(attribute, entry, key) : anyToDynamo(entry, key);
+      if (converted !== undefined) output[key] = converted;
+      continue;
+    }
+    // `set` functions run after the type check, so the object is checked again here.
+    if (!isPlainObject(entry)) throw new TypeMismatch(key, "of type object", entry);
+    for (const subKey of Object.keys(entry)) {
+      const subValue = entry[subKey];
+      const sub = flatten.shape.byName.get(subKey);
+      // Unknown keys are not stored: `saveUnknown` does not reach into a flattened object.
+      if (subValue === undefined || sub === undefined) continue;
+      const converted = valueToDynamo(sub, subValue, `${key}.${subKey}`);
+      if (converted !== undefined) output[flatten.storedNames.get(subKey)!] = converted;
+    }
   }
   return output;
 }

@@ -4,7 +4,8 @@
 // (or not a list) is an error here, before anything is sent.
 import { InvalidParameter } from "../errors";
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
-import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, FlattenSpec, ObjectShape } from "./compiled";
+import { documentSegmentsOf } from "./flatten";
 
 /** Where an update path leads. */
 export interface UpdatePath {
@@ -21,6 +22,11 @@ export interface UpdatePath {
   readonly root: CompiledAttribute | undefined;
   /** Every attribute along the path, outermost first (for `required` checks on removal). */
   readonly chain: readonly CompiledAttribute[];
+  /**
+   * Set when the path is a whole flattened object (`storage: "flatten"`): it is stored as several
+   * top-level attributes, so setting or removing it becomes one action per stored name.
+   */
+  readonly flattened?: FlattenSpec;
 }
 
 type Position =
@@ -77,7 +83,8 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
   const chain: CompiledAttribute[] = [];
   let position: Position = { kind: "shape", shape: schema.shape };
   let attribute: CompiledAttribute | undefined;
-  for (const segment of input) {
+  for (let index = 0; index < input.length; index += 1) {
+    const segment = input[index]!;
     const here = formatDocumentPath(segments);
     if (position.kind === "attribute") {
       const next = stepInto(position.attribute, segment, here);
@@ -106,8 +113,28 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
         position = { kind: "free" };
         continue;
       }
-      segments.push(found.name);
-      attribute = found;
+      if (found.flatten !== undefined) {
+        const flattened = flattenedStep(found, input[index + 1]);
+        if (flattened === "whole") {
+          const printable = found.name;
+          return {
+            segments: [found.name],
+            printable,
+            attribute: found,
+            root: found,
+            chain: [found],
+            flattened: found.flatten,
+          };
+        }
+        if (flattened === undefined) return undefined;
+        chain.push(found);
+        segments.push(flattened.stored);
+        attribute = flattened.sub;
+        index += 1;
+      } else {
+        segments.push(found.name);
+        attribute = found;
+      }
     } else {
       // A list element: the element attribute itself.
       segments.push(segment);
@@ -116,6 +143,31 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
     chain.push(attribute);
     position = { kind: "attribute", attribute };
   }
-  const root = schema.shape.byName.get(String(segments[0]));
-  return { segments, printable: formatDocumentPath(segments), attribute, root, chain };
+  if (schema.shape.flattened === undefined) {
+    const root = schema.shape.byName.get(String(segments[0]));
+    return { segments, printable: formatDocumentPath(segments), attribute, root, chain };
+  }
+  // Messages and pipeline paths name the document path (`address.city`), not the stored one.
+  const printable = formatDocumentPath(documentSegmentsOf(schema.shape, segments));
+  return { segments, printable, attribute, root: chain[0], chain };
+}
+
+/**
+ * The step into a flattened object (only top-level attributes are): `address` alone is the whole object;
+ * `address.city` is the stored top-level attribute `addr_city`. An unknown sub-attribute is dropped
+ * (`saveUnknown` does not reach into a flattened object).
+ */
+function flattenedStep(
+  owner: CompiledAttribute,
+  next: PathSegment | undefined,
+): "whole" | { stored: string; sub: CompiledAttribute } | undefined {
+  if (next === undefined) return "whole";
+  if (typeof next === "number") {
+    throw new InvalidParameter(
+      `Cannot update "${owner.name}[${next}]": "${owner.name}" is a map, not a list.`,
+    );
+  }
+  const flatten = owner.flatten!;
+  const sub = flatten.shape.byInputName.get(next);
+  return sub === undefined ? undefined : { stored: flatten.storedNames.get(sub.name)!, sub };
 }

@@ -27,7 +27,9 @@ export const TABLE_CLASSES = {
 
 function scalarAttributeType(schemas: readonly CompiledSchema[], name: string): "S" | "N" | "B" {
   for (const schema of schemas) {
-    const attribute = schema.shape.byName.get(name);
+    // A key of an index may be a flattened sub-attribute, found by its stored name.
+    const attribute =
+      schema.shape.byName.get(name) ?? schema.shape.flattened?.byStoredName.get(name)?.attribute;
     const variant = attribute?.variants[0];
     if (!attribute || !variant) continue;
     if (attribute.variants.length > 1) {

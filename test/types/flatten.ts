@@ -1,0 +1,52 @@
+// Compile-time tests of `storage: "flatten"` (SPEC §11): the definition types accept `storage` and
+// `prefix`; the item type keeps the flattened attribute as an object; paths and index names work.
+import dynamodel, { Schema } from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+const User = dynamodel.model("TypesFlattenUser", {
+  id: String,
+  address: {
+    type: Object,
+    storage: "flatten",
+    prefix: "addr_",
+    schema: { city: { type: String, index: { name: "byCity", type: "global" } }, zip: String },
+  },
+  billing: { type: Object, storage: "flatten", schema: { plan: { type: String, index: true } } },
+  settings: { type: Object, storage: "json" },
+});
+
+type UserItem = InstanceType<typeof User>;
+export type FlattenTests = [
+  Expect<Equal<UserItem["address"], { city?: string; zip?: string } | undefined>>,
+  Expect<Equal<UserItem["billing"], { plan?: string } | undefined>>,
+];
+
+export async function flattenUsage(): Promise<void> {
+  await User.create({ id: "u1", address: { city: "Oslo", zip: "0150" } });
+  // @ts-expect-error a sub-attribute keeps its type
+  await User.create({ id: "u1", address: { city: 5 } });
+  await User.query("address.city").eq("Oslo").using("byCity").exec();
+  // The default index name comes from the stored name.
+  await User.query("billing.plan").eq("pro").using("billing_planGlobalIndex").exec();
+  // @ts-expect-error not an index of the model
+  await User.query("address.city").eq("Oslo").using("address.cityGlobalIndex").exec();
+  await User.update({ id: "u1" }, { $SET: { "address.city": "Bergen" } });
+  await User.update({ id: "u1" }, { address: { zip: "1" }, $REMOVE: ["billing"] });
+  await User.get("u1", { attributes: ["id", "address.city"] });
+}
+
+// Also through `new Schema()`, and prefix / storage are checked.
+export const schema = new Schema({
+  id: String,
+  address: { type: Object, storage: "flatten", schema: { city: String } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error storage is "json" or "flatten"
+  address: { type: Object, storage: "xml", schema: { city: String } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error prefix is a string
+  address: { type: Object, storage: "flatten", prefix: 5, schema: { city: String } },
+});
