@@ -1,6 +1,9 @@
 /**
  * Error classes with stable `name`s (SPEC §8). Each is exported, so callers can use `instanceof`;
- * Dynamoose users who match on `error.name` keep working.
+ * Dynamoose users who match on `error.name` keep working. As in Dynamoose, every class has a default
+ * message and takes a message as its only argument (`new InvalidParameter()` →
+ * `"Invalid Parameter"`); `TypeMismatch` and `ValidationError` also take the structured form dynamodel
+ * throws (path, rule, value), which names them in the message.
  *
  * @example
  * ```ts
@@ -37,27 +40,48 @@ export function describeValue(value: unknown): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 }
 
-/** The base of every error dynamodel throws itself (DynamoDB's own errors pass through unchanged). */
+/**
+ * The base of every error dynamodel throws itself (DynamoDB's own errors pass through unchanged).
+ * Without a message (or with `""`, as in Dynamoose) the class's `defaultMessage` is used.
+ *
+ * @example
+ * ```ts
+ * new InvalidParameter().message; // "Invalid Parameter"
+ * new InvalidParameter("A model needs a name.").message; // "A model needs a name."
+ * ```
+ */
 export class DynamodelError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+  /** The message of an error constructed without one. */
+  static readonly defaultMessage: string = "There was an error";
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message || (new.target as typeof DynamodelError).defaultMessage, options);
     this.name = new.target.name;
   }
 }
 
 /** A parameter has a wrong value: a bad schema, a bad option, a query without a usable index. */
-export class InvalidParameter extends DynamodelError {}
+export class InvalidParameter extends DynamodelError {
+  static override readonly defaultMessage: string = "Invalid Parameter";
+}
 
 /** A parameter has the wrong JavaScript type (a schema that is not an object, a table name that is not a string). */
-export class InvalidParameterType extends DynamodelError {}
+export class InvalidParameterType extends DynamodelError {
+  static override readonly defaultMessage: string = "Invalid Parameter Type";
+}
 
 /** `model(name)` was called for a name that has no registered model. */
-export class MissingSchemaError extends DynamodelError {}
+export class MissingSchemaError extends DynamodelError {
+  static override readonly defaultMessage: string = "Missing Schema";
+}
 
 /** A path that the schema does not define. */
 export class UnknownAttribute extends DynamodelError {
+  static override readonly defaultMessage: string = "The attribute can not be found";
+
   constructor(
-    message: string,
+    message?: string,
+    /** The path that the schema does not define, when known. */
     readonly path?: string,
   ) {
     super(message);
@@ -65,19 +89,35 @@ export class UnknownAttribute extends DynamodelError {
 }
 
 /** A type that cannot be used where it was used (a Set of Booleans, several types on a timestamp). */
-export class InvalidType extends DynamodelError {}
+export class InvalidType extends DynamodelError {
+  static override readonly defaultMessage: string = "Invalid Type";
+}
 
 /** A value of the wrong JavaScript type for its attribute. */
 export class TypeMismatch extends DynamodelError {
-  constructor(
-    /** The attribute path, e.g. `address.city` or `tags[2]`. */
-    readonly path: string,
-    /** The type(s) the schema allows, e.g. `"number"`. */
-    readonly expected: string,
-    /** The offending value. */
-    readonly value: unknown,
-  ) {
-    super(`"${path}" must be ${expected} (got ${describeValue(value)})`);
+  static override readonly defaultMessage: string =
+    "There was a type mismatch between the schema and document";
+  /** The attribute path, e.g. `address.city` or `tags[2]` (`""` when constructed from a message). */
+  readonly path: string;
+  /** The type(s) the schema allows, e.g. `"number"` (`""` when constructed from a message). */
+  readonly expected: string;
+  /** The offending value. */
+  readonly value: unknown;
+
+  /** Dynamoose style: a message, or none for the default message. */
+  constructor(message?: string);
+  /** `"<path>" must be <expected> (got <value>)`. */
+  constructor(path: string, expected: string, value: unknown);
+  constructor(...args: [message?: string] | [path: string, expected: string, value: unknown]) {
+    const structured = args.length === 3 ? args : undefined;
+    super(
+      structured
+        ? `"${structured[0]}" must be ${structured[1]} (got ${describeValue(structured[2])})`
+        : args[0],
+    );
+    this.path = structured?.[0] ?? "";
+    this.expected = structured?.[1] ?? "";
+    this.value = structured?.[2];
   }
 }
 
@@ -85,35 +125,71 @@ export class TypeMismatch extends DynamodelError {
 export type ValidationRule =
   "required" | "enum" | "validate" | "schema" | "size" | "key" | "update" | "version";
 
-/** A value that has the right type but breaks a rule: `required`, `enum`, `validate`, size or key rules. */
+type ValidationArgs = [
+  path: string,
+  rule: ValidationRule,
+  value: unknown,
+  description: string,
+  options?: ErrorOptions,
+];
+
+/**
+ * A value that has the right type but breaks a rule: `required`, `enum`, `validate`, size or key rules.
+ * Constructed from a message only (Dynamoose style), its `path` is `""` and its `rule` `"validate"`.
+ */
 export class ValidationError extends DynamodelError {
+  static override readonly defaultMessage: string = "There was an validation error with the document";
+  /** The attribute path (`""` for rules about the whole item). */
+  readonly path: string;
+  /** Which rule failed. */
+  readonly rule: ValidationRule;
+  /** The offending value. */
+  readonly value: unknown;
+
+  /** Dynamoose style: a message, or none for the default message. */
+  constructor(message?: string);
+  /** `"<path>" <description> (got <value>)`; `path` `""` is the whole item. */
   constructor(
-    /** The attribute path (`""` for rules about the whole item). */
-    readonly path: string,
-    /** Which rule failed. */
-    readonly rule: ValidationRule,
-    /** The offending value. */
-    readonly value: unknown,
-    /** What the rule asks for, e.g. `must be one of ["a","b"]`. */
+    path: string,
+    rule: ValidationRule,
+    value: unknown,
     description: string,
     options?: ErrorOptions,
-  ) {
-    const subject = path === "" ? "The item" : `"${path}"`;
-    super(`${subject} ${description} (got ${describeValue(value)})`, options);
+  );
+  constructor(...args: [message?: string] | ValidationArgs) {
+    const structured = args.length >= 4 ? (args as ValidationArgs) : undefined;
+    if (structured) {
+      const [path, , value, description, options] = structured;
+      const subject = path === "" ? "The item" : `"${path}"`;
+      super(`${subject} ${description} (got ${describeValue(value)})`, options);
+    } else {
+      super(args[0] as string | undefined);
+    }
+    this.path = structured?.[0] ?? "";
+    this.rule = structured?.[1] ?? "validate";
+    this.value = structured?.[2];
   }
 }
 
 /** A condition comparison that does not exist or cannot be negated. */
-export class InvalidFilterComparison extends DynamodelError {}
+export class InvalidFilterComparison extends DynamodelError {
+  static override readonly defaultMessage: string = "That filter comparison is invalid";
+}
 
 /** A table (or one of its indexes) did not become ACTIVE within `waitForActive.check.timeout`. */
-export class WaitForActiveTimeout extends DynamodelError {}
+export class WaitForActiveTimeout extends DynamodelError {
+  static override readonly defaultMessage: string = "Waiting for table to be active has timed out";
+}
 
 /** Anything else dynamodel reports about its own state (a table that is not initialized, …). */
-export class OtherError extends DynamodelError {}
+export class OtherError extends DynamodelError {
+  static override readonly defaultMessage: string = "There was an error";
+}
 
 /** A lock could not be acquired, extended or released. */
-export class LockError extends DynamodelError {}
+export class LockError extends DynamodelError {
+  static override readonly defaultMessage: string = "There was a lock error";
+}
 
 /** One element's outcome in a cancelled transaction. */
 export interface TransactionCancellationReason {
@@ -130,11 +206,13 @@ export interface TransactionCancellationReason {
   item?: unknown;
 }
 
-/** A cancelled transaction, with one reason per element in request order. */
+/** A cancelled transaction, with one reason per element in request order (none when not given). */
 export class TransactionCanceledError extends DynamodelError {
+  static override readonly defaultMessage: string = "Transaction cancelled";
+
   constructor(
-    message: string,
-    readonly reasons: TransactionCancellationReason[],
+    message?: string,
+    readonly reasons: TransactionCancellationReason[] = [],
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -12,21 +12,16 @@
  * ```
  */
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
-import { convertToAttr, convertToNative, marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { EventEmitter } from "eventemitter3";
-import type { Middleware, SendingClient } from "./client/send";
+import { checkConverter, defaultConverter, type Converter } from "./client/converter";
+import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
 import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";
 import { registerEmitter } from "./logger/logger";
 import { listTables, type ListTablesSettings, type TableNames } from "./table/list-tables";
 import { tableClassFor, type TableClass } from "./table/table-class";
 
-export interface Converter {
-  marshall: typeof marshall;
-  unmarshall: typeof unmarshall;
-  convertToAttr: typeof convertToAttr;
-  convertToNative: typeof convertToNative;
-}
+export type { Converter } from "./client/converter";
 
 export interface DdbAccessor {
   /** The client in use (created lazily: region and credentials from the environment). */
@@ -41,13 +36,37 @@ export interface DdbAccessor {
   readonly DynamoDB: typeof DynamoDB;
 }
 
+/**
+ * The converter of one Instance: the functions that turn items into DynamoDB's AttributeValues and back.
+ * dynamodel converts items itself; a converter set here re-encodes every item, key and expression value
+ * of this instance's requests with its `marshall` and decodes every response with its `unmarshall`.
+ * Other instances keep their own (Dynamoose has one converter for all).
+ *
+ * @example
+ * ```ts
+ * let reads = 0;
+ * const defaults = instance.aws.converter();
+ * instance.aws.converter.set({
+ *   ...defaults,
+ *   unmarshall: (image, options) => {
+ *     reads += 1; // every item and key this instance receives
+ *     return defaults.unmarshall(image, options);
+ *   },
+ * });
+ * instance.aws.converter.revert(); // the defaults again
+ * ```
+ */
 export interface ConverterAccessor {
+  /** The converter in use (`@aws-sdk/util-dynamodb`'s functions until one is set). */
   (): Converter;
+  /**
+   * Uses `converter` for this instance's requests; it must have `marshall`, `unmarshall`,
+   * `convertToAttr` and `convertToNative` (else `InvalidParameterType`, naming what is missing).
+   */
   set(converter: Converter): void;
+  /** Goes back to `@aws-sdk/util-dynamodb`'s functions (nothing is converted any more). */
   revert(): void;
 }
-
-const defaultConverter: Converter = { marshall, unmarshall, convertToAttr, convertToNative };
 
 export class Instance {
   readonly aws: { ddb: DdbAccessor; converter: ConverterAccessor };
@@ -76,7 +95,7 @@ export class Instance {
     Object.defineProperty(ddb, "DynamoDB", { value: DynamoDB });
     const converter = (() => this.#converter) as ConverterAccessor;
     converter.set = (value) => {
-      this.#converter = value;
+      this.#converter = checkConverter(value);
     };
     converter.revert = () => {
       this.#converter = defaultConverter;
@@ -130,8 +149,20 @@ export class Instance {
     return pool(size);
   }
 
-  /** Middleware around every DynamoDB call of this instance. Returns a function that removes it. */
+  /**
+   * Middleware around every DynamoDB call of this instance. Returns a function that removes it.
+   *
+   * @example
+   * ```ts
+   * const remove = instance.use(async (call, next) => {
+   *   console.log(call.operation, call.table);
+   *   return next();
+   * });
+   * remove();
+   * ```
+   */
   use(middleware: Middleware): () => void {
+    checkMiddleware(middleware);
     this.#middleware.push(middleware);
     return () => {
       const index = this.#middleware.indexOf(middleware);

@@ -1,6 +1,9 @@
 // The only place that calls the SDK. Every DynamoDB call of every operation goes through `send`:
 // middleware (instance first, then model), then the client, with `request`/`response` events.
 import type { EventEmitter } from "eventemitter3";
+import { describeValue, InvalidParameterType } from "../errors";
+import { isCustomConverter, type Converter } from "./converter";
+import { sendThroughConverter } from "./converter-bridge";
 import { COMMANDS, type OperationName } from "./operations";
 import { scrubCredentials } from "./scrub";
 import { skipNoOpLogWalk } from "./skip-log-walk";
@@ -18,6 +21,18 @@ export interface DynamoCall {
 /** `next()` sends `call` as it is now and resolves with DynamoDB's output. */
 export type Middleware = (call: DynamoCall, next: () => Promise<unknown>) => Promise<unknown>;
 
+/**
+ * Refuses anything but a function as middleware when it is registered (`use()`): accepted, it would fail
+ * every later request of the instance or model with a TypeError far from its cause.
+ */
+export function checkMiddleware(middleware: unknown): asserts middleware is Middleware {
+  if (typeof middleware !== "function") {
+    throw new InvalidParameterType(
+      `use() needs a middleware function, (call, next) => Promise (got ${describeValue(middleware)}).`,
+    );
+  }
+}
+
 /** Anything with the SDK client's `send`: a `DynamoDB` or a `DynamoDBClient`. */
 export interface SendingClient {
   send(command: unknown): Promise<unknown>;
@@ -27,6 +42,11 @@ export interface SendContext {
   client: SendingClient;
   middleware: readonly Middleware[];
   events: EventEmitter | undefined;
+  /**
+   * The instance's converter, for calls that carry dynamodel's own items. Absent or the default: nothing
+   * is converted. A table's own calls (setup, describe, `raw()`) leave it out: raw input is the caller's.
+   */
+  converter?: Converter | undefined;
 }
 
 /** Emits only when someone listens; a listener that throws must never break the request it observes. */
@@ -53,35 +73,42 @@ export async function send<Output = Record<string, unknown>>(
   context: SendContext,
   call: DynamoCall,
 ): Promise<Output> {
-  const { client, middleware, events } = context;
+  const { client, middleware, events, converter } = context;
   // The command classes differ only in their input type; the operation name chose the right one.
   const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
   const observed =
     events !== undefined && (events.listenerCount("request") > 0 || events.listenerCount("response") > 0);
   // Nobody listens: no payload copies, no timing (this is the hot path of every operation).
-  const quietTransport = async (): Promise<unknown> => {
+  // `input` is `call.input`, or its wire form when a custom converter re-encodes it (converter-bridge.ts).
+  const quietTransport = async (input: object = call.input): Promise<unknown> => {
     try {
-      return await client.send(skipNoOpLogWalk(new Command(call.input)));
+      return await client.send(skipNoOpLogWalk(new Command(input)));
     } catch (error) {
       scrubCredentials(error);
       throw annotate(error, call);
     }
   };
-  const observedTransport = async (): Promise<unknown> => {
+  // Events report what DynamoDB really receives and returns: with a custom converter, the wire form.
+  const observedTransport = async (input: object = call.input): Promise<unknown> => {
     const started = performance.now();
     // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
-    emitSafely(events, "request", { ...call, durationMs: 0 });
+    emitSafely(events, "request", { ...call, input, durationMs: 0 });
     try {
-      const output = await client.send(skipNoOpLogWalk(new Command(call.input)));
-      emitSafely(events, "response", { ...call, output, durationMs: performance.now() - started });
+      const output = await client.send(skipNoOpLogWalk(new Command(input)));
+      emitSafely(events, "response", { ...call, input, output, durationMs: performance.now() - started });
       return output;
     } catch (error) {
       scrubCredentials(error);
-      emitSafely(events, "response", { ...call, error, durationMs: performance.now() - started });
+      emitSafely(events, "response", { ...call, input, error, durationMs: performance.now() - started });
       throw annotate(error, call);
     }
   };
-  const transport = observed ? observedTransport : quietTransport;
+  const exchange = observed ? observedTransport : quietTransport;
+  // The converter sits next to the wire, inside the middleware: middleware sees the same default form
+  // with or without one, and what it adds to `call.input` is converted too.
+  const transport = isCustomConverter(converter)
+    ? () => sendThroughConverter(converter, call.operation, call.input, exchange)
+    : exchange;
   if (middleware.length === 0) return (await transport()) as Output;
   const dispatch = (index: number): Promise<unknown> =>
     index === middleware.length ? transport() : middleware[index]!(call, () => dispatch(index + 1));

@@ -69,6 +69,22 @@ function checkOperation(operation: unknown): asserts operation is HookOperation 
   }
 }
 
+/**
+ * The operations a hook is registered for: one name, or (as in Mongoose) an array of names. Every name
+ * is checked before the hook is registered for any, so a bad name registers nothing.
+ */
+function operationsOf(operation: unknown): HookOperation[] {
+  if (!Array.isArray(operation)) {
+    checkOperation(operation);
+    return [operation];
+  }
+  if (operation.length === 0) {
+    throw new InvalidParameter(`A hook needs an operation: use one of ${HOOK_OPERATIONS.join(", ")}.`);
+  }
+  for (const name of operation) checkOperation(name);
+  return [...new Set(operation as HookOperation[])];
+}
+
 function checkFunction(hook: unknown): void {
   if (typeof hook !== "function") throw new InvalidParameter("A hook must be a function.");
 }
@@ -104,18 +120,22 @@ export class HookRegistry {
     return lists;
   }
 
+  /** Registers a pre hook for `operation`: a name, or an array of names. */
   addPre(operation: unknown, hook: unknown): void {
-    checkOperation(operation);
+    const operations = operationsOf(operation);
     checkFunction(hook);
-    this.#lists(operation).pre.push(hook as PreHook);
+    for (const name of operations) this.#lists(name).pre.push(hook as PreHook);
   }
 
+  /** Registers a post hook (or error handler, when it declares three parameters) for one or more names. */
   addPost(operation: unknown, hook: unknown): void {
-    checkOperation(operation);
+    const operations = operationsOf(operation);
     checkFunction(hook);
-    const lists = this.#lists(operation);
-    if ((hook as PostHook).length >= 3) lists.errorHandlers.push(hook as PostHook);
-    else lists.post.push(hook as PostHook);
+    for (const name of operations) {
+      const lists = this.#lists(name);
+      if ((hook as PostHook).length >= 3) lists.errorHandlers.push(hook as PostHook);
+      else lists.post.push(hook as PostHook);
+    }
   }
 
   /** Does `operation` have any hook? (When not, callers skip the hook machinery entirely.) */

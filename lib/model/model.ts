@@ -11,7 +11,7 @@
  */
 import { EventEmitter } from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
-import type { Middleware } from "../client/send";
+import { checkMiddleware, type Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
 import type { ConditionInit } from "../expressions/condition";
 import type { Instance } from "../instance";
@@ -21,6 +21,7 @@ import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { attachModel, registerTableBinding } from "../table/binding";
 import { withTableAttributes } from "../table/extra-attributes";
+import { checkTableOptionNames } from "../table/option-names";
 import {
   resolveTableOptions,
   TableRuntime,
@@ -108,6 +109,7 @@ export function defineModel(
   }
   const schemas = toSchemas(schemaInput);
   const compiled = schemas.map((schema) => compiledSchemaOf(schema)!);
+  checkTableOptionNames(options, "model option", ["tableName"]);
   const { tableName = name, ...tableOptions } = options;
   const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
   const fullTableName = `${resolved.prefix}${tableName}${resolved.suffix}`;
@@ -227,15 +229,26 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
     },
     methods: methodsApi(model),
     use(middleware: Middleware) {
+      checkMiddleware(middleware);
       runtime.middleware.push(middleware);
       return () => {
         const index = runtime.middleware.indexOf(middleware);
         if (index !== -1) runtime.middleware.splice(index, 1);
       };
     },
-    on: (event: string, listener: (...args: unknown[]) => void) => runtime.events.on(event, listener),
-    once: (event: string, listener: (...args: unknown[]) => void) => runtime.events.once(event, listener),
-    off: (event: string, listener?: (...args: unknown[]) => void) => runtime.events.off(event, listener),
+    // The emitter stays internal: these return the model, so `Cat.on(…).on(…)` chains on it.
+    on(event: string, listener: (...args: unknown[]) => void) {
+      runtime.events.on(event, listener);
+      return model;
+    },
+    once(event: string, listener: (...args: unknown[]) => void) {
+      runtime.events.once(event, listener);
+      return model;
+    },
+    off(event: string, listener?: (...args: unknown[]) => void) {
+      runtime.events.off(event, listener);
+      return model;
+    },
   };
   for (const [key, value] of Object.entries(statics)) {
     Object.defineProperty(model, key, { value, writable: true, configurable: true });

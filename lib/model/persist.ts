@@ -45,7 +45,7 @@ export async function sendForModel<Output = Record<string, unknown>>(
   input: object,
 ): Promise<Output> {
   const table = runtime.table;
-  const setup = table.pendingSetup();
+  const setup = table.pendingSetup(runtime.name);
   if (setup !== undefined) await setup;
   const output = await send<Output>(runtime.sendContext(), {
     operation,

@@ -198,9 +198,12 @@ export interface ModelType<
   /**
    * Model events: `save`, `delete`, `update`, `batchPut`, `batchDelete` (with the result and the
    * operation's target), `error` (with the error and the target).
-   * @example `Cat.on("save", (cat: CatItem) => audit.push(cat.id))`
+   * Returns the model, so calls chain.
+   * @example `Cat.on("save", (cat: CatItem) => audit.push(cat.id)).on("error", report)`
    */
-  on(event: string, listener: (...args: never[]) => unknown): unknown;
-  once(event: string, listener: (...args: never[]) => unknown): unknown;
-  off(event: string, listener?: (...args: never[]) => unknown): unknown;
+  on(event: string, listener: (...args: never[]) => unknown): this;
+  /** Like {@link on}, for the next event only. Returns the model. */
+  once(event: string, listener: (...args: never[]) => unknown): this;
+  /** Removes `listener` (or every listener of `event`). Returns the model. */
+  off(event: string, listener?: (...args: never[]) => unknown): this;
 }

@@ -3,8 +3,9 @@
 import { withCallback, type Callback } from "../callbacks";
 import { batchGetByKeys, type BatchGetSettings } from "../operations/batch-get";
 import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../operations/batch-write";
-import type { UpdateSettings } from "../operations/update";
+import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
+import type { HookContext } from "../hooks/hooks";
 import { isObserved, operationContext, runHooked } from "./operation-hooks";
 import type { ModelRuntime } from "./runtime";
 
@@ -39,6 +40,37 @@ function callerSettings<S>(original: unknown, context: { settings: Record<string
   return context.settings as S;
 }
 
+/** The `condition` of an operation's settings, if it has one (the hook context shows it as `condition`). */
+function conditionOf(settings: unknown): unknown {
+  return typeof settings === "object" && settings !== null
+    ? (settings as { condition?: unknown }).condition
+    : undefined;
+}
+
+/**
+ * The settings with the context's condition: a pre hook that set `this.condition` changed the request;
+ * otherwise `settings.condition` (which a hook may have changed instead) stands.
+ */
+function withContextCondition<S>(settings: S, context: HookContext, before: unknown): S {
+  if (context.condition === before) return settings;
+  if (settings === undefined) return { condition: context.condition } as S;
+  // Settings that are not an object go through as given, for the operation to report.
+  if (typeof settings !== "object" || settings === null) return settings;
+  return { ...settings, condition: context.condition };
+}
+
+/**
+ * `update({...key, ...changes})` split for the hooks by the schema's key attributes, as the operation
+ * splits it. A value the operation would reject is left whole, for the operation to report.
+ */
+function splitForHooks(runtime: ModelRuntime, object: unknown): [unknown, unknown] {
+  try {
+    return splitKeyAndUpdate(runtime.compiled[0]!, object);
+  } catch {
+    return [object, undefined];
+  }
+}
+
 export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
   return {
     update(key: unknown, ...rest: unknown[]) {
@@ -47,13 +79,32 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
         if (!isObserved(runtime, "update", "update")) {
           return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);
         }
-        // The one-argument form update({...key, ...changes}) is split by updateByKey itself.
-        const context = operationContext(runtime, "update", { key, update, settings });
+        // The hooks see the request as the operation reads it: the one-argument form
+        // update({...key, ...changes}) split by the key attributes, the condition as `condition`.
+        const [contextKey, contextUpdate] =
+          update === undefined ? splitForHooks(runtime, key) : [key, update];
+        const context = operationContext(runtime, "update", {
+          key: contextKey,
+          update: contextUpdate,
+          condition: conditionOf(settings),
+          settings,
+        });
+        const before = context.condition;
         return runHooked(
           runtime,
           "update",
           context,
-          () => updateByKey(runtime, context.key, context.update, callerSettings(settings, context)),
+          () =>
+            updateByKey(
+              runtime,
+              context.key,
+              context.update,
+              withContextCondition(
+                callerSettings<UpdateSettings | undefined>(settings, context),
+                context,
+                before,
+              ),
+            ),
           "update",
         );
       }, callback);

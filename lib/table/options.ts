@@ -4,6 +4,7 @@
 import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { Throughput } from "./definition";
+import { checkTableOptionNames } from "./option-names";
 
 export type { Throughput };
 
@@ -52,6 +53,11 @@ export interface TableOptions {
   initialize?: boolean;
   /** An attribute written with the model's name on every item, used to tell a shared table's models apart. */
   entityAttribute?: string;
+  /**
+   * Dynamoose's (undocumented) automatic `populate` of every item read: accepted for compatibility, not
+   * applied (a warning says so); call `populate()` on the result instead. Default: false.
+   */
+  populate?: boolean | string | readonly string[];
 }
 
 export interface ResolvedExpires {
@@ -73,6 +79,7 @@ export interface ResolvedTableOptions {
   streamOptions: { enabled: boolean; type: StreamType | undefined };
   initialize: boolean;
   entityAttribute: string | undefined;
+  populate: boolean | string | readonly string[];
 }
 
 const BUILT_IN = {
@@ -154,6 +161,20 @@ function resolveUpdate(update: unknown): readonly UpdatePart[] {
   return update as UpdatePart[];
 }
 
+/** `populate`: false, true (every reference), a path or paths; anything else is a mistake. */
+function resolvePopulate(populate: unknown): boolean | string | readonly string[] {
+  if (populate === undefined || typeof populate === "boolean") return populate ?? false;
+  const valid =
+    (typeof populate === "string" && populate !== "") ||
+    (Array.isArray(populate) && populate.every((path) => typeof path === "string"));
+  if (!valid) {
+    throw new InvalidParameter(
+      `Table option \`populate\` must be a boolean, a path or an array of paths (got ${describeValue(populate)}).`,
+    );
+  }
+  return populate as string | readonly string[];
+}
+
 /**
  * The options a table runs with: `options` over the instance's custom defaults over the built-in ones.
  *
@@ -167,9 +188,16 @@ export function resolveTableOptions(
   options: TableOptions = {},
   defaults: TableOptions = {},
 ): ResolvedTableOptions {
+  checkTableOptionNames(defaults, "table option");
+  checkTableOptionNames(options, "table option");
   const merged = merge(BUILT_IN, expandWait({ ...defaults }), expandWait({ ...options })) as Required<
-    Omit<TableOptions, "expires" | "entityAttribute" | "waitForActive">
-  > & { waitForActive: WaitForActiveOptions; expires?: unknown; entityAttribute?: string };
+    Omit<TableOptions, "expires" | "entityAttribute" | "waitForActive" | "populate">
+  > & {
+    waitForActive: WaitForActiveOptions;
+    expires?: unknown;
+    entityAttribute?: string;
+    populate?: unknown;
+  };
   const tableClass = merged.tableClass;
   if (tableClass !== "standard" && tableClass !== "infrequentAccess") {
     throw new InvalidParameter(`Table option \`tableClass\` must be "standard" or "infrequentAccess".`);
@@ -187,5 +215,6 @@ export function resolveTableOptions(
     streamOptions: { enabled: merged.streamOptions.enabled ?? false, type: merged.streamOptions.type },
     initialize: merged.initialize,
     entityAttribute: merged.entityAttribute,
+    populate: resolvePopulate(merged.populate),
   };
 }

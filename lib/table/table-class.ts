@@ -18,11 +18,12 @@ import type {
   TableDescription,
 } from "@aws-sdk/client-dynamodb";
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
-import type { OperationName } from "../client/operations";
-import { InvalidParameter, InvalidParameterType } from "../errors";
+import { COMMANDS, type OperationName } from "../client/operations";
+import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
 import { attachModel } from "./binding";
+import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
 
@@ -62,6 +63,21 @@ function checkKeys(members: readonly ModelRuntime[]): void {
       throw new InvalidParameter("rangeKey's for all models must match.");
     }
   }
+}
+
+/** `raw()` sends only the DynamoDB operations dynamodel has a command for, named as DynamoDB names them. */
+function checkRawOperation(operation: unknown): asserts operation is OperationName {
+  if (typeof operation === "string" && Object.hasOwn(COMMANDS, operation)) return;
+  const names = Object.keys(COMMANDS);
+  const sameLetters =
+    typeof operation === "string"
+      ? names.find((name) => name.toLowerCase() === operation.toLowerCase())
+      : undefined;
+  throw new InvalidParameter(
+    `Unknown DynamoDB operation ${describeValue(operation)} for raw()` +
+      (sameLetters === undefined ? "" : ` (did you mean "${sameLetters}"?)`) +
+      `: use one of ${names.join(", ")}.`,
+  );
 }
 
 export interface CreateSettings {
@@ -171,6 +187,7 @@ export class Table {
    */
   async raw<Output = Record<string, unknown>>(operation: OperationName, input: object): Promise<Output> {
     const runtime = runtimeOf(this);
+    checkRawOperation(operation);
     await runtime.ready();
     return runtime.send<Output>(operation, input);
   }
@@ -193,7 +210,10 @@ export function tableClassFor(instance: Instance): TableClass {
   let custom: TableOptions = {};
   const defaults: TableDefaults = {
     // Replaced, not merged, as in Dynamoose: `set({})` goes back to the built-in defaults.
-    set: (options) => void (custom = { ...options }),
+    set: (options) => {
+      checkTableOptionNames(options, "table option");
+      custom = { ...options };
+    },
     get: () => custom,
   };
   const Bound = class extends Table {

@@ -5,6 +5,7 @@ import type { AttributeValue, CreateTableCommandInput, TableDescription } from "
 import type { OperationName } from "../client/operations";
 import { send, type Middleware, type SendContext } from "../client/send";
 import { OtherError } from "../errors";
+import { emitLog } from "../logger/logger";
 import type { Instance } from "../instance";
 import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
@@ -27,7 +28,16 @@ export class TableRuntime {
     readonly name: string,
     readonly options: ResolvedTableOptions,
     readonly instance: Instance,
-  ) {}
+  ) {
+    if (options.populate !== false) {
+      emitLog(
+        "warn",
+        "table:populate",
+        `Table "${name}": the \`populate\` option is accepted for Dynamoose compatibility but not applied; ` +
+          `call populate() on the items read instead.`,
+      );
+    }
+  }
 
   /** The compiled schemas of every model in the table (with the table's own attributes). */
   schemas(): readonly CompiledSchema[] {
@@ -42,35 +52,40 @@ export class TableRuntime {
       middleware:
         modelMiddleware.length === 0 ? instance.middleware : [...instance.middleware, ...modelMiddleware],
       events: instance.events,
+      converter: instance.aws.converter(),
     };
   }
 
   /** A call that is the table's own (setup, describe, backups, raw), not a model's. */
   send<Output>(operation: OperationName, input: object): Promise<Output> {
-    return send<Output>(this.context(), { operation, input, table: this.name });
+    // No converter: these calls carry no model items, and `raw()` input and output are the caller's own.
+    const context: SendContext = { ...this.context(), converter: undefined };
+    return send<Output>(context, { operation, input, table: this.name });
   }
 
   /**
    * Resolves when the table is usable: the setup flow runs once, on the first request. With
    * `initialize: false` it runs only when `initialize()` is called; until then every request rejects with
    * `OtherError` "Table X has not been initialized." (Dynamoose §3.4), and requests made while that flow
-   * runs wait for it.
+   * runs wait for it. `model` names the model whose request starts the flow: a setup failure carries it
+   * as `model` (SPEC §8), as a failure of the request itself would.
    */
-  ready(): Promise<void> {
+  ready(model?: string): Promise<void> {
     if (this.#flow) return this.#flow;
     if (!this.options.initialize) {
       return Promise.reject(new OtherError(`Table ${this.name} has not been initialized.`));
     }
-    return this.#start();
+    return this.#start(model);
   }
 
   /**
-   * What a request must still wait for before it is sent: `undefined` only once a setup flow has
+   * What a model's request must still wait for before it is sent: `undefined` only once a setup flow has
    * succeeded (no promise, no microtask hop on the hot path), else the flow or its refusal (which reject).
+   * Without `model`, a table holding one model names that one on a setup failure.
    */
-  pendingSetup(): Promise<void> | undefined {
+  pendingSetup(model?: string): Promise<void> | undefined {
     if (this.#flow !== undefined && this.#flow === this.#succeeded) return undefined;
-    return this.ready();
+    return this.ready(model ?? (this.members.length === 1 ? this.members[0]!.name : undefined));
   }
 
   /** Runs the setup flow now; rejects with `OtherError` while a flow is still running. */
@@ -84,7 +99,7 @@ export class TableRuntime {
     if (!this.#running) this.#flow = undefined;
   }
 
-  #start(): Promise<void> {
+  #start(trigger?: string): Promise<void> {
     this.#running = true;
     const flow: Promise<void> = runSetup(this).then(
       () => {
@@ -93,6 +108,10 @@ export class TableRuntime {
       },
       (error: unknown) => {
         this.#running = false;
+        // The setup's own calls are the table's (no model); the failure is that of the model's request.
+        if (trigger !== undefined && error instanceof Error) {
+          (error as Error & { model?: string }).model ??= trigger;
+        }
         throw error;
       },
     );

@@ -84,7 +84,12 @@ function sendContextFor(elements: readonly ResolvedElement[]): {
   }
   const instance = runtimes[0]!.instance;
   return {
-    context: { client: instance.aws.ddb(), middleware: instance.middleware, events: instance.events },
+    context: {
+      client: instance.aws.ddb(),
+      middleware: instance.middleware,
+      events: instance.events,
+      converter: instance.aws.converter(),
+    },
     model: undefined,
     table: tables.join(", "),
   };
@@ -133,7 +138,7 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
 
   const setups = new Set<Promise<void>>();
   for (const element of elements) {
-    const setup = element.runtime.table.pendingSetup();
+    const setup = element.runtime.table.pendingSetup(element.runtime.name);
     if (setup !== undefined) setups.add(setup);
   }
   if (setups.size > 0) await Promise.all(setups);

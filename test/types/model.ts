@@ -28,3 +28,10 @@ type _mixed = Expect<
   Equal<typeof Mixed, ModelType<Record<string, unknown>, Record<string, unknown>, unknown>>
 >;
 void Mixed.create({ pk: "a", anything: 1 });
+
+// on/once/off return the model itself, so listeners chain on it.
+const chained = Owner.on("save", () => undefined)
+  .once("error", (error: unknown) => void error)
+  .off("save");
+type _chained = Expect<Equal<typeof chained, typeof Owner>>;
+void chained.get(1);

@@ -17,6 +17,7 @@ describe("resolveTableOptions", () => {
       streamOptions: { enabled: false, type: undefined },
       initialize: true,
       entityAttribute: undefined,
+      populate: false,
     });
   });
 
