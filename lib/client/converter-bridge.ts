@@ -6,7 +6,7 @@
 // the parts it changes and never touches the caller's input. Used by send.ts only for a custom converter:
 // with the default one nothing here runs.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import { marshall, NumberValueImpl, unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Converter } from "./converter";
 import type { OperationName } from "./operations";
 
@@ -125,6 +125,16 @@ function errorFromWire(error: unknown, convert: Convert): void {
 }
 
 /**
+ * A stored number as the converter's `marshall` should get it: a JS number, or, for an integer beyond
+ * 2^53 (which `marshall` refuses as a number, and whose exponent form "1e+21" `unmarshall`'s default
+ * BigInt conversion cannot read), the SDK's NumberValue holding the exact text.
+ */
+function nativeNumber(text: string): number | NumberValueImpl {
+  const value = Number(text);
+  return Number.isInteger(value) && !Number.isSafeInteger(value) ? new NumberValueImpl(text) : value;
+}
+
+/**
  * Sends `input` of `operation` through `exchange` (the transport) with `converter` applied at the wire:
  * the request's maps re-encoded with `converter.marshall`, the response's (and a service error's)
  * decoded with `converter.unmarshall`, so the caller sees the default form both ways.
@@ -136,7 +146,8 @@ export async function sendThroughConverter(
   exchange: (input: object) => Promise<unknown>,
 ): Promise<unknown> {
   // Undefined values are dropped as Dynamoose does (`marshall(…, {removeUndefinedValues: true})`).
-  const toWire: Convert = (image) => converter.marshall(unmarshall(image), { removeUndefinedValues: true });
+  const toWire: Convert = (image) =>
+    converter.marshall(unmarshall(image, { wrapNumbers: nativeNumber }), { removeUndefinedValues: true });
   const fromWire: Convert = (image) => marshall(converter.unmarshall(image), { removeUndefinedValues: true });
   let output: unknown;
   try {

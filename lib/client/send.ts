@@ -109,7 +109,13 @@ export async function send<Output = Record<string, unknown>>(
   const transport = isCustomConverter(converter)
     ? () => sendThroughConverter(converter, call.operation, call.input, exchange)
     : exchange;
-  if (middleware.length === 0) return (await transport()) as Output;
+  if (middleware.length === 0) {
+    try {
+      return (await transport()) as Output;
+    } catch (error) {
+      throw annotate(error, call); // also a converter's failure, which happens before the exchange
+    }
+  }
   const dispatch = (index: number): Promise<unknown> =>
     index === middleware.length ? transport() : middleware[index]!(call, () => dispatch(index + 1));
   try {

@@ -26,6 +26,12 @@ export type DocumentHookOperation = "validate" | "save" | "delete";
 /** Operations whose hooks run with `this` = a {@link HookContext}. */
 export type ContextHookOperation = Exclude<HookOperation, DocumentHookOperation>;
 
+/**
+ * One operation or, as in Mongoose, an array of them: `schema.pre(["validate", "save"], fn)` registers
+ * `fn` for each.
+ */
+export type HookOperations<O extends HookOperation = HookOperation> = O | readonly O[];
+
 /** Call it to continue, or with an error to abort. */
 export type NextHook = (error?: unknown) => void;
 
@@ -55,10 +61,32 @@ export type PostHookFunction<This, Result> =
 export type PreHook = (this: never, next?: NextHook) => unknown;
 export type PostHook = (this: never, ...args: never[]) => unknown;
 
-interface HookLists {
+/** The hooks of one operation, in the order they run. */
+export interface HookLists {
+  readonly pre: readonly PreHook[];
+  readonly post: readonly PostHook[];
+  readonly errorHandlers: readonly PostHook[];
+}
+
+interface MutableHookLists extends HookLists {
   pre: PreHook[];
   post: PostHook[];
   errorHandlers: PostHook[];
+}
+
+/**
+ * What runs an operation's hooks: one schema's {@link HookRegistry}, or the combined view of a
+ * multi-schema model's registries (lib/hooks/combined.ts). {@link withHooks} takes either.
+ */
+export interface HookRunner {
+  /** Does `operation` have any hook? (When not, callers skip the hook machinery entirely.) */
+  has(operation: HookOperation): boolean;
+  /** Does `operation` have a pre hook? */
+  hasPre(operation: HookOperation): boolean;
+  runPre(operation: HookOperation, target: unknown): Promise<void>;
+  runPost(operation: HookOperation, target: unknown, result: unknown): Promise<void>;
+  /** Runs the error handlers; resolves with the error to report (the original unless one replaced it). */
+  runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown>;
 }
 
 function checkOperation(operation: unknown): asserts operation is HookOperation {
@@ -111,13 +139,66 @@ function callWithNext(fn: (...args: unknown[]) => unknown, self: unknown, args: 
   });
 }
 
-export class HookRegistry {
-  readonly #hooks = new Map<HookOperation, HookLists>();
+/** Runs pre hooks in order with `this` = `target`; the first failure stops the chain. */
+export async function runPreHooks(hooks: readonly PreHook[], target: unknown): Promise<void> {
+  for (const hook of hooks) {
+    const fn = hook as (...args: unknown[]) => unknown;
+    if (fn.length >= 1) await callWithNext(fn, target, []);
+    else await fn.call(target);
+  }
+}
 
-  #lists(operation: HookOperation): HookLists {
+/** Runs post hooks in order with `this` = `target` and the operation's result. */
+export async function runPostHooks(
+  hooks: readonly PostHook[],
+  target: unknown,
+  result: unknown,
+): Promise<void> {
+  for (const hook of hooks) {
+    const fn = hook as (...args: unknown[]) => unknown;
+    if (fn.length >= 2) await callWithNext(fn, target, [result]);
+    else await fn.call(target, result);
+  }
+}
+
+/** Runs error handlers in order; each sees the error as the previous ones left it. */
+export async function runErrorHandlerHooks(
+  hooks: readonly PostHook[],
+  target: unknown,
+  error: unknown,
+): Promise<unknown> {
+  let reported = error;
+  for (const hook of hooks) {
+    try {
+      await callWithNext(hook as (...args: unknown[]) => unknown, target, [reported, undefined]);
+    } catch (replacement) {
+      reported = replacement;
+    }
+  }
+  return reported;
+}
+
+const NO_HOOKS: HookLists = Object.freeze({ pre: [], post: [], errorHandlers: [] });
+
+/** One schema's hooks. Mutable: hooks added after `model()` still run. */
+export class HookRegistry implements HookRunner {
+  readonly #hooks = new Map<HookOperation, MutableHookLists>();
+  #revision = 0;
+
+  #lists(operation: HookOperation): MutableHookLists {
     let lists = this.#hooks.get(operation);
     if (!lists) this.#hooks.set(operation, (lists = { pre: [], post: [], errorHandlers: [] }));
     return lists;
+  }
+
+  /** Grows with every registration, so a view built from this registry knows when to rebuild. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** The hooks of `operation` as they are now (live arrays: read, never change them). */
+  listsOf(operation: HookOperation): HookLists {
+    return this.#hooks.get(operation) ?? NO_HOOKS;
   }
 
   /** Registers a pre hook for `operation`: a name, or an array of names. */
@@ -125,6 +206,7 @@ export class HookRegistry {
     const operations = operationsOf(operation);
     checkFunction(hook);
     for (const name of operations) this.#lists(name).pre.push(hook as PreHook);
+    this.#revision += 1;
   }
 
   /** Registers a post hook (or error handler, when it declares three parameters) for one or more names. */
@@ -136,50 +218,33 @@ export class HookRegistry {
       if ((hook as PostHook).length >= 3) lists.errorHandlers.push(hook as PostHook);
       else lists.post.push(hook as PostHook);
     }
+    this.#revision += 1;
   }
 
-  /** Does `operation` have any hook? (When not, callers skip the hook machinery entirely.) */
   has(operation: HookOperation): boolean {
     return this.#hooks.has(operation);
   }
 
-  /** Does `operation` have a pre hook? */
   hasPre(operation: HookOperation): boolean {
     return (this.#hooks.get(operation)?.pre.length ?? 0) > 0;
   }
 
-  async runPre(operation: HookOperation, target: unknown): Promise<void> {
-    for (const hook of this.#hooks.get(operation)?.pre ?? []) {
-      const fn = hook as (...args: unknown[]) => unknown;
-      if (fn.length >= 1) await callWithNext(fn, target, []);
-      else await fn.call(target);
-    }
+  runPre(operation: HookOperation, target: unknown): Promise<void> {
+    return runPreHooks(this.listsOf(operation).pre, target);
   }
 
-  async runPost(operation: HookOperation, target: unknown, result: unknown): Promise<void> {
-    for (const hook of this.#hooks.get(operation)?.post ?? []) {
-      const fn = hook as (...args: unknown[]) => unknown;
-      if (fn.length >= 2) await callWithNext(fn, target, [result]);
-      else await fn.call(target, result);
-    }
+  runPost(operation: HookOperation, target: unknown, result: unknown): Promise<void> {
+    return runPostHooks(this.listsOf(operation).post, target, result);
   }
 
-  /** Runs the error handlers; resolves with the error to report (the original unless one replaced it). */
-  async runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown> {
-    let reported = error;
-    for (const hook of this.#hooks.get(operation)?.errorHandlers ?? []) {
-      try {
-        await callWithNext(hook as (...args: unknown[]) => unknown, target, [reported, undefined]);
-      } catch (replacement) {
-        reported = replacement;
-      }
-    }
-    return reported;
+  runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown> {
+    return runErrorHandlerHooks(this.listsOf(operation).errorHandlers, target, error);
   }
 }
 
 /**
- * Runs `operation` between its pre and post hooks. Without hooks for it, this is just `run()`.
+ * Runs `operation` between its pre and post hooks (of one schema's registry or of a combined view).
+ * Without hooks for it, this is just `run()`.
  * `first` is a built-in step that runs before the user's pre hooks, as if registered first (as Mongoose
  * validates before the user's `pre("save")` hooks); its failure is the operation's failure.
  *
@@ -189,7 +254,7 @@ export class HookRegistry {
  * ```
  */
 export function withHooks<T>(
-  registry: HookRegistry | undefined,
+  registry: HookRunner | undefined,
   operation: HookOperation,
   target: unknown,
   run: () => Promise<T>,

@@ -56,9 +56,14 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
   return false;
 }
 
+/**
+ * The changes from `previous` to `next`. `removable(path)` says whether an attribute missing from `next`
+ * is removed (default: always); the save leaves attributes its schema does not declare alone.
+ */
 export function diffImages(
   previous: Record<string, AttributeValue>,
   next: Record<string, AttributeValue>,
+  removable: (path: PathSegment[]) => boolean = () => true,
   prefix: PathSegment[] = [],
 ): ImageChange[] {
   const changes: ImageChange[] = [];
@@ -68,11 +73,13 @@ export function diffImages(
     const path = [...prefix, key];
     if (before === undefined) changes.push({ kind: "set", path, value: after });
     else if (before.M !== undefined && after.M !== undefined)
-      changes.push(...diffImages(before.M, after.M, path));
+      changes.push(...diffImages(before.M, after.M, removable, path));
     else if (!attributeValuesEqual(before, after)) changes.push({ kind: "set", path, value: after });
   }
   for (const key of Object.keys(previous)) {
-    if (next[key] === undefined) changes.push({ kind: "remove", path: [...prefix, key] });
+    if (next[key] !== undefined) continue;
+    const path = [...prefix, key];
+    if (removable(path)) changes.push({ kind: "remove", path });
   }
   return changes;
 }

@@ -1,12 +1,13 @@
 // The single-item operations with their hooks and events (SPEC §9), shared by the Model statics and the
 // item methods: `get` (context target), `save` and `delete` (the item as target; `Model.delete` uses an
-// item holding the key), `validate`.
+// item holding the key), `validate`. An item's operations run the hooks of the schema it belongs to;
+// `get` and `Model.delete(key)` (which cannot tell the stored item's shape) those of every schema.
 import { emitSafely } from "../hooks/events";
-import { withHooks } from "../hooks/hooks";
+import { withHooks, type HookRunner } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
-import { isObserved, operationContext, runHooked } from "./operation-hooks";
+import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
 import { deleteByKey, getByKey, type SaveSettings } from "./persist";
 import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
@@ -36,21 +37,24 @@ export function getWithHooks(
  */
 export function saveWithHooks<T extends object>(item: T, settings: SaveSettings): Promise<T> {
   const runtime = modelRuntimeOf(item.constructor);
-  const hooks = runtime.compiled[0]!.hooks;
-  if (!hooks.hasPre("save")) return runHooked(runtime, "save", item, () => saveItem(item, settings), "save");
-  return saveValidatingFirst(runtime, item, settings);
+  const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;
+  if (!hooks.hasPre("save")) {
+    return runHooked(runtime, "save", item, () => saveItem(item, settings), "save", hooks);
+  }
+  return saveValidatingFirst(runtime, hooks, item, settings);
 }
 
 /** What `runHooked` does for save, with validation as a built-in first pre step. */
 async function saveValidatingFirst<T extends object>(
   runtime: ModelRuntime,
+  hooks: HookRunner,
   item: T,
   settings: SaveSettings,
 ): Promise<T> {
   try {
     let validated: ValidatedWrite | undefined;
     const saved = await withHooks(
-      runtime.compiled[0]!.hooks,
+      hooks,
       "save",
       item,
       () => saveItem(item, settings, validated),
@@ -66,13 +70,23 @@ async function saveValidatingFirst<T extends object>(
   }
 }
 
-/** Deletes `item`'s key; the delete hooks see `item` (for `Model.delete(key)`, an item holding the key). */
+/** The items made by {@link itemForKey}: they hold a key only, so no one schema's hooks are theirs. */
+const keyItems = new WeakSet<object>();
+
+/**
+ * Deletes `item`'s key; the delete hooks see `item`. `item.delete()` runs the hooks of the item's
+ * schema; `Model.delete(key)` (an item holding the key) those of every schema, as the key does not say
+ * which shape the stored item has.
+ */
 export function deleteWithHooks(
   runtime: ModelRuntime,
   item: object,
   settings: DeleteSettings | undefined,
 ): Promise<unknown> {
-  return runHooked(runtime, "delete", item, () => deleteByKey(runtime, item, settings), "delete");
+  const hooks = keyItems.has(item)
+    ? modelHooks(runtime)
+    : schemaFor(runtime, item as Record<string, unknown>).hooks;
+  return runHooked(runtime, "delete", item, () => deleteByKey(runtime, item, settings), "delete", hooks);
 }
 
 /** `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. */
@@ -82,14 +96,24 @@ export function itemForKey(runtime: ModelRuntime, key: unknown): object {
     typeof key === "object" && key !== null && !(key instanceof Date)
       ? (key as Record<string, unknown>)
       : { [schema.hashKey]: key };
-  return new runtime.model(data);
+  const item = new runtime.model(data);
+  keyItems.add(item);
+  return item;
 }
 
 /** `item.validate()`: the write pipeline between the validate hooks, writing nothing. */
 export function validateWithHooks(item: object): Promise<void> {
   const runtime = modelRuntimeOf(item.constructor);
   const data = item as Record<string, unknown>;
-  return runHooked(runtime, "validate", item, async () => {
-    await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(item) === undefined });
-  });
+  return runHooked(
+    runtime,
+    "validate",
+    item,
+    async () => {
+      // Chosen again after the pre validate hooks, which may fill the item in.
+      await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(item) === undefined });
+    },
+    undefined,
+    schemaFor(runtime, data).hooks,
+  );
 }

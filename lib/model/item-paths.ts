@@ -13,6 +13,7 @@ import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { storedImageOf } from "./stored-images";
+import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
 function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
@@ -61,18 +62,19 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const runtime = modelRuntimeOf(item.constructor);
   const data = item as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
-  const normalized = normalizeObject(schema.shape, data, "", {
+  const image = storedImageOf(item);
+  const input = withoutUnread(data, unreadAttributes(schema, data, image));
+  const normalized = normalizeObject(schema.shape, input, "", {
     keepUnknown: schema.keepUnknown,
     pendingDefaults: [],
   });
-  const image = storedImageOf(item);
   const shownChanged =
     image !== undefined && schema.shape.flags.get
       ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
       : [];
   const current = objectToDynamo(schema.shape, normalized, "");
   const shape = schema.shape;
-  const paths = diffImages(image ?? {}, current).map((change) =>
+  const paths = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path)).map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
   // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.

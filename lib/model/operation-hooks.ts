@@ -1,24 +1,44 @@
 // Hooks and events around a model-level operation (SPEC §9): the pre hooks see a context whose request
 // parts they may change, the operation runs with the context as it is then, the post hooks see the
 // result; afterwards the model emits the operation's event (or `error`). Document operations (save,
-// delete of an item) use the same helper with the item as the target.
+// delete of an item) use the same helpers with the item as the target and its schema's hooks.
+import { CombinedHooks } from "../hooks/combined";
 import { emitSafely, type ModelEventName } from "../hooks/events";
-import { withHooks, type HookContext, type HookOperation } from "../hooks/hooks";
+import { withHooks, type HookContext, type HookOperation, type HookRunner } from "../hooks/hooks";
 import type { ModelRuntime } from "./runtime";
 
-/** The schema whose hooks a model operation runs: the model's first (primary) schema. */
-function hooksOf(runtime: ModelRuntime) {
-  return runtime.compiled[0]!.hooks;
+const combinedHooks = new WeakMap<ModelRuntime, CombinedHooks>();
+
+/**
+ * The hooks a model-level operation runs: those of every schema of the model (schema order, then
+ * registration order; a function on several schemas once). A one-schema model uses its schema's own
+ * registry, so it pays nothing for this; a multi-schema model builds its combined view once.
+ */
+export function modelHooks(runtime: ModelRuntime): HookRunner {
+  const compiled = runtime.compiled;
+  if (compiled.length === 1) return compiled[0]!.hooks;
+  let combined = combinedHooks.get(runtime);
+  if (combined === undefined) {
+    combined = new CombinedHooks(compiled.map((schema) => schema.hooks));
+    combinedHooks.set(runtime, combined);
+  }
+  return combined;
 }
 
 /**
- * Whether anything observes `operation`: hooks registered for it, or listeners for its event or for
- * `error`. When nothing does, callers run the operation directly and build no context (hot path).
+ * Whether anything observes `operation`: hooks registered for it (in `hooks`: by default the model's,
+ * for a document operation its schema's), or listeners for its event or for `error`. When nothing does,
+ * callers run the operation directly and build no context (hot path).
  */
-export function isObserved(runtime: ModelRuntime, operation: HookOperation, event?: ModelEventName): boolean {
+export function isObserved(
+  runtime: ModelRuntime,
+  operation: HookOperation,
+  event?: ModelEventName,
+  hooks: HookRunner = modelHooks(runtime),
+): boolean {
   const events = runtime.events;
   return (
-    hooksOf(runtime).has(operation) ||
+    hooks.has(operation) ||
     events.listenerCount("error") > 0 ||
     (event !== undefined && events.listenerCount(event) > 0)
   );
@@ -41,8 +61,9 @@ export function operationContext(
 }
 
 /**
- * Runs `work` between the operation's hooks with `target` as `this`, then emits `event` with the result
- * (and the target), or `error` with the error. Listeners never affect the outcome.
+ * Runs `work` between the operation's hooks (`hooks`: by default the model's) with `target` as `this`,
+ * then emits `event` with the result (and the target), or `error` with the error. Listeners never affect
+ * the outcome.
  */
 export function runHooked<T>(
   runtime: ModelRuntime,
@@ -50,27 +71,29 @@ export function runHooked<T>(
   target: object,
   work: () => Promise<T>,
   event?: ModelEventName,
+  hooks: HookRunner = modelHooks(runtime),
 ): Promise<T> {
   // Nothing observes it (the common case): no hook chain, no event, not even an extra promise.
-  if (!isObserved(runtime, operation, event)) {
+  if (!isObserved(runtime, operation, event, hooks)) {
     try {
       return work();
     } catch (error) {
       return Promise.reject(error as Error);
     }
   }
-  return runObserved(runtime, operation, target, work, event);
+  return runObserved(runtime, hooks, operation, target, work, event);
 }
 
 async function runObserved<T>(
   runtime: ModelRuntime,
+  hooks: HookRunner,
   operation: HookOperation,
   target: object,
   work: () => Promise<T>,
   event: ModelEventName | undefined,
 ): Promise<T> {
   try {
-    const result = await withHooks(hooksOf(runtime), operation, target, work);
+    const result = await withHooks(hooks, operation, target, work);
     if (event !== undefined) emitSafely(runtime.events, event, result, target);
     return result;
   } catch (error) {

@@ -6,7 +6,7 @@ import { send } from "../client/send";
 import { ownerOfImage } from "../table/binding";
 import { withoutExpired } from "../table/expired";
 import type { OperationName } from "../client/operations";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 import type { ExpressionTarget } from "../expressions/compile";
 import { keyToDynamo } from "../schema/key";
 import { readPipeline } from "../schema/read";
@@ -15,7 +15,7 @@ import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { schemaFor, type ModelRuntime } from "./runtime";
-import { setStoredImage } from "./stored-images";
+import { markPartialImages, setStoredImage } from "./stored-images";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
@@ -87,7 +87,9 @@ export async function buildKeyedInput<S, I>(
   build: (tableName: string, key: Record<string, AttributeValue>, settings: S, target: ExpressionTarget) => I,
 ): Promise<I> {
   const schema = runtime.compiled[0]!;
-  return build(runtime.table.name, await keyToDynamo(schema, key), settings, expressionTargetOf(schema));
+  // Conditions and projections may name attributes of any of the model's schemas.
+  const target = expressionTargetOfModel(runtime.compiled);
+  return build(runtime.table.name, await keyToDynamo(schema, key), settings, target);
 }
 
 export async function getByKey(
@@ -99,7 +101,9 @@ export async function getByKey(
   const input = await buildKeyedInput(runtime, key, settings, buildGetInput);
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
-  return output.Item ? itemFromImage(runtime, output.Item) : undefined;
+  if (output.Item === undefined) return undefined;
+  if (input.ProjectionExpression !== undefined) markPartialImages([output.Item]);
+  return itemFromImage(runtime, output.Item);
 }
 
 export async function deleteByKey(

@@ -16,6 +16,7 @@ import { buildQueryInput } from "../operations/query";
 import type { RetrieveSettings } from "../operations/retrieve-input";
 import { buildScanInput } from "../operations/scan";
 import { itemFromImage, sendForModel } from "./persist";
+import { markPartialImages } from "./stored-images";
 import {
   type PageTotals,
   type ParallelLastKey,
@@ -106,6 +107,7 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
     start ? { ...input, ExclusiveStartKey: start } : input,
   );
   const images = output.Items ?? [];
+  if (input.ProjectionExpression !== undefined) markPartialImages(images);
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;
   for (let at = 0; at < images.length; at += 1) {

@@ -17,7 +17,7 @@ import type { PathSegment } from "../expressions/path";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import type { Item } from "./item";
-import { isObserved, operationContext, runHooked } from "./operation-hooks";
+import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
 export type AttributeName = string | readonly PathSegment[];
@@ -255,7 +255,7 @@ export abstract class Retriever<
    */
   async *#hookedPages(): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
-    const hooks = runtime.compiled[0]!.hooks;
+    const hooks = modelHooks(runtime);
     if (!hooks.has(kind)) {
       yield* retrievePages<T>(this.#job);
       return;

@@ -40,15 +40,23 @@ export function modelRuntimeOf(model: object): ModelRuntime {
   return runtime;
 }
 
-/** The schema an object is written with: in a multi-schema model, the one matching most attribute names. */
+/**
+ * The schema an object (an item's data, or a stored image) belongs to: in a multi-schema model, the one
+ * matching most attribute names.
+ */
 export function schemaFor(runtime: ModelRuntime, object: Record<string, unknown>): CompiledSchema {
   const compiled = runtime.compiled;
   if (compiled.length === 1) return compiled[0]!;
   let best = compiled[0]!;
   let bestScore = -1;
   for (const schema of compiled) {
+    const flattened = schema.shape.flattened?.byStoredName;
     let score = 0;
-    for (const key of Object.keys(object)) if (schema.shape.byInputName.has(key)) score += 1;
+    // A stored image holds a flattened object as `prefix + sub-name` attributes (`addr_city`): they
+    // name the schema as much as the object's own name does in an item's data.
+    for (const key of Object.keys(object)) {
+      if (schema.shape.byInputName.has(key) || flattened?.has(key)) score += 1;
+    }
     if (score > bestScore) {
       best = schema;
       bestScore = score;

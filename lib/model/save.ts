@@ -15,7 +15,14 @@ import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isConditionFailure, withStoredItem } from "./conflict";
-import { setStoredImage, storedImageOf } from "./stored-images";
+import {
+  isPartialImage,
+  markPartialImages,
+  markWholeImage,
+  setStoredImage,
+  storedImageOf,
+} from "./stored-images";
+import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
 
@@ -87,15 +94,21 @@ export interface SavePlan {
   commit(): void;
 }
 
-/** The write pipeline for saving `item`: `set(new, old)` sees the item as last read. */
+/**
+ * The write pipeline for saving `item`: `set(new, old)` sees the item as last read; attributes a projected
+ * read did not fetch (and the item does not hold) are left out, with no default and no `required` check.
+ */
 function writeForSave(
   schema: CompiledSchema,
   item: object,
   stored: Record<string, AttributeValue> | undefined,
 ): Promise<WriteResult> {
-  return writePipeline(schema, item as Record<string, unknown>, {
+  const data = item as Record<string, unknown>;
+  const unread = unreadAttributes(schema, data, stored);
+  return writePipeline(schema, withoutUnread(data, unread), {
     isNew: stored === undefined,
     old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
+    unread,
   });
 }
 
@@ -113,7 +126,7 @@ export async function validateBeforeSave(item: object): Promise<ValidatedWrite> 
   const runtime = modelRuntimeOf(item.constructor);
   const record = item as Record<string, unknown>;
   let data: Record<string, unknown> = {};
-  const written = await withHooks(runtime.compiled[0]!.hooks, "validate", item, () => {
+  const written = await withHooks(schemaFor(runtime, record).hooks, "validate", item, () => {
     // Taken after the pre validate hooks, which may fill the item in.
     data = copyData({ ...record }) as Record<string, unknown>;
     return writeForSave(schemaFor(runtime, record), item, storedImageOf(item));
@@ -139,9 +152,7 @@ export async function planSave(
   const stored = storedImageOf(item);
   const written =
     validated === undefined
-      ? await withHooks(runtime.compiled[0]!.hooks, "validate", item, () =>
-          writeForSave(schema, item, stored),
-        )
+      ? await withHooks(schema.hooks, "validate", item, () => writeForSave(schema, item, stored))
       : sameValue(validated.data, { ...data })
         ? validated.written
         : await writeForSave(schema, item, stored);
@@ -175,7 +186,7 @@ export async function planSave(
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
   if (updatesStored) {
-    const changes = diffImages(stored, written.attributes);
+    const changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);
@@ -201,6 +212,8 @@ export async function planSave(
   }
   const commit = (): void => {
     setStoredImage(item, written.attributes);
+    // An update of a projected item leaves what it did not read in place: the image stays partial.
+    if (stored !== undefined && isPartialImage(stored)) markPartialImages([written.attributes]);
     fillIn(runtime, data, written.item, schemaIndex);
     if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
   };
@@ -231,6 +244,9 @@ export async function saveItem<T extends object>(
         throw await withStoredItem(runtime, error, itemFromImage);
       }
       await sendForModel(runtime, "PutItem", plan.putInput());
+      plan.commit();
+      markWholeImage(storedImageOf(item)!); // the Put wrote the whole item: nothing is unknown any more
+      return item;
     }
   }
   plan.commit();

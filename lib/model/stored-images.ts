@@ -27,3 +27,22 @@ export function storedImageOf(item: object): Image | undefined {
 export function setStoredImage(item: object, image: Image): void {
   writeImage(item, image);
 }
+
+// Images read with a projection (`attributes`) hold only some of the item: an attribute missing from
+// one was not read, not removed. A WeakSet, so the common, whole image costs nothing.
+const partialImages = new WeakSet<Image>();
+
+/** Marks images read with a ProjectionExpression. */
+export function markPartialImages(images: readonly Image[]): void {
+  for (const image of images) partialImages.add(image);
+}
+
+/** An image known to be the whole item again (a full Put wrote it). */
+export function markWholeImage(image: Image): void {
+  partialImages.delete(image);
+}
+
+/** Whether an image was read with a projection (its missing attributes are unknown, not absent). */
+export function isPartialImage(image: Image): boolean {
+  return partialImages.has(image);
+}

@@ -12,9 +12,10 @@ import { InvalidParameterType } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { itemFromImage, sendForModel } from "../model/persist";
+import { markPartialImages } from "../model/stored-images";
 import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection } from "./get";
@@ -112,7 +113,7 @@ export async function batchGetByKeys(
   const { hashKey, rangeKey } = schema;
   const concurrency = concurrencyOf(settings.concurrency, "batchGet");
   const retry = retrySettingsOf(settings);
-  const target = expressionTargetOf(schema);
+  const target = expressionTargetOfModel(runtime.compiled); // projections may name any schema's attributes
 
   // Every key is converted (and so validated) before the first request.
   const converted = await Promise.all(keys.map((key: unknown) => keyToDynamo(schema, key)));
@@ -139,9 +140,9 @@ export async function batchGetByKeys(
       async (pending) => {
         const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };
         const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
-        for (const image of output.Responses?.[tableName] ?? []) {
-          found.set(canonicalKey(image, hashKey, rangeKey), image);
-        }
+        const images = output.Responses?.[tableName] ?? [];
+        if (template.ProjectionExpression !== undefined) markPartialImages(images);
+        for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);
         return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
       },
       retry,

@@ -236,12 +236,24 @@ export async function runValidatorsIn(walk: RuleWalk): Promise<void> {
   });
 }
 
-export function checkRequired(shape: ObjectShape, item: Record<string, unknown>): void {
-  checkRequiredIn(shapeWalk(shape, item));
+/** `unread`: top-level attributes an item read with a projection does not hold (see model/unread.ts). */
+export function checkRequired(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  unread?: ReadonlySet<string>,
+): void {
+  checkRequiredIn(
+    shapeWalk(shape, item),
+    unread === undefined ? undefined : (key, container) => container === item && unread.has(key as string),
+  );
 }
 
-export function checkRequiredIn(walk: RuleWalk): void {
+export function checkRequiredIn(
+  walk: RuleWalk,
+  skip?: (key: string | number, container: Record<string | number, unknown>) => boolean,
+): void {
   walk("required", (attribute, container, key, path) => {
+    if (skip?.(key, container)) return;
     const value = container[key];
     if (attribute.settings.required && (value === undefined || value === null)) {
       throw new ValidationError(path, "required", value, "is required");

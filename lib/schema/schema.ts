@@ -21,7 +21,7 @@ import type {
   ContextHookOperation,
   DocumentHookOperation,
   HookContext,
-  HookOperation,
+  HookOperations,
   NextHook,
   PostHookFunction,
 } from "../hooks/hooks";
@@ -73,56 +73,90 @@ export class Schema<
   }
 
   /**
-   * Registers a hook that runs before `operation` (Mongoose semantics, SPEC §9). Document operations
-   * (`validate`, `save`, `delete`) run it with `this` = the item; the others with `this` = a context
-   * `{model, operation, key?, update?, condition?, items?, keys?, query?, settings}` whose request parts
-   * the hook may change. Declare a parameter to get `next`, or return a promise. Throwing aborts the
-   * operation: nothing is written.
+   * Registers a hook that runs before `operation` (Mongoose semantics, SPEC §9): one name, or an array of
+   * names to register it for each. Document operations (`validate`, `save`, `delete`) run it with `this` =
+   * the item; the others with `this` = a context `{model, operation, key?, update?, condition?, items?,
+   * keys?, query?, settings}` whose request parts the hook may change. An array mixing both kinds gives
+   * `this` = the item or the context: narrow it (`"operation" in this`) before relying on either. Declare
+   * a parameter to get `next`, or return a promise. Throwing aborts the operation: nothing is written.
    *
    * @example
    * ```ts
    * schema.pre("save", function () {
    *   this.name = this.name.trim();
    * });
+   * schema.pre(["validate", "save"], function () {
+   *   this.updatedBy ??= "system";
+   * });
+   * schema.pre(["get", "query", "scan"], function () {
+   *   this.settings.consistent = true;
+   * });
    * ```
    */
-  pre(operation: DocumentHookOperation, hook: (this: ItemOf<D, S>, next: NextHook) => unknown): this;
-  pre(operation: ContextHookOperation, hook: (this: HookContext, next: NextHook) => unknown): this;
-  pre(operation: HookOperation, hook: (this: never, next: NextHook) => unknown): this {
+  pre(
+    operation: HookOperations<DocumentHookOperation>,
+    hook: (this: ItemOf<D, S>, next: NextHook) => unknown,
+  ): this;
+  pre(
+    operation: HookOperations<ContextHookOperation>,
+    hook: (this: HookContext, next: NextHook) => unknown,
+  ): this;
+  pre(operation: HookOperations, hook: (this: ItemOf<D, S> | HookContext, next: NextHook) => unknown): this;
+  pre(operation: HookOperations, hook: (this: never, next: NextHook) => unknown): this {
     this.#compiled.hooks.addPre(operation, hook);
     return this;
   }
 
   /**
-   * Registers a hook that runs after `operation` succeeded, with `(result)` or `(result, next)`; a hook
-   * declaring `(error, result, next)` runs when the operation failed and may replace the error.
+   * Registers a hook that runs after `operation` (one name or an array of names) succeeded, with
+   * `(result)` or `(result, next)`; a hook declaring `(error, result, next)` runs when the operation
+   * failed and may replace the error. `this` is as for {@link Schema.pre}; for an array mixing document
+   * and model-level operations the result is `unknown`.
    *
    * @example
    * ```ts
    * schema.post("save", function (item) {
    *   audit.push(item.id);
    * });
+   * schema.post(["save", "delete"], function (item) {
+   *   cache.delete(item.id);
+   * });
    * ```
    */
-  post(operation: DocumentHookOperation, hook: (this: ItemOf<D, S>, result: ItemOf<D, S>) => unknown): this;
   post(
-    operation: DocumentHookOperation,
+    operation: HookOperations<DocumentHookOperation>,
+    hook: (this: ItemOf<D, S>, result: ItemOf<D, S>) => unknown,
+  ): this;
+  post(
+    operation: HookOperations<DocumentHookOperation>,
     hook: (this: ItemOf<D, S>, result: ItemOf<D, S>, next: NextHook) => unknown,
   ): this;
   post(
-    operation: DocumentHookOperation,
+    operation: HookOperations<DocumentHookOperation>,
     hook: (this: ItemOf<D, S>, error: unknown, result: ItemOf<D, S> | undefined, next: NextHook) => unknown,
   ): this;
-  post(operation: ContextHookOperation, hook: (this: HookContext, result: unknown) => unknown): this;
   post(
-    operation: ContextHookOperation,
+    operation: HookOperations<ContextHookOperation>,
+    hook: (this: HookContext, result: unknown) => unknown,
+  ): this;
+  post(
+    operation: HookOperations<ContextHookOperation>,
     hook: (this: HookContext, result: unknown, next: NextHook) => unknown,
   ): this;
   post(
-    operation: ContextHookOperation,
+    operation: HookOperations<ContextHookOperation>,
     hook: (this: HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
   ): this;
-  post(operation: HookOperation, hook: PostHookFunction<never, never>): this {
+  post(operation: HookOperations, hook: (this: ItemOf<D, S> | HookContext, result: unknown) => unknown): this;
+  post(
+    operation: HookOperations,
+    hook: (this: ItemOf<D, S> | HookContext, result: unknown, next: NextHook) => unknown,
+  ): this;
+  post(
+    operation: HookOperations,
+    hook: (this: ItemOf<D, S> | HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
+  ): this;
+  post(operation: HookOperations, hook: PostHookFunction<never, never>): this {
     this.#compiled.hooks.addPost(operation, hook);
     return this;
   }

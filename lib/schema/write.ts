@@ -17,6 +17,11 @@ export interface WriteSettings {
   readonly old?: Record<string, unknown>;
   /** The time stamped into `createdAt`/`updatedAt`. */
   readonly now?: Date;
+  /**
+   * Top-level attributes of an item read with a projection that it neither read nor holds: not required
+   * here (the caller passes them as `type.UNDEFINED`, so they get no default either).
+   */
+  readonly unread?: ReadonlySet<string>;
 }
 
 export interface WriteResult {
@@ -95,7 +100,7 @@ export async function writePipeline(
     const passed = isThenable(result) ? await result : result;
     if (!passed) throw new ValidationError("", "schema", item, "failed the schema's validate rule");
   }
-  if (schema.shape.flags.required) checkRequired(schema.shape, item);
+  if (schema.shape.flags.required) checkRequired(schema.shape, item, settings.unread);
   if (schema.shape.flags.enum) checkEnums(schema.shape, item);
 
   checkKeyPresent(item, schema.hashKey);

@@ -31,7 +31,10 @@ function matchScore(member: ModelRuntime, image: Record<string, AttributeValue>)
   let best = 0;
   for (const schema of member.compiled) {
     let score = 0;
-    for (const name in image) if (schema.shape.byName.has(name)) score += 1;
+    const flattened = schema.shape.flattened?.byStoredName;
+    // A flattened object is stored as top-level `prefix + sub-name` attributes (`addr_city`): those
+    // names are the model's too, or its items would be handed to another model of the table.
+    for (const name in image) if (schema.shape.byName.has(name) || flattened?.has(name)) score += 1;
     best = Math.max(best, score);
   }
   return best;

@@ -16,6 +16,27 @@ import { runSetup } from "./setup";
 
 export { resolveTableOptions, type ResolvedTableOptions, type TableOptions } from "./options";
 
+/** The copies of a setup failure made for each model, so every request of one model gets the same error. */
+const copiesForModels = new WeakMap<Error, Map<string, Error>>();
+
+/**
+ * A setup failure as one model's request sees it: a copy naming that model (one per model). The flow's
+ * error is shared by every request waiting on it, of any model in the table, so it is never changed.
+ */
+function forModel(error: unknown, model: string): unknown {
+  if (!(error instanceof Error) || (error as Error & { model?: string }).model !== undefined) return error;
+  let copies = copiesForModels.get(error);
+  if (copies === undefined) copiesForModels.set(error, (copies = new Map()));
+  let copy = copies.get(model);
+  if (copy === undefined) {
+    copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+    Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+    (copy as Error & { model?: string }).model = model;
+    copies.set(model, copy);
+  }
+  return copy;
+}
+
 export class TableRuntime {
   /** The models stored in this table, in the order they were attached. */
   readonly members: ModelRuntime[] = [];
@@ -71,11 +92,14 @@ export class TableRuntime {
    * as `model` (SPEC §8), as a failure of the request itself would.
    */
   ready(model?: string): Promise<void> {
-    if (this.#flow) return this.#flow;
-    if (!this.options.initialize) {
+    const flow = this.#flow ?? (this.options.initialize ? this.#start() : undefined);
+    if (flow === undefined) {
       return Promise.reject(new OtherError(`Table ${this.name} has not been initialized.`));
     }
-    return this.#start(model);
+    // The setup's own calls are the table's (no model); its failure is that of the model's request.
+    return model === undefined
+      ? flow
+      : flow.catch((error: unknown) => Promise.reject(forModel(error, model)));
   }
 
   /**
@@ -99,7 +123,7 @@ export class TableRuntime {
     if (!this.#running) this.#flow = undefined;
   }
 
-  #start(trigger?: string): Promise<void> {
+  #start(): Promise<void> {
     this.#running = true;
     const flow: Promise<void> = runSetup(this).then(
       () => {
@@ -108,10 +132,6 @@ export class TableRuntime {
       },
       (error: unknown) => {
         this.#running = false;
-        // The setup's own calls are the table's (no model); the failure is that of the model's request.
-        if (trigger !== undefined && error instanceof Error) {
-          (error as Error & { model?: string }).model ??= trigger;
-        }
         throw error;
       },
     );

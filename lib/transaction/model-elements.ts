@@ -15,7 +15,7 @@ import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions } from "../operations/options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import type { CompiledSchema } from "../schema/compiled";
-import { expressionTargetOf } from "../schema/expression-target";
+import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { recordOrigin, registerTransactionModel } from "./origins";
 
@@ -147,7 +147,8 @@ async function conditionElement(
   refuseCallback("condition", condition);
   const schema = runtime.compiled[0]!;
   const registry = new PlaceholderRegistry();
-  const expression = compileConditionSetting(condition, expressionTargetOf(schema), registry);
+  const target = expressionTargetOfModel(runtime.compiled); // the condition may name any schema's attributes
+  const expression = compileConditionSetting(condition, target, registry);
   if (expression === undefined) throw new InvalidParameter("Model.transaction.condition needs a condition.");
   const input: ConditionCheck = {
     TableName: runtime.table.name,

@@ -12,7 +12,7 @@ import type { Instance } from "../instance";
 import { itemFromImage } from "../model/persist";
 import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
-import { operationContext } from "../model/operation-hooks";
+import { modelHooks, operationContext } from "../model/operation-hooks";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import {
@@ -110,10 +110,10 @@ export async function runTransaction(
     ? await Promise.all(elementInputs)
     : elementInputs.slice();
   const elements = resolveElements(instance, inputs);
-  // The transaction hooks of every model taking part run once each (the first model's outermost); a
-  // pre hook may replace the elements (`this.items`) or the settings.
+  // The transaction hooks of every model taking part run once each (the first model's outermost), each
+  // model's those of all its schemas; a pre hook may replace the elements (`this.items`) or the settings.
   const runtimes = [...new Set(elements.map((element) => element.runtime))];
-  if (!runtimes.some((runtime) => runtime.compiled[0]!.hooks.has("transaction"))) {
+  if (!runtimes.some((runtime) => modelHooks(runtime).has("transaction"))) {
     return sendTransaction(elements, settings);
   }
   const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
@@ -123,7 +123,7 @@ export async function runTransaction(
   };
   for (const runtime of [...runtimes].reverse()) {
     const inner = run;
-    run = () => withHooks(runtime.compiled[0]!.hooks, "transaction", context, inner);
+    run = () => withHooks(modelHooks(runtime), "transaction", context, inner);
   }
   return run();
 }

@@ -111,6 +111,24 @@ describe("setup failures", () => {
       model: "AuditMissingTable",
     });
   });
+
+  it("name, in a table of several models, the model of each request (the shared error is not changed)", async () => {
+    const First = dynamodel.model("AuditSharedFirst", { id: String });
+    const Second = dynamodel.model("AuditSharedSecond", { id: String, kind: String });
+    new dynamodel.Table(uniqueTableName("auditshared"), [First, Second], { create: false });
+    const failure = (request: Promise<unknown>) =>
+      request.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    const [first, second] = await Promise.all([failure(First.get("a")), failure(Second.get("b"))]);
+    const later = await failure(Second.get("c"));
+    expect(first).toMatchObject({ name: "ResourceNotFoundException", model: "AuditSharedFirst" });
+    expect(second).toMatchObject({ name: "ResourceNotFoundException", model: "AuditSharedSecond" });
+    expect(later).toMatchObject({ name: "ResourceNotFoundException", model: "AuditSharedSecond" });
+    expect(second).toBeInstanceOf(Error);
+    expect((second as Error).message).toBe((first as Error).message);
+  });
 });
 
 describe("Model.table().raw()", () => {

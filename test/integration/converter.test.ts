@@ -231,3 +231,23 @@ describe("refused arguments", () => {
     expect((await Cat.get("still-works"))?.id).toBe("still-works");
   });
 });
+
+describe("numbers through a custom converter", () => {
+  it("writes numbers beyond 2^53 (dynamodel's N strings use the exponent form) and reads them back", async () => {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(rawClient());
+    modelCount += 1;
+    const Meter = dynamodel.model(`ConverterMeter${modelCount}`, { id: String, reading: Number });
+    const tableName = uniqueTableName("converter-big");
+    new instance.Table(tableName, [Meter], { throughput: "ON_DEMAND" });
+    instance.aws.converter.set(spyConverter().converter);
+    await Meter.create({ id: "m", reading: 1e21 });
+    await Meter.update({ id: "m" }, { $ADD: { reading: 1e21 } });
+    expect(
+      (await rawClient().getItem({ TableName: tableName, Key: { id: { S: "m" } } })).Item?.reading,
+    ).toEqual({
+      N: "2000000000000000000000",
+    });
+    expect((await Meter.get("m"))?.reading).toBe(2e21);
+  });
+});

@@ -1,5 +1,7 @@
 // Hook `this`: the schema's item for document hooks, the operation context for model hooks.
 import { Schema } from "dynamodel";
+import type { HookContext, HookOperation } from "../../lib/hooks/hooks";
+import type { ItemOf } from "../../lib/schema/infer";
 import type { Equal, Expect } from "./assert";
 
 const schema = new Schema({
@@ -31,3 +33,52 @@ schema.pre("save", function () {
   // @ts-expect-error: name is a string
   this.name = 5;
 });
+
+type SchemaItem = ItemOf<(typeof schema)["__definition"], (typeof schema)["__settings"]>;
+
+// Arrays of names (Mongoose): `this` follows the kind of the operations named.
+schema.pre(["save", "validate"], function () {
+  type _this = Expect<Equal<typeof this.name, string>>;
+  this.name = this.name.trim();
+});
+schema.pre(["get", "query", "scan"], function (next) {
+  type _this = Expect<Equal<typeof this, HookContext>>;
+  this.settings.consistent = true;
+  next();
+});
+const documentOperations = ["save", "delete"] as const;
+schema.post(documentOperations, function (item) {
+  type _item = Expect<Equal<typeof item.name, string>>;
+});
+schema.post(["update", "batchPut"], function (result: unknown, next: (error?: unknown) => void) {
+  const model: string = this.model;
+  void [model, result];
+  next();
+});
+schema.post(
+  ["save", "validate"],
+  function (error: unknown, item: SchemaItem | undefined, next: (error?: unknown) => void) {
+    next(error);
+  },
+);
+
+// A mixed array: `this` is the item or the context, so the hook must narrow before relying on either.
+schema.pre(["save", "update"], function () {
+  type _this = Expect<Equal<typeof this, SchemaItem | HookContext>>;
+  // @ts-expect-error: `this` may be a context, which has no name
+  void this.name;
+  if ("operation" in this) this.settings.returnValues = "ALL_NEW";
+  else this.name = this.name.trim();
+});
+schema.post(["delete", "get"], function (result) {
+  type _result = Expect<Equal<typeof result, unknown>>;
+});
+// A function that assumes one kind of `this` is refused for a mixed array (it would get the other).
+declare function trimName(this: SchemaItem): void;
+// @ts-expect-error: `get` runs it with a context
+schema.pre(["save", "get"], trimName);
+schema.pre(["save", "validate"], trimName);
+declare const someOperation: HookOperation;
+schema.pre(someOperation, () => undefined);
+// @ts-expect-error: not a hook operation
+schema.pre(["save", "explode"], () => undefined);

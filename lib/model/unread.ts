@@ -1,0 +1,102 @@
+// Items read with a projection (`attributes`) hold only some of their attributes; the others were not
+// read, so they are unknown rather than absent. Saving such an item must not fill them with defaults,
+// require them, overwrite them or remove them: only what the item holds (or the caller set) is written.
+// Stored attributes the schema does not declare (written by other code, or before a schema change) are
+// left alone the same way: a fresh read is not "dirty" because of them, and a save never removes them.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { PathSegment } from "../expressions/path";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
+import { UNDEFINED } from "../schema/type-markers";
+import { isPartialImage } from "./stored-images";
+
+type Image = Record<string, AttributeValue>;
+
+function holds(item: Record<string, unknown>, attribute: CompiledAttribute): boolean {
+  if (item[attribute.name] !== undefined) return true;
+  return attribute.settings.aliases.some((alias) => item[alias] !== undefined);
+}
+
+function wasRead(image: Image, attribute: CompiledAttribute): boolean {
+  if (attribute.flatten === undefined) return image[attribute.name] !== undefined;
+  for (const stored of attribute.flatten.storedNames.values()) if (image[stored] !== undefined) return true;
+  return false;
+}
+
+/**
+ * The top-level attributes an item read with a projection neither read nor holds now; undefined when the
+ * item was read whole (or never). `forceDefault` attributes are written regardless, so they never count.
+ *
+ * @example
+ * ```ts
+ * const cat = await Cat.get(1, { attributes: ["id", "name"] });
+ * unreadAttributes(schema, cat, storedImageOf(cat)); // Set { "lives", "owner", … }
+ * ```
+ */
+export function unreadAttributes(
+  schema: CompiledSchema,
+  item: Record<string, unknown>,
+  stored: Image | undefined,
+): ReadonlySet<string> | undefined {
+  if (stored === undefined || !isPartialImage(stored)) return undefined;
+  const unread = new Set<string>();
+  for (const attribute of schema.shape.attributes) {
+    if (attribute.settings.forceDefault || wasRead(stored, attribute) || holds(item, attribute)) continue;
+    unread.add(attribute.name);
+  }
+  return unread.size > 0 ? unread : undefined;
+}
+
+/** The item as the write pipeline should see it: unread attributes marked `type.UNDEFINED` (no default). */
+export function withoutUnread(
+  item: Record<string, unknown>,
+  unread: ReadonlySet<string> | undefined,
+): Record<string, unknown> {
+  if (unread === undefined) return item;
+  const input: Record<string, unknown> = { ...item };
+  for (const name of unread) input[name] = UNDEFINED;
+  return input;
+}
+
+/** The object shapes a value of `attribute` may have; undefined when some variant takes any content. */
+function shapesOf(attribute: CompiledAttribute): ObjectShape[] | undefined {
+  const shapes: ObjectShape[] = [];
+  for (const variant of attribute.variants) {
+    if (variant.kind !== "object") continue;
+    if (typeof variant.shape !== "object") return undefined;
+    shapes.push(variant.shape);
+  }
+  return shapes;
+}
+
+/**
+ * Whether a stored path (as the image diff names it) is one the schema declares or keeps: only those
+ * may be removed by a save. An undeclared attribute is not the item's to remove.
+ */
+export function isDeclaredPath(schema: CompiledSchema, path: readonly PathSegment[]): boolean {
+  const [head, ...rest] = path;
+  if (typeof head !== "string") return true;
+  const kept = (depth: number) =>
+    schema.keepUnknown?.(
+      path
+        .slice(0, depth + 1)
+        .map(String)
+        .join("."),
+    ) ?? false;
+  if (schema.shape.flattened?.byStoredName.has(head)) return true;
+  if (head === schema.version) return true;
+  if (schema.createdAt.some((t) => t.name === head) || schema.updatedAt.some((t) => t.name === head))
+    return true;
+  let attribute = schema.shape.byName.get(head);
+  if (attribute === undefined) return kept(0);
+  for (let depth = 1; depth <= rest.length; depth += 1) {
+    const segment = path[depth]!;
+    if (typeof segment !== "string") return true;
+    const shapes = shapesOf(attribute);
+    if (shapes === undefined || shapes.length === 0) return true;
+    let next: CompiledAttribute | undefined;
+    for (const shape of shapes) next ??= shape.byName.get(segment);
+    if (next === undefined) return kept(depth);
+    attribute = next;
+  }
+  return true;
+}
