@@ -62,7 +62,7 @@ function compileAttribute(
   place: Place,
 ): CompiledAttribute {
   if (name.includes(".")) {
-    throw new InvalidParameter(`Attribute "${path}": attributes must not contain dots.`);
+    throw new InvalidParameter(`Attribute "${path}": Attributes must not contain dots.`);
   }
   const entries = Array.isArray(written) ? written : [written];
   if (entries.length === 0) throw new InvalidParameter(`Attribute "${path}" does not have a valid type.`);
@@ -257,7 +257,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
   for (const timestamp of [...createdAt, ...updatedAt]) {
     if (shape.byInputName.has(timestamp.name)) {
       throw new InvalidParameter(
-        `Timestamp attribute "${timestamp.name}" must not be defined in the schema.`,
+        `Timestamp attributes must not be defined in schema ("${timestamp.name}" is).`,
       );
     }
     extra.push(timestampNode(timestamp));

@@ -80,7 +80,7 @@ function normalizeVariant(
       if (!(value instanceof Set) && !Array.isArray(value)) return NO_MATCH;
       if (!variant.element) {
         throw new InvalidType(
-          `"${path}" is a Set of ${variant.elementName}, which DynamoDB cannot store as a set.`,
+          `${path} with type: ${variant.elementName} is not allowed to be a set (DynamoDB stores sets of strings, numbers or binary).`,
         );
       }
       const members = new Set<unknown>();

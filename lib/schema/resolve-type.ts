@@ -128,7 +128,7 @@ export function resolveVariant(
     if (schema === ANY) return { kind: "array", element: "any" };
     const elements = Array.isArray(schema) ? schema : [schema];
     if (elements.length !== 1) {
-      throw new InvalidParameter(`Attribute "${path}": you must only pass one element into schema array.`);
+      throw new InvalidParameter(`Attribute "${path}": You must only pass one element into schema array.`);
     }
     return { kind: "array", element: nested.element(elements[0], `${path}[]`) };
   }

@@ -252,7 +252,7 @@ describe("Set elements written as attribute definitions", () => {
       options(),
     );
     await expect(Flags.create({ id: "f", flags: [true] })).rejects.toThrow(
-      '"flags" is a Set of Boolean, which DynamoDB cannot store as a set',
+      "flags with type: Boolean is not allowed to be a set",
     );
   });
 });

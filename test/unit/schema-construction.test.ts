@@ -15,7 +15,7 @@ describe("Schema construction errors", () => {
       "a dot in a nested name",
       () => new Schema({ id: String, o: { type: Object, schema: { "x.y": String } } }),
       InvalidParameter,
-      '"o.x.y": attributes must not contain dots',
+      'Attribute "o.x.y": Attributes must not contain dots.',
     ],
     [
       "two hash keys",
@@ -70,7 +70,7 @@ describe("Schema construction errors", () => {
       "an Array schema with two elements",
       () => new Schema({ id: String, list: { type: Array, schema: [String, Number] } }),
       InvalidParameter,
-      "only pass one element into schema array",
+      "You must only pass one element into schema array.",
     ],
     [
       "two alias settings",
@@ -100,7 +100,7 @@ describe("Schema construction errors", () => {
       "a timestamp name defined in the schema",
       () => new Schema({ id: String, createdAt: Date }, { timestamps: true }),
       InvalidParameter,
-      'Timestamp attribute "createdAt" must not be defined in the schema',
+      'Timestamp attributes must not be defined in schema ("createdAt" is).',
     ],
     [
       "a timestamp with several types",
