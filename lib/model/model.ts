@@ -30,6 +30,7 @@ import {
 } from "../table/table";
 import { Item } from "./item";
 import { getByKey, type SaveSettings } from "./persist";
+import { autoPopulate } from "./auto-populate";
 import { deleteWithHooks, getWithHooks, itemForKey, saveWithHooks } from "./hooked-operations";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
 import { startQuery, startScan } from "./retrieve-start";
@@ -189,7 +190,9 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
     get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
       return withCallback(
-        Promise.resolve().then(() => getWithHooks(runtime, key, options)),
+        Promise.resolve()
+          .then(() => getWithHooks(runtime, key, options))
+          .then(async (item) => (await autoPopulate(runtime, [item]), item)),
         done,
       );
     },

@@ -15,6 +15,7 @@ import { lastKeyFromDynamo } from "../operations/last-key";
 import { buildQueryInput } from "../operations/query";
 import type { RetrieveSettings } from "../operations/retrieve-input";
 import { buildScanInput } from "../operations/scan";
+import { autoPopulate } from "./auto-populate";
 import { itemFromImage, sendForModel } from "./persist";
 import { markPartialImages } from "./stored-images";
 import {
@@ -115,7 +116,10 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
     if (item instanceof Promise) pending = true;
   }
   // Only an asynchronous `get` makes a promise; a page of plain items costs none.
-  return { output, items: pending ? await Promise.all(items) : (items as object[]) };
+  const page = pending ? await Promise.all(items) : (items as object[]);
+  const populating = autoPopulate(runtime, page);
+  if (populating !== undefined) await populating;
+  return { output, items: page };
 }
 
 /**

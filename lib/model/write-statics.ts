@@ -2,6 +2,7 @@
 // trailing-callback convention of every public async method.
 import { withCallback, type Callback } from "../callbacks";
 import { batchGetByKeys, type BatchGetSettings } from "../operations/batch-get";
+import { autoPopulate } from "./auto-populate";
 import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../operations/batch-write";
 import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
@@ -111,7 +112,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     },
     batchGet(keys: unknown, ...rest: unknown[]) {
       const [[settings], callback] = trailingCallback(rest);
-      return run(() => {
+      const read = (): Promise<unknown> => {
         if (!isObserved(runtime, "batchGet")) {
           return batchGetByKeys(runtime, keys, settings as BatchGetSettings | undefined);
         }
@@ -119,6 +120,11 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
         return runHooked(runtime, "batchGet", context, () =>
           batchGetByKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
         );
+      };
+      return run(async () => {
+        const result = await read();
+        if (Array.isArray(result)) await autoPopulate(runtime, result);
+        return result;
       }, callback);
     },
     batchPut(objects: unknown, ...rest: unknown[]) {

@@ -5,7 +5,6 @@ import type { AttributeValue, CreateTableCommandInput, TableDescription } from "
 import type { OperationName } from "../client/operations";
 import { send, type Middleware, type SendContext } from "../client/send";
 import { OtherError } from "../errors";
-import { emitLog } from "../logger/logger";
 import type { Instance } from "../instance";
 import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
@@ -49,16 +48,7 @@ export class TableRuntime {
     readonly name: string,
     readonly options: ResolvedTableOptions,
     readonly instance: Instance,
-  ) {
-    if (options.populate !== false) {
-      emitLog(
-        "warn",
-        "table:populate",
-        `Table "${name}": the \`populate\` option is accepted for Dynamoose compatibility but not applied; ` +
-          `call populate() on the items read instead.`,
-      );
-    }
-  }
+  ) {}
 
   /** The compiled schemas of every model in the table (with the table's own attributes). */
   schemas(): readonly CompiledSchema[] {

@@ -256,3 +256,36 @@ describe("Set elements written as attribute definitions", () => {
     );
   });
 });
+
+// The table option `populate` (Dynamoose's, undocumented): reads come back populated.
+describe("the populate table option", () => {
+  const Owner = dynamodel.model("AutoPopOwner", { id: Number, name: String }, options());
+  const Pet = dynamodel.model("AutoPopPet", new Schema({ id: Number, owner: Owner, vet: Owner }), {
+    ...options(),
+    populate: ["owner"],
+  });
+  const Plain = dynamodel.model("AutoPopPlain", new Schema({ id: Number, owner: Owner }), options());
+
+  beforeAll(async () => {
+    await Owner.create({ id: 1, name: "Ann" });
+    await Owner.create({ id: 2, name: "Bob" });
+    await Pet.create({ id: 7, owner: 1, vet: 2 });
+    await Plain.create({ id: 7, owner: 1 });
+  });
+
+  it.each([
+    ["get", async () => [await Pet.get(7)]],
+    ["query", async () => [...(await Pet.query("id").eq(7).exec())]],
+    ["scan", async () => [...(await Pet.scan().exec())]],
+    ["batchGet", async () => [...(await Pet.batchGet([7]))]],
+  ])("populates the named properties of what %s reads, and only those", async (_name, read) => {
+    const [pet] = (await read()) as unknown as Json[];
+    expect((pet!.owner as Json).name).toBe("Ann");
+    expect(pet!.vet).toBe(2);
+  });
+
+  it("leaves reads alone without it, and the stored references unchanged", async () => {
+    expect((await Plain.get(7))?.owner).toBe(1);
+    expect((await stored(Pet, { id: 7 }))?.owner).toEqual({ N: "1" });
+  });
+});
