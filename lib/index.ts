@@ -153,6 +153,14 @@ export type { BatchGetResult, BatchGetSettings, BatchProgress } from "./operatio
 export type { BatchWriteResult, BatchWriteSettings } from "./operations/batch-write";
 export type { TransactionFunction } from "./transaction/transaction";
 export type { Pool, PoolResults, PoolSettledResults } from "./concurrency/pool";
+export type {
+  ContextHookOperation,
+  DocumentHookOperation,
+  HookContext,
+  HookOperation,
+  HookOperations,
+  NextHook,
+} from "./hooks/hooks";
 export type { Lock, LockOptions, LockTable } from "./lock/lock";
 export type {
   ModelTransaction,

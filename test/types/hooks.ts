@@ -1,6 +1,6 @@
 // Hook `this`: the schema's item for document hooks, the operation context for model hooks.
 import { Schema } from "dynamodel";
-import type { HookContext, HookOperation } from "../../lib/hooks/hooks";
+import type { HookContext, HookOperation, HookOperations, NextHook } from "dynamodel";
 import type { ItemOf } from "../../lib/schema/infer";
 import type { Equal, Expect } from "./assert";
 
@@ -82,3 +82,10 @@ declare const someOperation: HookOperation;
 schema.pre(someOperation, () => undefined);
 // @ts-expect-error: not a hook operation
 schema.pre(["save", "explode"], () => undefined);
+
+// The hook types are exported (above, from "dynamodel") for annotating hooks written apart from the schema.
+export const auditHook = function (this: HookContext, next: NextHook): void {
+  void this.model;
+  next();
+};
+export const hookNames: HookOperations = ["get", "save"];
