@@ -57,13 +57,15 @@ export function withoutUnread(
   return input;
 }
 
-/** The object shapes a value of `attribute` may have; undefined when some variant takes any content. */
-function shapesOf(attribute: CompiledAttribute): ObjectShape[] | undefined {
+/**
+ * The object shapes a value of `attribute` may have: "any" when some variant holds any content (the item
+ * then holds all of it), empty when no variant declares members (`{type: Object}` without a schema).
+ */
+function shapesOf(attribute: CompiledAttribute): ObjectShape[] | "any" {
   const shapes: ObjectShape[] = [];
   for (const variant of attribute.variants) {
-    if (variant.kind !== "object") continue;
-    if (typeof variant.shape !== "object") return undefined;
-    shapes.push(variant.shape);
+    if (variant.kind === "any" || (variant.kind === "object" && variant.shape === "any")) return "any";
+    if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
   }
   return shapes;
 }
@@ -92,7 +94,7 @@ export function isDeclaredPath(schema: CompiledSchema, path: readonly PathSegmen
     const segment = path[depth]!;
     if (typeof segment !== "string") return true;
     const shapes = shapesOf(attribute);
-    if (shapes === undefined || shapes.length === 0) return true;
+    if (shapes === "any") return true;
     let next: CompiledAttribute | undefined;
     for (const shape of shapes) next ??= shape.byName.get(segment);
     if (next === undefined) return kept(depth);

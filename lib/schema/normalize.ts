@@ -66,13 +66,14 @@ function normalizeVariant(
     case "object": {
       if (!isPlainObject(value)) return NO_MATCH;
       if (variant.shape === "any") return value;
-      if (variant.shape === "empty") return {};
+      // No schema: only what saveUnknown keeps (`"customFields.**"`, or `true`) is stored inside it.
+      if (variant.shape === "empty") return keptUnknown(value, path, context.keepUnknown) as object;
       return normalizeObject(variant.shape, value, path, context);
     }
     case "array": {
       if (!Array.isArray(value)) return NO_MATCH;
       if (variant.element === "any") return value;
-      if (variant.element === "empty") return [];
+      if (variant.element === "empty") return keptUnknown(value, path, context.keepUnknown) as unknown[];
       const element = variant.element;
       return value.map((entry, index) => normalizeValue(element, entry, `${path}[${index}]`, context));
     }
@@ -215,8 +216,19 @@ function hasExplicitUndefined(
   return attribute.settings.aliases.some((alias) => input[alias] === UNDEFINED);
 }
 
-/** Unknown values kept by saveUnknown: nested content is kept only where the patterns allow. */
+/**
+ * Unknown values kept by saveUnknown: nested content (map members, list elements, by dotted path:
+ * `tags.0`) is kept only where the patterns allow.
+ */
 function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
+  if (Array.isArray(value)) {
+    const kept: unknown[] = [];
+    value.forEach((element, index) => {
+      const nestedPath = `${path}.${index}`;
+      if (keep(nestedPath) && element !== undefined) kept.push(filterUnknown(element, nestedPath, keep));
+    });
+    return kept;
+  }
   if (!isPlainObject(value)) return value;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -225,6 +237,19 @@ function filterUnknown(value: unknown, path: string, keep: (path: string) => boo
       output[key] = filterUnknown(value[key], nestedPath, keep);
   }
   return output;
+}
+
+/**
+ * The content of a map or list attribute declared without a schema (`{type: Object}`): what saveUnknown
+ * keeps of it, else nothing (`{}` / `[]`), as in Dynamoose. Used by the read pipeline too.
+ */
+export function keptUnknown(
+  value: Record<string, unknown> | unknown[],
+  path: string,
+  keep: ((path: string) => boolean) | undefined,
+): Record<string, unknown> | unknown[] {
+  if (keep === undefined) return Array.isArray(value) ? [] : {};
+  return filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
 }
 
 /** Resolves asynchronous defaults found during the walk. */

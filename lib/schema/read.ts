@@ -3,7 +3,7 @@
 // unknown attributes dropped unless `saveUnknown` keeps them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute, CompiledSchema, FlattenedNames, ObjectShape, Variant } from "./compiled";
-import { isThenable } from "./normalize";
+import { isThenable, keptUnknown } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
@@ -26,13 +26,14 @@ function variantFromDynamo(
       return value.S !== undefined ? JSON.parse(value.S) : NO_MATCH;
     case "object":
       if (value.M === undefined) return NO_MATCH;
-      if (variant.shape === "empty") return {};
+      if (variant.shape === "empty")
+        return keptUnknown(anyFromDynamo(value) as Record<string, unknown>, path, keep);
       if (variant.shape === "any") return anyFromDynamo(value);
       return objectFromDynamo(variant.shape, value.M, path, keep);
     case "array": {
       if (value.L === undefined) return NO_MATCH;
       const element = variant.element;
-      if (element === "empty") return [];
+      if (element === "empty") return keptUnknown(anyFromDynamo(value) as unknown[], path, keep);
       if (element === "any") return value.L.map(anyFromDynamo);
       return value.L.map((entry, index) => attributeFromDynamo(element, entry, `${path}[${index}]`, keep));
     }

@@ -256,3 +256,60 @@ describe("dirty tracking with aliases", () => {
     expect(new Person({ id: "i3", nm: "alias" }).modifiedPaths().sort()).toEqual(["id", "nm"]);
   });
 });
+
+// SPEC §2 saveUnknown, inside a map or list declared without a schema (`{type: Object}`, `Array`): what the
+// patterns name is stored and read back; without a pattern for it, the content is dropped (Dynamoose).
+describe("saveUnknown inside an attribute declared without a schema", () => {
+  const tableName = uniqueTableName("schemaless");
+  const Form = dynamodel.model(
+    "SchemalessForm",
+    new Schema(
+      { id: String, customFields: { type: Object }, answers: Array, other: Object },
+      { saveUnknown: ["customFields.**", "answers.*"] },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("stores and reads what the patterns keep, and only that", async () => {
+    await Form.create({
+      id: "f1",
+      customFields: { color: "red", size: { w: 2, h: 3 } },
+      answers: [1, "two", { deep: true }],
+      other: { dropped: 1 },
+    });
+    expect(await rawItem(tableName, "f1")).toEqual({
+      id: { S: "f1" },
+      customFields: { M: { color: { S: "red" }, size: { M: { w: { N: "2" }, h: { N: "3" } } } } },
+      answers: { L: [{ N: "1" }, { S: "two" }, { M: {} }] }, // "answers.*" keeps one level
+      other: { M: {} },
+    });
+    expect((await Form.get("f1"))?.toJSON()).toEqual({
+      id: "f1",
+      customFields: { color: "red", size: { w: 2, h: 3 } },
+      answers: [1, "two", {}],
+      other: {},
+    });
+  });
+
+  it("reads content written by others the same way", async () => {
+    await rawClient().putItem({
+      TableName: tableName,
+      Item: {
+        id: { S: "f2" },
+        customFields: { M: { a: { S: "x" } } },
+        other: { M: { b: { S: "y" } } },
+      },
+    });
+    const form = (await Form.get("f2"))!;
+    expect(form.toJSON()).toEqual({ id: "f2", customFields: { a: "x" }, other: {} });
+    // What the item does not model is not its to remove: a save of another change leaves it stored.
+    expect(form.isDirty()).toBe(false);
+    form.customFields = { a: "z" };
+    await form.save();
+    expect(await rawItem(tableName, "f2")).toEqual({
+      id: { S: "f2" },
+      customFields: { M: { a: { S: "z" } } },
+      other: { M: { b: { S: "y" } } },
+    });
+  });
+});
