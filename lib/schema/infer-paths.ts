@@ -155,9 +155,26 @@ type SetValue<V> =
   | { $IF_NOT_EXISTS: V }
   | ([NonNullable<V>] extends [readonly (infer E)[]] ? { $LIST_PREPEND: E | readonly E[] } : never);
 
+/** A member of an object type by name; `unknown` where the type does not say (a map of any content). */
+type Member<T, K extends string> = T extends object ? (K extends keyof T ? T[K] : unknown) : unknown;
+/** The element type of a list (or set) type. */
+type Element<T> = T extends readonly (infer E)[] ? E : T extends ReadonlySet<infer E> ? E : unknown;
+type Indexed<T, More extends string> = More extends `[${string}]${infer Rest}`
+  ? Indexed<Element<NonNullable<T>>, Rest>
+  : Element<NonNullable<T>>;
+type SegmentValue<T, Segment extends string> = Segment extends `${infer Name}[${string}]${infer More}`
+  ? Indexed<Member<NonNullable<T>, Name>, More>
+  : Member<NonNullable<T>, Segment>;
+/** The input type at a document path (`address.city`, `tags[0]`); `unknown` where the schema does not say. */
+type ValueAt<T, P extends string> = P extends `${infer Head}.${infer Rest}`
+  ? ValueAt<SegmentValue<T, Head>, Rest>
+  : SegmentValue<T, P>;
+
 type SetShape<D, S> = {
   [K in keyof InputShape<D, S>]?: SetValue<InputShape<D, S>[K]>;
-} & { [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: unknown };
+} & {
+  [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: SetValue<ValueAt<InputShape<D, S>, P>>;
+};
 
 /**
  * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),

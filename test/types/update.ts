@@ -22,8 +22,15 @@ export const ok2: Update = { $ADD: { age: 1, labels: ["a"], tags: "x" } };
 // $REMOVE: paths, as an array or an object; $DELETE: set elements.
 export const ok3: Update = { $REMOVE: ["name", "address.city"], $DELETE: { labels: "a" } };
 export const ok4: Update = { $REMOVE: { age: null } };
-// Document paths are keys too.
+// Document paths are keys too, and their values are checked as the attribute's there (SPEC §10).
 export const ok5: Update = { "address.city": "Oslo" };
+export const okPath: Update = { $SET: { "tags[0]": "first", "address.city": { $IF_NOT_EXISTS: "Oslo" } } };
+// @ts-expect-error address.city is a string
+export const badPath1: Update = { "address.city": 5 };
+// @ts-expect-error address.city is a string, in $SET too
+export const badPath2: Update = { $SET: { "address.city": 5 } };
+// @ts-expect-error tags holds strings
+export const badPath3: Update = { "tags[0]": 5 };
 
 // @ts-expect-error a string is not added to a number
 export const bad1: Update = { $ADD: { age: "1" } };
