@@ -19,6 +19,8 @@ import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths
 import { copyData, toJsonValue } from "./json";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
+import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
+import type { DeleteSettings } from "../operations/delete";
 import type { SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder, storedImageOf } from "./stored-images";
@@ -51,13 +53,33 @@ export class Item extends StoredImageHolder {
     return withCallback(saveWithHooks(this, settings ?? {}), callback);
   }
 
-  /** Deletes the item (by its key) from the table. */
-  delete(): Promise<void>;
+  /**
+   * Deletes the item (by its key) from the table. Takes `Model.delete`'s settings, as Dynamoose's
+   * `item.delete` passes them on: `condition`, and `return: "request"` to get the request unsent.
+   *
+   * @example
+   * ```ts
+   * await cat.delete({ condition: new Condition("lives").eq(0) });
+   * ```
+   */
+  delete(settings: DeleteSettings & { return: "request" }): Promise<DeleteItemCommandInput>;
+  delete(settings?: DeleteSettings): Promise<void>;
   delete(callback: Callback<void>): undefined;
-  delete(callback?: Callback<void>): Promise<void> | undefined {
+  delete(settings: DeleteSettings, callback: Callback<unknown>): undefined;
+  delete(
+    settings?: DeleteSettings | Callback<void>,
+    callback?: Callback<unknown>,
+  ): Promise<unknown> | undefined {
     const runtime = modelRuntimeOf(this.constructor);
+    if (typeof settings === "function") {
+      return withCallback(
+        deleteWithHooks(runtime, this, {}).then(() => undefined),
+        settings as Callback<unknown>,
+      );
+    }
+    const wantsRequest = settings?.return === "request";
     return withCallback(
-      deleteWithHooks(runtime, this, {}).then(() => undefined),
+      deleteWithHooks(runtime, this, settings ?? {}).then((result) => (wantsRequest ? result : undefined)),
       callback,
     );
   }

@@ -1,6 +1,6 @@
 // Items and custom methods as Dynamoose documents them (reference §3.8, §4): callback-style custom
 // methods, withDefaults(), marshalled input, and dirty tracking in the names the item uses (aliases).
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -311,5 +311,44 @@ describe("saveUnknown inside an attribute declared without a schema", () => {
       customFields: { M: { a: { S: "z" } } },
       other: { M: { b: { S: "y" } } },
     });
+  });
+});
+
+// Dynamoose's item.delete passes its argument on to Model.delete as the settings.
+describe("item.delete(settings)", () => {
+  const tableName = uniqueTableName("itemdelete");
+  const Box = dynamodel.model(
+    "ItemDeleteBox",
+    { id: String, size: Number },
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it('returns the request unsent with return: "request"', async () => {
+    const box = await Box.create({ id: "b1", size: 1 });
+    await expect(box.delete({ return: "request" })).resolves.toEqual({
+      TableName: tableName,
+      Key: { id: { S: "b1" } },
+    });
+    expect(await rawItem(tableName, "b1")).toBeDefined();
+  });
+
+  it("deletes only when its condition holds", async () => {
+    const box = await Box.create({ id: "b2", size: 2 });
+    await expect(box.delete({ condition: new Condition("size").eq(3) })).rejects.toThrow(
+      expect.objectContaining({ name: "ConditionalCheckFailedException" }),
+    );
+    expect(await rawItem(tableName, "b2")).toBeDefined();
+    await expect(box.delete({ condition: new Condition("size").eq(2) })).resolves.toBeUndefined();
+    expect(await rawItem(tableName, "b2")).toBeUndefined();
+  });
+
+  it("still takes a callback alone or after the settings", async () => {
+    const box = await Box.create({ id: "b3", size: 3 });
+    const request = await new Promise((resolve, reject) => {
+      box.delete({ return: "request" }, (error, result) => (error ? reject(error) : resolve(result)));
+    });
+    expect(request).toMatchObject({ Key: { id: { S: "b3" } } });
+    await new Promise<void>((resolve, reject) => box.delete((error) => (error ? reject(error) : resolve())));
+    expect(await rawItem(tableName, "b3")).toBeUndefined();
   });
 });

@@ -29,6 +29,13 @@ declare const pet: InstanceType<typeof Pet>;
 const saved: Promise<typeof pet> = pet.save();
 const savedWithCallback: undefined = pet.save((error) => void error);
 const deleted: Promise<void> = pet.delete();
+// item.delete takes Model.delete's settings; return: "request" resolves with the DeleteItem input.
+const deleteRequest: Promise<{ TableName?: string | undefined }> = pet.delete({ return: "request" });
+const deletedIf: Promise<void> = pet.delete({ condition: { name: "Tom" } });
+const deletedWithCallback: undefined = pet.delete({}, (error) => void error);
+// @ts-expect-error a request is not void
+const notVoid: Promise<void> = pet.delete({ return: "request" as const });
+void [deleteRequest, deletedIf, deletedWithCallback, notVoid];
 const asItem: Item = pet;
 void saved;
 void savedWithCallback;
