@@ -22,7 +22,9 @@ export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
   const binding = bindings.get(runtime);
   if (!binding) throw new InvalidParameter("Only dynamodel models can be put in a table.");
   if (binding.isBound()) {
-    throw new InvalidParameter(`Model ${runtime.name} has already been assigned to a table. (A model is bound to its table once it is used.)`);
+    throw new InvalidParameter(
+      `Model ${runtime.name} has already been assigned to a table. (A model is bound to its table once it is used.)`,
+    );
   }
   binding.attach(table);
 }

@@ -34,7 +34,9 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
     expect(() => new dynamodel.Table("t", [model(), other], { initialize: false })).toThrow(/hashKey/);
     const attached = model();
     new dynamodel.Table(uniqueTableName("v"), [attached], { initialize: false });
-    expect(() => new dynamodel.Table("t2", [attached], { initialize: false })).toThrow(/has already been assigned to a table\./);
+    expect(() => new dynamodel.Table("t2", [attached], { initialize: false })).toThrow(
+      /has already been assigned to a table\./,
+    );
     const used = dynamodel.model(modelName("V"), keyed(), { tableName: uniqueTableName("used") });
     await used.get({ pk: "a", sk: "b" });
     expect(() => new dynamodel.Table("t3", [used], { initialize: false })).toThrow(InvalidParameter);
