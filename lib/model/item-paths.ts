@@ -4,7 +4,7 @@
 // A flattened object's stored names (`addr_city`) are turned into document paths (`address.city`) first,
 // so everything after that compares document paths in real names.
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
-import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
 import { documentSegmentsOf } from "../schema/flatten";
 import { storedFormFromDynamo } from "../schema/read";
@@ -12,7 +12,7 @@ import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
-import { storedImageOf } from "./stored-images";
+import { isPartialImage, storedImageOf } from "./stored-images";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
@@ -74,7 +74,9 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
       : [];
   const current = objectToDynamo(schema.shape, normalized, "");
   const shape = schema.shape;
-  const paths = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path)).map((change) =>
+  let changes = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path));
+  if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, changes);
+  const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
   // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.
@@ -84,6 +86,35 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     if (!paths.some((known) => formatDocumentPath(known) === printed)) paths.push(segments);
   }
   return { shape: schema.shape, paths };
+}
+
+/** Top-level attributes a save writes whatever the item holds: `updatedAt`, the version, `forceDefault`. */
+function alwaysWritten(schema: CompiledSchema, name: string | number): boolean {
+  if (name === schema.version || schema.updatedAt.some((timestamp) => timestamp.name === name)) return true;
+  return schema.shape.byName.get(name as string)?.settings.forceDefault === true;
+}
+
+/**
+ * Of the changes to an item read with a projection, those it can vouch for: paths the item holds a value
+ * at (or that a save always writes). A default filled in under a map it read only part of
+ * (`attributes: ["address.city"]`) would overwrite a stored value it never saw.
+ */
+export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegment[] }>(
+  schema: CompiledSchema,
+  item: Record<string, unknown>,
+  changes: C[],
+): C[] {
+  const shape = schema.shape;
+  return changes.filter((change) => {
+    if (change.kind === "remove" || alwaysWritten(schema, change.path[0]!)) return true;
+    const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
+    let value: unknown = item;
+    for (const segment of itemPathOf(shape, item, document)) {
+      if (typeof value !== "object" || value === null) return false;
+      value = (value as Record<PathSegment, unknown>)[segment];
+    }
+    return value !== undefined;
+  });
 }
 
 /**

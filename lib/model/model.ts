@@ -189,12 +189,13 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
   const statics: Record<string, unknown> = {
     get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
-      return withCallback(
-        Promise.resolve()
-          .then(() => getWithHooks(runtime, key, options))
-          .then(async (item) => (await autoPopulate(runtime, [item]), item)),
-        done,
-      );
+      const read = Promise.resolve().then(() => getWithHooks(runtime, key, options));
+      // Only a table with the `populate` option pays for the extra step.
+      const populated =
+        runtime.table.options.populate === false
+          ? read
+          : read.then(async (item) => (await autoPopulate(runtime, [item]), item));
+      return withCallback(populated, done);
     },
     create(
       object: Record<string, unknown>,

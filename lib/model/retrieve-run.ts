@@ -99,6 +99,16 @@ function lastKeyOf(job: RetrieveJob, positions: readonly Position[]): PageTotals
   return positions.map(convert) satisfies ParallelLastKey;
 }
 
+/** Whether the index read projects only some attributes (KEYS_ONLY or INCLUDE): its items are partial. */
+function projectsPart(runtime: ModelRuntime, indexName: string | undefined): boolean {
+  if (indexName === undefined) return false;
+  for (const schema of runtime.compiled) {
+    const index = schema.indexes.find((candidate) => candidate.name === indexName);
+    if (index !== undefined) return index.project !== true;
+  }
+  return false;
+}
+
 async function requestPage(job: RetrieveJob, input: ReadInput, start: Position): Promise<SegmentPage> {
   const { runtime } = job;
   const operation = job.kind === "query" ? "Query" : "Scan";
@@ -108,7 +118,9 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
     start ? { ...input, ExclusiveStartKey: start } : input,
   );
   const images = output.Items ?? [];
-  if (input.ProjectionExpression !== undefined) markPartialImages(images);
+  if (input.ProjectionExpression !== undefined || projectsPart(runtime, input.IndexName)) {
+    markPartialImages(images);
+  }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;
   for (let at = 0; at < images.length; at += 1) {

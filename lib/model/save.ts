@@ -2,6 +2,7 @@
 // item, or an UpdateItem of only the changed paths for one read from the table → send → the item records
 // what was stored. `item.save()` and transaction writes share the plan.
 import type { AttributeValue, PutItemCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
 import { expressionTargetOf } from "../schema/expression-target";
 import { storedFormFromDynamo } from "../schema/read";
 import { writePipeline, type WriteResult } from "../schema/write";
@@ -22,6 +23,7 @@ import {
   setStoredImage,
   storedImageOf,
 } from "./stored-images";
+import { heldChanges } from "./item-paths";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
@@ -90,7 +92,11 @@ export interface SavePlan {
   readonly operation: "PutItem" | "UpdateItem";
   readonly request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   readonly versioned: boolean;
+  /** Whether a whole-item Put would store exactly what the table holds (see planSave). */
+  putRewritesAll(): boolean;
   putInput(): PutItemCommandInput;
+  /** An UpdateItem that writes nothing and checks the item exists (and the plan's condition holds). */
+  conditionOnly(): UpdateItemCommandInput;
   commit(): void;
 }
 
@@ -167,6 +173,13 @@ export async function planSave(
     );
   const version = schema.version;
   const updatesStored = stored !== undefined && sameKey && settings.overwrite !== false;
+  if (updatesStored && version !== undefined && stored[version] === undefined && isPartialImage(stored)) {
+    // Without the version it read, the save cannot say which version it changes (SPEC §11).
+    throw new InvalidParameter(
+      `A ${runtime.name} item read with attributes that leave out "${version}" cannot be saved: optimistic ` +
+        `locking needs the version it read. Include "${version}" in the attributes.`,
+    );
+  }
   const previousVersion = updatesStored && version !== undefined ? storedVersion(stored, version) : undefined;
   if (version !== undefined) {
     if (updatesStored) {
@@ -182,11 +195,27 @@ export async function planSave(
   }
   const putInput = (): PutItemCommandInput =>
     buildPutInput(tableName, schema.hashKey, written.attributes, settings, target);
+  // An UpdateItem that writes nothing: it only checks that the item exists and the condition holds.
+  const conditionOnly = (): UpdateItemCommandInput =>
+    buildSaveChangesInput(
+      tableName,
+      keyOfImage(written.attributes, schema.hashKey, schema.rangeKey),
+      schema.hashKey,
+      [],
+      settings.condition,
+      target,
+    );
 
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
+  // Whether a whole-item Put would store exactly what the table holds: not for a projected read, nor when
+  // the table holds attributes the item does not (undeclared ones, left out of `written`).
+  // (Worked out only when needed: it costs a second diff.)
+  const putRewritesAll = (): boolean =>
+    !updatesStored || (!isPartialImage(stored) && diffImages(stored, written.attributes).length === 0);
   if (updatesStored) {
-    const changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
+    let changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
+    if (isPartialImage(stored)) changes = heldChanges(schema, data, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);
@@ -203,9 +232,16 @@ export async function planSave(
         target,
       );
     } else if (rawSettings.condition !== undefined) {
-      // Nothing changed, but the caller asked for a condition to hold: a conditional put checks it.
-      // (The version check added above is not the caller's: an unchanged versioned item sends nothing.)
-      request = putInput();
+      // Nothing changed, but the caller asked for a condition to hold. A conditional Put checks it when it
+      // rewrites exactly what is stored; when the item holds less than the table (a projected read, or
+      // attributes its schema does not declare), a Put would delete the rest, so an UpdateItem with no
+      // update expression checks it instead. (The version check added above is not the caller's: an
+      // unchanged versioned item sends nothing.)
+      if (putRewritesAll()) request = putInput();
+      else {
+        operation = "UpdateItem";
+        request = conditionOnly();
+      }
     }
   } else {
     request = putInput();
@@ -217,7 +253,16 @@ export async function planSave(
     fillIn(runtime, data, written.item, schemaIndex);
     if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
   };
-  return { runtime, operation, request, versioned: version !== undefined, putInput, commit };
+  return {
+    runtime,
+    operation,
+    request,
+    versioned: version !== undefined,
+    putRewritesAll,
+    putInput,
+    conditionOnly,
+    commit,
+  };
 }
 
 export async function saveItem<T extends object>(

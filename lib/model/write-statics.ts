@@ -121,6 +121,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
           batchGetByKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
         );
       };
+      if (runtime.table.options.populate === false) return run(read, callback);
       return run(async () => {
         const result = await read();
         if (Array.isArray(result)) await autoPopulate(runtime, result);

@@ -18,18 +18,22 @@ export function buildSaveChangesInput(
   const registry = new PlaceholderRegistry();
   const userCondition = compileConditionSetting(condition, target, registry);
   const exists = `attribute_exists(${registry.name(hashKey)})`;
-  const updateExpression = compileUpdate(
-    changes.map((change) =>
-      change.kind === "set"
-        ? { kind: "set", path: change.path, value: change.value }
-        : { kind: "remove", path: change.path },
-    ),
-    registry,
-  );
+  const updateExpression =
+    changes.length === 0
+      ? undefined
+      : compileUpdate(
+          changes.map((change) =>
+            change.kind === "set"
+              ? { kind: "set", path: change.path, value: change.value }
+              : { kind: "remove", path: change.path },
+          ),
+          registry,
+        );
   const input: UpdateItemCommandInput = {
     TableName: tableName,
     Key: key,
-    UpdateExpression: updateExpression,
+    // No changes: an UpdateItem without an update expression only checks the condition (nothing written).
+    ...(updateExpression === undefined ? {} : { UpdateExpression: updateExpression }),
     ConditionExpression: andExpressions([userCondition, exists]),
     ExpressionAttributeNames: registry.names,
     // Tells a failed condition because the item is gone (no Item returned) from a failed user condition.

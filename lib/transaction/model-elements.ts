@@ -1,12 +1,17 @@
 // `Model.transaction.get/create/update/delete/condition`: each builds its element with the same pure
 // builders and pipelines as the single-item operation (key conversion, write pipeline, optimistic
 // locking), and records where it came from for the runner.
-import type { ConditionCheck, TransactGetItem, TransactWriteItem } from "@aws-sdk/client-dynamodb";
+import type {
+  ConditionCheck,
+  TransactGetItem,
+  TransactWriteItem,
+  UpdateItemCommandInput,
+} from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { buildKeyedInput, type SaveSettings } from "../model/persist";
-import { planSave } from "../model/save";
+import { planSave, type SavePlan } from "../model/save";
 import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { storedImageOf } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
@@ -89,14 +94,28 @@ async function createElement(
   const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
   const { return: _ignored, ...saveSettings } = settings;
   const plan = await planSave(item, loaded ? saveSettings : { overwrite: false, ...saveSettings });
-  const request = plan.request ?? plan.putInput();
-  const element =
-    plan.operation === "UpdateItem" && plan.request !== undefined ? { Update: request } : { Put: request };
-  return recordOrigin(element as TransactWriteItem, {
+  return recordOrigin(transactionWriteOf(plan), {
     runtime,
     key: keyAsGiven(runtime.compiled[0]!, item),
     commit: isItem ? plan.commit : undefined,
   });
+}
+
+/**
+ * The transaction element of a save plan. Without changes to write: a Put when it would rewrite exactly
+ * what is stored, else a ConditionCheck that the item (still) exists, with the plan's condition, so
+ * nothing it did not read (or does not declare) is lost. A transaction Update needs an update expression.
+ */
+function transactionWriteOf(plan: SavePlan): TransactWriteItem {
+  const { request } = plan;
+  if (request === undefined) {
+    if (plan.putRewritesAll()) return { Put: plan.putInput() } as TransactWriteItem;
+    return { ConditionCheck: plan.conditionOnly() } as TransactWriteItem;
+  }
+  if (plan.operation === "PutItem") return { Put: request } as TransactWriteItem;
+  const update = request as UpdateItemCommandInput;
+  if (update.UpdateExpression === undefined) return { ConditionCheck: update } as TransactWriteItem;
+  return { Update: update } as TransactWriteItem;
 }
 
 async function updateElement(

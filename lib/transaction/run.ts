@@ -10,6 +10,7 @@ import { send, type SendContext } from "../client/send";
 import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import { itemFromImage } from "../model/persist";
+import { markPartialImages } from "../model/stored-images";
 import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
 import { modelHooks, operationContext } from "../model/operation-hooks";
@@ -160,6 +161,8 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
       const image = responses[index]?.Item;
       // DynamoDB answers `{}` for a key that has no item; an expired item is hidden like on every read.
       if (image === undefined || element.runtime.table.hidesExpired(image)) return undefined;
+      // Read with `attributes`: what it left out is unknown, not absent (model/unread.ts).
+      if (element.prepared.body.ProjectionExpression !== undefined) markPartialImages([image]);
       return itemFromImage(element.runtime, image);
     }),
   );

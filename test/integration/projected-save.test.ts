@@ -2,7 +2,7 @@
 // attributes the schema does not declare. SPEC §4: a read item saves "only its changed paths", so what the
 // item never read, or does not model, must survive the save untouched.
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -116,5 +116,124 @@ describe("stored attributes the schema does not declare", () => {
     expect(cat.modifiedPaths()).toEqual(["name"]);
     await cat.save();
     expect(await stored(21)).not.toHaveProperty("name");
+  });
+});
+
+// Found in review: every path by which a partial item could still be written whole, or its unread parts
+// overwritten.
+describe("partial items, every way they are read and written", () => {
+  // No timestamps here, so that an unchanged save really has nothing to write.
+  const bareTable = uniqueTableName("projected-bare");
+  const Bare = dynamodel.model(
+    "ProjectedBare",
+    {
+      id: Number,
+      name: String,
+      lives: { type: Number, default: 9 },
+      owner: { type: String, required: true },
+    },
+    { tableName: bareTable, throughput: "ON_DEMAND" },
+  );
+  const bareStored = async (id: number) =>
+    unmarshall((await rawClient().getItem({ TableName: bareTable, Key: marshall({ id }) })).Item!);
+  const putBare = (id: number) =>
+    rawClient().putItem({
+      TableName: bareTable,
+      Item: marshall({ id, name: "Tom", lives: 7, owner: "ann", legacy: "undeclared" }),
+    });
+  const bareWhole = (id: number) => ({ id, name: "Tom", lives: 7, owner: "ann", legacy: "undeclared" });
+  beforeAll(() => Bare.table().initialize());
+
+  it("a save with a condition and no change checks the condition without rewriting the item", async () => {
+    await putBare(30);
+    const cat = (await Bare.get(30, { attributes: ["id", "name"] }))!;
+    await cat.save({ condition: new Condition("name").eq("Tom") });
+    expect(await bareStored(30)).toEqual(bareWhole(30));
+    await expect(cat.save({ condition: new Condition("name").eq("Felix") })).rejects.toThrow(
+      expect.objectContaining({ name: "ConditionalCheckFailedException" }),
+    );
+    const read = (await Bare.get(30))!; // a whole read: the undeclared attribute must survive too
+    await read.save({ condition: new Condition("name").eq("Tom") });
+    expect(await bareStored(30)).toEqual(bareWhole(30));
+  });
+
+  it("an unchanged item in a transaction is checked, not rewritten", async () => {
+    await putBare(31);
+    const partial = (await Bare.get(31, { attributes: ["id", "name"] }))!;
+    await dynamodel.transaction([Bare.transaction.create(partial)]);
+    expect(await bareStored(31)).toEqual(bareWhole(31));
+    const read = (await Bare.get(31))!;
+    await dynamodel.transaction([Bare.transaction.create(read)]);
+    expect(await bareStored(31)).toEqual(bareWhole(31));
+  });
+
+  it("items of a transaction get with attributes are partial", async () => {
+    await putRaw(whole(32));
+    const [cat] = (await dynamodel.transaction([
+      Cat.transaction.get(32, { attributes: ["id", "name"] }),
+    ])) as InstanceType<typeof Cat>[];
+    expect(cat!.isDirty()).toBe(false);
+    cat!.name = "Felix";
+    await cat!.save();
+    expect(await stored(32)).toEqual({ ...whole(32), name: "Felix", updatedAt: expect.any(Number) });
+  });
+
+  it("a projection inside a map leaves the map's other members alone", async () => {
+    await putRaw(whole(33));
+    const cat = (await Cat.get(33, { attributes: ["id", "address.city"] as never }))!;
+    expect(cat.modifiedPaths()).toEqual([]);
+    cat.address!.city = "Bergen";
+    expect(cat.modifiedPaths()).toEqual(["address.city"]);
+    await cat.save();
+    expect((await stored(33))!.address).toEqual({ city: "Bergen", zip: "0150" });
+  });
+});
+
+describe("items read from an index that projects only some attributes", () => {
+  const indexTable = uniqueTableName("projected-index");
+  const Dog = dynamodel.model(
+    "ProjectedIndexDog",
+    {
+      id: Number,
+      name: { type: String, index: { name: "byName", project: false } },
+      lives: { type: Number, default: 9 },
+    },
+    { tableName: indexTable, throughput: "ON_DEMAND" },
+  );
+
+  it("are partial: saving one keeps what the index left out", async () => {
+    await Dog.create({ id: 1, name: "Rex", lives: 7 });
+    const [dog] = await Dog.query("name").eq("Rex").using("byName").exec();
+    expect(dog!.isDirty()).toBe(false);
+    dog!.name = "Max";
+    await dog!.save();
+    const { Item } = await rawClient().getItem({ TableName: indexTable, Key: marshall({ id: 1 }) });
+    expect(unmarshall(Item!)).toEqual({ id: 1, name: "Max", lives: 7 });
+  });
+});
+
+describe("a versioned item read without its version", () => {
+  const versionTable = uniqueTableName("projected-version");
+  const Doc = dynamodel.model(
+    "ProjectedVersionDoc",
+    new Schema({ id: Number, title: String }, { version: true }),
+    {
+      tableName: versionTable,
+      throughput: "ON_DEMAND",
+    },
+  );
+
+  it("cannot be saved, and the error says why", async () => {
+    await Doc.create({ id: 1, title: "a" });
+    const doc = (await Doc.get(1, { attributes: ["id", "title"] }))!;
+    doc.title = "b";
+    await expect(doc.save()).rejects.toThrow(
+      'optimistic locking needs the version it read. Include "version" in the attributes.',
+    );
+    const withVersion = (await Doc.get(1, { attributes: ["id", "title", "version"] as never }))!;
+    withVersion.title = "b";
+    await withVersion.save();
+    const { Item } = await rawClient().getItem({ TableName: versionTable, Key: marshall({ id: 1 }) });
+    expect(unmarshall(Item!)).toEqual({ id: 1, title: "b", version: 2 });
   });
 });
