@@ -6,9 +6,10 @@ import { InvalidParameter } from "../errors";
 import { expressionTargetOf } from "../schema/expression-target";
 import { storedFormFromDynamo } from "../schema/read";
 import { writePipeline, type WriteResult } from "../schema/write";
-import type { CompiledSchema, ObjectShape } from "../schema/compiled";
+import type { CompiledSchema } from "../schema/compiled";
 import { sameValue } from "../schema/same-value";
 import { copyData } from "./json";
+import { fillIn } from "./fill-in";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { buildPutInput } from "../operations/put";
@@ -16,13 +17,7 @@ import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isConditionFailure, withStoredItem } from "./conflict";
-import {
-  isPartialImage,
-  markPartialImages,
-  markWholeImage,
-  setStoredImage,
-  storedImageOf,
-} from "./stored-images";
+import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
@@ -38,55 +33,16 @@ function keyOfImage(
   return key;
 }
 
-/** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
-function fillIn(
-  runtime: ModelRuntime,
-  item: Record<string, unknown>,
-  written: Record<string, unknown>,
-  schemaIndex: number,
-): void {
-  const schema = runtime.compiled[schemaIndex]!;
-  const shape = schema.shape;
-  for (const name of Object.keys(written)) {
-    if (item[name] !== undefined) continue; // the common case: the item already holds it
-    const attribute = shape.byName.get(name);
-    if (attribute === undefined) item[name] = written[name];
-    else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
-      item[attribute.settings.outputName] = written[name];
-  }
-  for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
-  for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
-  if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
-}
-
-/**
- * After a save, the item holds what was stored where `set` functions or nested defaults made that differ
- * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. (An
- * attribute with a `get` function keeps the value the caller gave: the item holds display values there.)
- */
-function holdWrittenValues(
-  shape: ObjectShape,
-  item: Record<string, unknown>,
-  written: Record<string, unknown>,
-): void {
-  for (const attribute of shape.attributes) {
-    const { flags, settings } = attribute;
-    if ((!flags.set && !flags.defaults) || flags.get) continue;
-    const value = written[attribute.name];
-    if (value === undefined) continue;
-    const used =
-      item[attribute.name] !== undefined
-        ? attribute.name
-        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
-    if (!sameValue(item[used], value)) item[used] = value;
-  }
-}
-
 /**
  * What saving an item will send, worked out without sending it: the request (`undefined` when nothing
  * changed and no condition asks for a write), a whole-item Put for fallbacks, and `commit()`, which
  * records the write on the item once it has succeeded. `item.save()` and transaction writes share it.
  */
+export interface WholePut {
+  readonly input: PutItemCommandInput;
+  commit(): void;
+}
+
 export interface SavePlan {
   readonly runtime: ModelRuntime;
   readonly operation: "PutItem" | "UpdateItem";
@@ -97,6 +53,8 @@ export interface SavePlan {
   putInput(): PutItemCommandInput;
   /** An UpdateItem that writes nothing and checks the item exists (and the plan's condition holds). */
   conditionOnly(): UpdateItemCommandInput;
+  /** The Put that recreates the item after a concurrent delete, and how to record it once sent. */
+  wholePut(): Promise<WholePut>;
   commit(): void;
 }
 
@@ -156,7 +114,7 @@ export async function planSave(
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);
   const stored = storedImageOf(item);
-  const written =
+  let written =
     validated === undefined
       ? await withHooks(schema.hooks, "validate", item, () => writeForSave(schema, item, stored))
       : sameValue(validated.data, { ...data })
@@ -173,6 +131,10 @@ export async function planSave(
     );
   const version = schema.version;
   const updatesStored = stored !== undefined && sameKey && settings.overwrite !== false;
+  const partial = stored !== undefined && isPartialImage(stored);
+  // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
+  // defaults and `required` checked, as any new item: nothing of it is left in place to keep.
+  if (partial && !updatesStored) written = await writeForSave(schema, item, undefined);
   if (updatesStored && version !== undefined && stored[version] === undefined && isPartialImage(stored)) {
     // Without the version it read, the save cannot say which version it changes (SPEC §11).
     throw new InvalidParameter(
@@ -246,12 +208,23 @@ export async function planSave(
   } else {
     request = putInput();
   }
-  const commit = (): void => {
-    setStoredImage(item, written.attributes);
+  const commitWrite = (result: WriteResult, stillPartial: boolean): void => {
+    setStoredImage(item, result.attributes);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
-    if (stored !== undefined && isPartialImage(stored)) markPartialImages([written.attributes]);
-    fillIn(runtime, data, written.item, schemaIndex);
-    if (version !== undefined && written.item[version] !== undefined) data[version] = written.item[version];
+    if (stillPartial) markPartialImages([result.attributes]);
+    fillIn(runtime, data, result.item, schemaIndex);
+    if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
+  };
+  const commit = (): void => commitWrite(written, partial && updatesStored);
+  // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item
+  // is run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
+  const wholePut = async (): Promise<WholePut> => {
+    if (!partial) return { input: putInput(), commit };
+    const whole = await writeForSave(schema, item, undefined);
+    return {
+      input: buildPutInput(tableName, schema.hashKey, whole.attributes, settings, target),
+      commit: () => commitWrite(whole, false),
+    };
   };
   return {
     runtime,
@@ -261,6 +234,7 @@ export async function planSave(
     putRewritesAll,
     putInput,
     conditionOnly,
+    wholePut,
     commit,
   };
 }
@@ -288,9 +262,9 @@ export async function saveItem<T extends object>(
       ) {
         throw await withStoredItem(runtime, error, itemFromImage);
       }
-      await sendForModel(runtime, "PutItem", plan.putInput());
-      plan.commit();
-      markWholeImage(storedImageOf(item)!); // the Put wrote the whole item: nothing is unknown any more
+      const whole = await plan.wholePut();
+      await sendForModel(runtime, "PutItem", whole.input);
+      whole.commit();
       return item;
     }
   }

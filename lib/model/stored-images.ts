@@ -37,11 +37,6 @@ export function markPartialImages(images: readonly Image[]): void {
   for (const image of images) partialImages.add(image);
 }
 
-/** An image known to be the whole item again (a full Put wrote it). */
-export function markWholeImage(image: Image): void {
-  partialImages.delete(image);
-}
-
 /** Whether an image was read with a projection (its missing attributes are unknown, not absent). */
 export function isPartialImage(image: Image): boolean {
   return partialImages.has(image);

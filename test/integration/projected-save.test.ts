@@ -167,6 +167,35 @@ describe("partial items, every way they are read and written", () => {
     expect(await bareStored(31)).toEqual(bareWhole(31));
   });
 
+  it("deleted meanwhile, it is written again as a new item: defaults filled in, required checked", async () => {
+    await putBare(34);
+    const cat = (await Bare.get(34, { attributes: ["id", "name", "owner"] }))!;
+    await rawClient().deleteItem({ TableName: bareTable, Key: marshall({ id: 34 }) });
+    cat.name = "Felix";
+    await cat.save();
+    expect(await bareStored(34)).toEqual({ id: 34, name: "Felix", lives: 9, owner: "ann" });
+    expect(cat.isDirty()).toBe(false);
+    const ownerless = (await Bare.get(34, { attributes: ["id", "name"] }))!;
+    await rawClient().deleteItem({ TableName: bareTable, Key: marshall({ id: 34 }) });
+    ownerless.name = "Tom";
+    await expect(ownerless.save()).rejects.toThrow('"owner" is required');
+    expect(await rawClient().getItem({ TableName: bareTable, Key: marshall({ id: 34 }) })).not.toHaveProperty(
+      "Item",
+    );
+  });
+
+  it("given a new key, it is saved as a new item: defaults filled in, required checked", async () => {
+    await putBare(35);
+    const cat = (await Bare.get(35, { attributes: ["id", "name", "owner"] }))!;
+    cat.id = 36;
+    await cat.save();
+    expect(await bareStored(36)).toEqual({ id: 36, name: "Tom", lives: 9, owner: "ann" });
+    expect(await bareStored(35)).toEqual(bareWhole(35));
+    cat.name = "Rex";
+    await cat.save(); // a whole item now: saved as usual
+    expect(await bareStored(36)).toEqual({ id: 36, name: "Rex", lives: 9, owner: "ann" });
+  });
+
   it("items of a transaction get with attributes are partial", async () => {
     await putRaw(whole(32));
     const [cat] = (await dynamodel.transaction([

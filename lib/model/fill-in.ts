@@ -1,0 +1,49 @@
+// After a save: what the write pipeline filled in (defaults, timestamps, `set` results) is copied back onto
+// the item under the names it uses, so the item agrees with what was stored.
+import type { ObjectShape } from "../schema/compiled";
+import { sameValue } from "../schema/same-value";
+import type { ModelRuntime } from "./runtime";
+
+/** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
+export function fillIn(
+  runtime: ModelRuntime,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+  schemaIndex: number,
+): void {
+  const schema = runtime.compiled[schemaIndex]!;
+  const shape = schema.shape;
+  for (const name of Object.keys(written)) {
+    if (item[name] !== undefined) continue; // the common case: the item already holds it
+    const attribute = shape.byName.get(name);
+    if (attribute === undefined) item[name] = written[name];
+    else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
+      item[attribute.settings.outputName] = written[name];
+  }
+  for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
+  for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
+  if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
+}
+
+/**
+ * After a save, the item holds what was stored where `set` functions or nested defaults made that differ
+ * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. (An
+ * attribute with a `get` function keeps the value the caller gave: the item holds display values there.)
+ */
+function holdWrittenValues(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+): void {
+  for (const attribute of shape.attributes) {
+    const { flags, settings } = attribute;
+    if ((!flags.set && !flags.defaults) || flags.get) continue;
+    const value = written[attribute.name];
+    if (value === undefined) continue;
+    const used =
+      item[attribute.name] !== undefined
+        ? attribute.name
+        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
+    if (!sameValue(item[used], value)) item[used] = value;
+  }
+}
