@@ -61,8 +61,15 @@ export interface ModelFunction {
  * const Cat = model("Cat", { id: Number, name: String });
  * ```
  */
-export const model = ((name: string, schema?: Schema | SchemaDefinition, options?: ModelOptions) =>
-  defineModel(Instance.default, name, schema, options)) as unknown as ModelFunction;
+export const model = function model(
+  name: string,
+  schema?: Schema | SchemaDefinition,
+  options?: ModelOptions,
+) {
+  // A function, not an arrow: Dynamoose's guide writes `new dynamoose.model(…)`, and `new` on a function
+  // that returns an object (the Model class) yields that object.
+  return defineModel(Instance.default, name, schema, options);
+} as unknown as ModelFunction;
 
 export const aws = Instance.default.aws;
 export const events = Instance.default.events;

@@ -54,6 +54,30 @@ export function isAttributeValue(value: unknown): value is AttributeValue {
 }
 
 /**
+ * A value of a raw expression's `ExpressionAttributeValues`: DynamoDB-typed (`{N: "100"}`) as it is, and
+ * `{N: 100}` (a number in `N`, as Dynamoose's Condition guide writes it) as the number it means; any other
+ * plain value is converted by its JavaScript type.
+ *
+ * @example
+ * ```ts
+ * rawValueToAttributeValue({ N: 100 }); // { N: "100" }
+ * rawValueToAttributeValue(100); // { N: "100" }
+ * ```
+ */
+export function rawValueToAttributeValue(raw: unknown): AttributeValue {
+  if (isAttributeValue(raw)) return raw;
+  if (
+    isPlainObject(raw) &&
+    Object.keys(raw).length === 1 &&
+    typeof raw.N === "number" &&
+    Number.isFinite(raw.N)
+  ) {
+    return { N: String(raw.N) };
+  }
+  return plainToAttributeValue(raw);
+}
+
+/**
  * Renders a value for an error message. Like `describeValue`, except that numbers are shown as they are
  * (JSON would render NaN and Infinity as "null", hiding the cause).
  */

@@ -13,7 +13,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
-import { isAttributeValue, plainToAttributeValue } from "./attribute-value";
+import { rawValueToAttributeValue } from "./attribute-value";
 import { formatDocumentPath, type PathSegment } from "./path";
 
 /** The placeholder syntax DynamoDB accepts; raw expressions must use it for their own placeholders. */
@@ -167,7 +167,7 @@ export class PlaceholderRegistry {
           `The value placeholder ${JSON.stringify(placeholder)} must be ":" followed by letters, digits or "_".`,
         );
       }
-      const attributeValue = isAttributeValue(raw) ? raw : plainToAttributeValue(raw);
+      const attributeValue = rawValueToAttributeValue(raw);
       if (this.#values.has(placeholder)) renames.set(placeholder, this.value(attributeValue));
       else {
         this.#values.set(placeholder, attributeValue);

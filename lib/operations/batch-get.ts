@@ -10,6 +10,7 @@ import type {
 import { type Callback, withCallback } from "../callbacks";
 import { InvalidParameterType } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
+import { parseDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { itemFromImage, sendForModel } from "../model/persist";
 import { markPartialImages } from "../model/stored-images";
@@ -81,11 +82,33 @@ export function buildBatchGetInput(
       ...keyNames.filter((name) => !settings.attributes!.includes(name)),
       ...settings.attributes,
     ];
-    const registry = new PlaceholderRegistry();
-    request.ProjectionExpression = buildProjection(paths, target, registry);
-    request.ExpressionAttributeNames = registry.names;
+    const names = topLevelNames(paths, target);
+    if (names !== undefined) {
+      // Dynamoose sends `AttributesToGet` here; it serves whenever every path is a top-level attribute.
+      request.AttributesToGet = names;
+    } else {
+      const registry = new PlaceholderRegistry();
+      request.ProjectionExpression = buildProjection(paths, target, registry);
+      request.ExpressionAttributeNames = registry.names;
+    }
   }
   return { RequestItems: { [tableName]: request } };
+}
+
+/** The stored names of `paths` when each is one top-level attribute (aliases resolved), else undefined. */
+function topLevelNames(paths: readonly string[], target: ExpressionTarget): string[] | undefined {
+  if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) return undefined;
+  const names: string[] = [];
+  for (const path of paths) {
+    const segments = parseDocumentPath(path);
+    if (segments.length !== 1) return undefined;
+    const resolved = target.resolve(segments);
+    if (resolved.storedPaths !== undefined || resolved.segments.length !== 1) return undefined;
+    const name = resolved.segments[0];
+    if (typeof name !== "string") return undefined;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 /** Runs `Model.batchGet`. */
@@ -141,7 +164,9 @@ export async function batchGetByKeys(
         const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };
         const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
         const images = output.Responses?.[tableName] ?? [];
-        if (template.ProjectionExpression !== undefined) markPartialImages(images);
+        if (template.ProjectionExpression !== undefined || template.AttributesToGet !== undefined) {
+          markPartialImages(images);
+        }
         for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);
         return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
       },

@@ -185,7 +185,9 @@ function writeItem(kind: TransactionKind, body: Record<string, unknown>): Transa
 
 function chooseType(elements: readonly PreparedElement[], forced: unknown): "get" | "write" {
   if (forced !== undefined && forced !== "get" && forced !== "write") {
-    throw new InvalidParameter(`transaction: type must be "get" or "write" (got ${JSON.stringify(forced)}).`);
+    throw new InvalidParameter(
+      `Invalid type option, please pass in "get" or "write" (got ${JSON.stringify(forced)}).`,
+    );
   }
   const gets = elements.filter((element) => element.kind === "Get").length;
   const type = forced ?? (gets === elements.length ? "get" : "write");

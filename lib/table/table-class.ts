@@ -38,15 +38,16 @@ function runtimeOf(table: Table): TableRuntime {
 }
 
 function modelRuntimes(models: unknown): ModelRuntime[] {
-  if (models === undefined || models === null) throw new InvalidParameter("Table needs a list of models.");
+  if (models === undefined || models === null)
+    throw new InvalidParameter("Models must be passed into table constructor.");
   if (!Array.isArray(models) || models.length === 0) {
-    throw new InvalidParameterType("Table's models must be a non-empty array of models.");
+    throw new InvalidParameterType("Models passed into table constructor should be an array of models.");
   }
   return models.map((model: unknown) => {
     try {
       return modelRuntimeOf(model as object);
     } catch {
-      throw new InvalidParameterType("Table's models must be a non-empty array of models.");
+      throw new InvalidParameterType("Models passed into table constructor should be an array of models.");
     }
   });
 }
@@ -89,7 +90,8 @@ export class Table {
   constructor(name: string, models: readonly object[], options: TableOptions = {}) {
     const instance = boundInstances.get(new.target);
     if (!instance) throw new TypeError("Use dynamodel.Table or instance.Table.");
-    if (name === undefined || name === null || name === "") throw new InvalidParameter("Table needs a name.");
+    if (name === undefined || name === null || name === "")
+      throw new InvalidParameter("Name must be passed into table constructor.");
     if (typeof name !== "string") throw new InvalidParameterType("Table's name must be a string.");
     const members = modelRuntimes(models);
     checkKeys(members);

@@ -201,3 +201,25 @@ describe("keys", () => {
     );
   });
 });
+
+// Model.md writes `const User = new dynamoose.model("Model", ModelSchema);`.
+describe("new dynamodel.model(…)", () => {
+  it("defines the model as a call does", async () => {
+    const construct = dynamodel.model as unknown as new (...args: unknown[]) => typeof Made;
+    const Made = dynamodel.model(
+      "NewKeywordModel",
+      { id: String, n: Number },
+      {
+        tableName: uniqueTableName("newkeyword"),
+        throughput: "ON_DEMAND",
+      },
+    );
+    expect(new construct("NewKeywordModel")).toBe(Made);
+    const Other = new construct("NewKeywordOther", new Schema({ id: String }), {
+      tableName: uniqueTableName("newkeyword2"),
+      throughput: "ON_DEMAND",
+    });
+    await Other.create({ id: "a" } as never);
+    expect((await Other.get("a" as never))?.toJSON()).toEqual({ id: "a" });
+  });
+});

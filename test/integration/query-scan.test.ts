@@ -98,6 +98,19 @@ describe("every operator includes and excludes the right items", () => {
         }),
       ["c"],
     ],
+    [
+      // Dynamoose's Condition guide writes a raw number value as {"N": 100}.
+      "a raw condition with a {N: number} value",
+      () =>
+        Pet.scan(
+          new Condition({
+            FilterExpression: "#a = :a",
+            ExpressionAttributeNames: { "#a": "age" },
+            ExpressionAttributeValues: { ":a": { N: 12 } },
+          }),
+        ),
+      ["d"],
+    ],
   ])("%s", async (_name, build, expected) => {
     expect(ids(await build().all().exec())).toEqual(expected);
   });

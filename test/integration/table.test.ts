@@ -21,10 +21,17 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
 
   it("needs a string name and a non-empty array of models", () => {
     const ctor = dynamodel.Table as unknown as new (...args: unknown[]) => unknown;
-    expect(() => new ctor(undefined, [model()])).toThrow(InvalidParameter);
+    // Dynamoose's messages, so code that matches on them keeps working.
+    expect(() => new ctor(undefined, [model()])).toThrow(
+      new InvalidParameter("Name must be passed into table constructor."),
+    );
     expect(() => new ctor(5, [model()])).toThrow(InvalidParameterType);
-    expect(() => new ctor("t")).toThrow(InvalidParameter);
-    expect(() => new ctor("t", [])).toThrow(InvalidParameterType);
+    expect(() => new ctor("t")).toThrow(
+      new InvalidParameter("Models must be passed into table constructor."),
+    );
+    expect(() => new ctor("t", [])).toThrow(
+      new InvalidParameterType("Models passed into table constructor should be an array of models."),
+    );
     expect(() => new ctor("t", [{}])).toThrow(InvalidParameterType);
     expect(() => new ctor("t", "nope")).toThrow(InvalidParameterType);
   });

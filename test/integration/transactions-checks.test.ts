@@ -83,7 +83,9 @@ describe("raw elements, settings and callbacks", () => {
     const get = Account.transaction.get("x");
     await expect(dynamodel.transaction([] as never[])).rejects.toBeInstanceOf(InvalidParameter);
     await expect(dynamodel.transaction("nope" as never)).rejects.toBeInstanceOf(InvalidParameter);
-    await expect(dynamodel.transaction([get], { type: "bulk" as never })).rejects.toThrow(/type must be/);
+    await expect(dynamodel.transaction([get], { type: "bulk" as never })).rejects.toThrow(
+      /Invalid type option, please pass in "get" or "write"/,
+    );
     await expect(dynamodel.transaction([get], { type: "write" })).rejects.toThrow(
       /cannot be part of a write/,
     );

@@ -76,7 +76,7 @@ describe("PlaceholderRegistry", () => {
       expect(registry.values).toEqual({
         ":a": { N: "1" },
         ":b": { SS: ["x"] },
-        ":c": { M: { N: { N: "2" } } },
+        ":c": { N: "2" }, // {N: 2}: a number in N, as Dynamoose's Condition guide writes it
       });
     });
 
