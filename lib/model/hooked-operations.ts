@@ -11,7 +11,7 @@ import { isObserved, modelHooks, operationContext, runHooked } from "./operation
 import { deleteByKey, getByKey, type SaveSettings } from "./persist";
 import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { storedImageOf } from "./stored-images";
+import { hasStoredImage } from "./stored-images";
 
 export function getWithHooks(
   runtime: ModelRuntime,
@@ -111,7 +111,7 @@ export function validateWithHooks(item: object): Promise<void> {
     item,
     async () => {
       // Chosen again after the pre validate hooks, which may fill the item in.
-      await writePipeline(schemaFor(runtime, data), data, { isNew: storedImageOf(item) === undefined });
+      await writePipeline(schemaFor(runtime, data), data, { isNew: !hasStoredImage(item) });
     },
     undefined,
     schemaFor(runtime, data).hooks,

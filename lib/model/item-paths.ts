@@ -13,6 +13,7 @@ import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
+import { untracked } from "./tracked-items";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
@@ -60,7 +61,8 @@ function nameHeld(attribute: CompiledAttribute, container: unknown): string {
 /** The stored changes of an item: its current data (through the schema) compared with its stored image. */
 export function storedChangesOf(item: object): { shape: ObjectShape; paths: PathSegment[][] } {
   const runtime = modelRuntimeOf(item.constructor);
-  const data = item as Record<string, unknown>;
+  // Only compared, never handed out: read past change tracking (tracked-items.ts).
+  const data = untracked(item) as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const image = storedImageOf(item);
   const input = withoutUnread(data, unreadAttributes(schema, data, image));

@@ -25,6 +25,7 @@ import type { SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder, storedImageOf } from "./stored-images";
 import { populateItem, type PopulateSettings } from "./populate";
+import { untracked } from "./tracked-items";
 import { withDefaultsOf, type ItemData } from "./with-defaults";
 
 export class Item extends StoredImageHolder {
@@ -158,7 +159,8 @@ export class Item extends StoredImageHolder {
 
   /** A JSON-safe plain copy: Sets become arrays, Dates ISO strings, Buffers base64. */
   toJSON(): Record<string, unknown> {
-    return toJsonValue({ ...this }) as Record<string, unknown>;
+    // A deep conversion hands out none of the item's own objects, so it reads past change tracking.
+    return toJsonValue({ ...untracked(this) }) as Record<string, unknown>;
   }
 
   /** A plain object shaped by a serializer (see `Model.serializer`). */

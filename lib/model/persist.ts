@@ -9,13 +9,14 @@ import type { OperationName } from "../client/operations";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import type { ExpressionTarget } from "../expressions/compile";
 import { keyToDynamo } from "../schema/key";
-import { readPipeline } from "../schema/read";
+import { readLeftDataOut, readPipeline, startRead } from "../schema/read";
 import { isThenable } from "../schema/normalize";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { schemaFor, type ModelRuntime } from "./runtime";
-import { markPartialImages, setStoredImage } from "./stored-images";
+import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
+import { trackChanges, tracksLazily } from "./tracked-items";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
@@ -24,18 +25,6 @@ export interface SaveSettings {
   condition?: unknown;
   /** `"request"`: resolve with the DynamoDB input instead of sending it. */
   return?: "item" | "request";
-}
-
-/** Creates a model item from the read pipeline's output without copying it again. */
-export function hydrate(
-  runtime: ModelRuntime,
-  data: Record<string, unknown>,
-  image: Record<string, AttributeValue>,
-): object {
-  const item = new runtime.model() as Record<string, unknown>;
-  for (const key of Object.keys(data)) item[key] = data[key];
-  setStoredImage(item, image);
-  return item;
 }
 
 /** The model's way into the pipeline: waits for its table's setup, then sends through middleware and events. */
@@ -68,9 +57,18 @@ export function itemFromImage(
   // In a table shared by several models, the item is built by the model it belongs to.
   const owner = ownerOfImage(runtime, image);
   if (owner !== runtime) return itemFromImage(owner, image);
-  const schema = runtime.compiled.length === 1 ? runtime.compiled[0]! : schemaFor(runtime, image);
+  const compiled = runtime.compiled;
+  const schema = compiled.length === 1 ? compiled[0]! : schemaFor(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
   const item = new runtime.model() as Record<string, unknown>;
+  if (compiled.length === 1 && tracksLazily(schema) && !isPartialImage(image)) {
+    startRead();
+    readPipeline(schema, image, item); // synchronous: no `get` functions (tracksLazily)
+    // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).
+    if (!readLeftDataOut()) return trackChanges(item);
+    setStoredImage(item, image);
+    return item;
+  }
   setStoredImage(item, image);
   const data = readPipeline(schema, image, item);
   return isThenable(data) ? Promise.resolve(data).then(() => item) : item;

@@ -1,31 +1,28 @@
 // Each item's stored image: the AttributeValues as last read from or written to the table (absent for
-// an item never stored). A #private field of the items' base class: as fast as a property, and
-// invisible to Object.keys, spread, JSON and equality checks, so the item's own properties are only
-// its data.
+// an item never stored). Kept in the item's image slot (image-slot.ts); an item tracked lazily since it
+// was read (tracked-items.ts) has its image worked out when asked for.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { imageSlotOf, setImageSlot } from "./image-slot";
+import { imageOfTracked, isReadValues, trackedTargetOf } from "./tracked-items";
 
 type Image = Record<string, AttributeValue>;
 
-let readImage: (item: object) => Image | undefined;
-let writeImage: (item: object, image: Image) => void;
-
-export class StoredImageHolder {
-  #image: Image | undefined = undefined;
-
-  static {
-    readImage = (item) => (#image in item ? (item as StoredImageHolder).#image : undefined);
-    writeImage = (item, image) => {
-      (item as StoredImageHolder).#image = image;
-    };
-  }
-}
+export { StoredImageHolder } from "./image-slot";
 
 export function storedImageOf(item: object): Image | undefined {
-  return readImage(item);
+  const target = trackedTargetOf(item);
+  if (target === undefined) return imageSlotOf(item) as Image | undefined;
+  const slot = imageSlotOf(target);
+  return slot === undefined || isReadValues(slot) ? imageOfTracked(target, slot) : (slot as Image);
+}
+
+/** Whether the item was read from or written to the table (without working a tracked item's image out). */
+export function hasStoredImage(item: object): boolean {
+  return trackedTargetOf(item) !== undefined || imageSlotOf(item) !== undefined;
 }
 
 export function setStoredImage(item: object, image: Image): void {
-  writeImage(item, image);
+  setImageSlot(trackedTargetOf(item) ?? item, image);
 }
 
 // Images read with a projection (`attributes`) hold only some of the item: an attribute missing from

@@ -27,13 +27,13 @@ function variantFromDynamo(
     case "object":
       if (value.M === undefined) return NO_MATCH;
       if (variant.shape === "empty")
-        return keptUnknown(anyFromDynamo(value) as Record<string, unknown>, path, keep);
+        return leftOutUnknown(anyFromDynamo(value) as Record<string, unknown>, path, keep);
       if (variant.shape === "any") return anyFromDynamo(value);
       return objectFromDynamo(variant.shape, value.M, path, keep);
     case "array": {
       if (value.L === undefined) return NO_MATCH;
       const element = variant.element;
-      if (element === "empty") return keptUnknown(anyFromDynamo(value) as unknown[], path, keep);
+      if (element === "empty") return leftOutUnknown(anyFromDynamo(value) as unknown[], path, keep);
       if (element === "any") return value.L.map(anyFromDynamo);
       return value.L.map((entry, index) => attributeFromDynamo(element, entry, `${path}[${index}]`, keep));
     }
@@ -56,6 +56,32 @@ function variantFromDynamo(
 
 type KeepUnknown = ((path: string) => boolean) | undefined;
 
+// Whether the read running now gave a result that is not exactly the stored data: it left out attributes
+// the schema does not declare or the contents of a map or list declared without a schema, or read a value
+// whose stored type the schema does not give it. Items built from such a read keep their whole stored
+// image (see model/tracked-items.ts). A flag rather than a result, so the hot readers
+// keep their shape; only the rare leaving-out branches set it.
+let leftOut = false;
+
+/** Clears the left-out flag before a read whose {@link readLeftDataOut} will be asked. */
+export function startRead(): void {
+  leftOut = false;
+}
+
+/** Whether the reads since {@link startRead} left stored data out or read a type the schema does not give. */
+export function readLeftDataOut(): boolean {
+  return leftOut;
+}
+
+function leftOutUnknown(
+  stored: Record<string, unknown> | unknown[],
+  path: string,
+  keep: KeepUnknown,
+): Record<string, unknown> | unknown[] {
+  if (Array.isArray(stored) ? stored.length > 0 : Object.keys(stored).length > 0) leftOut = true;
+  return keptUnknown(stored, path, keep);
+}
+
 type Reader = (value: AttributeValue, path: string, keep: KeepUnknown) => unknown;
 
 function attributeFromDynamo(
@@ -69,6 +95,7 @@ function attributeFromDynamo(
     if (converted !== NO_MATCH) return converted;
   }
   // Stored data that no longer fits the schema is still returned, never dropped.
+  leftOut = true; // its type is not the schema's, so converting it back by the schema would differ
   return anyFromDynamo(value);
 }
 
@@ -156,6 +183,7 @@ function objectFromDynamo(
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
     else if (keep?.(nestedPath)) output[key] = anyFromDynamo(map[key]!);
+    else leftOut = true;
   }
   return output;
 }
@@ -183,6 +211,7 @@ function flattenedObjectFromDynamo(
     const found = flattened.byStoredName.get(key);
     if (found === undefined) {
       if (keep?.(key)) output[key] = anyFromDynamo(map[key]!);
+      else leftOut = true;
       continue;
     }
     const { owner, attribute } = found;
@@ -252,12 +281,20 @@ function renameToAliases(shape: ObjectShape, object: Record<string, unknown>): R
  * The full read pipeline. Synchronous unless a `get` function returns a promise. With `target`, the
  * result is written into it (hydration builds model items without a second copy).
  */
+/**
+ * Whether reading with this schema gives the stored form itself (no `get` functions, no aliases): an item
+ * read with it then holds what is stored, converted by type only.
+ */
+export function readsStoredForm(schema: CompiledSchema): boolean {
+  return !schema.shape.flags.get && !schema.get && !shapeHasAliases(schema.shape);
+}
+
 export function readPipeline(
   schema: CompiledSchema,
   attributes: Record<string, AttributeValue>,
   target?: Record<string, unknown>,
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
-  if (!schema.shape.flags.get && !schema.get && !shapeHasAliases(schema.shape)) {
+  if (readsStoredForm(schema)) {
     return objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown, target);
   }
   const item = objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown);

@@ -13,7 +13,7 @@ import { PlaceholderRegistry } from "../expressions/placeholders";
 import { buildKeyedInput, type SaveSettings } from "../model/persist";
 import { planSave, type SavePlan } from "../model/save";
 import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
-import { storedImageOf } from "../model/stored-images";
+import { hasStoredImage } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
@@ -90,7 +90,7 @@ async function createElement(
   // as with `Model.create`. An item of the model (rather than a plain object) learns what was written
   // once the transaction succeeded, as after `save()`.
   const isItem = object instanceof runtime.model;
-  const loaded = isItem && storedImageOf(object) !== undefined;
+  const loaded = isItem && hasStoredImage(object);
   const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
   const { return: _ignored, ...saveSettings } = settings;
   const plan = await planSave(item, loaded ? saveSettings : { overwrite: false, ...saveSettings });

@@ -3,6 +3,7 @@
 // friendlier: a Date is stored as epoch milliseconds instead of crashing, an empty Set is left out.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../../errors";
+import { ownBytes } from "./buffer";
 
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
 export function anyToDynamo(value: unknown, path: string): AttributeValue | undefined {
@@ -36,7 +37,7 @@ function objectToDynamo(value: object | null, path: string): AttributeValue | un
     return { L: list };
   }
   if (value instanceof Date) return { N: String(value.getTime()) };
-  if (value instanceof Uint8Array) return { B: value };
+  if (value instanceof Uint8Array) return { B: ownBytes(value) };
   if (value instanceof Set) return setToDynamo(value, path);
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
@@ -54,7 +55,9 @@ function setToDynamo(set: Set<unknown>, path: string): AttributeValue | undefine
   if (members.every((member) => typeof member === "number" || typeof member === "bigint")) {
     return { NS: members.map(String) };
   }
-  if (members.every((member) => member instanceof Uint8Array)) return { BS: members as Uint8Array[] };
+  if (members.every((member) => member instanceof Uint8Array)) {
+    return { BS: (members as Uint8Array[]).map(ownBytes) };
+  }
   throw new TypeMismatch(path, "a Set of only strings, only numbers or only binaries", first);
 }
 

@@ -1,0 +1,26 @@
+// The slot every item has for its change tracking: a #private field of the items' base class, as fast
+// as a property and invisible to Object.keys, spread, JSON and equality checks, so the item's own
+// properties are only its data. What the slot holds is stored-images.ts's business.
+let readSlot: (item: object) => unknown;
+let writeSlot: (item: object, value: unknown) => void;
+
+export class StoredImageHolder {
+  #slot: unknown = undefined;
+
+  static {
+    readSlot = (item) => (#slot in item ? (item as StoredImageHolder).#slot : undefined);
+    writeSlot = (item, value) => {
+      (item as StoredImageHolder).#slot = value;
+    };
+  }
+}
+
+/** The slot's content (`undefined` for objects that are not items). Never call with a tracking proxy. */
+export function imageSlotOf(item: object): unknown {
+  return readSlot(item);
+}
+
+/** Sets the slot. Never call with a tracking proxy (a #private field is not reachable through one). */
+export function setImageSlot(item: object, value: unknown): void {
+  writeSlot(item, value);
+}

@@ -1,0 +1,144 @@
+// Change tracking that costs nothing until something changes. An item read from the table has to know
+// what it was read as (SPEC §4: `save()` sends only the changed paths, `original()`, `modifiedPaths()`),
+// and keeping a copy of every item read doubled the memory a page of items costs. So an item read by a
+// schema whose reads give the stored form itself is handed out behind a Proxy that remembers an
+// attribute's value as read the first time anything could change it:
+// - an assignment, a `delete` or a `defineProperty` of the attribute;
+// - handing out an object-valued attribute (a map, list, Set, Date or Buffer can be changed in place
+//   through the reference), by a property read or a property descriptor.
+// Untouched attributes still hold what was read, so the stored image is worked out when asked for
+// (stored-images.ts): the remembered values of touched attributes, the current values of the rest,
+// converted by the schema's types. Once saved, the item keeps the written image like any other.
+//
+// Reads that give something other than the stored data (`get` functions, aliases, flattened objects,
+// attributes left out or of another type, projections, several schemas) keep their stored image as
+// before: converting such an item back would not give what is stored.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { CompiledSchema } from "../schema/compiled";
+import { readsStoredForm } from "../schema/read";
+import { valueToDynamo } from "../schema/to-dynamo";
+import { anyToDynamo } from "../schema/types/any";
+import { imageSlotOf, setImageSlot } from "./image-slot";
+import { copyData } from "./json";
+import { modelRuntimeOf } from "./runtime";
+
+type Image = Record<string, AttributeValue>;
+type Data = Record<string | symbol, unknown>;
+
+/** Answered only by the tracking proxy's `get`: the item it stands for. */
+const TARGET: unique symbol = Symbol("dynamodel.trackedItem");
+/** Remembered for an attribute the item did not hold when it was first touched. */
+const ABSENT: unique symbol = Symbol("dynamodel.absent");
+
+/** The values a tracked item held as read, for each top-level attribute touched since: its image slot. */
+class ReadValues extends Map<string, unknown> {}
+
+function remember(target: Data, key: string | symbol): void {
+  if (typeof key !== "string") return;
+  let slot = imageSlotOf(target);
+  if (slot === undefined) setImageSlot(target, (slot = new ReadValues()));
+  else if (!(slot instanceof ReadValues)) return; // saved since: the slot holds the written image
+  const readValues = slot as ReadValues;
+  if (!readValues.has(key)) {
+    readValues.set(key, Object.hasOwn(target, key) ? copyData(target[key]) : ABSENT);
+  }
+}
+
+const tracking: ProxyHandler<Data> = {
+  get(target, key, receiver) {
+    if (key === TARGET) return target;
+    const value: unknown = Reflect.get(target, key, receiver);
+    if (
+      typeof value === "object" &&
+      value !== null &&
+      typeof key === "string" &&
+      Object.hasOwn(target, key)
+    ) {
+      remember(target, key);
+    }
+    return value;
+  },
+  set(target, key, value) {
+    remember(target, key);
+    return Reflect.set(target, key, value);
+  },
+  deleteProperty(target, key) {
+    remember(target, key);
+    return Reflect.deleteProperty(target, key);
+  },
+  defineProperty(target, key, descriptor) {
+    remember(target, key);
+    return Reflect.defineProperty(target, key, descriptor);
+  },
+  getOwnPropertyDescriptor(target, key) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+    if (typeof descriptor?.value === "object" && descriptor.value !== null) remember(target, key);
+    return descriptor;
+  },
+};
+
+const lazySchemas = new WeakMap<CompiledSchema, boolean>();
+
+/**
+ * Whether items read by `schema` (their model's only schema) can be tracked lazily: its reads give the
+ * stored form, and nothing is flattened.
+ */
+export function tracksLazily(schema: CompiledSchema): boolean {
+  let lazy = lazySchemas.get(schema);
+  if (lazy === undefined) {
+    lazy = readsStoredForm(schema) && schema.shape.flattened === undefined;
+    lazySchemas.set(schema, lazy);
+  }
+  return lazy;
+}
+
+/** `item` (just read, untouched) behind the tracking proxy. */
+export function trackChanges<T extends object>(item: T): T {
+  return new Proxy(item as Data, tracking) as T;
+}
+
+/** The item a tracking proxy stands for; `undefined` for anything else. */
+export function trackedTargetOf(item: object): object | undefined {
+  return (item as Data)[TARGET] as object | undefined;
+}
+
+/** The item's own object: behind the tracking proxy if it has one. Reading it remembers nothing. */
+export function untracked<T extends object>(item: T): T {
+  return ((item as Data)[TARGET] as T | undefined) ?? item;
+}
+
+function addStored(schema: CompiledSchema, image: Image, key: string, value: unknown): void {
+  if (value === undefined) return;
+  const attribute = schema.shape.byName.get(key);
+  let stored: AttributeValue | undefined;
+  try {
+    stored = attribute === undefined ? anyToDynamo(value, key) : valueToDynamo(attribute, value, key);
+  } catch {
+    // A value as read always converts back; this is for safety only: the generic form of it.
+    stored = anyToDynamo(value, key);
+  }
+  if (stored !== undefined) image[key] = stored;
+}
+
+/**
+ * The stored image of a tracked item, worked out from what it holds: the values remembered for touched
+ * attributes, the current ones for the rest. `slot` is the item's image slot (`undefined` or its read values).
+ */
+export function imageOfTracked(target: object, slot: unknown): Image {
+  const schema = modelRuntimeOf(target.constructor).compiled[0]!;
+  const readValues = slot instanceof ReadValues ? slot : undefined;
+  const data = target as Record<string, unknown>;
+  const image: Image = {};
+  for (const key of Object.keys(data)) {
+    if (readValues?.has(key) !== true) addStored(schema, image, key, data[key]);
+  }
+  if (readValues !== undefined) {
+    for (const [key, value] of readValues) if (value !== ABSENT) addStored(schema, image, key, value);
+  }
+  return image;
+}
+
+/** Whether a slot belongs to a tracked item that has not been saved since it was read. */
+export function isReadValues(slot: unknown): boolean {
+  return slot instanceof ReadValues;
+}
