@@ -144,6 +144,9 @@ function nextShape(
 
 function resolve(schema: CompiledSchema, path: readonly PathSegment[]): ResolvedPath {
   const segments: PathSegment[] = [];
+  // The path errors name: real names, and a flattened sub-attribute as the document path the caller wrote
+  // (`address.city`, not its stored name `addr_city`).
+  const shown: PathSegment[] = [];
   let attribute: CompiledAttribute | undefined;
   let container: ObjectShape | CompiledAttribute | undefined = schema.shape;
   for (let index = 0; index < path.length; index += 1) {
@@ -151,6 +154,7 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
     if (typeof segment === "number") {
       attribute = container && "variants" in container ? container : undefined;
       segments.push(segment);
+      shown.push(segment);
     } else {
       const shape: ObjectShape | undefined = container && "byInputName" in container ? container : undefined;
       attribute = shape?.byInputName.get(segment);
@@ -164,16 +168,19 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
             `"${segment}[${next}]": "${segment}" is a flattened object, not a list.`,
           );
         }
+        shown.push(attribute!.name);
         attribute = flatten.shape.byInputName.get(next);
         segments.push(attribute ? flatten.storedNames.get(attribute.name)! : flatten.prefix + next);
+        shown.push(attribute ? attribute.name : next);
         index += 1;
       } else {
         segments.push(attribute ? attribute.name : segment);
+        shown.push(attribute ? attribute.name : segment);
       }
     }
     container = nextShape(attribute, path[index + 1]);
   }
-  const printable = segments
+  const printable = shown
     .map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
     .join(".")
     .replace(/\.\[/g, "[");

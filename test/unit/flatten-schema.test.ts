@@ -213,3 +213,32 @@ describe("flattened indexes and table definition", () => {
     expect(schema.indexAttributes).toEqual(["address_city"]);
   });
 });
+
+describe("flattened paths in condition errors", () => {
+  const Flat = dynamodel.model(
+    "FlattenErrorsUnit",
+    new Schema({
+      id: String,
+      address: { type: Object, storage: "flatten", prefix: "addr_", schema: { city: String, zip: Number } },
+    }),
+    { create: false, waitForActive: false },
+  );
+
+  test("a wrong value type names the document path the caller wrote, not the stored name", async () => {
+    await expect(
+      Flat.scan("address.city")
+        .eq(5 as never)
+        .getRequest(),
+    ).rejects.toThrow('"address.city" must be of type string (got 5)');
+    await expect(
+      Flat.scan()
+        .where("address.zip")
+        .beginsWith("x" as never)
+        .getRequest(),
+    ).rejects.toThrow('"address.zip" must be of type number (got "x")');
+    // The request itself still uses the stored name.
+    expect(await Flat.scan("address.zip").eq(3).getRequest()).toMatchObject({
+      ExpressionAttributeNames: { "#n0": "addr_zip" },
+    });
+  });
+});
