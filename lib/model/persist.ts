@@ -9,7 +9,8 @@ import type { OperationName } from "../client/operations";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import type { ExpressionTarget } from "../expressions/compile";
 import { keyToDynamo } from "../schema/key";
-import { readLeftDataOut, readPipeline, startRead } from "../schema/read";
+import { readPipeline } from "../schema/read";
+import { readWasExact, startRead } from "../schema/read-exactness";
 import { isThenable } from "../schema/normalize";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
@@ -65,7 +66,7 @@ export function itemFromImage(
     startRead();
     readPipeline(schema, image, item); // synchronous: no `get` functions (tracksLazily)
     // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).
-    if (!readLeftDataOut()) return trackChanges(item);
+    if (readWasExact()) return trackChanges(item);
     setStoredImage(item, image);
     return item;
   }

@@ -11,8 +11,8 @@
 // converted by the schema's types. Once saved, the item keeps the written image like any other.
 //
 // Reads that give something other than the stored data (`get` functions, aliases, flattened objects,
-// attributes left out or of another type, projections, several schemas) keep their stored image as
-// before: converting such an item back would not give what is stored.
+// projections, several schemas, or an inexact read: see schema/read-exactness.ts) keep their stored image
+// as before: converting such an item back would not give what is stored.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledSchema } from "../schema/compiled";
 import { readsStoredForm } from "../schema/read";
@@ -58,9 +58,11 @@ const tracking: ProxyHandler<Data> = {
     }
     return value;
   },
-  set(target, key, value) {
+  set(target, key, value, receiver) {
     remember(target, key);
-    return Reflect.set(target, key, value);
+    // With the receiver, a setter on the prototype runs on the proxy (its writes are seen too), and an
+    // assignment on an object inheriting from the item lands on that object, as without the proxy.
+    return Reflect.set(target, key, value, receiver);
   },
   deleteProperty(target, key) {
     remember(target, key);

@@ -7,7 +7,14 @@ import { isThenable, keptUnknown } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
+import { markInexact } from "./read-exactness";
 import { NO_MATCH } from "./types/handler";
+
+/** An invalid Date (from a stored string that is no date) does not convert back to that string. */
+function exactDate(read: unknown): unknown {
+  if (read instanceof Date && Number.isNaN(read.getTime())) markInexact();
+  return read;
+}
 
 function variantFromDynamo(
   variant: Variant,
@@ -17,7 +24,7 @@ function variantFromDynamo(
 ): unknown {
   switch (variant.kind) {
     case "scalar":
-      return variant.type.fromDynamo(value);
+      return exactDate(variant.type.fromDynamo(value));
     case "any":
       return anyFromDynamo(value);
     case "combine":
@@ -43,7 +50,7 @@ function variantFromDynamo(
       const members = element.setType === "SS" ? value.SS : element.setType === "NS" ? value.NS : value.BS;
       if (members === undefined) return NO_MATCH;
       const set = new Set<unknown>();
-      for (const member of members) set.add(element.fromSetMember!(member));
+      for (const member of members) set.add(exactDate(element.fromSetMember!(member)));
       return set;
     }
     case "reference": {
@@ -56,29 +63,12 @@ function variantFromDynamo(
 
 type KeepUnknown = ((path: string) => boolean) | undefined;
 
-// Whether the read running now gave a result that is not exactly the stored data: it left out attributes
-// the schema does not declare or the contents of a map or list declared without a schema, or read a value
-// whose stored type the schema does not give it. Items built from such a read keep their whole stored
-// image (see model/tracked-items.ts). A flag rather than a result, so the hot readers
-// keep their shape; only the rare leaving-out branches set it.
-let leftOut = false;
-
-/** Clears the left-out flag before a read whose {@link readLeftDataOut} will be asked. */
-export function startRead(): void {
-  leftOut = false;
-}
-
-/** Whether the reads since {@link startRead} left stored data out or read a type the schema does not give. */
-export function readLeftDataOut(): boolean {
-  return leftOut;
-}
-
 function leftOutUnknown(
   stored: Record<string, unknown> | unknown[],
   path: string,
   keep: KeepUnknown,
 ): Record<string, unknown> | unknown[] {
-  if (Array.isArray(stored) ? stored.length > 0 : Object.keys(stored).length > 0) leftOut = true;
+  if (Array.isArray(stored) ? stored.length > 0 : Object.keys(stored).length > 0) markInexact();
   return keptUnknown(stored, path, keep);
 }
 
@@ -95,7 +85,7 @@ function attributeFromDynamo(
     if (converted !== NO_MATCH) return converted;
   }
   // Stored data that no longer fits the schema is still returned, never dropped.
-  leftOut = true; // its type is not the schema's, so converting it back by the schema would differ
+  markInexact(); // its type is not the schema's, so converting it back by the schema would differ
   return anyFromDynamo(value);
 }
 
@@ -178,12 +168,13 @@ function objectFromDynamo(
     return flattenedObjectFromDynamo(shape, shape.flattened, map, keep, output);
   const table = readersOf(shape);
   for (const key of Object.keys(map)) {
+    if (key === "__proto__") markInexact();
     const reader = table.get(key);
     // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
     else if (keep?.(nestedPath)) output[key] = anyFromDynamo(map[key]!);
-    else leftOut = true;
+    else markInexact();
   }
   return output;
 }
@@ -211,7 +202,7 @@ function flattenedObjectFromDynamo(
     const found = flattened.byStoredName.get(key);
     if (found === undefined) {
       if (keep?.(key)) output[key] = anyFromDynamo(map[key]!);
-      else leftOut = true;
+      else markInexact();
       continue;
     }
     const { owner, attribute } = found;

@@ -4,6 +4,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../../errors";
 import { ownBytes } from "./buffer";
+import { markInexact } from "../read-exactness";
 
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
 export function anyToDynamo(value: unknown, path: string): AttributeValue | undefined {
@@ -69,7 +70,10 @@ export function anyFromDynamo(value: AttributeValue): unknown {
   if (value.NULL !== undefined) return null;
   if (value.M !== undefined) {
     const object: Record<string, unknown> = {};
-    for (const key of Object.keys(value.M)) object[key] = anyFromDynamo(value.M[key]!);
+    for (const key of Object.keys(value.M)) {
+      if (key === "__proto__") markInexact();
+      object[key] = anyFromDynamo(value.M[key]!);
+    }
     return object;
   }
   if (value.L !== undefined) return value.L.map(anyFromDynamo);
