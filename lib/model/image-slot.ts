@@ -1,6 +1,7 @@
 // The slot every item has for its change tracking: a #private field of the items' base class, as fast
 // as a property and invisible to Object.keys, spread, JSON and equality checks, so the item's own
-// properties are only its data. What the slot holds is stored-images.ts's business.
+// properties are only its data. It holds nothing for a new item, the stored image for one read or saved,
+// and a lazily tracked item's read values until its first save (stored-images.ts, tracked-items.ts).
 let readSlot: (item: object) => unknown;
 let writeSlot: (item: object, value: unknown) => void;
 

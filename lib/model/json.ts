@@ -1,6 +1,16 @@
 // `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
 // (Dynamoose turned Sets into `{}`, losing them).
 
+/**
+ * Sets a member of a fresh plain object. A member named `__proto__` (JSON.parse makes such members, and a
+ * map read from the table may have one) is defined as data: assigning it would set the prototype instead.
+ */
+function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else object[key] = value;
+}
+
 export function toJsonValue(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (value instanceof Date) return value.toISOString();
@@ -11,7 +21,7 @@ export function toJsonValue(value: unknown): unknown {
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const entry = (value as Record<string, unknown>)[key];
-    if (entry !== undefined && typeof entry !== "function") output[key] = toJsonValue(entry);
+    if (entry !== undefined && typeof entry !== "function") setMember(output, key, toJsonValue(entry));
   }
   return output;
 }
@@ -31,6 +41,7 @@ export function copyData(value: unknown): unknown {
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return value;
   const output: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) output[key] = copyData((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value))
+    setMember(output, key, copyData((value as Record<string, unknown>)[key]));
   return output;
 }

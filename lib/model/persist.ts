@@ -62,7 +62,7 @@ export function itemFromImage(
   const schema = compiled.length === 1 ? compiled[0]! : schemaFor(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
   const item = new runtime.model() as Record<string, unknown>;
-  if (compiled.length === 1 && tracksLazily(schema) && !isPartialImage(image)) {
+  if (tracksLazily(compiled) && !isPartialImage(image)) {
     startRead();
     readPipeline(schema, image, item); // synchronous: no `get` functions (tracksLazily)
     // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).

@@ -3,24 +3,24 @@
 // was read (tracked-items.ts) has its image worked out when asked for.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { imageSlotOf, setImageSlot } from "./image-slot";
-import { imageOfTracked, isReadValues, trackedTargetOf } from "./tracked-items";
+import { imageOfTracked, isLazySlot, trackedTargetOf } from "./tracked-items";
 
 type Image = Record<string, AttributeValue>;
 
-export { StoredImageHolder } from "./image-slot";
-
+/** The item's stored image, or `undefined` for an item never stored. Takes an item or its own object. */
 export function storedImageOf(item: object): Image | undefined {
-  const target = trackedTargetOf(item);
-  if (target === undefined) return imageSlotOf(item) as Image | undefined;
+  const target = trackedTargetOf(item) ?? item;
   const slot = imageSlotOf(target);
-  return slot === undefined || isReadValues(slot) ? imageOfTracked(target, slot) : (slot as Image);
+  if (slot === undefined) return undefined;
+  return isLazySlot(slot) ? imageOfTracked(target) : (slot as Image);
 }
 
 /** Whether the item was read from or written to the table (without working a tracked item's image out). */
 export function hasStoredImage(item: object): boolean {
-  return trackedTargetOf(item) !== undefined || imageSlotOf(item) !== undefined;
+  return imageSlotOf(trackedTargetOf(item) ?? item) !== undefined;
 }
 
+/** Records what the table now holds for the item (after a read or a write). */
 export function setStoredImage(item: object, image: Image): void {
   setImageSlot(trackedTargetOf(item) ?? item, image);
 }

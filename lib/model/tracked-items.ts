@@ -30,13 +30,24 @@ const TARGET: unique symbol = Symbol("dynamodel.trackedItem");
 /** Remembered for an attribute the item did not hold when it was first touched. */
 const ABSENT: unique symbol = Symbol("dynamodel.absent");
 
+/** The image slot of a tracked item nothing has touched yet: one shared marker, so it costs nothing. */
+const UNTOUCHED: unique symbol = Symbol("dynamodel.untouched");
+
 /** The values a tracked item held as read, for each top-level attribute touched since: its image slot. */
 class ReadValues extends Map<string, unknown> {}
+
+/** What a lazily tracked item's image slot holds until its first save. */
+export type LazySlot = ReadValues | typeof UNTOUCHED;
+
+/** Whether an image slot belongs to a lazily tracked item not saved since it was read. */
+export function isLazySlot(slot: unknown): slot is LazySlot {
+  return slot === UNTOUCHED || slot instanceof ReadValues;
+}
 
 function remember(target: Data, key: string | symbol): void {
   if (typeof key !== "string") return;
   let slot = imageSlotOf(target);
-  if (slot === undefined) setImageSlot(target, (slot = new ReadValues()));
+  if (slot === UNTOUCHED) setImageSlot(target, (slot = new ReadValues()));
   else if (!(slot instanceof ReadValues)) return; // saved since: the slot holds the written image
   const readValues = slot as ReadValues;
   if (!readValues.has(key)) {
@@ -44,9 +55,17 @@ function remember(target: Data, key: string | symbol): void {
   }
 }
 
+/**
+ * Whether a property is read from the proxy itself, not from an object made with `Object.create(item)`:
+ * such an object inherits the item's data but is no tracked item of its own.
+ */
+function readFromItself(target: Data, receiver: unknown): boolean {
+  return Reflect.getPrototypeOf(receiver as object) === Reflect.getPrototypeOf(target);
+}
+
 const tracking: ProxyHandler<Data> = {
   get(target, key, receiver) {
-    if (key === TARGET) return target;
+    if (key === TARGET) return readFromItself(target, receiver) ? target : undefined;
     const value: unknown = Reflect.get(target, key, receiver);
     if (
       typeof value === "object" &&
@@ -82,10 +101,12 @@ const tracking: ProxyHandler<Data> = {
 const lazySchemas = new WeakMap<CompiledSchema, boolean>();
 
 /**
- * Whether items read by `schema` (their model's only schema) can be tracked lazily: its reads give the
- * stored form, and nothing is flattened.
+ * Whether a model's items can be tracked lazily: it has one schema (the one {@link imageOfTracked}
+ * converts by), whose reads give the stored form, with nothing flattened.
  */
-export function tracksLazily(schema: CompiledSchema): boolean {
+export function tracksLazily(compiled: readonly CompiledSchema[]): boolean {
+  if (compiled.length !== 1) return false;
+  const schema = compiled[0]!;
   let lazy = lazySchemas.get(schema);
   if (lazy === undefined) {
     lazy = readsStoredForm(schema) && schema.shape.flattened === undefined;
@@ -96,6 +117,7 @@ export function tracksLazily(schema: CompiledSchema): boolean {
 
 /** `item` (just read, untouched) behind the tracking proxy. */
 export function trackChanges<T extends object>(item: T): T {
+  setImageSlot(item, UNTOUCHED);
   return new Proxy(item as Data, tracking) as T;
 }
 
@@ -106,41 +128,38 @@ export function trackedTargetOf(item: object): object | undefined {
 
 /** The item's own object: behind the tracking proxy if it has one. Reading it remembers nothing. */
 export function untracked<T extends object>(item: T): T {
-  return ((item as Data)[TARGET] as T | undefined) ?? item;
+  return (trackedTargetOf(item) as T | undefined) ?? item;
 }
 
-function addStored(schema: CompiledSchema, image: Image, key: string, value: unknown): void {
+function addStoredForm(schema: CompiledSchema, image: Image, key: string, value: unknown): void {
   if (value === undefined) return;
   const attribute = schema.shape.byName.get(key);
   let stored: AttributeValue | undefined;
   try {
     stored = attribute === undefined ? anyToDynamo(value, key) : valueToDynamo(attribute, value, key);
   } catch {
-    // A value as read always converts back; this is for safety only: the generic form of it.
+    // Only for a value the schema's type cannot take back (a reference map missing its range key): the
+    // generic form of it. Reads whose values would not convert back are inexact and keep their image.
     stored = anyToDynamo(value, key);
   }
   if (stored !== undefined) image[key] = stored;
 }
 
 /**
- * The stored image of a tracked item, worked out from what it holds: the values remembered for touched
- * attributes, the current ones for the rest. `slot` is the item's image slot (`undefined` or its read values).
+ * The stored image of a lazily tracked item (`target`, the item itself), worked out from what it holds:
+ * the values remembered for touched attributes, the current ones for the rest.
  */
-export function imageOfTracked(target: object, slot: unknown): Image {
-  const schema = modelRuntimeOf(target.constructor).compiled[0]!;
+export function imageOfTracked(target: object): Image {
+  const schema = modelRuntimeOf(target.constructor).compiled[0]!; // its only schema (tracksLazily)
+  const slot = imageSlotOf(target);
   const readValues = slot instanceof ReadValues ? slot : undefined;
   const data = target as Record<string, unknown>;
   const image: Image = {};
   for (const key of Object.keys(data)) {
-    if (readValues?.has(key) !== true) addStored(schema, image, key, data[key]);
+    if (readValues?.has(key) !== true) addStoredForm(schema, image, key, data[key]);
   }
   if (readValues !== undefined) {
-    for (const [key, value] of readValues) if (value !== ABSENT) addStored(schema, image, key, value);
+    for (const [key, value] of readValues) if (value !== ABSENT) addStoredForm(schema, image, key, value);
   }
   return image;
-}
-
-/** Whether a slot belongs to a tracked item that has not been saved since it was read. */
-export function isReadValues(slot: unknown): boolean {
-  return slot instanceof ReadValues;
 }

@@ -11,7 +11,7 @@ import { markInexact } from "./read-exactness";
 import { NO_MATCH } from "./types/handler";
 
 /** An invalid Date (from a stored string that is no date) does not convert back to that string. */
-function exactDate(read: unknown): unknown {
+function flaggingInvalidDate(read: unknown): unknown {
   if (read instanceof Date && Number.isNaN(read.getTime())) markInexact();
   return read;
 }
@@ -24,7 +24,7 @@ function variantFromDynamo(
 ): unknown {
   switch (variant.kind) {
     case "scalar":
-      return exactDate(variant.type.fromDynamo(value));
+      return flaggingInvalidDate(variant.type.fromDynamo(value));
     case "any":
       return anyFromDynamo(value);
     case "combine":
@@ -34,13 +34,13 @@ function variantFromDynamo(
     case "object":
       if (value.M === undefined) return NO_MATCH;
       if (variant.shape === "empty")
-        return leftOutUnknown(anyFromDynamo(value) as Record<string, unknown>, path, keep);
+        return keptUnknownContents(anyFromDynamo(value) as Record<string, unknown>, path, keep);
       if (variant.shape === "any") return anyFromDynamo(value);
       return objectFromDynamo(variant.shape, value.M, path, keep);
     case "array": {
       if (value.L === undefined) return NO_MATCH;
       const element = variant.element;
-      if (element === "empty") return leftOutUnknown(anyFromDynamo(value) as unknown[], path, keep);
+      if (element === "empty") return keptUnknownContents(anyFromDynamo(value) as unknown[], path, keep);
       if (element === "any") return value.L.map(anyFromDynamo);
       return value.L.map((entry, index) => attributeFromDynamo(element, entry, `${path}[${index}]`, keep));
     }
@@ -50,7 +50,7 @@ function variantFromDynamo(
       const members = element.setType === "SS" ? value.SS : element.setType === "NS" ? value.NS : value.BS;
       if (members === undefined) return NO_MATCH;
       const set = new Set<unknown>();
-      for (const member of members) set.add(exactDate(element.fromSetMember!(member)));
+      for (const member of members) set.add(flaggingInvalidDate(element.fromSetMember!(member)));
       return set;
     }
     case "reference": {
@@ -63,7 +63,7 @@ function variantFromDynamo(
 
 type KeepUnknown = ((path: string) => boolean) | undefined;
 
-function leftOutUnknown(
+function keptUnknownContents(
   stored: Record<string, unknown> | unknown[],
   path: string,
   keep: KeepUnknown,
@@ -269,16 +269,17 @@ function renameToAliases(shape: ObjectShape, object: Record<string, unknown>): R
 }
 
 /**
- * The full read pipeline. Synchronous unless a `get` function returns a promise. With `target`, the
- * result is written into it (hydration builds model items without a second copy).
- */
-/**
  * Whether reading with this schema gives the stored form itself (no `get` functions, no aliases): an item
  * read with it then holds what is stored, converted by type only.
  */
 export function readsStoredForm(schema: CompiledSchema): boolean {
   return !schema.shape.flags.get && !schema.get && !shapeHasAliases(schema.shape);
 }
+
+/**
+ * The full read pipeline. Synchronous unless a `get` function returns a promise. With `target`, the
+ * result is written into it (hydration builds model items without a second copy).
+ */
 
 export function readPipeline(
   schema: CompiledSchema,

@@ -292,6 +292,44 @@ describe("an item read from the table, tracked lazily", () => {
   });
 });
 
+describe("edges of the tracking proxy", () => {
+  it("an object made with Object.create(item) is no tracked item of its own", async () => {
+    await putRaw(stored(500));
+    const item = (await Lazy.get(500))!;
+    const child = Object.create(item) as Data & InstanceType<typeof Lazy>;
+    child.name = "Child";
+    expect(Object.hasOwn(child, "name")).toBe(true);
+    expect(item.name).toBe("Ann");
+    expect(child.toJSON()).toEqual({ name: "Child" });
+    expect(child.modifiedPaths()).toEqual(["name"]);
+    expect(item.modifiedPaths()).toEqual([]);
+    expect(item.original()).toMatchObject({ name: "Ann" });
+  });
+
+  it("a JSON-stored object with a __proto__ member is remembered as it is", async () => {
+    const Doc = dynamodel.model(
+      "LazyJsonDoc",
+      new Schema({ id: Number, name: String, doc: { type: Object, storage: "json" } }),
+      { tableName: uniqueTableName("lazy-json"), throughput: "ON_DEMAND" },
+    );
+    await Doc.table().initialize();
+    const text = '{ "__proto__": { "x": 1 }, "a": 1 }';
+    await rawClient().putItem({
+      TableName: Doc.table().name,
+      Item: { id: { N: "1" }, name: { S: "Ann" }, doc: { S: text } },
+    });
+    const item = (await Doc.get(1))!;
+    expect(types.isProxy(item)).toBe(true);
+    expect(Object.keys(item.doc as object)).toEqual(["__proto__", "a"]);
+    expect(item.modifiedPaths()).toEqual([]);
+    expect(JSON.stringify(item.original()!.doc)).toBe('{"__proto__":{"x":1},"a":1}');
+    item.name = "Bob";
+    await item.save();
+    const { Item } = await rawClient().getItem({ TableName: Doc.table().name, Key: { id: { N: "1" } } });
+    expect(Item!.doc).toEqual({ S: text }); // not rewritten: only the name changed
+  });
+});
+
 describe("reads that keep their stored image", () => {
   it("an attribute the schema does not declare, inside a map, survives a conditional save", async () => {
     await putRaw({ ...stored(400), address: { street: "Main", city: "Oslo", floor: 3 } });
