@@ -8,6 +8,7 @@ import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";
+import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
 
 /** An invalid Date (from a stored string that is no date) does not convert back to that string. */
@@ -68,8 +69,10 @@ function keptUnknownContents(
   path: string,
   keep: KeepUnknown,
 ): Record<string, unknown> | unknown[] {
-  if (Array.isArray(stored) ? stored.length > 0 : Object.keys(stored).length > 0) markInexact();
-  return keptUnknown(stored, path, keep);
+  const kept = keptUnknown(stored, path, keep);
+  // Only what is left out makes the read inexact: with saveUnknown keeping all of it, it is exact.
+  if (!sameValue(kept, stored)) markInexact();
+  return kept;
 }
 
 type Reader = (value: AttributeValue, path: string, keep: KeepUnknown) => unknown;

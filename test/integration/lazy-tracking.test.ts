@@ -351,3 +351,46 @@ describe("reads that keep their stored image", () => {
     expect(types.isProxy(await Lazy.get(402, { attributes: ["id", "name"] }))).toBe(false);
   });
 });
+
+describe("maps declared without a schema", () => {
+  const Meta = dynamodel.model(
+    "LazyMeta",
+    new Schema({ id: Number, meta: Object }, { saveUnknown: ["meta.**"] }),
+    { tableName: uniqueTableName("lazy-meta"), throughput: "ON_DEMAND" },
+  );
+  const Plain = dynamodel.model("LazyMetaPlain", new Schema({ id: Number, meta: Object }), {
+    tableName: Meta.table().name,
+    create: false,
+    waitForActive: false,
+  });
+  const key = (id: number) => marshall({ id });
+
+  beforeAll(() => Meta.table().initialize());
+
+  it("whose contents saveUnknown keeps are tracked lazily, and changes inside them are saved", async () => {
+    await rawClient().putItem({
+      TableName: Meta.table().name,
+      Item: marshall({ id: 1, meta: { color: "red", size: { w: 2 } } }),
+    });
+    const item = (await Meta.get(1))!;
+    expect(types.isProxy(item)).toBe(true);
+    expect(item.modifiedPaths()).toEqual([]);
+    ((item.meta as Data).size as Data).w = 3;
+    expect(item.isDirty("meta")).toBe(true);
+    await item.save();
+    const { Item } = await rawClient().getItem({ TableName: Meta.table().name, Key: key(1) });
+    expect(unmarshall(Item!)).toEqual({ id: 1, meta: { color: "red", size: { w: 3 } } });
+  });
+
+  it("whose contents are left out keep their stored image, and saving keeps the contents", async () => {
+    await rawClient().putItem({
+      TableName: Meta.table().name,
+      Item: marshall({ id: 2, meta: { color: "red" } }),
+    });
+    const item = (await Plain.get(2))!;
+    expect(types.isProxy(item)).toBe(false);
+    await item.save({ condition: new Condition("id").exists() });
+    const { Item } = await rawClient().getItem({ TableName: Meta.table().name, Key: key(2) });
+    expect(unmarshall(Item!)).toEqual({ id: 2, meta: { color: "red" } });
+  });
+});
