@@ -133,7 +133,7 @@ export async function planSave(
   const updatesStored = stored !== undefined && sameKey && settings.overwrite !== false;
   const partial = stored !== undefined && isPartialImage(stored);
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
-  // defaults and `required` checked, as any new item: nothing of it is left in place to keep.
+  // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
   if (partial && !updatesStored) written = await writeForSave(schema, item, undefined);
   if (updatesStored && version !== undefined && stored[version] === undefined && isPartialImage(stored)) {
     // Without the version it read, the save cannot say which version it changes (SPEC §11).
