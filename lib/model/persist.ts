@@ -62,16 +62,12 @@ export function itemFromImage(
   const schema = compiled.length === 1 ? compiled[0]! : schemaFor(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
   const item = new runtime.model() as Record<string, unknown>;
-  if (tracksLazily(compiled) && !isPartialImage(image)) {
-    startRead();
-    readPipeline(schema, image, item); // synchronous: no `get` functions (tracksLazily)
-    // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).
-    if (readWasExact()) return trackChanges(item);
-    setStoredImage(item, image);
-    return item;
-  }
+  const lazy = tracksLazily(compiled) && !isPartialImage(image);
+  if (lazy) startRead();
+  const data = readPipeline(schema, image, item); // synchronous when lazy: no `get` functions
+  // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).
+  if (lazy && readWasExact()) return trackChanges(item);
   setStoredImage(item, image);
-  const data = readPipeline(schema, image, item);
   return isThenable(data) ? Promise.resolve(data).then(() => item) : item;
 }
 

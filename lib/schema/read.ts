@@ -283,7 +283,6 @@ export function readsStoredForm(schema: CompiledSchema): boolean {
  * The full read pipeline. Synchronous unless a `get` function returns a promise. With `target`, the
  * result is written into it (hydration builds model items without a second copy).
  */
-
 export function readPipeline(
   schema: CompiledSchema,
   attributes: Record<string, AttributeValue>,
