@@ -49,32 +49,54 @@ describe("loading the built package", () => {
   });
 });
 
-// The ESM build imports "#eventemitter3" (package.json "imports"): Node gets eventemitter3 through
-// require (cheaper at cold start), bundlers get a plain import of it. Either way it is the one
-// eventemitter3 a user imports, and a bundle carries it instead of expecting node_modules at run time.
-describe("the ESM build's eventemitter3", () => {
-  it("is, in Node, the EventEmitter users import from eventemitter3", () => {
-    const out = execFileSync(
-      "node",
-      [
-        "--input-type=module",
-        "-e",
-        `import dynamodel from "dynamodel"; import { EventEmitter } from "eventemitter3";
-         const emitter = await import("#eventemitter3");
-         console.log(import.meta.resolve("#eventemitter3").endsWith("/dist/eventemitter3.mjs"),
-           emitter.EventEmitter === EventEmitter, dynamodel.events instanceof EventEmitter)`,
-      ],
-      { cwd: root, encoding: "utf8" },
-    ).trim();
-    expect(out).toBe("true true true");
+// Node's `import "dynamodel"` loads dist/index-node.mjs, the CommonJS build re-exported (package.json
+// exports, condition "node-addons": Node sets it, bundlers do not). Node compiles the CommonJS build
+// faster at cold start; bundlers keep the ES module build, which they can bundle without a require.
+describe("how Node and bundlers load the package", () => {
+  const nodeModule = (source: string) =>
+    execFileSync("node", ["--input-type=module", "-e", source], { cwd: root, encoding: "utf8" }).trim();
+
+  it("gives Node's import and require one and the same instance, through the CommonJS build", () => {
+    const out = nodeModule(
+      `import { createRequire } from "node:module";
+       const imported = await import("dynamodel");
+       const required = createRequire(import.meta.url)("dynamodel");
+       console.log(import.meta.resolve("dynamodel").endsWith("/dist/index-node.mjs"),
+         imported.default === required.default, imported.Schema === required.Schema,
+         imported.ValidationError === required.ValidationError)`,
+    );
+    expect(out).toBe("true true true true");
   });
 
-  it("is bundled by esbuild (no require of it left for run time)", async () => {
+  it("exports in Node exactly what the ES module build exports", () => {
+    const out = nodeModule(
+      `const viaNode = await import("dynamodel");
+       const esm = await import(${JSON.stringify(join(root, "dist", "index.mjs"))});
+       console.log(JSON.stringify([Object.keys(viaNode), Object.keys(esm)]))`,
+    );
+    const [viaNode, esm] = JSON.parse(out) as [string[], string[]];
+    expect(viaNode).toEqual(esm);
+    expect(viaNode).toEqual(expect.arrayContaining(["default", "model", "Schema", "Condition", "type"]));
+  });
+
+  it("shares eventemitter3 with the user's own import of it", () => {
+    const out = nodeModule(
+      `import dynamodel from "dynamodel"; import { EventEmitter } from "eventemitter3";
+       console.log(dynamodel.events instanceof EventEmitter)`,
+    );
+    expect(out).toBe("true");
+  });
+
+  it("is bundled by esbuild from the ES module build, eventemitter3 included, with no require left", async () => {
+    // Resolved by name through package.json, as a user's bundle resolves it (from this repository,
+    // tsconfig.json's paths would map "dynamodel" to lib/, so the bundle is built in a directory of its own).
+    const directory = mkdtempSync(join(tmpdir(), "dynamodel-bundle-"));
+    mkdirSync(join(directory, "node_modules"));
+    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
     const result = await build({
-      // The built file by path: from this directory, tsconfig.json's paths would map "dynamodel" to lib/.
       stdin: {
-        contents: `import d from ${JSON.stringify(join(root, "dist", "index.mjs"))}; export const events = d.events;`,
-        resolveDir: root,
+        contents: `import d from "dynamodel"; export const events = d.events;`,
+        resolveDir: directory,
       },
       bundle: true,
       format: "esm",
@@ -85,9 +107,12 @@ describe("the ESM build's eventemitter3", () => {
       logLevel: "silent",
     });
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs).toContain("node_modules/eventemitter3/index.js");
-    expect(inputs.some((input) => input.endsWith("dist/eventemitter3.mjs"))).toBe(false);
-    expect(result.outputFiles[0]!.text).not.toContain("createRequire");
+    expect(inputs.some((input) => input.endsWith("dist/index.mjs"))).toBe(true);
+    expect(inputs.some((input) => input.endsWith("dist/index.cjs") || input.endsWith("index-node.mjs"))).toBe(
+      false,
+    );
+    expect(inputs.some((input) => input.endsWith("node_modules/eventemitter3/index.js"))).toBe(true);
+    expect(result.outputFiles[0]!.text).not.toMatch(/createRequire|__require\("/);
   });
 });
 
