@@ -8,6 +8,7 @@ import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
 import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
+import { deleteItem } from "./delete-item";
 import { deleteByKey, getByKey, type SaveSettings } from "./persist";
 import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
@@ -86,7 +87,10 @@ export function deleteWithHooks(
   const hooks = keyItems.has(item)
     ? modelHooks(runtime)
     : schemaFor(runtime, item as Record<string, unknown>).hooks;
-  return runHooked(runtime, "delete", item, () => deleteByKey(runtime, item, settings), "delete", hooks);
+  const run = keyItems.has(item)
+    ? () => deleteByKey(runtime, item, settings)
+    : () => deleteItem(runtime, item, settings);
+  return runHooked(runtime, "delete", item, run, "delete", hooks);
 }
 
 /** `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. */

@@ -1,7 +1,7 @@
 // The request pipeline for single-item operations (DESIGN "One pipeline"): options checked → key
 // conversion → input built (pure) → `return: "request"` exits → table ready → send → read pipeline →
 // result. Saving, which adds the write pipeline and change tracking, is in save.ts.
-import type { AttributeValue, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import type { AttributeValue, DeleteItemCommandInput, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { send } from "../client/send";
 import { ownerOfImage } from "../table/binding";
 import { withoutExpired } from "../table/expired";
@@ -87,6 +87,8 @@ export async function buildKeyedInput<S, I>(
   return build(runtime.table.name, await keyToDynamo(schema, key), settings, target);
 }
 
+const deleteOptions = ["condition", "return"];
+
 export async function getByKey(
   runtime: ModelRuntime,
   key: unknown,
@@ -106,8 +108,26 @@ export async function deleteByKey(
   key: unknown,
   rawSettings: DeleteSettings | undefined,
 ): Promise<unknown> {
-  const settings = checkOptions(rawSettings, ["condition", "return"], "delete");
-  const input = await buildKeyedInput(runtime, key, settings, buildDeleteInput);
+  const settings = checkOptions(rawSettings, deleteOptions, "delete");
+  return sendDelete(runtime, await buildKeyedInput(runtime, key, settings, buildDeleteInput), settings);
+}
+
+/** Deletes by a key already in its stored form (no `set` runs on it): `item.delete()` of a stored item. */
+export function deleteByStoredKey(
+  runtime: ModelRuntime,
+  key: Record<string, AttributeValue>,
+  rawSettings: DeleteSettings | undefined,
+): Promise<unknown> {
+  const settings = checkOptions(rawSettings, deleteOptions, "delete");
+  const target = expressionTargetOfModel(runtime.compiled);
+  return sendDelete(runtime, buildDeleteInput(runtime.table.name, key, settings, target), settings);
+}
+
+async function sendDelete(
+  runtime: ModelRuntime,
+  input: DeleteItemCommandInput,
+  settings: DeleteSettings,
+): Promise<unknown> {
   if (wantsRequest(settings, "delete")) return input;
   await sendForModel(runtime, "DeleteItem", input);
   return undefined;

@@ -96,6 +96,17 @@ export interface ModelType<
   ): Promise<ModelItem<TItem>>;
   update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: TUpdate): Promise<ModelItem<TItem>>;
+  /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
+  update(
+    keyAndUpdate: TUpdate,
+    update: null | undefined,
+    settings: UpdateSettings & { return: "request" },
+  ): Promise<UpdateItemCommandInput>;
+  update(
+    keyAndUpdate: TUpdate,
+    update: null | undefined,
+    settings: UpdateSettings,
+  ): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
   update(key: TKey, update: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
   update(

@@ -75,7 +75,9 @@ function splitForHooks(runtime: ModelRuntime, object: unknown): [unknown, unknow
 export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
   return {
     update(key: unknown, ...rest: unknown[]) {
-      const [[update, settings], callback] = trailingCallback(rest);
+      const [[given, settings], callback] = trailingCallback(rest);
+      // update({...key, ...changes}, null, settings): no update object, as Dynamoose reads any falsy one.
+      const update = given === null ? undefined : given;
       return run(() => {
         if (!isObserved(runtime, "update", "update")) {
           return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);

@@ -35,6 +35,14 @@ export function wantsRequest(settings: { return?: unknown }, operation: string):
   }
   if (value === "request") return true;
   throw new InvalidParameter(
-    `${operation}: return must be "item" or "request" (got ${JSON.stringify(value)}).`,
+    `${operation}: return must be "${resultReturnOf[operation] ?? "item"}" or "request" (got ${JSON.stringify(value)}).`,
   );
 }
+
+/** The `return` value each batch operation documents for its usual result (Dynamoose's names). */
+const resultReturnOf: Record<string, string | undefined> = {
+  batchGet: "items",
+  transaction: "items",
+  batchPut: "response",
+  batchDelete: "response",
+};

@@ -12,23 +12,21 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
-import type { ConditionNode } from "../expressions/ast";
-import { compileConditionNode, type ExpressionTarget } from "../expressions/compile";
+import { compileConditionNode } from "../expressions/compile";
 import type { Condition } from "../expressions/condition";
 import { topLevelConjuncts } from "../expressions/conjuncts";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
+import {
+  canServeAsKey,
+  chooseKey,
+  keyCandidates,
+  noIndexError,
+  rejectKeyAttributesInFilter,
+} from "./query-key-choice";
 
-/** A key schema a query can use: the table's (no name) or an index's. */
-export interface KeyCandidate {
-  /** The index name; undefined for the table itself. */
-  readonly indexName: string | undefined;
-  readonly hashKey: string;
-  readonly rangeKey: string | undefined;
-  /** A global secondary index (which cannot be read with strong consistency). */
-  readonly global: boolean;
-}
+export { keyCandidates, type KeyCandidate } from "./query-key-choice";
 
 export interface QueryPlanOptions {
   /** `using(name)`: the index to query, skipping automatic choice. */
@@ -49,173 +47,6 @@ export interface QueryPlan {
   readonly values: Record<string, AttributeValue> | undefined;
 }
 
-/** Comparisons DynamoDB accepts on a range key inside a key condition. */
-const RANGE_OPERATORS: ReadonlySet<string> = new Set(["=", "<", "<=", ">", ">="]);
-
-/** The table key first, then every index of every schema (a multi-schema model shares one table). */
-export function keyCandidates(schemas: readonly CompiledSchema[]): KeyCandidate[] {
-  const first = schemas[0];
-  if (first === undefined) throw new InvalidParameter("A query needs a model with a schema.");
-  const candidates: KeyCandidate[] = [
-    { indexName: undefined, hashKey: first.hashKey, rangeKey: first.rangeKey, global: false },
-  ];
-  for (const schema of schemas) {
-    for (const index of schema.indexes) {
-      if (candidates.some((candidate) => candidate.indexName === index.name)) continue;
-      candidates.push({
-        indexName: index.name,
-        hashKey: index.hashKey,
-        rangeKey: index.rangeKey,
-        global: index.type === "global",
-      });
-    }
-  }
-  return candidates;
-}
-
-/** The stored top-level attribute a node's path names, if it is a plain (not `size()`) top-level path. */
-function keyAttributeOf(node: ConditionNode, target: ExpressionTarget): string | undefined {
-  if (node.kind === "comparison" || node.kind === "between") {
-    if (node.size) return undefined;
-  } else if (node.kind !== "function" || node.name !== "begins_with") {
-    return undefined;
-  }
-  const segments = target.resolve(node.path).segments;
-  return segments.length === 1 && typeof segments[0] === "string" ? segments[0] : undefined;
-}
-
-const isHashCondition = (node: ConditionNode, attribute: string, target: ExpressionTarget): boolean =>
-  node.kind === "comparison" && node.op === "=" && keyAttributeOf(node, target) === attribute;
-
-const isRangeCondition = (node: ConditionNode, attribute: string, target: ExpressionTarget): boolean =>
-  (node.kind !== "comparison" || RANGE_OPERATORS.has(node.op)) && keyAttributeOf(node, target) === attribute;
-
-const describeCandidate = (candidate: KeyCandidate): string =>
-  `"${candidate.hashKey}" (${candidate.indexName === undefined ? "the table" : `index "${candidate.indexName}"`})`;
-
-function noIndexError(candidates: readonly KeyCandidate[], problem: string): InvalidParameter {
-  return new InvalidParameter(
-    `${problem} A query needs an eq() on the hash key of the table or of an index, AND-ed with the rest; ` +
-      `these attributes could serve: ${candidates.map(describeCandidate).join(", ")}. ` +
-      `To read items without a key, use Model.scan().`,
-  );
-}
-
-/** The top-level stored attributes a condition node reads (raw expressions are opaque). */
-function attributesRead(node: ConditionNode, target: ExpressionTarget): string[] {
-  switch (node.kind) {
-    case "not":
-      return attributesRead(node.node, target);
-    case "and":
-    case "or":
-      return node.nodes.flatMap((inner) => attributesRead(inner, target));
-    case "raw":
-      return [];
-    default: {
-      const first = target.resolve(node.path).segments[0];
-      return typeof first === "string" ? [first] : [];
-    }
-  }
-}
-
-/**
- * DynamoDB rejects a filter on the queried table's or index's own key attributes: each may only appear
- * once, in the key condition. Say so before sending, with what to do instead.
- */
-function rejectKeyAttributesInFilter(
-  rest: readonly ConditionNode[],
-  candidate: KeyCandidate,
-  target: ExpressionTarget,
-): void {
-  const keys = new Set([
-    candidate.hashKey,
-    ...(candidate.rangeKey === undefined ? [] : [candidate.rangeKey]),
-  ]);
-  for (const node of rest) {
-    const attribute = attributesRead(node, target).find((name) => keys.has(name));
-    if (attribute === undefined) continue;
-    const where = candidate.indexName === undefined ? "the table" : `index "${candidate.indexName}"`;
-    throw new InvalidParameter(
-      `Query: "${attribute}" is a key attribute of ${where}, and DynamoDB allows a key attribute only once, in the ` +
-        `key condition (eq on the hash key; eq, lt, le, gt, ge, between or beginsWith on the range key). ` +
-        `Combine two bounds with between(), or use Model.scan() for other conditions on it.`,
-    );
-  }
-}
-
-/** The candidate a query uses, with the conjuncts that go to its key condition. */
-interface KeyChoice {
-  readonly candidate: KeyCandidate;
-  readonly hash: ConditionNode;
-  readonly range: ConditionNode | undefined;
-}
-
-function keyChoiceFor(
-  candidate: KeyCandidate,
-  conjuncts: readonly ConditionNode[],
-  target: ExpressionTarget,
-): KeyChoice | undefined {
-  const hash = conjuncts.find((node) => isHashCondition(node, candidate.hashKey, target));
-  if (hash === undefined) return undefined;
-  const rangeKey = candidate.rangeKey;
-  const range =
-    rangeKey === undefined
-      ? undefined
-      : conjuncts.find((node) => node !== hash && isRangeCondition(node, rangeKey, target));
-  return { candidate, hash, range };
-}
-
-/**
- * Why no key served when `consistent()` left global indexes out and one of them would have served:
- * otherwise the error would only list the table, as if the index's eq() had been overlooked.
- */
-function consistentExclusionNote(
-  excluded: readonly KeyCandidate[],
-  conjuncts: readonly ConditionNode[],
-  target: ExpressionTarget,
-): string {
-  const couldServe = excluded.filter((candidate) => keyChoiceFor(candidate, conjuncts, target) !== undefined);
-  if (couldServe.length === 0) return "";
-  return (
-    ` ${couldServe.map(describeCandidate).join(", ")} could serve it, but consistent() leaves global secondary ` +
-    `indexes out: DynamoDB reads them only with eventual consistency. Drop consistent() to query the index, ` +
-    `or query by the key of the table or of a local index.`
-  );
-}
-
-function chooseKey(
-  candidates: readonly KeyCandidate[],
-  conjuncts: readonly ConditionNode[],
-  target: ExpressionTarget,
-  forced: string | undefined,
-  excluded: readonly KeyCandidate[] = [],
-): KeyChoice {
-  if (forced !== undefined) {
-    const candidate = candidates.find((entry) => entry.indexName === forced);
-    if (candidate === undefined) {
-      const names = candidates.flatMap((entry) => (entry.indexName === undefined ? [] : [entry.indexName]));
-      throw new InvalidParameter(
-        `using("${forced}"): the model has no index of that name (its indexes: ${names.length === 0 ? "none" : names.join(", ")}).`,
-      );
-    }
-    const choice = keyChoiceFor(candidate, conjuncts, target);
-    if (choice === undefined) {
-      throw new InvalidParameter(
-        `using("${forced}"): a query on this index needs an eq() on its hash key "${candidate.hashKey}", AND-ed with the rest.`,
-      );
-    }
-    return choice;
-  }
-  const choices = candidates.flatMap((candidate) => keyChoiceFor(candidate, conjuncts, target) ?? []);
-  // The table comes first among equals: it allows consistent reads and holds every attribute.
-  const choice = choices.find((entry) => entry.range !== undefined) ?? choices[0];
-  if (choice === undefined) {
-    const note = consistentExclusionNote(excluded, conjuncts, target);
-    throw noIndexError(candidates, `No table or index key can serve this query.${note}`);
-  }
-  return choice;
-}
-
 /**
  * Plans a query: picks the key schema and splits the condition into key condition and filter.
  *
@@ -224,8 +55,9 @@ function chooseKey(
  *   preferred, else the table, else the first usable index. `index` forces a choice.
  * - The first hash `eq` and the first key-capable range condition go to the key condition; every other
  *   conjunct, in order, goes to the filter (with explicit parentheses).
- * - A condition that is only a raw `{FilterExpression, …}` object is sent as the key condition as it is, on
- *   the table or on the index given as `index` (as in Dynamoose, where a raw query needs `using()`).
+ * - Raw `{FilterExpression, …}` parts are opaque. When the rest of the condition has no usable key, the raw
+ *   parts are sent as the key condition as they are, on the table or on the index given as `index` (as in
+ *   Dynamoose, where a raw query needs `using()`), and the rest is the filter; otherwise they are filter parts.
  *
  * @throws InvalidParameter for an empty condition, an OR at the top level, no usable key, or an unknown index.
  *
@@ -268,16 +100,22 @@ export function planQuery(
     names: registry.names,
     values: registry.values,
   });
-  if (conjuncts.every((node) => node.kind === "raw")) {
+  const joined = (parts: string[]) =>
+    parts.length <= 1 ? parts[0] : parts.map((part) => `(${part})`).join(" AND ");
+  const raw = conjuncts.filter((node) => node.kind === "raw");
+  const others = conjuncts.filter((node) => node.kind !== "raw");
+  if (raw.length > 0 && !canServeAsKey(candidates, others, target, options.index)) {
+    // Raw parts are opaque: with no key among the rest, they are the key condition (as a raw query is in
+    // Dynamoose, on the table or the index given with using()), and the rest is AND-ed as the filter.
     const index = options.index;
-    if (index !== undefined && !candidates.some((candidate) => candidate.indexName === index)) {
-      chooseKey(candidates, conjuncts, target, index); // throws the unknown-index error
-    }
-    const text = conjuncts.map((node) => compileConditionNode(node, target, registry));
+    const candidate = candidates.find((entry) => entry.indexName === index);
+    if (candidate === undefined) chooseKey(candidates, conjuncts, target, index); // the unknown-index error
+    rejectKeyAttributesInFilter(others, candidate!, target);
+    const keyCondition = joined(raw.map((node) => compileConditionNode(node, target, registry)))!;
     return plan(
       index,
-      text.length === 1 ? text[0]! : text.map((part) => `(${part})`).join(" AND "),
-      undefined,
+      keyCondition,
+      joined(others.map((node) => compileConditionNode(node, target, registry))),
     );
   }
   const excluded = candidates === allCandidates ? [] : allCandidates.filter((entry) => entry.global);
@@ -289,8 +127,6 @@ export function planQuery(
   const used = new Set([conjuncts.indexOf(hash), range === undefined ? -1 : conjuncts.indexOf(range)]);
   const rest = conjuncts.filter((_node, position) => !used.has(position));
   rejectKeyAttributesInFilter(rest, candidate, target);
-  const filterParts = rest.map((node) => compileConditionNode(node, target, registry));
-  const filter =
-    filterParts.length <= 1 ? filterParts[0] : filterParts.map((part) => `(${part})`).join(" AND ");
+  const filter = joined(rest.map((node) => compileConditionNode(node, target, registry)));
   return plan(candidate.indexName, keyParts.join(" AND "), filter);
 }

@@ -132,20 +132,37 @@ export function normalizeValue(
     if (normalized === NO_MATCH) throw new TypeMismatch(path, expectedTypes(attribute), value);
     return normalized;
   }
-  const candidates = isPlainObject(value) ? rankObjectVariants(variants, value) : variants;
+  const candidates = isPlainObject(value)
+    ? rankObjectVariants(variants, Object.keys(value), (shape) => shape.byInputName)
+    : variants;
   for (const variant of candidates) {
-    const normalized = normalizeVariant(variant, value, path, context);
+    let normalized: unknown;
+    try {
+      normalized = normalizeVariant(variant, value, path, context);
+    } catch (error) {
+      // A list or set whose members fit another variant (`[Set<String>, Set<Number>]` given [1, 2]).
+      if (error instanceof TypeMismatch) continue;
+      throw error;
+    }
     if (normalized !== NO_MATCH) return normalized;
   }
   throw new TypeMismatch(path, expectedTypes(attribute), value);
 }
 
-/** For several object schemas, the one whose attributes match most of the value's keys wins. */
-function rankObjectVariants(variants: readonly Variant[], value: Record<string, unknown>): Variant[] {
+/**
+ * For several object schemas, the one whose attributes name most of the object's keys comes first (ties
+ * keep the definition order). Writes rank by incoming names (aliases too), reads by stored names.
+ */
+export function rankObjectVariants(
+  variants: readonly Variant[],
+  keys: readonly string[],
+  namesOf: (shape: ObjectShape) => ReadonlyMap<string, unknown>,
+): Variant[] {
   const score = (variant: Variant): number => {
     if (variant.kind !== "object" || typeof variant.shape !== "object") return -1;
+    const names = namesOf(variant.shape);
     let matches = 0;
-    for (const key of Object.keys(value)) if (variant.shape.byInputName.has(key)) matches += 1;
+    for (const key of keys) if (names.has(key)) matches += 1;
     return matches;
   };
   return [...variants].sort((a, b) => score(b) - score(a));

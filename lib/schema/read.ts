@@ -3,7 +3,7 @@
 // unknown attributes dropped unless `saveUnknown` keeps them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute, CompiledSchema, FlattenedNames, ObjectShape, Variant } from "./compiled";
-import { isThenable, keptUnknown } from "./normalize";
+import { isThenable, keptUnknown, rankObjectVariants } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
@@ -83,7 +83,13 @@ function attributeFromDynamo(
   path: string,
   keep: KeepUnknown,
 ): unknown {
-  for (const variant of attribute.variants) {
+  // A map is read by the object schema that names most of its members, as the write chose it; the
+  // first schema would leave the others' members out, and a save of the item would erase them.
+  const variants =
+    value.M !== undefined && attribute.variants.length > 1
+      ? rankObjectVariants(attribute.variants, Object.keys(value.M), (shape) => shape.byName)
+      : attribute.variants;
+  for (const variant of variants) {
     const converted = variantFromDynamo(variant, value, path, keep);
     if (converted !== NO_MATCH) return converted;
   }

@@ -270,10 +270,23 @@ export function checkEnumsIn(walk: RuleWalk): void {
     const allowed = attribute.settings.enum;
     const value = container[key];
     if (!allowed || value === undefined || value === null) return;
-    if (!allowed.includes(value)) {
+    if (!allowed.includes(value) && !(value instanceof Date && enumHasDate(attribute, allowed, value))) {
       throw new ValidationError(path, "enum", value, `must be one of ${JSON.stringify(allowed)}`);
     }
   });
+}
+
+/**
+ * A Date is a new object on every write, so it is matched by time: an enum entry that is a Date of the
+ * same time, or the date's stored form (milliseconds, seconds or ISO string, as its storage says).
+ */
+function enumHasDate(attribute: CompiledAttribute, allowed: readonly unknown[], value: Date): boolean {
+  const variant = variantFor(attribute, value);
+  const stored = variant.kind === "scalar" ? variant.type.toDynamo(value) : undefined;
+  const storedForm = stored?.N ?? stored?.S;
+  return allowed.some((entry) =>
+    entry instanceof Date ? entry.getTime() === value.getTime() : String(entry) === storedForm,
+  );
 }
 
 /** Reads a dotted path with [index] segments from a plain object. */

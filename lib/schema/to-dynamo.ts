@@ -3,34 +3,48 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
+import { rankObjectVariants } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { NO_MATCH } from "./types/handler";
 
-/** Picks the variant a normalised value belongs to (only consulted for multi-type attributes). */
+/**
+ * Picks the variant a normalised value belongs to (only consulted for multi-type attributes): the first
+ * that accepts it, with several object schemas ranked as the write pipeline ranked them.
+ */
 export function variantFor(attribute: CompiledAttribute, value: unknown): Variant {
   const variants = attribute.variants;
   if (variants.length === 1) return variants[0]!;
-  for (const variant of variants) {
-    switch (variant.kind) {
-      case "scalar":
-        if (variant.type.normalize(value) !== NO_MATCH) return variant;
-        break;
-      case "object":
-      case "json":
-        if (isPlainObject(value)) return variant;
-        break;
-      case "array":
-        if (Array.isArray(value)) return variant;
-        break;
-      case "set":
-        if (value instanceof Set) return variant;
-        break;
-      default:
-        return variant;
+  const candidates = isPlainObject(value)
+    ? rankObjectVariants(variants, Object.keys(value), (shape) => shape.byName)
+    : variants;
+  return candidates.find((variant) => variantAccepts(variant, value)) ?? variants[0]!;
+}
+
+function attributeAccepts(attribute: CompiledAttribute, value: unknown): boolean {
+  return attribute.variants.some((variant) => variantAccepts(variant, value));
+}
+
+function variantAccepts(variant: Variant, value: unknown): boolean {
+  switch (variant.kind) {
+    case "scalar":
+      return variant.type.normalize(value) !== NO_MATCH;
+    case "object":
+    case "json":
+      return isPlainObject(value);
+    case "array": {
+      if (!Array.isArray(value)) return false;
+      const element = variant.element;
+      return typeof element !== "object" || value.every((entry) => attributeAccepts(element, entry));
     }
+    case "set": {
+      if (!(value instanceof Set)) return false;
+      const element = variant.element;
+      return element !== undefined && [...value].every((member) => element.normalize(member) !== NO_MATCH);
+    }
+    default:
+      return true;
   }
-  return variants[0]!;
 }
 
 /** `undefined` means "store nothing" (an empty set). */

@@ -25,27 +25,46 @@ export const TABLE_CLASSES = {
   infrequentAccess: "STANDARD_INFREQUENT_ACCESS",
 } as const;
 
-function scalarAttributeType(schemas: readonly CompiledSchema[], name: string): "S" | "N" | "B" {
+type KeyType = "S" | "N" | "B";
+
+/**
+ * The DynamoDB type of a key attribute of the table or of an index. Every model of the table that
+ * declares it must give it the same type: DynamoDB has one AttributeDefinition per name, and a model
+ * writing another type would fail at run time ("Type mismatch for key").
+ */
+export function keyAttributeType(schemas: readonly CompiledSchema[], name: string): KeyType {
+  const types = new Set<KeyType>();
   for (const schema of schemas) {
-    // A key of an index may be a flattened sub-attribute, found by its stored name.
-    const attribute =
-      schema.shape.byName.get(name) ?? schema.shape.flattened?.byStoredName.get(name)?.attribute;
-    const variant = attribute?.variants[0];
-    if (!attribute || !variant) continue;
-    if (attribute.variants.length > 1) {
-      throw new InvalidParameter(`You can not have multiple types for attribute definition: ${name}.`);
-    }
-    if (variant.kind === "scalar" && ["S", "N", "B"].includes(variant.type.dynamoType)) {
-      return variant.type.dynamoType as "S" | "N" | "B";
-    }
-    if (variant.kind === "combine") return "S";
-    if (variant.kind === "reference") {
-      const model = variant.target.resolve();
-      if (model.rangeKey === undefined) return model.hashType.dynamoType as "S" | "N" | "B";
-    }
-    throw new InvalidParameter(`Key attribute "${name}" must be a string, number or binary type.`);
+    const type = keyAttributeTypeIn(schema, name);
+    if (type !== undefined) types.add(type);
   }
-  throw new InvalidParameter(`Key attribute "${name}" is not defined in the schema.`);
+  if (types.size === 0) throw new InvalidParameter(`Key attribute "${name}" is not defined in the schema.`);
+  if (types.size > 1) {
+    throw new InvalidParameter(
+      `Key attribute "${name}" must have the same type in every model of the table (found ${[...types].join(" and ")}).`,
+    );
+  }
+  return [...types][0]!;
+}
+
+function keyAttributeTypeIn(schema: CompiledSchema, name: string): KeyType | undefined {
+  // A key of an index may be a flattened sub-attribute, found by its stored name.
+  const attribute =
+    schema.shape.byName.get(name) ?? schema.shape.flattened?.byStoredName.get(name)?.attribute;
+  const variant = attribute?.variants[0];
+  if (!attribute || !variant) return undefined;
+  if (attribute.variants.length > 1) {
+    throw new InvalidParameter(`You can not have multiple types for attribute definition: ${name}.`);
+  }
+  if (variant.kind === "scalar" && ["S", "N", "B"].includes(variant.type.dynamoType)) {
+    return variant.type.dynamoType as KeyType;
+  }
+  if (variant.kind === "combine") return "S";
+  if (variant.kind === "reference") {
+    const model = variant.target.resolve();
+    if (model.rangeKey === undefined) return model.hashType.dynamoType as KeyType;
+  }
+  throw new InvalidParameter(`Key attribute "${name}" must be a string, number or binary type.`);
 }
 
 export function provisioned(throughput: Exclude<Throughput, "ON_DEMAND">) {
@@ -83,7 +102,7 @@ export function buildCreateTableInput(
   const onDemand = options.throughput === "ON_DEMAND";
   const attributeDefinitions: AttributeDefinition[] = [...keyNames].map((name) => ({
     AttributeName: name,
-    AttributeType: scalarAttributeType(schemas, name),
+    AttributeType: keyAttributeType(schemas, name),
   }));
   const globals = [...indexes.values()].filter((index) => index.type === "global");
   const locals = [...indexes.values()].filter((index) => index.type === "local");

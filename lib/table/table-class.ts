@@ -23,6 +23,7 @@ import { describeValue, InvalidParameter, InvalidParameterType } from "../errors
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
 import { attachModel } from "./binding";
+import { keyAttributeType } from "./definition";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
@@ -64,6 +65,11 @@ function checkKeys(members: readonly ModelRuntime[]): void {
       throw new InvalidParameter("rangeKey's for all models must match.");
     }
   }
+  // The same key names with other types would fail every write of one of the models.
+  const schemas = members.flatMap((member) => member.compiled);
+  keyAttributeType(schemas, first!.hashKey);
+  const rangeKey = first!.rangeKey ?? rest.find((schema) => schema.rangeKey !== undefined)?.rangeKey;
+  if (rangeKey !== undefined) keyAttributeType(schemas, rangeKey);
 }
 
 /** `raw()` sends only the DynamoDB operations dynamodel has a command for, named as DynamoDB names them. */

@@ -396,3 +396,38 @@ describe("bad input is a clear error", () => {
     await expect(iterate()).rejects.toThrow("A count() has no items to iterate");
   });
 });
+
+describe("a query whose key condition is raw, with methods chained after it", () => {
+  const tableName = uniqueTableName("rawChain");
+  const Visit = dynamodel.model(
+    "QsRawChainVisit",
+    new Schema({
+      id: { type: String, hashKey: true },
+      place: { type: String, index: { name: "byPlace" } },
+      minutes: Number,
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  const atOslo = {
+    FilterExpression: "#p = :p",
+    ExpressionAttributeNames: { "#p": "place" },
+    ExpressionAttributeValues: { ":p": "Oslo" },
+  };
+
+  beforeAll(async () => {
+    await Visit.create({ id: "short", place: "Oslo", minutes: 5 });
+    await Visit.create({ id: "long", place: "Oslo", minutes: 50 });
+    await Visit.create({ id: "elsewhere", place: "Bergen", minutes: 90 });
+  });
+
+  it("ANDs the chained part as the filter (Dynamoose drops it)", async () => {
+    const query = Visit.query(atOslo).using("byPlace").where("minutes").gt(10);
+    expect(await query.getRequest()).toMatchObject({
+      IndexName: "byPlace",
+      KeyConditionExpression: "#p = :p",
+      FilterExpression: "#n0 > :v0",
+    });
+    expect(ids(await query.exec())).toEqual(["long"]);
+    expect(ids(await Visit.query(atOslo).using("byPlace").exec())).toEqual(["long", "short"]);
+  });
+});

@@ -49,6 +49,27 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
     expect(() => new dynamodel.Table("t3", [used], { initialize: false })).toThrow(InvalidParameter);
   });
 
+  it("rejects models whose keys, or same-named index keys, have other types, and creates nothing", async () => {
+    const name = uniqueTableName("keyTypes");
+    const byString = dynamodel.model(modelName("V"), { id: String, a: String });
+    const byNumber = dynamodel.model(modelName("V"), { id: Number, b: String });
+    expect(() => new dynamodel.Table(name, [byString, byNumber])).toThrow(
+      new InvalidParameter(
+        'Key attribute "id" must have the same type in every model of the table (found S and N).',
+      ),
+    );
+    const ranged = (type: typeof String | typeof Number) =>
+      dynamodel.model(modelName("V"), { pk: String, sk: { type, rangeKey: true } });
+    expect(() => new dynamodel.Table(name, [ranged(String), ranged(Number)])).toThrow(/"sk".*S and N/);
+
+    const indexed = (type: typeof String | typeof Number) =>
+      dynamodel.model(modelName("V"), { id: String, g: { type, index: { name: "byG" } } });
+    const table = new dynamodel.Table(name, [indexed(String), indexed(Number)], { initialize: false });
+    await expect(table.create()).rejects.toThrow(/"g".*S and N/);
+    const { TableNames } = await rawClient().listTables({});
+    expect(TableNames).not.toContain(name);
+  });
+
   it("rejects unknown update parts and table classes", () => {
     expect(() => new dynamodel.Table("t", [model()], { update: ["nope" as "ttl"] })).toThrow(
       InvalidParameter,

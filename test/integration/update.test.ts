@@ -86,6 +86,12 @@ describe("Model.update", () => {
     await seed("p2");
     await Person.update({ id: "p2", $SET: { age: 30 }, status: "active" });
     expect(await stored("p2")).toMatchObject({ age: 30, status: "active", name: "Ann" });
+
+    // A null update object is the one-argument form too, with settings after it (as Dynamoose reads it).
+    const request = await Person.update({ id: "p2", visits: 4 }, null, { return: "request" });
+    expect(request).toMatchObject({ Key: { id: { S: "p2" } } });
+    await Person.update({ id: "p2", visits: 4 }, null, { returnValues: "NONE" });
+    expect(await stored("p2")).toMatchObject({ visits: 4, age: 30 });
   });
 
   it("$ADD adds to numbers, sets (one or many) and lists", async () => {

@@ -57,3 +57,12 @@ export const ok6: Update = { age: { $IF_NOT_EXISTS: 1 }, tags: { $LIST_PREPEND: 
 export const bad5: Update = { age: { $LIST_PREPEND: [1] } };
 // @ts-expect-error $IF_NOT_EXISTS keeps the type
 export const bad6: Update = { age: { $IF_NOT_EXISTS: "1" } };
+
+// The one-argument form with settings after a null update object (Dynamoose reads any falsy one).
+export const oneArgument = Cat.update({ id: 1, lives: 2 }, null, { condition: undefined });
+export const oneArgumentRequest = Cat.update({ id: 1, lives: 2 }, null, { return: "request" });
+export type OneArgumentRequest = Expect<
+  Equal<Awaited<typeof oneArgumentRequest>, import("@aws-sdk/client-dynamodb").UpdateItemCommandInput>
+>;
+// @ts-expect-error lives is a number in the one-argument form too
+export const oneArgumentWrong = Cat.update({ id: 1, lives: "many" }, null, {});

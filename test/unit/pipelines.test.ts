@@ -116,6 +116,30 @@ describe("write pipeline", () => {
     );
   });
 
+  it("matches a Date against an enum by time: Date entries or the stored form of its storage", async () => {
+    const epoch = new Date(0);
+    const byDate = new Schema({ id: String, d: { type: Date, enum: [new Date(0)] } });
+    const byMillis = new Schema({ id: String, d: { type: Date, enum: [0, 1000] } });
+    const bySeconds = new Schema({
+      id: String,
+      d: { type: { value: Date, settings: { storage: "seconds" } }, enum: [1] },
+    });
+    const byIso = new Schema({
+      id: String,
+      d: { type: { value: Date, settings: { storage: "iso" } }, enum: ["1970-01-01T00:00:00.000Z"] },
+    });
+    await expect(write(byDate, { id: "a", d: epoch })).resolves.toMatchObject({
+      attributes: { d: { N: "0" } },
+    });
+    await expect(write(byMillis, { id: "a", d: 1000 })).resolves.toBeDefined();
+    await expect(write(bySeconds, { id: "a", d: new Date(1000) })).resolves.toBeDefined();
+    await expect(write(byIso, { id: "a", d: epoch })).resolves.toBeDefined();
+    await expect(write(byMillis, { id: "a", d: new Date(5) })).rejects.toThrow(
+      '"d" must be one of [0,1000] (got 1970-01-01T00:00:00.005Z)',
+    );
+    await expect(write(byDate, { id: "a", d: new Date(1) })).rejects.toThrow(ValidationError);
+  });
+
   it("names the path of a nested type error", async () => {
     const schema = new Schema({
       id: String,

@@ -173,6 +173,82 @@ describe("planQuery: index choice", () => {
       values: { ":e": { S: "x" } },
     });
   });
+
+  it("ANDs methods chained after a raw key condition as the filter", () => {
+    const raw = {
+      FilterExpression: "#e = :e",
+      ExpressionAttributeNames: { "#e": "email" },
+      ExpressionAttributeValues: { ":e": "x" },
+    };
+    expect(plan(new Condition(raw).where("age").gt(3).where("sk").beginsWith("a"), "byEmail")).toEqual({
+      indexName: "byEmail",
+      keyCondition: "#e = :e",
+      filter: "(#n0 > :v0) AND (begins_with(#n1, :v1))",
+      names: { "#e": "email", "#n0": "age", "#n1": "sk" },
+      values: { ":e": { S: "x" }, ":v0": { N: "3" }, ":v1": { S: "a" } },
+    });
+    // On the table, with no using(): the raw part is the key condition there.
+    const onTable = {
+      FilterExpression: "#o = :o",
+      ExpressionAttributeNames: { "#o": "owner" },
+      ExpressionAttributeValues: { ":o": "x" },
+    };
+    expect(plan(new Condition(onTable).where("age").gt(3))).toMatchObject({
+      indexName: undefined,
+      keyCondition: "#o = :o",
+      filter: "#n0 > :v0",
+    });
+    // The rest still may not filter on the queried key's attributes.
+    expect(() => plan(new Condition(raw).where("email").ne("y"), "byEmail")).toThrow(
+      '"email" is a key attribute of index "byEmail"',
+    );
+    // A raw part next to a usable key is a filter part.
+    expect(
+      plan(new Condition("owner").eq("o").and().group(new Condition(onTable)).where("age").gt(1)),
+    ).toMatchObject({
+      indexName: undefined,
+      keyCondition: "#n0 = :v0",
+    });
+  });
+
+  it("takes another index when the first usable one would leave its own key to the filter", () => {
+    const twoIndexes = [
+      compiled(
+        new Schema({
+          id: String,
+          st: { type: String, index: [{ name: "stA", rangeKey: "r1" }, { name: "stOnly" }] },
+          r1: Number,
+        }),
+      ),
+    ];
+    // stA's range key r1 would be filtered with ne(): stOnly (no range key) serves the whole condition.
+    expect(planQuery(twoIndexes, new Condition("st").eq("x").where("r1").ne(1))).toMatchObject({
+      indexName: "stOnly",
+      keyCondition: "#n0 = :v0",
+      filter: "#n1 <> :v1",
+    });
+    // Without a complete alternative the error stays: an index with another, unconstrained range key holds
+    // only the items that have that attribute.
+    const sparse = [
+      compiled(
+        new Schema({
+          id: String,
+          st: {
+            type: String,
+            index: [
+              { name: "stA", rangeKey: "r1" },
+              { name: "stB", rangeKey: "r2" },
+            ],
+          },
+          r1: Number,
+          r2: Number,
+        }),
+      ),
+    ];
+    expect(() => planQuery(sparse, new Condition("st").eq("x").where("r1").ne(1))).toThrow(
+      '"r1" is a key attribute of index "stA"',
+    );
+  });
 });
 
 describe("planQuery: errors", () => {
