@@ -1,6 +1,6 @@
 // After a save: what the write pipeline filled in (defaults, timestamps, `set` results) is copied back onto
 // the item under the names it uses, so the item agrees with what was stored.
-import type { ObjectShape } from "../schema/compiled";
+import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { sameValue } from "../schema/same-value";
 import type { ModelRuntime } from "./runtime";
 
@@ -23,6 +23,26 @@ export function fillIn(
   for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
   for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
   if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
+  if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
+}
+
+/**
+ * A COMBINE attribute is computed on every write, whatever the item held (a value given for it, or the
+ * value of its sources before they changed): the item takes the stored value.
+ */
+function holdCombinedValues(
+  combined: readonly CompiledAttribute[],
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+): void {
+  for (const attribute of combined) {
+    const { name, settings } = attribute;
+    const used =
+      item[name] !== undefined
+        ? name
+        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
+    item[used] = written[name];
+  }
 }
 
 /**

@@ -303,6 +303,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     indexes,
     createdAt,
     updatedAt,
+    combined: rootShape.attributes.filter((attribute) => attribute.variants[0]!.kind === "combine"),
     keepUnknown: compileUnknownMatcher(settings.saveUnknown),
     get: settings.get,
     set: settings.set,

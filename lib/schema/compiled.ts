@@ -129,6 +129,8 @@ export interface CompiledSchema {
   readonly indexes: readonly IndexSpec[];
   readonly createdAt: readonly TimestampAttribute[];
   readonly updatedAt: readonly TimestampAttribute[];
+  /** Top-level COMBINE attributes: computed from their sources on every write. */
+  readonly combined: readonly CompiledAttribute[];
   /** Keeps an unknown attribute at this dotted path? `undefined` when nothing unknown is kept. */
   readonly keepUnknown: ((path: string) => boolean) | undefined;
   readonly get: ((item: Record<string, unknown>) => unknown) | undefined;

@@ -82,7 +82,7 @@ export async function writePipeline(
     for (const timestamp of schema.updatedAt) item[timestamp.name] = timestampValue(timestamp, now);
   }
 
-  for (const attribute of schema.shape.attributes) {
+  for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;
     if (variant.kind === "combine")
       item[attribute.name] = combineValue(item, variant.attributes, variant.separator);

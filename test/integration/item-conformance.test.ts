@@ -352,3 +352,26 @@ describe("item.delete(settings)", () => {
     expect(await rawItem(tableName, "b3")).toBeUndefined();
   });
 });
+
+describe("after a save, a COMBINE attribute holds what was stored", () => {
+  const tableName = uniqueTableName("combineAfterSave");
+  const Tag = dynamodel.model(
+    "ConformanceCombineTag",
+    new Schema({ id: String, x: String, both: dynamodel.type.COMBINE(["id", "x"]) }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("replaces a value given for it, and follows its sources on the next save", async () => {
+    const tag = await Tag.create({ id: "b", x: "X", both: "junk" });
+    expect((await rawItem(tableName, "b"))?.both).toEqual({ S: "b,X" });
+    expect(tag.both).toBe("b,X");
+    expect(tag.isDirty()).toBe(false);
+    expect(tag.original()).toMatchObject({ both: "b,X" });
+
+    tag.x = "Y";
+    await tag.save();
+    expect((await rawItem(tableName, "b"))?.both).toEqual({ S: "b,Y" });
+    expect(tag.both).toBe("b,Y");
+    expect(tag.modifiedPaths()).toEqual([]);
+  });
+});
