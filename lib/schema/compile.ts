@@ -8,9 +8,6 @@ import type {
   CompiledSchema,
   IndexSpec,
   ObjectShape,
-  ReferenceTarget,
-  ReferencedModel,
-  SelfReferenceSlot,
   SubtreeFlags,
   TimestampAttribute,
   Variant,
@@ -20,6 +17,7 @@ import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./fl
 import { compileIndexes } from "./indexes";
 import { compiledSchemaOf, referencedModelOf } from "./links";
 import { isPlainObject, resolveVariant, scalarTypeOf, type NestedCompiler } from "./resolve-type";
+import { SelfReference } from "./self-reference";
 import { compileSettings } from "./settings";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
@@ -29,29 +27,12 @@ function isDefinitionObject(value: unknown): value is AttributeDefinitionObject 
   return isPlainObject(value) && "type" in value && compiledSchemaOf(value) === undefined;
 }
 
-/** Self references (type.THIS) are bound when the schema's model is created. */
-class SelfReference implements ReferenceTarget, SelfReferenceSlot {
-  #model: ReferencedModel | undefined;
-  readonly #check: ((model: ReferencedModel) => void) | undefined;
-  constructor(check?: (model: ReferencedModel) => void) {
-    this.#check = check;
-  }
-  /** Throws (from `model()`) when the model breaks a rule of this reference (a Set member with a range key). */
-  bind(model: ReferencedModel): void {
-    this.#check?.(model);
-    this.#model = model;
-  }
-  resolve(): ReferencedModel {
-    if (!this.#model)
-      throw new InvalidParameter("type.THIS is only usable once its schema belongs to a model.");
-    return this.#model;
-  }
-}
-
 interface CompileState {
   selfReferences: SelfReference[];
   keyAttributes: { hashKey?: string; rangeKey?: string };
   rawIndexes: { attribute: string; definition: unknown }[];
+  /** `saveUnknown` patterns of nested Schema instances, prefixed with where they are nested. */
+  nestedUnknown: string[];
 }
 
 function compileAttribute(
@@ -86,6 +67,11 @@ function compileAttribute(
       const reference = new SelfReference(check);
       state.selfReferences.push(reference);
       return reference;
+    },
+    nestedSchema: (schema, nestedPath) => {
+      // Under a list element the stored paths carry indexes ("list[0].x"), which no prefix names.
+      if (nestedPath.includes("[")) return;
+      for (const pattern of schema.unknownPatterns) state.nestedUnknown.push(`${nestedPath}.${pattern}`);
     },
   };
   const variants: Variant[] = [];
@@ -242,7 +228,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
   if (!isPlainObject(definition)) {
     throw new InvalidParameterType("Schema initialization parameter must be an object.");
   }
-  const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [] };
+  const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [], nestedUnknown: [] };
   const shape = compileShape(definition, "", state, "root");
 
   const timestamps =
@@ -296,6 +282,9 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     }
   }
 
+  const { saveUnknown } = settings;
+  const ownPatterns = saveUnknown === true ? ["**"] : Array.isArray(saveUnknown) ? saveUnknown : [];
+  const unknownPatterns = [...ownPatterns, ...state.nestedUnknown];
   return Object.freeze({
     shape: rootShape,
     hashKey,
@@ -304,7 +293,9 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     createdAt,
     updatedAt,
     combined: rootShape.attributes.filter((attribute) => attribute.variants[0]!.kind === "combine"),
-    keepUnknown: compileUnknownMatcher(settings.saveUnknown),
+    // `true` keeps everything without matching patterns (nested ones are inside "**").
+    keepUnknown: compileUnknownMatcher(saveUnknown === true ? true : unknownPatterns),
+    unknownPatterns,
     get: settings.get,
     set: settings.set,
     validate: settings.validate,

@@ -133,6 +133,8 @@ export interface CompiledSchema {
   readonly combined: readonly CompiledAttribute[];
   /** Keeps an unknown attribute at this dotted path? `undefined` when nothing unknown is kept. */
   readonly keepUnknown: ((path: string) => boolean) | undefined;
+  /** The `saveUnknown` patterns behind `keepUnknown` (`true` is `["**"]`), for a schema nesting this one. */
+  readonly unknownPatterns: readonly string[];
   readonly get: ((item: Record<string, unknown>) => unknown) | undefined;
   readonly set: ((item: Record<string, unknown>) => unknown) | undefined;
   readonly validate: ((item: Record<string, unknown>) => unknown) | undefined;

@@ -2,7 +2,14 @@
 // Model) into a compiled variant. Nested Object/Array schemas call back into the shape compiler.
 import { InvalidParameter } from "../errors";
 import type { AttributeDefinitionObject, DateStorage } from "./definition-types";
-import type { CompiledAttribute, ObjectShape, ReferenceTarget, ReferencedModel, Variant } from "./compiled";
+import type {
+  CompiledAttribute,
+  CompiledSchema,
+  ObjectShape,
+  ReferenceTarget,
+  ReferencedModel,
+  Variant,
+} from "./compiled";
 import { compiledSchemaOf, referencedModelOf } from "./links";
 import { ANY, NULL, THIS } from "./type-markers";
 import { booleanType } from "./types/boolean";
@@ -25,6 +32,8 @@ export interface NestedCompiler {
    * known (at `model()`), for rules that depend on it.
    */
   selfReference(check?: (model: ReferencedModel) => void): ReferenceTarget;
+  /** A Schema instance nested at `path`: its `saveUnknown` applies there (Dynamoose merges it, prefixed). */
+  nestedSchema(schema: CompiledSchema, path: string): void;
 }
 
 const TYPE_NAMES: Record<string, unknown> = {
@@ -109,7 +118,10 @@ export function resolveVariant(
   const referenced = referencedModelOf(type);
   if (referenced) return { kind: "reference", target: modelReference(referenced) };
   const nestedSchema = compiledSchemaOf(type);
-  if (nestedSchema) return { kind: "object", shape: nestableShape(nestedSchema.shape, path) };
+  if (nestedSchema) {
+    nested.nestedSchema(nestedSchema, path);
+    return { kind: "object", shape: nestableShape(nestedSchema.shape, path) };
+  }
 
   if (type === Object) {
     if (attribute.storage === "json") return { kind: "json" };
@@ -117,6 +129,7 @@ export function resolveVariant(
     if (schema === undefined) return { kind: "object", shape: "empty" };
     if (schema === ANY) return { kind: "object", shape: "any" };
     const compiled = compiledSchemaOf(schema);
+    if (compiled) nested.nestedSchema(compiled, path);
     return {
       kind: "object",
       shape: compiled ? nestableShape(compiled.shape, path) : nested.shape(schema, path),

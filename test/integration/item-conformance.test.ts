@@ -375,3 +375,40 @@ describe("after a save, a COMBINE attribute holds what was stored", () => {
     expect(tag.modifiedPaths()).toEqual([]);
   });
 });
+
+// Dynamoose merges a nested Schema's saveUnknown into the parent's, prefixed with where it is nested.
+describe("saveUnknown of a nested Schema instance", () => {
+  const tableName = uniqueTableName("nestedUnknown");
+  const Profile = dynamodel.model(
+    "ConformanceNestedUnknown",
+    new Schema({
+      id: String,
+      open: new Schema({ known: String }, { saveUnknown: true }),
+      some: { type: Object, schema: new Schema({ known: String }, { saveUnknown: ["extra"] }) },
+      closed: new Schema({ known: String }),
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("keeps what the nested schema keeps, there only, on write and on read", async () => {
+    await Profile.create({
+      id: "p",
+      open: { known: "k", deep: { a: 1 } },
+      some: { known: "k", extra: 2, other: 3 },
+      closed: { known: "k", dropped: 4 },
+      topLevelUnknown: 5,
+    } as Parameters<typeof Profile.create>[0]);
+    expect(await rawItem(tableName, "p")).toEqual({
+      id: { S: "p" },
+      open: { M: { known: { S: "k" }, deep: { M: { a: { N: "1" } } } } },
+      some: { M: { known: { S: "k" }, extra: { N: "2" } } },
+      closed: { M: { known: { S: "k" } } },
+    });
+    expect((await Profile.get("p"))?.toJSON()).toEqual({
+      id: "p",
+      open: { known: "k", deep: { a: 1 } },
+      some: { known: "k", extra: 2 },
+      closed: { known: "k" },
+    });
+  });
+});
