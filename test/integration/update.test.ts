@@ -80,6 +80,12 @@ describe("Model.update", () => {
     expect(item.fullName).toBe("Bob");
     expect(item.born).toEqual(new Date(5));
     expect(item.labels).toEqual(new Set(["x", "y"]));
+
+    // forceDefault and updatedAt are added only when the update does not set them itself (as in Dynamoose).
+    await Person.update({ id: "p1" }, { revision: 9, updatedAt: 1000 } as never);
+    expect(await stored("p1")).toMatchObject({ revision: 9, updatedAt: 1000 });
+    await Person.update({ id: "p1" }, { visits: 1 });
+    expect(await stored("p1")).toMatchObject({ revision: 7 });
   });
 
   it("takes the key from the object in the one-argument form", async () => {
