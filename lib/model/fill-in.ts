@@ -1,6 +1,7 @@
 // After a save: what the write pipeline filled in (defaults, timestamps, `set` results) is copied back onto
 // the item under the names it uses, so the item agrees with what was stored.
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
+import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import type { ModelRuntime } from "./runtime";
 
@@ -47,8 +48,10 @@ function holdCombinedValues(
 
 /**
  * After a save, the item holds what was stored where `set` functions or nested defaults made that differ
- * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. (An
- * attribute with a `get` function keeps the value the caller gave: the item holds display values there.)
+ * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. An
+ * attribute with a `get` function holds display values: a scalar one holds `get(stored)`, as a read would
+ * show it, when `get` answers at once; otherwise (nested `get`s, an asynchronous `get`) the item keeps
+ * the value the caller gave.
  */
 function holdWrittenValues(
   shape: ObjectShape,
@@ -57,13 +60,28 @@ function holdWrittenValues(
 ): void {
   for (const attribute of shape.attributes) {
     const { flags, settings } = attribute;
-    if ((!flags.set && !flags.defaults) || flags.get) continue;
-    const value = written[attribute.name];
+    if (!flags.set && !flags.defaults) continue;
+    let value = written[attribute.name];
     if (value === undefined) continue;
+    if (flags.get) {
+      const shown = shownScalar(attribute, value);
+      if (shown === undefined) continue;
+      value = shown;
+    }
     const used =
       item[attribute.name] !== undefined
         ? attribute.name
         : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
     if (!sameValue(item[used], value)) item[used] = value;
   }
+}
+
+/** `get(stored)` of a scalar attribute whose own `get` is synchronous, or undefined when it cannot be shown so. */
+function shownScalar(attribute: CompiledAttribute, stored: unknown): unknown {
+  const { get } = attribute.settings;
+  if (get === undefined || attribute.variants.some((variant) => variant.kind !== "scalar")) return undefined;
+  const shown = get(stored);
+  if (!isThenable(shown)) return shown;
+  Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern, not the save's
+  return undefined;
 }

@@ -174,4 +174,26 @@ describe("an attribute with both get and set", () => {
     await read.save();
     expect(await storedCents("p1")).toEqual({ N: "50000" });
   });
+
+  it("holds get(stored) after a save, as a read shows it: not dirty, and the next save leaves it alone", async () => {
+    const created = await Product.create({ id: "p2", cents: 7 });
+    expect(await storedCents("p2")).toEqual({ N: "700" });
+    expect(created.cents).toBe(7); // get(700)
+    expect(created.isDirty()).toBe(false);
+    created.name = "nib";
+    await created.save();
+    expect(await storedCents("p2")).toEqual({ N: "700" });
+
+    const odd = dynamodel.model(
+      "SaveGetSetCode",
+      new Schema({
+        id: String,
+        code: { type: String, set: (code: string) => `#${code}`, get: (code: string) => code.toUpperCase() },
+      }),
+      { tableName: uniqueTableName("saveGetSetCode") },
+    );
+    const item = await odd.create({ id: "c1", code: "x" });
+    expect(item.code).toBe("#X");
+    expect(item.modifiedPaths()).toEqual([]);
+  });
 });
