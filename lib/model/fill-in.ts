@@ -42,7 +42,8 @@ function holdCombinedValues(
       item[name] !== undefined
         ? name
         : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
-    item[used] = written[name];
+    const stored = written[name];
+    item[used] = settings.get === undefined ? stored : (shownValue(attribute, stored) ?? item[used]);
   }
 }
 
@@ -64,7 +65,7 @@ function holdWrittenValues(
     let value = written[attribute.name];
     if (value === undefined) continue;
     if (flags.get) {
-      const shown = shownScalar(attribute, value);
+      const shown = shownValue(attribute, value);
       if (shown === undefined) continue;
       value = shown;
     }
@@ -76,10 +77,16 @@ function holdWrittenValues(
   }
 }
 
-/** `get(stored)` of a scalar attribute whose own `get` is synchronous, or undefined when it cannot be shown so. */
-function shownScalar(attribute: CompiledAttribute, stored: unknown): unknown {
+/**
+ * `get(stored)` of a scalar or COMBINE attribute whose own `get` is synchronous, or undefined when it
+ * cannot be shown so (nested values, an asynchronous `get`).
+ */
+function shownValue(attribute: CompiledAttribute, stored: unknown): unknown {
   const { get } = attribute.settings;
-  if (get === undefined || attribute.variants.some((variant) => variant.kind !== "scalar")) return undefined;
+  if (get === undefined) return undefined;
+  if (attribute.variants.some((variant) => variant.kind !== "scalar" && variant.kind !== "combine")) {
+    return undefined;
+  }
   const shown = get(stored);
   if (!isThenable(shown)) return shown;
   Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern, not the save's

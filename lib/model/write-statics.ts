@@ -77,7 +77,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
     update(key: unknown, ...rest: unknown[]) {
       const [[given, settings], callback] = trailingCallback(rest);
       // update({...key, ...changes}, null, settings): no update object, as Dynamoose reads any falsy one.
-      const update = given === null ? undefined : given;
+      const update = given || undefined;
       return run(() => {
         if (!isObserved(runtime, "update", "update")) {
           return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);

@@ -109,8 +109,12 @@ export function planQuery(
     // Dynamoose, on the table or the index given with using()), and the rest is AND-ed as the filter.
     const index = options.index;
     const candidate = candidates.find((entry) => entry.indexName === index);
-    if (candidate === undefined) chooseKey(candidates, conjuncts, target, index); // the unknown-index error
-    rejectKeyAttributesInFilter(others, candidate!, target);
+    if (candidate === undefined) {
+      // Only a using() name can be missing (the table is always a candidate): chooseKey says which exist.
+      chooseKey(candidates, conjuncts, target, index);
+      throw new InvalidParameter(`using("${index}"): the model has no index of that name.`);
+    }
+    rejectKeyAttributesInFilter(others, candidate, target);
     const keyCondition = joined(raw.map((node) => compileConditionNode(node, target, registry)))!;
     return plan(
       index,

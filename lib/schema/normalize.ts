@@ -119,6 +119,19 @@ function normalizeVariant(
   }
 }
 
+/**
+ * The variant a multi-type attribute's map, list or Set was normalised by. The later write steps (rules,
+ * conversion) look it up instead of guessing again, so they cannot pick another variant than this one did.
+ */
+const chosenVariants = new WeakMap<object, Variant>();
+
+/** The variant `attribute` normalised this value by, if it is one of its multi-type object values. */
+export function chosenVariantOf(attribute: CompiledAttribute, value: unknown): Variant | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const chosen = chosenVariants.get(value);
+  return chosen !== undefined && attribute.variants.includes(chosen) ? chosen : undefined;
+}
+
 /** Chooses the first variant that accepts the value; objects go to the best-matching object shape. */
 export function normalizeValue(
   attribute: CompiledAttribute,
@@ -135,37 +148,56 @@ export function normalizeValue(
   const candidates = isPlainObject(value)
     ? rankObjectVariants(variants, Object.keys(value), (shape) => shape.byInputName)
     : variants;
+  let firstMismatch: TypeMismatch | undefined;
   for (const variant of candidates) {
     let normalized: unknown;
     try {
       normalized = normalizeVariant(variant, value, path, context);
     } catch (error) {
-      // A list or set whose members fit another variant (`[Set<String>, Set<Number>]` given [1, 2]).
-      if (error instanceof TypeMismatch) continue;
-      throw error;
+      // Members that fit another variant (`[Set<String>, Set<Number>]` given [1, 2]): try the next one.
+      if (!(error instanceof TypeMismatch)) throw error;
+      firstMismatch ??= error;
+      continue;
     }
-    if (normalized !== NO_MATCH) return normalized;
+    if (normalized === NO_MATCH) continue;
+    if (typeof normalized === "object" && normalized !== null) chosenVariants.set(normalized, variant);
+    return normalized;
   }
-  throw new TypeMismatch(path, expectedTypes(attribute), value);
+  // The best candidate's own error names the nested path that failed ("shape.a"), when there is one.
+  throw firstMismatch ?? new TypeMismatch(path, expectedTypes(attribute), value);
 }
 
 /**
  * For several object schemas, the one whose attributes name most of the object's keys comes first (ties
- * keep the definition order). Writes rank by incoming names (aliases too), reads by stored names.
+ * keep the definition order); a reference to a model with a range key, stored as a `{hashKey, rangeKey}`
+ * map, competes by those two names. Only these are reordered, among themselves: every other variant keeps
+ * its place. Writes rank by incoming names (aliases too), reads by stored names.
  */
 export function rankObjectVariants(
   variants: readonly Variant[],
   keys: readonly string[],
   namesOf: (shape: ObjectShape) => ReadonlyMap<string, unknown>,
-): Variant[] {
-  const score = (variant: Variant): number => {
-    if (variant.kind !== "object" || typeof variant.shape !== "object") return -1;
-    const names = namesOf(variant.shape);
+): readonly Variant[] {
+  const score = (variant: Variant): number | undefined => {
+    let names: { has(name: string): boolean };
+    if (variant.kind === "object" && typeof variant.shape === "object") names = namesOf(variant.shape);
+    else if (variant.kind === "reference" && variant.target.resolve().rangeKey !== undefined) {
+      const model = variant.target.resolve();
+      names = new Set([model.hashKey, model.rangeKey]);
+    } else return undefined;
     let matches = 0;
     for (const key of keys) if (names.has(key)) matches += 1;
     return matches;
   };
-  return [...variants].sort((a, b) => score(b) - score(a));
+  const scored = variants.flatMap((variant, slot) => {
+    const value = score(variant);
+    return value === undefined ? [] : [{ variant, slot, value }];
+  });
+  if (scored.length < 2) return variants;
+  const ranked = [...scored].sort((a, b) => b.value - a.value);
+  const result = [...variants];
+  scored.forEach(({ slot }, position) => (result[slot] = ranked[position]!.variant));
+  return result;
 }
 
 function applyDefault(

@@ -3,18 +3,21 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
-import { rankObjectVariants } from "./normalize";
+import { chosenVariantOf, rankObjectVariants } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { NO_MATCH } from "./types/handler";
 
 /**
- * Picks the variant a normalised value belongs to (only consulted for multi-type attributes): the first
- * that accepts it, with several object schemas ranked as the write pipeline ranked them.
+ * Picks the variant a normalised value belongs to (only consulted for multi-type attributes): the one
+ * normalisation chose for a map, list or Set; otherwise the first that accepts it, ranked as normalisation
+ * ranks them.
  */
 export function variantFor(attribute: CompiledAttribute, value: unknown): Variant {
   const variants = attribute.variants;
   if (variants.length === 1) return variants[0]!;
+  const chosen = chosenVariantOf(attribute, value);
+  if (chosen !== undefined) return chosen;
   const candidates = isPlainObject(value)
     ? rankObjectVariants(variants, Object.keys(value), (shape) => shape.byName)
     : variants;

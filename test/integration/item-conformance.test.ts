@@ -374,6 +374,22 @@ describe("after a save, a COMBINE attribute holds what was stored", () => {
     expect(tag.both).toBe("b,Y");
     expect(tag.modifiedPaths()).toEqual([]);
   });
+
+  it("holds get(stored) when the COMBINE attribute has a get, as a read shows it", async () => {
+    const Shown = dynamodel.model(
+      "ConformanceCombineShown",
+      new Schema({
+        id: String,
+        x: String,
+        both: { type: dynamodel.type.COMBINE(["id", "x"]), get: (value: string) => value.toUpperCase() },
+      }),
+      { tableName: uniqueTableName("combineShown"), throughput: "ON_DEMAND" },
+    );
+    const shown = await Shown.create({ id: "b", x: "y" });
+    expect(shown.both).toBe("B,Y");
+    expect(shown.modifiedPaths()).toEqual([]);
+    expect((await Shown.get("b"))?.both).toBe("B,Y");
+  });
 });
 
 // Dynamoose merges a nested Schema's saveUnknown into the parent's, prefixed with where it is nested.

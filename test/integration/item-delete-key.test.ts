@@ -61,3 +61,18 @@ it("Model.delete(key) still runs set on the key it is given", async () => {
   await Prefixed.delete({ id: "byKey", sort: "5" });
   expect(await storedIds()).not.toContain("p#byKey/s#5");
 });
+
+it("looks only at the key: other attributes that no longer fit the schema do not stop the delete", async () => {
+  await Prefixed.create({ id: "legacy", sort: "6", n: 1 });
+  // Stored data of another type (written before the schema changed), and a value the caller broke.
+  await rawClient().updateItem({
+    TableName: tableName,
+    Key: { id: { S: "p#legacy" }, sort: { S: "s#6" } },
+    UpdateExpression: "SET n = :old",
+    ExpressionAttributeValues: { ":old": { S: "old" } },
+  });
+  const read = (await Prefixed.get({ id: "legacy", sort: "6" }))!;
+  (read as unknown as Record<string, unknown>).n = "broken";
+  await read.delete();
+  expect(await storedIds()).not.toContain("p#legacy/s#6");
+});

@@ -98,6 +98,8 @@ describe("Model.update", () => {
     expect(request).toMatchObject({ Key: { id: { S: "p2" } } });
     await Person.update({ id: "p2", visits: 4 }, null, { returnValues: "NONE" });
     expect(await stored("p2")).toMatchObject({ visits: 4, age: 30 });
+    await Person.update({ id: "p2", visits: 6 }, false as never, { returnValues: "NONE" });
+    expect(await stored("p2")).toMatchObject({ visits: 6 });
   });
 
   it("$ADD adds to numbers, sets (one or many) and lists", async () => {
