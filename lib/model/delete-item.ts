@@ -10,6 +10,7 @@ import type { CompiledAttribute } from "../schema/compiled";
 import { keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
+import { nameHeld } from "./item-paths";
 import { deleteByStoredKey } from "./persist";
 import type { ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
@@ -29,7 +30,7 @@ export async function deleteItem(
     for (const name of keyNames) {
       const value = image[name]; // absent when read with a projection that left it out
       const attribute = schema.shape.byName.get(name)!;
-      if (value !== undefined && holdsStored(attribute, heldValue(attribute, data), value)) {
+      if (value !== undefined && holdsStored(attribute, data[nameHeld(attribute, data)], value)) {
         stored[name] = value;
       }
     }
@@ -38,14 +39,6 @@ export async function deleteItem(
     ? stored
     : { ...(await keyToDynamo(schema, item)), ...stored };
   return deleteByStoredKey(runtime, key, settings);
-}
-
-/** The item's value of an attribute, under its real name or whichever alias it holds it by. */
-function heldValue(attribute: CompiledAttribute, data: Record<string, unknown>): unknown {
-  const { name, settings } = attribute;
-  if (data[name] !== undefined) return data[name];
-  const alias = settings.aliases.find((candidate) => data[candidate] !== undefined);
-  return alias === undefined ? undefined : data[alias];
 }
 
 /** Does the item still hold the stored key value, as a read shows it (`get(stored)` with a `get`)? */

@@ -3,6 +3,7 @@
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
+import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
 
 /** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
@@ -37,13 +38,10 @@ function holdCombinedValues(
   written: Record<string, unknown>,
 ): void {
   for (const attribute of combined) {
-    const { name, settings } = attribute;
-    const used =
-      item[name] !== undefined
-        ? name
-        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
-    const stored = written[name];
-    item[used] = settings.get === undefined ? stored : (shownValue(attribute, stored) ?? item[used]);
+    const used = nameHeld(attribute, item);
+    const stored = written[attribute.name];
+    item[used] =
+      attribute.settings.get === undefined ? stored : (shownValue(attribute, stored) ?? item[used]);
   }
 }
 
@@ -60,7 +58,7 @@ function holdWrittenValues(
   written: Record<string, unknown>,
 ): void {
   for (const attribute of shape.attributes) {
-    const { flags, settings } = attribute;
+    const { flags } = attribute;
     if (!flags.set && !flags.defaults) continue;
     let value = written[attribute.name];
     if (value === undefined) continue;
@@ -69,10 +67,7 @@ function holdWrittenValues(
       if (shown === undefined) continue;
       value = shown;
     }
-    const used =
-      item[attribute.name] !== undefined
-        ? attribute.name
-        : (settings.aliases.find((alias) => item[alias] !== undefined) ?? settings.outputName);
+    const used = nameHeld(attribute, item);
     if (!sameValue(item[used], value)) item[used] = value;
   }
 }

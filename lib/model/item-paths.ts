@@ -52,7 +52,7 @@ function member(container: unknown, key: string): unknown {
 }
 
 /** The name under which `container` holds the attribute: its real name or an alias, else its read name. */
-function nameHeld(attribute: CompiledAttribute, container: unknown): string {
+export function nameHeld(attribute: CompiledAttribute, container: unknown): string {
   if (member(container, attribute.name) !== undefined) return attribute.name;
   for (const alias of attribute.settings.aliases) if (member(container, alias) !== undefined) return alias;
   return attribute.settings.outputName;
