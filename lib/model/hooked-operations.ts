@@ -8,11 +8,11 @@ import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
 import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
-import { deleteItem } from "./delete-item";
-import { deleteByKey, getByKey, type SaveSettings } from "./persist";
+import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
 import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage } from "./stored-images";
+import { keyOfArgument } from "./stored-key";
 
 export function getWithHooks(
   runtime: ModelRuntime,
@@ -89,12 +89,16 @@ export function deleteWithHooks(
     : schemaFor(runtime, item as Record<string, unknown>).hooks;
   const run = keyItems.has(item)
     ? () => deleteByKey(runtime, item, settings)
-    : () => deleteItem(runtime, item, settings);
+    : async () => deleteByStoredKey(runtime, await keyOfArgument(runtime, item), settings);
   return runHooked(runtime, "delete", item, run, "delete", hooks);
 }
 
-/** `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. */
+/**
+ * `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. A stored
+ * item of the model is deleted as `item.delete()` deletes it, by the key it is stored under.
+ */
 export function itemForKey(runtime: ModelRuntime, key: unknown): object {
+  if (key instanceof runtime.model && hasStoredImage(key)) return key;
   const schema = runtime.compiled[0]!;
   const data =
     typeof key === "object" && key !== null && !(key instanceof Date)

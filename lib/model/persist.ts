@@ -8,7 +8,6 @@ import { withoutExpired } from "../table/expired";
 import type { OperationName } from "../client/operations";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import type { ExpressionTarget } from "../expressions/compile";
-import { keyToDynamo } from "../schema/key";
 import { readPipeline } from "../schema/read";
 import { readWasExact, startRead } from "../schema/read-exactness";
 import { isThenable } from "../schema/normalize";
@@ -17,6 +16,7 @@ import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
+import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
 
 export interface SaveSettings {
@@ -81,10 +81,9 @@ export async function buildKeyedInput<S, I>(
   settings: S,
   build: (tableName: string, key: Record<string, AttributeValue>, settings: S, target: ExpressionTarget) => I,
 ): Promise<I> {
-  const schema = runtime.compiled[0]!;
   // Conditions and projections may name attributes of any of the model's schemas.
   const target = expressionTargetOfModel(runtime.compiled);
-  return build(runtime.table.name, await keyToDynamo(schema, key), settings, target);
+  return build(runtime.table.name, await keyOfArgument(runtime, key), settings, target);
 }
 
 const deleteOptions = ["condition", "return"];

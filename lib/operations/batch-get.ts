@@ -17,7 +17,7 @@ import { markPartialImages } from "../model/stored-images";
 import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
-import { keyToDynamo } from "../schema/key";
+import { keyOfArgument } from "../model/stored-key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection } from "./get";
 import { checkOptions, wantsRequest } from "./options";
@@ -139,7 +139,7 @@ export async function batchGetByKeys(
   const target = expressionTargetOfModel(runtime.compiled); // projections may name any schema's attributes
 
   // Every key is converted (and so validated) before the first request.
-  const converted = await Promise.all(keys.map((key: unknown) => keyToDynamo(schema, key)));
+  const converted = await Promise.all(keys.map((key: unknown) => keyOfArgument(runtime, key)));
   const callerKeys = new Map<string, unknown>();
   const unique: Record<string, AttributeValue>[] = [];
   converted.forEach((key, index) => {

@@ -12,7 +12,7 @@ import { InvalidParameterType } from "../errors";
 import { sendForModel } from "../model/persist";
 import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
-import { keyToDynamo } from "../schema/key";
+import { keyOfArgument } from "../model/stored-key";
 import { writePipeline } from "../schema/write";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
@@ -160,7 +160,7 @@ export async function batchDeleteKeys(
   if (!Array.isArray(keys)) throw new InvalidParameterType("batchDelete needs an array of keys.");
   const schema = runtime.compiled[0]!;
   // `async` so that every conversion's failure is a rejection Promise.all handles, never a stray one.
-  const converted = await Promise.all(keys.map(async (key: unknown) => keyToDynamo(schema, key)));
+  const converted = await Promise.all(keys.map(async (key: unknown) => keyOfArgument(runtime, key)));
   const collected = new RequestsByKey();
   converted.forEach((key, index) => {
     collected.add(

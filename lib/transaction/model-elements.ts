@@ -21,7 +21,7 @@ import { checkOptions } from "../operations/options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
-import { keyToDynamo } from "../schema/key";
+import { keyOfArgument } from "../model/stored-key";
 import { recordOrigin, registerTransactionModel } from "./origins";
 
 /**
@@ -171,7 +171,7 @@ async function conditionElement(
   if (expression === undefined) throw new InvalidParameter("Model.transaction.condition needs a condition.");
   const input: ConditionCheck = {
     TableName: runtime.table.name,
-    Key: await keyToDynamo(schema, key),
+    Key: await keyOfArgument(runtime, key),
     ConditionExpression: expression,
   };
   if (registry.names) input.ExpressionAttributeNames = registry.names;

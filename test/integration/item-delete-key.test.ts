@@ -1,6 +1,7 @@
-// item.delete() deletes the item by the key it is stored under (SPEC §4). A key attribute with a `set`
-// function holds what `set` made of it once the item is stored; running `set` again would name another
-// key, delete nothing and report nothing.
+// item.delete() deletes the item by the key it is stored under (SPEC §4), and a stored item given where a
+// key is expected (Model.get/delete, batchGet/batchDelete, transaction elements) names that key too. A
+// key attribute with a `set` function holds what `set` made of it once the item is stored; running `set`
+// again would name another key, delete nothing and report nothing.
 import dynamodel, { Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
@@ -75,4 +76,44 @@ it("looks only at the key: other attributes that no longer fit the schema do not
   (read as unknown as Record<string, unknown>).n = "broken";
   await read.delete();
   expect(await storedIds()).not.toContain("p#legacy/s#6");
+});
+
+describe("a stored item given where a key is expected names its stored key", () => {
+  async function readItem(id: string) {
+    await Prefixed.create({ id, sort: "k", n: 1 });
+    return (await Prefixed.get({ id, sort: "k" }))!;
+  }
+
+  it("Model.delete(item) and Model.get(item)", async () => {
+    const read = await readItem("statics");
+    expect((await Prefixed.get(read))?.n).toBe(1);
+    await Prefixed.delete(read);
+    expect(await storedIds()).not.toContain("p#statics/s#k");
+  });
+
+  it("batchDelete([item]) and batchGet([item])", async () => {
+    const read = await readItem("batch");
+    expect((await Prefixed.batchGet([read])).map((item) => item.id)).toEqual(["p#batch"]);
+    expect(await Prefixed.batchDelete([read])).toEqual({ unprocessedItems: [] });
+    expect(await storedIds()).not.toContain("p#batch/s#k");
+  });
+
+  it("transaction.delete(item) and transaction.condition(item, …)", async () => {
+    const read = await readItem("txn");
+    await dynamodel.transaction([Prefixed.transaction.condition(read, new dynamodel.Condition("n").eq(1))]);
+    await dynamodel.transaction([Prefixed.transaction.delete(read)]);
+    expect(await storedIds()).not.toContain("p#txn/s#k");
+  });
+
+  it("an item whose key changed, or a plain object copied from an item, is converted with set", async () => {
+    const read = await readItem("changed");
+    read.id = "other";
+    expect(await Prefixed.delete(read, { return: "request" })).toMatchObject({
+      Key: { id: { S: "p#other" }, sort: { S: "s#k" } },
+    });
+    const copy = { ...(await readItem("copied")).toJSON() };
+    expect(await Prefixed.batchDelete([copy], { return: "request" })).toMatchObject({
+      RequestItems: { [tableName]: [{ DeleteRequest: { Key: { id: { S: "p#p#copied" } } } }] },
+    });
+  });
 });

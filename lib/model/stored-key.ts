@@ -1,0 +1,67 @@
+// Where a key is expected, an item of the model that was read from (or written to) the table stands
+// for the key it is stored under. Its key attributes hold what `set` made of them when it was written,
+// and converting them as a key again would run `set` a second time and name another key (`"p#1"`
+// becomes `"p#p#1"`): a delete would delete nothing, a get would find nothing, and neither would say so.
+// Key attributes of an item never stored, or changed since, are converted as `save()` would store them.
+// Only the key is looked at: other attributes may hold anything (stored data that no longer fits the
+// schema must stay deletable).
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { CompiledAttribute } from "../schema/compiled";
+import { keyToDynamo } from "../schema/key";
+import { isThenable } from "../schema/normalize";
+import { sameValue } from "../schema/same-value";
+import { nameHeld } from "./item-paths";
+import type { ModelRuntime } from "./runtime";
+import { hasStoredImage, storedImageOf } from "./stored-images";
+import { untracked } from "./tracked-items";
+
+type Key = Record<string, AttributeValue>;
+
+/**
+ * The key a key argument names: a stored item's stored key, anything else converted through the
+ * primary schema (type checks and `set`). Synchronous unless an asynchronous `set` runs.
+ */
+export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promise<Key> {
+  if (key instanceof runtime.model && hasStoredImage(key)) return storedKeyOf(runtime, key);
+  return keyToDynamo(runtime.compiled[0]!, key);
+}
+
+/** A stored item's key: the stored parts it still holds, the others converted from what it holds. */
+function storedKeyOf(runtime: ModelRuntime, item: object): Key | Promise<Key> {
+  const schema = runtime.compiled[0]!;
+  const keyNames = schema.rangeKey === undefined ? [schema.hashKey] : [schema.hashKey, schema.rangeKey];
+  const image = storedImageOf(item)!;
+  const data = untracked(item) as Record<string, unknown>;
+  const stored: Key = {};
+  for (const name of keyNames) {
+    const value = image[name]; // absent when read with a projection that left it out
+    const attribute = schema.shape.byName.get(name)!;
+    if (value !== undefined && holdsStored(attribute, data[nameHeld(attribute, data)], value)) {
+      stored[name] = value;
+    }
+  }
+  if (keyNames.every((name) => stored[name] !== undefined)) return stored;
+  const converted = keyToDynamo(schema, item);
+  return isThenable(converted)
+    ? Promise.resolve(converted).then((key) => ({ ...key, ...stored }))
+    : { ...converted, ...stored };
+}
+
+/** Does the item still hold the stored key value, as a read shows it (`get(stored)` with a `get`)? */
+function holdsStored(attribute: CompiledAttribute, held: unknown, stored: AttributeValue): boolean {
+  const variant = attribute.variants[0]!;
+  const read =
+    variant.kind === "scalar"
+      ? variant.type.fromDynamo(stored)
+      : variant.kind === "combine"
+        ? stored.S
+        : undefined;
+  if (read === undefined) return false;
+  const shown = attribute.settings.get === undefined ? read : attribute.settings.get(read);
+  if (isThenable(shown)) {
+    Promise.resolve(shown).catch(() => undefined);
+    return false; // unknown without waiting: convert the held value instead
+  }
+  // As for save(): with a `get`, only `get(stored)` is the stored value; its stored form would be a new value.
+  return sameValue(held, shown);
+}
