@@ -1,15 +1,7 @@
 // `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
 // (Dynamoose turned Sets into `{}`, losing them).
 
-/**
- * Sets a member of a fresh plain object. A member named `__proto__` (JSON.parse makes such members, and a
- * map read from the table may have one) is defined as data: assigning it would set the prototype instead.
- */
-function setMember(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  } else object[key] = value;
-}
+import { setOwnMember as setMember } from "../schema/own-member";
 
 export function toJsonValue(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;

@@ -8,6 +8,7 @@ import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";
+import { setOwnMember } from "./own-member";
 import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
 
@@ -177,12 +178,16 @@ function objectFromDynamo(
     return flattenedObjectFromDynamo(shape, shape.flattened, map, keep, output);
   const table = readersOf(shape);
   for (const key of Object.keys(map)) {
-    if (key === "__proto__") markInexact();
+    if (key === "__proto__") {
+      markInexact();
+      // The SDK reads a top-level `__proto__` attribute as a member holding undefined: nothing to read.
+      if (map[key] === undefined) continue;
+    }
     const reader = table.get(key);
     // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
-    else if (keep?.(nestedPath)) output[key] = anyFromDynamo(map[key]!);
+    else if (keep?.(nestedPath)) setOwnMember(output, key, anyFromDynamo(map[key]!));
     else markInexact();
   }
   return output;

@@ -5,6 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../../errors";
 import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
+import { setOwnMember } from "../own-member";
 
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
 export function anyToDynamo(value: unknown, path: string): AttributeValue | undefined {
@@ -72,7 +73,7 @@ export function anyFromDynamo(value: AttributeValue): unknown {
     const object: Record<string, unknown> = {};
     for (const key of Object.keys(value.M)) {
       if (key === "__proto__") markInexact();
-      object[key] = anyFromDynamo(value.M[key]!);
+      setOwnMember(object, key, anyFromDynamo(value.M[key]!));
     }
     return object;
   }
