@@ -7,7 +7,7 @@ import { withHooks, type HookRunner } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { writePipeline } from "../schema/write";
-import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
+import { isObserved, modelHooks, operationContext, runHooked, writeEvent } from "./operation-hooks";
 import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
 import { saveItem, validateBeforeSave, type ValidatedWrite } from "./save";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
@@ -40,7 +40,8 @@ export function saveWithHooks<T extends object>(item: T, settings: SaveSettings)
   const runtime = modelRuntimeOf(item.constructor);
   const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;
   if (!hooks.hasPre("save")) {
-    return runHooked(runtime, "save", item, () => saveItem(item, settings), "save", hooks);
+    const event = writeEvent("save", settings);
+    return runHooked(runtime, "save", item, () => saveItem(item, settings), event, hooks);
   }
   return saveValidatingFirst(runtime, hooks, item, settings);
 }
@@ -63,7 +64,8 @@ async function saveValidatingFirst<T extends object>(
         validated = await validateBeforeSave(item);
       },
     );
-    emitSafely(runtime.events, "save", saved, item);
+    const event = writeEvent("save", settings);
+    if (event !== undefined) emitSafely(runtime.events, event, saved, item);
     return saved;
   } catch (error) {
     emitSafely(runtime.events, "error", error, item);
@@ -90,7 +92,7 @@ export function deleteWithHooks(
   const run = keyItems.has(item)
     ? () => deleteByKey(runtime, item, settings)
     : async () => deleteByStoredKey(runtime, await keyOfArgument(runtime, item), settings);
-  return runHooked(runtime, "delete", item, run, "delete", hooks);
+  return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), hooks);
 }
 
 /**

@@ -61,6 +61,18 @@ export function operationContext(
 }
 
 /**
+ * The event a write emits once it has succeeded; none when its settings ask for the request only
+ * (`return: "request"`): nothing was written, and a listener recording writes must not see one.
+ */
+export function writeEvent(event: ModelEventName, settings: unknown): ModelEventName | undefined {
+  const requestOnly =
+    typeof settings === "object" &&
+    settings !== null &&
+    (settings as { return?: unknown }).return === "request";
+  return requestOnly ? undefined : event;
+}
+
+/**
  * Runs `work` between the operation's hooks (`hooks`: by default the model's) with `target` as `this`,
  * then emits `event` with the result (and the target), or `error` with the error. Listeners never affect
  * the outcome.

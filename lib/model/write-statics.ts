@@ -7,7 +7,7 @@ import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../op
 import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
 import type { HookContext } from "../hooks/hooks";
-import { isObserved, operationContext, runHooked } from "./operation-hooks";
+import { isObserved, operationContext, runHooked, writeEvent } from "./operation-hooks";
 import type { ModelRuntime } from "./runtime";
 
 /** Splits a trailing callback off `args`. */
@@ -108,7 +108,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
                 before,
               ),
             ),
-          "update",
+          writeEvent("update", settings),
         );
       }, callback);
     },
@@ -147,7 +147,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
               listOrOriginal(context.items, objects),
               callerSettings(settings, context),
             ),
-          "batchPut",
+          writeEvent("batchPut", settings),
         );
       }, callback);
     },
@@ -164,7 +164,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
           context,
           () =>
             batchDeleteKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
-          "batchDelete",
+          writeEvent("batchDelete", settings),
         );
       }, callback);
     },

@@ -117,3 +117,33 @@ describe("a listener that throws", () => {
     await expect(Cat.update(1, { name: "Tim" })).resolves.toMatchObject({ name: "Tim" });
   });
 });
+
+describe("write events are emitted only for writes that happened", () => {
+  const Cat = dynamodel.model("HookRequestOnlyCat", new Schema({ id: Number, name: String }), {
+    tableName: uniqueTableName("hookrequestonly"),
+    throughput: "ON_DEMAND",
+  });
+  const events: string[] = [];
+  for (const name of ["save", "update", "delete", "batchPut", "batchDelete"] as const) {
+    Cat.on(name, () => events.push(name));
+  }
+
+  it('return: "request" builds the request, writes nothing and emits nothing', async () => {
+    await Cat.table().initialize();
+    await Cat.create({ id: 1, name: "Tom" }, { return: "request" });
+    await new Cat({ id: 1, name: "Tom" }).save({ return: "request" });
+    await Cat.update({ id: 1 }, { name: "Bo" }, { return: "request" });
+    await Cat.delete(1, { return: "request" });
+    await Cat.batchPut([{ id: 2, name: "Ann" }], { return: "request" });
+    await Cat.batchDelete([2], { return: "request" });
+    expect(events).toEqual([]);
+    expect(await stored(Cat.table().name, 1)).toBeUndefined();
+
+    await Cat.create({ id: 1, name: "Tom" });
+    await Cat.update({ id: 1 }, { name: "Bo" });
+    await Cat.delete(1);
+    await Cat.batchPut([{ id: 2, name: "Ann" }]);
+    await Cat.batchDelete([2]);
+    expect(events).toEqual(["save", "update", "delete", "batchPut", "batchDelete"]);
+  });
+});
