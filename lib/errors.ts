@@ -14,6 +14,7 @@
  * }
  * ```
  */
+import type { CancellationReason } from "@aws-sdk/client-dynamodb";
 
 /** The longest rendering of an offending value inside an error message. */
 const MAX_VALUE_LENGTH = 80;
@@ -210,11 +211,19 @@ export interface TransactionCancellationReason {
 export class TransactionCanceledError extends DynamodelError {
   static override readonly defaultMessage: string = "Transaction cancelled";
 
+  /**
+   * DynamoDB's own reasons, as the SDK's `TransactionCanceledException` carries them (`{Code, Message?,
+   * Item?}` in request order), for code written against that exception. `reasons` says more.
+   */
+  readonly CancellationReasons: CancellationReason[] | undefined;
+
   constructor(
     message?: string,
     readonly reasons: TransactionCancellationReason[] = [],
     options?: ErrorOptions,
   ) {
     super(message, options);
+    const cause = options?.cause as { CancellationReasons?: CancellationReason[] } | undefined;
+    this.CancellationReasons = cause?.CancellationReasons;
   }
 }

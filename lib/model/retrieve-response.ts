@@ -37,6 +37,8 @@ interface ResponseMembers {
 export interface QueryResponse<T> extends Array<T>, ResponseMembers {
   lastKey: Record<string, unknown> | undefined;
   queriedCount: number;
+  /** The same number as `queriedCount`, as Dynamoose's query docs show it (not enumerable). */
+  scannedCount: number;
   timesQueried: number;
 }
 
@@ -102,6 +104,12 @@ export function toResponse<T extends object>(
   if (kind === "query") {
     response.queriedCount = totals.scannedCount;
     response.timesQueried = totals.requests;
+    // Dynamoose's docs read `scannedCount` off a query result; its own results print `queriedCount` only.
+    Object.defineProperty(response, "scannedCount", {
+      value: totals.scannedCount,
+      writable: true,
+      configurable: true,
+    });
   } else {
     response.scannedCount = totals.scannedCount;
     response.timesScanned = totals.requests;

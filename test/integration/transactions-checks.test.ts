@@ -73,6 +73,8 @@ describe("raw elements, settings and callbacks", () => {
       code: "ConditionalCheckFailed",
     });
     expect(error.reasons[0]!.item).toEqual(expect.objectContaining({ id: "raw1", balance: 3 }));
+    // DynamoDB's own list, as the SDK's TransactionCanceledException carries it.
+    expect(error.CancellationReasons).toEqual([expect.objectContaining({ Code: "ConditionalCheckFailed" })]);
 
     await expect(
       dynamodel.transaction([{ Delete: { TableName: "NoSuchTable", Key: { id: { S: "x" } } } }]),

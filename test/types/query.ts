@@ -68,7 +68,12 @@ declare const page: QueryResponse<CatItem>;
 const first: CatItem | undefined = page[0];
 const born: Date | undefined = first?.born;
 const lastKey: Record<string, unknown> | undefined = page.lastKey;
-const counts: [number, number, number] = [page.count, page.queriedCount, page.timesQueried];
+const counts: [number, number, number, number] = [
+  page.count,
+  page.queriedCount,
+  page.scannedCount,
+  page.timesQueried,
+];
 declare const scanned: ScanResponse<ModelItem<{ id: string }>>;
 const scanKey: Record<string, unknown> | ParallelLastKey | undefined = scanned.lastKey;
 const scannedCounts: [number, number] = [scanned.scannedCount, scanned.timesScanned];
