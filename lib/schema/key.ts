@@ -5,6 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
 import type { CompiledAttribute, CompiledSchema } from "./compiled";
 import { isThenable } from "./normalize";
+import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
 import { NO_MATCH } from "./types/handler";
 
@@ -18,24 +19,69 @@ function keyPart(attribute: CompiledAttribute, source: Record<string, unknown>):
   return undefined;
 }
 
+/** The key value as `set` makes it, type-checked: a JS value of the attribute's scalar type. */
+function keyValueAfterSet(attribute: CompiledAttribute, value: unknown): unknown {
+  const variant = scalarVariant(attribute, value);
+  const normalized = variant.type.normalize(value);
+  if (normalized === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
+  const setter = attribute.settings.set;
+  return setter ? setter(normalized, undefined) : normalized;
+}
+
+/** A key value (after every `set`) in stored form; what `set` returned must still be of the type. */
+function keyValueToDynamo(attribute: CompiledAttribute, value: unknown): AttributeValue {
+  const variant = scalarVariant(attribute, value);
+  const checked = variant.type.normalize(value);
+  if (checked === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
+  return variant.type.toDynamo(checked);
+}
+
+function scalarVariant(attribute: CompiledAttribute, value: unknown) {
+  const variant = variantFor(attribute, value);
+  if (variant.kind !== "scalar")
+    throw new InvalidParameter(`Key attribute "${attribute.name}" must have a scalar type.`);
+  return variant;
+}
+
 function convertKeyValue(
   attribute: CompiledAttribute,
   value: unknown,
 ): AttributeValue | Promise<AttributeValue> {
-  const variant = variantFor(attribute, value);
-  if (variant.kind !== "scalar")
-    throw new InvalidParameter(`Key attribute "${attribute.name}" must have a scalar type.`);
-  const normalized = variant.type.normalize(value);
-  if (normalized === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
-  const setter = attribute.settings.set;
-  if (!setter) return variant.type.toDynamo(normalized);
-  const finish = (result: unknown): AttributeValue => {
-    const checked = variant.type.normalize(result);
-    if (checked === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, result);
-    return variant.type.toDynamo(checked);
-  };
-  const result = setter(normalized, undefined);
-  return isThenable(result) ? Promise.resolve(result).then(finish) : finish(result);
+  if (attribute.settings.set === undefined) return keyValueToDynamo(attribute, value); // one normalize
+  const set = keyValueAfterSet(attribute, value);
+  return isThenable(set)
+    ? Promise.resolve(set).then((result) => keyValueToDynamo(attribute, result))
+    : keyValueToDynamo(attribute, set);
+}
+
+/**
+ * A schema-level `set` sees the key as the item it names (`{id: …, sort: …}`, after the attributes'
+ * own `set`), as on a write; Dynamoose's docs: it "will also be used when retrieving an item (ie.
+ * `get`, `query`, `update`, etc)". Without it the key would not name what a save stored.
+ */
+async function keyThroughSchemaSet(
+  schema: CompiledSchema,
+  attributes: readonly CompiledAttribute[],
+  values: readonly unknown[],
+): Promise<Record<string, AttributeValue>> {
+  const item: Record<string, unknown> = {};
+  const settled = await Promise.all(
+    values.map((value, index) => keyValueAfterSet(attributes[index]!, value)),
+  );
+  attributes.forEach((attribute, index) => (item[attribute.name] = settled[index]));
+  const result = await schema.set!(item);
+  const named = isPlainObject(result) ? result : item;
+  const key: Record<string, AttributeValue> = {};
+  for (const attribute of attributes) {
+    const value = named[attribute.name];
+    if (value === undefined || value === null) {
+      throw new InvalidParameter(
+        `The schema's set function left the key attribute "${attribute.name}" empty.`,
+      );
+    }
+    key[attribute.name] = keyValueToDynamo(attribute, value);
+  }
+  return key;
 }
 
 /** The key as AttributeValues. Synchronous unless a key attribute's `set` is asynchronous. */
@@ -53,18 +99,24 @@ export function keyToDynamo(
       `The key must include the hash key "${schema.hashKey}" (got ${describeKey(key)}).`,
     );
   }
-  const parts: [string, AttributeValue | Promise<AttributeValue>][] = [
-    [schema.hashKey, convertKeyValue(hashAttribute, hashValue)],
-  ];
+  let rangeValue: unknown;
   if (rangeAttribute) {
-    const rangeValue = source ? keyPart(rangeAttribute, source) : undefined;
+    rangeValue = source ? keyPart(rangeAttribute, source) : undefined;
     if (rangeValue === undefined || rangeValue === null) {
       throw new InvalidParameter(
         `The key must include the range key "${schema.rangeKey}" (got ${describeKey(key)}).`,
       );
     }
-    parts.push([schema.rangeKey!, convertKeyValue(rangeAttribute, rangeValue)]);
   }
+  if (schema.set !== undefined) {
+    return rangeAttribute
+      ? keyThroughSchemaSet(schema, [hashAttribute, rangeAttribute], [hashValue, rangeValue])
+      : keyThroughSchemaSet(schema, [hashAttribute], [hashValue]);
+  }
+  const parts: [string, AttributeValue | Promise<AttributeValue>][] = [
+    [schema.hashKey, convertKeyValue(hashAttribute, hashValue)],
+  ];
+  if (rangeAttribute) parts.push([schema.rangeKey!, convertKeyValue(rangeAttribute, rangeValue)]);
   if (!parts.some(([, value]) => isThenable(value))) {
     return Object.fromEntries(parts) as Record<string, AttributeValue>;
   }
