@@ -25,6 +25,11 @@ export type ConditionInit = string | Condition | RawCondition | ConditionObject;
 export type ConditionGroupInit =
   Condition | RawCondition | ConditionObject | ((fresh: Condition) => Condition);
 
+// Conditions a method was called on. Dynamoose's conditions changed in place, so code written for it may
+// call `condition.where("a").eq(1)` and keep using `condition`, which stays as it was: writes refuse such
+// a condition when it is empty (condition-input.ts) instead of writing unconditionally.
+const chainedFrom = new WeakSet<Condition>();
+
 /** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
 let stateOf: (condition: Condition) => ConditionState;
 
@@ -89,6 +94,7 @@ export class Condition {
 
   /** A new Condition with the given state; the only way methods create their results. */
   #next(state: ConditionState): Condition {
+    chainedFrom.add(this);
     const next = new Condition();
     next.#state = state;
     return next;
@@ -290,6 +296,14 @@ function finishedNode(condition: Condition): ConditionNode | undefined {
   if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
   if (groups.length === 0) return undefined;
   return orNode(groups.map((group) => andNode(group)));
+}
+
+/**
+ * Whether a condition that says nothing looks like a mistake: it names an attribute with no comparator,
+ * or methods were called on it (their results, which hold the comparisons, were not kept).
+ */
+export function isAbandonedCondition(condition: Condition): boolean {
+  return stateOf(condition).pending !== undefined || chainedFrom.has(condition);
 }
 
 export { isRawCondition, type RawCondition } from "./raw";

@@ -3,7 +3,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { compileCondition, type ExpressionTarget } from "../expressions/compile";
-import { Condition, isCondition, isRawCondition } from "../expressions/condition";
+import { Condition, isAbandonedCondition, isCondition, isRawCondition } from "../expressions/condition";
 import type { PlaceholderRegistry } from "../expressions/placeholders";
 
 export function compileConditionSetting(
@@ -12,7 +12,17 @@ export function compileConditionSetting(
   registry: PlaceholderRegistry,
 ): string | undefined {
   if (condition === undefined || condition === null) return undefined;
-  if (isCondition(condition)) return compileCondition(condition, target, registry);
+  if (isCondition(condition)) {
+    const expression = compileCondition(condition, target, registry);
+    if (expression === undefined && isAbandonedCondition(condition)) {
+      throw new InvalidParameter(
+        "The condition is empty, but where(), eq() or other methods were called on it. Conditions are " +
+          "immutable: each call returns a new Condition, so keep what it returns " +
+          '(`condition = condition.where("a").eq(1)`). Nothing was written.',
+      );
+    }
+    return expression;
+  }
   if (isRawCondition(condition)) return compileCondition(new Condition(condition), target, registry);
   throw new InvalidParameter("condition must be a Condition or a raw { ConditionExpression, … } object.");
 }
