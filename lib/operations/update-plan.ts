@@ -205,9 +205,7 @@ function planCombine(state: PlanState): void {
 function planAutomatic(state: PlanState, now: Date): Promise<void> | undefined {
   planTimestamps(state, now);
   const { schema, touched } = state;
-  const forced = schema.shape.attributes.some(
-    (attribute) => attribute.settings.forceDefault && !touched.has(attribute.name),
-  );
+  const forced = schema.shape.attributes.some((attribute) => attribute.settings.forceDefault);
   if (!forced) {
     planVersionIncrement(state);
     return undefined;
@@ -232,12 +230,22 @@ function planTimestamps(state: PlanState, now: Date): void {
   }
 }
 
+// "Always use the default value, even if a value is already set" (Dynamoose): an update that names a
+// forceDefault attribute itself ($SET, $ADD, $REMOVE, a nested path) has that part replaced by the default,
+// as Dynamoose's update forces defaults on the values it is given.
 async function planForcedDefaults(state: PlanState): Promise<void> {
-  const { schema, touched, actions } = state;
+  const { schema, touched } = state;
   for (const attribute of schema.shape.attributes) {
-    if (!attribute.settings.forceDefault || touched.has(attribute.name)) continue;
+    if (!attribute.settings.forceDefault) continue;
+    if (touched.has(attribute.name) && attribute.flatten !== undefined) continue; // its parts are the caller's
     const value = await defaultOf(attribute.settings.default);
     if (value === undefined) continue;
+    const { actions } = state;
+    if (touched.has(attribute.name)) {
+      for (let index = actions.length - 1; index >= 0; index -= 1) {
+        if (actions[index]!.path[0] === attribute.name) actions.splice(index, 1);
+      }
+    }
     const written = await writeAttributeValue(schema, attribute, value, attribute.name);
     if (attribute.flatten !== undefined)
       actions.push(...flattenedActions(attribute.flatten, written.attributeValue));

@@ -81,9 +81,18 @@ describe("Model.update", () => {
     expect(item.born).toEqual(new Date(5));
     expect(item.labels).toEqual(new Set(["x", "y"]));
 
-    // forceDefault and updatedAt are added only when the update does not set them itself (as in Dynamoose).
+    // A forceDefault attribute always holds its default, even when the update gives it a value or an
+    // operator (Dynamoose: "always use the default value, even if a value is already set").
+    await rawClient().updateItem({
+      TableName: tableName,
+      Key: { id: { S: "p1" } },
+      UpdateExpression: "SET revision = :r",
+      ExpressionAttributeValues: { ":r": { N: "100" } },
+    });
     await Person.update({ id: "p1" }, { revision: 9, updatedAt: 1000 } as never);
-    expect(await stored("p1")).toMatchObject({ revision: 9, updatedAt: 1000 });
+    expect(await stored("p1")).toMatchObject({ revision: 7, updatedAt: 1000 }); // updatedAt: the caller's
+    await Person.update({ id: "p1" }, { $ADD: { revision: 1 } });
+    expect(await stored("p1")).toMatchObject({ revision: 7 });
     await Person.update({ id: "p1" }, { visits: 1 });
     expect(await stored("p1")).toMatchObject({ revision: 7 });
   });
