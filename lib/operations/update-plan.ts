@@ -204,7 +204,7 @@ function planCombine(state: PlanState): void {
 /** `updatedAt` is set to now; `createdAt` only if the update creates the item; `forceDefault` always. */
 function planAutomatic(state: PlanState, now: Date): Promise<void> | undefined {
   planTimestamps(state, now);
-  const { schema, touched } = state;
+  const { schema } = state;
   const forced = schema.shape.attributes.some((attribute) => attribute.settings.forceDefault);
   if (!forced) {
     planVersionIncrement(state);
