@@ -1,13 +1,15 @@
 /** @jest-config-loader esbuild-register */
 import type { Config } from "jest";
 
-// Tests import the library as users do ("dynamodel", "dynamodel/local"), mapped to the sources.
+// Tests import the library as users do ("dynamodel", "dynamodel/local", Dynamoose's "…/dist/Item"), mapped
+// to the sources (dist/Item re-exports the main entry's Item, so it maps to the main entry).
 const shared = {
   preset: "ts-jest",
   testEnvironment: "node",
   moduleNameMapper: {
     "^dynamodel$": "<rootDir>/lib/index.ts",
     "^dynamodel/local$": "<rootDir>/lib/local.ts",
+    "^dynamodel/dist/Item$": "<rootDir>/lib/index.ts",
   },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
 } satisfies Config;

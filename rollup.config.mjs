@@ -46,6 +46,33 @@ const nodeEsmEntry = {
   },
 };
 
+/**
+ * Writes the `dynamodel/dist/Item` subpath, the path Dynamoose's TypeScript guide imports `Item` from
+ * (`import {Item} from "dynamoose/dist/Item"`), so that changing the package name in that import is enough.
+ * Each file re-exports the main entry's `Item`, so there is one Item class whichever way it is loaded:
+ * Item.js / Item.d.ts for `require` (and for resolvers that ignore package.json exports, which look for
+ * dist/Item.js), Item-node.mjs for Node's `import` (the CommonJS build, as index-node.mjs), Item.mjs and
+ * Item.d.mts for bundlers.
+ */
+const itemSubpath = {
+  name: "item-subpath",
+  generateBundle(_options, bundle) {
+    if (!bundle["index.cjs"].exports.includes("Item")) this.error("lib/index.ts no longer exports Item.");
+    const header =
+      "// `dynamodel/dist/Item`: Dynamoose's import path for Item, re-exporting the main entry's.";
+    const files = {
+      "Item.js": [header, '"use strict";', 'exports.Item = require("./index.cjs").Item;'],
+      "Item.d.ts": [header, 'export { Item } from "./index.cjs";'],
+      "Item-node.mjs": [header, 'export { Item } from "./index-node.mjs";'],
+      "Item.mjs": [header, 'export { Item } from "./index.mjs";'],
+      "Item.d.mts": [header, 'export { Item } from "./index.mjs";'],
+    };
+    for (const [fileName, lines] of Object.entries(files)) {
+      this.emitFile({ type: "asset", fileName, source: `${lines.join("\n")}\n` });
+    }
+  },
+};
+
 export default [
   ...Object.entries(entries).map(([name, input]) => ({
     input,
@@ -59,7 +86,7 @@ export default [
         format: "cjs",
         exports: "named",
         interop: "auto",
-        plugins: name === "index" ? [nodeEsmEntry] : [],
+        plugins: name === "index" ? [nodeEsmEntry, itemSubpath] : [],
       },
     ],
   })),

@@ -17,6 +17,15 @@ export function withCallback<T>(
 }
 
 /**
+ * An implementation's callback parameter, typed `Callback<never>` so that every overload's callback type
+ * fits it, as the callback of the promise it is given to. (Which result a callback receives is what the
+ * overloads promise; the implementation only routes it.)
+ */
+export function asCallback(callback: Callback<never> | undefined): Callback<unknown> | undefined {
+  return callback as Callback<unknown> | undefined;
+}
+
+/**
  * Splits optional trailing arguments: `(settings?, callback?)` in either arity. Returns the settings
  * (or undefined) and the callback (or undefined).
  */

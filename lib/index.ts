@@ -19,7 +19,16 @@ import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
 import type { ModelType } from "./model/types";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
-import type { AttributePath, IndexNames, InputOf, ItemOf, KeyOf, UpdateOf } from "./schema/infer";
+import type {
+  AttributePath,
+  IndexNames,
+  InputOf,
+  InputOfItem,
+  ItemOf,
+  KeyOf,
+  UpdateOf,
+  WithRemovals,
+} from "./schema/infer";
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 import { transactionFunction } from "./transaction/transaction";
@@ -34,12 +43,19 @@ export interface ModelFunction {
     name: string,
     schema: Schema<D, S>,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D, S>, InputOf<D, S>, KeyOf<D>, UpdateOf<D, S>, AttributePath<D, S>, IndexNames<D>>;
+  ): ModelType<
+    ItemOf<D, S>,
+    WithRemovals<InputOf<D, S>>,
+    KeyOf<D>,
+    UpdateOf<D, S>,
+    AttributePath<D, S>,
+    IndexNames<D>
+  >;
   <const D extends SchemaDefinition>(
     name: string,
     definition: D,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D>, InputOf<D>, KeyOf<D>, UpdateOf<D>, AttributePath<D>, IndexNames<D>>;
+  ): ModelType<ItemOf<D>, WithRemovals<InputOf<D>>, KeyOf<D>, UpdateOf<D>, AttributePath<D>, IndexNames<D>>;
   /** Several schemas (single-table design): items are typed loosely. */
   (
     name: string,
@@ -50,7 +66,7 @@ export interface ModelFunction {
     name: string,
     schema?: Schema | SchemaDefinition | readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<T, Partial<T>, unknown>;
+  ): ModelType<T, InputOfItem<T>, unknown>;
 }
 
 /**
@@ -126,7 +142,16 @@ export type {
   AttributeDefinition,
   IndexDefinition,
 } from "./schema/definition-types";
-export type { InputOf, ItemOf, KeyOf, AttributePath, IndexNames, UpdateOf } from "./schema/infer";
+export type {
+  InputOf,
+  InputOfItem,
+  ItemOf,
+  KeyOf,
+  AttributePath,
+  IndexNames,
+  UpdateOf,
+  WithRemovals,
+} from "./schema/infer";
 export type { DynamoCall, Middleware, SendingClient } from "./client/send";
 export type { Converter, ConverterAccessor, DdbAccessor } from "./instance";
 export type {

@@ -14,6 +14,7 @@
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { EventEmitter } from "eventemitter3";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
+import { asDynamoDB } from "./client/ddb-view";
 import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
 import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";
@@ -24,9 +25,18 @@ import { tableClassFor, type TableClass } from "./table/table-class";
 export type { Converter } from "./client/converter";
 
 export interface DdbAccessor {
-  /** The client in use (created lazily: region and credentials from the environment). */
-  (): SendingClient;
-  /** Uses `client` (a `DynamoDB` or a `DynamoDBClient`; only `send` is used). */
+  /**
+   * The client in use (created lazily: region and credentials from the environment), as a `DynamoDB`. A
+   * client set with `set()` is returned as it is when it is a `DynamoDB`; a bare `DynamoDBClient` is
+   * returned as a view of it that also has DynamoDB's named methods (`putItem` …), sending through it.
+   *
+   * @example
+   * ```ts
+   * await dynamodel.aws.ddb().putItem({ TableName: "Cats", Item: { id: { N: "1" } } });
+   * ```
+   */
+  (): DynamoDB;
+  /** Uses `client` (a `DynamoDB` or a `DynamoDBClient`; dynamodel itself uses only `send`). */
   set(client: SendingClient): void;
   /** Goes back to a default client. */
   revert(): void;
@@ -75,7 +85,8 @@ export class Instance {
   /** Tables of this instance: `new instance.Table(name, models, options)`; `instance.Table.defaults`. */
   readonly Table: TableClass;
   readonly #middleware: Middleware[] = [];
-  #client: SendingClient | undefined;
+  /** The client in use, as `aws.ddb()` returns it (see asDynamoDB for a bare DynamoDBClient). */
+  #client: DynamoDB | undefined;
   #converter: Converter = defaultConverter;
 
   constructor() {
@@ -84,7 +95,7 @@ export class Instance {
       if (!client || typeof (client as { send?: unknown }).send !== "function") {
         throw new TypeError("aws.ddb.set() needs a DynamoDB client (an object with a send() method).");
       }
-      this.#client = client;
+      this.#client = asDynamoDB(client);
     };
     ddb.revert = () => {
       this.#client = undefined;

@@ -11,7 +11,7 @@
  * await cat.save();    // UpdateItem: SET name
  * ```
  */
-import { withCallback, type Callback } from "../callbacks";
+import { asCallback, withCallback, type Callback } from "../callbacks";
 import { formatDocumentPath } from "../expressions/path";
 import { storedFormFromDynamo } from "../schema/read";
 import { unmarshalledInput } from "./attribute-value-input";
@@ -21,7 +21,7 @@ import { modelRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { DeleteSettings } from "../operations/delete";
-import type { SaveSettings } from "./persist";
+import type { SaveRequest, SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder } from "./image-slot";
 import { storedImageOf } from "./stored-images";
@@ -45,14 +45,25 @@ export class Item extends StoredImageHolder {
   /**
    * Saves the item. A new item is written with PutItem (`overwrite: false` makes that fail if it
    * exists); an item read from the table is updated in place with only its changed paths.
-   * Resolves with the item itself, timestamps and defaults filled in.
+   * Resolves with the item itself, timestamps and defaults filled in. With `{return: "request"}` it
+   * resolves with the request instead, unsent: a PutItem input for a new item, an UpdateItem input for
+   * an item read from the table that has changes.
+   *
+   * @example
+   * ```ts
+   * await new Cat({ id: 1, name: "Tom" }).save();
+   * const request = await new Cat({ id: 2 }).save({ return: "request" }); // { TableName, Item, … }
+   * ```
    */
+  save(settings: SaveSettings & { return: "request" }): Promise<SaveRequest>;
   save(settings?: SaveSettings): Promise<this>;
+  save(settings: SaveSettings & { return: "request" }, callback: Callback<SaveRequest>): undefined;
   save(callback: Callback<this>): undefined;
   save(settings: SaveSettings, callback: Callback<this>): undefined;
-  save(settings?: SaveSettings | Callback<this>, callback?: Callback<this>): Promise<this> | undefined {
-    if (typeof settings === "function") return withCallback(saveWithHooks(this, {}), settings);
-    return withCallback(saveWithHooks(this, settings ?? {}), callback);
+  save(settings?: SaveSettings | Callback<never>, callback?: Callback<never>): Promise<unknown> | undefined {
+    // (`saveWithHooks` resolves with the request itself for `return: "request"`.)
+    if (typeof settings === "function") return withCallback(saveWithHooks(this, {}), asCallback(settings));
+    return withCallback<unknown>(saveWithHooks(this, settings ?? {}), asCallback(callback));
   }
 
   /**
@@ -66,23 +77,27 @@ export class Item extends StoredImageHolder {
    */
   delete(settings: DeleteSettings & { return: "request" }): Promise<DeleteItemCommandInput>;
   delete(settings?: DeleteSettings): Promise<void>;
-  delete(callback: Callback<void>): undefined;
-  delete(settings: DeleteSettings, callback: Callback<unknown>): undefined;
   delete(
-    settings?: DeleteSettings | Callback<void>,
-    callback?: Callback<unknown>,
+    settings: DeleteSettings & { return: "request" },
+    callback: Callback<DeleteItemCommandInput>,
+  ): undefined;
+  delete(callback: Callback<void>): undefined;
+  delete(settings: DeleteSettings, callback: Callback<void>): undefined;
+  delete(
+    settings?: DeleteSettings | Callback<never>,
+    callback?: Callback<never>,
   ): Promise<unknown> | undefined {
     const runtime = modelRuntimeOf(this.constructor);
     if (typeof settings === "function") {
-      return withCallback(
+      return withCallback<unknown>(
         deleteWithHooks(runtime, this, {}).then(() => undefined),
-        settings as Callback<unknown>,
+        asCallback(settings),
       );
     }
     const wantsRequest = settings?.return === "request";
-    return withCallback(
+    return withCallback<unknown>(
       deleteWithHooks(runtime, this, settings ?? {}).then((result) => (wantsRequest ? result : undefined)),
-      callback,
+      asCallback(callback),
     );
   }
 
@@ -134,7 +149,18 @@ export class Item extends StoredImageHolder {
     return validateWithHooks(this);
   }
 
-  /** Replaces model references by the referenced items (fetched with `get`). Resolves with the item. */
+  /**
+   * Replaces model references by the referenced items (fetched with `get`). Resolves with the item, or
+   * calls `callback(error, item)` and returns undefined.
+   *
+   * @example
+   * ```ts
+   * const cat = await (await Cat.get(1))!.populate({ properties: "owner" });
+   * ```
+   */
+  populate(settings?: PopulateSettings): Promise<this>;
+  populate(callback: Callback<this>): undefined;
+  populate(settings: PopulateSettings, callback: Callback<this>): undefined;
   populate(
     settings?: PopulateSettings | Callback<this>,
     callback?: Callback<this>,

@@ -1,7 +1,13 @@
 // The request pipeline for single-item operations (DESIGN "One pipeline"): options checked → key
 // conversion → input built (pure) → `return: "request"` exits → table ready → send → read pipeline →
 // result. Saving, which adds the write pipeline and change tracking, is in save.ts.
-import type { AttributeValue, DeleteItemCommandInput, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import type {
+  AttributeValue,
+  DeleteItemCommandInput,
+  GetItemCommandOutput,
+  PutItemCommandInput,
+  UpdateItemCommandInput,
+} from "@aws-sdk/client-dynamodb";
 import { send } from "../client/send";
 import { ownerOfImage } from "../table/binding";
 import { withoutExpired } from "../table/expired";
@@ -27,6 +33,12 @@ export interface SaveSettings {
   /** `"request"`: resolve with the DynamoDB input instead of sending it. */
   return?: "item" | "request";
 }
+
+/**
+ * What `item.save({return: "request"})` resolves with: a PutItem input for a new item (as in Dynamoose),
+ * an UpdateItem input of the changed paths for an item read from the table.
+ */
+export type SaveRequest = PutItemCommandInput | UpdateItemCommandInput;
 
 /** The model's way into the pipeline: waits for its table's setup, then sends through middleware and events. */
 export async function sendForModel<Output = Record<string, unknown>>(

@@ -49,6 +49,12 @@ export type Projected<T, P extends string> = string extends P
   ? T
   : Pick<T, Extract<keyof T, TopAttribute<P>>> & Item;
 
+/**
+ * Any index name. Intersected with an empty object type so that TypeScript keeps the declared names
+ * (`X | AnyIndexName`) instead of widening the union to `string`, and editors still offer them.
+ */
+type AnyIndexName = string & Record<never, never>;
+
 export abstract class Retriever<
   T,
   R,
@@ -190,8 +196,13 @@ export abstract class Retriever<
   consistent(enabled = true): this {
     return this.withSettings({ consistent: enabled });
   }
-  /** Reads this index; for queries, skips automatic index choice. @example `Cat.query("email").eq(e).using("byEmail")` */
-  using(indexName: X): this {
+  /**
+   * Reads this index; for queries, skips automatic index choice. The schema's index names are offered, but
+   * any name is accepted: an index the schema does not declare (a table made elsewhere) can be scanned, or
+   * queried with a raw key condition (`query({FilterExpression, …})`).
+   * @example `Cat.query("email").eq(e).using("byEmail")`
+   */
+  using(indexName: X | AnyIndexName): this {
     if (typeof indexName !== "string" || indexName === "") {
       throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
     }

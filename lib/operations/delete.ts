@@ -6,7 +6,11 @@ import { attachCondition, compileConditionSetting } from "./condition-input";
 
 export interface DeleteSettings {
   condition?: unknown;
-  return?: "item" | "request";
+  /**
+   * `"request"`: resolve with the DeleteItem input instead of sending it. `null` (Dynamoose's documented
+   * default) and `"item"` both mean the default: delete, resolve with nothing.
+   */
+  return?: "item" | "request" | null;
 }
 
 export function buildDeleteInput(

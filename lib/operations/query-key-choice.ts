@@ -149,6 +149,23 @@ function consistentExclusionNote(
   );
 }
 
+/**
+ * `using(name)` with an index the schemas do not declare, in a query built with methods: its key attributes
+ * are unknown, so no part of the condition can be picked as its key condition. Say the two ways to do it.
+ */
+function undeclaredIndexError(candidates: readonly KeyCandidate[], forced: string): InvalidParameter {
+  const names = candidates.flatMap((entry) => (entry.indexName === undefined ? [] : [entry.indexName]));
+  return new InvalidParameter(
+    `using("${forced}"): the schema declares no index of that name (its indexes: ` +
+      `${names.length === 0 ? "none" : names.join(", ")}), so dynamodel does not know ` +
+      `its key attributes. Declare it in the schema on its hash key attribute, e.g. ` +
+      `{index: {name: "${forced}", type: "global", rangeKey?: …}} (an existing table is not changed unless the ` +
+      `\`update\` option says so), or query it with a raw key condition, sent as it is: ` +
+      `Model.query({FilterExpression: "#k = :k", ExpressionAttributeNames: {"#k": …}, ` +
+      `ExpressionAttributeValues: {":k": …}}).using("${forced}").`,
+  );
+}
+
 export function chooseKey(
   candidates: readonly KeyCandidate[],
   conjuncts: readonly ConditionNode[],
@@ -158,12 +175,7 @@ export function chooseKey(
 ): KeyChoice {
   if (forced !== undefined) {
     const candidate = candidates.find((entry) => entry.indexName === forced);
-    if (candidate === undefined) {
-      const names = candidates.flatMap((entry) => (entry.indexName === undefined ? [] : [entry.indexName]));
-      throw new InvalidParameter(
-        `using("${forced}"): the model has no index of that name (its indexes: ${names.length === 0 ? "none" : names.join(", ")}).`,
-      );
-    }
+    if (candidate === undefined) throw undeclaredIndexError(candidates, forced);
     const choice = keyChoiceFor(candidate, conjuncts, target);
     if (choice === undefined) {
       throw new InvalidParameter(

@@ -58,8 +58,10 @@ export interface QueryPlan {
  * - Raw `{FilterExpression, …}` parts are opaque. When the rest of the condition has no usable key, the raw
  *   parts are sent as the key condition as they are, on the table or on the index given as `index` (as in
  *   Dynamoose, where a raw query needs `using()`), and the rest is the filter; otherwise they are filter parts.
+ *   With a raw key condition, `index` may name an index the schemas do not declare: it is sent as given.
  *
- * @throws InvalidParameter for an empty condition, an OR at the top level, no usable key, or an unknown index.
+ * @throws InvalidParameter for an empty condition, an OR at the top level, no usable key, or (without a raw
+ * key condition) an index the schemas do not declare.
  *
  * @example
  * ```ts
@@ -109,12 +111,10 @@ export function planQuery(
     // Dynamoose, on the table or the index given with using()), and the rest is AND-ed as the filter.
     const index = options.index;
     const candidate = candidates.find((entry) => entry.indexName === index);
-    if (candidate === undefined) {
-      // Only a using() name can be missing (the table is always a candidate): chooseKey says which exist.
-      chooseKey(candidates, conjuncts, target, index);
-      throw new InvalidParameter(`using("${index}"): the model has no index of that name.`);
-    }
-    rejectKeyAttributesInFilter(others, candidate, target);
+    // An index the schema does not declare (a table made elsewhere, `create: false`) is queried by name as
+    // Dynamoose does: the raw key condition names its keys. Its key attributes are unknown here, so a key
+    // attribute in the filter is left for DynamoDB to reject.
+    if (candidate !== undefined) rejectKeyAttributesInFilter(others, candidate, target);
     const keyCondition = joined(raw.map((node) => compileConditionNode(node, target, registry)))!;
     return plan(
       index,

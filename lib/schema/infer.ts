@@ -3,7 +3,7 @@
 // non-recursive conditionals; recursion happens only into nested schemas (bounded by the definition
 // itself) and, for paths, is capped at `MaxPathDepth` levels. Optionality is decided per attribute
 // by key-remapped mapped types, then flattened once so editors show one plain object.
-import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker } from "./type-markers";
+import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker, UNDEFINED } from "./type-markers";
 import type { ModelLike, SchemaLike } from "./definition-types";
 
 /**
@@ -224,6 +224,9 @@ export type ItemShape<D, S> = Flatten<
   } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S>
 >;
 
+/** `type.UNDEFINED`, which leaves an attribute out of a write (and skips its default). */
+type Removed = typeof UNDEFINED;
+
 export type InputShape<D, S> = Flatten<
   {
     -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
@@ -239,6 +242,26 @@ export type InputShape<D, S> = Flatten<
     -readonly [K in keyof D as Exclude<AnyName<K, D[K]>, OutName<K, D[K]>>]?: AttrValue<D[K], "in">;
   } & Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
 >;
+
+/**
+ * What `new Model(…)`, `create()` and `batchPut()` accept: `I` (an `InputOf`), where each optional
+ * attribute may also be `type.UNDEFINED`, Dynamoose's way to leave it out and skip its default. Required
+ * ones may not: left out, they would fail `required`. (`InputOf` itself stays free of the symbol, so it
+ * can type data read back or built by hand.)
+ *
+ * @example
+ * ```ts
+ * const User = model("User", { id: { type: String, hashKey: true }, name: { type: String, default: "?" } });
+ * new User({ id: "1", name: type.UNDEFINED }); // no name is stored, not even the default
+ * ```
+ */
+export type WithRemovals<I> = { [K in keyof I]: undefined extends I[K] ? I[K] | Removed : I[K] };
+
+/**
+ * What `new Model(…)` accepts for a model typed Dynamoose-style (`model<Cat>()`): any of the item's
+ * properties, each also as `type.UNDEFINED`.
+ */
+export type InputOfItem<T> = { [K in keyof T]?: T[K] | Removed };
 
 /**
  * What reads return for a schema definition `D` with settings `S`: keys, `required` and defaulted

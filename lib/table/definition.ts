@@ -10,10 +10,11 @@ import type {
 import { InvalidParameter } from "../errors";
 import type { CompiledSchema, IndexSpec } from "../schema/compiled";
 
-export type Throughput = number | { read: number; write: number } | "ON_DEMAND";
+/** A table's capacity as resolved (both units known), or on-demand billing. */
+export type ResolvedThroughput = number | { read: number; write: number } | "ON_DEMAND";
 
 export interface TableDefinitionOptions {
-  throughput: Throughput;
+  throughput: ResolvedThroughput;
   tableClass?: "standard" | "infrequentAccess";
   tags?: Readonly<Record<string, string>>;
   streamOptions?: { enabled: boolean; type: string | undefined };
@@ -67,7 +68,7 @@ function keyAttributeTypeIn(schema: CompiledSchema, name: string): KeyType | und
   throw new InvalidParameter(`Key attribute "${name}" must be a string, number or binary type.`);
 }
 
-export function provisioned(throughput: Exclude<Throughput, "ON_DEMAND">) {
+export function provisioned(throughput: Exclude<ResolvedThroughput, "ON_DEMAND">) {
   return typeof throughput === "number"
     ? { ReadCapacityUnits: throughput, WriteCapacityUnits: throughput }
     : { ReadCapacityUnits: throughput.read, WriteCapacityUnits: throughput.write };
@@ -112,7 +113,8 @@ export function buildCreateTableInput(
     AttributeDefinitions: attributeDefinitions,
   };
   if (onDemand) input.BillingMode = "PAY_PER_REQUEST";
-  else input.ProvisionedThroughput = provisioned(options.throughput as Exclude<Throughput, "ON_DEMAND">);
+  else
+    input.ProvisionedThroughput = provisioned(options.throughput as Exclude<ResolvedThroughput, "ON_DEMAND">);
   if (globals.length > 0) {
     input.GlobalSecondaryIndexes = globals.map((index) => ({
       IndexName: index.name,
@@ -123,7 +125,7 @@ export function buildCreateTableInput(
         : {
             ProvisionedThroughput: provisioned(
               index.throughput === undefined || index.throughput === "ON_DEMAND"
-                ? (options.throughput as Exclude<Throughput, "ON_DEMAND">)
+                ? (options.throughput as Exclude<ResolvedThroughput, "ON_DEMAND">)
                 : index.throughput,
             ),
           }),

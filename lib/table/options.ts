@@ -3,10 +3,20 @@
 // Dynamoose, so `{waitForActive: {check: {timeout: 5000}}}` keeps the default frequency.
 import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
-import type { Throughput } from "./definition";
+import type { ResolvedThroughput } from "./definition";
 import { checkTableOptionNames } from "./option-names";
 
-export type { Throughput };
+/**
+ * The `throughput` option: capacity units for both reads and writes, `{read, write}` (either may be left
+ * out: it comes from `Table.defaults`, else 1, as in Dynamoose), or `"ON_DEMAND"` (pay-per-request billing).
+ *
+ * @example
+ * ```ts
+ * new dynamodel.Table("Cats", [Cat], { throughput: { read: 5 } }); // 5 read units, 1 write unit
+ * ```
+ */
+export type Throughput =
+  number | { read: number; write?: number } | { read?: number; write: number } | "ON_DEMAND";
 
 export interface WaitForActiveOptions {
   enabled: boolean;
@@ -35,7 +45,10 @@ export interface TableOptions {
   update?: boolean | readonly UpdatePart[];
   /** Wait until the table and its indexes are ACTIVE. Default: enabled, 180 s timeout, 1 s polls. */
   waitForActive?: boolean | { enabled?: boolean; check?: { timeout?: number; frequency?: number } };
-  /** Default: `{read: 1, write: 1}`; a number sets both; `"ON_DEMAND"` is pay-per-request billing. */
+  /**
+   * Default: `{read: 1, write: 1}`; a number sets both; `{read: 5}` or `{write: 5}` takes the other from
+   * `Table.defaults` (else 1); `"ON_DEMAND"` is pay-per-request billing.
+   */
   throughput?: Throughput;
   /** Added before the table name. */
   prefix?: string;
@@ -71,7 +84,7 @@ export interface ResolvedTableOptions {
   create: boolean;
   update: readonly UpdatePart[];
   waitForActive: WaitForActiveOptions;
-  throughput: Throughput;
+  throughput: ResolvedThroughput;
   prefix: string;
   suffix: string;
   expires: ResolvedExpires | undefined;
@@ -132,14 +145,16 @@ const isCapacity = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 1;
 
 /**
- * `throughput`: a whole number of capacity units ≥ 1 (both read and write), `{read, write}` with both, or
- * `"ON_DEMAND"`. DynamoDB would reject anything else only when the table is created or updated, far from
+ * `throughput`: a whole number of capacity units ≥ 1 (both read and write), `{read, write}` (a part left
+ * out is 1), or `"ON_DEMAND"`. DynamoDB would reject anything else only when the table is created or updated, far from
  * the mistake (or, for `null`, dynamodel would fail with a TypeError): it is caught here instead.
  */
-function resolveThroughput(throughput: unknown): Throughput {
+function resolveThroughput(throughput: unknown): ResolvedThroughput {
   if (throughput === "ON_DEMAND" || isCapacity(throughput)) return throughput;
   if (isPlainObject(throughput)) {
-    const { read, write, ...rest } = throughput;
+    // A part left out is 1. The merge with the built-in default fills it already, except over a layer that
+    // was not an object (`Table.defaults.set({throughput: "ON_DEMAND"})` then `{read: 5}` for one table).
+    const { read = 1, write = 1, ...rest } = throughput;
     if (isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0) return { read, write };
   }
   throw new InvalidParameter(

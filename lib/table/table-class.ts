@@ -17,7 +17,7 @@ import type {
   CreateTableCommandInput,
   TableDescription,
 } from "@aws-sdk/client-dynamodb";
-import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
+import { asCallback, settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
@@ -124,16 +124,29 @@ export class Table {
       .rangeKey;
   }
 
-  /** Sends CreateTable (or, with `{return: "request"}`, resolves with its input). */
+  /**
+   * Sends CreateTable (or, with `{return: "request"}`, resolves with its input). With a callback, calls it
+   * with `(error, request)` or `(error)` and returns undefined.
+   *
+   * @example
+   * ```ts
+   * const request = await table.create({ return: "request" }); // CreateTableCommandInput, nothing sent
+   * table.create({ return: "request" }, (error, input) => console.log(input?.TableName));
+   * ```
+   */
   create(settings: CreateSettings & { return: "request" }): Promise<CreateTableCommandInput>;
   create(settings?: CreateSettings): Promise<void>;
-  create(callback: Callback<unknown>): undefined;
-  create(settings: CreateSettings, callback: Callback<unknown>): undefined;
   create(
-    first?: CreateSettings | Callback<unknown>,
-    second?: Callback<unknown>,
-  ): Promise<unknown> | undefined {
-    const [settings, callback] = settingsAndCallback<CreateSettings>(first, second);
+    settings: CreateSettings & { return: "request" },
+    callback: Callback<CreateTableCommandInput>,
+  ): undefined;
+  create(callback: Callback<void>): undefined;
+  create(settings: CreateSettings, callback: Callback<void>): undefined;
+  create(first?: CreateSettings | Callback<never>, second?: Callback<never>): Promise<unknown> | undefined {
+    const [settings, callback] = settingsAndCallback<CreateSettings>(
+      typeof first === "function" ? asCallback(first) : first,
+      second,
+    );
     const runtime = runtimeOf(this);
     const work = Promise.resolve().then(async () => {
       const input = runtime.createInput();
@@ -149,8 +162,10 @@ export class Table {
    * Without it, the flow runs on the table's first request; with `initialize: false` it runs only here,
    * and requests made before reject with `OtherError` "Table X has not been initialized.".
    */
-  initialize(callback?: Callback<unknown>): Promise<void> | undefined {
-    return withCallback(runtimeOf(this).initialize(), callback) as Promise<void> | undefined;
+  initialize(): Promise<void>;
+  initialize(callback: Callback<void>): undefined;
+  initialize(callback?: Callback<void>): Promise<void> | undefined {
+    return withCallback(runtimeOf(this).initialize(), callback);
   }
 
   /** DescribeTable's description of the table. */

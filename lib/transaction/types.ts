@@ -76,8 +76,11 @@ export interface TransactionCreateSettings {
 export interface TransactionConditionSettings {
   /** A Condition (or raw condition object) the stored item must meet. */
   condition?: Condition | RawCondition;
-  /** Accepted as `Model.delete`/`Model.update` take it, and ignored: the element already is the request. */
-  return?: "item" | "request";
+  /**
+   * Accepted as `Model.delete`/`Model.update` take it (`null` too, Dynamoose's default for `delete`), and
+   * ignored: the element already is the request.
+   */
+  return?: "item" | "request" | null;
 }
 
 export interface TransactionUpdateSettings extends TransactionConditionSettings {

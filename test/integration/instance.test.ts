@@ -25,7 +25,9 @@ describe("aws.ddb", () => {
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     instance.aws.ddb.set(client);
-    expect(instance.aws.ddb()).toBe(client);
+    // A bare client is returned as a view of it with DynamoDB's named methods (ddb() is typed DynamoDB).
+    expect(Object.getPrototypeOf(instance.aws.ddb())).toBe(client);
+    expect(typeof instance.aws.ddb().putItem).toBe("function");
     const Bare = dynamodel.model("BareClientModel", { id: String });
     new instance.Table(uniqueTableName("bare"), [Bare], { throughput: "ON_DEMAND" });
     await Bare.create({ id: "a" });

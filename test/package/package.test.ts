@@ -15,6 +15,12 @@ describe("dist/", () => {
     }
   });
 
+  it("holds the dynamodel/dist/Item subpath (Dynamoose's import path for Item) for require, import and types", () => {
+    for (const file of ["Item.js", "Item.d.ts", "Item.mjs", "Item-node.mjs", "Item.d.mts"]) {
+      expect(existsSync(join(root, "dist", file))).toBe(true);
+    }
+  });
+
   it("declares only the three runtime dependencies", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(Object.keys(pkg.dependencies).sort()).toEqual([
@@ -46,6 +52,45 @@ describe("loading the built package", () => {
        console.log(typeof d.default, typeof d.ValidationError, typeof l.startLocal)`,
     ]);
     expect(out).toBe("object function function");
+  });
+});
+
+// Dynamoose's guide imports Item from "dynamoose/dist/Item"; with the package name changed, that path
+// must give the main entry's own Item class, however it is loaded.
+describe("dynamodel/dist/Item", () => {
+  const node = (args: string[]) => execFileSync("node", args, { cwd: root, encoding: "utf8" }).trim();
+
+  it("require() gives the main entry's Item", () => {
+    const out = node([
+      "-e",
+      `const { Item } = require("dynamodel/dist/Item"); const d = require("dynamodel");
+       console.log(typeof Item, Item === d.Item, Item === d.default.Item)`,
+    ]);
+    expect(out).toBe("function true true");
+  });
+
+  it("import gives the main entry's Item, the same as require()", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       import { Item } from "dynamodel/dist/Item";
+       import dynamodel, { Item as MainItem } from "dynamodel";
+       const required = createRequire(import.meta.url)("dynamodel/dist/Item");
+       console.log(typeof Item, Item === MainItem, Item === dynamodel.Item, Item === required.Item)`,
+    ]);
+    expect(out).toBe("function true true true");
+  });
+
+  it("is the class of every model's items", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { Item } from "dynamodel/dist/Item"; import dynamodel from "dynamodel";
+       const CatModel = dynamodel.model("DistItemPackageCat", { id: Number, name: String });
+       console.log(new CatModel({ id: 1, name: "Tom" }) instanceof Item)`,
+    ]);
+    expect(out).toBe("true");
   });
 });
 
@@ -149,10 +194,16 @@ describe.each([
       join(directory, file),
       [
         'import dynamodel from "dynamodel";',
+        'import { Item } from "dynamodel/dist/Item";',
         'const Cat = dynamodel.model("Cat", { id: Number, name: String });',
         'Cat.on("save", () => undefined);',
         'dynamodel.events.on("request", () => undefined);',
         "export const found = Cat.get(1);",
+        // Dynamoose's TypeScript example, with "dynamoose/dist/Item" changed to "dynamodel/dist/Item".
+        "class Dog extends Item { id!: number; name!: string; }",
+        'const DogModel = dynamodel.model<Dog>("Dog", { id: Number, name: String });',
+        "export const dog: Promise<Dog | undefined> = DogModel.get(1);",
+        "export const same: typeof dynamodel.Item = Item;",
       ].join("\n"),
     );
     const compilerOptions = {

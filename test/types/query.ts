@@ -54,8 +54,26 @@ Cat.query(new Condition("owner").eq("ann"))
 // Names are checked against the schema.
 // @ts-expect-error: "colour" is not an attribute
 void Cat.scan().where("colour");
-// @ts-expect-error: "byName" is not an index of Cat
+// using() offers the declared index names and accepts any other (an index the schema does not declare:
+// scanned, or queried with a raw key condition).
+type DeclaredNames<P> = P extends string ? (string extends P ? never : P) : never;
+type _offered = Expect<Equal<DeclaredNames<Parameters<typeof query.using>[0]>, "byBorn">>;
 void Cat.query("owner").eq("ann").using("byName");
+void Cat.scan().using("byName");
+// @ts-expect-error: an index name is a string
+void Cat.scan().using(5);
+// With no index declared, any name (it used to be `never`, so this did not compile).
+const Plain = model("TypesPlainCat", { id: { type: String, hashKey: true }, name: String });
+void Plain.query("name").eq("Will").using("name-index");
+void Plain.scan().using("name-index");
+void Plain.query({
+  FilterExpression: "#n = :n",
+  ExpressionAttributeNames: { "#n": "name" },
+  ExpressionAttributeValues: { ":n": "Will" },
+}).using("name-index");
+type _plainOffered = Expect<
+  Equal<DeclaredNames<Parameters<ReturnType<typeof Plain.scan>["using"]>[0]>, never>
+>;
 // @ts-expect-error: "nme" is not an attribute path
 void Cat.scan().attributes(["nme"]);
 // @ts-expect-error: the init string names an attribute

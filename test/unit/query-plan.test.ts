@@ -159,6 +159,45 @@ describe("planQuery: index choice", () => {
     expect(() => plan(both, "nope")).toThrow("its indexes: byEmail, byStatus, byRank");
   });
 
+  it("says how to query an index the schema does not declare: declare it, or use a raw key condition", () => {
+    const error = (() => {
+      try {
+        plan(new Condition("email").eq("x"), "email-index");
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InvalidParameter);
+    expect((error as Error).message).toMatch(
+      /using\("email-index"\): the schema declares no index of that name \(its indexes: byEmail, byStatus, byRank\)/,
+    );
+    expect((error as Error).message).toMatch(
+      /Declare it in the schema .*or query it with a raw key condition/,
+    );
+  });
+
+  it("sends a raw key condition on an index the schema does not declare, named as given", () => {
+    const raw = {
+      FilterExpression: "#a = :a",
+      ExpressionAttributeNames: { "#a": "age" },
+      ExpressionAttributeValues: { ":a": 3 },
+    };
+    expect(plan(new Condition(raw), "age-index")).toEqual({
+      indexName: "age-index",
+      keyCondition: "#a = :a",
+      filter: undefined,
+      names: { "#a": "age" },
+      values: { ":a": { N: "3" } },
+    });
+    // Methods chained after it are the filter, even on attributes that would serve another key.
+    expect(plan(new Condition(raw).where("owner").eq("ann"), "age-index")).toMatchObject({
+      indexName: "age-index",
+      keyCondition: "#a = :a",
+      filter: "#n0 = :v0",
+    });
+  });
+
   it("sends a raw condition as the key condition, on the index named by using()", () => {
     const raw = {
       FilterExpression: "#e = :e",

@@ -1,0 +1,34 @@
+// `aws.ddb()` is typed as the SDK's `DynamoDB`, as in Dynamoose, so `ddb().putItem(…)` compiles. But
+// `aws.ddb.set()` also takes a bare `DynamoDBClient` (only `send` is used), which lacks `putItem` and the
+// other named methods. Rather than type the getter as something it may not be, such a client is given
+// those methods: a view over it that inherits everything of the client (config, middleware stack,
+// destroy) and adds DynamoDB's named methods, each sending its command through the client's own `send`.
+import { DynamoDB } from "@aws-sdk/client-dynamodb";
+import type { SendingClient } from "./send";
+
+/** DynamoDB's named methods (`putItem`, `query` …): the aggregated client's own prototype members. */
+const namedMethods = Object.getOwnPropertyNames(DynamoDB.prototype).filter((name) => name !== "constructor");
+const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
+
+/**
+ * `client` itself when it already has every method of `DynamoDB` (a `DynamoDB`, also of another copy of
+ * the SDK); otherwise a view of it with the missing ones, which call `client.send`.
+ *
+ * @example
+ * ```ts
+ * const bare = new DynamoDBClient({ region: "eu-west-1" });
+ * await asDynamoDB(bare).putItem({ TableName: "Cats", Item: { id: { S: "1" } } }); // bare.send(PutItemCommand)
+ * ```
+ */
+export function asDynamoDB(client: SendingClient): DynamoDB {
+  if (client instanceof DynamoDB) return client;
+  const held = client as unknown as Record<string, unknown>;
+  const missing = namedMethods.filter((name) => typeof held[name] !== "function");
+  if (missing.length === 0) return client as DynamoDB;
+  const view = Object.create(client) as Record<string, unknown>;
+  for (const name of missing) view[name] = methodsOf[name];
+  // The named methods call `this.send`: send with the client itself as `this`, so the client's state
+  // (its handler cache) stays on the client, not on the view.
+  view.send = client.send.bind(client);
+  return view as unknown as DynamoDB;
+}
