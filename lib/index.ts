@@ -147,6 +147,7 @@ export type {
   InputOfItem,
   ItemOf,
   KeyOf,
+  KeyObjectOf,
   AttributePath,
   IndexNames,
   UpdateOf,

@@ -24,6 +24,7 @@ import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
 import type { ModelTransaction } from "../transaction/types";
 import type { Table } from "../table/table-class";
+import type { KeyObjectOf } from "../schema/infer";
 
 /** An item of a model: its data plus the Item methods. */
 export type ModelItem<TItem> = TItem & Item;
@@ -127,12 +128,15 @@ export interface ModelType<
   batchGet(
     keys: readonly TKey[],
     settings?: BatchGetSettings,
-  ): Promise<BatchGetResult<ModelItem<TItem>, TKey>>;
-  batchGet(keys: readonly TKey[], callback: Callback<BatchGetResult<ModelItem<TItem>, TKey>>): undefined;
+  ): Promise<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>;
+  batchGet(
+    keys: readonly TKey[],
+    callback: Callback<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>,
+  ): undefined;
   batchGet(
     keys: readonly TKey[],
     settings: BatchGetSettings,
-    callback: Callback<BatchGetResult<ModelItem<TItem>, TKey>>,
+    callback: Callback<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>,
   ): undefined;
 
   /**
@@ -159,12 +163,15 @@ export interface ModelType<
     keys: readonly TKey[],
     settings: BatchWriteSettings & { return: "request" },
   ): Promise<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>;
-  batchDelete(keys: readonly TKey[], settings?: BatchWriteSettings): Promise<BatchWriteResult<TKey>>;
-  batchDelete(keys: readonly TKey[], callback: Callback<BatchWriteResult<TKey>>): undefined;
+  batchDelete(
+    keys: readonly TKey[],
+    settings?: BatchWriteSettings,
+  ): Promise<BatchWriteResult<KeyObjectOf<TKey>>>;
+  batchDelete(keys: readonly TKey[], callback: Callback<BatchWriteResult<KeyObjectOf<TKey>>>): undefined;
   batchDelete(
     keys: readonly TKey[],
     settings: BatchWriteSettings,
-    callback: Callback<BatchWriteResult<TKey>>,
+    callback: Callback<BatchWriteResult<KeyObjectOf<TKey>>>,
   ): undefined;
 
   /**

@@ -18,6 +18,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
+import { keyObjectOf } from "../schema/key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection } from "./get";
 import { checkOptions, wantsRequest } from "./options";
@@ -145,7 +146,7 @@ export async function batchGetByKeys(
   converted.forEach((key, index) => {
     const id = canonicalKey(key, hashKey, rangeKey);
     if (callerKeys.has(id)) return;
-    callerKeys.set(id, keys[index]);
+    callerKeys.set(id, keyObjectOf(schema, keys[index]));
     unique.push(key);
   });
   const chunks = chunk(unique, BATCH_GET_LIMIT);

@@ -13,6 +13,7 @@ import { sendForModel } from "../model/persist";
 import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
 import { keyOfArgument } from "../model/stored-key";
+import { keyObjectOf } from "../schema/key";
 import { writePipeline } from "../schema/write";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
@@ -166,7 +167,7 @@ export async function batchDeleteKeys(
     collected.add(
       canonicalKey(key, schema.hashKey, schema.rangeKey),
       { DeleteRequest: { Key: key } },
-      keys[index],
+      keyObjectOf(schema, keys[index]),
     );
   });
   return sendAll(runtime, collected, settings, "batchDelete");

@@ -324,4 +324,17 @@ export type KeyOf<D> = KeyFor<
   NameMarked<D, { readonly rangeKey: true }>
 >;
 
+/**
+ * A key as batch results report it (`unprocessedKeys`, batchDelete's `unprocessedItems`): key objects
+ * are the caller's own, a bare hash value comes back as `{hashKey: value}`.
+ *
+ * @example
+ * ```ts
+ * type Reported = KeyObjectOf<string | { id: string }>; // { id: string }
+ * ```
+ */
+export type KeyObjectOf<K> = unknown extends K
+  ? K
+  : Exclude<K, string | number | bigint | boolean | Date | Uint8Array>;
+
 export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";

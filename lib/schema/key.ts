@@ -125,6 +125,22 @@ export function keyToDynamo(
   );
 }
 
+/**
+ * A key argument as a key object: an object is the caller's own, returned as is; a bare hash value
+ * becomes `{hashKey: value}`, named as reads name the attribute (its default alias, if any). Batch
+ * results report unprocessed keys this way, as Dynamoose does.
+ *
+ * @example
+ * ```ts
+ * keyObjectOf(schema, 1); // { id: 1 }
+ * ```
+ */
+export function keyObjectOf(schema: CompiledSchema, key: unknown): unknown {
+  if (isKeyObject(key)) return key;
+  const hashAttribute = schema.shape.byName.get(schema.hashKey)!;
+  return { [hashAttribute.settings.outputName]: key };
+}
+
 function describeKey(key: unknown): string {
   try {
     return JSON.stringify(key) ?? String(key);

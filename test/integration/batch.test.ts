@@ -99,6 +99,37 @@ describe("batchPut, batchGet, batchDelete", () => {
       remove();
     }
   });
+
+  it("reports a bare hash value left unprocessed as a key object, named as reads name it", async () => {
+    const Aliased = dynamodel.model(
+      "BatchAliasedKey",
+      new Schema({ pk: { type: Number, hashKey: true, alias: "thingId" }, note: String }),
+      { tableName: uniqueTableName("aliasedKey"), throughput: "ON_DEMAND" },
+    );
+    await Aliased.create({ thingId: 5, note: "kept" });
+    const remove = Aliased.use(async (call, next) => {
+      const output = (await next()) as Record<string, unknown>;
+      const name = Aliased.table().name;
+      if (call.operation === "BatchGetItem") {
+        output.UnprocessedKeys = { [name]: { Keys: [{ pk: { N: "6" } }] } };
+      }
+      if (call.operation === "BatchWriteItem") {
+        output.UnprocessedItems = { [name]: [{ DeleteRequest: { Key: { pk: { N: "6" } } } }] };
+      }
+      return output;
+    });
+    try {
+      const items = await Aliased.batchGet([5, 6], { maxRetries: 1, baseDelay: 1 });
+      expect(items.map((item) => item.toJSON())).toEqual([{ thingId: 5, note: "kept" }]);
+      expect(items.unprocessedKeys).toEqual([{ thingId: 6 }]);
+      const deleted = await Aliased.batchDelete([5, 6], { maxRetries: 1, baseDelay: 1 });
+      expect(deleted.unprocessedItems).toEqual([{ thingId: 6 }]);
+    } finally {
+      remove();
+    }
+    const stored = await rawClient().scan({ TableName: Aliased.table().name });
+    expect(stored.Items).toEqual([]);
+  });
 });
 
 describe("batch writes under faults", () => {

@@ -35,3 +35,11 @@ const chained = Owner.on("save", () => undefined)
   .off("save");
 type _chained = Expect<Equal<typeof chained, typeof Owner>>;
 void chained.get(1);
+
+// Batch results report keys as key objects: a bare hash value comes back as `{hashKey: value}`.
+export async function reportedKeys(): Promise<void> {
+  const found = await Owner.batchGet([1, { id: 2 }]);
+  type _unprocessed = Expect<Equal<(typeof found.unprocessedKeys)[number], { id: number }>>;
+  const { unprocessedItems } = await Owner.batchDelete([1]);
+  type _deleted = Expect<Equal<(typeof unprocessedItems)[number], { id: number }>>;
+}
