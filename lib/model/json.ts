@@ -13,7 +13,9 @@ export function toJsonValue(value: unknown): unknown {
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const entry = (value as Record<string, unknown>)[key];
-    if (entry !== undefined && typeof entry !== "function") setMember(output, key, toJsonValue(entry));
+    // Symbols, like functions, have no JSON form: `type.UNDEFINED` marks an attribute left out of the table.
+    if (entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol")
+      setMember(output, key, toJsonValue(entry));
   }
   return output;
 }
