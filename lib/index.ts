@@ -139,6 +139,8 @@ export type { ModelItem, ModelType, TableHandle } from "./model/types";
 export type {
   SchemaDefinition,
   SchemaSettings,
+  CallbackItem,
+  CallbackValue,
   AttributeDefinition,
   IndexDefinition,
 } from "./schema/definition-types";

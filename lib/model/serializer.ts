@@ -1,14 +1,13 @@
 // Serializers (Dynamoose's Model.serializer): named recipes turning an item into a plain object.
 import { InvalidParameter } from "../errors";
+import type { CallbackItem } from "../schema/definition-types";
 import type { ModelRuntime } from "./runtime";
 
 export interface SerializerOptions {
   include?: readonly string[];
   exclude?: readonly string[];
-  modify?: (
-    serialized: Record<string, unknown>,
-    original: Record<string, unknown>,
-  ) => Record<string, unknown>;
+  /** Its parameters are typed loosely (`CallbackItem`), as in Dynamoose, so `original.name.toUpperCase()` compiles. */
+  modify?: (serialized: CallbackItem, original: CallbackItem) => Record<string, unknown>;
 }
 
 const DEFAULT = "_default";

@@ -45,10 +45,22 @@ export type AttributeType =
   | TypeName;
 
 /**
- * A (possibly async) predicate. Declared through a method so that its parameter is checked
- * bivariantly: `(age: number) => age >= 0` is accepted, and `(v) => …` gets `v: unknown`.
+ * The value a user's `validate`, `get` or `set` function receives: `any`, a marked boundary, as in
+ * Dynamoose. TypeScript cannot type a callback's parameter from the `type` beside it in the same object
+ * literal, and with `unknown` Dynamoose's own examples (`validate: (val) => val > 0`) would not compile
+ * after the import changes. Annotate the parameter (`(age: number) => …`) to have it checked.
  */
-export type ValidatePredicate = { check(value: unknown): unknown }["check"];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- boundary: values handed to user callbacks
+export type CallbackValue = any;
+
+/** What schema-level `get`, `set` and `validate` receive: the whole item (Dynamoose's `ObjectType`). */
+export type CallbackItem = Record<string, CallbackValue>;
+
+/**
+ * A (possibly async) predicate. Declared through a method so that its parameter is checked
+ * bivariantly: `(age: number) => age >= 0` is accepted, and `(v) => v > 0` compiles as in Dynamoose.
+ */
+export type ValidatePredicate = { check(value: CallbackValue): unknown }["check"];
 
 /** Validation: a value that must match exactly, a RegExp, or a (possibly async) predicate. */
 export type Validator = string | number | boolean | null | RegExp | ValidatePredicate;
@@ -72,8 +84,8 @@ export interface AttributeDefinitionObject {
   enum?: readonly unknown[];
   validate?: Validator;
   // Methods, not function properties, so typed parameters (`get(v: string)`) are accepted.
-  get?(value: unknown): unknown;
-  set?(value: unknown, oldValue?: unknown): unknown;
+  get?(value: CallbackValue): unknown;
+  set?(value: CallbackValue, oldValue?: CallbackValue): unknown;
   hashKey?: boolean;
   rangeKey?: boolean;
   index?: boolean | IndexDefinition | readonly IndexDefinition[];
@@ -110,9 +122,9 @@ export interface SchemaSettings {
   timestamps?: boolean | { createdAt?: TimestampSpec; updatedAt?: TimestampSpec };
   saveUnknown?: boolean | readonly string[];
   // Methods, not function properties, so a typed item parameter is accepted.
-  get?(item: Record<string, unknown>): unknown;
-  set?(item: Record<string, unknown>): unknown;
-  validate?(item: Record<string, unknown>): unknown;
+  get?(item: CallbackItem): unknown;
+  set?(item: CallbackItem): unknown;
+  validate?(item: CallbackItem): unknown;
   /** Optimistic locking: `true` (attribute `version`) or the attribute's name. */
   version?: boolean | string;
 }
