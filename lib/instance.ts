@@ -15,6 +15,7 @@ import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { EventEmitter } from "eventemitter3";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
 import { asDynamoDB } from "./client/ddb-view";
+import { sendingClientOf, type NamedMethodClient } from "./client/method-client";
 import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
 import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";
@@ -36,8 +37,17 @@ export interface DdbAccessor {
    * ```
    */
   (): DynamoDB;
-  /** Uses `client` (a `DynamoDB` or a `DynamoDBClient`; dynamodel itself uses only `send`). */
-  set(client: SendingClient): void;
+  /**
+   * Uses `client`: a `DynamoDB` or a `DynamoDBClient` (dynamodel sends through `send`), or, for tests
+   * written for Dynamoose, an object of DynamoDB's named methods (`getItem`, `putItem` …). Named methods a
+   * client holds itself (a mock, `jest.spyOn(ddb, "getItem")`) answer their calls instead of `send`.
+   *
+   * @example
+   * ```ts
+   * dynamodel.aws.ddb.set({ getItem: async () => ({ Item: { id: { N: "1" } } }) });
+   * ```
+   */
+  set(client: SendingClient | NamedMethodClient): void;
   /** Goes back to a default client. */
   revert(): void;
   /** Uses a new client for a local endpoint (default `http://localhost:8000`). */
@@ -87,21 +97,29 @@ export class Instance {
   readonly #middleware: Middleware[] = [];
   /** The client in use, as `aws.ddb()` returns it (see asDynamoDB for a bare DynamoDBClient). */
   #client: DynamoDB | undefined;
+  /** What requests go through when it is not the client itself: a client with mocked named methods. */
+  #sender: SendingClient | undefined;
   #converter: Converter = defaultConverter;
 
   constructor() {
     const ddb = (() => (this.#client ??= new DynamoDB({}))) as DdbAccessor;
     ddb.set = (client) => {
-      if (!client || typeof (client as { send?: unknown }).send !== "function") {
-        throw new TypeError("aws.ddb.set() needs a DynamoDB client (an object with a send() method).");
-      }
-      this.#client = asDynamoDB(client);
+      const sender = sendingClientOf(client);
+      // An object of named methods only (a Dynamoose-style mock) is returned as given; a client with
+      // `send` is returned as a DynamoDB (a bare DynamoDBClient as a view that adds the named methods).
+      this.#client =
+        typeof (client as Partial<SendingClient>).send === "function"
+          ? asDynamoDB(client as SendingClient)
+          : (client as DynamoDB);
+      this.#sender = sender === client ? undefined : sender;
     };
     ddb.revert = () => {
       this.#client = undefined;
+      this.#sender = undefined;
     };
     ddb.local = (endpoint = "http://localhost:8000") => {
       this.#client = new DynamoDB({ endpoint });
+      this.#sender = undefined;
     };
     Object.defineProperty(ddb, "DynamoDB", { value: DynamoDB });
     const converter = (() => this.#converter) as ConverterAccessor;
@@ -179,6 +197,14 @@ export class Instance {
       const index = this.#middleware.indexOf(middleware);
       if (index !== -1) this.#middleware.splice(index, 1);
     };
+  }
+
+  /**
+   * The client the request pipeline sends through: `aws.ddb()`, unless the client set has named methods
+   * of its own (a mock), which then answer their calls (client/method-client.ts).
+   */
+  get sender(): SendingClient {
+    return this.#sender ?? this.aws.ddb();
   }
 
   /** The instance's middleware, in registration order (read by the request pipeline). */

@@ -76,7 +76,7 @@ async function tableTarget(table: Table): Promise<LockTarget> {
 async function namedTarget(instance: Instance, name: string): Promise<LockTarget> {
   const sendTo = <Output>(operation: OperationName, input: object) =>
     send<Output>(
-      { client: instance.aws.ddb(), middleware: instance.middleware, events: instance.events },
+      { client: instance.sender, middleware: instance.middleware, events: instance.events },
       { operation, input, table: name },
     );
   const output = await sendTo<{ Table?: TableDescription }>("DescribeTable", { TableName: name });

@@ -21,7 +21,7 @@ export async function listTables(instance: Instance, settings: ListTablesSetting
     throw new InvalidParameter("listTables: `limit` must be a positive integer.");
   }
   const output = await send<ListTablesCommandOutput>(
-    { client: instance.aws.ddb(), middleware: instance.middleware, events: instance.events },
+    { client: instance.sender, middleware: instance.middleware, events: instance.events },
     { operation: "ListTables", input: { Limit: limit, ExclusiveStartTableName: startAt }, table: "" },
   );
   const names = [...(output.TableNames ?? [])] as TableNames;

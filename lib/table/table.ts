@@ -59,7 +59,7 @@ export class TableRuntime {
   context(modelMiddleware: readonly Middleware[] = []): SendContext {
     const { instance } = this;
     return {
-      client: instance.aws.ddb(),
+      client: instance.sender,
       middleware:
         modelMiddleware.length === 0 ? instance.middleware : [...instance.middleware, ...modelMiddleware],
       events: instance.events,

@@ -86,7 +86,7 @@ function sendContextFor(elements: readonly ResolvedElement[]): {
   const instance = runtimes[0]!.instance;
   return {
     context: {
-      client: instance.aws.ddb(),
+      client: instance.sender,
       middleware: instance.middleware,
       events: instance.events,
       converter: instance.aws.converter(),

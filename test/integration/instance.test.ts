@@ -2,7 +2,7 @@
 // process talk to two DynamoDB Local servers.
 import { DynamoDB, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Instance } from "dynamodel";
+import dynamodel, { Instance, InvalidParameterType } from "dynamodel";
 import { startLocal, type LocalDynamoDB } from "dynamodel/local";
 import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
 
@@ -17,7 +17,7 @@ describe("aws.ddb", () => {
     expect(instance.aws.ddb.DynamoDB).toBe(DynamoDB);
   });
 
-  it("set() takes a DynamoDB or a DynamoDBClient, and refuses anything without send()", async () => {
+  it("set() takes a DynamoDB or a DynamoDBClient, and refuses anything without send() or named methods", async () => {
     const instance = new Instance();
     const client = new DynamoDBClient({
       endpoint: testEndpoint(),
@@ -32,7 +32,11 @@ describe("aws.ddb", () => {
     new instance.Table(uniqueTableName("bare"), [Bare], { throughput: "ON_DEMAND" });
     await Bare.create({ id: "a" });
     expect((await Bare.get("a"))?.toJSON()).toEqual({ id: "a" });
-    expect(() => instance.aws.ddb.set({} as DynamoDB)).toThrow(TypeError);
+    expect(() => instance.aws.ddb.set({} as DynamoDB)).toThrow(InvalidParameterType);
+    expect(() => instance.aws.ddb.set({} as DynamoDB)).toThrow(/send\(\) method, or with DynamoDB's named/);
+    // The refused value changed nothing: the client set before is still used.
+    expect(Object.getPrototypeOf(instance.aws.ddb())).toBe(client);
+    expect((await Bare.get("a"))?.toJSON()).toEqual({ id: "a" });
   });
 
   it("local() points at an endpoint (default http://localhost:8000)", async () => {

@@ -111,3 +111,9 @@ export {
   createRequestCallback,
   createdWithCallback,
 };
+
+// ---- aws.ddb.set() with Dynamoose-style mocks: an object of named methods -------------------------
+dynamodel.aws.ddb.set({ getItem: async () => ({ Item: { id: { S: "1" } } }) });
+dynamodel.aws.ddb.set({ putItem: (input: PutItemCommandInput) => input, query: () => ({ Items: [] }) });
+// @ts-expect-error: not a method of DynamoDB
+dynamodel.aws.ddb.set({ fetchItem: async () => ({}) });

@@ -1,0 +1,94 @@
+// Dynamoose-style client mocks (SPEC §1 beyond `send`): an object of DynamoDB's named methods, or a real
+// client with some methods replaced, answers the calls whose methods it supplies; the rest are sent.
+import { DynamoDB, type GetItemCommandInput, type PutItemCommandInput } from "@aws-sdk/client-dynamodb";
+import dynamodel, { Instance, InvalidParameterType } from "dynamodel";
+import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
+
+async function createTable(tableName: string): Promise<void> {
+  await rawClient().createTable({
+    TableName: tableName,
+    KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+    AttributeDefinitions: [{ AttributeName: "id", AttributeType: "N" }],
+    BillingMode: "PAY_PER_REQUEST",
+  });
+}
+
+const stored = async (tableName: string, id: number) =>
+  (await rawClient().getItem({ TableName: tableName, Key: { id: { N: String(id) } } })).Item;
+
+describe("aws.ddb.set() with named methods", () => {
+  it("an object of methods answers the model's calls, through the same pipeline", async () => {
+    const instance = new Instance();
+    const inputs: GetItemCommandInput[] = [];
+    const mock = {
+      getItem: async (input: GetItemCommandInput) => {
+        inputs.push(input);
+        return { Item: { id: { N: "1" }, name: { S: "Mocked" }, age: { N: "3" } } };
+      },
+    };
+    instance.aws.ddb.set(mock);
+    expect(instance.aws.ddb()).toBe(mock);
+    const seen: string[] = [];
+    instance.events.on("request", (event: { operation: string }) => seen.push(event.operation));
+    const User = dynamodel.model("MockedUser", { id: Number, name: String, age: Number });
+    new instance.Table("MockedUsers", [User], { create: false, waitForActive: false });
+
+    const user = await User.get(1);
+    expect(user?.toJSON()).toEqual({ id: 1, name: "Mocked", age: 3 });
+    expect(inputs).toEqual([{ TableName: "MockedUsers", Key: { id: { N: "1" } } }]);
+    expect(seen).toEqual(["GetItem"]);
+
+    // A call whose method the object lacks fails clearly, and nothing else is tried.
+    await expect(User.create({ id: 2, name: "Ann", age: 4 })).rejects.toThrow(InvalidParameterType);
+    await expect(User.create({ id: 2, name: "Ann", age: 4 })).rejects.toThrow(
+      "The client given to aws.ddb.set() has no putItem() method, which this call needs.",
+    );
+  });
+
+  it("a real client with one method replaced: that method answers, the others reach DynamoDB", async () => {
+    const tableName = uniqueTableName("mockedMethod");
+    await createTable(tableName);
+    const client = new DynamoDB({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const puts: PutItemCommandInput[] = [];
+    client.getItem = (async () => ({
+      Item: { id: { N: "9" }, name: { S: "from the mock" } },
+      $metadata: {},
+    })) as unknown as DynamoDB["getItem"];
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    expect(instance.aws.ddb()).toBe(client);
+    instance.use(async (call, next) => {
+      if (call.operation === "PutItem") puts.push(call.input as PutItemCommandInput);
+      return next();
+    });
+    const Pet = dynamodel.model("MockedMethodPet", { id: Number, name: String });
+    new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
+
+    await Pet.create({ id: 1, name: "Rex" });
+    expect(puts).toHaveLength(1);
+    expect(await stored(tableName, 1)).toEqual({ id: { N: "1" }, name: { S: "Rex" } });
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 9, name: "from the mock" });
+
+    // revert() forgets the mock along with the client.
+    instance.aws.ddb.revert();
+    instance.aws.ddb.set(rawClient());
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "Rex" });
+  });
+
+  it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {
+    const instance = new Instance();
+    instance.aws.ddb.set(rawClient());
+    for (const bad of [null, undefined, 5, "client", {}, { getItem: "not a function" }]) {
+      expect(() => instance.aws.ddb.set(bad as never)).toThrow(InvalidParameterType);
+    }
+    expect(() => instance.aws.ddb.set({ notAMethod: () => 1 } as never)).toThrow(
+      "aws.ddb.set() needs a DynamoDB client: an object with a send() method, or with DynamoDB's named " +
+        "methods (getItem, putItem …) (got an object with keys notAMethod).",
+    );
+    expect(instance.aws.ddb()).toBe(rawClient());
+  });
+});
