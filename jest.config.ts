@@ -9,7 +9,7 @@ const shared = {
   moduleNameMapper: {
     "^dynamodel$": "<rootDir>/lib/index.ts",
     "^dynamodel/local$": "<rootDir>/lib/local.ts",
-    "^dynamodel/dist/Item$": "<rootDir>/lib/index.ts",
+    "^dynamodel/dist/(Item|Schema|General|ItemRetriever|Transaction|Condition)$": "<rootDir>/lib/index.ts",
   },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
 } satisfies Config;

@@ -47,28 +47,53 @@ const nodeEsmEntry = {
 };
 
 /**
- * Writes the `dynamodel/dist/Item` subpath, the path Dynamoose's TypeScript guide imports `Item` from
- * (`import {Item} from "dynamoose/dist/Item"`), so that changing the package name in that import is enough.
- * Each file re-exports the main entry's `Item`, so there is one Item class whichever way it is loaded:
- * Item.js / Item.d.ts for `require` (and for resolvers that ignore package.json exports, which look for
- * dist/Item.js), Item-node.mjs for Node's `import` (the CommonJS build, as index-node.mjs), Item.mjs and
- * Item.d.mts for bundlers.
+ * Dynamoose's TypeScript users import some names from files of its build ("dynamoose/dist/Item",
+ * "dynamoose/dist/General" …). dynamodel has the same paths, so that changing the package name in such an
+ * import is enough. Each file re-exports names of the main entry, so there is one Item class (one of
+ * everything) whichever way it is loaded: X.js / X.d.ts for `require` (and for resolvers that ignore
+ * package.json exports, which look for dist/X.js), X-node.mjs for Node's `import` (the CommonJS build, as
+ * index-node.mjs), X.mjs and X.d.mts for bundlers. package.json "exports" lists each path.
  */
-const itemSubpath = {
-  name: "item-subpath",
+const dynamooseSubpaths = {
+  Item: { values: ["Item", "AnyItem"], types: [] },
+  Schema: {
+    values: ["Schema", "IndexType"],
+    types: ["SchemaDefinition", "SchemaSettings", "AttributeDefinition", "IndexDefinition"],
+  },
+  General: {
+    values: ["SortOrder"],
+    types: ["ObjectType", "ModelType", "CallbackType", "KeyObject", "InputKey"],
+  },
+  ItemRetriever: { values: ["Query", "Scan"], types: ["QueryResponse", "ScanResponse"] },
+  Transaction: { values: ["TransactionReturnOptions"], types: [] },
+  Condition: { values: ["Condition"], types: [] },
+};
+
+const dynamooseSubpathFiles = {
+  name: "dynamoose-subpaths",
   generateBundle(_options, bundle) {
-    if (!bundle["index.cjs"].exports.includes("Item")) this.error("lib/index.ts no longer exports Item.");
-    const header =
-      "// `dynamodel/dist/Item`: Dynamoose's import path for Item, re-exporting the main entry's.";
-    const files = {
-      "Item.js": [header, '"use strict";', 'exports.Item = require("./index.cjs").Item;'],
-      "Item.d.ts": [header, 'export { Item } from "./index.cjs";'],
-      "Item-node.mjs": [header, 'export { Item } from "./index-node.mjs";'],
-      "Item.mjs": [header, 'export { Item } from "./index.mjs";'],
-      "Item.d.mts": [header, 'export { Item } from "./index.mjs";'],
-    };
-    for (const [fileName, lines] of Object.entries(files)) {
-      this.emitFile({ type: "asset", fileName, source: `${lines.join("\n")}\n` });
+    const exported = bundle["index.cjs"].exports;
+    for (const [subpath, { values, types }] of Object.entries(dynamooseSubpaths)) {
+      const missing = values.filter((name) => !exported.includes(name));
+      if (missing.length > 0) this.error(`lib/index.ts no longer exports ${missing.join(", ")}.`);
+      const header = `// \`dynamodel/dist/${subpath}\`: Dynamoose's import path for these names, re-exporting the main entry's.`;
+      const list = values.join(", ");
+      const declared = [...values, ...types.map((name) => `type ${name}`)].join(", ");
+      const files = {
+        [`${subpath}.js`]: [
+          header,
+          '"use strict";',
+          'const dynamodel = require("./index.cjs");',
+          ...values.map((name) => `exports.${name} = dynamodel.${name};`),
+        ],
+        [`${subpath}.d.ts`]: [header, `export { ${declared} } from "./index.cjs";`],
+        [`${subpath}-node.mjs`]: [header, `export { ${list} } from "./index-node.mjs";`],
+        [`${subpath}.mjs`]: [header, `export { ${list} } from "./index.mjs";`],
+        [`${subpath}.d.mts`]: [header, `export { ${declared} } from "./index.mjs";`],
+      };
+      for (const [fileName, lines] of Object.entries(files)) {
+        this.emitFile({ type: "asset", fileName, source: `${lines.join("\n")}\n` });
+      }
     }
   },
 };
@@ -86,7 +111,7 @@ export default [
         format: "cjs",
         exports: "named",
         interop: "auto",
-        plugins: name === "index" ? [nodeEsmEntry, itemSubpath] : [],
+        plugins: name === "index" ? [nodeEsmEntry, dynamooseSubpathFiles] : [],
       },
     ],
   })),

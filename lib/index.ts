@@ -18,6 +18,8 @@ import { logger } from "./logger/logger";
 import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
 import type { ModelType } from "./model/types";
+import type { UpdateOfItem } from "./model/update-of-item";
+import type { AnyItem, ObjectType } from "./dynamoose-names";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
 import type {
   AttributePath,
@@ -32,6 +34,12 @@ import type {
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 import { transactionFunction } from "./transaction/transaction";
+
+/**
+ * An `AnyItem` model answers to any member, as in Dynamoose (whose model type includes its item type):
+ * custom methods added with `methods.set()` can be called on it without a declared type.
+ */
+type LooseMembers<T> = [AnyItem] extends [T] ? ObjectType : unknown;
 
 /**
  * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
@@ -62,11 +70,15 @@ export interface ModelFunction {
     schemas: readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
   ): ModelType<Record<string, unknown>, Record<string, unknown>, unknown>;
-  <T extends Item = Item>(
+  /**
+   * Dynamoose's style, `model<Cat>("Cat", schema)`, and a registered model by name: typed by `T`, whose
+   * data properties `update` objects are checked against. Without `T` (`model("Cat")`), `AnyItem`, as in Dynamoose.
+   */
+  <T extends Item = AnyItem>(
     name: string,
     schema?: Schema | SchemaDefinition | readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown>;
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
 }
 
 /**
@@ -136,6 +148,17 @@ export { Condition, Instance, Item, Schema, type };
 export * from "./errors";
 export type { ModelOptions } from "./model/model";
 export type { ModelItem, ModelType, TableHandle } from "./model/types";
+export type { UpdateOfItem } from "./model/update-of-item";
+export {
+  AnyItem,
+  IndexType,
+  SortOrder,
+  TransactionReturnOptions,
+  type CallbackType,
+  type InputKey,
+  type KeyObject,
+  type ObjectType,
+} from "./dynamoose-names";
 export type {
   SchemaDefinition,
   SchemaSettings,

@@ -27,7 +27,7 @@ export class Query<
    */
   attributes<const A extends P>(
     paths: readonly A[],
-  ): Query<Projected<T, A>, R extends readonly unknown[] ? QueryResponse<Projected<T, A>> : R, P, X> {
+  ): Query<Projected<T, A, P>, R extends readonly unknown[] ? QueryResponse<Projected<T, A, P>> : R, P, X> {
     return this.projected(paths) as never;
   }
   /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
@@ -64,7 +64,7 @@ export class Scan<
    */
   attributes<const A extends P>(
     paths: readonly A[],
-  ): Scan<Projected<T, A>, R extends readonly unknown[] ? ScanResponse<Projected<T, A>> : R, P, X> {
+  ): Scan<Projected<T, A, P>, R extends readonly unknown[] ? ScanResponse<Projected<T, A, P>> : R, P, X> {
     return this.projected(paths) as never;
   }
   /**

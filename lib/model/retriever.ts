@@ -42,12 +42,13 @@ export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
     : P;
 
 /**
- * An item read with a projection: only the attributes the paths name (whole, for nested paths), plus the
- * item methods. A loosely typed model (paths are plain strings) keeps its item type.
+ * An item read with a projection: only the attributes the paths `A` name (whole, for nested paths), plus
+ * the item methods. A loosely typed model (its `Paths` are plain strings: several schemas, or Dynamoose's
+ * `model<Cat>()`) keeps its item type, so its builders stay assignable to `Query<Cat>`, as in Dynamoose.
  */
-export type Projected<T, P extends string> = string extends P
+export type Projected<T, A extends string, Paths extends string = A> = string extends Paths
   ? T
-  : Pick<T, Extract<keyof T, TopAttribute<P>>> & Item;
+  : Pick<T, Extract<keyof T, TopAttribute<A>>> & Item;
 
 /**
  * Any index name. Intersected with an empty object type so that TypeScript keeps the declared names

@@ -24,7 +24,9 @@ import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
 import type { ModelTransaction } from "../transaction/types";
 import type { Table } from "../table/table-class";
-import type { KeyObjectOf } from "../schema/infer";
+import type { InputOfItem, KeyObjectOf } from "../schema/infer";
+import type { UpdateOfItem } from "./update-of-item";
+import type { CallbackValue } from "../schema/definition-types";
 
 /** An item of a model: its data plus the Item methods. */
 export type ModelItem<TItem> = TItem & Item;
@@ -35,9 +37,9 @@ export type TableHandle = Table;
 /** `TUpdate` is the update object of `update()` (`UpdateOf<D, S>` when inferred from a schema). */
 export interface ModelType<
   TItem = Record<string, unknown>,
-  TInput = Partial<TItem>,
+  TInput = InputOfItem<TItem>,
   TKey = unknown,
-  TUpdate = Record<string, unknown>,
+  TUpdate = TItem extends Item ? UpdateOfItem<TItem> : Record<string, unknown>,
   TPath extends string = string,
   TIndex extends string = string,
 > {
@@ -187,14 +189,17 @@ export interface ModelType<
   readonly methods: {
     set<
       N extends string,
-      F extends (this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex>, ...args: never[]) => unknown,
+      F extends (
+        this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex>,
+        ...args: CallbackValue[]
+      ) => unknown,
     >(
       name: N,
       fn: F,
     ): ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex> & { [K in N]: OmitThisParameter<F> };
     delete(name: string): void;
     item: {
-      set<N extends string, F extends (this: ModelItem<TItem>, ...args: never[]) => unknown>(
+      set<N extends string, F extends (this: ModelItem<TItem>, ...args: CallbackValue[]) => unknown>(
         name: N,
         fn: F,
       ): ModelType<TItem & { [K in N]: OmitThisParameter<F> }, TInput, TKey, TUpdate, TPath, TIndex>;
@@ -219,9 +224,9 @@ export interface ModelType<
    * Returns the model, so calls chain.
    * @example `Cat.on("save", (cat: CatItem) => audit.push(cat.id)).on("error", report)`
    */
-  on(event: string, listener: (...args: never[]) => unknown): this;
+  on(event: string, listener: (...args: CallbackValue[]) => unknown): this;
   /** Like {@link on}, for the next event only. Returns the model. */
-  once(event: string, listener: (...args: never[]) => unknown): this;
+  once(event: string, listener: (...args: CallbackValue[]) => unknown): this;
   /** Removes `listener` (or every listener of `event`). Returns the model. */
-  off(event: string, listener?: (...args: never[]) => unknown): this;
+  off(event: string, listener?: (...args: CallbackValue[]) => unknown): this;
 }

@@ -140,7 +140,7 @@ type Addable<V> = [V] extends [number]
 type Deletable<V> = [V] extends [Set<infer E>] ? E | E[] | Set<E> : never;
 
 /** Attributes of the item whose values `Op` accepts, with what it accepts. */
-type OperandShape<I, Op extends "add" | "delete"> = unknown & {
+export type OperandShape<I, Op extends "add" | "delete"> = unknown & {
   [K in keyof I as [Operand<NonNullable<I[K]>, Op>] extends [never] ? never : K]?: Operand<
     NonNullable<I[K]>,
     Op
@@ -149,7 +149,7 @@ type OperandShape<I, Op extends "add" | "delete"> = unknown & {
 type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
 
 /** A `$SET` value: the attribute's input, `type.UNDEFINED`, or `{$IF_NOT_EXISTS}` / `{$LIST_PREPEND}`. */
-type SetValue<V> =
+export type SetValue<V> =
   | V
   | typeof UNDEFINED
   | { $IF_NOT_EXISTS: V }
@@ -170,11 +170,17 @@ type ValueAt<T, P extends string> = P extends `${infer Head}.${infer Rest}`
   ? ValueAt<SegmentValue<T, Head>, Rest>
   : SegmentValue<T, P>;
 
+/**
+ * The attributes, and (where the schema has nested attributes) their document paths. The nested part is
+ * left out when there are no nested paths: an empty `{}` in the intersection would switch off TypeScript's
+ * check that an all-optional object type is not given a primitive (`update(key, 0)` would compile).
+ */
 type SetShape<D, S> = {
   [K in keyof InputShape<D, S>]?: SetValue<InputShape<D, S>[K]>;
-} & {
-  [P in Exclude<AttributePath<D, S>, keyof InputShape<D, S>>]?: SetValue<ValueAt<InputShape<D, S>, P>>;
-};
+} & NestedSetShape<D, S, Exclude<AttributePath<D, S>, keyof InputShape<D, S>>>;
+type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
+  ? unknown
+  : { [P in Nested]?: SetValue<ValueAt<InputShape<D, S>, P>> };
 
 /**
  * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),

@@ -72,7 +72,7 @@ describe("serializers, custom methods, validate, original", () => {
   });
 
   it("adds custom static and item methods, never replacing built-ins", async () => {
-    Cat.methods.set("byName", async function (this: typeof Cat, name: never) {
+    Cat.methods.set("byName", async function (this: typeof Cat, name: string) {
       return `looking for ${String(name)} in ${this.name}`;
     });
     Cat.methods.item.set("greet", function (this: { name: string }) {

@@ -15,9 +15,13 @@ describe("dist/", () => {
     }
   });
 
-  it("holds the dynamodel/dist/Item subpath (Dynamoose's import path for Item) for require, import and types", () => {
-    for (const file of ["Item.js", "Item.d.ts", "Item.mjs", "Item-node.mjs", "Item.d.mts"]) {
-      expect(existsSync(join(root, "dist", file))).toBe(true);
+  it("holds Dynamoose's import paths (dynamodel/dist/Item, …/General …) for require, import and types", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    for (const subpath of ["Item", "Schema", "General", "ItemRetriever", "Transaction", "Condition"]) {
+      expect(Object.keys(pkg.exports)).toContain(`./dist/${subpath}`);
+      for (const suffix of [".js", ".d.ts", ".mjs", "-node.mjs", ".d.mts"]) {
+        expect(existsSync(join(root, "dist", `${subpath}${suffix}`))).toBe(true);
+      }
     }
   });
 
@@ -80,6 +84,35 @@ describe("dynamodel/dist/Item", () => {
        console.log(typeof Item, Item === MainItem, Item === dynamodel.Item, Item === required.Item)`,
     ]);
     expect(out).toBe("function true true true");
+  });
+
+  it("has Dynamoose's other paths, each giving the main entry's values, by require and import", () => {
+    const names = {
+      Item: ["Item", "AnyItem"],
+      Schema: ["Schema", "IndexType"],
+      General: ["SortOrder"],
+      ItemRetriever: ["Query", "Scan"],
+      Transaction: ["TransactionReturnOptions"],
+      Condition: ["Condition"],
+    };
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       import * as main from "dynamodel";
+       const require = createRequire(import.meta.url);
+       const names = ${JSON.stringify(names)};
+       const results = [];
+       for (const [subpath, list] of Object.entries(names)) {
+         const imported = await import("dynamodel/dist/" + subpath);
+         const required = require("dynamodel/dist/" + subpath);
+         for (const name of list) {
+           results.push(imported[name] !== undefined && imported[name] === main[name] && required[name] === main[name]);
+         }
+       }
+       console.log(results.every(Boolean), results.length, main.SortOrder.descending, main.IndexType.global)`,
+    ]);
+    expect(out).toBe("true 9 descending global");
   });
 
   it("is the class of every model's items", () => {
@@ -194,7 +227,14 @@ describe.each([
       join(directory, file),
       [
         'import dynamodel from "dynamodel";',
-        'import { Item } from "dynamodel/dist/Item";',
+        'import { Item, AnyItem } from "dynamodel/dist/Item";',
+        'import { IndexType } from "dynamodel/dist/Schema";',
+        'import { SortOrder, type ObjectType, type ModelType } from "dynamodel/dist/General";',
+        'import type { Query, QueryResponse } from "dynamodel/dist/ItemRetriever";',
+        'import { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
+        'export const loose: Promise<AnyItem | undefined> = dynamodel.model("Loose").get(1);',
+        "export const enums = [IndexType.global, SortOrder.ascending, TransactionReturnOptions.items] as const;",
+        "export type Names = [ObjectType, ModelType, Query<Item>, QueryResponse<Item>];",
         'const Cat = dynamodel.model("Cat", { id: Number, name: String });',
         'Cat.on("save", () => undefined);',
         'dynamodel.events.on("request", () => undefined);',
