@@ -7,7 +7,9 @@ import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import type { SendingClient } from "./send";
 
 /** DynamoDB's named methods (`putItem`, `query` …): the aggregated client's own prototype members. */
-const namedMethods = Object.getOwnPropertyNames(DynamoDB.prototype).filter((name) => name !== "constructor");
+export const namedMethods: readonly string[] = Object.getOwnPropertyNames(DynamoDB.prototype).filter(
+  (name) => name !== "constructor",
+);
 const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
 
 /**

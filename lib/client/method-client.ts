@@ -6,6 +6,7 @@
 // the caller supplied goes to that method, with the command's input; every other call goes to `send`.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { InvalidParameterType } from "../errors";
+import { namedMethods } from "./ddb-view";
 import { COMMANDS } from "./operations";
 import type { SendingClient } from "./send";
 
@@ -20,11 +21,6 @@ export type NamedMethodClient = {
     input: never,
   ) => unknown;
 };
-
-/** DynamoDB's named methods (`putItem`, `query` …), from the aggregated client's prototype. */
-const namedMethods = new Set(
-  Object.getOwnPropertyNames(DynamoDB.prototype).filter((name) => name !== "constructor"),
-);
 
 /** The named method of each command class dynamodel sends: `GetItemCommand` → `"getItem"`. */
 const methodOfCommand = new Map<unknown, string>(
