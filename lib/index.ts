@@ -31,6 +31,7 @@ import type {
   UpdateOf,
   WithRemovals,
 } from "./schema/infer";
+import type { DefinitionCheck } from "./schema/definition-check";
 import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 import { transactionFunction } from "./transaction/transaction";
@@ -61,7 +62,7 @@ export interface ModelFunction {
   >;
   <const D extends SchemaDefinition>(
     name: string,
-    definition: D,
+    definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
   ): ModelType<ItemOf<D>, WithRemovals<InputOf<D>>, KeyOf<D>, UpdateOf<D>, AttributePath<D>, IndexNames<D>>;
   /** Several schemas (single-table design): items are typed loosely. */

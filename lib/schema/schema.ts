@@ -28,6 +28,7 @@ import type {
 import type { ItemOf } from "./infer";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
+import type { DefinitionCheck, SettingsCheck } from "./definition-check";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
 import { checkSchemaSettings } from "./settings";
@@ -50,7 +51,7 @@ export class Schema<
    * @throws InvalidParameter for a bad definition or a bad setting: an unknown setting, or `saveUnknown`,
    * `timestamps`, `version`, `get`, `set`, `validate` with a value of the wrong kind (named in the message).
    */
-  constructor(definition: D, settings?: S) {
+  constructor(definition: D & DefinitionCheck<D>, settings?: S & SettingsCheck<S>) {
     checkSchemaSettings(settings);
     this.#compiled = compileSchema(definition, settings);
     this.#settings = (settings ?? {}) as S;

@@ -1,0 +1,108 @@
+// Compile-time check of a schema definition's settings (SPEC §10: "errors in schema definitions surface
+// at compile time where TypeScript allows"). `const` type parameters switch off TypeScript's
+// excess-property check, so a misspelt setting (`hashkey`, `requried`) would compile and then be
+// ignored at run time. `DefinitionCheck<D>` puts the check back; nothing here exists at run time.
+//
+// Cost (DESIGN "Types"): a correct definition costs one walk that finds no unknown key and yields
+// `unknown`, so the parameter stays plain `D` for inference. Only a definition with a mistake gets the
+// mapped copy that makes TypeScript point at the misspelt key.
+import type {
+  AttributeDefinitionObject,
+  IndexDefinition,
+  SchemaLike,
+  SchemaSettings,
+} from "./definition-types";
+
+/** What TypeScript shows as the expected type of a setting the attribute does not have. */
+export interface UnknownSetting<K extends string> {
+  readonly "unknown attribute setting": K;
+}
+
+/** What TypeScript shows as the expected type of an index setting that does not exist. */
+export interface UnknownIndexSetting<K extends string> {
+  readonly "unknown index setting": K;
+}
+
+/** What TypeScript shows as the expected type of a schema setting that does not exist. */
+export interface UnknownSchemaSetting<K extends string> {
+  readonly "unknown schema setting": K;
+}
+
+/** Intersected with a definition parameter: `unknown` when every setting is known, else the marked copy. */
+export type DefinitionCheck<D> = [UnknownKeysIn<D>] extends [never] ? unknown : CheckedDefinition<D>;
+
+/** Intersected with a settings parameter: `unknown` when every setting is known, else the marked copy. */
+export type SettingsCheck<S> = [Exclude<keyof S, keyof SchemaSettings>] extends [never]
+  ? unknown
+  : { [K in keyof S]: K extends keyof SchemaSettings ? S[K] : UnknownSchemaSetting<K & string> };
+
+// Dynamoose v2's `global: true` is still in Dynamoose's guide; like Dynamoose, the key is accepted and ignored.
+type KnownIndexSetting = keyof IndexDefinition | "global";
+
+// ---- finding unknown keys (the cheap walk every definition gets) ---------------------------------
+
+type UnknownKeysIn<D> = { [K in keyof D]-?: UnknownKeysInAttribute<D[K]> }[keyof D];
+
+// `0 extends 1 & V` holds only for `any` (an explicit `model<AnyItem>(…)` meets this overload too): stop there.
+type UnknownKeysInAttribute<V> = 0 extends 1 & V
+  ? never
+  : V extends readonly unknown[]
+    ? UnknownKeysInAttribute<V[number]>
+    : V extends SchemaLike
+      ? never
+      : V extends { readonly type: unknown }
+        ? | Exclude<keyof V, keyof AttributeDefinitionObject>
+          | (V extends { readonly schema: infer N } ? UnknownKeysInNested<N> : never)
+          | (V extends { readonly index: infer I } ? UnknownKeysInIndexes<I> : never)
+        : never;
+
+/** `schema` holds a nested definition (Object), an element list (Array, Set) or a Schema. */
+type UnknownKeysInNested<N> = N extends SchemaLike
+  ? never
+  : N extends readonly unknown[]
+    ? UnknownKeysInAttribute<N[number]>
+    : N extends object
+      ? UnknownKeysIn<N>
+      : never;
+
+type UnknownKeysInIndexes<I> = I extends readonly (infer E)[]
+  ? Exclude<keyof E, KnownIndexSetting>
+  : Exclude<keyof I, KnownIndexSetting>;
+
+// ---- the marked copy (only for a definition with a mistake) ---------------------------------------
+
+type CheckedDefinition<D> = { [K in keyof D]: CheckedAttribute<D[K]> };
+
+type CheckedAttribute<V> = 0 extends 1 & V
+  ? V
+  : V extends readonly unknown[]
+    ? { [I in keyof V]: CheckedAttribute<V[I]> }
+    : V extends SchemaLike
+      ? V
+      : V extends { readonly type: unknown }
+        ? { [P in keyof V]: CheckedSetting<P, V[P]> }
+        : V;
+
+type CheckedSetting<P, V> = P extends "schema"
+  ? CheckedNested<V>
+  : P extends "index"
+    ? CheckedIndexes<V>
+    : P extends keyof AttributeDefinitionObject
+      ? V
+      : UnknownSetting<P & string>;
+
+type CheckedNested<N> = N extends SchemaLike
+  ? N
+  : N extends readonly unknown[]
+    ? { [I in keyof N]: CheckedAttribute<N[I]> }
+    : N extends object
+      ? CheckedDefinition<N>
+      : N;
+
+type CheckedIndexes<I> = I extends readonly unknown[]
+  ? { [N in keyof I]: CheckedIndex<I[N]> }
+  : CheckedIndex<I>;
+
+type CheckedIndex<I> = I extends object
+  ? { [P in keyof I]: P extends KnownIndexSetting ? I[P] : UnknownIndexSetting<P & string> }
+  : I;

@@ -1,0 +1,94 @@
+// Compile-time tests: a misspelt attribute, index or schema setting is a compile error (SPEC §10, "errors
+// in schema definitions surface at compile time"), through `new Schema()` and `model()`, at any depth.
+// Correct definitions still infer exactly as before.
+import dynamodel, { Schema, type } from "dynamodel";
+import type { Equal, Expect } from "./assert";
+
+new Schema({
+  // @ts-expect-error: `hashkey` is not a setting (`hashKey` is)
+  id: { type: String, hashkey: true },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: `requried` is not a setting
+  name: { type: String, requried: true },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a misspelt function-valued setting
+  age: { type: Number, valdate: (age: number) => age >= 0 },
+});
+new Schema({
+  id: String,
+  address: {
+    type: Object,
+    // @ts-expect-error: inside a nested object's schema
+    schema: { city: { type: String, defualt: "Oslo" } },
+  },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: inside an Array's element definition
+  pets: { type: Array, schema: [{ type: Object, schema: { name: { type: String, rquired: true } } }] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: an attribute with several types
+  code: { type: [String, Number], enums: ["a", 1] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: `rangekey` is not an index setting (`rangeKey` is)
+  email: { type: String, index: { name: "byEmail", rangekey: "id" } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: one of several indexes
+  email: { type: String, index: [{ name: "byEmail" }, { nmae: "second" }] },
+});
+// @ts-expect-error: `timestamp` is not a schema setting (`timestamps` is)
+new Schema({ id: String }, { timestamp: true });
+
+dynamodel.model("TypesCheckModel", {
+  // @ts-expect-error: through model() with a plain definition
+  id: { type: String, hashkey: true },
+});
+dynamodel.model("TypesCheckModelNested", {
+  id: String,
+  // @ts-expect-error: nested, through model()
+  address: { type: Object, schema: { city: { type: String, requried: true } } },
+});
+
+// Correct definitions of every kind compile and infer as before.
+const Good = dynamodel.model(
+  "TypesCheckGood",
+  new Schema(
+    {
+      id: { type: String, hashKey: true },
+      at: { type: Number, rangeKey: true },
+      name: { type: String, required: true, default: "x", validate: (name: string) => name.length > 0 },
+      role: { type: String, enum: ["member", "admin"] as const, forceDefault: false },
+      mail: { type: String, alias: "email", index: { name: "byMail", type: "global", project: ["id"] } },
+      tags: { type: Set, schema: [String] },
+      when: { type: { value: Date, settings: { storage: "iso" } } },
+      fixed: type.CONSTANT("v"),
+      sub: new Schema({ a: String }),
+      list: {
+        type: Array,
+        schema: [{ type: Object, schema: { n: { type: Number, get: (n: number) => n } } }],
+      },
+      blob: { type: Object, storage: "json" },
+      flat: { type: Object, storage: "flatten", prefix: "f_", schema: { c: String } },
+      // Dynamoose's guide still shows v2's `global: true`; it is accepted and ignored, as in Dynamoose.
+      legacy: { type: String, index: { global: true, name: "byLegacy" } },
+    },
+    { timestamps: true, saveUnknown: ["extra"], version: true },
+  ),
+);
+type GoodItem = InstanceType<typeof Good>;
+export type DefinitionCheckTests = [
+  Expect<Equal<GoodItem["role"], "member" | "admin" | undefined>>,
+  Expect<Equal<GoodItem["name"], string>>,
+  Expect<Equal<GoodItem["email"], string | undefined>>,
+  Expect<Equal<GoodItem["list"], { n?: number }[] | undefined>>,
+];
