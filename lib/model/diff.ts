@@ -3,6 +3,7 @@
 // list or set is replaced whole; attributes that disappeared are removed.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { PathSegment } from "../expressions/path";
+import { canonicalNumber, sameStoredNumber } from "../schema/stored-number";
 
 export type ImageChange =
   { kind: "set"; path: PathSegment[]; value: AttributeValue } | { kind: "remove"; path: PathSegment[] };
@@ -22,19 +23,13 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
 /** Deep equality of AttributeValues; sets compare as sets (DynamoDB does not keep their order). */
 export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): boolean {
   if (a.S !== undefined) return a.S === b.S;
-  if (a.N !== undefined) return b.N !== undefined && Number(a.N) === Number(b.N);
+  if (a.N !== undefined) return b.N !== undefined && sameStoredNumber(a.N, b.N);
   if (a.BOOL !== undefined) return a.BOOL === b.BOOL;
   if (a.NULL !== undefined) return b.NULL !== undefined;
   if (a.B !== undefined) return b.B !== undefined && bytesEqual(a.B, b.B);
   if (a.SS !== undefined) return b.SS !== undefined && sameMembers(a.SS, b.SS);
   if (a.NS !== undefined)
-    return (
-      b.NS !== undefined &&
-      sameMembers(
-        a.NS.map((n) => String(Number(n))),
-        b.NS.map((n) => String(Number(n))),
-      )
-    );
+    return b.NS !== undefined && sameMembers(a.NS.map(canonicalNumber), b.NS.map(canonicalNumber));
   if (a.BS !== undefined) {
     if (b.BS === undefined || a.BS.length !== b.BS.length) return false;
     const members = new Set(a.BS.map((bytes) => Buffer.from(bytes).toString("base64")));

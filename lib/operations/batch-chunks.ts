@@ -3,6 +3,7 @@
 // back to the caller's own objects through a Map (never by searching).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
+import { canonicalNumber } from "../schema/stored-number";
 
 /**
  * Splits `items` into consecutive chunks of at most `size`.
@@ -51,8 +52,8 @@ export async function runWithConcurrency(
 function keyPart(value: AttributeValue | undefined): string {
   if (value === undefined) return "";
   if (value.S !== undefined) return `S${value.S}`;
-  // Keys come from JavaScript numbers, so the same double is the same key however DynamoDB spells it.
-  if (value.N !== undefined) return `N${Number(value.N)}`;
+  // The same number is the same key however DynamoDB spells it; distinct 20-digit IDs stay distinct.
+  if (value.N !== undefined) return `N${canonicalNumber(value.N)}`;
   if (value.B !== undefined) return `B${Buffer.from(value.B).toString("base64")}`;
   return JSON.stringify(value);
 }

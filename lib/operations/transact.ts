@@ -15,6 +15,7 @@ import type {
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { itemSize, itemSizeBound } from "../schema/size";
+import { canonicalNumber } from "../schema/stored-number";
 
 /** DynamoDB's limits for one transaction. */
 export const MAX_TRANSACTION_ELEMENTS = 100;
@@ -89,17 +90,6 @@ export function elementKeyImage(element: PreparedElement, index: number): Record
   return key;
 }
 
-/** How many decimal digits a number's text has (its sign, point and exponent aside). */
-function digitCount(text: string): number {
-  let digits = 0;
-  for (let at = 0; at < text.length; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code === 101 || code === 69) break;
-    if (code >= 48 && code <= 57) digits += 1;
-  }
-  return digits;
-}
-
 /**
  * A string that is equal for two keys exactly when they name the same item. Keys come from
  * `elementKeyImage`, always in the table's (hash, range) order, so no sorting is needed.
@@ -115,10 +105,10 @@ function itemIdentity(tableName: string, key: Record<string, AttributeValue>): s
       type = "B";
       text = Buffer.from(value.B).toString("base64");
     } else if (value.N !== undefined) {
-      // A number key is the same item however it is spelled ("1", "1.0", "1e0"); past double precision
-      // the text is compared as it is, so two distinct 38-digit numbers never look alike.
+      // A number key is the same item however it is spelled ("1", "1.0", "1e0"), and two distinct
+      // 38-digit numbers never look alike.
       type = "N";
-      text = digitCount(value.N) <= 15 ? String(Number(value.N)) : value.N;
+      text = canonicalNumber(value.N);
     } else {
       type = "S";
       text = value.S!;

@@ -8,6 +8,7 @@ import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";
+import { numberFromDynamo } from "./stored-number";
 import { setOwnMember } from "./own-member";
 import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
@@ -113,7 +114,8 @@ function compileReader(attribute: CompiledAttribute): Reader {
     if (type.name === "string")
       return (value, path, keep) => (value.S !== undefined ? value.S : general(value, path, keep));
     if (type.name === "number") {
-      return (value, path, keep) => (value.N !== undefined ? Number(value.N) : general(value, path, keep));
+      return (value, path, keep) =>
+        value.N !== undefined ? numberFromDynamo(value.N) : general(value, path, keep);
     }
     if (type.name === "boolean") {
       return (value, path, keep) => (value.BOOL !== undefined ? value.BOOL : general(value, path, keep));
@@ -124,7 +126,8 @@ function compileReader(attribute: CompiledAttribute): Reader {
     if (variant.element.name === "string")
       return (value, path, keep) => (value.SS ? new Set(value.SS) : general(value, path, keep));
     if (variant.element.name === "number") {
-      return (value, path, keep) => (value.NS ? new Set(value.NS.map(Number)) : general(value, path, keep));
+      return (value, path, keep) =>
+        value.NS ? new Set(value.NS.map(numberFromDynamo)) : general(value, path, keep);
     }
     return general;
   }

@@ -5,6 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../../errors";
 import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
+import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
 
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
@@ -66,7 +67,7 @@ function setToDynamo(set: Set<unknown>, path: string): AttributeValue | undefine
 /** Reads any AttributeValue: numbers as numbers, sets as Sets, binaries as Buffers. */
 export function anyFromDynamo(value: AttributeValue): unknown {
   if (value.S !== undefined) return value.S;
-  if (value.N !== undefined) return Number(value.N);
+  if (value.N !== undefined) return numberFromDynamo(value.N);
   if (value.BOOL !== undefined) return value.BOOL;
   if (value.NULL !== undefined) return null;
   if (value.M !== undefined) {
@@ -79,7 +80,7 @@ export function anyFromDynamo(value: AttributeValue): unknown {
   }
   if (value.L !== undefined) return value.L.map(anyFromDynamo);
   if (value.SS !== undefined) return new Set(value.SS);
-  if (value.NS !== undefined) return new Set(value.NS.map(Number));
+  if (value.NS !== undefined) return new Set(value.NS.map(numberFromDynamo));
   if (value.B !== undefined) return Buffer.from(value.B);
   if (value.BS !== undefined) return new Set(value.BS.map((bytes) => Buffer.from(bytes)));
   return undefined;
