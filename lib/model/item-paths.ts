@@ -7,7 +7,7 @@ import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expr
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
 import { documentSegmentsOf } from "../schema/flatten";
-import { storedFormFromDynamo } from "../schema/read";
+import { storedFormFromDynamo } from "../schema/read-stored";
 import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { diffImages } from "./diff";

@@ -13,7 +13,7 @@
  */
 import { asCallback, withCallback, type Callback } from "../callbacks";
 import { formatDocumentPath } from "../expressions/path";
-import { storedFormFromDynamo } from "../schema/read";
+import { storedFormFromDynamo } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
 import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths";
 import { copyData, toJsonValue } from "./json";

@@ -4,7 +4,7 @@
 import type { AttributeValue, PutItemCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { expressionTargetOf } from "../schema/expression-target";
-import { storedFormFromDynamo } from "../schema/read";
+import { storedFormFromDynamo } from "../schema/read-stored";
 import { writePipeline, type WriteResult } from "../schema/write";
 import type { CompiledSchema } from "../schema/compiled";
 import { sameValue } from "../schema/same-value";

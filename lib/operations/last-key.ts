@@ -15,7 +15,7 @@ import { describeValue, InvalidParameter, TypeMismatch } from "../errors";
 import { isAttributeValue, plainToAttributeValue } from "../expressions/attribute-value";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { CompiledSchema } from "../schema/compiled";
-import { storedFormFromDynamo } from "../schema/read";
+import { storedFormFromDynamo } from "../schema/read-stored";
 import { NO_MATCH } from "../schema/types/handler";
 
 /**
