@@ -27,12 +27,12 @@ export type MaxPathDepth = 5;
 export type Prev = [never, 0, 1, 2, 3, 4, 5];
 
 /** One object type instead of an intersection (keeps `?` modifiers, drops `readonly`). */
-type Flatten<T> = { -readonly [K in keyof T]: T[K] } & unknown;
+export type Flatten<T> = { -readonly [K in keyof T]: T[K] } & unknown;
 
 // ---- values -------------------------------------------------------------------------------------
 
 /** The value type of one definition entry: a type, an attribute-definition object, or an array of those. */
-type AttrValue<V, M extends Mode> = V extends readonly unknown[]
+export type AttrValue<V, M extends Mode> = V extends readonly unknown[]
   ? AttrValue<V[number], M>
   : V extends SchemaLike
     ? TypeValue<V, undefined, M>
@@ -289,52 +289,5 @@ export type ItemOf<D, S = object> = ItemShape<D, S>;
  */
 export type InputOf<D, S = object> = InputShape<D, S>;
 
-// ---- keys ---------------------------------------------------------------------------------------
-
-type NameMarked<D, Mark> = { [K in keyof D]-?: D[K] extends Mark ? K : never }[keyof D];
-/** One key attribute, named by its real name or any alias: `{id: v} | {userId: v}`. */
-type NamedKeyPart<D, K extends keyof D> = {
-  [P in AnyName<K, D[K]> & string]: { -readonly [Q in P]: AttrValue<D[K], "in"> };
-}[AnyName<K, D[K]> & string];
-type KeyShape<D, H extends keyof D, R extends keyof D = never> = [R] extends [never]
-  ? NamedKeyPart<D, H>
-  : Flatten<NamedKeyPart<D, H> & NamedKeyPart<D, R>>;
-type LooseKey<D> = string | number | { -readonly [K in keyof D]?: AttrValue<D[K], "in"> };
-
-type KeyFor<D, H extends keyof D, R extends keyof D> = [H] extends [never]
-  ? LooseKey<D>
-  : [R] extends [never]
-    ? AttrValue<D[H], "in"> | KeyShape<D, H>
-    : KeyShape<D, H, R>;
-
-/**
- * The key argument of `get`, `delete`, `update`…: `{hash, range}` by the attributes marked
- * `hashKey`/`rangeKey`, or the bare hash value when there is no range key. Without a `hashKey` mark
- * the hash key is "the first attribute", which types cannot see, so the key type is looser.
- *
- * @example
- * ```ts
- * const definition = { id: { type: String, hashKey: true }, at: { type: Number, rangeKey: true } } as const;
- * type Key = KeyOf<typeof definition>; // { id: string; at: number }
- * ```
- */
-export type KeyOf<D> = KeyFor<
-  D,
-  NameMarked<D, { readonly hashKey: true }>,
-  NameMarked<D, { readonly rangeKey: true }>
->;
-
-/**
- * A key as batch results report it (`unprocessedKeys`, batchDelete's `unprocessedItems`): key objects
- * are the caller's own, a bare hash value comes back as `{hashKey: value}`.
- *
- * @example
- * ```ts
- * type Reported = KeyObjectOf<string | { id: string }>; // { id: string }
- * ```
- */
-export type KeyObjectOf<K> = unknown extends K
-  ? K
-  : Exclude<K, string | number | bigint | boolean | Date | Uint8Array>;
-
+export type { KeyObjectOf, KeyOf } from "./infer-keys";
 export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";

@@ -1,0 +1,49 @@
+// Type-level key types (SPEC §10): the key argument of get, delete, update… inferred from the attributes
+// marked hashKey/rangeKey, with their aliases. Part of infer.ts's inference; nothing here exists at runtime.
+import type { AnyName, AttrValue, Flatten } from "./infer";
+
+type NameMarked<D, Mark> = { [K in keyof D]-?: D[K] extends Mark ? K : never }[keyof D];
+/** One key attribute, named by its real name or any alias: `{id: v} | {userId: v}`. */
+type NamedKeyPart<D, K extends keyof D> = {
+  [P in AnyName<K, D[K]> & string]: { -readonly [Q in P]: AttrValue<D[K], "in"> };
+}[AnyName<K, D[K]> & string];
+type KeyShape<D, H extends keyof D, R extends keyof D = never> = [R] extends [never]
+  ? NamedKeyPart<D, H>
+  : Flatten<NamedKeyPart<D, H> & NamedKeyPart<D, R>>;
+type LooseKey<D> = string | number | { -readonly [K in keyof D]?: AttrValue<D[K], "in"> };
+
+type KeyFor<D, H extends keyof D, R extends keyof D> = [H] extends [never]
+  ? LooseKey<D>
+  : [R] extends [never]
+    ? AttrValue<D[H], "in"> | KeyShape<D, H>
+    : KeyShape<D, H, R>;
+
+/**
+ * The key argument of `get`, `delete`, `update`…: `{hash, range}` by the attributes marked
+ * `hashKey`/`rangeKey`, or the bare hash value when there is no range key. Without a `hashKey` mark
+ * the hash key is "the first attribute", which types cannot see, so the key type is looser.
+ *
+ * @example
+ * ```ts
+ * const definition = { id: { type: String, hashKey: true }, at: { type: Number, rangeKey: true } } as const;
+ * type Key = KeyOf<typeof definition>; // { id: string; at: number }
+ * ```
+ */
+export type KeyOf<D> = KeyFor<
+  D,
+  NameMarked<D, { readonly hashKey: true }>,
+  NameMarked<D, { readonly rangeKey: true }>
+>;
+
+/**
+ * A key as batch results report it (`unprocessedKeys`, batchDelete's `unprocessedItems`): key objects
+ * are the caller's own, a bare hash value comes back as `{hashKey: value}`.
+ *
+ * @example
+ * ```ts
+ * type Reported = KeyObjectOf<string | { id: string }>; // { id: string }
+ * ```
+ */
+export type KeyObjectOf<K> = unknown extends K
+  ? K
+  : Exclude<K, string | number | bigint | boolean | Date | Uint8Array>;
