@@ -36,8 +36,7 @@ export type SettingsCheck<S> = [Exclude<keyof S, keyof SchemaSettings>] extends 
   ? unknown
   : { [K in keyof S]: K extends keyof SchemaSettings ? S[K] : UnknownSchemaSetting<K & string> };
 
-// Dynamoose v2's `global: true` is still in Dynamoose's guide; like Dynamoose, the key is accepted and ignored.
-type KnownIndexSetting = keyof IndexDefinition | "global";
+type KnownIndexSetting = keyof IndexDefinition;
 
 // ---- finding unknown keys (the cheap walk every definition gets) ---------------------------------
 

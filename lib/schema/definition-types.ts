@@ -71,6 +71,13 @@ export interface IndexDefinition {
   rangeKey?: string;
   project?: boolean | readonly string[];
   throughput?: number | { read: number; write: number } | "ON_DEMAND";
+  /**
+   * Dynamoose v2's flag, still shown in Dynamoose's guide: accepted and ignored, as in Dynamoose. An index
+   * is global unless `type` is `"local"`.
+   *
+   * @deprecated Use `type: "global"` or `type: "local"`.
+   */
+  global?: boolean;
 }
 
 /** An attribute-definition object. */

@@ -92,3 +92,10 @@ export type DefinitionCheckTests = [
   Expect<Equal<GoodItem["email"], string | undefined>>,
   Expect<Equal<GoodItem["list"], { n?: number }[] | undefined>>,
 ];
+
+// Dynamoose v2's `global: true` alone, through model(): the model keeps its inferred types.
+const Legacy = dynamodel.model("TypesCheckLegacy", {
+  id: { type: String, hashKey: true },
+  email: { type: String, index: { global: true } },
+});
+export const legacyRead: Promise<{ id: string; email?: string } | undefined> = Legacy.get("a");
