@@ -1,5 +1,6 @@
 // `Model.update`'s update object → update actions, with every value checked against the schema:
-// plain attributes and `$SET` go through the write pipeline of their attribute; `$ADD`, `$DELETE`,
+// plain attributes and `$SET` go through the write pipeline of their attribute, and the schema's own
+// `set` and `validate` see them (update-schema-rules.ts); `$ADD`, `$DELETE`,
 // `$REMOVE` are checked for the attribute's type; timestamps, `forceDefault`, COMBINE and the version
 // attribute are added. Nothing here sends anything.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
@@ -14,6 +15,7 @@ import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
 import { combineValue, timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
+import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 
 const OPERATORS = ["$SET", "$ADD", "$REMOVE", "$DELETE"];
 
@@ -286,12 +288,14 @@ export async function planUpdate(schema: CompiledSchema, update: unknown, now: D
       throw new InvalidParameter(`Unknown update operator ${key} (allowed: ${OPERATORS.join(", ")}).`);
     }
   }
-  const sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
+  let sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
   sets.push(...Object.entries(operatorObject(update, "$SET")));
+  if (schema.set !== undefined) sets = await setsAfterSchemaSet(schema, sets);
   for (const [path, value] of sets) {
     const pending = planSet(state, path, value);
     if (pending) await pending;
   }
+  if (schema.validate !== undefined) await checkSchemaValidate(schema, state.topValues);
   for (const path of removedPaths(update.$REMOVE)) {
     const resolved = target(state, path, undefined, "$REMOVE");
     if (resolved !== undefined) await planRemove(state, resolved, false);

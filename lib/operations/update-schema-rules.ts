@@ -1,0 +1,76 @@
+// The schema-level `set` and `validate` (SPEC §2's write pipeline) for `Model.update`. An update holds only
+// the attributes it names, so, as in Dynamoose, these functions receive the attributes the update sets to
+// plain values (real names), not a whole item: write them to tolerate missing attributes. Nested paths and
+// `$ADD`/`$DELETE`/`$REMOVE` change values DynamoDB computes, which no function here can see.
+import { ValidationError } from "../errors";
+import { isPlainObject } from "../expressions/is-plain-object";
+import type { CompiledSchema } from "../schema/compiled";
+import { isThenable } from "../schema/normalize";
+import { UNDEFINED } from "../schema/type-markers";
+import { resolveUpdatePath } from "../schema/update-path";
+
+/** `{$IF_NOT_EXISTS: v}` and the like: not a plain value the schema's functions could see. */
+function isValueOperator(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0]!.startsWith("$");
+}
+
+/**
+ * The update's `[path, value]` sets after the schema's `set`: the top-level plain values are passed to it as
+ * one object, and its values for those attributes replace them.
+ *
+ * @example
+ * ```ts
+ * // schema set: (item) => ({ ...item, email: item.email?.toLowerCase() })
+ * await setsAfterSchemaSet(schema, [["mail", "A@B.C"], ["address.city", "Oslo"]]);
+ * // [["email", "a@b.c"], ["address.city", "Oslo"]]
+ * ```
+ */
+export async function setsAfterSchemaSet(
+  schema: CompiledSchema,
+  sets: readonly [string, unknown][],
+): Promise<[string, unknown][]> {
+  const schemaSet = schema.set!;
+  const whole: Record<string, unknown> = {};
+  const rest: [string, unknown][] = [];
+  for (const [path, value] of sets) {
+    const resolved =
+      value === undefined || value === UNDEFINED || isValueOperator(value)
+        ? undefined
+        : resolveUpdatePath(schema, path);
+    if (resolved !== undefined && resolved.segments.length === 1) whole[String(resolved.segments[0])] = value;
+    else rest.push([path, value]);
+  }
+  const names = Object.keys(whole);
+  if (names.length === 0) return [...sets];
+  const result = schemaSet({ ...whole });
+  const after = isThenable(result) ? await result : result;
+  if (!isPlainObject(after)) return [...sets];
+  // Only the attributes the update names are taken back, as Dynamoose takes back only the attribute it
+  // passed: a function written for whole items (`name: String(item.name)`) must not write the attributes
+  // the update left alone. One it leaves out keeps the caller's value.
+  const taken = names.map((name): [string, unknown] => [
+    name,
+    Object.hasOwn(after, name) ? after[name] : whole[name],
+  ]);
+  return [...taken, ...rest];
+}
+
+/**
+ * The schema's `validate`, given the top-level values the update sets (in their JavaScript form, after
+ * the attributes' own pipeline). Not called when the update sets no plain value.
+ *
+ * @throws ValidationError when it returns a falsy value; nothing is sent.
+ */
+export async function checkSchemaValidate(
+  schema: CompiledSchema,
+  values: ReadonlyMap<string, unknown>,
+): Promise<void> {
+  const checked: Record<string, unknown> = {};
+  for (const [name, value] of values) if (value !== undefined) checked[name] = value;
+  if (Object.keys(checked).length === 0) return;
+  const result = schema.validate!(checked);
+  const passed = isThenable(result) ? await result : result;
+  if (!passed) throw new ValidationError("", "schema", checked, "failed the schema's validate rule");
+}

@@ -1,0 +1,98 @@
+// The schema-level `set` and `validate` run on `Model.update` too (SPEC §2's write pipeline; Dynamoose's
+// Schema.md: `set` "will also be used when retrieving an item (ie. `get`, `query`, `update`, etc)", and
+// `validate` runs "before saving"). They see the attributes the update sets to plain values.
+import dynamodel, { Schema, ValidationError } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("updateSchemaRules");
+const seen: Record<string, unknown>[] = [];
+const User = dynamodel.model(
+  "UpdateSchemaRulesUser",
+  new Schema(
+    {
+      id: String,
+      email: { type: String, alias: "mail" },
+      first: String,
+      last: String,
+      full: String,
+      age: Number,
+      visits: Number,
+      address: { type: Object, schema: { city: String } },
+    },
+    {
+      set: (user) => {
+        const next = { ...user };
+        if (typeof next.email === "string") next.email = next.email.toLowerCase();
+        if (next.first !== undefined && next.last !== undefined) next.full = `${next.first} ${next.last}`;
+        return next;
+      },
+      validate: (user) => {
+        seen.push({ ...user });
+        return !(typeof user.age === "number" && user.age < 0);
+      },
+    },
+  ),
+  { tableName, throughput: "ON_DEMAND" },
+);
+
+async function stored(id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({
+    TableName: tableName,
+    Key: { id: { S: id } },
+    ConsistentRead: true,
+  });
+  return Item;
+}
+
+beforeEach(() => {
+  seen.length = 0;
+});
+
+it("runs the schema's set on the values an update sets, by alias too, and writes its values for them", async () => {
+  await User.create({ id: "1", email: "A@B.C" });
+  await User.update({ id: "1" }, { mail: "NEW@B.C", $SET: { first: "Ann", last: "Lee" } });
+  // `full`, which the set computes, is not among the attributes the update names: as in Dynamoose, only
+  // those are taken back, so a set written for whole items cannot overwrite what the update left alone.
+  expect(await stored("1")).toEqual({
+    id: { S: "1" },
+    email: { S: "new@b.c" },
+    first: { S: "Ann" },
+    last: { S: "Lee" },
+  });
+  expect(seen.at(-1)).toEqual({ email: "new@b.c", first: "Ann", last: "Lee" });
+});
+
+it("rejects an update the schema's validate refuses, and writes nothing", async () => {
+  await User.create({ id: "2", age: 3 });
+  const before = await stored("2");
+  const rejection = User.update({ id: "2" }, { age: -5, first: "x" });
+  await expect(rejection).rejects.toBeInstanceOf(ValidationError);
+  await expect(rejection).rejects.toThrow(/schema's validate rule/);
+  expect(await stored("2")).toEqual(before);
+  await expect(
+    dynamodel.transaction([User.transaction.update({ id: "2" }, { age: -1 })]),
+  ).rejects.toBeInstanceOf(ValidationError);
+  expect(await stored("2")).toEqual(before);
+});
+
+it("leaves values DynamoDB computes out: $ADD, nested paths, removals", async () => {
+  await User.create({ id: "3", age: 1, visits: 1, address: { city: "Oslo" } });
+  seen.length = 0; // create's own call, with the whole item
+  await User.update({ id: "3" }, { $ADD: { visits: 2 }, "address.city": "Bergen", $REMOVE: ["age"] });
+  expect(seen).toEqual([]); // nothing plain was set: validate is not called with an empty object
+  expect(await stored("3")).toEqual({
+    id: { S: "3" },
+    visits: { N: "3" },
+    address: { M: { city: { S: "Bergen" } } },
+  });
+});
+
+it("still checks each attribute's own type after the schema's set", async () => {
+  await User.create({ id: "4" });
+  await expect(User.update({ id: "4" }, { age: "old" as unknown as number })).rejects.toMatchObject({
+    name: "TypeMismatch",
+  });
+  expect(await stored("4")).toEqual({ id: { S: "4" } });
+});
