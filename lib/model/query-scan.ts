@@ -31,7 +31,8 @@ export class Query<
     return this.projected(paths) as never;
   }
   /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
-  sort(order: "ascending" | "descending"): this {
+  sort(order: "ascending" | "descending" | null | undefined): this {
+    if (order == null) return this.withSettings({ descending: false }); // not set: ascending, as in Dynamoose
     if (order !== "ascending" && order !== "descending") {
       throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
     }
@@ -72,8 +73,11 @@ export class Scan<
    * entry per segment (`null` once a segment has finished), and `startAt()` takes that array back.
    * @example `await Cat.scan().parallel(4).all().exec()`
    */
-  parallel(segments: number): this {
-    return this.withSettings({ segments: positiveInteger(segments, "parallel()") });
+  parallel(segments: number | null | undefined): this {
+    // Not set (`undefined` or `null`), as in Dynamoose: one sequential scan.
+    return this.withSettings({
+      segments: segments == null ? undefined : positiveInteger(segments, "parallel()"),
+    });
   }
   /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
   count(): Scan<T, ScanCount, P, X> {

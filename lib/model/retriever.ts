@@ -173,9 +173,12 @@ export abstract class Retriever<
     return this.group(group);
   }
 
-  /** DynamoDB's per-request `Limit`: items evaluated per request. @example `Cat.scan().limit(25)` */
-  limit(count: number): this {
-    return this.withSettings({ limit: positiveInteger(count, "limit()") });
+  /**
+   * DynamoDB's per-request `Limit`: items evaluated per request. `undefined` or `null` means no limit, as in
+   * Dynamoose (`limit(request.query.limit)`). @example `Cat.scan().limit(25)`
+   */
+  limit(count: number | null | undefined): this {
+    return this.withSettings({ limit: count == null ? undefined : positiveInteger(count, "limit()") });
   }
   /**
    * Continues after `key`: a result's `lastKey` as returned (undefined starts from the beginning).
@@ -186,6 +189,8 @@ export abstract class Retriever<
   }
   /** `attributes()` of the subclasses: the projection, checked. (Each subclass narrows the item type.) */
   protected projected(paths: readonly string[]): this {
+    // Not set, as in Dynamoose: every attribute (the item type still narrows to the named paths' A).
+    if ((paths as unknown) == null) return this.withSettings({ attributes: undefined });
     if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
       throw new InvalidParameter(
         `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
@@ -203,7 +208,9 @@ export abstract class Retriever<
    * queried with a raw key condition (`query({FilterExpression, …})`).
    * @example `Cat.query("email").eq(e).using("byEmail")`
    */
-  using(indexName: X | AnyIndexName): this {
+  using(indexName: X | AnyIndexName | null | undefined): this {
+    // Not set (`undefined` or `null`), as in Dynamoose: the index is chosen automatically again.
+    if (indexName == null) return this.withSettings({ index: undefined });
     if (typeof indexName !== "string" || indexName === "") {
       throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
     }
