@@ -56,6 +56,15 @@ function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown):
     const normalized = variant.type.normalize(value);
     if (normalized !== NO_MATCH) return [storedName, variant.type.toDynamo(normalized)];
   }
+  // A Date key in a `lastKey` sent through JSON (an API's page cursor) comes back as its ISO string.
+  const revived = typeof value === "string" ? dateFromJson(value) : undefined;
+  if (revived !== undefined) {
+    for (const variant of attribute.variants) {
+      if (variant.kind !== "scalar" || variant.type.name !== "date") continue;
+      const normalized = variant.type.normalize(revived);
+      if (normalized !== NO_MATCH) return [storedName, variant.type.toDynamo(normalized)];
+    }
+  }
   const types = attribute.variants.flatMap((variant) =>
     variant.kind === "scalar" ? [variant.type.name] : [],
   );
@@ -66,9 +75,16 @@ function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown):
   );
 }
 
+/** The Date `JSON.stringify` wrote as `text` (exactly its `toISOString()` form), or undefined. */
+function dateFromJson(text: string): Date | undefined {
+  const date = new Date(text);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === text ? date : undefined;
+}
+
 /**
  * `startAt(key)` → `ExclusiveStartKey`. Accepts a `lastKey` as returned (names or aliases, JavaScript
- * values) or a key in DynamoDB's AttributeValue form. `undefined`/`null` mean "from the start".
+ * values), the same after a trip through JSON (a Date as its ISO string), or a key in DynamoDB's
+ * AttributeValue form. `undefined`/`null` mean "from the start".
  *
  * @throws InvalidParameter for anything that is not a plain object; TypeMismatch for a value of the wrong type.
  */
