@@ -25,7 +25,40 @@ export function fillIn(
   for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
   for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
   if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
+  if (schema.set !== undefined) holdSchemaSetValues(shape, item, written);
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
+  dropUnstored(shape, item, written);
+}
+
+/**
+ * Properties the pipeline dropped (attributes the schema does not declare and `saveUnknown` does not keep,
+ * or another schema's attributes) leave the item, as in Dynamoose: the item shows what is stored, and its
+ * `toJSON()` does not echo input the table never got.
+ */
+function dropUnstored(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+): void {
+  for (const key of Object.keys(item)) {
+    if (!Object.hasOwn(written, key) && !shape.byInputName.has(key)) delete item[key];
+  }
+}
+
+/**
+ * The schema's own `set` may change any attribute: the item takes the stored value of each one without a
+ * `get` function (whose display value the item holds instead).
+ */
+function holdSchemaSetValues(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  written: Record<string, unknown>,
+): void {
+  for (const attribute of shape.attributes) {
+    if (attribute.flags.get || !Object.hasOwn(written, attribute.name)) continue;
+    const used = nameHeld(attribute, item);
+    if (!sameValue(item[used], written[attribute.name])) item[used] = written[attribute.name];
+  }
 }
 
 /**
