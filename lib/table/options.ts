@@ -2,6 +2,14 @@
 // "constructor options > the instance's custom defaults > built-in defaults", deep (key by key) as in
 // Dynamoose, so `{waitForActive: {check: {timeout: 5000}}}` keeps the default frequency.
 import { describeValue, InvalidParameter } from "../errors";
+import {
+  attributeNameOption,
+  booleanOption,
+  streamOption,
+  tagsOption,
+  textOption,
+  waitOption,
+} from "./option-values";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { ResolvedThroughput } from "./definition";
 import { checkTableOptionNames } from "./option-names";
@@ -219,18 +227,18 @@ export function resolveTableOptions(
     throw new InvalidParameter(`Table option \`tableClass\` must be "standard" or "infrequentAccess".`);
   }
   return {
-    create: merged.create,
+    create: booleanOption("create", merged.create),
     update: resolveUpdate(merged.update),
-    waitForActive: merged.waitForActive,
+    waitForActive: waitOption(merged.waitForActive),
     throughput: resolveThroughput(merged.throughput),
-    prefix: merged.prefix,
-    suffix: merged.suffix,
+    prefix: textOption("prefix", merged.prefix),
+    suffix: textOption("suffix", merged.suffix),
     expires: resolveExpires(merged.expires),
-    tags: merged.tags,
+    tags: tagsOption(merged.tags),
     tableClass,
-    streamOptions: { enabled: merged.streamOptions.enabled ?? false, type: merged.streamOptions.type },
-    initialize: merged.initialize,
-    entityAttribute: merged.entityAttribute,
+    streamOptions: streamOption(merged.streamOptions),
+    initialize: booleanOption("initialize", merged.initialize),
+    entityAttribute: attributeNameOption("entityAttribute", merged.entityAttribute),
     populate: resolvePopulate(merged.populate),
   };
 }

@@ -1,0 +1,72 @@
+// Checks of the table options whose values DynamoDB would only refuse at setup, or not at all: a wrong
+// kind of value is an InvalidParameter when the model or table is defined, naming the option and the value.
+import { describeValue, InvalidParameter } from "../errors";
+import { isPlainObject } from "../expressions/is-plain-object";
+import type { StreamType, WaitForActiveOptions } from "./options";
+
+const STREAM_TYPES: readonly StreamType[] = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"];
+
+function refuse(option: string, wanted: string, value: unknown): never {
+  throw new InvalidParameter(`Table option \`${option}\` must be ${wanted} (got ${describeValue(value)}).`);
+}
+
+/** `create`, `initialize`: booleans. */
+export function booleanOption(option: string, value: unknown): boolean {
+  if (typeof value !== "boolean") refuse(option, "true or false", value);
+  return value;
+}
+
+/** `prefix`, `suffix`: strings. */
+export function textOption(option: string, value: unknown): string {
+  if (typeof value !== "string") refuse(option, "a string", value);
+  return value;
+}
+
+/** `entityAttribute`: an attribute name, if given. */
+export function attributeNameOption(option: string, value: unknown): string | undefined {
+  if (value !== undefined && (typeof value !== "string" || value === ""))
+    refuse(option, "an attribute name", value);
+  return value;
+}
+
+/** `tags`: an object of string values (DynamoDB's tags are strings). */
+export function tagsOption(value: unknown): Record<string, string> {
+  if (!isPlainObject(value)) refuse("tags", "an object of strings", value);
+  for (const [key, tag] of Object.entries(value)) {
+    if (typeof tag !== "string") refuse(`tags.${key}`, "a string", tag);
+  }
+  return value as Record<string, string>;
+}
+
+/** `streamOptions`: `{enabled?: boolean, type?: one of DynamoDB's four view types}`. */
+export function streamOption(value: unknown): { enabled: boolean; type: StreamType | undefined } {
+  if (!isPlainObject(value)) refuse("streamOptions", "{enabled, type}", value);
+  const { enabled = false, type } = value; // unknown keys: option-names.ts
+  if (typeof enabled !== "boolean") refuse("streamOptions.enabled", "true or false", enabled);
+  if (type !== undefined && !STREAM_TYPES.includes(type as StreamType)) {
+    refuse(
+      "streamOptions.type",
+      STREAM_TYPES.map((name) => `"${name}"`)
+        .join(", ")
+        .replace(/, ([^,]*)$/, " or $1"),
+      type,
+    );
+  }
+  return { enabled, type: type as StreamType | undefined };
+}
+
+/** `waitForActive` after merging: `{enabled: boolean, check: {timeout, frequency}}` with times in ms. */
+export function waitOption(value: unknown): WaitForActiveOptions {
+  if (!isPlainObject(value))
+    refuse("waitForActive", "true, false or {enabled, check: {timeout, frequency}}", value);
+  const { enabled, check } = value;
+  if (typeof enabled !== "boolean") refuse("waitForActive.enabled", "true or false", enabled);
+  if (!isPlainObject(check)) refuse("waitForActive.check", "{timeout, frequency}", check);
+  for (const part of ["timeout", "frequency"] as const) {
+    const time = check[part];
+    if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
+      refuse(`waitForActive.check.${part}`, "a number of milliseconds ≥ 0", time);
+    }
+  }
+  return value as unknown as WaitForActiveOptions;
+}
