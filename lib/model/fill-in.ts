@@ -3,6 +3,7 @@
 import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
+import { settingsFor } from "../schema/settings-for";
 import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
 
@@ -110,7 +111,7 @@ function holdWrittenValues(
  * cannot be shown so (nested values, an asynchronous `get`).
  */
 function shownValue(attribute: CompiledAttribute, stored: unknown): unknown {
-  const { get } = attribute.settings;
+  const { get } = settingsFor(attribute, stored);
   if (get === undefined) return undefined;
   if (attribute.variants.some((variant) => variant.kind !== "scalar" && variant.kind !== "combine")) {
     return undefined;

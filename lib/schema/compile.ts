@@ -1,31 +1,26 @@
 // Compiles a schema definition (SPEC §2) once into the frozen tree of compiled.ts, checking every
 // construction rule on the way. Everything a write or read needs later is decided here.
-import { InvalidParameter, InvalidParameterType, InvalidType } from "../errors";
+import { InvalidParameter, InvalidParameterType } from "../errors";
 import { HookRegistry } from "../hooks/hooks";
-import type { AttributeDefinitionObject, SchemaSettings, TimestampSpec } from "./definition-types";
+import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
 import type {
   CompiledAttribute,
   CompiledSchema,
   IndexSpec,
   ObjectShape,
   SubtreeFlags,
-  TimestampAttribute,
   Variant,
 } from "./compiled";
 import { mergeFlags, NO_FLAGS, variantFlags } from "./flags";
 import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./flatten";
 import { compileIndexes } from "./indexes";
-import { compiledSchemaOf, referencedModelOf } from "./links";
-import { isPlainObject, resolveVariant, scalarTypeOf, type NestedCompiler } from "./resolve-type";
+import { referencedModelOf } from "./links";
+import { isDefinitionObject, isPlainObject, resolveVariant, type NestedCompiler } from "./resolve-type";
 import { SelfReference } from "./self-reference";
-import { compileSettings } from "./settings";
+import { compileSettings, settingsPerVariant } from "./settings";
+import { timestampAttributes, timestampNode } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
-
-/** Is this a definition object (`{type, ...}`) rather than a type written directly? */
-function isDefinitionObject(value: unknown): value is AttributeDefinitionObject {
-  return isPlainObject(value) && "type" in value && compiledSchemaOf(value) === undefined;
-}
 
 interface CompileState {
   selfReferences: SelfReference[];
@@ -47,7 +42,8 @@ function compileAttribute(
   }
   const entries = Array.isArray(written) ? written : [written];
   if (entries.length === 0) throw new InvalidParameter(`Attribute "${path}" does not have a valid type.`);
-  // Settings come from the first definition object, as in Dynamoose; each entry adds a variant.
+  // Each entry adds its variants; the first definition's settings are the attribute's (keys, index, default,
+  // aliases), and each definition's rules apply to the values of its own variants (settingsPerVariant).
   const definitions = entries.map((entry) =>
     isDefinitionObject(entry) ? entry : ({ type: entry } as AttributeDefinitionObject),
   );
@@ -75,9 +71,14 @@ function compileAttribute(
     },
   };
   const variants: Variant[] = [];
+  const definitionOf = new Map<Variant, AttributeDefinitionObject>();
   for (const definition of definitions) {
     const types = Array.isArray(definition.type) ? definition.type : [definition.type];
-    for (const type of types) variants.push(resolveVariant(type, definition, path, nested));
+    for (const type of types) {
+      const variant = resolveVariant(type, definition, path, nested);
+      variants.push(variant);
+      definitionOf.set(variant, definition);
+    }
   }
   if (variants.some((variant) => variant.kind === "combine") && variants.length > 1) {
     throw new InvalidParameter(`Attribute "${path}": a COMBINE attribute cannot have other types.`);
@@ -112,13 +113,16 @@ function compileAttribute(
   }
 
   const settings = compileSettings(name, primary, path);
+  const variantSettings =
+    definitions.length > 1 ? settingsPerVariant(name, path, settings, definitionOf) : undefined;
+  const everySettings = variantSettings === undefined ? [settings] : [...new Set(variantSettings.values())];
   const own: SubtreeFlags = {
     defaults: settings.hasDefault,
-    set: settings.set !== undefined,
-    validate: settings.validate !== undefined,
-    required: settings.required,
-    enum: settings.enum !== undefined,
-    get: settings.get !== undefined,
+    set: everySettings.some((each) => each.set !== undefined),
+    validate: everySettings.some((each) => each.validate !== undefined),
+    required: everySettings.some((each) => each.required),
+    enum: everySettings.some((each) => each.enum !== undefined),
+    get: everySettings.some((each) => each.get !== undefined),
   };
   const variant = variants[0]!;
   const flatten =
@@ -129,6 +133,7 @@ function compileAttribute(
     name,
     variants: Object.freeze(variants),
     settings,
+    ...(variantSettings === undefined ? {} : { variantSettings }),
     flags: mergeFlags([own, ...variants.map(variantFlags)]),
     ...flatten,
   });
@@ -191,37 +196,14 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
   });
 }
 
-function timestampAttributes(spec: TimestampSpec, defaultName: string): { attributes: TimestampAttribute[] } {
-  if (spec === null || spec === undefined) return { attributes: [] };
-  if (typeof spec === "string") return { attributes: [{ name: spec, type: scalarTypeOf(Date)! }] };
-  if (Array.isArray(spec))
-    return { attributes: spec.map((name: string) => ({ name, type: scalarTypeOf(Date)! })) };
-  const attributes: TimestampAttribute[] = [];
-  for (const [name, written] of Object.entries(spec as Record<string, unknown>)) {
-    const definition = isDefinitionObject(written) ? written : { type: written };
-    const type = Array.isArray(definition.type) ? undefined : definition.type;
-    if (type === undefined) throw new InvalidType(`Timestamp attribute "${name}" cannot have several types.`);
-    const withSettings =
-      isPlainObject(type) && "value" in type
-        ? (type as { value: unknown; settings?: Record<string, unknown> })
-        : undefined;
-    const scalar = scalarTypeOf(withSettings ? withSettings.value : type, withSettings?.settings);
-    if (!scalar || (scalar.dynamoType !== "N" && scalar.dynamoType !== "S")) {
-      throw new InvalidType(`Timestamp attribute "${name}" (${defaultName}) must be a Date or Number type.`);
-    }
-    attributes.push({ name, type: scalar });
+/** A version attribute the schema declares itself must be what optimistic locking stores: one Number. */
+function checkVersionAttribute(attribute: CompiledAttribute): void {
+  const variant = attribute.variants[0]!;
+  if (attribute.variants.length > 1 || variant.kind !== "scalar" || variant.type.name !== "number") {
+    throw new InvalidParameter(
+      `The version attribute "${attribute.name}" must be of type Number: optimistic locking stores 1, 2, 3… in it.`,
+    );
   }
-  return { attributes };
-}
-
-/** The timestamp attributes as ordinary Date attributes of the root shape (so reads convert them). */
-function timestampNode(timestamp: TimestampAttribute): CompiledAttribute {
-  return Object.freeze({
-    name: timestamp.name,
-    variants: [{ kind: "scalar", type: timestamp.type }] as Variant[],
-    settings: compileSettings(timestamp.name, { type: Date }, timestamp.name),
-    flags: NO_FLAGS,
-  });
 }
 
 export function compileSchema(definition: unknown, settings: SchemaSettings = {}): CompiledSchema {
@@ -254,7 +236,9 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
       : typeof settings.version === "string"
         ? settings.version
         : undefined;
-  if (version !== undefined && !shape.byInputName.has(version)) {
+  const declaredVersion = version === undefined ? undefined : shape.byInputName.get(version);
+  if (declaredVersion !== undefined) checkVersionAttribute(declaredVersion);
+  if (version !== undefined && declaredVersion === undefined) {
     extra.push(
       Object.freeze({
         name: version,
@@ -276,6 +260,15 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     }
   }
   const indexes: IndexSpec[] = compileIndexes(state.rawIndexes, hashKey, rootShape);
+  for (const index of indexes) {
+    for (const key of [index.hashKey, index.rangeKey]) {
+      if (key !== undefined && (rootShape.byName.get(key)?.variants.length ?? 1) > 1) {
+        throw new InvalidParameter(
+          `Index key attribute "${key}" (index "${index.name}") cannot have several types.`,
+        );
+      }
+    }
+  }
   for (const name of ["get", "set", "validate"] as const) {
     if (settings[name] !== undefined && typeof settings[name] !== "function") {
       throw new InvalidParameter(`Schema setting "${name}" must be a function.`);

@@ -37,6 +37,13 @@ export interface CompiledAttribute {
   readonly name: string;
   readonly variants: readonly Variant[];
   readonly settings: AttributeSettings;
+  /**
+   * Written as an array of definitions (`[{type: Number, validate}, {type: String, set}]`): each variant's
+   * own `set`, `get`, `validate`, `enum` and `required` (SPEC §2; Dynamoose's per-type settings), read
+   * through `settingsFor`. `settings` holds the first definition's, whose default, keys, index and aliases
+   * are the attribute's. Absent for a single definition.
+   */
+  readonly variantSettings?: ReadonlyMap<Variant, AttributeSettings>;
   readonly flags: SubtreeFlags;
   /**
    * `storage: "flatten"`: the object's sub-attributes are stored as top-level attributes named

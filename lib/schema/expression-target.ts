@@ -11,6 +11,7 @@ import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, FlattenSpec, ObjectShape, Variant } from "./compiled";
 import { isThenable, normalizeValue, type NormalizeContext } from "./normalize";
 import { attributeWalk } from "./rules";
+import { settingsFor } from "./settings-for";
 import { valueToDynamo } from "./to-dynamo";
 import { anyToDynamo } from "./types/any";
 import { booleanType } from "./types/boolean";
@@ -61,9 +62,10 @@ function applySettersNow(attribute: CompiledAttribute, value: unknown, path: str
     "value",
     path,
   )("set", (inner, holder, key, innerPath) => {
-    const setter = inner.settings.set;
     const current = holder[key];
-    if (!setter || current === undefined || current === null) return;
+    if (current === undefined || current === null) return;
+    const setter = settingsFor(inner, current).set;
+    if (!setter) return;
     const result = setter(current, undefined);
     if (isThenable(result)) {
       Promise.resolve(result).catch(() => undefined); // its outcome is not used: never an unhandled rejection

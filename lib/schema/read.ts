@@ -6,6 +6,7 @@ import { isThenable } from "./normalize";
 import { objectFromDynamo } from "./read-stored";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
+import { settingsFor } from "./settings-for";
 
 const aliasCache = new WeakMap<ObjectShape, boolean>();
 
@@ -89,9 +90,10 @@ function finishWithGetters(
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
   const pending: Promise<void>[] = [];
   walkShape(schema.shape, item, "", "get", (attribute, container, key) => {
-    const getter = attribute.settings.get;
     const value = container[key];
-    if (!getter || value === undefined || value === null) return;
+    if (value === undefined || value === null) return;
+    const getter = settingsFor(attribute, value).get;
+    if (!getter) return;
     const result = getter(value);
     if (isThenable(result))
       pending.push(Promise.resolve(result).then((resolved) => void (container[key] = resolved)));

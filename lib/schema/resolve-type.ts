@@ -53,6 +53,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Is this a definition object (`{type, ...}`) rather than a type written directly? */
+export function isDefinitionObject(value: unknown): value is AttributeDefinitionObject {
+  return isPlainObject(value) && "type" in value && compiledSchemaOf(value) === undefined;
+}
+
 /** `{value, settings}`: the written form for types with settings (Date storage, CONSTANT, COMBINE). */
 function isTypeWithSettings(value: unknown): value is { value: unknown; settings?: Record<string, unknown> } {
   return (

@@ -5,6 +5,7 @@ import { ValidationError } from "../errors";
 import type { CompiledAttribute, ObjectShape, SubtreeFlags } from "./compiled";
 import { isThenable } from "./normalize";
 import { sameValue } from "./same-value";
+import { settingsFor } from "./settings-for";
 import { variantFor } from "./to-dynamo";
 
 type Step = keyof SubtreeFlags;
@@ -113,15 +114,17 @@ export async function applySettersIn(
 ): Promise<void> {
   const pending: Promise<void>[] = [];
   walk("set", (attribute, container, key, path) => {
-    const setter = attribute.settings.set;
     const value = container[key];
-    if (!setter || value === undefined || value === null) return;
+    if (value === undefined || value === null) return;
+    const settings = settingsFor(attribute, value);
+    const setter = settings.set;
+    if (!setter) return;
     const previous = old === undefined ? undefined : valueAtPath(old, path);
     // An item read from the table still holding what was read: that value was `set` when it was written,
     // and must not be transformed again (a hashed password would be hashed twice). With a `get`, the item
     // holds the display form: only a value `restoreReadValues` put back is the stored one; a new value that
     // merely equals the stored form is a change and goes through `set`.
-    const unchanged = attribute.settings.get
+    const unchanged = settings.get
       ? restored?.has(path) === true
       : previous !== undefined && sameValue(value, previous);
     if (unchanged) return;
@@ -195,11 +198,12 @@ function visitReadValues(
   visited?: (path: string) => void,
 ): void {
   shapeWalk(shape, item)("get", (attribute, container, key, path) => {
-    const getter = attribute.settings.get;
     const value = container[key];
-    if (!getter || value === undefined || value === null) return;
+    if (value === undefined || value === null) return;
     const previous = valueAtPath(old, path);
     if (previous === undefined || previous === null) return;
+    const getter = settingsFor(attribute, previous).get;
+    if (!getter) return;
     visited?.(path);
     settle(getter(previous), (shown) => {
       if (!sameValue(value, shown)) return;
@@ -215,23 +219,19 @@ export async function runValidators(shape: ObjectShape, item: Record<string, unk
 }
 
 export async function runValidatorsIn(walk: RuleWalk): Promise<void> {
-  const checks: { attribute: CompiledAttribute; path: string; value: unknown; result: unknown }[] = [];
+  const checks: { describe: string; path: string; value: unknown; result: unknown }[] = [];
   walk("validate", (attribute, container, key, path) => {
-    const validate = attribute.settings.validate;
     const value = container[key];
-    if (!validate || value === undefined || value === null) return;
-    checks.push({ attribute, path, value, result: validate.check(value) });
+    if (value === undefined || value === null) return;
+    const validate = settingsFor(attribute, value).validate;
+    if (!validate) return;
+    checks.push({ describe: validate.describe, path, value, result: validate.check(value) });
   });
   const results = await Promise.all(checks.map((check) => check.result));
   results.forEach((passed, index) => {
     const check = checks[index]!;
     if (!passed) {
-      throw new ValidationError(
-        check.path,
-        "validate",
-        check.value,
-        check.attribute.settings.validate!.describe,
-      );
+      throw new ValidationError(check.path, "validate", check.value, check.describe);
     }
   });
 }
@@ -255,6 +255,7 @@ export function checkRequiredIn(
   walk("required", (attribute, container, key, path) => {
     if (skip?.(key, container)) return;
     const value = container[key];
+    // A missing value has no type: the first definition's `required` decides.
     if (attribute.settings.required && (value === undefined || value === null)) {
       throw new ValidationError(path, "required", value, "is required");
     }
@@ -267,9 +268,10 @@ export function checkEnums(shape: ObjectShape, item: Record<string, unknown>): v
 
 export function checkEnumsIn(walk: RuleWalk): void {
   walk("enum", (attribute, container, key, path) => {
-    const allowed = attribute.settings.enum;
     const value = container[key];
-    if (!allowed || value === undefined || value === null) return;
+    if (value === undefined || value === null) return;
+    const allowed = settingsFor(attribute, value).enum;
+    if (!allowed) return;
     if (!allowed.includes(value) && !(value instanceof Date && enumHasDate(attribute, allowed, value))) {
       throw new ValidationError(path, "enum", value, `must be one of ${JSON.stringify(allowed)}`);
     }

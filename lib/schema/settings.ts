@@ -3,7 +3,7 @@
 // attribute's settings (default, validate, aliases, …) are compiled into their run-time form.
 import { describeValue, InvalidParameter } from "../errors";
 import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
-import type { AttributeSettings } from "./compiled";
+import type { AttributeSettings, Variant } from "./compiled";
 
 /** Every schema setting there is: anything else is a typo, reported rather than ignored. */
 const SCHEMA_SETTINGS = [
@@ -185,4 +185,38 @@ export function compileSettings(
     aliases,
     outputName: defaultAlias ?? aliases[0] ?? name,
   });
+}
+
+/**
+ * Each definition's own rules for the variants it wrote; what belongs to the attribute as a whole (its
+ * default, as Dynamoose takes the first definition's, and its aliases) comes from the first.
+ */
+export function settingsPerVariant(
+  name: string,
+  path: string,
+  primary: AttributeSettings,
+  definitionOf: ReadonlyMap<Variant, AttributeDefinitionObject>,
+): ReadonlyMap<Variant, AttributeSettings> {
+  const byDefinition = new Map<AttributeDefinitionObject, AttributeSettings>();
+  const result = new Map<Variant, AttributeSettings>();
+  for (const [variant, definition] of definitionOf) {
+    let settings = byDefinition.get(definition);
+    if (settings === undefined) {
+      const own = compileSettings(name, definition, path);
+      settings =
+        byDefinition.size === 0
+          ? primary
+          : Object.freeze({
+              ...own,
+              hasDefault: primary.hasDefault,
+              default: primary.default,
+              forceDefault: primary.forceDefault,
+              aliases: primary.aliases,
+              outputName: primary.outputName,
+            });
+      byDefinition.set(definition, settings);
+    }
+    result.set(variant, settings);
+  }
+  return result;
 }

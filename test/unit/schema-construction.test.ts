@@ -115,6 +115,30 @@ describe("Schema construction errors", () => {
       'Key attribute "id" cannot have several types',
     ],
     [
+      "an index key with several types",
+      () => new Schema({ id: String, g: { type: [String, Number], index: true } }),
+      InvalidParameter,
+      'Index key attribute "g" (index "gGlobalIndex") cannot have several types',
+    ],
+    [
+      "an index range key with several types",
+      () => new Schema({ id: String, g: { type: String, index: { rangeKey: "r" } }, r: [String, Number] }),
+      InvalidParameter,
+      'Index key attribute "r"',
+    ],
+    [
+      "a declared version attribute that is not a Number",
+      () => new Schema({ id: String, version: String }, { version: true }),
+      InvalidParameter,
+      'The version attribute "version" must be of type Number',
+    ],
+    [
+      "a declared custom version attribute with several types",
+      () => new Schema({ id: String, rev: [Number, String] }, { version: "rev" }),
+      InvalidParameter,
+      'The version attribute "rev" must be of type Number',
+    ],
+    [
       "a COMBINE with other types",
       () => new Schema({ id: String, c: [dynamodel.type.COMBINE(["id"]), String] }),
       InvalidParameter,
@@ -203,5 +227,12 @@ describe("Schema members", () => {
     expect(named.getAttributeType("n")).toBe("N");
     expect(named.getAttributeType("d")).toBe("N");
     expect(named.getAttributeType("b")).toBe("BOOL");
+  });
+});
+
+describe("Schema construction: what stays allowed", () => {
+  it("a declared Number version attribute, and a several-typed attribute with no index", () => {
+    expect(() => new Schema({ id: String, version: Number }, { version: true })).not.toThrow();
+    expect(() => new Schema({ id: String, v: [String, Number] })).not.toThrow();
   });
 });
