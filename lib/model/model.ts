@@ -17,6 +17,7 @@ import type { ConditionInit } from "../expressions/condition";
 import type { Instance } from "../instance";
 import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
+import { describeRangeKey } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { attachModel, registerTableBinding } from "../table/binding";
@@ -83,12 +84,12 @@ function toSchemas(input: SchemaInput | readonly SchemaInput[]): Schema[] {
   for (const schema of rest) {
     if (schema.hashKey !== first!.hashKey)
       throw new InvalidParameter("hashKey's for all schema's must match.");
-    if (
-      schema.rangeKey !== undefined &&
-      first!.rangeKey !== undefined &&
-      schema.rangeKey !== first!.rangeKey
-    ) {
-      throw new InvalidParameter("rangeKey's for all schema's must match.");
+    // SPEC §3: they share the hash *and* range key. One without the range key could write no item (DynamoDB
+    // requires every key attribute), so it is refused here rather than on every write.
+    if (schema.rangeKey !== first!.rangeKey) {
+      throw new InvalidParameter(
+        `rangeKey's for all schema's must match (${describeRangeKey(first!.rangeKey)} and ${describeRangeKey(schema.rangeKey)}).`,
+      );
     }
   }
   return schemas;

@@ -148,3 +148,8 @@ function describeKey(key: unknown): string {
     return String(key);
   }
 }
+
+/** A range key's name for messages: `"sk"`, or `no range key`. */
+export function describeRangeKey(name: string | undefined): string {
+  return name === undefined ? "no range key" : `"${name}"`;
+}

@@ -22,6 +22,7 @@ import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
+import { describeRangeKey } from "../schema/key";
 import { attachModel } from "./binding";
 import { keyAttributeType } from "./definition";
 import { checkTableOptionNames } from "./option-names";
@@ -57,12 +58,12 @@ function checkKeys(members: readonly ModelRuntime[]): void {
   const [first, ...rest] = members.map((member) => member.compiled[0]!);
   for (const schema of rest) {
     if (schema.hashKey !== first!.hashKey) throw new InvalidParameter("hashKey's for all models must match.");
-    if (
-      schema.rangeKey !== undefined &&
-      first!.rangeKey !== undefined &&
-      schema.rangeKey !== first!.rangeKey
-    ) {
-      throw new InvalidParameter("rangeKey's for all models must match.");
+    // SPEC §3: they share the hash *and* range key. One without the range key could write no item (DynamoDB
+    // requires every key attribute), so it is refused here rather than on every write.
+    if (schema.rangeKey !== first!.rangeKey) {
+      throw new InvalidParameter(
+        `rangeKey's for all models must match (${describeRangeKey(first!.rangeKey)} and ${describeRangeKey(schema.rangeKey)}).`,
+      );
     }
   }
   // The same key names with other types would fail every write of one of the models.

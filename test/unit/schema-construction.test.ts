@@ -169,6 +169,21 @@ describe("Schema construction errors", () => {
     ).toThrow("hashKey's for all schema's must match.");
   });
 
+  it("rejects models whose schemas disagree on the range key, one having none included (SPEC §3)", () => {
+    const ranged = () => new Schema({ id: String, sk: { type: String, rangeKey: true } });
+    expect(() => dynamodel.model("RangeMismatch", [ranged(), new Schema({ id: String, q: String })])).toThrow(
+      `rangeKey's for all schema's must match ("sk" and no range key).`,
+    );
+    expect(() => dynamodel.model("RangeMismatch2", [new Schema({ id: String }), ranged()])).toThrow(
+      InvalidParameter,
+    );
+    const Ranged = dynamodel.model("RangeMismatchA", ranged(), { initialize: false });
+    const Plain = dynamodel.model("RangeMismatchB", { id: String }, { initialize: false });
+    expect(() => new dynamodel.Table("RangeMismatchTable", [Ranged, Plain], { initialize: false })).toThrow(
+      `rangeKey's for all models must match ("sk" and no range key).`,
+    );
+  });
+
   it("throws MissingSchemaError for an unregistered model name", () => {
     expect(() => dynamodel.model("NeverDefined")).toThrow(
       expect.objectContaining({
