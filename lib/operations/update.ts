@@ -1,7 +1,7 @@
 // UpdateItem for `Model.update`: the update object and settings → the exact UpdateItemCommandInput.
 // Pure (no client): asynchronous only because `set`/`validate` functions and defaults may be.
 import type { AttributeValue, ReturnValue, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter, InvalidParameterType } from "../errors";
+import { InvalidParameter, InvalidParameterType, ValidationError } from "../errors";
 import { andExpressions } from "../expressions/compile";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
@@ -10,8 +10,10 @@ import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
+import { MAX_ITEM_BYTES } from "../schema/size";
 import { compileConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
+import { leastSizeOver } from "./update-size";
 
 export interface UpdateSettings {
   /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet; AND-ed in. */
@@ -80,6 +82,15 @@ export async function buildUpdateInput(
   const converted = keyToDynamo(schema, key);
   const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
   const plan = await planUpdate(schema, update, now);
+  const size = leastSizeOver(keyValues, plan.actions, MAX_ITEM_BYTES);
+  if (size !== undefined) {
+    throw new ValidationError(
+      "",
+      "size",
+      `${size} bytes`,
+      `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes with the key and the values this update sets`,
+    );
+  }
   const registry = new PlaceholderRegistry();
   // The caller's condition takes the first placeholders, as in Dynamoose.
   const userCondition = compileConditionSetting(settings.condition, expressionTargetOf(schema), registry);

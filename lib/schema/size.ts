@@ -54,7 +54,7 @@ export function itemSize(item: Record<string, AttributeValue>): number {
 }
 
 /** At least `attributeValueSize(value)`, without measuring UTF-8. */
-function attributeValueBound(value: AttributeValue): number {
+export function attributeValueBound(value: AttributeValue): number {
   if (value.S !== undefined) return value.S.length * 3;
   if (value.N !== undefined) return MAX_NUMBER_BYTES;
   if (value.B !== undefined) return value.B.byteLength;

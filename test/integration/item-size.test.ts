@@ -38,3 +38,42 @@ describe("item size near DynamoDB's 400 KB limit", () => {
     expect(await storedText("over")).toBeUndefined();
   });
 });
+
+describe("updates whose own values pass the limit", () => {
+  it("rejects them before sending, and changes nothing", async () => {
+    await Note.create({ id: "upd", text: "short" });
+    const requests: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      requests.push(call.operation);
+      return next();
+    });
+    try {
+      const text = "é".repeat(205_000); // 410,000 bytes
+      await expect(Note.update({ id: "upd" }, { text })).rejects.toThrow(
+        /is larger than DynamoDB's limit of 409600 bytes with the key and the values this update sets \(got "41\d{4} bytes"\)/,
+      );
+      await expect(
+        dynamodel.transaction([Note.transaction.update({ id: "upd" }, { $SET: { text } })]),
+      ).rejects.toBeInstanceOf(ValidationError);
+      expect(requests).toEqual([]);
+    } finally {
+      stop();
+    }
+    expect(await storedText("upd")).toBe("short");
+  });
+
+  it("sends those under it, even when the cheap bound is over, and $IF_NOT_EXISTS values do not count", async () => {
+    const text = "é".repeat(200_000); // 400,000 bytes: bound 600,000, exact under the limit
+    await Note.update({ id: "upd" }, { text });
+    expect(await storedText("upd")).toBe(text);
+    // Not refused by the pre-flight (it may not be written at all): DynamoDB gets to decide.
+    const outcome = await Note.update({ id: "upd" }, {
+      text: { $IF_NOT_EXISTS: "x".repeat(500_000) },
+    } as never).then(
+      () => "sent",
+      (error: Error) => error.name,
+    );
+    expect(outcome).not.toBe("ValidationError");
+    expect(await storedText("upd")).toBe(text);
+  });
+});
