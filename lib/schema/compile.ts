@@ -153,12 +153,9 @@ function compileShape(
     );
   }
   const names = Object.keys(definition);
-  if (names.length === 0) {
-    throw new InvalidParameter(
-      pathPrefix === ""
-        ? "Schema initialization parameter must not be empty."
-        : `Attribute "${pathPrefix}": schema must not be empty.`,
-    );
+  // A nested `schema: {}` declares no sub-attribute, as `type: Object` without one does (Dynamoose takes it).
+  if (names.length === 0 && pathPrefix === "") {
+    throw new InvalidParameter("Schema initialization parameter must not be empty.");
   }
   const attributes = names.map((name) =>
     compileAttribute(
