@@ -2,7 +2,7 @@
 // by another service) used to be read rounded, compared as doubles and keyed as doubles: changed silently.
 // They now read as bigints, and bigints are written exactly.
 import dynamodel, { Schema, TypeMismatch, type } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -26,14 +26,7 @@ const Account = dynamodel.model(
 const BIG = "12345678901234567890"; // rounds to 12345678901234567168 as a double
 const BIGGER = "12345678901234567891";
 
-async function stored(id: string): Promise<Record<string, unknown>> {
-  const { Item } = await rawClient().getItem({
-    TableName: tableName,
-    Key: { id: { N: id } },
-    ConsistentRead: true,
-  });
-  return Item ?? {};
-}
+const stored = async (id: string) => (await storedItem(tableName, { id: { N: id } })) ?? {};
 
 it("reads integers beyond 2^53 exactly, as bigints, through every read path", async () => {
   await Account.table().create(); // make sure the table exists before the raw write

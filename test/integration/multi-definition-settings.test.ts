@@ -2,7 +2,7 @@
 // own `set`, `validate`, `enum` and `get` apply to the values of its type, as in Dynamoose; the first
 // definition's were applied to every value, so a String value ran a Number definition's validator.
 import dynamodel, { Schema, ValidationError } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -23,14 +23,7 @@ const Thing = dynamodel.model(
   { tableName, throughput: "ON_DEMAND" },
 );
 
-async function stored(id: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await rawClient().getItem({
-    TableName: tableName,
-    Key: { id: { S: id } },
-    ConsistentRead: true,
-  });
-  return Item;
-}
+const stored = (id: string) => storedItem(tableName, { id: { S: id } });
 
 it("applies each definition's set and validate to the values of its own type", async () => {
   await Thing.create({ id: "s", v: "s" });

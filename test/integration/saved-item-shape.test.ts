@@ -2,19 +2,12 @@
 // (undeclared attributes saveUnknown does not keep) leave it, and what the schema's own `set` changed is
 // held. Before, `toJSON()` echoed input the table never got.
 import dynamodel, { Schema } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
 const tableName = uniqueTableName("savedItemShape");
-async function stored(id: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await rawClient().getItem({
-    TableName: tableName,
-    Key: { id: { S: id } },
-    ConsistentRead: true,
-  });
-  return Item;
-}
+const stored = (id: string) => storedItem(tableName, { id: { S: id } });
 
 const Plain = dynamodel.model(
   "SavedItemShapePlain",

@@ -2,7 +2,7 @@
 // Schema.md: `set` "will also be used when retrieving an item (ie. `get`, `query`, `update`, etc)", and
 // `validate` runs "before saving"). They see the attributes the update sets to plain values.
 import dynamodel, { Schema, ValidationError } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -37,14 +37,7 @@ const User = dynamodel.model(
   { tableName, throughput: "ON_DEMAND" },
 );
 
-async function stored(id: string): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await rawClient().getItem({
-    TableName: tableName,
-    Key: { id: { S: id } },
-    ConsistentRead: true,
-  });
-  return Item;
-}
+const stored = (id: string) => storedItem(tableName, { id: { S: id } });
 
 beforeEach(() => {
   seen.length = 0;

@@ -1,6 +1,6 @@
 // Helpers for integration tests: the endpoint of the run's DynamoDB Local, a raw SDK client to check
 // what is really stored, and table names that are unique per test file.
-import { DynamoDB } from "@aws-sdk/client-dynamodb";
+import { DynamoDB, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { randomBytes } from "node:crypto";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -42,4 +42,13 @@ let tableCounter = 0;
 export function uniqueTableName(base: string): string {
   tableCounter += 1;
   return `${base}_${fileToken}_${tableCounter}`;
+}
+
+/** The item stored under `key` in `tableName`, read back through the raw SDK with a consistent read. */
+export async function storedItem(
+  tableName: string,
+  key: Record<string, AttributeValue>,
+): Promise<Record<string, AttributeValue> | undefined> {
+  const { Item } = await rawClient().getItem({ TableName: tableName, Key: key, ConsistentRead: true });
+  return Item;
 }
