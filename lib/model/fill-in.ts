@@ -25,8 +25,9 @@ export function fillIn(
   }
   for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
   for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
-  if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written);
-  if (schema.set !== undefined) holdSchemaSetValues(shape, item, written);
+  // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults do.
+  if (schema.set !== undefined) holdWrittenValues(shape, item, written, () => true);
+  else if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written, changedByRules);
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
 }
@@ -43,22 +44,6 @@ function dropUnstored(
 ): void {
   for (const key of Object.keys(item)) {
     if (!Object.hasOwn(written, key) && !shape.byInputName.has(key)) delete item[key];
-  }
-}
-
-/**
- * The schema's own `set` may change any attribute: the item takes the stored value of each one without a
- * `get` function (whose display value the item holds instead).
- */
-function holdSchemaSetValues(
-  shape: ObjectShape,
-  item: Record<string, unknown>,
-  written: Record<string, unknown>,
-): void {
-  for (const attribute of shape.attributes) {
-    if (attribute.flags.get || !Object.hasOwn(written, attribute.name)) continue;
-    const used = nameHeld(attribute, item);
-    if (!sameValue(item[used], written[attribute.name])) item[used] = written[attribute.name];
   }
 }
 
@@ -90,13 +75,13 @@ function holdWrittenValues(
   shape: ObjectShape,
   item: Record<string, unknown>,
   written: Record<string, unknown>,
+  holds: (attribute: CompiledAttribute) => boolean,
 ): void {
   for (const attribute of shape.attributes) {
-    const { flags } = attribute;
-    if (!flags.set && !flags.defaults) continue;
+    if (!holds(attribute)) continue;
     let value = written[attribute.name];
     if (value === undefined) continue;
-    if (flags.get) {
+    if (attribute.flags.get) {
       const shown = shownValue(attribute, value);
       if (shown === undefined) continue;
       value = shown;
@@ -104,6 +89,11 @@ function holdWrittenValues(
     const used = nameHeld(attribute, item);
     if (!sameValue(item[used], value)) item[used] = value;
   }
+}
+
+/** Whether an attribute's own `set` or a default (its own or nested) can make the stored value differ. */
+function changedByRules(attribute: CompiledAttribute): boolean {
+  return attribute.flags.set || attribute.flags.defaults;
 }
 
 /**
