@@ -1,7 +1,8 @@
-// Compile-time check of a schema definition's settings (SPEC §10: "errors in schema definitions surface
-// at compile time where TypeScript allows"). `const` type parameters switch off TypeScript's
-// excess-property check, so a misspelt setting (`hashkey`, `requried`) would compile and then be
-// ignored at run time. `DefinitionCheck<D>` puts the check back; nothing here exists at run time.
+// Compile-time check of a schema definition (SPEC §10: "errors in schema definitions surface at compile
+// time where TypeScript allows"). `const` type parameters switch off TypeScript's excess-property check,
+// so a misspelt setting (`hashkey`, `requried`) would compile and then be ignored at run time.
+// `DefinitionCheck<D>` puts the check back, and also marks two construction errors TypeScript can see
+// (SPEC §2): a dot in an attribute name and a type name no type has. Nothing here exists at run time.
 //
 // Cost (DESIGN "Types"): a correct definition costs one walk that finds no unknown key and yields
 // `unknown`, so the parameter stays plain `D` for inference. Only a definition with a mistake gets the
@@ -28,8 +29,18 @@ export interface UnknownSchemaSetting<K extends string> {
   readonly "unknown schema setting": K;
 }
 
-/** Intersected with a definition parameter: `unknown` when every setting is known, else the marked copy. */
-export type DefinitionCheck<D> = [UnknownKeysIn<D>] extends [never] ? unknown : CheckedDefinition<D>;
+/** What TypeScript shows as the expected type of an attribute whose name has a dot (SPEC §2). */
+export interface DottedAttributeName<K extends string> {
+  readonly "attribute names must not contain dots": K;
+}
+
+/** What TypeScript shows as the expected type of a type name no type has (`"strng"`). */
+export interface UnknownTypeName<T extends string> {
+  readonly "unknown type name (String, Number, Boolean, Buffer, Date, Object, Array, Set)": T;
+}
+
+/** Intersected with a definition parameter: `unknown` when it has no mistake, else the marked copy. */
+export type DefinitionCheck<D> = [MistakesIn<D>] extends [never] ? unknown : CheckedDefinition<D>;
 
 /** Intersected with a settings parameter: `unknown` when every setting is known, else the marked copy. */
 export type SettingsCheck<S> = [Exclude<keyof S, keyof SchemaSettings>] extends [never]
@@ -38,9 +49,24 @@ export type SettingsCheck<S> = [Exclude<keyof S, keyof SchemaSettings>] extends 
 
 type KnownIndexSetting = keyof IndexDefinition;
 
-// ---- finding unknown keys (the cheap walk every definition gets) ---------------------------------
+/** The type names written as strings that `new Schema()` accepts, in any case. */
+type KnownTypeName = "string" | "number" | "boolean" | "buffer" | "date" | "object" | "array" | "set";
 
-type UnknownKeysIn<D> = { [K in keyof D]-?: UnknownKeysInAttribute<D[K]> }[keyof D];
+/** A written type name no type has; `never` for anything else (a widened `string` cannot be judged). */
+type BadTypeName<T> = T extends string
+  ? string extends T
+    ? never
+    : Lowercase<T> extends KnownTypeName
+      ? never
+      : T
+  : never;
+
+// ---- finding mistakes (the cheap walk every definition gets) --------------------------------------
+
+/** Unknown setting keys, dotted attribute names and unknown type names, as one union (never: none). */
+type MistakesIn<D> = {
+  [K in keyof D]-?: (K extends `${string}.${string}` ? K : never) | UnknownKeysInAttribute<D[K]>;
+}[keyof D];
 
 // `0 extends 1 & V` holds only for `any` (an explicit `model<AnyItem>(…)` meets this overload too): stop there.
 type UnknownKeysInAttribute<V> = 0 extends 1 & V
@@ -49,11 +75,12 @@ type UnknownKeysInAttribute<V> = 0 extends 1 & V
     ? UnknownKeysInAttribute<V[number]>
     : V extends SchemaLike
       ? never
-      : V extends { readonly type: unknown }
+      : V extends { readonly type: infer T }
         ? | Exclude<keyof V, keyof AttributeDefinitionObject>
+          | BadTypeName<T extends readonly unknown[] ? T[number] : T>
           | (V extends { readonly schema: infer N } ? UnknownKeysInNested<N> : never)
           | (V extends { readonly index: infer I } ? UnknownKeysInIndexes<I> : never)
-        : never;
+        : BadTypeName<V>;
 
 /** `schema` holds a nested definition (Object), an element list (Array, Set) or a Schema. */
 type UnknownKeysInNested<N> = N extends SchemaLike
@@ -61,7 +88,7 @@ type UnknownKeysInNested<N> = N extends SchemaLike
   : N extends readonly unknown[]
     ? UnknownKeysInAttribute<N[number]>
     : N extends object
-      ? UnknownKeysIn<N>
+      ? MistakesIn<N>
       : never;
 
 type UnknownKeysInIndexes<I> = I extends readonly (infer E)[]
@@ -70,7 +97,12 @@ type UnknownKeysInIndexes<I> = I extends readonly (infer E)[]
 
 // ---- the marked copy (only for a definition with a mistake) ---------------------------------------
 
-type CheckedDefinition<D> = { [K in keyof D]: CheckedAttribute<D[K]> };
+type CheckedDefinition<D> = {
+  [K in keyof D]: K extends `${string}.${string}` ? DottedAttributeName<K> : CheckedAttribute<D[K]>;
+};
+
+/** A written type as it should be: an unknown name is marked, anything else is left as it is. */
+type CheckedType<T> = [BadTypeName<T>] extends [never] ? T : UnknownTypeName<T & string>;
 
 type CheckedAttribute<V> = 0 extends 1 & V
   ? V
@@ -80,15 +112,19 @@ type CheckedAttribute<V> = 0 extends 1 & V
       ? V
       : V extends { readonly type: unknown }
         ? { [P in keyof V]: CheckedSetting<P, V[P]> }
-        : V;
+        : CheckedType<V>;
 
-type CheckedSetting<P, V> = P extends "schema"
-  ? CheckedNested<V>
-  : P extends "index"
-    ? CheckedIndexes<V>
-    : P extends keyof AttributeDefinitionObject
-      ? V
-      : UnknownSetting<P & string>;
+type CheckedSetting<P, V> = P extends "type"
+  ? V extends readonly unknown[]
+    ? { [I in keyof V]: CheckedType<V[I]> }
+    : CheckedType<V>
+  : P extends "schema"
+    ? CheckedNested<V>
+    : P extends "index"
+      ? CheckedIndexes<V>
+      : P extends keyof AttributeDefinitionObject
+        ? V
+        : UnknownSetting<P & string>;
 
 type CheckedNested<N> = N extends SchemaLike
   ? N

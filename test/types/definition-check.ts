@@ -49,6 +49,33 @@ new Schema({
 // @ts-expect-error: `timestamp` is not a schema setting (`timestamps` is)
 new Schema({ id: String }, { timestamp: true });
 
+// Two construction errors TypeScript can see (SPEC §2): a dot in an attribute name, an unknown type name.
+new Schema({
+  id: String,
+  // @ts-expect-error: attribute names must not contain dots
+  "address.city": String,
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a dotted name inside a nested schema
+  address: { type: Object, schema: { "zip.code": String } },
+});
+// @ts-expect-error: "strng" is no type name
+new Schema({ id: "strng" });
+new Schema({
+  id: String,
+  // @ts-expect-error: in `type`, and in a list of types
+  age: { type: [String, "nmber"] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: in `type`
+  born: { type: "datetime", required: true },
+});
+// Type names in any case are fine, and a widened string cannot be judged (run time checks it).
+const widened: string = "string";
+new Schema({ id: "STRING", born: "Date", tags: { type: "set", schema: ["Number"] }, other: widened });
+
 dynamodel.model("TypesCheckModel", {
   // @ts-expect-error: through model() with a plain definition
   id: { type: String, hashkey: true },

@@ -10,9 +10,11 @@ describe("Schema construction errors", () => {
   it.each([
     ["a non-object definition", () => new Schema([] as never), InvalidParameterType, "must be an object"],
     ["an empty definition", () => new Schema({}), InvalidParameter, "must not be empty"],
+    // @ts-expect-error: a compile error too (lib/schema/definition-check.ts)
     ["a dot in a name", () => new Schema({ "a.b": String }), InvalidParameter, "must not contain dots"],
     [
       "a dot in a nested name",
+      // @ts-expect-error: a compile error too
       () => new Schema({ id: String, o: { type: Object, schema: { "x.y": String } } }),
       InvalidParameter,
       'Attribute "o.x.y": Attributes must not contain dots.',
@@ -50,12 +52,14 @@ describe("Schema construction errors", () => {
     ],
     [
       "an unknown type name",
+      // @ts-expect-error: a compile error too
       () => new Schema({ id: "random" }),
       InvalidParameter,
       'does not have a valid type (got "random")',
     ],
     [
       '"null" as a type name',
+      // @ts-expect-error: a compile error too
       () => new Schema({ id: String, n: "null" }),
       InvalidParameter,
       "does not have a valid type",
