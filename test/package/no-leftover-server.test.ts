@@ -1,8 +1,8 @@
 // Proves the harness leaves no DynamoDB Local behind after a test run, also when a test fails.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { scratchDirectory } from "../support/scratch-directory";
 
 function processIsAlive(pid: number): boolean {
   try {
@@ -14,7 +14,7 @@ function processIsAlive(pid: number): boolean {
 }
 
 test("a failing run stops its DynamoDB Local", () => {
-  const pidFile = join(mkdtempSync(join(tmpdir(), "leftover-")), "pid");
+  const pidFile = join(scratchDirectory("leftover-"), "pid");
   const run = spawnSync("npx", ["jest", "--config", "test/package/fixtures/leftover/jest.config.js"], {
     env: { ...process.env, LEFTOVER_PID_FILE: pidFile },
     encoding: "utf8",

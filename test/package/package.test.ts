@@ -1,10 +1,10 @@
 // The built package: both entry points in both module formats, loadable as users load them,
 // with types that @arethetypeswrong/cli accepts. `npm test` builds dist/ before jest runs.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { join } from "node:path";
+import { scratchDirectory } from "../support/scratch-directory";
 
 const root = join(__dirname, "../..");
 
@@ -168,7 +168,7 @@ describe("how Node and bundlers load the package", () => {
   it("is bundled by esbuild from the ES module build, eventemitter3 included, with no require left", async () => {
     // Resolved by name through package.json, as a user's bundle resolves it (from this repository,
     // tsconfig.json's paths would map "dynamodel" to lib/, so the bundle is built in a directory of its own).
-    const directory = mkdtempSync(join(tmpdir(), "dynamodel-bundle-"));
+    const directory = scratchDirectory("dynamodel-bundle-");
     mkdirSync(join(directory, "node_modules"));
     symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
     const result = await build({
@@ -195,7 +195,7 @@ describe("how Node and bundlers load the package", () => {
 });
 
 test("@arethetypeswrong/cli finds no problem in the packed package", () => {
-  const directory = mkdtempSync(join(tmpdir(), "dynamodel-pack-"));
+  const directory = scratchDirectory("dynamodel-pack-");
   const tarball = execFileSync(
     "npm",
     ["pack", "--ignore-scripts", "--silent", "--pack-destination", directory],
@@ -219,7 +219,7 @@ describe.each([
   ["commonjs", "consumer.cts"],
 ])('declarations type-check in a NodeNext project of "type": "%s"', (type, file) => {
   it("with skipLibCheck off", () => {
-    const directory = mkdtempSync(join(tmpdir(), "dynamodel-types-"));
+    const directory = scratchDirectory("dynamodel-types-");
     mkdirSync(join(directory, "node_modules"));
     symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
     writeFileSync(join(directory, "package.json"), JSON.stringify({ type }));

@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseJavaMajorVersion, startLocal } from "dynamodel/local";
+import { scratchDirectory } from "../support/scratch-directory";
 
 describe("parseJavaMajorVersion", () => {
   it.each([
@@ -23,7 +23,7 @@ describe("startLocal without a suitable Java", () => {
   });
 
   it("names the fix when java is older than 17", async () => {
-    const directory = mkdtempSync(join(tmpdir(), "fake-java-"));
+    const directory = scratchDirectory("fake-java-");
     const fakeJava = join(directory, "java");
     writeFileSync(fakeJava, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n");
     chmodSync(fakeJava, 0o755);
