@@ -77,7 +77,17 @@ export interface ModelFunction {
    */
   <T extends Item = AnyItem>(
     name: string,
-    schema?: Schema | SchemaDefinition | readonly (Schema | SchemaDefinition)[],
+    schema?: Schema | readonly (Schema | SchemaDefinition)[],
+    options?: ModelOptions,
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
+  /**
+   * Dynamoose's style with a plain definition, `model<Cat>("Cat", {…})`. The definition is checked as the
+   * inferring overload checks it: one with a mistake (a misspelt setting in a variable, a dotted name) would
+   * otherwise compile here, untyped. Last, so that TypeScript reports that mistake at its property.
+   */
+  <T extends Item = AnyItem, const D extends SchemaDefinition = SchemaDefinition>(
+    name: string,
+    definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
   ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
 }

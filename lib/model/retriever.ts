@@ -29,11 +29,6 @@ const nonNegative = (value: unknown, what: string): number => {
   return value;
 };
 
-/**
- * What queries and scans share: every Condition method, the request settings and the ways to run.
- * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type, `P` the attribute
- * paths and `X` the index names the schema allows (inferred by `model()`; plain strings otherwise).
- */
 /** The top-level attribute a document path starts with: "address.city" → "address", "tags[0]" → "tags". */
 export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
   ? TopAttribute<Head>
@@ -45,10 +40,14 @@ export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
  * An item read with a projection: only the attributes the paths `A` name (whole, for nested paths), plus
  * the item methods. A loosely typed model (its `Paths` are plain strings: several schemas, or Dynamoose's
  * `model<Cat>()`) keeps its item type, so its builders stay assignable to `Query<Cat>`, as in Dynamoose.
+ * A path may name an attribute by its real name while the item holds it under its alias: the item type
+ * cannot tell which property that is, so then the other properties stay, as optional.
  */
 export type Projected<T, A extends string, Paths extends string = A> = string extends Paths
   ? T
-  : Pick<T, Extract<keyof T, TopAttribute<A>>> & Item;
+  : [Exclude<TopAttribute<A>, keyof T>] extends [never]
+    ? Pick<T, Extract<keyof T, TopAttribute<A>>> & Item
+    : Pick<T, Extract<keyof T, TopAttribute<A>>> & Partial<Omit<T, TopAttribute<A>>> & Item;
 
 /**
  * Any index name. Intersected with an empty object type so that TypeScript keeps the declared names
@@ -56,6 +55,11 @@ export type Projected<T, A extends string, Paths extends string = A> = string ex
  */
 type AnyIndexName = string & Record<never, never>;
 
+/**
+ * What queries and scans share: every Condition method, the request settings and the ways to run.
+ * `T` is the item type, `R` what `exec()` resolves with, `I` the DynamoDB input type, `P` the attribute
+ * paths and `X` the index names the schema allows (inferred by `model()`; plain strings otherwise).
+ */
 export abstract class Retriever<
   T,
   R,

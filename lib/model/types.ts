@@ -24,7 +24,7 @@ import type { SaveSettings } from "./persist";
 import type { SerializerOptions } from "./serializer";
 import type { ModelTransaction } from "../transaction/types";
 import type { Table } from "../table/table-class";
-import type { InputOfItem, KeyObjectOf } from "../schema/infer";
+import type { InputOfItem, KeyAndUpdate, KeyObjectOf } from "../schema/infer";
 import type { UpdateOfItem } from "./update-of-item";
 import type { CallbackValue } from "../schema/definition-types";
 
@@ -98,19 +98,19 @@ export interface ModelType<
     settings?: Omit<UpdateSettings, "returnValues"> & { returnValues?: "ALL_NEW" },
   ): Promise<ModelItem<TItem>>;
   update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
-  update(keyAndUpdate: TUpdate): Promise<ModelItem<TItem>>;
+  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<ModelItem<TItem>>;
   /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
   update(
-    keyAndUpdate: TUpdate,
+    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
     update: null | undefined,
     settings: UpdateSettings & { return: "request" },
   ): Promise<UpdateItemCommandInput>;
   update(
-    keyAndUpdate: TUpdate,
+    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
     update: null | undefined,
     settings: UpdateSettings,
   ): Promise<ModelItem<TItem> | undefined>;
-  update(keyAndUpdate: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
+  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>, callback: Callback<ModelItem<TItem>>): undefined;
   update(key: TKey, update: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
   update(
     key: TKey,

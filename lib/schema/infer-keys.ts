@@ -47,3 +47,14 @@ export type KeyOf<D> = KeyFor<
 export type KeyObjectOf<K> = unknown extends K
   ? K
   : Exclude<K, string | number | bigint | boolean | Date | Uint8Array>;
+
+/**
+ * The one-argument form, `update({...key, ...changes})`: the key's attributes with the update object (which
+ * leaves key attributes out, as an update may not change them).
+ *
+ * @example
+ * ```ts
+ * type Arg = KeyAndUpdate<string | { id: string }, { name?: string }>; // { id: string } & { name?: string }
+ * ```
+ */
+export type KeyAndUpdate<TKey, TUpdate> = KeyObjectOf<TKey> & TUpdate;

@@ -5,7 +5,6 @@ import type {
   AnyName,
   ElementOf,
   InputShape,
-  ItemShape,
   MaxPathDepth,
   Prev,
   SchemaOf,
@@ -139,7 +138,7 @@ type Addable<V> = [V] extends [number]
       : never;
 type Deletable<V> = [V] extends [Set<infer E>] ? E | E[] | Set<E> : never;
 
-/** Attributes of the item whose values `Op` accepts, with what it accepts. */
+/** Attributes of the item whose values `Op` accepts, with what it accepts (an item class's properties). */
 export type OperandShape<I, Op extends "add" | "delete"> = unknown & {
   [K in keyof I as [Operand<NonNullable<I[K]>, Op>] extends [never] ? never : K]?: Operand<
     NonNullable<I[K]>,
@@ -147,6 +146,55 @@ export type OperandShape<I, Op extends "add" | "delete"> = unknown & {
   >;
 };
 type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
+
+// The same on input types, where a Set attribute takes `Set<E> | E[]` and a list `E[]`: a set is told
+// apart by its Set member, and its elements are what `$ADD`/`$DELETE` take.
+type SetElement<V> = V extends ReadonlySet<infer E> ? E : never;
+type SetOperand<E> = [E] extends [never] ? never : E | E[] | Set<E>;
+type InputOperand<V, Op> = [V] extends [never]
+  ? never
+  : Op extends "delete"
+    ? SetOperand<SetElement<V>>
+    : [V] extends [number]
+      ? number
+      : [SetElement<V>] extends [never]
+        ? [V] extends [readonly (infer E)[]]
+          ? E | E[]
+          : never
+        : SetOperand<SetElement<V>>;
+
+/**
+ * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path
+ * whose value the operation accepts, keys left out.
+ */
+type OperandsOf<D, S, Op extends "add" | "delete"> = {
+  [
+    K in Updatable<D, keyof InputShape<D, S>> as [
+      InputOperand<NonNullable<InputShape<D, S>[K]>, Op>,
+    ] extends [never]
+      ? never
+      : K
+  ]?: InputOperand<NonNullable<InputShape<D, S>[K]>, Op>;
+} & {
+  [
+    P in NestedPaths<D, S> as [InputOperand<NonNullable<ValueAt<InputShape<D, S>, P>>, Op>] extends [never]
+      ? never
+      : P
+  ]?: InputOperand<NonNullable<ValueAt<InputShape<D, S>, P>>, Op>;
+};
+
+/**
+ * Every name (real name and aliases) of the attributes marked `hashKey` or `rangeKey`: an update may not
+ * change a key (SPEC §3), so update objects leave them out. An unmarked hash key (the first attribute)
+ * cannot be told apart in types and stays in.
+ */
+type KeyNames<D> = {
+  [K in keyof D]-?: D[K] extends { readonly hashKey: true } | { readonly rangeKey: true }
+    ? AnyName<K, D[K]>
+    : never;
+}[keyof D];
+type Updatable<D, K> = Exclude<K, KeyNames<D>>;
+type NestedPaths<D, S> = Exclude<AttributePath<D, S>, keyof InputShape<D, S>>;
 
 /** A `$SET` value: the attribute's input, `type.UNDEFINED`, or `{$IF_NOT_EXISTS}` / `{$LIST_PREPEND}`. */
 export type SetValue<V> =
@@ -176,15 +224,16 @@ type ValueAt<T, P extends string> = P extends `${infer Head}.${infer Rest}`
  * check that an all-optional object type is not given a primitive (`update(key, 0)` would compile).
  */
 type SetShape<D, S> = {
-  [K in keyof InputShape<D, S>]?: SetValue<InputShape<D, S>[K]>;
-} & NestedSetShape<D, S, Exclude<AttributePath<D, S>, keyof InputShape<D, S>>>;
+  [K in Updatable<D, keyof InputShape<D, S>>]?: SetValue<InputShape<D, S>[K]>;
+} & NestedSetShape<D, S, NestedPaths<D, S>>;
 type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
   ? unknown
   : { [P in Nested]?: SetValue<ValueAt<InputShape<D, S>, P>> };
 
 /**
  * The update object of `Model.update(key, update)`: attribute values (or `type.UNDEFINED` to remove),
- * plus `$SET`, `$ADD` (numbers, sets, lists), `$REMOVE` (paths) and `$DELETE` (set elements).
+ * plus `$SET`, `$ADD` (numbers, sets, lists), `$REMOVE` (paths) and `$DELETE` (set elements). Attributes
+ * go by their real name or an alias, nested ones by document path; key attributes are left out.
  *
  * @example
  * ```ts
@@ -194,7 +243,8 @@ type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
  */
 export type UpdateOf<D, S = object> = SetShape<D, S> & {
   $SET?: SetShape<D, S>;
-  $ADD?: OperandShape<ItemShape<D, S>, "add">;
-  $REMOVE?: AttributePath<D, S> | readonly AttributePath<D, S>[] | { [P in AttributePath<D, S>]?: null };
-  $DELETE?: OperandShape<ItemShape<D, S>, "delete">;
+  $ADD?: OperandsOf<D, S, "add">;
+  $REMOVE?: RemovablePath<D, S> | readonly RemovablePath<D, S>[] | { [P in RemovablePath<D, S>]?: null };
+  $DELETE?: OperandsOf<D, S, "delete">;
 };
+type RemovablePath<D, S> = Updatable<D, AttributePath<D, S>>;

@@ -93,10 +93,13 @@ type ObjectTypeValue<T, Sch, M extends Mode> =
           : T extends ModelLike
             ? ModelReference
             : T extends { readonly value: infer X }
-              ? X extends DateConstructor
+              ? X extends DateConstructor | DateName
                 ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
                 : TypeValue<X, Sch, M>
               : unknown;
+
+/** "Date" as a type name, in any case ("date", "DATE"). */
+type DateName = `${"d" | "D"}${"a" | "A"}${"t" | "T"}${"e" | "E"}`;
 
 /** Type names given as strings, case-insensitively ("string", "Date", "NUMBER"). */
 type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
@@ -289,5 +292,5 @@ export type ItemOf<D, S = object> = ItemShape<D, S>;
  */
 export type InputOf<D, S = object> = InputShape<D, S>;
 
-export type { KeyObjectOf, KeyOf } from "./infer-keys";
+export type { KeyAndUpdate, KeyObjectOf, KeyOf } from "./infer-keys";
 export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";

@@ -8,6 +8,7 @@ import type {
   TransactWriteItemsCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { Condition, RawCondition } from "../expressions/condition";
+import type { KeyAndUpdate } from "../schema/infer";
 
 /** Type-only: carries the item type of a Get element to the transaction's result. Never set at run time. */
 declare const elementItem: unique symbol;
@@ -111,7 +112,7 @@ export interface ModelTransaction<TItem, TInput, TKey, TUpdate> {
   create(object: TInput | TItem, settings?: TransactionCreateSettings): Promise<TransactionWriteElement>;
   /** `{Update}` as `Model.update` builds it (no `ReturnValues`: transactions return nothing). */
   update(key: TKey, update: TUpdate, settings?: TransactionUpdateSettings): Promise<TransactionWriteElement>;
-  update(keyAndUpdate: TUpdate): Promise<TransactionWriteElement>;
+  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<TransactionWriteElement>;
   /** `{Delete}` of the item with this key. */
   delete(key: TKey, settings?: TransactionConditionSettings): Promise<TransactionWriteElement>;
   /** `{ConditionCheck}`: the transaction fails unless the item with this key meets `condition`. */

@@ -1,7 +1,7 @@
 // Compile-time tests: a misspelt attribute, index or schema setting is a compile error (SPEC §10, "errors
 // in schema definitions surface at compile time"), through `new Schema()` and `model()`, at any depth.
 // Correct definitions still infer exactly as before.
-import dynamodel, { Schema, type } from "dynamodel";
+import dynamodel, { Schema, type, type SchemaDefinition } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 new Schema({
@@ -85,6 +85,29 @@ dynamodel.model("TypesCheckModelNested", {
   // @ts-expect-error: nested, through model()
   address: { type: Object, schema: { city: { type: String, requried: true } } },
 });
+
+// A definition held in a variable, or with a mistake only the check sees (a dotted name, an unknown type
+// name), no longer slips past through Dynamoose's loosely typed overload: the mistake is reported.
+const misspeltInVariable = { id: { type: String, hashkey: true }, n: Number };
+// @ts-expect-error: a misspelt setting in a variable, through model()
+dynamodel.model("TypesCheckVariable", misspeltInVariable);
+// @ts-expect-error: an unknown type name, through model()
+dynamodel.model("TypesCheckTypeName", { id: { type: "strng" } });
+// @ts-expect-error: a dotted attribute name, through model()
+dynamodel.model("TypesCheckDotted", { "a.b": String });
+// Dynamoose's style with an explicit item type is checked too, and a correct definition still compiles.
+class CheckedCat extends dynamodel.Item {
+  id!: string;
+}
+// @ts-expect-error: misspelt under model<T>()
+dynamodel.model<CheckedCat>("TypesCheckExplicit", { id: { type: String, hashkey: true } });
+const explicitGood = dynamodel.model<CheckedCat>("TypesCheckExplicitGood", {
+  id: { type: String, hashKey: true },
+});
+const explicitRead = explicitGood.get("a");
+type _explicitItem = Expect<Equal<NonNullable<Awaited<typeof explicitRead>>["id"], string>>;
+const wideDefinition: SchemaDefinition = { id: String };
+dynamodel.model("TypesCheckWide", wideDefinition);
 
 // Correct definitions of every kind compile and infer as before.
 const Good = dynamodel.model(

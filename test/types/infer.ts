@@ -57,6 +57,7 @@ const types = define({
   combined: type.COMBINE(["str", "num"], "-"),
   seconds: { value: Date, settings: { storage: "seconds" } },
   iso: { type: { value: Date, settings: { storage: "iso" } } },
+  isoByName: { type: { value: "date", settings: { storage: "iso" } } },
   either: [String, Number],
   eitherDef: { type: [String, Boolean] },
   defs: [{ type: String }, { type: Number }],
@@ -104,6 +105,9 @@ type _freeObject = Expect<Equal<T["freeObject"], Record<string, unknown> | undef
 // Inputs: Dates also as numbers (and strings when stored as ISO), Sets also as arrays.
 type _inDate = Expect<Equal<TI["date"], Date | number | undefined>>;
 type _inIso = Expect<Equal<TI["iso"], Date | number | string | undefined>>;
+// The same with the type given by name (SPEC §2: type names are accepted as strings, in any case).
+type _isoByName = Expect<Equal<T["isoByName"], Date | undefined>>;
+type _inIsoByName = Expect<Equal<TI["isoByName"], Date | number | string | undefined>>;
 type _inSet = Expect<Equal<TI["set"], Set<string> | string[] | undefined>>;
 type _inDates = Expect<Equal<TI["dates"], Set<Date | number> | (Date | number)[] | undefined>>;
 type _inObjects = Expect<Equal<TI["objects"], { x: number }[] | undefined>>;
@@ -420,7 +424,18 @@ const badSet: U = { $SET: { num: "2" } };
 type _addKeys = Expect<
   Equal<
     keyof NonNullable<U["$ADD"]>,
-    "num" | "capital" | "constNum" | "set" | "nums" | "dates" | "arr" | "list" | "objects"
+    | "num"
+    | "capital"
+    | "constNum"
+    | "set"
+    | "nums"
+    | "dates"
+    | "arr"
+    | "list"
+    | "objects"
+    // Document paths to numbers, sets and lists too (SPEC §3: keys may be document paths).
+    | "address.zip"
+    | `objects[${number}].x`
   >
 >;
 

@@ -139,6 +139,15 @@ type _projectedName = Expect<Equal<ProjectedItem["name"], string>>;
 type _projectedTags = Expect<Equal<ProjectedItem["tags"], Set<string> | undefined>>;
 // @ts-expect-error: "born" was not projected
 type _notProjected = ProjectedItem["born"];
+// A path by an aliased attribute's real name: read under the alias, which the item type cannot map back
+// from the path, so the other attributes stay, optional (not an item with no attributes).
+const Nick = model("TypesNick", { id: { type: String, hashKey: true }, nick: { type: String, alias: "nk" } });
+const byRealName = Nick.scan().attributes(["nick"]).exec();
+type ByRealName = Awaited<typeof byRealName>[number];
+type _byRealName = Expect<Equal<ByRealName["nk"], string | undefined>>;
+const byAlias = Nick.scan().attributes(["nk"]).exec();
+// @ts-expect-error: projected by the alias itself, the item type knows that id was not read
+type _byAliasNarrows = Awaited<typeof byAlias>[number]["id"];
 const projectedCount: Promise<QueryCount> = Cat.query("owner").eq("ann").count().attributes(["name"]).exec();
 void projectedCount;
 

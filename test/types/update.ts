@@ -66,3 +66,49 @@ export type OneArgumentRequest = Expect<
 >;
 // @ts-expect-error lives is a number in the one-argument form too
 export const oneArgumentWrong = Cat.update({ id: 1, lives: "many" }, null, {});
+
+// ---- document paths and real names in $ADD/$DELETE; keys left out (SPEC §3, §10) ------------------
+
+const Counter = dynamodel.model(
+  "TypeCounter",
+  new Schema({
+    id: { type: String, hashKey: true },
+    at: { type: Number, rangeKey: true },
+    count: { type: Number, alias: "cnt" },
+    stats: { type: Object, schema: { views: Number, seen: { type: Set, schema: [String] }, note: String } },
+    history: { type: Array, schema: [{ type: Object, schema: { n: Number } }] },
+  }),
+);
+const key = { id: "a", at: 1 };
+// A nested number, a nested set, a number inside a list element: as on top-level attributes.
+export const addPath = Counter.update(key, { $ADD: { "stats.views": 1, "history[0].n": 2 } });
+export const deletePath = Counter.update(key, { $DELETE: { "stats.seen": ["x"] } });
+// An aliased attribute by its alias or its real name, as plain values and $SET take them.
+export const addAlias = Counter.update(key, { $ADD: { cnt: 1 } });
+export const addRealName = Counter.update(key, { $ADD: { count: 1 } });
+// @ts-expect-error: a nested string is not a counter
+export const addPathString = Counter.update(key, { $ADD: { "stats.note": "x" } });
+// @ts-expect-error: $DELETE takes set elements only, at a path too
+export const deletePathNumber = Counter.update(key, { $DELETE: { "stats.views": 1 } });
+// @ts-expect-error: a path the schema does not have
+export const addUnknownPath = Counter.update(key, { $ADD: { "stats.nope": 1 } });
+
+// Key attributes cannot be updated (a ValidationError at run time): not as values, not under an operator.
+// @ts-expect-error: the hash key is not updatable
+export const setHash = Counter.update(key, { id: "b" });
+// @ts-expect-error: the range key is not updatable, under $SET either
+export const setRange = Counter.update(key, { $SET: { at: 2 } });
+// @ts-expect-error: nor removable
+export const removeHash = Counter.update(key, { $REMOVE: ["id"] });
+// @ts-expect-error: nor added to
+export const addRange = Counter.update(key, { $ADD: { at: 1 } });
+
+// The one-argument form carries the key: it is required there, with its types.
+export const oneArgumentKey = Counter.update({ id: "a", at: 1, cnt: 3, $ADD: { "stats.views": 1 } });
+// @ts-expect-error: the range key is missing
+export const oneArgumentNoRange = Counter.update({ id: "a", cnt: 3 });
+// @ts-expect-error: the hash key has the wrong type
+export const oneArgumentWrongKey = Counter.update({ id: 1, at: 1, cnt: 3 });
+export const transactionOneArgument = Counter.transaction.update({ id: "a", at: 1, $ADD: { count: 1 } });
+// @ts-expect-error: a transaction update may not change a key either
+export const transactionSetKey = Counter.transaction.update(key, { id: "b" });
