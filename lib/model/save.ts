@@ -48,12 +48,13 @@ export interface SavePlan {
   readonly operation: "PutItem" | "UpdateItem";
   readonly request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   readonly versioned: boolean;
-  /** Whether a whole-item Put would store exactly what the table holds (see planSave). */
-  putRewritesAll(): boolean;
   putInput(): PutItemCommandInput;
   /** An UpdateItem that writes nothing and checks the item exists (and the plan's condition holds). */
   conditionOnly(): UpdateItemCommandInput;
-  /** The Put that recreates the item after a concurrent delete, and how to record it once sent. */
+  /**
+   * The Put that recreates the item after a concurrent delete (only if it is still absent), and how to
+   * record it once sent.
+   */
   wholePut(): Promise<WholePut>;
   commit(): void;
 }
@@ -170,11 +171,6 @@ export async function planSave(
 
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
-  // Whether a whole-item Put would store exactly what the table holds: not for a projected read, nor when
-  // the table holds attributes the item does not (undeclared ones, left out of `written`).
-  // (Worked out only when needed: it costs a second diff.)
-  const putRewritesAll = (): boolean =>
-    !updatesStored || (!isPartialImage(stored) && diffImages(stored, written.attributes).length === 0);
   if (updatesStored) {
     let changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
     if (isPartialImage(stored)) changes = heldChanges(schema, data, changes);
@@ -193,17 +189,13 @@ export async function planSave(
         settings.condition,
         target,
       );
-    } else if (rawSettings.condition !== undefined) {
-      // Nothing changed, but the caller asked for a condition to hold. A conditional Put checks it when it
-      // rewrites exactly what is stored; when the item holds less than the table (a projected read, or
-      // attributes its schema does not declare), a Put would delete the rest, so an UpdateItem with no
-      // update expression checks it instead. (The version check added above is not the caller's: an
-      // unchanged versioned item sends nothing.)
-      if (putRewritesAll()) request = putInput();
-      else {
-        operation = "UpdateItem";
-        request = conditionOnly();
-      }
+    } else if (version === undefined) {
+      // Nothing changed: an UpdateItem that writes nothing checks that the item still exists (if it was
+      // deleted, saveItem writes it again, SPEC §4) and that the caller's condition holds. A whole-item Put
+      // would undo whatever others wrote since the read. (An unchanged versioned item sends nothing, as
+      // docs/optimistic-locking.md says; with a condition it was given a new version above.)
+      operation = "UpdateItem";
+      request = conditionOnly();
     }
   } else {
     request = putInput();
@@ -216,22 +208,23 @@ export async function planSave(
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
   const commit = (): void => commitWrite(written, partial && updatesStored);
-  // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item
-  // is run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
+  // The fallback after a concurrent delete: the whole item as a new save would write it, on condition that
+  // it is still absent (someone may have written it again meanwhile: see saveItem). A projected item is run
+  // through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
+  const recreate = (attributes: Record<string, AttributeValue>): PutItemCommandInput => ({
+    ...buildPutInput(tableName, schema.hashKey, attributes, { ...settings, overwrite: false }, target),
+    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+  });
   const wholePut = async (): Promise<WholePut> => {
-    if (!partial) return { input: putInput(), commit };
+    if (!partial) return { input: recreate(written.attributes), commit };
     const whole = await writeForSave(schema, item, undefined);
-    return {
-      input: buildPutInput(tableName, schema.hashKey, whole.attributes, settings, target),
-      commit: () => commitWrite(whole, false),
-    };
+    return { input: recreate(whole.attributes), commit: () => commitWrite(whole, false) };
   };
   return {
     runtime,
     operation,
     request,
     versioned: version !== undefined,
-    putRewritesAll,
     putInput,
     conditionOnly,
     wholePut,
@@ -254,20 +247,50 @@ export async function saveItem<T extends object>(
     } catch (error) {
       // The item was deleted since it was read: write it whole, as a new save would. Not under optimistic
       // locking, where a deleted item is a conflict like any other.
-      if (
-        operation !== "UpdateItem" ||
-        !isConditionFailure(error) ||
-        error.Item !== undefined ||
-        plan.versioned
-      ) {
+      if (operation !== "UpdateItem" || !isItemGone(error) || plan.versioned) {
         throw await withStoredItem(runtime, error, itemFromImage);
       }
-      const whole = await plan.wholePut();
-      await sendForModel(runtime, "PutItem", whole.input);
-      whole.commit();
+      await writeAgain(plan, request as UpdateItemCommandInput);
       return item;
     }
   }
   plan.commit();
   return item;
+}
+
+/** Rounds of "gone, written again by someone, gone again" before the save gives up. */
+const writeAgainRounds = 3;
+
+/** A failed condition with no stored item returned (ALL_OLD): the item does not exist. */
+function isItemGone(error: unknown): boolean {
+  return isConditionFailure(error) && error.Item === undefined;
+}
+
+/**
+ * SPEC §4's fallback for an item deleted since it was read: a full PutItem, on condition that the item is
+ * still absent. If someone wrote it again in between, the save's UpdateItem is applied to theirs instead,
+ * so what they wrote survives (and the caller's condition is checked against it).
+ */
+async function writeAgain(plan: SavePlan, update: UpdateItemCommandInput): Promise<void> {
+  const { runtime } = plan;
+  for (let round = 1; ; round++) {
+    const whole = await plan.wholePut();
+    try {
+      await sendForModel(runtime, "PutItem", whole.input);
+      whole.commit();
+      return;
+    } catch (error) {
+      // No item returned: it is absent and the caller's condition failed on that.
+      if (!isConditionFailure(error) || error.Item === undefined || round === writeAgainRounds) {
+        throw await withStoredItem(runtime, error, itemFromImage);
+      }
+    }
+    try {
+      await sendForModel(runtime, "UpdateItem", update);
+      plan.commit();
+      return;
+    } catch (error) {
+      if (!isItemGone(error)) throw await withStoredItem(runtime, error, itemFromImage);
+    }
+  }
 }

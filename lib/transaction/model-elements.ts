@@ -102,16 +102,13 @@ async function createElement(
 }
 
 /**
- * The transaction element of a save plan. Without changes to write: a Put when it would rewrite exactly
- * what is stored, else a ConditionCheck that the item (still) exists, with the plan's condition, so
- * nothing it did not read (or does not declare) is lost. A transaction Update needs an update expression.
+ * The transaction element of a save plan. Without changes to write: a ConditionCheck that the item (still)
+ * exists, with the plan's condition. (A Put of the item as read would undo what others wrote since; a
+ * transaction Update needs an update expression.)
  */
 function transactionWriteOf(plan: SavePlan): TransactWriteItem {
   const { request } = plan;
-  if (request === undefined) {
-    if (plan.putRewritesAll()) return { Put: plan.putInput() } as TransactWriteItem;
-    return { ConditionCheck: plan.conditionOnly() } as TransactWriteItem;
-  }
+  if (request === undefined) return { ConditionCheck: plan.conditionOnly() } as TransactWriteItem;
   if (plan.operation === "PutItem") return { Put: request } as TransactWriteItem;
   const update = request as UpdateItemCommandInput;
   if (update.UpdateExpression === undefined) return { ConditionCheck: update } as TransactWriteItem;

@@ -233,12 +233,14 @@ describe("an item read from the table, tracked lazily", () => {
   it("saves an unchanged item with a condition without rewriting it", async () => {
     await putRaw(stored(202));
     const item = (await Lazy.get(202))!;
-    // Nothing changed and the item holds everything stored: a conditional Put of exactly that.
+    // Nothing changed: an UpdateItem that writes nothing checks the condition (and that the item exists).
     const request = (await item.save({
       condition: new Condition("age").eq(30),
       return: "request",
-    })) as unknown as { Item: Parameters<typeof unmarshall>[0] };
-    expect(unmarshall(request.Item)).toEqual(stored(202));
+    })) as unknown as Record<string, unknown>;
+    expect(request.UpdateExpression).toBeUndefined();
+    expect(request.Item).toBeUndefined();
+    expect(request.ConditionExpression).toBe("(#n0 = :v0) AND (attribute_exists(#n1))");
     await item.save({ condition: new Condition("age").eq(30) });
     await expect(item.save({ condition: new Condition("age").eq(31) })).rejects.toThrow();
     expect(await readRaw(202)).toEqual(stored(202));
