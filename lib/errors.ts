@@ -31,6 +31,10 @@ export function describeValue(value: unknown): string {
   else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   else if (value instanceof Set) text = `Set(${describeValue([...value])})`;
   else if (value instanceof Uint8Array) text = `<${value.constructor.name} ${value.length} bytes>`;
+  // JSON would show these as "{}", hiding what they are.
+  else if (value instanceof Map) text = `Map(${value.size} entries)`;
+  else if (value instanceof Promise) text = "a Promise";
+  else if (value instanceof WeakMap || value instanceof WeakSet) text = value.constructor.name;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

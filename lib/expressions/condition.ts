@@ -211,12 +211,27 @@ export class Condition {
 
   /** Joins the next comparison with AND (the default). @example `new Condition("a").eq(1).and().where("b").eq(2)` */
   and(): Condition {
+    this.#refuseUnfinished("and()");
     return this.#next(Object.freeze({ ...this.#state, joinWithOr: false }));
   }
 
   /** Joins the next comparison with OR. @example `new Condition("a").eq(1).or().where("b").eq(2)` */
   or(): Condition {
+    this.#refuseUnfinished("or()");
     return this.#next(Object.freeze({ ...this.#state, joinWithOr: true }));
+  }
+
+  /**
+   * A join or group right after an attribute with no comparator: the attribute would be dropped, and the
+   * rest joined to whatever came before it, a weaker (or, after `or()`, a different) condition than written.
+   */
+  #refuseUnfinished(method: string): void {
+    const { pending } = this.#state;
+    if (pending === undefined) return;
+    const named = `${pending.size ? "size(" : ""}"${formatDocumentPath(pending.path)}"${pending.size ? ")" : ""}`;
+    throw new InvalidParameter(
+      `${method} cannot follow ${named} before it has a comparator: add eq(), gt(), exists() or another comparator.`,
+    );
   }
 
   /**
@@ -230,12 +245,7 @@ export class Condition {
    * ```
    */
   group(group: ConditionGroupInit): Condition {
-    const { pending } = this.#state;
-    if (pending !== undefined) {
-      throw new InvalidParameter(
-        `group() cannot follow where("${formatDocumentPath(pending.path)}") before that attribute has a comparator.`,
-      );
-    }
+    this.#refuseUnfinished("group()");
     const inner = typeof group === "function" ? group(new Condition()) : new Condition(group);
     if (!(inner instanceof Condition)) {
       throw new InvalidParameterType("The function given to group() must return a Condition.");
@@ -281,7 +291,8 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
   const { groups, pending, negate } = stateOf(condition);
   // Dynamoose: `new Condition().filter("id")` alone "will represent an empty conditional". With comparisons
   // before it (or inside a group) a dangling attribute is a mistake: dropping it would widen the condition.
-  if (pending !== undefined && groups.length === 0 && !negate) return undefined;
+  // `size()` with no comparator is no such "empty" form: it is an unfinished comparison.
+  if (pending !== undefined && !pending.size && groups.length === 0 && !negate) return undefined;
   return finishedNode(condition);
 }
 
@@ -289,8 +300,11 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
 function finishedNode(condition: Condition): ConditionNode | undefined {
   const { groups, pending, negate } = stateOf(condition);
   if (pending !== undefined) {
+    const named = pending.size
+      ? `size("${formatDocumentPath(pending.path)}")`
+      : `"${formatDocumentPath(pending.path)}"`;
     throw new InvalidParameter(
-      `The condition on "${formatDocumentPath(pending.path)}" has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
+      `The condition on ${named} has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
     );
   }
   if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");

@@ -6,6 +6,9 @@ import { positiveInteger } from "../operations/retrieve-input";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 import { type Projected, Retriever } from "./retriever";
 
+/** DynamoDB's largest `TotalSegments`. */
+const maxSegments = 1_000_000;
+
 /**
  * `Model.query(…)`: reads by key from the table or an index (chosen automatically, or with `using()`).
  *
@@ -75,9 +78,15 @@ export class Scan<
    */
   parallel(segments: number | null | undefined): this {
     // Not set (`undefined` or `null`), as in Dynamoose: one sequential scan.
-    return this.withSettings({
-      segments: segments == null ? undefined : positiveInteger(segments, "parallel()"),
-    });
+    if (segments == null) return this.withSettings({ segments: undefined });
+    const count = positiveInteger(segments, "parallel()");
+    // DynamoDB's own bound on TotalSegments; more would also mean a runaway number of requests in flight.
+    if (count > maxSegments) {
+      throw new InvalidParameter(
+        `parallel() takes at most ${maxSegments} segments, DynamoDB's limit (got ${count}).`,
+      );
+    }
+    return this.withSettings({ segments: count });
   }
   /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
   count(): Scan<T, ScanCount, P, X> {

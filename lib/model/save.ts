@@ -11,7 +11,7 @@ import { sameValue } from "../schema/same-value";
 import { copyData } from "./json";
 import { fillIn } from "./fill-in";
 import { withHooks } from "../hooks/hooks";
-import { checkOptions, wantsRequest } from "../operations/options";
+import { booleanOption, checkOptions, wantsRequest } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages } from "./diff";
@@ -111,6 +111,7 @@ export async function planSave(
 ): Promise<SavePlan> {
   const runtime = modelRuntimeOf(item.constructor);
   let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
+  booleanOption(settings.overwrite, "save: overwrite");
   const data = item as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);

@@ -21,7 +21,7 @@ import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection } from "./get";
-import { checkOptions, wantsRequest } from "./options";
+import { booleanOption, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
 
 /** DynamoDB's limit of keys per BatchGetItem. */
@@ -74,9 +74,8 @@ export function buildBatchGetInput(
   target: ExpressionTarget,
 ): BatchGetItemCommandInput {
   const request: KeysAndAttributes = { Keys: [...keys] };
-  if (settings.consistent !== undefined && settings.consistent !== null) {
-    request.ConsistentRead = settings.consistent;
-  }
+  const consistent = booleanOption(settings.consistent, "batchGet: consistent");
+  if (consistent !== undefined) request.ConsistentRead = consistent;
   if (settings.attributes !== undefined) {
     const keyNames = [schema.hashKey, schema.rangeKey].filter((name): name is string => name !== undefined);
     const paths = [

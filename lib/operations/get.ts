@@ -4,6 +4,7 @@ import { InvalidParameter } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
 import { parseDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
+import { booleanOption } from "./options";
 
 export interface GetSettings {
   attributes?: readonly string[];
@@ -37,8 +38,8 @@ export function buildGetInput(
   target: ExpressionTarget,
 ): GetItemCommandInput {
   const input: GetItemCommandInput = { TableName: tableName, Key: key };
-  if (settings.consistent !== undefined && settings.consistent !== null)
-    input.ConsistentRead = settings.consistent;
+  const consistent = booleanOption(settings.consistent, "get: consistent");
+  if (consistent !== undefined) input.ConsistentRead = consistent;
   const registry = new PlaceholderRegistry();
   const projection = buildProjection(settings.attributes, target, registry);
   if (projection !== undefined) {

@@ -1,6 +1,6 @@
 // Option objects are checked, not trusted: an unknown option is an error, so a typo
 // (`{overwrite: false}` spelled `{overWrite: false}`) never silently changes what is written.
-import { InvalidParameter, InvalidParameterType } from "../errors";
+import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 
 export function checkOptions<T extends object>(
   settings: T | undefined,
@@ -46,3 +46,18 @@ const resultReturnOf: Record<string, string | undefined> = {
   batchPut: "response",
   batchDelete: "response",
 };
+
+/**
+ * A true/false option (`overwrite`, `consistent`): `undefined` or `null` when not set. Anything else is an
+ * InvalidParameter, not read for its truthiness: `{overwrite: "no"}` must not overwrite.
+ *
+ * @example
+ * ```ts
+ * booleanOption(settings.overwrite, "create: overwrite"); // true, false or undefined
+ * ```
+ */
+export function booleanOption(value: unknown, description: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "boolean") return value;
+  throw new InvalidParameter(`${description} must be true or false (got ${describeValue(value)}).`);
+}

@@ -17,7 +17,7 @@ import { compileIndexes } from "./indexes";
 import { referencedModelOf } from "./links";
 import { isDefinitionObject, isPlainObject, resolveVariant, type NestedCompiler } from "./resolve-type";
 import { SelfReference } from "./self-reference";
-import { compileSettings, settingsPerVariant } from "./settings";
+import { compileSettings, isFlagSet, settingsPerVariant } from "./settings";
 import { timestampAttributes, timestampNode } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
@@ -84,7 +84,7 @@ function compileAttribute(
     throw new InvalidParameter(`Attribute "${path}": a COMBINE attribute cannot have other types.`);
   }
 
-  const isKey = primary.hashKey === true || primary.rangeKey === true;
+  const isKey = isFlagSet(primary.hashKey) || isFlagSet(primary.rangeKey);
   const flattenedPrefix = typeof place === "object" ? place.flattenedPrefix : undefined;
   if (flattenedPrefix !== undefined && isKey) {
     throw new InvalidParameter(
@@ -95,11 +95,11 @@ function compileAttribute(
   if (place === "nested" && (isKey || primary.index !== undefined)) {
     throw new InvalidParameter(`Attribute "${path}": keys and indexes must be top-level attributes.`);
   }
-  if (primary.hashKey === true && primary.rangeKey === true) {
+  if (isFlagSet(primary.hashKey) && isFlagSet(primary.rangeKey)) {
     throw new InvalidParameter(`Attribute "${path}" cannot be both the hash key and the range key.`);
   }
   for (const role of ["hashKey", "rangeKey"] as const) {
-    if (primary[role] !== true) continue;
+    if (!isFlagSet(primary[role])) continue;
     if (state.keyAttributes[role] !== undefined) {
       throw new InvalidParameter(
         `Only one attribute may be the ${role} (found "${state.keyAttributes[role]}" and "${path}").`,

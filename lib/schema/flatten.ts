@@ -9,6 +9,7 @@ import type { AttributeDefinitionObject } from "./definition-types";
 import type { CompiledAttribute, FlattenedName, FlattenedNames, FlattenSpec, ObjectShape } from "./compiled";
 import { compiledSchemaOf } from "./links";
 import { isPlainObject } from "./resolve-type";
+import { isFlagSet } from "./settings";
 
 /** Where an attribute is defined: at the top of a schema, in a flattened object, or deeper. */
 export type Place = "root" | "nested" | { readonly flattenedPrefix: string };
@@ -60,7 +61,7 @@ export function flattenPrefixOf(
         `({city: String, …}; a Schema instance or type.ANY is not supported here).`,
     );
   }
-  if (primary.hashKey === true || primary.rangeKey === true || primary.index !== undefined) {
+  if (isFlagSet(primary.hashKey) || isFlagSet(primary.rangeKey) || primary.index !== undefined) {
     throw new InvalidParameter(
       `Attribute "${path}": a flattened object cannot be a key or have an index; ` +
         `put index on one of its sub-attributes instead.`,

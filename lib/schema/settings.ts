@@ -124,6 +124,15 @@ export function checkSchemaSettings(settings: unknown): void {
   }
 }
 
+/**
+ * A true/false attribute setting (`hashKey`, `rangeKey`, `required`, `forceDefault`), read as Dynamoose reads
+ * it: any truthy value sets it (`required: 1`), and `required: [true]` is a list read by its members. So a
+ * Dynamoose schema keeps its keys and rules rather than losing them to a strict `=== true`.
+ */
+export function isFlagSet(value: unknown): boolean {
+  return Array.isArray(value) ? value.some(Boolean) : Boolean(value);
+}
+
 function names(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
   return typeof value === "string" ? [value] : [...value];
@@ -176,8 +185,8 @@ export function compileSettings(
   return Object.freeze({
     hasDefault: definition.default !== undefined,
     default: definition.default,
-    forceDefault: definition.forceDefault === true,
-    required: definition.required === true,
+    forceDefault: isFlagSet(definition.forceDefault),
+    required: isFlagSet(definition.required),
     enum: definition.enum,
     validate: compileValidator(definition.validate),
     get: definition.get,

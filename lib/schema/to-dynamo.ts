@@ -6,6 +6,7 @@ import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { chosenVariantOf, rankObjectVariants } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
+import { jsonToDynamo } from "./types/json";
 import { NO_MATCH } from "./types/handler";
 
 /**
@@ -69,7 +70,7 @@ export function valueToDynamo(
     case "any":
       return anyToDynamo(value, path);
     case "json":
-      return { S: JSON.stringify(value) };
+      return jsonToDynamo(value, path);
     case "object":
       if (!isPlainObject(value)) throw new TypeMismatch(path, "of type object", value);
       return {

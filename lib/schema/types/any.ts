@@ -8,8 +8,11 @@ import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
 
+/** DynamoDB's limit on nesting (maps and lists inside one another); it also ends a walk of a cycle. */
+const maxDepth = 32;
+
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
-export function anyToDynamo(value: unknown, path: string): AttributeValue | undefined {
+export function anyToDynamo(value: unknown, path: string, depth = 0): AttributeValue | undefined {
   switch (typeof value) {
     case "string":
       return { S: value };
@@ -23,29 +26,55 @@ export function anyToDynamo(value: unknown, path: string): AttributeValue | unde
     case "undefined":
       return undefined;
     case "object":
-      return objectToDynamo(value, path);
+      return objectToDynamo(value, path, depth);
     default:
       throw new TypeMismatch(path, "a value DynamoDB can store", value);
   }
 }
 
-function objectToDynamo(value: object | null, path: string): AttributeValue | undefined {
+function objectToDynamo(value: object | null, path: string, depth: number): AttributeValue | undefined {
   if (value === null) return { NULL: true };
+  if (depth >= maxDepth) {
+    throw new TypeMismatch(
+      path,
+      `nested at most ${maxDepth} levels deep, as DynamoDB allows (or a cycle)`,
+      value,
+    );
+  }
   if (Array.isArray(value)) {
     const list: AttributeValue[] = [];
     for (let index = 0; index < value.length; index += 1) {
-      const element = anyToDynamo(value[index], `${path}[${index}]`);
+      const element = anyToDynamo(value[index], `${path}[${index}]`, depth + 1);
       list.push(element ?? { NULL: true });
     }
     return { L: list };
   }
-  if (value instanceof Date) return { N: String(value.getTime()) };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeMismatch(path, "a valid Date", value);
+    return { N: String(value.getTime()) };
+  }
   if (value instanceof Uint8Array) return { B: ownBytes(value) };
   if (value instanceof Set) return setToDynamo(value, path);
+  // A Map's entries are its data (as util-dynamodb's marshall stores them); a map of string keys only.
+  if (value instanceof Map) return mapToDynamo(value, path, depth);
+  // Objects whose content is not in their own properties would be stored as an empty map.
+  if (value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet) {
+    throw new TypeMismatch(path, "a value DynamoDB can store", value);
+  }
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
-    const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`);
+    const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
     if (converted !== undefined) map[key] = converted;
+  }
+  return { M: map };
+}
+
+function mapToDynamo(value: Map<unknown, unknown>, path: string, depth: number): AttributeValue {
+  const map: Record<string, AttributeValue> = {};
+  for (const [key, entry] of value) {
+    if (typeof key !== "string") throw new TypeMismatch(path, "a Map with string keys only", value);
+    const converted = anyToDynamo(entry, `${path}.${key}`, depth + 1);
+    if (converted !== undefined) setOwnMember(map, key, converted);
   }
   return { M: map };
 }

@@ -284,6 +284,31 @@ describe("and / or / group", () => {
     ).toBe("(#n0 = :v0) AND (NOT ((#n1 = :v1) OR (#n2 = :v2)))");
   });
 
+  it("rejects and()/or() right after an attribute or size() with no comparator, which would drop it", () => {
+    // Dropping the attribute would leave "v = 1" alone: a weaker guard than written (or, after or(), a different one).
+    expect(() => new Condition("s").and()).toThrow(
+      new InvalidParameter(
+        'and() cannot follow "s" before it has a comparator: add eq(), gt(), exists() or another comparator.',
+      ),
+    );
+    expect(() => new Condition("s").or()).toThrow('or() cannot follow "s" before it has a comparator');
+    expect(() => new Condition().where("s").size().and()).toThrow('and() cannot follow size("s")');
+    expect(() => a().and().where("s").or()).toThrow(InvalidParameter);
+    // Finished comparisons join as before.
+    expect(compile(new Condition("s").size().gt(1).or().where("v").eq(1)).expression).toBe(
+      "(size(#n0) > :v0) OR (#n1 = :v1)",
+    );
+  });
+
+  it("treats size() with no comparator as unfinished, even alone (only a bare attribute name is empty)", () => {
+    expect(() => compile(new Condition("s").size())).toThrow(
+      new InvalidParameter(
+        'The condition on size("s") has no comparator: follow where() with eq(), gt(), exists() or another comparator.',
+      ),
+    );
+    expect(compile(new Condition("s")).expression).toBeUndefined();
+  });
+
   it("adds nothing for an empty group", () => {
     expect(compile(a().group(new Condition()).where("b").eq(2)).expression).toBe(
       "(#n0 = :v0) AND (#n1 = :v1)",
@@ -293,7 +318,9 @@ describe("and / or / group", () => {
 
   it("rejects a group after a where() without comparator, an unfinished group, and a function returning no Condition", () => {
     expect(() => new Condition("a").group(new Condition("b").eq(1))).toThrow(
-      new InvalidParameter('group() cannot follow where("a") before that attribute has a comparator.'),
+      new InvalidParameter(
+        'group() cannot follow "a" before it has a comparator: add eq(), gt(), exists() or another comparator.',
+      ),
     );
     expect(() => a().group(new Condition("b"))).toThrow(InvalidParameter);
     expect(() => a().group((c) => c.where("b"))).toThrow('The condition on "b" has no comparator');

@@ -1,0 +1,164 @@
+// Bad input gets a clear error and writes nothing: the cases an audit found getting through (a weaker
+// condition, an option read for its truthiness, a value stored with its content lost, a crash).
+import dynamodel, { Condition, InvalidParameter, Schema, TypeMismatch, ValidationError } from "dynamodel";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("BadInput");
+const Thing = dynamodel.model(
+  "BadInputThing",
+  new Schema(
+    { id: String, v: Number, s: String, any: dynamodel.type.ANY, js: { type: Object, storage: "json" } },
+    { saveUnknown: ["extra"] },
+  ),
+  { tableName },
+);
+const key = (id: string) => ({ id: { S: id } });
+
+describe("unfinished comparisons", () => {
+  it("cannot be joined with and()/or(): the attribute would be dropped and the write weakened", async () => {
+    await Thing.create({ id: "c1", v: 1, s: "x" });
+    expect(() => new Condition("s").size().and().where("v").eq(1)).toThrow(InvalidParameter);
+    expect(() => new Condition("s").or().where("v").eq(2)).toThrow(
+      'or() cannot follow "s" before it has a comparator',
+    );
+    expect(() => Thing.scan("s").or()).toThrow(InvalidParameter);
+    expect(await storedItem(tableName, key("c1"))).toEqual({ id: { S: "c1" }, v: { N: "1" }, s: { S: "x" } });
+  });
+
+  it("make a read with size() alone reject instead of reading everything", async () => {
+    await expect(Thing.scan("s").size().exec()).rejects.toThrow(
+      new InvalidParameter(
+        'The condition on size("s") has no comparator: follow where() with eq(), gt(), exists() or another comparator.',
+      ),
+    );
+  });
+});
+
+describe("true/false options", () => {
+  it('refuse overwrite: "no" in create, save and transaction.create, and leave the item alone', async () => {
+    await Thing.create({ id: "o1", v: 1 });
+    for (const write of [
+      () => Thing.create({ id: "o1", v: 999 }, { overwrite: "no" as unknown as boolean }),
+      () => new Thing({ id: "o1", v: 999 }).save({ overwrite: "false" as unknown as boolean }),
+      () => Thing.transaction.create({ id: "o1", v: 999 }, { overwrite: 0 as unknown as boolean }),
+    ]) {
+      await expect(write()).rejects.toThrow(InvalidParameter);
+    }
+    await expect(
+      Thing.create({ id: "o1", v: 999 }, { overwrite: "no" as unknown as boolean }),
+    ).rejects.toThrow('save: overwrite must be true or false (got "no").');
+    expect((await storedItem(tableName, key("o1")))?.v).toEqual({ N: "1" });
+  });
+
+  it('refuse consistent: "yes" in get, batchGet and consistent(), before sending', async () => {
+    const sent: string[] = [];
+    const remove = Thing.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      const yes = "yes" as unknown as boolean;
+      await expect(Thing.get("o1", { consistent: yes })).rejects.toThrow(
+        'get: consistent must be true or false (got "yes").',
+      );
+      await expect(Thing.batchGet(["o1"], { consistent: yes })).rejects.toThrow(InvalidParameter);
+      expect(() => Thing.query("id").eq("o1").consistent(yes)).toThrow(InvalidParameter);
+    } finally {
+      remove();
+    }
+    expect(sent).toEqual([]);
+  });
+});
+
+describe("boolean attribute settings, read as Dynamoose reads them", () => {
+  it('honour truthy values: required: "yes" is required, hashKey: 1 is the hash key', async () => {
+    const Strict = dynamodel.model(
+      "BadInputStrict",
+      new Schema({ id: String, email: { type: String, required: "yes" as unknown as boolean } }),
+      { tableName: uniqueTableName("BadInputStrict") },
+    );
+    await Strict.create({ id: "b", email: "b@example.com" });
+    await expect(Strict.create({ id: "a" })).rejects.toThrow(ValidationError);
+    expect(await storedItem(Strict.table().name, key("a"))).toBeUndefined();
+    expect(new Schema({ a: String, b: { type: String, hashKey: 1 as unknown as boolean } }).hashKey).toBe(
+      "b",
+    );
+    expect(new Schema({ a: String, b: { type: String, rangeKey: "y" as unknown as boolean } }).rangeKey).toBe(
+      "b",
+    );
+  });
+});
+
+describe("values whose content would be lost", () => {
+  it("a Map in an ANY or saveUnknown attribute is stored with its entries, as the SDK's marshall stores it", async () => {
+    await Thing.create({ id: "m1", any: new Map([["k", 1]]), extra: new Map([["a", "b"]]) });
+    const stored = await storedItem(tableName, key("m1"));
+    expect(stored?.any).toEqual({ M: { k: { N: "1" } } });
+    expect(stored?.extra).toEqual({ M: { a: { S: "b" } } });
+  });
+
+  it.each<[string, unknown, string]>([
+    ["a Promise", Promise.resolve(1), '"any" must be a value DynamoDB can store (got a Promise)'],
+    ["a WeakMap", new WeakMap(), '"any" must be a value DynamoDB can store (got WeakMap)'],
+    ["an Invalid Date", new Date(Number.NaN), '"any" must be a valid Date (got Invalid Date)'],
+    ["a Map with a number key", new Map([[1, "a"]]), '"any" must be a Map with string keys only'],
+  ])("%s in an ANY attribute is a TypeMismatch and nothing is stored", async (_name, value, message) => {
+    await expect(Thing.create({ id: "m2", any: value })).rejects.toThrow(message);
+    await expect(Thing.create({ id: "m2", any: value })).rejects.toThrow(TypeMismatch);
+    expect(await storedItem(tableName, key("m2"))).toBeUndefined();
+  });
+
+  it("a cycle in an ANY attribute is a TypeMismatch (not a stack overflow)", async () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = cycle;
+    await expect(Thing.create({ id: "m3", any: cycle })).rejects.toThrow(TypeMismatch);
+    await expect(Thing.create({ id: "m3", any: cycle })).rejects.toThrow(
+      "A value is nested more than 32 levels deep, which DynamoDB does not store, or contains itself.",
+    );
+    // Met while converting too (an update's value is not copied first).
+    await expect(Thing.update({ id: "m3" }, { any: cycle })).rejects.toThrow("nested at most 32 levels deep");
+    expect(await storedItem(tableName, key("m3"))).toBeUndefined();
+  });
+
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  it.each<[string, unknown, string]>([
+    [
+      "NaN",
+      { n: Number.NaN, keep: 1 },
+      '"js.n" must be a finite number (JSON has no NaN or Infinity) (got NaN)',
+    ],
+    ["a function", { f: () => 1 }, '"js.f" must be a value JSON can hold'],
+    ["a BigInt", { big: 10n }, '"js.big" must be a value JSON can hold (got 10n)'],
+    ["a Map", { m: new Map([["a", 1]]) }, '"js.m" must be a value JSON can hold'],
+  ])(
+    '%s in a storage: "json" attribute is a TypeMismatch and nothing is stored',
+    async (_name, value, message) => {
+      await expect(Thing.create({ id: "j1", js: value as Record<string, unknown> })).rejects.toThrow(message);
+      expect(await storedItem(tableName, key("j1"))).toBeUndefined();
+    },
+  );
+
+  it('a cycle in a storage: "json" attribute is a TypeMismatch, in an update too', async () => {
+    await expect(Thing.create({ id: "j3", js: cyclic })).rejects.toThrow(TypeMismatch);
+    await expect(Thing.update({ id: "j3" }, { js: cyclic })).rejects.toThrow(
+      '"js.self" must be a value without cycles (it contains itself)',
+    );
+    expect(await storedItem(tableName, key("j3"))).toBeUndefined();
+  });
+
+  it('a storage: "json" attribute still stores what JSON holds, Dates through their toJSON', async () => {
+    await Thing.create({ id: "j2", js: { n: 1, list: [1, "a", null], at: new Date(0) } });
+    expect((await storedItem(tableName, key("j2")))?.js).toEqual({
+      S: '{"n":1,"list":[1,"a",null],"at":"1970-01-01T00:00:00.000Z"}',
+    });
+  });
+});
+
+it("parallel() takes at most DynamoDB's 1,000,000 segments (more ran out of memory)", () => {
+  expect(() => Thing.scan().parallel(1_000_001)).toThrow(
+    new InvalidParameter("parallel() takes at most 1000000 segments, DynamoDB's limit (got 1000001)."),
+  );
+});
