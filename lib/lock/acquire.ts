@@ -12,9 +12,10 @@ import type { LockTarget } from "./target";
 const FIRST_PAUSE = 25;
 const MAX_PAUSE = 1000;
 
-/** A lock just acquired: who we are and when the lease ends (ms since the epoch). */
+/** A lock just acquired: who we are, and when the lease began and ends (ms since the epoch). */
 export interface Acquired {
   readonly owner: string;
+  readonly startedAt: number;
   readonly expiresAt: number;
 }
 
@@ -47,7 +48,15 @@ export async function acquireLock(
         "PutItem",
         buildAcquireInput(target.table, key, target.layout, owner, now, expiresAt),
       );
-      return { owner, expiresAt };
+      // A request slower than the lease leaves a lock that has already run out: another owner may take it
+      // now, so it is not handed to the caller. (Our expired item is no obstacle to trying again.)
+      if (Date.now() < expiresAt) return { owner, startedAt: now, expiresAt };
+      if (started + waitMs - Date.now() <= 0) {
+        throw new LockError(
+          `Lock "${name}" on table "${target.table}": acquiring it took longer than its ${leaseMs} ms lease, ` +
+            "so the lease had run out when DynamoDB answered. Use a longer leaseMs.",
+        );
+      }
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const remaining = started + waitMs - Date.now();

@@ -62,6 +62,11 @@ export class HeldLock implements Lock {
   readonly #target: LockTarget;
   readonly #settings: LockSettings;
   #expiresAt: number;
+  /**
+   * When the last acquire or renewal was sent: the start of the current lease when it succeeded. The next
+   * heartbeat is counted from it, so time spent waiting for DynamoDB is counted as lease used up.
+   */
+  #lastSentAt: number;
   #state: State = "held";
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The heartbeat in flight, which release() lets finish before deleting. */
@@ -75,6 +80,7 @@ export class HeldLock implements Lock {
     this.#target = target;
     this.#settings = settings;
     this.#expiresAt = acquired.expiresAt;
+    this.#lastSentAt = acquired.startedAt;
     this.#scheduleHeartbeat();
   }
 
@@ -122,6 +128,7 @@ export class HeldLock implements Lock {
   /** One conditional UpdateItem; a failed condition means the lock is lost. */
   async #renew(): Promise<void> {
     const now = Date.now();
+    this.#lastSentAt = now;
     const expiresAt = now + this.#settings.leaseMs;
     const key = lockKey(this.#target.layout, this.name);
     try {
@@ -161,6 +168,7 @@ export class HeldLock implements Lock {
     // Not after a loss or once release() has begun (it clears a pending timer; this covers a beat that
     // was in flight when release() began and finishes afterwards).
     if (every === undefined || this.#state !== "held" || this.#releasing !== undefined) return;
+    const delay = Math.max(0, this.#lastSentAt + every - Date.now());
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#beat = this.#renew().then(
@@ -168,7 +176,7 @@ export class HeldLock implements Lock {
         // A lost lock stops here; any other failure (network, throttling) is retried on the next beat.
         () => this.#scheduleHeartbeat(),
       );
-    }, every);
+    }, delay);
     // Heartbeats never keep the process alive: a process that exits lets the lease run out.
     this.#timer.unref();
   }

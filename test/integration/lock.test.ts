@@ -265,6 +265,46 @@ describe("leases", () => {
     expect(await stored(table, key("beating"))).toBeUndefined();
   });
 
+  it("a slow acquire: heartbeats count from when the lease began, so the lock stays held and exclusive", async () => {
+    // The acquiring PutItem takes 250 ms of a 300 ms lease: a first heartbeat 80 ms after lock() resolved
+    // would come after the lease ran out, and another owner could take the lock meanwhile.
+    let delayed = false;
+    const remove = dynamodel.use(async (call, next) => {
+      if (call.table === table && call.operation === "PutItem" && !delayed) {
+        delayed = true;
+        await sleep(250);
+      }
+      return next();
+    });
+    let lock: Lock;
+    try {
+      lock = track(await dynamodel.lock(table, "slow-acquire", { leaseMs: 300, heartbeatMs: 80 }));
+    } finally {
+      remove();
+    }
+    await sleep(150);
+    expect(lock.held).toBe(true);
+    await expect(dynamodel.lock(table, "slow-acquire", { leaseMs: 1000 })).rejects.toThrow(LockError);
+    await lock.release();
+  });
+
+  it("an acquire slower than the whole lease is not handed out: it tries again, or rejects with a LockError", async () => {
+    const remove = dynamodel.use(async (call, next) => {
+      if (call.table === table && call.operation === "PutItem") await sleep(150);
+      return next();
+    });
+    try {
+      await expect(dynamodel.lock(table, "slower-than-lease", { leaseMs: 100 })).rejects.toThrow(
+        new LockError(
+          `Lock "slower-than-lease" on table "${table}": acquiring it took longer than its 100 ms lease, so the ` +
+            "lease had run out when DynamoDB answered. Use a longer leaseMs.",
+        ),
+      );
+    } finally {
+      remove();
+    }
+  });
+
   it("a heartbeat that finds the lock taken calls onLost once and stops", async () => {
     const lost: LockError[] = [];
     const lock = track(
