@@ -8,6 +8,7 @@ import { isThenable } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
 import { NO_MATCH } from "./types/handler";
+import { checkKeyValueNotEmpty } from "./empty-key";
 
 function isKeyObject(key: unknown): key is Record<string, unknown> {
   return typeof key === "object" && key !== null && !(key instanceof Date) && !(key instanceof Uint8Array);
@@ -33,7 +34,7 @@ function keyValueToDynamo(attribute: CompiledAttribute, value: unknown): Attribu
   const variant = scalarVariant(attribute, value);
   const checked = variant.type.normalize(value);
   if (checked === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
-  return variant.type.toDynamo(checked);
+  return checkKeyValueNotEmpty(attribute.name, variant.type.toDynamo(checked));
 }
 
 function scalarVariant(attribute: CompiledAttribute, value: unknown) {

@@ -9,6 +9,7 @@ import { applySetters, checkEnums, checkRequired, restoreReadValues, runValidato
 import { isPlainObject } from "./resolve-type";
 import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
+import { checkKeysNotEmpty } from "./empty-key";
 
 export interface WriteSettings {
   /** The item is not known to be stored yet: `createdAt` is set. */
@@ -107,6 +108,7 @@ export async function writePipeline(
   if (schema.rangeKey !== undefined) checkKeyPresent(item, schema.rangeKey);
 
   const attributes = objectToDynamo(schema.shape, item, "");
+  checkKeysNotEmpty(schema, attributes);
   const size = itemSizeOver(attributes, MAX_ITEM_BYTES);
   if (size !== undefined) {
     throw new ValidationError(

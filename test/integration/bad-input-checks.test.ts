@@ -157,6 +157,28 @@ describe("values whose content would be lost", () => {
   });
 });
 
+describe("empty key values, which DynamoDB refuses", () => {
+  const Keyed = dynamodel.model(
+    "BadInputKeyed",
+    { id: String, at: { type: String, rangeKey: true }, mail: { type: String, index: { name: "byMail" } } },
+    { tableName: uniqueTableName("BadInputKeyed") },
+  );
+
+  it("are a ValidationError naming the attribute before anything is sent: table keys and index keys", async () => {
+    await Keyed.create({ id: "a", at: "1" });
+    const message = (name: string) =>
+      `"${name}" is a key attribute (of the table or an index), which DynamoDB does not allow to be empty (got "")`;
+    await expect(Keyed.create({ id: "", at: "1" })).rejects.toThrow(new ValidationError(message("id")));
+    await expect(Keyed.create({ id: "b", at: "" })).rejects.toThrow(message("at"));
+    await expect(Keyed.create({ id: "b", at: "1", mail: "" })).rejects.toThrow(message("mail"));
+    await expect(Keyed.get({ id: "", at: "1" })).rejects.toThrow(message("id"));
+    await expect(Keyed.delete({ id: "a", at: "" })).rejects.toThrow(message("at"));
+    await expect(Keyed.update({ id: "", at: "1" }, { mail: "x" })).rejects.toThrow(ValidationError);
+    const { Items } = await rawClient().scan({ TableName: Keyed.table().name });
+    expect(Items).toEqual([{ id: { S: "a" }, at: { S: "1" } }]);
+  });
+});
+
 it("parallel() takes at most DynamoDB's 1,000,000 segments (more ran out of memory)", () => {
   expect(() => Thing.scan().parallel(1_000_001)).toThrow(
     new InvalidParameter("parallel() takes at most 1000000 segments, DynamoDB's limit (got 1000001)."),
