@@ -3,6 +3,7 @@
 // the Condition builder can share it between the conditions chained from one another.
 import type { ConditionNode } from "./ast";
 import { parseDocumentPath, type PathSegment } from "./path";
+import { describeValue, InvalidParameter } from "../errors";
 
 /** An attribute named by `where()`, waiting for its comparator. */
 export interface PendingAttribute {
@@ -28,8 +29,15 @@ export const EMPTY_STATE: ConditionState = Object.freeze({
   joinWithOr: false,
 });
 
-export const toPath = (attribute: string | readonly PathSegment[]): readonly PathSegment[] =>
-  typeof attribute === "string" ? parseDocumentPath(attribute) : Object.freeze([...attribute]);
+export function toPath(attribute: string | readonly PathSegment[]): readonly PathSegment[] {
+  if (typeof attribute === "string") return parseDocumentPath(attribute);
+  if (!Array.isArray(attribute)) {
+    throw new InvalidParameter(
+      `A condition needs an attribute name or path (got ${describeValue(attribute)}).`,
+    );
+  }
+  return Object.freeze([...attribute]);
+}
 
 /** Adds a finished node: to the last AND group, or as a new OR branch after `or()`. Clears the modifiers. */
 export function withNode(state: ConditionState, node: ConditionNode): ConditionState {

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "eventemitter3";
+import { InvalidParameterType } from "../errors";
 import { passesFilter, type LogFilter, type LogLevel } from "./filter";
 import { describeValue, methodName, summarizeError, type CallEvent } from "./format";
 
@@ -80,7 +81,9 @@ function consoleProvider(): LogProvider {
 function toProvider(entry: LogProvider | Console): LogProvider {
   if (entry === globalThis.console) return consoleProvider();
   const provider = entry as LogProvider;
-  if (typeof provider?.log !== "function") throw new TypeError("A log provider needs a log(event) method.");
+  if (typeof provider?.log !== "function") {
+    throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeValue(entry)}).`);
+  }
   provider.id ??= randomUUID();
   return provider;
 }

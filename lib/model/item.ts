@@ -12,6 +12,7 @@
  * ```
  */
 import { asCallback, withCallback, type Callback } from "../callbacks";
+import { describeValue, InvalidParameterType } from "../errors";
 import { formatDocumentPath } from "../expressions/path";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
@@ -33,7 +34,9 @@ export class Item extends StoredImageHolder {
   constructor(object: Record<string, unknown> = {}) {
     super();
     if (typeof object !== "object" || object === null || Array.isArray(object)) {
-      throw new TypeError("A model item must be created from an object.");
+      throw new InvalidParameterType(
+        `A model item must be created from an object (got ${describeValue(object)}).`,
+      );
     }
     // A marshalled item ({id: {S: "x"}, …}) is unmarshalled first, when that cannot misread real data.
     const source = unmarshalledInput(new.target, object) ?? object;

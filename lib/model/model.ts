@@ -229,6 +229,8 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
       default: runtime.serializers.default,
     },
     serializeMany(items: readonly Record<string, unknown>[], nameOrOptions?: string | object) {
+      // Nothing given serializes nothing, as in Dynamoose.
+      if (items === undefined || items === null) return [];
       if (!Array.isArray(items)) throw new InvalidParameter("serializeMany needs an array of items.");
       return items.map((item) => serializeItem(runtime, item, nameOrOptions));
     },

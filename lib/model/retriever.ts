@@ -201,6 +201,9 @@ export abstract class Retriever<
         `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
       );
     }
+    // DynamoDB refuses an empty projection.
+    if (paths.length === 0)
+      throw new InvalidParameter("attributes() needs at least one attribute path (got []).");
     return this.withSettings({ attributes: Object.freeze([...paths]) });
   }
   /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */

@@ -213,7 +213,7 @@ export interface ModelType<
     default: { set(name?: string): void };
   };
   serializeMany(
-    items: readonly ModelItem<TItem>[],
+    items?: readonly ModelItem<TItem>[],
     nameOrOptions?: string | SerializerOptions,
   ): Record<string, unknown>[];
   /** Middleware around this model's DynamoDB calls; returns a function that removes it. */

@@ -20,7 +20,7 @@ import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
-import { buildProjection } from "./get";
+import { buildProjection, checkAttributePaths } from "./get";
 import { booleanOption, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
 
@@ -77,6 +77,7 @@ export function buildBatchGetInput(
   const consistent = booleanOption(settings.consistent, "batchGet: consistent");
   if (consistent !== undefined) request.ConsistentRead = consistent;
   if (settings.attributes !== undefined) {
+    checkAttributePaths(settings.attributes);
     const keyNames = [schema.hashKey, schema.rangeKey].filter((name): name is string => name !== undefined);
     const paths = [
       ...keyNames.filter((name) => !settings.attributes!.includes(name)),

@@ -1,6 +1,6 @@
 // GetItem: build (pure) and run.
 import type { AttributeValue, GetItemCommandInput, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
 import { parseDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
@@ -12,6 +12,25 @@ export interface GetSettings {
   return?: "item" | "request";
 }
 
+/**
+ * `attributes`: a non-empty array of document paths (DynamoDB refuses an empty projection).
+ *
+ * @example
+ * ```ts
+ * checkAttributePaths(["id", "address.city"]); // fine; checkAttributePaths(5) throws InvalidParameter
+ * ```
+ */
+export function checkAttributePaths(attributes: unknown): asserts attributes is readonly string[] {
+  if (!Array.isArray(attributes) || attributes.some((path) => typeof path !== "string")) {
+    throw new InvalidParameter(
+      `attributes must be an array of attribute paths (got ${describeValue(attributes)}).`,
+    );
+  }
+  if (attributes.length === 0) {
+    throw new InvalidParameter("attributes must name at least one attribute path (got []).");
+  }
+}
+
 /** A projection of document paths ("a.b[1]"), alias-aware, as placeholders. */
 export function buildProjection(
   attributes: readonly string[] | undefined,
@@ -19,9 +38,7 @@ export function buildProjection(
   registry: PlaceholderRegistry,
 ): string | undefined {
   if (attributes === undefined) return undefined;
-  if (!Array.isArray(attributes) || attributes.some((path) => typeof path !== "string")) {
-    throw new InvalidParameter("attributes must be an array of attribute paths.");
-  }
+  checkAttributePaths(attributes);
   // A path named twice (say by its real name and by an alias) is projected once: DynamoDB rejects repeats.
   const rendered = attributes.flatMap((path) => {
     const resolved = target.resolve(parseDocumentPath(path));

@@ -157,6 +157,12 @@ function compileShape(
   if (names.length === 0 && pathPrefix === "") {
     throw new InvalidParameter("Schema initialization parameter must not be empty.");
   }
+  // DynamoDB refuses an empty attribute name at the first write.
+  if (names.includes("")) {
+    throw new InvalidParameter(
+      `${pathPrefix === "" ? "The schema" : `Attribute "${pathPrefix}"`}: attribute names must not be empty.`,
+    );
+  }
   const attributes = names.map((name) =>
     compileAttribute(
       name,

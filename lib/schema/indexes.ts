@@ -1,5 +1,5 @@
 // Index definitions (`index: true | {...} | [...]` on an attribute) → normalised index specs.
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import type { IndexDefinition } from "./definition-types";
 import type { IndexSpec, ObjectShape } from "./compiled";
 import { storedNamesFor } from "./flatten";
@@ -37,6 +37,15 @@ export function compileIndexes(
         );
       }
       const rangeKey = rangeKeys[0];
+      if (
+        index.project !== undefined &&
+        typeof index.project !== "boolean" &&
+        !(Array.isArray(index.project) && index.project.every((name) => typeof name === "string"))
+      ) {
+        throw new InvalidParameter(
+          `Index on "${attribute}": project must be true, false or an array of attribute names (got ${describeValue(index.project)}).`,
+        );
+      }
       const project = projectedNames(index.project, shape);
       const spec: IndexSpec =
         type === "global"

@@ -1,6 +1,6 @@
 // Resolves one written type (a constructor, a marker, a name, `{value, settings}`, a Schema, a
 // Model) into a compiled variant. Nested Object/Array schemas call back into the shape compiler.
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import type { AttributeDefinitionObject, DateStorage } from "./definition-types";
 import type {
   CompiledAttribute,
@@ -67,6 +67,15 @@ function isTypeWithSettings(value: unknown): value is { value: unknown; settings
   );
 }
 
+/** A Date's `storage` setting; another value (`"weeks"`) would silently store milliseconds. */
+function dateStorage(storage: unknown): DateStorage {
+  if (storage === undefined) return "milliseconds";
+  if (storage === "milliseconds" || storage === "seconds" || storage === "iso") return storage;
+  throw new InvalidParameter(
+    `A Date's storage must be "milliseconds", "seconds" or "iso" (got ${describeValue(storage)}).`,
+  );
+}
+
 /** A scalar type for a Set element or a reference key, or undefined when the type cannot be one. */
 export function scalarTypeOf(written: unknown, settings?: Record<string, unknown>): ScalarType | undefined {
   const type = typeof written === "string" ? TYPE_NAMES[written.toLowerCase()] : written;
@@ -74,7 +83,7 @@ export function scalarTypeOf(written: unknown, settings?: Record<string, unknown
   if (type === Number) return numberType;
   if (type === Boolean) return booleanType;
   if (type === Buffer || type === Uint8Array) return bufferType;
-  if (type === Date) return dateType((settings?.storage as DateStorage | undefined) ?? "milliseconds");
+  if (type === Date) return dateType(dateStorage(settings?.storage));
   if (type === NULL) return nullType;
   return undefined;
 }

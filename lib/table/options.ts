@@ -140,12 +140,26 @@ function expandWait(options: Layer): Layer {
 
 function resolveExpires(expires: unknown): ResolvedExpires | undefined {
   if (expires === undefined || expires === null) return undefined;
-  if (typeof expires === "number") return { ttl: expires, attribute: "ttl", returnExpired: true };
+  if (typeof expires === "number") {
+    // A TTL of 0 or less would store every item already expired.
+    if (!(expires > 0))
+      throw new InvalidParameter(
+        `Table option \`expires\` must be a positive number of ms (got ${describeValue(expires)}).`,
+      );
+    return { ttl: expires, attribute: "ttl", returnExpired: true };
+  }
   if (!isPlainObject(expires))
     throw new InvalidParameter("Table option `expires` must be a number or an object.");
   const { ttl, attribute = "ttl", items } = expires as ExpiresOptions;
-  if (ttl !== undefined && typeof ttl !== "number")
-    throw new InvalidParameter("`expires.ttl` must be a number.");
+  if (ttl !== undefined && (typeof ttl !== "number" || !(ttl > 0)))
+    throw new InvalidParameter(
+      `\`expires.ttl\` must be a positive number of ms (got ${describeValue(ttl)}).`,
+    );
+  if (typeof attribute !== "string" || attribute === "" || attribute.includes(".")) {
+    throw new InvalidParameter(
+      `\`expires.attribute\` must be a top-level attribute name (got ${describeValue(attribute)}).`,
+    );
+  }
   return { ttl, attribute, returnExpired: items?.returnExpired ?? true };
 }
 

@@ -236,9 +236,12 @@ export function tableClassFor(instance: Instance): TableClass {
     // Replaced, not merged, as in Dynamoose: `set({})` goes back to the built-in defaults.
     set: (options) => {
       checkTableOptionNames(options, "table option");
+      // Values are checked now, as a table's own options are, not at the next model's definition.
+      resolveTableOptions(options);
       custom = { ...options };
     },
-    get: () => custom,
+    // A copy: changing it must not change the defaults behind set()'s back.
+    get: () => ({ ...custom }),
   };
   const Bound = class extends Table {
     static readonly defaults = defaults;

@@ -1,6 +1,14 @@
 // Bad input gets a clear error and writes nothing: the cases an audit found getting through (a weaker
 // condition, an option read for its truthiness, a value stored with its content lost, a crash).
-import dynamodel, { Condition, InvalidParameter, Schema, TypeMismatch, ValidationError } from "dynamodel";
+import dynamodel, {
+  Condition,
+  DynamodelError,
+  InvalidParameter,
+  InvalidParameterType,
+  Schema,
+  TypeMismatch,
+  ValidationError,
+} from "dynamodel";
 import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -15,6 +23,7 @@ const Thing = dynamodel.model(
   { tableName },
 );
 const key = (id: string) => ({ id: { S: id } });
+let counter = 0;
 
 describe("unfinished comparisons", () => {
   it("cannot be joined with and()/or(): the attribute would be dropped and the write weakened", async () => {
@@ -176,6 +185,80 @@ describe("empty key values, which DynamoDB refuses", () => {
     await expect(Keyed.update({ id: "", at: "1" }, { mail: "x" })).rejects.toThrow(ValidationError);
     const { Items } = await rawClient().scan({ TableName: Keyed.table().name });
     expect(Items).toEqual([{ id: { S: "a" }, at: { S: "1" } }]);
+  });
+});
+
+describe("wrong arguments get dynamodel's error classes, naming what was wrong", () => {
+  it("an item made from something other than an object is an InvalidParameterType", async () => {
+    expect(() => new Thing(5 as unknown as Record<string, unknown>)).toThrow(
+      new InvalidParameterType("A model item must be created from an object (got 5)."),
+    );
+    await expect(Thing.create(null as unknown as Record<string, unknown>)).rejects.toThrow(
+      InvalidParameterType,
+    );
+    await expect(Thing.delete(["a", 1] as unknown as string)).rejects.toThrow(DynamodelError);
+  });
+
+  it("attributes that are not a non-empty array of paths are an InvalidParameter, before sending", async () => {
+    const five = 5 as unknown as string[];
+    await expect(Thing.batchGet(["a"], { attributes: five })).rejects.toThrow(
+      new InvalidParameter("attributes must be an array of attribute paths (got 5)."),
+    );
+    await expect(Thing.get("a", { attributes: [] })).rejects.toThrow(
+      "attributes must name at least one attribute path (got []).",
+    );
+    expect(() => Thing.scan().attributes([])).toThrow(InvalidParameter);
+  });
+
+  it("a condition attribute that is not a name or path is an InvalidParameter", () => {
+    expect(() => Thing.scan().where(5 as unknown as string)).toThrow(
+      new InvalidParameter("A condition needs an attribute name or path (got 5)."),
+    );
+    expect(() => new Condition().where(null as unknown as string)).toThrow(InvalidParameter);
+  });
+
+  it("schema and table settings of the wrong kind fail when defined, not at the first write", () => {
+    expect(
+      () => new Schema({ id: String, b: { type: String, index: { project: 5 as unknown as true } } }),
+    ).toThrow(
+      new InvalidParameter(
+        'Index on "b": project must be true, false or an array of attribute names (got 5).',
+      ),
+    );
+    expect(
+      () =>
+        new Schema({ id: String, at: { type: { value: Date, settings: { storage: "weeks" as "iso" } } } }),
+    ).toThrow('A Date\'s storage must be "milliseconds", "seconds" or "iso" (got "weeks").');
+    expect(() => new Schema({ id: String, "": String })).toThrow(
+      new InvalidParameter("The schema: attribute names must not be empty."),
+    );
+    const model = (expires: unknown) =>
+      dynamodel.model(`BadInputExpires${counter++}`, { id: String }, { expires } as never);
+    expect(() => model({ ttl: 1000, attribute: 5 })).toThrow(
+      new InvalidParameter("`expires.attribute` must be a top-level attribute name (got 5)."),
+    );
+    expect(() => model(-5)).toThrow("Table option `expires` must be a positive number of ms (got -5).");
+    expect(() => model({ ttl: Number.NaN })).toThrow(InvalidParameter);
+    expect(() => dynamodel.Table.defaults.set({ throughput: -1 })).toThrow(InvalidParameter);
+    expect(dynamodel.Table.defaults.get()).toEqual({});
+  });
+
+  it("a log provider without log() is an InvalidParameterType", async () => {
+    const logger = await dynamodel.logger();
+    expect(() => logger.providers.add(5 as never)).toThrow(InvalidParameterType);
+  });
+});
+
+describe("small Dynamoose parities", () => {
+  it("serializeMany() with nothing gives [] and Table.defaults.get() gives a copy", () => {
+    expect(Thing.serializeMany()).toEqual([]);
+    dynamodel.Table.defaults.set({ prefix: "p_" });
+    try {
+      (dynamodel.Table.defaults.get() as { prefix?: string }).prefix = "changed_";
+      expect(dynamodel.Table.defaults.get()).toEqual({ prefix: "p_" });
+    } finally {
+      dynamodel.Table.defaults.set({});
+    }
   });
 });
 
