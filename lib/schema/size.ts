@@ -1,28 +1,53 @@
-// DynamoDB's item size: attribute names plus values in UTF-8 bytes, numbers at about one byte per two
-// significant digits plus one, and a few bytes of overhead per list/map entry. Checked before sending,
+// DynamoDB's item size: attribute names plus values in UTF-8 bytes, numbers at one byte per pair of
+// digits plus one, and a few bytes of overhead per list/map entry. Checked before sending,
 // so an oversize item fails with the attribute named instead of a service error after a round trip.
 //
 // Counting exactly costs a UTF-8 measurement of every string on every write, yet almost every item is
 // far below the limit. So writes first take a cheap upper bound (a UTF-16 code unit is at most 3 UTF-8
-// bytes, a number at most 21 bytes) and count exactly only when the bound comes near a limit.
+// bytes, a number at most 22 bytes) and count exactly only when the bound comes near a limit.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 
 export const MAX_ITEM_BYTES = 400 * 1024;
-const MAX_NUMBER_BYTES = 21;
+// 38 significant digits span at most 20 pairs, + 1, + 1 when negative.
+const MAX_NUMBER_BYTES = 22;
 
-/** A number's size: its significant digits (no sign, point, exponent, leading or trailing zeros) / 2, + 1. */
+/**
+ * A number's size as DynamoDB stores it: base-100 digit pairs aligned on the decimal point (so `1.5` is
+ * `01|50`, two pairs, and `1000010` is `01|00|00|10`, four), leading and trailing zero pairs dropped, plus
+ * one byte, plus one more for a negative number. Checked against DynamoDB Local byte for byte.
+ */
 function numberSize(text: string): number {
+  let at = 0;
+  const negative = text.charCodeAt(0) === 45; // "-"
+  if (negative || text.charCodeAt(0) === 43) at = 1; // "+"
+  // Powers of ten of the first and last non-zero digit; `point` is where the decimal point falls.
   let digits = 0;
-  let significant = 0; // digits up to the last non-zero one: trailing zeros are not stored
-  for (let at = 0; at < text.length; at += 1) {
+  let point = -1;
+  let first = -1;
+  let last = -1;
+  let exponent = 0;
+  for (; at < text.length; at += 1) {
     const code = text.charCodeAt(at);
-    if (code === 101 || code === 69) break; // "e" / "E": the exponent is not stored as digits
-    if (code < 48 || code > 57) continue; // sign, point
-    if (digits === 0 && code === 48) continue; // leading zero
-    digits += 1;
-    if (code !== 48) significant = digits;
+    if (code === 46)
+      point = digits; // "."
+    else if (code === 101 || code === 69) {
+      exponent = Number(text.slice(at + 1)); // "e" / "E"
+      break;
+    } else {
+      if (code !== 48) {
+        if (first < 0) first = digits;
+        last = digits;
+      }
+      digits += 1;
+    }
   }
-  return Math.min(MAX_NUMBER_BYTES, Math.ceil(Math.max(significant, 1) / 2) + 1);
+  if (first < 0) return 1; // zero
+  const units = (point < 0 ? digits : point) + exponent; // digits before the decimal point
+  const highest = units - 1 - first;
+  const lowest = units - 1 - last;
+  const pairs = Math.floor(highest / 2) - Math.floor(lowest / 2) + 1;
+  // Over 38 digits DynamoDB refuses the number anyway; capped so that MAX_NUMBER_BYTES stays a bound.
+  return Math.min(MAX_NUMBER_BYTES, pairs + 1 + (negative ? 1 : 0));
 }
 
 export function attributeValueSize(value: AttributeValue): number {

@@ -39,6 +39,36 @@ describe("item size near DynamoDB's 400 KB limit", () => {
   });
 });
 
+describe("numbers at the limit, counted as DynamoDB counts them", () => {
+  // 1.5 and -7.25 take 3 and 4 bytes (digit pairs aligned on the point, a byte more when negative); counted
+  // by significant digits alone they were 2 and 3, and an item one byte over went to DynamoDB, which refused it.
+  const Measured = dynamodel.model(
+    "SizedMeasured",
+    new Schema({ id: { type: String, hashKey: true }, s: String, nums: { type: Array, schema: [Number] } }),
+    { tableName: uniqueTableName("itemsize_numbers") },
+  );
+  // "id" + "a" + "s" + "nums" + list overhead (3) + per element (1 + size).
+  const fixed = 2 + 1 + 1 + 4 + 3 + (1 + 3) + (1 + 4);
+  const nums = [1.5, -7.25];
+
+  it("accepts an item of exactly 409,600 bytes and rejects one of 409,601 before sending", async () => {
+    await Measured.create({ id: "a", s: "x".repeat(409_600 - fixed), nums });
+    const sent: string[] = [];
+    const stop = Measured.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await expect(Measured.create({ id: "b", s: "x".repeat(409_601 - fixed), nums })).rejects.toThrow(
+        /is larger than DynamoDB's limit of 409600 bytes \(got "409601 bytes"\)/,
+      );
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual([]);
+  });
+});
+
 describe("updates whose own values pass the limit", () => {
   it("rejects them before sending, and changes nothing", async () => {
     await Note.create({ id: "upd", text: "short" });

@@ -2,16 +2,30 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { attributeValueSize, itemSize, itemSizeBound, itemSizeOver } from "../../lib/schema/size";
 
 describe("item size", () => {
+  // Each value measured on DynamoDB Local: the longest string that still fits next to the number.
   it.each([
-    ["0", 2],
+    ["0", 1],
     ["7", 2],
-    ["98.5", 3], // 3 significant digits
-    ["-0.005", 2], // leading zeros are not stored
-    ["1000000", 2], // nor trailing ones
+    ["1", 2],
+    ["-1", 3], // a negative number takes one more byte
+    ["100", 2], // trailing zero pairs are not stored
+    ["-100", 3],
+    ["1.5", 3], // 01|50: pairs are aligned on the decimal point
+    ["99.5", 3],
+    ["98.5", 3],
+    ["-7.25", 4],
+    ["0.1", 2],
+    ["-0.5", 3],
+    ["-0.005", 3], // leading zero pairs are not stored
+    ["1000000", 2],
+    ["1000010", 5], // 01|00|00|10
+    ["1.5e+30", 3], // the exponent moves the point: 15 then 29 zeros, two pairs
+    ["1.5E30", 3],
     ["12345678901234567890", 11],
-    ["1.5e+30", 2], // the exponent is not counted as digits
-    ["9".repeat(38), 20],
-    ["9".repeat(60), 21], // capped
+    ["12345678901234567890123456789012345678", 20],
+    ["-12345678901234567890123456789012345678", 21],
+    ["1.2345678901234567890123456789012345678", 21],
+    ["9".repeat(60), 22], // over 38 digits (refused by DynamoDB): capped at the bound
   ])("a number %s counts %d bytes", (text, bytes) => {
     expect(attributeValueSize({ N: text })).toBe(bytes);
   });
