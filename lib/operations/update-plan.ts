@@ -32,6 +32,8 @@ interface PlanState {
   readonly touched: Set<string>;
   /** Top-level values set, in their JavaScript form, for COMBINE. */
   readonly topValues: Map<string, unknown>;
+  /** Paths left out because the schema does not have them (nor keep them with saveUnknown). */
+  readonly dropped: string[];
   expectedVersion: AttributeValue | undefined;
 }
 
@@ -54,7 +56,10 @@ function removedPaths(value: unknown): string[] {
 /** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */
 function target(state: PlanState, path: string, value: unknown, operator: string): UpdatePath | undefined {
   const resolved = resolveUpdatePath(state.schema, path);
-  if (resolved === undefined) return undefined;
+  if (resolved === undefined) {
+    state.dropped.push(path);
+    return undefined;
+  }
   const root = String(resolved.segments[0]);
   if (root === state.schema.hashKey || root === state.schema.rangeKey) {
     throw new ValidationError(resolved.printable, "key", value, "is a key attribute and cannot be updated");
@@ -281,6 +286,7 @@ export async function planUpdate(schema: CompiledSchema, update: unknown, now: D
     actions: [],
     touched: new Set(),
     topValues: new Map(),
+    dropped: [],
     expectedVersion: undefined,
   };
   for (const key of Object.keys(update)) {
@@ -309,6 +315,14 @@ export async function planUpdate(schema: CompiledSchema, update: unknown, now: D
   for (const [path, value] of Object.entries(operatorObject(update, "$DELETE"))) {
     const resolved = target(state, path, value, "$DELETE");
     if (resolved !== undefined) state.actions.push(deleteAction(resolved, value));
+  }
+  // Unknown attributes are left out, as on writes; an update of nothing else says which ones and why
+  // (rather than a bare "needs a change", or an update of only `updatedAt`).
+  if (state.touched.size === 0 && state.dropped.length > 0) {
+    throw new InvalidParameter(
+      `The update names no attribute of the schema: ${state.dropped.map((path) => `"${path}"`).join(", ")} ` +
+        "(an attribute the schema does not declare, and saveUnknown does not keep, is left out).",
+    );
   }
   planCombine(state);
   const automatic = planAutomatic(state, now);

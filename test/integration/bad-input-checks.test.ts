@@ -249,6 +249,22 @@ describe("wrong arguments get dynamodel's error classes, naming what was wrong",
   });
 });
 
+describe("an update of attributes the schema does not have", () => {
+  it('names them, instead of a bare "needs a change", and writes nothing', async () => {
+    await Thing.create({ id: "u1", v: 1 });
+    const message =
+      'The update names no attribute of the schema: "nope", "addr.nope" (an attribute the schema does not ' +
+      "declare, and saveUnknown does not keep, is left out).";
+    await expect(Thing.update({ id: "u1" }, { nope: 1, "addr.nope": 2 })).rejects.toThrow(
+      new InvalidParameter(message),
+    );
+    await expect(Thing.update({ id: "u1" }, { $ADD: { nope: 1 } })).rejects.toThrow(InvalidParameter);
+    // Mixed with a real change, an unknown attribute is left out, as on writes.
+    await Thing.update({ id: "u1" }, { v: 2, nope: 1 });
+    expect(await storedItem(tableName, key("u1"))).toEqual({ id: { S: "u1" }, v: { N: "2" } });
+  });
+});
+
 describe("small Dynamoose parities", () => {
   it("serializeMany() with nothing gives [] and Table.defaults.get() gives a copy", () => {
     expect(Thing.serializeMany()).toEqual([]);
