@@ -28,6 +28,14 @@ import type { InputOfItem, KeyAndUpdate, KeyObjectOf } from "../schema/infer";
 import type { UpdateOfItem } from "./update-of-item";
 import type { CallbackValue } from "../schema/definition-types";
 
+/** A read's settings with `attributes` checked against the schema's document paths `P`. */
+export type ReadSettings<S extends { attributes?: readonly string[] }, P extends string> = Omit<
+  S,
+  "attributes"
+> & {
+  attributes?: readonly P[];
+};
+
 /** An item of a model: its data plus the Item methods. */
 export type ModelItem<TItem> = TItem & Item;
 
@@ -51,11 +59,21 @@ export interface ModelType<
   readonly schema: Schema;
   readonly schemas: readonly Schema[];
 
-  /** The item with this key, or `undefined`. */
-  get(key: TKey, settings: GetSettings & { return: "request" }): Promise<GetItemCommandInput>;
-  get(key: TKey, settings?: GetSettings): Promise<ModelItem<TItem> | undefined>;
+  /**
+   * The item with this key, or `undefined`. `attributes` are checked against the schema's paths. (The item
+   * keeps its full type: an attribute set on a projected item is saved as usual, docs/item.md.)
+   */
+  get(
+    key: TKey,
+    settings: ReadSettings<GetSettings, TPath> & { return: "request" },
+  ): Promise<GetItemCommandInput>;
+  get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<ModelItem<TItem> | undefined>;
   get(key: TKey, callback: Callback<ModelItem<TItem> | undefined>): undefined;
-  get(key: TKey, settings: GetSettings, callback: Callback<ModelItem<TItem> | undefined>): undefined;
+  get(
+    key: TKey,
+    settings: ReadSettings<GetSettings, TPath>,
+    callback: Callback<ModelItem<TItem> | undefined>,
+  ): undefined;
 
   /** Saves a new item; fails if an item with its key exists (unless `overwrite: true`). */
   create(object: TInput, settings: SaveSettings & { return: "request" }): Promise<PutItemCommandInput>;
@@ -125,11 +143,11 @@ export interface ModelType<
    */
   batchGet(
     keys: readonly TKey[],
-    settings: BatchGetSettings & { return: "request" },
+    settings: ReadSettings<BatchGetSettings, TPath> & { return: "request" },
   ): Promise<BatchGetItemCommandInput | BatchGetItemCommandInput[]>;
   batchGet(
     keys: readonly TKey[],
-    settings?: BatchGetSettings,
+    settings?: ReadSettings<BatchGetSettings, TPath>,
   ): Promise<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>;
   batchGet(
     keys: readonly TKey[],
@@ -137,7 +155,7 @@ export interface ModelType<
   ): undefined;
   batchGet(
     keys: readonly TKey[],
-    settings: BatchGetSettings,
+    settings: ReadSettings<BatchGetSettings, TPath>,
     callback: Callback<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>,
   ): undefined;
 

@@ -164,3 +164,14 @@ export async function resultPopulate(): Promise<void> {
   const batchCallback = found.populate((error, result) => void [error, result?.unprocessedKeys]);
   type _BatchCallback = Expect<Equal<typeof batchCallback, undefined>>;
 }
+
+// get() and batchGet() check their `attributes` against the schema's paths too (the item keeps its type).
+export async function readSettings(): Promise<void> {
+  const cat = await Cat.get({ owner: "ann", name: "tom" }, { attributes: ["name", "tags"] });
+  type _keepsType = Expect<Equal<typeof cat, CatItem | undefined>>;
+  await Cat.batchGet([{ owner: "ann", name: "tom" }], { attributes: ["born"], consistent: true });
+  // @ts-expect-error: "bogus" is no attribute path
+  await Cat.get({ owner: "ann", name: "tom" }, { attributes: ["bogus"] });
+  // @ts-expect-error: in batchGet too
+  await Cat.batchGet([{ owner: "ann", name: "tom" }], { attributes: ["bogus"] });
+}
