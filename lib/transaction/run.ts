@@ -14,6 +14,7 @@ import { markPartialImages } from "../model/stored-images";
 import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
 import { modelHooks, operationContext } from "../model/operation-hooks";
+import { CombinedHooks } from "../hooks/combined";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import {
@@ -111,22 +112,21 @@ export async function runTransaction(
     ? await Promise.all(elementInputs)
     : elementInputs.slice();
   const elements = resolveElements(instance, inputs);
-  // The transaction hooks of every model taking part run once each (the first model's outermost), each
-  // model's those of all its schemas; a pre hook may replace the elements (`this.items`) or the settings.
+  // The transaction hooks of every model taking part run once each, in the order the models first appear
+  // and then in registration order (pre and post alike, as a multi-schema model's schemas do); a pre hook
+  // may replace the elements (`this.items`) or the settings.
   const runtimes = [...new Set(elements.map((element) => element.runtime))];
   if (!runtimes.some((runtime) => modelHooks(runtime).has("transaction"))) {
     return sendTransaction(elements, settings);
   }
   const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
-  let run = () => {
+  const hooks = new CombinedHooks(
+    runtimes.flatMap((runtime) => runtime.compiled.map((schema) => schema.hooks)),
+  );
+  return withHooks(hooks, "transaction", context, () => {
     const current = context.items === inputs ? elements : resolveElements(instance, context.items ?? []);
     return sendTransaction(current, context.settings as TransactionSettings);
-  };
-  for (const runtime of [...runtimes].reverse()) {
-    const inner = run;
-    run = () => withHooks(modelHooks(runtime), "transaction", context, inner);
-  }
-  return run();
+  });
 }
 
 async function sendTransaction(elements: ResolvedElement[], settings: TransactionSettings): Promise<unknown> {

@@ -1,5 +1,5 @@
 // Hooks and events of the document operations, queries, scans and transactions; middleware.
-import dynamodel, { Schema, type DynamoCall } from "dynamodel";
+import dynamodel, { Condition, Schema, type DynamoCall } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -226,5 +226,29 @@ describe("middleware", () => {
     stopFlaky();
     expect(attempts).toBe(2);
     expect((await stored(Cat.table().name, 3))?.name).toEqual({ S: "Changed by middleware" });
+  });
+});
+
+describe("transaction hooks of several models", () => {
+  it("run in the order the models appear, pre and post alike (as a multi-schema model's schemas do)", async () => {
+    const calls: string[] = [];
+    const schemaA = new Schema({ id: Number });
+    const schemaB = new Schema({ id: Number });
+    for (const [name, schema] of [
+      ["A", schemaA],
+      ["B", schemaB],
+    ] as const) {
+      schema.pre("transaction", () => void calls.push(`${name} pre`));
+      schema.post("transaction", () => void calls.push(`${name} post`));
+    }
+    const A = dynamodel.model("HookTxA", schemaA, { tableName: uniqueTableName("hooktxa") });
+    const B = dynamodel.model("HookTxB", schemaB, { tableName: uniqueTableName("hooktxb") });
+    await A.create({ id: 1 });
+    await B.create({ id: 1 });
+    await dynamodel.transaction([
+      A.transaction.condition(1, new Condition("id").exists()),
+      B.transaction.delete(1),
+    ]);
+    expect(calls).toEqual(["A pre", "B pre", "A post", "B post"]);
   });
 });
