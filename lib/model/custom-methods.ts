@@ -29,6 +29,8 @@ export const BUILT_INS = new Set([
   "once",
   "off",
   "use",
+  "Item",
+  "Model",
 ]);
 
 type CustomMethod = (...args: unknown[]) => unknown;

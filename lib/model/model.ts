@@ -42,6 +42,7 @@ import { methodsApi } from "./custom-methods";
 import { tableFacade } from "./table-handle";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
+import type { InternalModel } from "./types";
 
 export interface ModelOptions extends TableOptions {
   /** The table's name (default: the model name; prefix and suffix still apply). */
@@ -262,4 +263,16 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
   }
   Object.defineProperty(model, "schemas", { value: runtime.schemas });
   Object.defineProperty(model, "schema", { value: runtime.schemas[0] });
+  // Dynamoose's model class has these two own properties: `Item`, the item class (`new Cat.Item(obj)`,
+  // which here is the model itself), and `Model`, its internal model object (here, a read-only summary).
+  Object.defineProperty(model, "Item", { value: model });
+  const first = runtime.compiled[0]!;
+  const summary: InternalModel = Object.freeze({
+    name: runtime.name,
+    schemas: runtime.schemas,
+    getHashKey: () => first.hashKey,
+    getRangeKey: () => first.rangeKey,
+    table: () => tableFacade(runtime),
+  });
+  Object.defineProperty(model, "Model", { value: summary });
 }

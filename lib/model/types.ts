@@ -28,6 +28,22 @@ import type { InputOfItem, KeyAndUpdate, KeyObjectOf } from "../schema/infer";
 import type { UpdateOfItem } from "./update-of-item";
 import type { CallbackValue } from "../schema/definition-types";
 
+/**
+ * What `Model.Model` holds (Dynamoose exposes its internal model object there).
+ *
+ * @example
+ * ```ts
+ * Cat.Model.getHashKey(); // "id"
+ * ```
+ */
+export interface InternalModel {
+  readonly name: string;
+  readonly schemas: readonly Schema[];
+  getHashKey(): string;
+  getRangeKey(): string | undefined;
+  table(): TableHandle;
+}
+
 /** A read's settings with `attributes` checked against the schema's document paths `P`. */
 export type ReadSettings<S extends { attributes?: readonly string[] }, P extends string> = Omit<
   S,
@@ -58,6 +74,10 @@ export interface ModelType<
   readonly name: string;
   readonly schema: Schema;
   readonly schemas: readonly Schema[];
+  /** Dynamoose's `Model.Item`: the item class, which is the model itself (`new Cat.Item(obj)`). */
+  readonly Item: this;
+  /** Dynamoose's `Model.Model`: the model's name, schemas, keys and table. */
+  readonly Model: InternalModel;
 
   /**
    * The item with this key, or `undefined`. `attributes` are checked against the schema's paths. (The item

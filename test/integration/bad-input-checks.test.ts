@@ -283,3 +283,20 @@ it("parallel() takes at most DynamoDB's 1,000,000 segments (more ran out of memo
     new InvalidParameter("parallel() takes at most 1000000 segments, DynamoDB's limit (got 1000001)."),
   );
 });
+
+describe("Dynamoose's Model.Item and Model.Model", () => {
+  it("Item is the item class (the model itself); Model summarises the model", async () => {
+    const item = new Thing.Item({ id: "i1", v: 1 });
+    expect(item).toBeInstanceOf(Thing);
+    await item.save();
+    expect((await storedItem(tableName, key("i1")))?.v).toEqual({ N: "1" });
+    expect(Thing.Model.name).toBe("BadInputThing");
+    expect(Thing.Model.getHashKey()).toBe("id");
+    expect(Thing.Model.getRangeKey()).toBeUndefined();
+    expect(Thing.Model.schemas).toBe(Thing.schemas);
+    expect(Thing.Model.table().name).toBe(tableName);
+    // Like every built-in, they cannot be replaced by a custom method (ignored, as in Dynamoose).
+    Thing.methods.set("Item", () => 1);
+    expect(Thing.Item).toBe(Thing);
+  });
+});

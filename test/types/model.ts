@@ -43,3 +43,8 @@ export async function reportedKeys(): Promise<void> {
   const { unprocessedItems } = await Owner.batchDelete([1]);
   type _deleted = Expect<Equal<(typeof unprocessedItems)[number], { id: number }>>;
 }
+
+// Dynamoose's Model.Item (the item class: the model itself) and Model.Model.
+export const fromItemClass = new Owner.Item({ id: 1, name: "Ann" });
+type _fromItemClass = Expect<Equal<typeof fromItemClass, InstanceType<typeof Owner>>>;
+export const hashKeyName: string = Owner.Model.getHashKey();
