@@ -14,7 +14,7 @@
 import { asCallback, withCallback, type Callback } from "../callbacks";
 import { describeValue, InvalidParameterType } from "../errors";
 import { formatDocumentPath } from "../expressions/path";
-import { storedFormFromDynamo } from "../schema/read-stored";
+import { wholeStoredForm } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
 import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths";
 import { copyData, toJsonValue } from "./json";
@@ -109,7 +109,7 @@ export class Item extends StoredImageHolder {
     const image = storedImageOf(this);
     if (!image) return null;
     const runtime = modelRuntimeOf(this.constructor);
-    return storedFormFromDynamo(schemaFor(runtime, this as Record<string, unknown>), image);
+    return wholeStoredForm(schemaFor(runtime, this as Record<string, unknown>), image);
   }
 
   /**

@@ -236,3 +236,16 @@ export function storedFormFromDynamo(
 ): Record<string, unknown> {
   return objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown);
 }
+
+const keepEverything = (): boolean => true;
+
+/**
+ * The stored form of everything stored, attributes the schema does not declare included (as `anyFromDynamo`
+ * reads them): `item.original()`, which Dynamoose gives as the raw item it read.
+ */
+export function wholeStoredForm(
+  schema: CompiledSchema,
+  attributes: Record<string, AttributeValue>,
+): Record<string, unknown> {
+  return objectFromDynamo(schema.shape, attributes, "", keepEverything);
+}

@@ -300,3 +300,25 @@ describe("Dynamoose's Model.Item and Model.Model", () => {
     expect(Thing.Item).toBe(Thing);
   });
 });
+
+describe("original()", () => {
+  it("holds every stored attribute, those the schema does not declare too, as Dynamoose's does", async () => {
+    const Plain = dynamodel.model(
+      "OriginalPlain",
+      { id: String, n: Number, when: Date },
+      {
+        tableName: uniqueTableName("OriginalPlain"),
+      },
+    );
+    await Plain.create({ id: "a", n: 1, when: new Date(0) });
+    await rawClient().updateItem({
+      TableName: Plain.table().name,
+      Key: key("a"),
+      UpdateExpression: "SET junk = :junk",
+      ExpressionAttributeValues: { ":junk": { M: { deep: { N: "2" } } } },
+    });
+    const item = (await Plain.get("a"))!;
+    expect(item.original()).toEqual({ id: "a", n: 1, when: new Date(0), junk: { deep: 2 } });
+    expect(item.toJSON()).toEqual({ id: "a", n: 1, when: new Date(0).toISOString() });
+  });
+});
