@@ -265,60 +265,8 @@ describe("an update of attributes the schema does not have", () => {
   });
 });
 
-describe("small Dynamoose parities", () => {
-  it("serializeMany() with nothing gives [] and Table.defaults.get() gives a copy", () => {
-    expect(Thing.serializeMany()).toEqual([]);
-    dynamodel.Table.defaults.set({ prefix: "p_" });
-    try {
-      (dynamodel.Table.defaults.get() as { prefix?: string }).prefix = "changed_";
-      expect(dynamodel.Table.defaults.get()).toEqual({ prefix: "p_" });
-    } finally {
-      dynamodel.Table.defaults.set({});
-    }
-  });
-});
-
 it("parallel() takes at most DynamoDB's 1,000,000 segments (more ran out of memory)", () => {
   expect(() => Thing.scan().parallel(1_000_001)).toThrow(
     new InvalidParameter("parallel() takes at most 1000000 segments, DynamoDB's limit (got 1000001)."),
   );
-});
-
-describe("Dynamoose's Model.Item and Model.Model", () => {
-  it("Item is the item class (the model itself); Model summarises the model", async () => {
-    const item = new Thing.Item({ id: "i1", v: 1 });
-    expect(item).toBeInstanceOf(Thing);
-    await item.save();
-    expect((await storedItem(tableName, key("i1")))?.v).toEqual({ N: "1" });
-    expect(Thing.Model.name).toBe("BadInputThing");
-    expect(Thing.Model.getHashKey()).toBe("id");
-    expect(Thing.Model.getRangeKey()).toBeUndefined();
-    expect(Thing.Model.schemas).toBe(Thing.schemas);
-    expect(Thing.Model.table().name).toBe(tableName);
-    // Like every built-in, they cannot be replaced by a custom method (ignored, as in Dynamoose).
-    Thing.methods.set("Item", () => 1);
-    expect(Thing.Item).toBe(Thing);
-  });
-});
-
-describe("original()", () => {
-  it("holds every stored attribute, those the schema does not declare too, as Dynamoose's does", async () => {
-    const Plain = dynamodel.model(
-      "OriginalPlain",
-      { id: String, n: Number, when: Date },
-      {
-        tableName: uniqueTableName("OriginalPlain"),
-      },
-    );
-    await Plain.create({ id: "a", n: 1, when: new Date(0) });
-    await rawClient().updateItem({
-      TableName: Plain.table().name,
-      Key: key("a"),
-      UpdateExpression: "SET junk = :junk",
-      ExpressionAttributeValues: { ":junk": { M: { deep: { N: "2" } } } },
-    });
-    const item = (await Plain.get("a"))!;
-    expect(item.original()).toEqual({ id: "a", n: 1, when: new Date(0), junk: { deep: 2 } });
-    expect(item.toJSON()).toEqual({ id: "a", n: 1, when: new Date(0).toISOString() });
-  });
 });
