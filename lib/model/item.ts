@@ -12,7 +12,7 @@
  * ```
  */
 import { asCallback, withCallback, type Callback } from "../callbacks";
-import { describeValue, InvalidParameterType } from "../errors";
+import { describeValue, InvalidParameterType, TypeMismatch } from "../errors";
 import { formatDocumentPath } from "../expressions/path";
 import { wholeStoredForm } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
@@ -30,6 +30,20 @@ import { populateItem, type PopulateSettings } from "./populate";
 import { untracked } from "./tracked-items";
 import { withDefaultsOf, type ItemData } from "./with-defaults";
 
+/** The item's own copy of a value; one that contains itself (a cycle) is a TypeMismatch naming it. */
+function copiedValue(key: string, value: unknown): unknown {
+  try {
+    return copyData(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new TypeMismatch(
+      key,
+      "a value without cycles (it contains itself, or is nested too deeply)",
+      value,
+    );
+  }
+}
+
 export class Item extends StoredImageHolder {
   constructor(object: Record<string, unknown> = {}) {
     super();
@@ -41,7 +55,7 @@ export class Item extends StoredImageHolder {
     // A marshalled item ({id: {S: "x"}, …}) is unmarshalled first, when that cannot misread real data.
     const source = unmarshalledInput(new.target, object) ?? object;
     for (const key of Object.keys(source)) {
-      (this as Record<string, unknown>)[key] = copyData(source[key]);
+      (this as Record<string, unknown>)[key] = copiedValue(key, source[key]);
     }
   }
 

@@ -1,7 +1,6 @@
 // `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
 // (Dynamoose turned Sets into `{}`, losing them).
 
-import { TypeMismatch } from "../errors";
 import { setOwnMember as setMember } from "../schema/own-member";
 
 export function toJsonValue(value: unknown): unknown {
@@ -21,29 +20,22 @@ export function toJsonValue(value: unknown): unknown {
   return output;
 }
 
-/** DynamoDB's limit on nesting; deeper data cannot be stored, and a cycle would otherwise never end. */
-const maxDepth = 32;
-
 /**
- * A deep copy of plain data (objects, arrays, Sets, Dates, Buffers); other objects are shared. Data nested
- * deeper than DynamoDB allows (or containing itself) is a TypeMismatch, not a stack overflow.
+ * A deep copy of plain data (objects, arrays, Maps, Sets, Dates, Buffers); other objects are shared.
+ * Data that contains itself overflows the stack here: the item constructor reports that as a TypeMismatch.
  */
-export function copyData(value: unknown, depth = 0): unknown {
+export function copyData(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
-  if (depth > maxDepth) {
-    throw new TypeMismatch(
-      `A value is nested more than ${maxDepth} levels deep, which DynamoDB does not store, or contains itself.`,
-    );
-  }
-  if (Array.isArray(value)) {
-    const copy: unknown[] = new Array(value.length);
-    for (let index = 0; index < value.length; index += 1) copy[index] = copyData(value[index], depth + 1);
-    return copy;
-  }
+  if (Array.isArray(value)) return value.map(copyData);
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof Set) {
     const copy = new Set<unknown>();
-    for (const member of value) copy.add(copyData(member, depth + 1));
+    for (const member of value) copy.add(copyData(member));
+    return copy;
+  }
+  if (value instanceof Map) {
+    const copy = new Map<unknown, unknown>();
+    for (const [key, entry] of value) copy.set(key, copyData(entry));
     return copy;
   }
   if (Buffer.isBuffer(value)) return Buffer.from(value);
@@ -52,6 +44,6 @@ export function copyData(value: unknown, depth = 0): unknown {
   if (prototype !== Object.prototype && prototype !== null) return value;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value))
-    setMember(output, key, copyData((value as Record<string, unknown>)[key], depth + 1));
+    setMember(output, key, copyData((value as Record<string, unknown>)[key]));
   return output;
 }

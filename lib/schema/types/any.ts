@@ -8,8 +8,11 @@ import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
 
-/** DynamoDB's limit on nesting (maps and lists inside one another); it also ends a walk of a cycle. */
-const maxDepth = 32;
+/**
+ * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (32 levels), which
+ * DynamoDB checks itself; this only turns a cycle into a TypeMismatch instead of a stack overflow.
+ */
+const maxDepth = 100;
 
 /** `undefined` means "store nothing" (an undefined value or an empty set). */
 export function anyToDynamo(value: unknown, path: string, depth = 0): AttributeValue | undefined {
@@ -37,7 +40,7 @@ function objectToDynamo(value: object | null, path: string, depth: number): Attr
   if (depth >= maxDepth) {
     throw new TypeMismatch(
       path,
-      `nested at most ${maxDepth} levels deep, as DynamoDB allows (or a cycle)`,
+      `a value without cycles (it contains itself, or is nested over ${maxDepth} levels)`,
       value,
     );
   }
