@@ -1,6 +1,6 @@
-// Saving an item (DESIGN "One pipeline"): the write pipeline between the validate hooks → a Put for a new
-// item, or an UpdateItem of only the changed paths for one read from the table → send → the item records
-// what was stored. `item.save()` and transaction writes share the plan.
+// Planning a save (DESIGN "One pipeline"): the write pipeline between the validate hooks → a Put for a new
+// item, or an UpdateItem of only the changed paths for one read from the table; the item records what was
+// stored once it was sent (save-item.ts sends). `item.save()` and transaction writes share the plan.
 import type { AttributeValue, PutItemCommandInput, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { expressionTargetOf } from "../schema/expression-target";
@@ -11,17 +11,16 @@ import { sameValue } from "../schema/same-value";
 import { copyData } from "./json";
 import { fillIn } from "./fill-in";
 import { withHooks } from "../hooks/hooks";
-import { booleanOption, checkOptions, wantsRequest } from "../operations/options";
+import { booleanOption, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
-import { attributeValuesEqual, diffImages } from "./diff";
+import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { isConditionFailure, withStoredItem } from "./conflict";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
-import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
+import type { SaveSettings } from "./persist";
 
 function keyOfImage(
   image: Record<string, AttributeValue>,
@@ -38,8 +37,12 @@ function keyOfImage(
  * changed and no condition asks for a write), a whole-item Put for fallbacks, and `commit()`, which
  * records the write on the item once it has succeeded. `item.save()` and transaction writes share it.
  */
-export interface WholePut {
-  readonly input: PutItemCommandInput;
+export interface WholeWrite {
+  /** A Put of the whole item, on condition that it is (still) absent. */
+  readonly put: PutItemCommandInput;
+  /** An UpdateItem setting every attribute of the whole item, if it exists: others' other attributes stay. */
+  readonly update: UpdateItemCommandInput;
+  /** Records the write on the item, once one of the two has succeeded. */
   commit(): void;
 }
 
@@ -48,14 +51,16 @@ export interface SavePlan {
   readonly operation: "PutItem" | "UpdateItem";
   readonly request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   readonly versioned: boolean;
+  /**
+   * Whether the item is written again (SPEC §4's fallback) if it was deleted since it was read: not a
+   * projected item with nothing changed, which holds too little to write back.
+   */
+  readonly recreatable: boolean;
   putInput(): PutItemCommandInput;
   /** An UpdateItem that writes nothing and checks the item exists (and the plan's condition holds). */
   conditionOnly(): UpdateItemCommandInput;
-  /**
-   * The Put that recreates the item after a concurrent delete (only if it is still absent), and how to
-   * record it once sent.
-   */
-  wholePut(): Promise<WholePut>;
+  /** The writes of the whole item after a concurrent delete (see WholeWrite). */
+  whole(): Promise<WholeWrite>;
   commit(): void;
 }
 
@@ -172,6 +177,7 @@ export async function planSave(
 
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
+  let unchangedProjection = false;
   if (updatesStored) {
     let changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
     if (isPartialImage(stored)) changes = heldChanges(schema, data, changes);
@@ -194,9 +200,13 @@ export async function planSave(
       // Nothing changed: an UpdateItem that writes nothing checks that the item still exists (if it was
       // deleted, saveItem writes it again, SPEC §4) and that the caller's condition holds. A whole-item Put
       // would undo whatever others wrote since the read. (An unchanged versioned item sends nothing, as
-      // docs/optimistic-locking.md says; with a condition it was given a new version above.)
-      operation = "UpdateItem";
-      request = conditionOnly();
+      // docs/optimistic-locking.md says; with a condition it was given a new version above.) A projected
+      // item holds too little to be written again: it only checks a condition it is given.
+      unchangedProjection = partial;
+      if (!partial || rawSettings.condition !== undefined) {
+        operation = "UpdateItem";
+        request = conditionOnly();
+      }
     }
   } else {
     request = putInput();
@@ -209,89 +219,40 @@ export async function planSave(
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
   const commit = (): void => commitWrite(written, partial && updatesStored);
-  // The fallback after a concurrent delete: the whole item as a new save would write it, on condition that
-  // it is still absent (someone may have written it again meanwhile: see saveItem). A projected item is run
-  // through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
-  const recreate = (attributes: Record<string, AttributeValue>): PutItemCommandInput => ({
-    ...buildPutInput(tableName, schema.hashKey, attributes, { ...settings, overwrite: false }, target),
-    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-  });
-  const wholePut = async (): Promise<WholePut> => {
-    if (!partial) return { input: recreate(written.attributes), commit };
-    const whole = await writeForSave(schema, item, undefined);
-    return { input: recreate(whole.attributes), commit: () => commitWrite(whole, false) };
+  // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item is
+  // run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
+  const whole = async (): Promise<WholeWrite> => {
+    const result = partial ? await writeForSave(schema, item, undefined) : written;
+    const { attributes } = result;
+    const everyAttribute: ImageChange[] = Object.keys(attributes)
+      .filter((name) => name !== schema.hashKey && name !== schema.rangeKey)
+      .map((name) => ({ kind: "set", path: [name], value: attributes[name]! }));
+    const key = keyOfImage(attributes, schema.hashKey, schema.rangeKey);
+    return {
+      put: {
+        ...buildPutInput(tableName, schema.hashKey, attributes, { ...settings, overwrite: false }, target),
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      },
+      update: buildSaveChangesInput(
+        tableName,
+        key,
+        schema.hashKey,
+        everyAttribute,
+        settings.condition,
+        target,
+      ),
+      commit: () => commitWrite(result, false),
+    };
   };
   return {
     runtime,
     operation,
     request,
     versioned: version !== undefined,
+    recreatable: !unchangedProjection,
     putInput,
     conditionOnly,
-    wholePut,
+    whole,
     commit,
   };
-}
-
-export async function saveItem<T extends object>(
-  item: T,
-  rawSettings: SaveSettings,
-  validated?: ValidatedWrite,
-): Promise<T> {
-  const plan = await planSave(item, rawSettings, validated);
-  const { runtime, operation, request } = plan;
-  if (wantsRequest(rawSettings, "save")) return (request ?? plan.putInput()) as unknown as T;
-
-  if (request !== undefined) {
-    try {
-      await sendForModel(runtime, operation, request);
-    } catch (error) {
-      // The item was deleted since it was read: write it whole, as a new save would. Not under optimistic
-      // locking, where a deleted item is a conflict like any other.
-      if (operation !== "UpdateItem" || !isItemGone(error) || plan.versioned) {
-        throw await withStoredItem(runtime, error, itemFromImage);
-      }
-      await writeAgain(plan, request as UpdateItemCommandInput);
-      return item;
-    }
-  }
-  plan.commit();
-  return item;
-}
-
-/** Rounds of "gone, written again by someone, gone again" before the save gives up. */
-const writeAgainRounds = 3;
-
-/** A failed condition with no stored item returned (ALL_OLD): the item does not exist. */
-function isItemGone(error: unknown): boolean {
-  return isConditionFailure(error) && error.Item === undefined;
-}
-
-/**
- * SPEC §4's fallback for an item deleted since it was read: a full PutItem, on condition that the item is
- * still absent. If someone wrote it again in between, the save's UpdateItem is applied to theirs instead,
- * so what they wrote survives (and the caller's condition is checked against it).
- */
-async function writeAgain(plan: SavePlan, update: UpdateItemCommandInput): Promise<void> {
-  const { runtime } = plan;
-  for (let round = 1; ; round++) {
-    const whole = await plan.wholePut();
-    try {
-      await sendForModel(runtime, "PutItem", whole.input);
-      whole.commit();
-      return;
-    } catch (error) {
-      // No item returned: it is absent and the caller's condition failed on that.
-      if (!isConditionFailure(error) || error.Item === undefined || round === writeAgainRounds) {
-        throw await withStoredItem(runtime, error, itemFromImage);
-      }
-    }
-    try {
-      await sendForModel(runtime, "UpdateItem", update);
-      plan.commit();
-      return;
-    } catch (error) {
-      if (!isItemGone(error)) throw await withStoredItem(runtime, error, itemFromImage);
-    }
-  }
 }

@@ -22,9 +22,9 @@ async function writeByOthers(id: string): Promise<void> {
 }
 
 /** The DynamoDB operations sent for the model while `run` runs. */
-async function operationsOf(run: () => Promise<unknown>): Promise<string[]> {
+async function operationsOf(model: { use: typeof Note.use }, run: () => Promise<unknown>): Promise<string[]> {
   const operations: string[] = [];
-  const remove = Note.use(async (call, next) => {
+  const remove = model.use(async (call, next) => {
     operations.push(call.operation);
     return next();
   });
@@ -41,7 +41,9 @@ describe("an unchanged item read from the table", () => {
     await Note.create({ id: "c1", text: "A", n: 1 });
     const note = (await Note.get("c1"))!;
     await writeByOthers("c1");
-    const operations = await operationsOf(() => note.save({ condition: new Condition("text").eq("A") }));
+    const operations = await operationsOf(Note, () =>
+      note.save({ condition: new Condition("text").eq("A") }),
+    );
     expect(operations).toEqual(["UpdateItem"]);
     expect(await storedItem(tableName, key("c1"))).toEqual({
       id: { S: "c1" },
@@ -59,7 +61,7 @@ describe("an unchanged item read from the table", () => {
     await Note.create({ id: "c2", text: "A", n: 1 });
     const note = (await Note.get("c2"))!;
     await rawClient().deleteItem({ TableName: tableName, Key: key("c2") });
-    const operations = await operationsOf(() => note.save());
+    const operations = await operationsOf(Note, () => note.save());
     expect(operations).toEqual(["UpdateItem", "PutItem"]);
     expect(await storedItem(tableName, key("c2"))).toEqual({
       id: { S: "c2" },
@@ -115,9 +117,11 @@ describe("the fallback for an item deleted meanwhile", () => {
     } finally {
       remove();
     }
+    // The stored result equals a full overwrite (n is the item's, text its change), plus what they added.
     expect(await storedItem(tableName, key("f1"))).toEqual({
       id: { S: "f1" },
       text: { S: "mine" },
+      n: { N: "1" },
       other: { S: "byOthers" },
     });
     expect(note.isDirty()).toBe(false);
@@ -132,5 +136,49 @@ describe("the fallback for an item deleted meanwhile", () => {
       name: "ConditionalCheckFailedException",
     });
     expect(await storedItem(tableName, key("f2"))).toBeUndefined();
+  });
+
+  it("gives up after three rounds of an item appearing and disappearing, with DynamoDB's conflict", async () => {
+    await Note.create({ id: "f3", text: "A", n: 1 });
+    const note = (await Note.get("f3"))!;
+    await rawClient().deleteItem({ TableName: tableName, Key: key("f3") });
+    note.text = "mine";
+    // Someone writes the item before each of our PutItems and deletes it before each UpdateItem.
+    const operations: string[] = [];
+    const remove = Note.use(async (call, next) => {
+      operations.push(call.operation);
+      if (call.operation === "PutItem") {
+        await rawClient().putItem({ TableName: tableName, Item: { id: { S: "f3" }, other: { S: "x" } } });
+      } else if (operations.length > 1) {
+        await rawClient().deleteItem({ TableName: tableName, Key: key("f3") });
+      }
+      return next();
+    });
+    try {
+      await expect(note.save()).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    } finally {
+      remove();
+    }
+    expect(operations).toEqual(["UpdateItem", "PutItem", "UpdateItem", "PutItem", "UpdateItem", "PutItem"]);
+    expect(await storedItem(tableName, key("f3"))).toEqual({ id: { S: "f3" }, other: { S: "x" } });
+  });
+});
+
+describe("a projected item with nothing changed", () => {
+  it("is not written back when it was deleted meanwhile: it holds too little (no made-up defaults)", async () => {
+    const Sparse = dynamodel.model(
+      "SaveConcurrentSparse",
+      { id: String, text: String, n: { type: Number, default: 0 } },
+      { tableName: uniqueTableName("SaveConcurrentSparse") },
+    );
+    await Sparse.create({ id: "p1", text: "A", n: 5 });
+    const partial = (await Sparse.get("p1", { attributes: ["id"] }))!;
+    await rawClient().deleteItem({ TableName: Sparse.table().name, Key: key("p1") });
+    // Without a condition nothing is sent; with one, it is checked and fails on the absent item.
+    expect(await operationsOf(Sparse, () => partial.save())).toEqual([]);
+    await expect(partial.save({ condition: new Condition("text").exists() })).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    expect(await storedItem(Sparse.table().name, key("p1"))).toBeUndefined();
   });
 });

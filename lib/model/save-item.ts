@@ -1,0 +1,69 @@
+// Sending a save (DESIGN "One pipeline"): the plan's request, and SPEC §4's fallback when the item was
+// deleted since it was read. Planning (what to send) is save.ts's.
+import { isConditionFailure, withStoredItem } from "./conflict";
+import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
+import { planSave, type SavePlan, type ValidatedWrite } from "./save";
+import { wantsRequest } from "../operations/options";
+
+export async function saveItem<T extends object>(
+  item: T,
+  rawSettings: SaveSettings,
+  validated?: ValidatedWrite,
+): Promise<T> {
+  const plan = await planSave(item, rawSettings, validated);
+  const { runtime, operation, request } = plan;
+  if (wantsRequest(rawSettings, "save")) return (request ?? plan.putInput()) as unknown as T;
+
+  if (request !== undefined) {
+    try {
+      await sendForModel(runtime, operation, request);
+    } catch (error) {
+      // The item was deleted since it was read: write it whole, as a new save would. Not under optimistic
+      // locking, where a deleted item is a conflict like any other.
+      if (operation !== "UpdateItem" || !isItemGone(error) || plan.versioned || !plan.recreatable) {
+        throw await withStoredItem(runtime, error, itemFromImage);
+      }
+      await writeAgain(plan);
+      return item;
+    }
+  }
+  plan.commit();
+  return item;
+}
+
+/** Rounds of "gone, written again by someone, gone again" before the save gives up. */
+const writeAgainRounds = 3;
+
+/** A failed condition with no stored item returned (ALL_OLD): the item does not exist. */
+function isItemGone(error: unknown): boolean {
+  return isConditionFailure(error) && error.Item === undefined;
+}
+
+/**
+ * SPEC §4's fallback for an item deleted since it was read: a full PutItem, on condition that the item is
+ * still absent. If someone wrote it again in between, an UpdateItem sets every attribute of the item on
+ * theirs instead: the stored result equals a full overwrite, and the attributes they added survive.
+ */
+async function writeAgain(plan: SavePlan): Promise<void> {
+  const { runtime } = plan;
+  const whole = await plan.whole();
+  for (let round = 1; ; round++) {
+    try {
+      await sendForModel(runtime, "PutItem", whole.put);
+      whole.commit();
+      return;
+    } catch (error) {
+      // No item returned: it is absent and the caller's condition failed on that.
+      if (!isConditionFailure(error) || error.Item === undefined || round === writeAgainRounds) {
+        throw await withStoredItem(runtime, error, itemFromImage);
+      }
+    }
+    try {
+      await sendForModel(runtime, "UpdateItem", whole.update);
+      whole.commit();
+      return;
+    } catch (error) {
+      if (!isItemGone(error)) throw await withStoredItem(runtime, error, itemFromImage);
+    }
+  }
+}
