@@ -81,9 +81,20 @@ export interface ModelFunction {
     options?: ModelOptions,
   ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
   /**
-   * Dynamoose's style with a plain definition, `model<Cat>("Cat", {…})`. The definition is checked as the
-   * inferring overload checks it: one with a mistake (a misspelt setting in a variable, a dotted name) would
-   * otherwise compile here, untyped. Last, so that TypeScript reports that mistake at its property.
+   * A schema or a definition, as Dynamoose's own parameter type has it (`Schema | SchemaDefinition`). A
+   * definition inferred here (no explicit `T`) is checked as the inferring overload checks it.
+   */
+  <T extends Item = AnyItem, const D extends SchemaDefinition = SchemaDefinition>(
+    name: string,
+    schema: Schema | (D & DefinitionCheck<D>),
+    options?: ModelOptions,
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
+  /**
+   * A plain definition, typed loosely: with an explicit `T` (`model<Cat>("Cat", {…})`), or one the inferring
+   * overload refused. Without `T` the definition is inferred and checked, so a mistake (a misspelt setting
+   * in a variable, a dotted name, an unknown type name) is an error rather than an untyped model. (With an
+   * explicit `T`, TypeScript infers nothing: only an inline literal's unknown keys are caught, by its
+   * excess-property check.) Last, so that TypeScript reports a mistake at its property.
    */
   <T extends Item = AnyItem, const D extends SchemaDefinition = SchemaDefinition>(
     name: string,

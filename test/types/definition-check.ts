@@ -95,11 +95,12 @@ dynamodel.model("TypesCheckVariable", misspeltInVariable);
 dynamodel.model("TypesCheckTypeName", { id: { type: "strng" } });
 // @ts-expect-error: a dotted attribute name, through model()
 dynamodel.model("TypesCheckDotted", { "a.b": String });
-// Dynamoose's style with an explicit item type is checked too, and a correct definition still compiles.
+// Dynamoose's style with an explicit item type: TypeScript infers nothing from the definition there, so
+// only an inline literal's misspelt key is caught (by the excess-property check); a correct one compiles.
 class CheckedCat extends dynamodel.Item {
   id!: string;
 }
-// @ts-expect-error: misspelt under model<T>()
+// @ts-expect-error: misspelt under model<T>(), inline
 dynamodel.model<CheckedCat>("TypesCheckExplicit", { id: { type: String, hashkey: true } });
 const explicitGood = dynamodel.model<CheckedCat>("TypesCheckExplicitGood", {
   id: { type: String, hashKey: true },
@@ -149,3 +150,11 @@ const Legacy = dynamodel.model("TypesCheckLegacy", {
   email: { type: String, index: { global: true } },
 });
 export const legacyRead: Promise<{ id: string; email?: string } | undefined> = Legacy.get("a");
+
+// Dynamoose's own parameter type, `Schema | SchemaDefinition`, is accepted as it is (a wrapper's argument).
+export function defineLoosely(name: string, schema: Schema | SchemaDefinition) {
+  return dynamodel.model(name, schema);
+}
+export function defineLooselyTyped(name: string, schema: Schema | SchemaDefinition) {
+  return dynamodel.model<CheckedCat>(name, schema);
+}
