@@ -16,6 +16,7 @@ import { combineValue, timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
+import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
 
 const OPERATORS = ["$SET", "$ADD", "$REMOVE", "$DELETE"];
 
@@ -79,7 +80,10 @@ function pushWritten(state: PlanState, path: UpdatePath, value: AttributeValue |
   if (path.flattened !== undefined) state.actions.push(...flattenedActions(path.flattened, value));
   // An empty Set is stored as absent (DynamoDB has no empty sets).
   else if (value === undefined) state.actions.push({ kind: "remove", path: path.segments });
-  else state.actions.push({ kind: "set", path: path.segments, value });
+  else {
+    if (path.segments.length === 1) checkUpdatedKeyNotEmpty(state.schema, String(path.segments[0]), value);
+    state.actions.push({ kind: "set", path: path.segments, value });
+  }
 }
 
 /**

@@ -48,6 +48,11 @@ export function checkKeysNotEmpty(schema: CompiledSchema, attributes: Record<str
   }
 }
 
+/** Refuses an update that sets an index's key attribute (a top-level `name`) to an empty value. */
+export function checkUpdatedKeyNotEmpty(schema: CompiledSchema, name: string, value: AttributeValue): void {
+  if (isEmpty(value) && keyAttributeNames(schema).includes(name)) throw emptyKeyError(name, value);
+}
+
 /** Refuses an empty value given for the key attribute `name` (a key to get, delete or update by). */
 export function checkKeyValueNotEmpty(name: string, value: AttributeValue): AttributeValue {
   if (isEmpty(value)) throw emptyKeyError(name, value);

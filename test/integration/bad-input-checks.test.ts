@@ -200,6 +200,12 @@ describe("empty key values, which DynamoDB refuses", () => {
     await expect(Keyed.get({ id: "", at: "1" })).rejects.toThrow(message("id"));
     await expect(Keyed.delete({ id: "a", at: "" })).rejects.toThrow(message("at"));
     await expect(Keyed.update({ id: "", at: "1" }, { mail: "x" })).rejects.toThrow(ValidationError);
+    // An update setting an index key to "" too, plain, under $SET or in a transaction.
+    await expect(Keyed.update({ id: "a", at: "1" }, { mail: "" })).rejects.toThrow(message("mail"));
+    await expect(Keyed.update({ id: "a", at: "1" }, { $SET: { mail: "" } })).rejects.toThrow(message("mail"));
+    await expect(
+      dynamodel.transaction([Keyed.transaction.update({ id: "a", at: "1" }, { mail: "" })]),
+    ).rejects.toThrow(message("mail"));
     const { Items } = await rawClient().scan({ TableName: Keyed.table().name });
     expect(Items).toEqual([{ id: { S: "a" }, at: { S: "1" } }]);
   });
