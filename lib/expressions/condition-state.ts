@@ -1,8 +1,8 @@
 // A Condition's state while it is being chained: the finished nodes grouped for AND/OR precedence, the
 // attribute waiting for its comparator, and the pending not()/or() modifiers. Frozen at every step, so
 // the Condition builder can share it between the conditions chained from one another.
-import type { ConditionNode } from "./ast";
-import { parseDocumentPath, type PathSegment } from "./path";
+import { andNode, type ConditionNode, orNode } from "./ast";
+import { formatDocumentPath, parseDocumentPath, type PathSegment } from "./path";
 import { describeValue, InvalidParameter } from "../errors";
 
 /** An attribute named by `where()`, waiting for its comparator. */
@@ -53,4 +53,23 @@ export function withNode(state: ConditionState, node: ConditionNode): ConditionS
     negate: false,
     joinWithOr: false,
   });
+}
+
+/** An attribute waiting for its comparator, as error messages name it: `"age"`, or `size("tags")`. */
+export function describePending(pending: PendingAttribute): string {
+  const quoted = `"${formatDocumentPath(pending.path)}"`;
+  return pending.size ? `size(${quoted})` : quoted;
+}
+
+/** The root of a condition's tree; any unfinished part is an InvalidParameter. */
+export function finishedNode(state: ConditionState): ConditionNode | undefined {
+  const { groups, pending, negate } = state;
+  if (pending !== undefined) {
+    throw new InvalidParameter(
+      `The condition on ${describePending(pending)} has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
+    );
+  }
+  if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
+  if (groups.length === 0) return undefined;
+  return orNode(groups.map((group) => andNode(group)));
 }

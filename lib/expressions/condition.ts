@@ -10,12 +10,19 @@
  * ```
  */
 import { InvalidParameter, InvalidParameterType } from "../errors";
-import { andNode, type ConditionNode, notNode, orNode } from "./ast";
+import { type ConditionNode, notNode } from "./ast";
 import { type ComparatorName, comparatorNode } from "./comparators";
 import { type ConditionObject, objectConditionNodes } from "./condition-object";
 import { isPlainObject } from "./is-plain-object";
-import { type ConditionState, EMPTY_STATE, toPath, withNode } from "./condition-state";
-import { formatDocumentPath, type PathSegment } from "./path";
+import {
+  type ConditionState,
+  describePending,
+  EMPTY_STATE,
+  finishedNode,
+  toPath,
+  withNode,
+} from "./condition-state";
+import type { PathSegment } from "./path";
 import { isRawCondition, type RawCondition, rawConditionNode } from "./raw";
 
 /** What `new Condition(init)` accepts: an attribute name, an object form, another Condition, or a raw condition. */
@@ -228,9 +235,8 @@ export class Condition {
   #refuseUnfinished(method: string): void {
     const { pending } = this.#state;
     if (pending === undefined) return;
-    const named = `${pending.size ? "size(" : ""}"${formatDocumentPath(pending.path)}"${pending.size ? ")" : ""}`;
     throw new InvalidParameter(
-      `${method} cannot follow ${named} before it has a comparator: add eq(), gt(), exists() or another comparator.`,
+      `${method} cannot follow ${describePending(pending)} before it has a comparator: add eq(), gt(), exists() or another comparator.`,
     );
   }
 
@@ -250,7 +256,7 @@ export class Condition {
     if (!(inner instanceof Condition)) {
       throw new InvalidParameterType("The function given to group() must return a Condition.");
     }
-    const node = finishedNode(inner);
+    const node = finishedNode(stateOf(inner));
     if (node === undefined) return this.#next(this.#state);
     return this.#next(withNode(this.#state, this.#state.negate ? notNode(node) : node));
   }
@@ -293,23 +299,7 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
   // before it (or inside a group) a dangling attribute is a mistake: dropping it would widen the condition.
   // `size()` with no comparator is no such "empty" form: it is an unfinished comparison.
   if (pending !== undefined && !pending.size && groups.length === 0 && !negate) return undefined;
-  return finishedNode(condition);
-}
-
-/** The root of a condition's tree; any unfinished part is an InvalidParameter. */
-function finishedNode(condition: Condition): ConditionNode | undefined {
-  const { groups, pending, negate } = stateOf(condition);
-  if (pending !== undefined) {
-    const named = pending.size
-      ? `size("${formatDocumentPath(pending.path)}")`
-      : `"${formatDocumentPath(pending.path)}"`;
-    throw new InvalidParameter(
-      `The condition on ${named} has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
-    );
-  }
-  if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
-  if (groups.length === 0) return undefined;
-  return orNode(groups.map((group) => andNode(group)));
+  return finishedNode(stateOf(condition));
 }
 
 /**

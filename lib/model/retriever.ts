@@ -14,7 +14,7 @@ import { type Callback, withCallback } from "../callbacks";
 import { describeValue, InvalidParameter } from "../errors";
 import type { Condition, ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
-import { booleanOption } from "../operations/options";
+import { booleanSetting } from "../operations/options";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import type { Item } from "./item";
@@ -208,7 +208,7 @@ export abstract class Retriever<
   }
   /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */
   consistent(enabled = true): this {
-    return this.withSettings({ consistent: booleanOption(enabled, "consistent()") ?? false });
+    return this.withSettings({ consistent: booleanSetting(enabled, "consistent()") ?? false });
   }
   /**
    * Reads this index; for queries, skips automatic index choice. The schema's index names are offered, but

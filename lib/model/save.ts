@@ -11,7 +11,7 @@ import { sameValue } from "../schema/same-value";
 import { copyData } from "./json";
 import { fillIn } from "./fill-in";
 import { withHooks } from "../hooks/hooks";
-import { booleanOption, checkOptions } from "../operations/options";
+import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
@@ -116,7 +116,7 @@ export async function planSave(
 ): Promise<SavePlan> {
   const runtime = modelRuntimeOf(item.constructor);
   let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
-  booleanOption(settings.overwrite, "save: overwrite");
+  booleanSetting(settings.overwrite, "overwrite");
   const data = item as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);

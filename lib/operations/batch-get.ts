@@ -21,7 +21,7 @@ import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
 import { buildProjection, checkAttributePaths } from "./get";
-import { booleanOption, checkOptions, wantsRequest } from "./options";
+import { booleanSetting, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
 
 /** DynamoDB's limit of keys per BatchGetItem. */
@@ -74,7 +74,7 @@ export function buildBatchGetInput(
   target: ExpressionTarget,
 ): BatchGetItemCommandInput {
   const request: KeysAndAttributes = { Keys: [...keys] };
-  const consistent = booleanOption(settings.consistent, "batchGet: consistent");
+  const consistent = booleanSetting(settings.consistent, "batchGet: consistent");
   if (consistent !== undefined) request.ConsistentRead = consistent;
   if (settings.attributes !== undefined) {
     checkAttributePaths(settings.attributes);

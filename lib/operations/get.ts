@@ -4,7 +4,7 @@ import { describeValue, InvalidParameter } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
 import { parseDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { booleanOption } from "./options";
+import { booleanSetting } from "./options";
 
 export interface GetSettings {
   attributes?: readonly string[];
@@ -55,7 +55,7 @@ export function buildGetInput(
   target: ExpressionTarget,
 ): GetItemCommandInput {
   const input: GetItemCommandInput = { TableName: tableName, Key: key };
-  const consistent = booleanOption(settings.consistent, "get: consistent");
+  const consistent = booleanSetting(settings.consistent, "get: consistent");
   if (consistent !== undefined) input.ConsistentRead = consistent;
   const registry = new PlaceholderRegistry();
   const projection = buildProjection(settings.attributes, target, registry);

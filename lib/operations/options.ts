@@ -53,10 +53,10 @@ const resultReturnOf: Record<string, string | undefined> = {
  *
  * @example
  * ```ts
- * booleanOption(settings.overwrite, "create: overwrite"); // true, false or undefined
+ * booleanSetting(settings.overwrite, "overwrite"); // true, false or undefined
  * ```
  */
-export function booleanOption(value: unknown, description: string): boolean | undefined {
+export function booleanSetting(value: unknown, description: string): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "boolean") return value;
   throw new InvalidParameter(`${description} must be true or false (got ${describeValue(value)}).`);

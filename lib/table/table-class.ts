@@ -229,6 +229,14 @@ export interface TableClass {
   readonly defaults: TableDefaults;
 }
 
+/** A deep copy of plain option data (objects and arrays); anything else (a function) is shared. */
+function plainCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainCopy) as T;
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, plainCopy(entry)])) as T;
+}
+
 /** The Table class of one Instance: tables made with it use that instance. */
 export function tableClassFor(instance: Instance): TableClass {
   let custom: TableOptions = {};
@@ -238,10 +246,10 @@ export function tableClassFor(instance: Instance): TableClass {
       checkTableOptionNames(options, "table option");
       // Values are checked now, as a table's own options are, not at the next model's definition.
       resolveTableOptions(options);
-      custom = { ...options };
+      custom = plainCopy(options);
     },
-    // A copy: changing it must not change the defaults behind set()'s back.
-    get: () => ({ ...custom }),
+    // A copy, nested objects too: changing it must not change the defaults behind set()'s back.
+    get: () => plainCopy(custom),
   };
   const Bound = class extends Table {
     static readonly defaults = defaults;

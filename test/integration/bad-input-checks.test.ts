@@ -57,7 +57,7 @@ describe("true/false options", () => {
     }
     await expect(
       Thing.create({ id: "o1", v: 999 }, { overwrite: "no" as unknown as boolean }),
-    ).rejects.toThrow('save: overwrite must be true or false (got "no").');
+    ).rejects.toThrow(new InvalidParameter('overwrite must be true or false (got "no").'));
     expect((await storedItem(tableName, key("o1")))?.v).toEqual({ N: "1" });
   });
 

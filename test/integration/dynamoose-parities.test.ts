@@ -13,10 +13,12 @@ const key = (id: string) => ({ id: { S: id } });
 describe("small Dynamoose parities", () => {
   it("serializeMany() with nothing gives [] and Table.defaults.get() gives a copy", () => {
     expect(Thing.serializeMany()).toEqual([]);
-    dynamodel.Table.defaults.set({ prefix: "p_" });
+    dynamodel.Table.defaults.set({ prefix: "p_", throughput: { read: 2, write: 2 } });
     try {
-      (dynamodel.Table.defaults.get() as { prefix?: string }).prefix = "changed_";
-      expect(dynamodel.Table.defaults.get()).toEqual({ prefix: "p_" });
+      const copy = dynamodel.Table.defaults.get() as { prefix?: string; throughput: { read: number } };
+      copy.prefix = "changed_";
+      copy.throughput.read = 5;
+      expect(dynamodel.Table.defaults.get()).toEqual({ prefix: "p_", throughput: { read: 2, write: 2 } });
     } finally {
       dynamodel.Table.defaults.set({});
     }
