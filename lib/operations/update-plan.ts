@@ -12,7 +12,8 @@ import { isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
-import { combineValue, timestampValue } from "../schema/write";
+import { timestampValue } from "../schema/write";
+import { combineValue } from "../schema/combine";
 import { writeAttributeValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
@@ -33,6 +34,8 @@ interface PlanState {
   readonly touched: Set<string>;
   /** Top-level values set, in their JavaScript form, for COMBINE. */
   readonly topValues: Map<string, unknown>;
+  /** The key being updated, stored form: a COMBINE attribute may take a key attribute among its sources. */
+  readonly storedKey: Readonly<Record<string, AttributeValue>>;
   /** Paths left out because the schema does not have them (nor keep them with saveUnknown). */
   readonly dropped: string[];
   expectedVersion: AttributeValue | undefined;
@@ -195,9 +198,9 @@ function planCombine(state: PlanState): void {
           `before DynamoDB applies it: set it to a plain value to update "${attribute.name}" too.`,
       );
     }
-    const given = variant.attributes.filter((source) => state.topValues.has(source));
-    if (given.length < variant.attributes.length) {
-      const missing = variant.attributes.filter((source) => !state.topValues.has(source));
+    const known = (source: string) => state.topValues.has(source) || state.storedKey[source] !== undefined;
+    if (!variant.attributes.every(known)) {
+      const missing = variant.attributes.filter((source) => !known(source));
       throw new InvalidParameter(
         `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}: ` +
           `update all of them or none (missing ${missing.map((name) => `"${name}"`).join(", ")}).`,
@@ -207,7 +210,9 @@ function planCombine(state: PlanState): void {
     state.actions.push({
       kind: "set",
       path: [attribute.name],
-      value: { S: combineValue(values, variant.attributes, variant.separator) },
+      value: {
+        S: combineValue(state.schema, values, variant.attributes, variant.separator, state.storedKey),
+      },
     });
   }
 }
@@ -283,13 +288,19 @@ function planVersionIncrement(state: PlanState): void {
  * // { actions: [{ kind: "set", path: ["name"], … }, { kind: "add", path: ["visits"], … }], … }
  * ```
  */
-export async function planUpdate(schema: CompiledSchema, update: unknown, now: Date): Promise<UpdatePlan> {
+export async function planUpdate(
+  schema: CompiledSchema,
+  update: unknown,
+  now: Date,
+  storedKey: Readonly<Record<string, AttributeValue>> = {},
+): Promise<UpdatePlan> {
   if (!isPlainObject(update)) throw new InvalidParameterType("The update must be an object.");
   const state: PlanState = {
     schema,
     actions: [],
     touched: new Set(),
     topValues: new Map(),
+    storedKey,
     dropped: [],
     expectedVersion: undefined,
   };

@@ -81,7 +81,7 @@ export async function buildUpdateInput(
   }
   const converted = keyToDynamo(schema, key);
   const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
-  const plan = await planUpdate(schema, update, now);
+  const plan = await planUpdate(schema, update, now, keyValues);
   const size = leastSizeOver(keyValues, plan.actions, MAX_ITEM_BYTES);
   if (size !== undefined) {
     throw new ValidationError(

@@ -10,6 +10,7 @@ import { isPlainObject } from "./resolve-type";
 import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
+import { combineValue } from "./combine";
 
 export interface WriteSettings {
   /** The item is not known to be stored yet: `createdAt` is set. */
@@ -35,21 +36,6 @@ export interface WriteResult {
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
 export function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
   return timestamp.type.name === "date" ? now : now.getTime();
-}
-
-/** A COMBINE attribute's value: its present sources joined by the separator. */
-export function combineValue(
-  item: Record<string, unknown>,
-  sources: readonly string[],
-  separator: string,
-): string {
-  const parts: string[] = [];
-  for (const source of sources) {
-    const value = item[source];
-    if (value === undefined || value === null) continue;
-    parts.push(value instanceof Date ? String(value.getTime()) : String(value));
-  }
-  return parts.join(separator);
 }
 
 function checkKeyPresent(item: Record<string, unknown>, key: string): void {
@@ -86,7 +72,7 @@ export async function writePipeline(
   for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;
     if (variant.kind === "combine")
-      item[attribute.name] = combineValue(item, variant.attributes, variant.separator);
+      item[attribute.name] = combineValue(schema, item, variant.attributes, variant.separator);
   }
 
   if (schema.shape.flags.set) await applySetters(schema.shape, item, settings.old, restored);
