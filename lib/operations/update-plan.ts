@@ -8,7 +8,7 @@ import { InvalidParameter, InvalidParameterType, ValidationError } from "../erro
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledSchema } from "../schema/compiled";
-import { isThenable } from "../schema/normalize";
+import { filterUnknown, isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
@@ -117,8 +117,14 @@ function planSet(state: PlanState, path: string, value: unknown): Promise<void> 
     if (keys.length === 1 && keys[0]!.startsWith("$"))
       return planValueOperator(state, resolved, keys[0]!, value);
   }
+  // An unknown attribute kept by saveUnknown keeps only what the patterns keep, as on every write.
+  const { keepUnknown } = state.schema;
+  const kept =
+    resolved.keptUnknown && keepUnknown
+      ? filterUnknown(value, resolved.segments.join("."), keepUnknown)
+      : value;
   return whenReady(
-    writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable),
+    writeAttributeValue(state.schema, resolved.attribute, kept, resolved.printable),
     (written) => {
       if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
       pushWritten(state, resolved, written.attributeValue);

@@ -269,7 +269,8 @@ function hasExplicitUndefined(
  * Unknown values kept by saveUnknown: nested content (map members, list elements, by dotted path:
  * `tags.0`) is kept only where the patterns allow.
  */
-function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
+/** What `saveUnknown`'s patterns keep of an unknown value at `path` (dotted, list indices as segments). */
+export function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
   if (Array.isArray(value)) {
     const kept: unknown[] = [];
     value.forEach((element, index) => {

@@ -10,6 +10,7 @@ import { numberFromDynamo } from "./stored-number";
 import { setOwnMember } from "./own-member";
 import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
+import { keepEverything } from "./unknown-paths";
 
 /** An invalid Date (from a stored string that is no date) does not convert back to that string. */
 function flaggingInvalidDate(read: unknown): unknown {
@@ -168,6 +169,17 @@ function readersOf(shape: ObjectShape): Map<string, Reader> {
   return table;
 }
 
+/**
+ * An unknown attribute saveUnknown keeps: read whole, then cut to what the patterns keep (`person.*` keeps
+ * `person.b` but not `person.b.c`), as the write pipeline cuts it, so reads show what writes would keep.
+ */
+function unknownFromDynamo(value: AttributeValue, path: string, keep: (path: string) => boolean): unknown {
+  const read = anyFromDynamo(value);
+  if (keep === keepEverything || read === null || typeof read !== "object") return read;
+  if (!Array.isArray(read) && Object.getPrototypeOf(read) !== Object.prototype) return read; // a Set, a Buffer
+  return keptUnknownContents(read as Record<string, unknown> | unknown[], path, keep);
+}
+
 export function objectFromDynamo(
   shape: ObjectShape,
   map: Record<string, AttributeValue>,
@@ -188,7 +200,7 @@ export function objectFromDynamo(
     // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
-    else if (keep?.(nestedPath)) setOwnMember(output, key, anyFromDynamo(map[key]!));
+    else if (keep?.(nestedPath)) setOwnMember(output, key, unknownFromDynamo(map[key]!, nestedPath, keep));
     else markInexact();
   }
   return output;
@@ -236,8 +248,6 @@ export function storedFormFromDynamo(
 ): Record<string, unknown> {
   return objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown);
 }
-
-const keepEverything = (): boolean => true;
 
 /**
  * The stored form of everything stored, attributes the schema does not declare included (as `anyFromDynamo`

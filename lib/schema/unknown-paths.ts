@@ -1,10 +1,13 @@
 // `saveUnknown`: which unknown attributes are kept, by dotted path. `*` matches one path segment,
 // `**` any number of segments ("person.*" keeps person.b but not person.b.c).
 
+/** `saveUnknown: true`: every unknown attribute kept, whole (so nothing needs filtering). */
+export const keepEverything = (): boolean => true;
+
 export function compileUnknownMatcher(
   saveUnknown: boolean | readonly string[] | undefined,
 ): ((path: string) => boolean) | undefined {
-  if (saveUnknown === true) return () => true;
+  if (saveUnknown === true) return keepEverything;
   if (!saveUnknown || saveUnknown.length === 0) return undefined;
   // A pattern also keeps the containers on its way ("friend.**" keeps the map `friend` itself, whose
   // contents are then filtered by the same patterns).

@@ -27,6 +27,11 @@ export interface UpdatePath {
    * top-level attributes, so setting or removing it becomes one action per stored name.
    */
   readonly flattened?: FlattenSpec;
+  /**
+   * The path into an attribute the schema does not declare, kept by `saveUnknown` (`meta.b`): its value
+   * keeps only what the patterns keep, as on other writes. (Not a path inside an ANY value.)
+   */
+  readonly keptUnknown?: true;
 }
 
 type Position =
@@ -83,6 +88,7 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
   const chain: CompiledAttribute[] = [];
   let position: Position = { kind: "shape", shape: schema.shape };
   let attribute: CompiledAttribute | undefined;
+  let keptUnknown: true | undefined;
   for (let index = 0; index < input.length; index += 1) {
     const segment = input[index]!;
     const here = formatDocumentPath(segments);
@@ -90,6 +96,7 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
       const next = stepInto(position.attribute, segment, here);
       if (next === "unknown") {
         if (!schema.keepUnknown?.(formatDocumentPath([...segments, segment]))) return undefined;
+        keptUnknown = true;
         position = { kind: "free" };
       } else {
         position = next;
@@ -110,6 +117,7 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
         if (!schema.keepUnknown?.(at)) return undefined;
         segments.push(segment);
         attribute = undefined;
+        keptUnknown = true;
         position = { kind: "free" };
         continue;
       }
@@ -145,11 +153,11 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
   }
   if (schema.shape.flattened === undefined) {
     const root = schema.shape.byName.get(String(segments[0]));
-    return { segments, printable: formatDocumentPath(segments), attribute, root, chain };
+    return { segments, printable: formatDocumentPath(segments), attribute, root, chain, keptUnknown };
   }
   // Messages and pipeline paths name the document path (`address.city`), not the stored one.
   const printable = formatDocumentPath(documentSegmentsOf(schema.shape, segments));
-  return { segments, printable, attribute, root: chain[0], chain };
+  return { segments, printable, attribute, root: chain[0], chain, keptUnknown };
 }
 
 /**
