@@ -2,7 +2,7 @@
 // with bounded concurrency, and the canonical key string that matches DynamoDB's unprocessed entries
 // back to the caller's own objects through a Map (never by searching).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import { canonicalNumber } from "../schema/stored-number";
 
 /**
@@ -84,6 +84,13 @@ export function concurrencyOf(value: unknown, operation: string): number {
     );
   }
   return value;
+}
+
+/** `onProgress` must be a function (or not given): checked before anything is written. */
+export function checkOnProgress(onProgress: unknown): void {
+  if (onProgress !== undefined && onProgress !== null && typeof onProgress !== "function") {
+    throw new InvalidParameter(`onProgress must be a function (got ${describeValue(onProgress)}).`);
+  }
 }
 
 /**

@@ -19,7 +19,14 @@ import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
-import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
+import {
+  canonicalKey,
+  checkOnProgress,
+  chunk,
+  concurrencyOf,
+  reportProgress,
+  runWithConcurrency,
+} from "./batch-chunks";
 import { buildProjection, checkAttributePaths } from "./get";
 import { booleanSetting, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
@@ -137,6 +144,7 @@ export async function batchGetByKeys(
   const { hashKey, rangeKey } = schema;
   const concurrency = concurrencyOf(settings.concurrency, "batchGet");
   const retry = retrySettingsOf(settings);
+  checkOnProgress(settings.onProgress);
   const target = expressionTargetOfModel(runtime.compiled); // projections may name any schema's attributes
 
   // Every key is converted (and so validated) before the first request.

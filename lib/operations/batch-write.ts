@@ -15,7 +15,14 @@ import { stampVersion } from "../model/version";
 import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import { writePipeline } from "../schema/write";
-import { canonicalKey, chunk, concurrencyOf, reportProgress, runWithConcurrency } from "./batch-chunks";
+import {
+  canonicalKey,
+  checkOnProgress,
+  chunk,
+  concurrencyOf,
+  reportProgress,
+  runWithConcurrency,
+} from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
@@ -85,6 +92,7 @@ async function sendAll(
   const { hashKey, rangeKey } = runtime.compiled[0]!;
   const concurrency = concurrencyOf(settings.concurrency, operation);
   const retry = retrySettingsOf(settings);
+  checkOnProgress(settings.onProgress);
   const chunks = chunk(collected.requests, BATCH_WRITE_LIMIT);
   if (wantsRequest(settings, operation)) {
     const inputs = chunks.map((part) => buildBatchWriteInput(tableName, part));

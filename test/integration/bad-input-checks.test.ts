@@ -266,6 +266,23 @@ describe("wrong arguments get dynamodel's error classes, naming what was wrong",
     expect(dynamodel.Table.defaults.get()).toEqual({});
   });
 
+  it("onProgress that is not a function, and a waitForActive frequency of 0, are refused up front", async () => {
+    await expect(Thing.batchPut([{ id: "p1" }], { onProgress: 5 as never })).rejects.toThrow(
+      new InvalidParameter("onProgress must be a function (got 5)."),
+    );
+    await expect(Thing.batchGet(["p1"], { onProgress: "x" as never })).rejects.toThrow(InvalidParameter);
+    expect(await storedItem(tableName, key("p1"))).toBeUndefined();
+    expect(() =>
+      dynamodel.model(
+        `BadInputWait${counter++}`,
+        { id: String },
+        {
+          waitForActive: { enabled: true, check: { timeout: 1000, frequency: 0 } },
+        },
+      ),
+    ).toThrow(InvalidParameter);
+  });
+
   it("a log provider without log() is an InvalidParameterType", async () => {
     const logger = await dynamodel.logger();
     expect(() => logger.providers.add(5 as never)).toThrow(InvalidParameterType);
