@@ -39,8 +39,49 @@ export interface UnknownTypeName<T extends string> {
   readonly "unknown type name (String, Number, Boolean, Buffer, Date, Object, Array, Set)": T;
 }
 
+/** What TypeScript shows as the expected type of a second `hashKey: true` (or `rangeKey: true`). */
+export interface SeveralKeys<K extends "hashKey" | "rangeKey"> {
+  readonly "only one attribute may have this setting": K;
+}
+
+/** What TypeScript shows as the expected type of `rangeKey: true` beside `hashKey: true`. */
+export interface HashAndRangeKey {
+  readonly "an attribute cannot be both the hash key and the range key": true;
+}
+
 /** Intersected with a definition parameter: `unknown` when it has no mistake, else the marked copy. */
-export type DefinitionCheck<D> = [MistakesIn<D>] extends [never] ? unknown : CheckedDefinition<D>;
+export type DefinitionCheck<D> = [MistakesIn<D> | KeyMistakes<D>] extends [never]
+  ? unknown
+  : CheckedDefinition<D> & KeyMarks<D>;
+
+// ---- key settings (SPEC §2's construction errors: two hash or range keys, both on one attribute) ----
+
+type MarkedNames<D, M> = { [K in keyof D]-?: D[K] extends M ? K : never }[keyof D];
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+type SeveralMarked<D, Role extends "hashKey" | "rangeKey"> =
+  true extends IsUnion<MarkedNames<D, { readonly [R in Role]: true }>> ? Role : never;
+type BothMarked<D> = MarkedNames<D, { readonly hashKey: true; readonly rangeKey: true }>;
+type KeyMistakes<D> = SeveralMarked<D, "hashKey"> | SeveralMarked<D, "rangeKey"> | BothMarked<D>;
+
+/** Marks each key setting that is a mistake, by the attributes that carry it. */
+type KeyMarks<D> = {
+  [K in MarkedNames<D, { readonly hashKey: true } | { readonly rangeKey: true }>]: KeyMarksOf<
+    D[K],
+    SeveralMarked<D, "hashKey"> | SeveralMarked<D, "rangeKey">
+  >;
+};
+type KeyMarksOf<V, Several> = (V extends { readonly hashKey: true }
+  ? "hashKey" extends Several
+    ? { readonly hashKey: SeveralKeys<"hashKey"> }
+    : unknown
+  : unknown) &
+  (V extends { readonly rangeKey: true }
+    ? V extends { readonly hashKey: true }
+      ? { readonly rangeKey: HashAndRangeKey }
+      : "rangeKey" extends Several
+        ? { readonly rangeKey: SeveralKeys<"rangeKey"> }
+        : unknown
+    : unknown);
 
 /** Intersected with a settings parameter: `unknown` when every setting is known, else the marked copy. */
 export type SettingsCheck<S> = [Exclude<keyof S, keyof SchemaSettings>] extends [never]

@@ -158,3 +158,29 @@ export function defineLoosely(name: string, schema: Schema | SchemaDefinition) {
 export function defineLooselyTyped(name: string, schema: Schema | SchemaDefinition) {
   return dynamodel.model<CheckedCat>(name, schema);
 }
+
+// Key settings that are construction errors (SPEC §2) are compile errors too.
+// Each of the attributes that claim the role is marked.
+new Schema({
+  // @ts-expect-error: one of two hash keys
+  a: { type: String, hashKey: true },
+  // @ts-expect-error: a second hash key
+  b: { type: String, hashKey: true },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: one of two range keys
+  a: { type: Number, rangeKey: true },
+  // @ts-expect-error: a second range key
+  b: { type: Number, rangeKey: true },
+});
+// @ts-expect-error: both keys on one attribute
+new Schema({ id: { type: String, hashKey: true, rangeKey: true } });
+dynamodel.model("TypesCheckTwoHashKeys", {
+  // @ts-expect-error: through model() too
+  a: { type: String, hashKey: true },
+  // @ts-expect-error: through model() too
+  b: { type: String, hashKey: true },
+});
+// One of each, on different attributes, is fine.
+export const keys = new Schema({ a: { type: String, hashKey: true }, b: { type: Number, rangeKey: true } });

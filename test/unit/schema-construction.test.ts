@@ -21,6 +21,7 @@ describe("Schema construction errors", () => {
     ],
     [
       "two hash keys",
+      // @ts-expect-error: a construction error the types catch too; here it is checked at run time
       () => new Schema({ a: { type: String, hashKey: true }, b: { type: String, hashKey: true } }),
       InvalidParameter,
       "Only one attribute may be the hashKey",
@@ -28,12 +29,14 @@ describe("Schema construction errors", () => {
     [
       "two range keys",
       () =>
+        // @ts-expect-error: a construction error the types catch too; here it is checked at run time
         new Schema({ a: String, b: { type: String, rangeKey: true }, c: { type: Number, rangeKey: true } }),
       InvalidParameter,
       "Only one attribute may be the rangeKey",
     ],
     [
       "one attribute both keys",
+      // @ts-expect-error: a construction error the types catch too; here it is checked at run time
       () => new Schema({ a: { type: String, hashKey: true, rangeKey: true } }),
       InvalidParameter,
       "both the hash key and the range key",
