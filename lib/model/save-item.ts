@@ -5,6 +5,15 @@ import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
 import { planSave, type SavePlan, type ValidatedWrite } from "./save";
 import { wantsRequest } from "../operations/options";
 
+/**
+ * Saves `item` as planned (save.ts): sends the plan's request, or with `return: "request"` resolves with it
+ * unsent; falls back to writing the item whole when it was deleted since it was read. Resolves with the item.
+ *
+ * @example
+ * ```ts
+ * await saveItem(cat, {}); // PutItem for a new cat, an UpdateItem of its changes for a read one
+ * ```
+ */
 export async function saveItem<T extends object>(
   item: T,
   rawSettings: SaveSettings,
