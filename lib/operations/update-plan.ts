@@ -12,12 +12,11 @@ import { filterUnknown, isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
-import { timestampValue } from "../schema/write";
-import { combineValue } from "../schema/combine";
 import { writeAttributeValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
+import { defaultOf, planAutomatic, planCombine } from "./update-automatic";
 
 const OPERATORS = ["$SET", "$ADD", "$REMOVE", "$DELETE"];
 
@@ -27,7 +26,7 @@ export interface UpdatePlan {
   readonly expectedVersion: AttributeValue | undefined;
 }
 
-interface PlanState {
+export interface PlanState {
   readonly schema: CompiledSchema;
   readonly actions: UpdateAction[];
   /** Top-level attributes the update names (so automatic values never overwrite them). */
@@ -180,106 +179,6 @@ async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boole
   }
   if (path.segments.length === 1) state.topValues.set(path.printable, undefined);
   pushWritten(state, path, undefined);
-}
-
-async function defaultOf(setting: unknown): Promise<unknown> {
-  const value = typeof setting === "function" ? (setting as () => unknown)() : setting;
-  return isThenable(value) ? await value : value;
-}
-
-/** COMBINE attributes: recomputed when all sources are given, an error when only some are (SPEC §12). */
-function planCombine(state: PlanState): void {
-  for (const attribute of state.schema.shape.attributes) {
-    const variant = attribute.variants[0]!;
-    if (variant.kind !== "combine" || state.touched.has(attribute.name)) continue;
-    const touched = variant.attributes.filter((source) => state.touched.has(source));
-    if (touched.length === 0) continue;
-    // Changed by $ADD, $DELETE, $IF_NOT_EXISTS, $LIST_PREPEND or a nested path: the new value is not known
-    // here, so the combined value could not be kept right.
-    const unknown = touched.filter((source) => !state.topValues.has(source));
-    if (unknown.length > 0) {
-      throw new InvalidParameter(
-        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}, and ` +
-          `${unknown.map((name) => `"${name}"`).join(", ")} is changed in a way whose result is not known ` +
-          `before DynamoDB applies it: set it to a plain value to update "${attribute.name}" too.`,
-      );
-    }
-    const known = (source: string) => state.topValues.has(source) || state.storedKey[source] !== undefined;
-    if (!variant.attributes.every(known)) {
-      const missing = variant.attributes.filter((source) => !known(source));
-      throw new InvalidParameter(
-        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}: ` +
-          `update all of them or none (missing ${missing.map((name) => `"${name}"`).join(", ")}).`,
-      );
-    }
-    const values = Object.fromEntries(state.topValues);
-    state.actions.push({
-      kind: "set",
-      path: [attribute.name],
-      value: {
-        S: combineValue(state.schema, values, variant.attributes, variant.separator, state.storedKey),
-      },
-    });
-  }
-}
-
-/** `updatedAt` is set to now; `createdAt` only if the update creates the item; `forceDefault` always. */
-function planAutomatic(state: PlanState, now: Date): Promise<void> | undefined {
-  planTimestamps(state, now);
-  const { schema } = state;
-  const forced = schema.shape.attributes.some((attribute) => attribute.settings.forceDefault);
-  if (!forced) {
-    planVersionIncrement(state);
-    return undefined;
-  }
-  return planForcedDefaults(state).then(() => planVersionIncrement(state));
-}
-
-function planTimestamps(state: PlanState, now: Date): void {
-  const { schema, touched, actions } = state;
-  for (const timestamp of schema.updatedAt) {
-    if (touched.has(timestamp.name)) continue;
-    actions.push({
-      kind: "set",
-      path: [timestamp.name],
-      value: timestamp.type.toDynamo(timestampValue(timestamp, now)),
-    });
-  }
-  for (const timestamp of schema.createdAt) {
-    if (touched.has(timestamp.name)) continue;
-    const value = timestamp.type.toDynamo(timestampValue(timestamp, now));
-    actions.push({ kind: "set", path: [timestamp.name], value, ifNotExists: true });
-  }
-}
-
-// "Always use the default value, even if a value is already set" (Dynamoose): an update that names a
-// forceDefault attribute itself ($SET, $ADD, $REMOVE, a nested path) has that part replaced by the default,
-// as Dynamoose's update forces defaults on the values it is given.
-async function planForcedDefaults(state: PlanState): Promise<void> {
-  const { schema, touched } = state;
-  for (const attribute of schema.shape.attributes) {
-    if (!attribute.settings.forceDefault) continue;
-    if (touched.has(attribute.name) && attribute.flatten !== undefined) continue; // its parts are the caller's
-    const value = await defaultOf(attribute.settings.default);
-    if (value === undefined) continue;
-    const { actions } = state;
-    if (touched.has(attribute.name)) {
-      for (let index = actions.length - 1; index >= 0; index -= 1) {
-        if (actions[index]!.path[0] === attribute.name) actions.splice(index, 1);
-      }
-    }
-    const written = await writeAttributeValue(schema, attribute, value, attribute.name);
-    if (attribute.flatten !== undefined)
-      actions.push(...flattenedActions(attribute.flatten, written.attributeValue));
-    else if (written.attributeValue !== undefined) {
-      actions.push({ kind: "set", path: [attribute.name], value: written.attributeValue });
-    }
-  }
-}
-
-function planVersionIncrement(state: PlanState): void {
-  const version = state.schema.version;
-  if (version !== undefined) state.actions.push({ kind: "add", path: [version], value: { N: "1" } });
 }
 
 /**
