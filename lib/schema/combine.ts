@@ -18,7 +18,7 @@ function storedText(value: AttributeValue): string | undefined {
  * A source's stored form, from its JavaScript value. A source the schema does not declare, or a value that
  * has no text of its own (a map, a list), takes part as `String(value)`, as before it was stored.
  */
-export function storedSource(schema: CompiledSchema, source: string, value: unknown): string {
+function storedSource(schema: CompiledSchema, source: string, value: unknown): string {
   const attribute = schema.shape.byName.get(source);
   const stored = attribute === undefined ? undefined : valueToDynamo(attribute, value, source);
   return (stored === undefined ? undefined : storedText(stored)) ?? String(value);
