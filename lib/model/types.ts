@@ -70,6 +70,8 @@ export interface ModelType<
   new (object?: TInput): ModelItem<TItem>;
   /** Phantom: lets a model be used as an attribute type (a reference) in another schema. */
   readonly __isDynamodelModel: true;
+  /** Phantom (never set): the key and item types a reference to this model holds. */
+  readonly __reference?: { readonly key: TKey; readonly item: TItem };
   readonly prototype: ModelItem<TItem>;
   readonly name: string;
   readonly schema: Schema;

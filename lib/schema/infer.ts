@@ -16,10 +16,21 @@ export interface TypedSchemaLike<D = unknown, S = unknown> extends SchemaLike {
 }
 
 /**
- * The value of a reference attribute (`type.THIS` or a Model): the referenced key, or the item.
- * A placeholder until models carry their key type.
+ * The value of a reference attribute whose model's key type is not known (`type.THIS`, or a model typed
+ * loosely): the referenced key, or the item.
  */
 export type ModelReference = string | number | object;
+
+/**
+ * The value of a reference to a model typed from its schema (`owner: Owner`). Written: the referenced key
+ * (bare, or as a key object) or an item of that model. Read: the key as stored (the bare hash value, or the
+ * key object when the model has a range key), or the item after `populate()`.
+ */
+type ReferenceValue<K, I, M extends Mode> = unknown extends K
+  ? ModelReference
+  : M extends "in"
+    ? K | I
+    : ([Exclude<K, object>] extends [never] ? K : Exclude<K, object>) | I;
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
 type Mode = "out" | "in";
@@ -91,7 +102,9 @@ type ObjectTypeValue<T, Sch, M extends Mode> =
         : T extends SchemaLike
           ? Record<string, unknown>
           : T extends ModelLike
-            ? ModelReference
+            ? T extends { readonly __reference?: { readonly key: infer K; readonly item: infer I } }
+              ? ReferenceValue<K, I, M>
+              : ModelReference
             : T extends { readonly value: infer X }
               ? X extends DateConstructor | DateName
                 ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>

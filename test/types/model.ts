@@ -19,6 +19,26 @@ void Event.get({ stream: 1, at: 5 });
 const Owner = model("TypesOwner", { id: { type: Number, hashKey: true }, name: String });
 const Pet = model("TypesPet", { id: { type: Number, hashKey: true }, owner: Owner });
 void Pet.create({ id: 1, owner: 7 });
+// A reference is typed by the referenced model's key and item: written as the key (bare or an object) or
+// an item; read as the stored key, or the item after populate().
+void Pet.create({ id: 2, owner: { id: 7 } });
+void Pet.create({ id: 3, owner: { id: 7, name: "Ann" } });
+void Pet.create({ id: 4, owner: new Owner({ id: 7 }) });
+// @ts-expect-error: Owner's key is a number
+void Pet.create({ id: 5, owner: "seven" });
+// @ts-expect-error: not a key or an item of Owner
+void Pet.create({ id: 6, owner: { foo: 1 } });
+export async function readReference(): Promise<void> {
+  const pet = (await Pet.get(1))!;
+  type _owner = Expect<Equal<typeof pet.owner, number | { id: number; name?: string } | undefined>>;
+  const Ranged = model("TypesRanged", {
+    id: { type: String, hashKey: true },
+    at: { type: Number, rangeKey: true },
+  });
+  const Holder = model("TypesHolder", { id: { type: String, hashKey: true }, ranged: Ranged });
+  const holder = (await Holder.get("h"))!;
+  type _ranged = Expect<Equal<typeof holder.ranged, { id: string; at: number } | undefined>>;
+}
 
 const Mixed = model("TypesMixed", [
   new Schema({ pk: String, title: String }),
