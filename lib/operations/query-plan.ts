@@ -13,10 +13,12 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { compileConditionNode } from "../expressions/compile";
+import type { ConditionNode } from "../expressions/ast";
 import type { Condition } from "../expressions/condition";
 import { topLevelConjuncts } from "../expressions/conjuncts";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
+import { checkKeyConditionValueNotEmpty } from "../schema/empty-key";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import {
   canServeAsKey,
@@ -124,6 +126,10 @@ export function planQuery(
   }
   const excluded = candidates === allCandidates ? [] : allCandidates.filter((entry) => entry.global);
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
+  for (const value of comparedValues(hash)) checkKeyConditionValueNotEmpty(candidate.hashKey, value);
+  if (range !== undefined) {
+    for (const value of comparedValues(range)) checkKeyConditionValueNotEmpty(candidate.rangeKey!, value);
+  }
   // No parentheses here: a key condition is at most two simple parts, and its grammar is DynamoDB's narrowest.
   const keyParts = [compileConditionNode(hash, target, registry)];
   if (range !== undefined) keyParts.push(compileConditionNode(range, target, registry));
@@ -133,4 +139,18 @@ export function planQuery(
   rejectKeyAttributesInFilter(rest, candidate, target);
   const filter = joined(rest.map((node) => compileConditionNode(node, target, registry)));
   return plan(candidate.indexName, keyParts.join(" AND "), filter);
+}
+
+/** The values a key-condition part compares its attribute with. */
+function comparedValues(node: ConditionNode): readonly unknown[] {
+  switch (node.kind) {
+    case "comparison":
+      return [node.value];
+    case "between":
+      return [node.low, node.high];
+    case "function":
+      return node.name === "begins_with" ? [node.value] : [];
+    default:
+      return [];
+  }
 }

@@ -10,6 +10,7 @@ import type { UpdatePath } from "../schema/update-path";
 import { normalizeAttributeValue } from "../schema/write-value";
 import { valueToDynamo } from "../schema/to-dynamo";
 import { NO_MATCH, type ScalarType } from "../schema/types/handler";
+import { isStorableNumber, numberRangeNote } from "../schema/types/number";
 
 type SetVariant = Extract<Variant, { kind: "set" }>;
 type ArrayVariant = Extract<Variant, { kind: "array" }>;
@@ -49,7 +50,9 @@ function setOperand(variant: SetVariant, value: unknown, path: string, operator:
   const list: (string | Uint8Array)[] = [];
   for (const member of members(value)) {
     const normalized = element.normalize(member);
-    if (normalized === NO_MATCH) throw new TypeMismatch(`${path}[]`, `of type ${element.name}`, member);
+    if (normalized === NO_MATCH) {
+      throw new TypeMismatch(`${path}[]`, `of type ${element.name}${numberRangeNote(member)}`, member);
+    }
     const stored = element.toSetMember!(normalized);
     const identity = typeof stored === "string" ? stored : Buffer.from(stored).toString("base64");
     if (seen.has(identity)) continue;
@@ -80,7 +83,9 @@ async function listOperand(
 /** Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. */
 function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeMismatch(path.printable, "a finite number", value);
+    if (!isStorableNumber(value)) {
+      throw new TypeMismatch(path.printable, `a finite number${numberRangeNote(value)}`, value);
+    }
     return { kind: "add", path: path.segments, value: { N: String(value) } };
   }
   if (value instanceof Set) return { kind: "add", path: path.segments, value: plainToAttributeValue(value) };
@@ -105,8 +110,10 @@ export function addAction(
   const number = numberType(attribute);
   if (number && typeof value === "number") {
     const normalized = number.normalize(value);
-    // NaN and ±Infinity have no DynamoDB form; normalize says so instead of throwing.
-    if (normalized === NO_MATCH) throw new TypeMismatch(path.printable, `of type ${number.name}`, value);
+    // NaN, ±Infinity and numbers out of range have no DynamoDB form; normalize says so instead of throwing.
+    if (normalized === NO_MATCH) {
+      throw new TypeMismatch(path.printable, `of type ${number.name}${numberRangeNote(value)}`, value);
+    }
     return { kind: "add", path: path.segments, value: number.toDynamo(normalized) };
   }
   const set = findVariant(attribute, "set");

@@ -58,3 +58,23 @@ export function checkKeyValueNotEmpty(name: string, value: AttributeValue): Attr
   if (isEmpty(value)) throw emptyKeyError(name, value);
   return value;
 }
+
+/**
+ * Refuses an empty string or binary compared with the key attribute `name` in a query's key condition
+ * (DynamoDB refuses it too, after a round trip and without naming the condition).
+ *
+ * @example
+ * ```ts
+ * checkKeyConditionValueNotEmpty("id", ""); // throws ValidationError: "id" is a key attribute …
+ * ```
+ */
+export function checkKeyConditionValueNotEmpty(name: string, value: unknown): void {
+  if (value === "" || (value instanceof Uint8Array && value.length === 0)) {
+    throw new ValidationError(
+      name,
+      "key",
+      value,
+      "is a key attribute (of the table or an index), which DynamoDB does not allow to be empty, so a key condition cannot compare it with an empty value",
+    );
+  }
+}

@@ -8,6 +8,7 @@ import { isThenable } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
 import { NO_MATCH } from "./types/handler";
+import { numberRangeNote } from "./types/number";
 import { checkKeyValueNotEmpty } from "./empty-key";
 
 function isKeyObject(key: unknown): key is Record<string, unknown> {
@@ -24,7 +25,8 @@ function keyPart(attribute: CompiledAttribute, source: Record<string, unknown>):
 function keyValueAfterSet(attribute: CompiledAttribute, value: unknown): unknown {
   const variant = scalarVariant(attribute, value);
   const normalized = variant.type.normalize(value);
-  if (normalized === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
+  if (normalized === NO_MATCH)
+    throw new TypeMismatch(attribute.name, `of type ${variant.type.name}${numberRangeNote(value)}`, value);
   const setter = attribute.settings.set;
   return setter ? setter(normalized, undefined) : normalized;
 }
@@ -33,7 +35,8 @@ function keyValueAfterSet(attribute: CompiledAttribute, value: unknown): unknown
 function keyValueToDynamo(attribute: CompiledAttribute, value: unknown): AttributeValue {
   const variant = scalarVariant(attribute, value);
   const checked = variant.type.normalize(value);
-  if (checked === NO_MATCH) throw new TypeMismatch(attribute.name, `of type ${variant.type.name}`, value);
+  if (checked === NO_MATCH)
+    throw new TypeMismatch(attribute.name, `of type ${variant.type.name}${numberRangeNote(value)}`, value);
   return checkKeyValueNotEmpty(attribute.name, variant.type.toDynamo(checked));
 }
 

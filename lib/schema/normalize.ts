@@ -6,6 +6,7 @@ import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
+import { numberRangeNote } from "./types/number";
 
 export interface NormalizeContext {
   /** Keeps an unknown attribute at this dotted path? */
@@ -27,9 +28,10 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-function expectedTypes(attribute: CompiledAttribute): string {
+function expectedTypes(attribute: CompiledAttribute, value: unknown): string {
   const names = attribute.variants.map((variant) => variantName(variant));
-  return names.length === 1 ? `of type ${names[0]}` : `one of the types ${names.join(", ")}`;
+  const expected = names.length === 1 ? `of type ${names[0]}` : `one of the types ${names.join(", ")}`;
+  return expected + numberRangeNote(value);
 }
 
 function variantName(variant: Variant): string {
@@ -89,7 +91,11 @@ function normalizeVariant(
       for (const member of value) {
         const normalized = variant.element.normalize(member);
         if (normalized === NO_MATCH)
-          throw new TypeMismatch(`${path}[]`, `of type ${variant.element.name}`, member);
+          throw new TypeMismatch(
+            `${path}[]`,
+            `of type ${variant.element.name}${numberRangeNote(member)}`,
+            member,
+          );
         const key = variant.element.toSetMember!(normalized);
         // A string is its own stored form: the Set itself drops duplicates. (Not bytes: two equal
         // Buffers are distinct objects, so they go through the stored-form check below.)
@@ -142,7 +148,7 @@ export function normalizeValue(
   const variants = attribute.variants;
   if (variants.length === 1) {
     const normalized = normalizeVariant(variants[0]!, value, path, context);
-    if (normalized === NO_MATCH) throw new TypeMismatch(path, expectedTypes(attribute), value);
+    if (normalized === NO_MATCH) throw new TypeMismatch(path, expectedTypes(attribute, value), value);
     return normalized;
   }
   const candidates = isPlainObject(value)
@@ -164,7 +170,7 @@ export function normalizeValue(
     return normalized;
   }
   // The best candidate's own error names the nested path that failed ("shape.a"), when there is one.
-  throw firstMismatch ?? new TypeMismatch(path, expectedTypes(attribute), value);
+  throw firstMismatch ?? new TypeMismatch(path, expectedTypes(attribute, value), value);
 }
 
 /**

@@ -8,6 +8,7 @@ import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { jsonToDynamo } from "./types/json";
 import { NO_MATCH } from "./types/handler";
+import { numberRangeNote } from "./types/number";
 
 /**
  * Picks the variant a normalised value belongs to (only consulted for multi-type attributes): the one
@@ -62,7 +63,9 @@ export function valueToDynamo(
     case "scalar": {
       // `set` functions run after the type check, so their results are checked again here.
       const normalized = variant.type.normalize(value);
-      if (normalized === NO_MATCH) throw new TypeMismatch(path, `of type ${variant.type.name}`, value);
+      if (normalized === NO_MATCH) {
+        throw new TypeMismatch(path, `of type ${variant.type.name}${numberRangeNote(value)}`, value);
+      }
       return variant.type.toDynamo(normalized);
     }
     case "combine":

@@ -209,6 +209,60 @@ describe("empty key values, which DynamoDB refuses", () => {
     const { Items } = await rawClient().scan({ TableName: Keyed.table().name });
     expect(Items).toEqual([{ id: { S: "a" }, at: { S: "1" } }]);
   });
+
+  it("compared in a query's key condition are a ValidationError too, on the table's key or an index's", async () => {
+    const message = (name: string) =>
+      `"${name}" is a key attribute (of the table or an index), which DynamoDB does not allow to be empty, ` +
+      `so a key condition cannot compare it with an empty value (got "")`;
+    await expect(Keyed.query("id").eq("").exec()).rejects.toThrow(new ValidationError(message("id")));
+    await expect(Keyed.query("id").eq("a").where("at").beginsWith("").exec()).rejects.toThrow(message("at"));
+    await expect(Keyed.query("id").eq("a").where("at").between("", "9").exec()).rejects.toThrow(
+      message("at"),
+    );
+    await expect(Keyed.query("mail").eq("").exec()).rejects.toThrow(message("mail"));
+    // Outside the key condition an empty value is an ordinary comparison.
+    await expect(Keyed.query("id").eq("a").where("mail").eq("").exec()).resolves.toHaveLength(0);
+    await expect(Keyed.scan("id").eq("").exec()).resolves.toHaveLength(0);
+  });
+});
+
+describe("numbers DynamoDB cannot store (magnitude over 1e126 or under 1e-130)", () => {
+  const range = "(DynamoDB stores numbers of magnitude 1e-130 to under 1e126, and 0)";
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["too large", { v: 1e200 }, `"v" must be of type number ${range} (got 1e+200)`],
+    ["too small", { v: -1e-131 }, `"v" must be of type number ${range} (got -1e-131)`],
+    [
+      "in an ANY attribute",
+      { any: { deep: [2e126] } },
+      `"any.deep[0]" must be a finite number ${range} (got 2e+126)`,
+    ],
+  ])(
+    "are a TypeMismatch naming the attribute when %s, and nothing is written",
+    async (_case, values, message) => {
+      const id = `range${(counter += 1)}`;
+      await expect(Thing.create({ id, ...values })).rejects.toThrow(new TypeMismatch(message));
+      expect(await storedItem(tableName, key(id))).toBeUndefined();
+    },
+  );
+
+  it("are refused in updates ($SET and $ADD) and leave the item as it was", async () => {
+    await Thing.create({ id: "range-u", v: 1 });
+    await expect(Thing.update({ id: "range-u" }, { v: 1e130 })).rejects.toThrow(
+      `"v" must be of type number ${range} (got 1e+130)`,
+    );
+    await expect(Thing.update({ id: "range-u" }, { $ADD: { v: 1e-200 } })).rejects.toThrow(TypeMismatch);
+    expect(await storedItem(tableName, key("range-u"))).toEqual({ id: { S: "range-u" }, v: { N: "1" } });
+  });
+
+  it("at the edges of the range are stored as given", async () => {
+    await Thing.create({ id: "range-edge", v: -1e-130, any: [0, 9.99e125] });
+    const stored = await storedItem(tableName, key("range-edge"));
+    // DynamoDB gives numbers back in plain decimal notation.
+    expect(Number(stored?.v?.N)).toBe(-1e-130);
+    expect(stored?.any?.L?.map((element) => Number(element.N))).toEqual([0, 9.99e125]);
+    expect(await Thing.get("range-edge")).toMatchObject({ v: -1e-130, any: [0, 9.99e125] });
+  });
 });
 
 describe("wrong arguments get dynamodel's error classes, naming what was wrong", () => {

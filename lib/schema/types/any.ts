@@ -7,6 +7,7 @@ import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
+import { isStorableNumber, numberRangeNote } from "./number";
 
 /**
  * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (32 levels), which
@@ -20,7 +21,8 @@ export function anyToDynamo(value: unknown, path: string, depth = 0): AttributeV
     case "string":
       return { S: value };
     case "number":
-      if (!Number.isFinite(value)) throw new TypeMismatch(path, "a finite number", value);
+      if (!isStorableNumber(value))
+        throw new TypeMismatch(path, `a finite number${numberRangeNote(value)}`, value);
       return { N: String(value) };
     case "boolean":
       return { BOOL: value };
