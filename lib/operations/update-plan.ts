@@ -48,11 +48,17 @@ function operatorObject(update: Record<string, unknown>, operator: string): Reco
   return value;
 }
 
-function removedPaths(value: unknown): string[] {
+/**
+ * The `$REMOVE` paths, each with whether its default is skipped: in the object form, a value of
+ * `type.UNDEFINED` removes the attribute even when it has a default (as it does in plain and `$SET` form).
+ */
+function removedPaths(value: unknown): [path: string, skipDefault: boolean][] {
   if (value === undefined) return [];
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value) && value.every((path) => typeof path === "string")) return value as string[];
-  if (isPlainObject(value)) return Object.keys(value);
+  if (typeof value === "string") return [[value, false]];
+  if (Array.isArray(value) && value.every((path) => typeof path === "string")) {
+    return (value as string[]).map((path) => [path, false]);
+  }
+  if (isPlainObject(value)) return Object.entries(value).map(([path, given]) => [path, given === UNDEFINED]);
   throw new InvalidParameterType("$REMOVE must be an array of attribute paths or an object of them.");
 }
 
@@ -222,9 +228,9 @@ export async function planUpdate(
     if (pending) await pending;
   }
   if (schema.validate !== undefined) await checkSchemaValidate(schema, state.topValues);
-  for (const path of removedPaths(update.$REMOVE)) {
+  for (const [path, skipDefault] of removedPaths(update.$REMOVE)) {
     const resolved = target(state, path, undefined, "$REMOVE");
-    if (resolved !== undefined) await planRemove(state, resolved, false);
+    if (resolved !== undefined) await planRemove(state, resolved, skipDefault);
   }
   for (const [path, value] of Object.entries(operatorObject(update, "$ADD"))) {
     const resolved = target(state, path, value, "$ADD");

@@ -138,6 +138,11 @@ describe("Model.update", () => {
     expect((await stored("p5"))!.nickname).toBe("none");
     await Person.update("p5", { nickname: dynamodel.type.UNDEFINED });
     expect((await stored("p5"))!.nickname).toBeUndefined();
+    // The $REMOVE object form says the same with type.UNDEFINED as its value; null keeps the default.
+    await Person.update("p5", { $REMOVE: { nickname: null } });
+    expect((await stored("p5"))!.nickname).toBe("none");
+    await Person.update("p5", { $REMOVE: { nickname: dynamodel.type.UNDEFINED } });
+    expect((await stored("p5"))!.nickname).toBeUndefined();
   });
 
   it("$IF_NOT_EXISTS and $LIST_PREPEND", async () => {
