@@ -31,6 +31,16 @@ function numberType(attribute: CompiledAttribute): ScalarType | undefined {
   return undefined;
 }
 
+/** The attribute's Date variant stored as a number (epoch milliseconds or seconds), if it has one. */
+function epochDateType(attribute: CompiledAttribute): ScalarType | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "scalar" && variant.type.name === "date" && variant.type.dynamoType === "N") {
+      return variant.type;
+    }
+  }
+  return undefined;
+}
+
 function typeNames(attribute: CompiledAttribute): string {
   return attribute.variants
     .map((variant) => (variant.kind === "scalar" ? variant.type.name : variant.kind))
@@ -95,7 +105,8 @@ function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
 }
 
 /**
- * `$ADD`: a number to a Number attribute, elements (one or many) to a Set, elements appended to a list.
+ * `$ADD`: a number to a Number attribute or to a Date stored as a number, elements (one or many) to a Set,
+ * elements appended to a list.
  *
  * @throws TypeMismatch for a value of the wrong type (a string added to a number), InvalidParameter for
  * an attribute $ADD cannot change.
@@ -115,6 +126,14 @@ export function addAction(
       throw new TypeMismatch(path.printable, `of type ${number.name}${numberRangeNote(value)}`, value);
     }
     return { kind: "add", path: path.segments, value: number.toDynamo(normalized) };
+  }
+  if (typeof value === "number" && epochDateType(attribute)) {
+    // A Date stored as a number moves by the number given, in its storage's unit (milliseconds or
+    // seconds), as in Dynamoose: `$ADD: {expiresAt: 3_600_000}` extends it by an hour.
+    if (!isStorableNumber(value)) {
+      throw new TypeMismatch(path.printable, `a finite number${numberRangeNote(value)}`, value);
+    }
+    return { kind: "add", path: path.segments, value: { N: String(value) } };
   }
   const set = findVariant(attribute, "set");
   if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };

@@ -157,11 +157,15 @@ type InputOperand<V, Op> = [V] extends [never]
     ? SetOperand<SetElement<V>>
     : [V] extends [number]
       ? number
-      : [SetElement<V>] extends [never]
-        ? [V] extends [readonly (infer E)[]]
-          ? E | E[]
+      : [V] extends [Date | number] // a Date stored as a number (its input takes one) moves by a number
+        ? number extends V
+          ? number
           : never
-        : SetOperand<SetElement<V>>;
+        : [SetElement<V>] extends [never]
+          ? [V] extends [readonly (infer E)[]]
+            ? E | E[]
+            : never
+          : SetOperand<SetElement<V>>;
 
 /**
  * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path
@@ -244,7 +248,10 @@ type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
 export type UpdateOf<D, S = object> = SetShape<D, S> & {
   $SET?: SetShape<D, S>;
   $ADD?: OperandsOf<D, S, "add">;
-  $REMOVE?: RemovablePath<D, S> | readonly RemovablePath<D, S>[] | { [P in RemovablePath<D, S>]?: null };
+  $REMOVE?:
+    | RemovablePath<D, S>
+    | readonly RemovablePath<D, S>[]
+    | { [P in RemovablePath<D, S>]?: null | typeof UNDEFINED };
   $DELETE?: OperandsOf<D, S, "delete">;
 };
 type RemovablePath<D, S> = Updatable<D, AttributePath<D, S>>;

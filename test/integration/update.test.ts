@@ -145,6 +145,22 @@ describe("Model.update", () => {
     expect((await stored("p5"))!.nickname).toBeUndefined();
   });
 
+  it("$ADD moves a Date stored as a number by a number of its unit, as in Dynamoose; an ISO Date is refused", async () => {
+    await seed("p9");
+    await Person.update("p9", { born: new Date(1_000) });
+    const moved = await Person.update("p9", { $ADD: { born: 60_000 } });
+    expect(moved.born).toEqual(new Date(61_000));
+    expect((await stored("p9"))!.born).toBe(61_000);
+    const Stamped = dynamodel.model(
+      "UpdateStamped",
+      { id: String, at: { type: { value: Date, settings: { storage: "iso" } } } },
+      { tableName: uniqueTableName("UpdateStamped"), throughput: "ON_DEMAND" },
+    );
+    await expect(Stamped.update("s1", { $ADD: { at: 60_000 } as never })).rejects.toThrow(InvalidParameter);
+    await expect(Person.update("p9", { $ADD: { born: Number.NaN } })).rejects.toThrow(TypeMismatch);
+    expect((await stored("p9"))!.born).toBe(61_000);
+  });
+
   it("$IF_NOT_EXISTS and $LIST_PREPEND", async () => {
     await seed("p6");
     await Person.update("p6", { visits: { $IF_NOT_EXISTS: 100 }, age: { $IF_NOT_EXISTS: 40 } });

@@ -413,6 +413,9 @@ type U = typeof types.update;
 const update1: U = { str: "x", $ADD: { num: 1, set: ["a"], list: ["b"] }, $REMOVE: ["bool", "address.zip"] };
 const update2: U = { $SET: { "address.city": "Paris", num: 2 }, $DELETE: { nums: [1, 2] } };
 const update3: U = { $REMOVE: { date: null }, str: type.UNDEFINED };
+const update4: U = { $REMOVE: { date: type.UNDEFINED }, $ADD: { date: 60_000 } };
+// @ts-expect-error: a Date moves by a number of its storage unit, not by a Date
+const badAddDate: U = { $ADD: { date: new Date() } };
 // @ts-expect-error: $ADD takes numbers, sets and lists only
 const badAdd: U = { $ADD: { str: "x" } };
 // @ts-expect-error: $DELETE takes set elements only
@@ -425,6 +428,9 @@ type _addKeys = Expect<
   Equal<
     keyof NonNullable<U["$ADD"]>,
     | "num"
+    | "date" // Dates stored as numbers (the default, and seconds): moved by a number
+    | "dateName"
+    | "seconds"
     | "capital"
     | "constNum"
     | "set"
