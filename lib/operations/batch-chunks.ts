@@ -75,6 +75,30 @@ export function canonicalKey(
   return rangeKey === undefined ? hash : JSON.stringify([hash, keyPart(image[rangeKey])]);
 }
 
+/**
+ * The caller's entries for the keys DynamoDB left unprocessed, in the caller's order: DynamoDB lists them
+ * in its own order, and chunks finish in any order. `byKey` maps each canonical key to its caller entry
+ * and was filled in the caller's order.
+ *
+ * @example
+ * ```ts
+ * // byKey: 1 → {id: 1}, 2 → {id: 2}, 3 → {id: 3}; DynamoDB left [{id: {N: "3"}}, {id: {N: "1"}}]
+ * unprocessedInCallerOrder(byKey, left, "id", undefined); // [{id: 1}, {id: 3}]
+ * ```
+ */
+export function unprocessedInCallerOrder<T>(
+  byKey: ReadonlyMap<string, T>,
+  unprocessed: readonly Record<string, AttributeValue>[],
+  hashKey: string,
+  rangeKey: string | undefined,
+): T[] {
+  if (unprocessed.length === 0) return [];
+  const left = new Set(unprocessed.map((key) => canonicalKey(key, hashKey, rangeKey)));
+  const ordered: T[] = [];
+  for (const [id, entry] of byKey) if (left.has(id)) ordered.push(entry);
+  return ordered;
+}
+
 /** Checks `concurrency` (default 4). */
 export function concurrencyOf(value: unknown, operation: string): number {
   if (value === undefined) return 4;

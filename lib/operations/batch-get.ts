@@ -21,6 +21,7 @@ import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import {
   canonicalKey,
+  unprocessedInCallerOrder,
   checkOnProgress,
   chunk,
   concurrencyOf,
@@ -193,10 +194,7 @@ export async function batchGetByKeys(
     const image = found.get(canonicalKey(key, hashKey, rangeKey));
     if (image !== undefined) items.push(await itemFromImage(runtime, image));
   }
-  return withBatchMembers(
-    items,
-    unprocessed.map((key) => callerKeys.get(canonicalKey(key, hashKey, rangeKey))),
-  );
+  return withBatchMembers(items, unprocessedInCallerOrder(callerKeys, unprocessed, hashKey, rangeKey));
 }
 
 /** Adds `unprocessedKeys`, `toJSON()` and `populate()` to the result array, as Dynamoose does. */

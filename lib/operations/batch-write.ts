@@ -17,6 +17,7 @@ import { keyObjectOf } from "../schema/key";
 import { writePipeline } from "../schema/write";
 import {
   canonicalKey,
+  unprocessedInCallerOrder,
   checkOnProgress,
   chunk,
   concurrencyOf,
@@ -119,9 +120,7 @@ async function sendAll(
   const keyOf = (request: WriteRequest): Record<string, AttributeValue> =>
     request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
   return {
-    unprocessedItems: unprocessed.map((request) =>
-      collected.owners.get(canonicalKey(keyOf(request), hashKey, rangeKey)),
-    ),
+    unprocessedItems: unprocessedInCallerOrder(collected.owners, unprocessed.map(keyOf), hashKey, rangeKey),
   };
 }
 

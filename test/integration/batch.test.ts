@@ -100,6 +100,34 @@ describe("batchPut, batchGet, batchDelete", () => {
     }
   });
 
+  it("reports what stays unprocessed in the caller's order, whatever order DynamoDB lists it in", async () => {
+    // Every request is held back whole, its entries listed in reverse (DynamoDB promises no order).
+    const remove = Thing.use(async (call) => {
+      const name = tableName;
+      if (call.operation === "BatchGetItem") {
+        const input = call.input as { RequestItems: Record<string, { Keys: unknown[] }> };
+        return {
+          Responses: { [name]: [] },
+          UnprocessedKeys: { [name]: { Keys: [...input.RequestItems[name]!.Keys].reverse() } },
+        };
+      }
+      const input = call.input as { RequestItems: Record<string, WriteRequest[]> };
+      return { UnprocessedItems: { [name]: [...input.RequestItems[name]!].reverse() } };
+    });
+    try {
+      const keys = [{ id: 5001 }, { id: 5002 }, { id: 5003 }];
+      const got = await Thing.batchGet(keys, { maxRetries: 0 });
+      expect(got.unprocessedKeys).toEqual(keys);
+      const put = await Thing.batchPut(objects(5001, 3), { maxRetries: 0 });
+      expect(put.unprocessedItems.map((item) => item.id)).toEqual([5001, 5002, 5003]);
+      const deleted = await Thing.batchDelete([5003, 5001, 5002], { maxRetries: 0 });
+      expect(deleted.unprocessedItems).toEqual([{ id: 5003 }, { id: 5001 }, { id: 5002 }]);
+    } finally {
+      remove();
+    }
+    expect(await Thing.batchGet([5001, 5002, 5003])).toHaveLength(0);
+  });
+
   it("reports a bare hash value left unprocessed as a key object, named as reads name it", async () => {
     const Aliased = dynamodel.model(
       "BatchAliasedKey",
