@@ -20,7 +20,7 @@ import type { SchemaDefinition } from "../schema/definition-types";
 import { describeRangeKey } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
-import { attachModel, registerTableBinding } from "../table/binding";
+import { attachModel, checkMembersShareKeys, registerTableBinding } from "../table/binding";
 import { withTableAttributes } from "../table/extra-attributes";
 import { checkTableOptionNames } from "../table/option-names";
 import {
@@ -64,7 +64,13 @@ function implicitTable(
   let byName = implicitTables.get(instance);
   if (!byName) implicitTables.set(instance, (byName = new Map()));
   let table = byName.get(name);
-  if (!table) byName.set(name, (table = new TableRuntime(name, options, instance)));
+  // A model defined again under its name replaces the old definition, as the registry does (and
+  // Dynamoose): the old one leaves the table, and a table only it used starts afresh for the new one.
+  const others = table?.members.filter((member) => member.name !== runtime.name) ?? [];
+  if (!table || others.length === 0) byName.set(name, (table = new TableRuntime(name, options, instance)));
+  else if (others.length < table.members.length) table.members.splice(0, Infinity, ...others);
+  // Models sharing an implicit table (one tableName) share its keys, as in a `new Table()`.
+  if (others.length > 0) checkMembersShareKeys([...others, runtime]);
   attachModel(runtime, table);
   return table;
 }
@@ -191,12 +197,15 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
   const statics: Record<string, unknown> = {
     get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
-      const read = Promise.resolve().then(() => getWithHooks(runtime, key, options));
-      // Only a table with the `populate` option pays for the extra step.
-      const populated =
-        runtime.table.options.populate === false
-          ? read
-          : read.then(async (item) => (await autoPopulate(runtime, [item]), item));
+      // The table is looked up inside the chain: binding a model to its table can fail (keys that differ
+      // from the other models of its tableName), and that is a rejection, not a throw from get().
+      const populated = Promise.resolve()
+        .then(() => getWithHooks(runtime, key, options))
+        .then((item) => {
+          // Only a table with the `populate` option pays for the extra step.
+          const populating = autoPopulate(runtime, [item]);
+          return populating === undefined ? item : populating.then(() => item);
+        });
       return withCallback(populated, done);
     },
     create(

@@ -123,7 +123,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
           batchGetByKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
         );
       };
-      if (runtime.table.options.populate === false) return run(read, callback);
+      // autoPopulate looks the table up inside the run, so a model that cannot bind rejects.
       return run(async () => {
         const result = await read();
         if (Array.isArray(result)) await autoPopulate(runtime, result);

@@ -4,6 +4,8 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import type { ModelRuntime } from "../model/runtime";
+import { describeRangeKey } from "../schema/key";
+import { keyAttributeType } from "./definition";
 import type { TableRuntime } from "./table";
 
 export interface TableBinding {
@@ -64,4 +66,30 @@ export function ownerOfImage(runtime: ModelRuntime, image: Record<string, Attrib
     }
   }
   return owner;
+}
+
+/**
+ * Models of one table share the hash key and the range key, with the same types: refused otherwise.
+ * SPEC §3: they share the hash *and* range key. One without the range key could write no item (DynamoDB
+ * requires every key attribute), so it is refused here rather than on every write.
+ */
+export function checkMembersShareKeys(members: readonly ModelRuntime[]): void {
+  const [first, ...rest] = members.map((member) => member.compiled[0]!);
+  for (const schema of rest) {
+    if (schema.hashKey !== first!.hashKey) {
+      throw new InvalidParameter(
+        `hashKey's for all models must match ("${first!.hashKey}" and "${schema.hashKey}").`,
+      );
+    }
+    if (schema.rangeKey !== first!.rangeKey) {
+      throw new InvalidParameter(
+        `rangeKey's for all models must match (${describeRangeKey(first!.rangeKey)} and ${describeRangeKey(schema.rangeKey)}).`,
+      );
+    }
+  }
+  // The same key names with other types would fail every write of one of the models.
+  const schemas = members.flatMap((member) => member.compiled);
+  keyAttributeType(schemas, first!.hashKey);
+  const rangeKey = first!.rangeKey ?? rest.find((schema) => schema.rangeKey !== undefined)?.rangeKey;
+  if (rangeKey !== undefined) keyAttributeType(schemas, rangeKey);
 }

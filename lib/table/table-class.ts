@@ -22,9 +22,7 @@ import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
-import { describeRangeKey } from "../schema/key";
-import { attachModel } from "./binding";
-import { keyAttributeType } from "./definition";
+import { attachModel, checkMembersShareKeys } from "./binding";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
@@ -52,25 +50,6 @@ function modelRuntimes(models: unknown): ModelRuntime[] {
       throw new InvalidParameterType("Models passed into table constructor should be an array of models.");
     }
   });
-}
-
-function checkKeys(members: readonly ModelRuntime[]): void {
-  const [first, ...rest] = members.map((member) => member.compiled[0]!);
-  for (const schema of rest) {
-    if (schema.hashKey !== first!.hashKey) throw new InvalidParameter("hashKey's for all models must match.");
-    // SPEC §3: they share the hash *and* range key. One without the range key could write no item (DynamoDB
-    // requires every key attribute), so it is refused here rather than on every write.
-    if (schema.rangeKey !== first!.rangeKey) {
-      throw new InvalidParameter(
-        `rangeKey's for all models must match (${describeRangeKey(first!.rangeKey)} and ${describeRangeKey(schema.rangeKey)}).`,
-      );
-    }
-  }
-  // The same key names with other types would fail every write of one of the models.
-  const schemas = members.flatMap((member) => member.compiled);
-  keyAttributeType(schemas, first!.hashKey);
-  const rangeKey = first!.rangeKey ?? rest.find((schema) => schema.rangeKey !== undefined)?.rangeKey;
-  if (rangeKey !== undefined) keyAttributeType(schemas, rangeKey);
 }
 
 /** `raw()` sends only the DynamoDB operations dynamodel has a command for, named as DynamoDB names them. */
@@ -101,7 +80,7 @@ export class Table {
       throw new InvalidParameter("Name must be passed into table constructor.");
     if (typeof name !== "string") throw new InvalidParameterType("Table's name must be a string.");
     const members = modelRuntimes(models);
-    checkKeys(members);
+    checkMembersShareKeys(members);
     const resolved = resolveTableOptions(options, instance.Table.defaults.get());
     const runtime = new TableRuntime(`${resolved.prefix}${name}${resolved.suffix}`, resolved, instance);
     for (const member of members) attachModel(member, runtime);

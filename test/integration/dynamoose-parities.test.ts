@@ -63,3 +63,59 @@ describe("original()", () => {
     expect(item.toJSON()).toEqual({ id: "a", n: 1, when: new Date(0).toISOString() });
   });
 });
+
+describe("a model defined again under its name", () => {
+  it("replaces the old definition in its implicit table: reads give the new model's items", async () => {
+    const name = uniqueTableName("ParityRedefined");
+    const Old = dynamodel.model(
+      name,
+      { id: String, note: String, legacy: String },
+      { throughput: "ON_DEMAND" },
+    );
+    await Old.create({ id: "r1", note: "ann", legacy: "old" });
+    const New = dynamodel.model(name, {
+      id: String,
+      note: { type: String, get: (value: unknown) => String(value).toUpperCase() },
+    });
+    const read = await New.get("r1");
+    expect(read).toBeInstanceOf(New);
+    expect(read?.toJSON()).toEqual({ id: "r1", note: "ANN" });
+    expect(New.table().hashKey).toBe("id");
+    expect(dynamodel.model(name)).toBe(New);
+  });
+
+  it("with another key, gets a table of its own definition, as Dynamoose's latest model does", async () => {
+    const name = uniqueTableName("ParityRekeyed");
+    const Old = dynamodel.model(name, { id: String }, { create: false, initialize: false });
+    Old.table();
+    const New = dynamodel.model(name, { pk: String }, { create: false, initialize: false });
+    expect(New.table().hashKey).toBe("pk");
+    expect(await New.get("x", { return: "request" })).toEqual({ TableName: name, Key: { pk: { S: "x" } } });
+  });
+});
+
+describe("models sharing a tableName", () => {
+  it("share its keys, as models of a new Table() do: other keys are an InvalidParameter on first use", async () => {
+    const shared = uniqueTableName("ParityShared");
+    const A = dynamodel.model(
+      "ParitySharedA",
+      { id: String, a: String },
+      { tableName: shared, initialize: false },
+    );
+    const B = dynamodel.model("ParitySharedB", { pk: String }, { tableName: shared, initialize: false });
+    const C = dynamodel.model("ParitySharedC", { id: Number }, { tableName: shared, initialize: false });
+    const D = dynamodel.model(
+      "ParitySharedD",
+      { id: String, b: String },
+      { tableName: shared, initialize: false },
+    );
+    expect(A.table().hashKey).toBe("id");
+    expect(() => B.table()).toThrow('hashKey\'s for all models must match ("id" and "pk").');
+    // Every operation rejects (none throws, none sends).
+    await expect(B.get("x")).rejects.toThrow(dynamodel.InvalidParameter);
+    await expect(B.batchGet(["x"])).rejects.toThrow(dynamodel.InvalidParameter);
+    await expect(B.create({ pk: "x" })).rejects.toThrow(dynamodel.InvalidParameter);
+    expect(() => C.table()).toThrow('Key attribute "id" must have the same type in every model of the table');
+    expect(D.table()).toBe(A.table());
+  });
+});
