@@ -123,7 +123,7 @@ export type AttributeDefinition =
 export type SchemaDefinition = { readonly [name: string]: AttributeDefinition };
 
 export type TimestampSpec =
-  string | readonly string[] | null | undefined | Record<string, AttributeDefinition>;
+  boolean | string | readonly string[] | null | undefined | Record<string, AttributeDefinition>;
 
 export interface SchemaSettings {
   timestamps?: boolean | { createdAt?: TimestampSpec; updatedAt?: TimestampSpec };

@@ -197,19 +197,22 @@ type RequiredOnWrite<V> = V extends { readonly default: unknown } | { readonly t
 
 // ---- settings: timestamps, version, saveUnknown -------------------------------------------------
 
-type TimestampFields<Spec, M extends Mode> = Spec extends string
-  ? { [N in Spec]: DateValue<M, undefined> }
-  : Spec extends readonly string[]
-    ? { [N in Spec[number]]: DateValue<M, undefined> }
-    : Spec extends object
-      ? { -readonly [N in keyof Spec]: AttrValue<Spec[N], M> }
-      : unknown;
+// `true` names the attribute after its kind; `false` (like null) leaves it out.
+type TimestampFields<Spec, M extends Mode, Kind extends string> = [Spec] extends [true]
+  ? { [N in Kind]: DateValue<M, undefined> }
+  : Spec extends string
+    ? { [N in Spec]: DateValue<M, undefined> }
+    : Spec extends readonly string[]
+      ? { [N in Spec[number]]: DateValue<M, undefined> }
+      : Spec extends object
+        ? { -readonly [N in keyof Spec]: AttrValue<Spec[N], M> }
+        : unknown;
 
 export type Timestamps<S, M extends Mode> = S extends { readonly timestamps: true }
   ? { createdAt: DateValue<M, undefined>; updatedAt: DateValue<M, undefined> }
   : S extends { readonly timestamps: infer T extends object }
-    ? TimestampFields<T extends { readonly createdAt: infer C } ? C : undefined, M> &
-        TimestampFields<T extends { readonly updatedAt: infer U } ? U : undefined, M>
+    ? TimestampFields<T extends { readonly createdAt: infer C } ? C : undefined, M, "createdAt"> &
+        TimestampFields<T extends { readonly updatedAt: infer U } ? U : undefined, M, "updatedAt">
     : unknown;
 
 export type VersionName<S> = S extends { readonly version: true }

@@ -39,8 +39,9 @@ function isAttributeName(value: unknown): value is string {
 /** The attribute names one `createdAt`/`updatedAt` entry introduces; throws for a malformed entry. */
 function timestampNames(kind: string, spec: unknown): string[] {
   const setting = `timestamps.${kind}`;
-  const wanted = "an attribute name, an array of names, null, or a {name: definition} object";
-  if (spec === undefined || spec === null) return [];
+  const wanted = "an attribute name, an array of names, true, false, null, or a {name: definition} object";
+  if (spec === undefined || spec === null || spec === false) return [];
+  if (spec === true) return [kind];
   if (isAttributeName(spec)) return [spec];
   if (Array.isArray(spec)) {
     if (!spec.every(isAttributeName)) throw invalidSetting(setting, wanted, spec);

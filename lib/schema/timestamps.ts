@@ -11,7 +11,9 @@ export function timestampAttributes(
   spec: TimestampSpec,
   defaultName: string,
 ): { attributes: TimestampAttribute[] } {
-  if (spec === null || spec === undefined) return { attributes: [] };
+  // As in Mongoose, `false` leaves this timestamp out and `true` names it after its kind.
+  if (spec === null || spec === undefined || spec === false) return { attributes: [] };
+  if (spec === true) return { attributes: [{ name: defaultName, type: scalarTypeOf(Date)! }] };
   if (typeof spec === "string") return { attributes: [{ name: spec, type: scalarTypeOf(Date)! }] };
   if (Array.isArray(spec))
     return { attributes: spec.map((name: string) => ({ name, type: scalarTypeOf(Date)! })) };

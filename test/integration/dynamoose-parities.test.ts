@@ -119,3 +119,22 @@ describe("models sharing a tableName", () => {
     expect(D.table()).toBe(A.table());
   });
 });
+
+describe("timestamps: false leaves one out, true gives it its usual name", () => {
+  it("stores only the timestamps kept, on create, save and update", async () => {
+    const Stamped = dynamodel.model(
+      uniqueTableName("ParityStamped"),
+      new Schema({ id: String, n: Number }, { timestamps: { createdAt: "born", updatedAt: false } }),
+      { throughput: "ON_DEMAND" },
+    );
+    const item = await Stamped.create({ id: "t1", n: 1 });
+    item.n = 2;
+    await item.save();
+    await Stamped.update("t1", { n: 3 });
+    const stored = await storedItem(Stamped.table().name, key("t1"));
+    expect(Object.keys(stored ?? {}).sort()).toEqual(["born", "id", "n"]);
+    expect(Number(stored?.born?.N)).toBe(item.born.getTime());
+    const Usual = new Schema({ id: String }, { timestamps: { createdAt: false, updatedAt: true } });
+    expect(Usual.attributes()).toEqual(["id", "updatedAt"]);
+  });
+});

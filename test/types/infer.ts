@@ -234,6 +234,13 @@ const partial = define(
 type _partialItem = Expect<Equal<typeof partial.item, { id: string; modified: Date }>>;
 type _partialInput = Expect<Equal<typeof partial.input, { id: string; modified?: Date | number | string }>>;
 
+// As in Mongoose, false leaves one timestamp out and true names it after its kind.
+const createdOnly = define(
+  { id: { type: String, hashKey: true } },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+type _createdOnlyItem = Expect<Equal<typeof createdOnly.item, { id: string; createdAt: Date }>>;
+
 const open = define({ id: { type: String, hashKey: true }, n: Number }, { saveUnknown: true });
 type _openItem = Expect<Equal<typeof open.item, { [name: string]: unknown; id: string; n?: number }>>;
 const openInput: typeof open.input = { id: "a", anything: [1, 2] };
