@@ -64,10 +64,9 @@ export function waitOption(value: unknown): WaitForActiveOptions {
   if (!isPlainObject(check)) refuse("waitForActive.check", "{timeout, frequency}", check);
   for (const part of ["timeout", "frequency"] as const) {
     const time = check[part];
-    // A frequency of 0 would poll DescribeTable in a tight loop for the whole timeout.
-    const least = part === "frequency" ? 1 : 0;
-    if (typeof time !== "number" || !Number.isFinite(time) || time < least) {
-      refuse(`waitForActive.check.${part}`, `a number of milliseconds ≥ ${least}`, time);
+    // A frequency of 0 checks again at once (setImmediate), as Dynamoose documents.
+    if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
+      refuse(`waitForActive.check.${part}`, "a number of milliseconds ≥ 0", time);
     }
   }
   return value as unknown as WaitForActiveOptions;

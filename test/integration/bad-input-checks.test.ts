@@ -320,7 +320,7 @@ describe("wrong arguments get dynamodel's error classes, naming what was wrong",
     expect(dynamodel.Table.defaults.get()).toEqual({});
   });
 
-  it("onProgress that is not a function, and a waitForActive frequency of 0, are refused up front", async () => {
+  it("onProgress that is not a function, and a negative waitForActive frequency, are refused up front", async () => {
     await expect(Thing.batchPut([{ id: "p1" }], { onProgress: 5 as never })).rejects.toThrow(
       new InvalidParameter("onProgress must be a function (got 5)."),
     );
@@ -331,7 +331,7 @@ describe("wrong arguments get dynamodel's error classes, naming what was wrong",
         `BadInputWait${counter++}`,
         { id: String },
         {
-          waitForActive: { enabled: true, check: { timeout: 1000, frequency: 0 } },
+          waitForActive: { enabled: true, check: { timeout: 1000, frequency: -1 } },
         },
       ),
     ).toThrow(InvalidParameter);

@@ -78,6 +78,29 @@ it("a table that never becomes ACTIVE: WaitForActiveTimeout after the configured
   expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WaitForActiveTimeout);
 });
 
+it("frequency 0 checks again at once (setImmediate), as Dynamoose documents, until the table is ACTIVE", async () => {
+  const instance = new dynamodel.Instance();
+  instance.aws.ddb.set(rawClient());
+  let describes = 0;
+  instance.use(async (call, next) => {
+    const output = (await next()) as { Table?: { TableStatus?: string } };
+    if (call.operation === "DescribeTable" && output.Table && (describes += 1) <= 5) {
+      output.Table.TableStatus = "CREATING";
+    }
+    return output;
+  });
+  const Quick = dynamodel.model("QuickPollTable", { id: String });
+  new instance.Table(uniqueTableName("quick"), [Quick], {
+    waitForActive: { check: { timeout: 2000, frequency: 0 } },
+  });
+  await Quick.create({ id: "q1" });
+  expect(describes).toBeGreaterThan(5);
+  expect(await Quick.get("q1")).toMatchObject({ id: "q1" });
+  expect(() =>
+    dynamodel.model("QuickPollNegative", { id: String }, { waitForActive: { check: { frequency: -1 } } }),
+  ).toThrow(dynamodel.InvalidParameter);
+});
+
 it("left no unhandled rejection behind", async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(unhandled).toEqual([]);
