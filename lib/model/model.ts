@@ -109,6 +109,8 @@ export function defineModel(
   schemaInput?: SchemaInput | readonly SchemaInput[],
   options: ModelOptions = {},
 ): ModelClass {
+  // Nothing at all is Dynamoose's MissingSchemaError (as for a name without a registered schema).
+  if (name === undefined) throw new MissingSchemaError("A model needs a name and a schema.");
   if (typeof name !== "string" || name === "") throw new InvalidParameter("A model needs a name.");
   const registry = registryOf(instance);
   if (schemaInput === undefined) {

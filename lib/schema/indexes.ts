@@ -37,8 +37,16 @@ export function compileIndexes(
         );
       }
       const rangeKey = rangeKeys[0];
+      // As in Dynamoose, an empty name and a null `project` are the defaults (the attribute's index name, all).
+      const name = index.name === "" || index.name === null ? undefined : index.name;
+      if (name !== undefined && typeof name !== "string") {
+        throw new InvalidParameter(
+          `Index on "${attribute}": name must be a string (got ${describeValue(name)}).`,
+        );
+      }
       if (
         index.project !== undefined &&
+        index.project !== null &&
         typeof index.project !== "boolean" &&
         !(Array.isArray(index.project) && index.project.every((name) => typeof name === "string"))
       ) {
@@ -46,11 +54,11 @@ export function compileIndexes(
           `Index on "${attribute}": project must be true, false or an array of attribute names (got ${describeValue(index.project)}).`,
         );
       }
-      const project = projectedNames(index.project, shape);
+      const project = projectedNames(index.project ?? undefined, shape);
       const spec: IndexSpec =
         type === "global"
           ? {
-              name: index.name ?? `${attribute}GlobalIndex`,
+              name: name ?? `${attribute}GlobalIndex`,
               type,
               hashKey: attribute,
               rangeKey,
@@ -59,7 +67,7 @@ export function compileIndexes(
             }
           : {
               // A local index shares the table's hash key; the attribute is its range key.
-              name: index.name ?? `${attribute}LocalIndex`,
+              name: name ?? `${attribute}LocalIndex`,
               type,
               hashKey: tableHashKey,
               rangeKey: attribute,

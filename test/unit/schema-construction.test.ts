@@ -191,6 +191,19 @@ describe("Schema construction errors", () => {
     );
   });
 
+  it("throws MissingSchemaError for model() with nothing, as Dynamoose does", () => {
+    expect(() => (dynamodel.model as unknown as () => unknown)()).toThrow(
+      expect.objectContaining({ name: "MissingSchemaError" }),
+    );
+    expect(() => dynamodel.model("", { id: String })).toThrow(InvalidParameter);
+  });
+
+  it("refuses an index name that is not a string", () => {
+    expect(() => new Schema({ id: String, age: { type: Number, index: { name: 5 as never } } })).toThrow(
+      new InvalidParameter('Index on "age": name must be a string (got 5).'),
+    );
+  });
+
   it("throws MissingSchemaError for an unregistered model name", () => {
     expect(() => dynamodel.model("NeverDefined")).toThrow(
       expect.objectContaining({
@@ -253,6 +266,26 @@ describe("Schema members", () => {
 });
 
 describe("Schema construction: what stays allowed", () => {
+  it('an index named "" or null, or with project: null, takes the defaults, as in Dynamoose', async () => {
+    const Indexed = dynamodel.model(
+      "ConstructionDefaultIndexNames",
+      {
+        id: String,
+        age: { type: Number, index: { name: "", type: "local" } },
+        city: { type: String, index: { name: null as never, project: null as never } },
+      },
+      { create: false, initialize: false, throughput: "ON_DEMAND" },
+    );
+    const request = (await Indexed.table().create({ return: "request" })) as {
+      GlobalSecondaryIndexes: { IndexName: string; Projection: unknown }[];
+      LocalSecondaryIndexes: { IndexName: string }[];
+    };
+    expect(request.LocalSecondaryIndexes.map((index) => index.IndexName)).toEqual(["ageLocalIndex"]);
+    expect(request.GlobalSecondaryIndexes).toEqual([
+      expect.objectContaining({ IndexName: "cityGlobalIndex", Projection: { ProjectionType: "ALL" } }),
+    ]);
+  });
+
   it("a declared Number version attribute, and a several-typed attribute with no index", () => {
     expect(() => new Schema({ id: String, version: Number }, { version: true })).not.toThrow();
     expect(() => new Schema({ id: String, v: [String, Number] })).not.toThrow();
