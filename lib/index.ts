@@ -212,7 +212,14 @@ export type {
 } from "./table/options";
 export type { CreateSettings, TableClass, TableDefaults } from "./table/table-class";
 export type { ListTablesSettings, TableNames } from "./table/list-tables";
-export type { LogEvent, LogFilter, LoggerApi, LogLevel, LogProvider } from "./logger/logger";
+export type {
+  LogEvent,
+  LogFilter,
+  LoggerApi,
+  LogLevel,
+  LogProvider,
+  WrappedLogProvider,
+} from "./logger/logger";
 export { Retriever } from "./model/retriever";
 export { Query, Scan } from "./model/query-scan";
 export type {

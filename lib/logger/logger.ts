@@ -36,8 +36,19 @@ export interface LogProvider {
   log(event: LogEvent | string): void;
 }
 
-/** Providers to install: objects with `log(event)`, or the global `console`. */
-export type ProviderInput = LogProvider | readonly (LogProvider | Console)[];
+/**
+ * Dynamoose's wrapped form: a provider with the filter beside it, `{provider: {log}, filter: {level: "error"}}`.
+ */
+export interface WrappedLogProvider {
+  id?: string;
+  type?: "object" | "string";
+  filter?: LogFilter;
+  provider: Pick<LogProvider, "log" | "type">;
+}
+
+/** Providers to install: objects with `log(event)` (or wrapped as Dynamoose wraps them), or `console`. */
+export type ProviderInput =
+  LogProvider | WrappedLogProvider | readonly (LogProvider | WrappedLogProvider | Console)[];
 
 export interface LoggerApi {
   providers: {
@@ -78,8 +89,20 @@ function consoleProvider(): LogProvider {
   };
 }
 
-function toProvider(entry: LogProvider | Console): LogProvider {
+function toProvider(entry: LogProvider | WrappedLogProvider | Console): LogProvider {
   if (entry === globalThis.console) return consoleProvider();
+  const wrapped = entry as Partial<WrappedLogProvider> & { log?: unknown };
+  if (wrapped.log === undefined && typeof wrapped.provider?.log === "function") {
+    // Dynamoose's `{provider, filter}`: the filter (and id, type) beside the object that logs.
+    const inner = wrapped.provider;
+    wrapped.id ??= randomUUID();
+    return {
+      id: wrapped.id,
+      type: wrapped.type ?? inner.type,
+      filter: wrapped.filter,
+      log: (event) => inner.log(event),
+    };
+  }
   const provider = entry as LogProvider;
   if (typeof provider?.log !== "function") {
     throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeValue(entry)}).`);
@@ -165,11 +188,13 @@ const api: LoggerApi = {
   providers: {
     set(next: ProviderInput | Console | null | undefined) {
       providers =
-        next === null || next === undefined ? [] : asList<LogProvider | Console>(next).map(toProvider);
+        next === null || next === undefined
+          ? []
+          : asList<LogProvider | WrappedLogProvider | Console>(next).map(toProvider);
       updateListeners();
     },
     add(next: ProviderInput | Console) {
-      providers = [...providers, ...asList<LogProvider | Console>(next).map(toProvider)];
+      providers = [...providers, ...asList<LogProvider | WrappedLogProvider | Console>(next).map(toProvider)];
       updateListeners();
     },
     delete(ids) {

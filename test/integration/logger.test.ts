@@ -153,6 +153,32 @@ describe("providers", () => {
     expect(tooShort.events).toEqual([]);
   });
 
+  it("takes Dynamoose's wrapped form {provider, filter}, which can be deleted by its id", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Wrapped = dynamodel.model(
+      "WrappedModel",
+      { id: String },
+      { tableName: uniqueTableName("wrapped") },
+    );
+    await Wrapped.table().initialize();
+    const messages: string[] = [];
+    const wrapped = {
+      id: "wrapped",
+      type: "string" as const,
+      filter: { category: "aws:dynamodb:getItem:request" },
+      provider: { log: (message: LogEvent | string) => void messages.push(message as string) },
+    };
+    const api = await logger();
+    api.providers.set(wrapped);
+    await Wrapped.create({ id: "w" });
+    await Wrapped.get("w");
+    expect(messages).toHaveLength(1);
+    expect(JSON.parse(messages[0]!)).toMatchObject({ Key: { id: { S: "w" } } });
+    api.providers.delete("wrapped");
+    expect(api.providers.list()).toEqual([]);
+    expect(() => api.providers.add({ provider: {} } as never)).toThrow(dynamodel.InvalidParameterType);
+  });
+
   it("pause() and resume(); status()", async () => {
     dynamodel.aws.ddb.set(rawClient());
     const Paused = dynamodel.model("PausedModel", { id: String }, { tableName: uniqueTableName("paused") });
