@@ -130,7 +130,12 @@ export class Instance {
       this.#converter = defaultConverter;
     };
     this.aws = { ddb, converter };
-    this.Table = tableClassFor(this);
+    // Another instance's tables follow the default instance's Table.defaults until it sets its own.
+    this.Table = tableClassFor(this, () =>
+      Instance.default === undefined || Instance.default === this
+        ? undefined
+        : Instance.default.Table.defaults.get(),
+    );
     registerEmitter(this.events);
   }
 

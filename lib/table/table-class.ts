@@ -216,9 +216,13 @@ function plainCopy<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, plainCopy(entry)])) as T;
 }
 
-/** The Table class of one Instance: tables made with it use that instance. */
-export function tableClassFor(instance: Instance): TableClass {
-  let custom: TableOptions = {};
+/**
+ * The Table class of one Instance: tables made with it use that instance. Until its own defaults are set,
+ * `inherited` gives them (another instance's tables follow `dynamodel.Table.defaults`, which Dynamoose
+ * keeps global).
+ */
+export function tableClassFor(instance: Instance, inherited?: () => TableOptions | undefined): TableClass {
+  let custom: TableOptions | undefined;
   const defaults: TableDefaults = {
     // Replaced, not merged, as in Dynamoose: `set({})` goes back to the built-in defaults.
     set: (options) => {
@@ -228,7 +232,7 @@ export function tableClassFor(instance: Instance): TableClass {
       custom = plainCopy(options);
     },
     // A copy, nested objects too: changing it must not change the defaults behind set()'s back.
-    get: () => plainCopy(custom),
+    get: () => (custom === undefined ? (inherited?.() ?? {}) : plainCopy(custom)),
   };
   const Bound = class extends Table {
     static readonly defaults = defaults;

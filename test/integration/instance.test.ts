@@ -109,3 +109,24 @@ describe("two instances, two servers", () => {
     expect(seenDefault).not.toContain("PutItem");
   });
 });
+
+describe("Table.defaults of another instance", () => {
+  afterEach(() => dynamodel.Table.defaults.set({}));
+
+  it("follow dynamodel.Table.defaults (global in Dynamoose) until the instance sets its own", async () => {
+    dynamodel.Table.defaults.set({ prefix: "global_", create: false });
+    const instance = new Instance();
+    instance.aws.ddb.set(rawClient());
+    expect(instance.Table.defaults.get()).toEqual({ prefix: "global_", create: false });
+    const Inherits = dynamodel.model("InstanceDefaultsInherit", { id: String });
+    const inherits = new instance.Table("Inherit", [Inherits], { initialize: false });
+    expect(inherits.name).toBe("global_Inherit");
+    // Its own defaults, once set, are its alone: the global ones no longer apply, and are left as they were.
+    instance.Table.defaults.set({ prefix: "own_" });
+    dynamodel.Table.defaults.set({ prefix: "changed_" });
+    expect(instance.Table.defaults.get()).toEqual({ prefix: "own_" });
+    const Own = dynamodel.model("InstanceDefaultsOwn", { id: String });
+    expect(new instance.Table("Own", [Own], { initialize: false }).name).toBe("own_Own");
+    expect(dynamodel.Table.defaults.get()).toEqual({ prefix: "changed_" });
+  });
+});
