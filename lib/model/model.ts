@@ -20,7 +20,7 @@ import type { SchemaDefinition } from "../schema/definition-types";
 import { describeRangeKey } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
-import { attachModel, checkMembersShareKeys, registerTableBinding } from "../table/binding";
+import { attachModel, checkMembersShareKeys, namedTable, registerTableBinding } from "../table/binding";
 import { withTableAttributes } from "../table/extra-attributes";
 import { checkTableOptionNames } from "../table/option-names";
 import {
@@ -61,6 +61,13 @@ function implicitTable(
   options: ResolvedTableOptions,
   runtime: ModelRuntime,
 ): TableRuntime {
+  // A `new Table()` of that name takes the model in, as in Dynamoose.
+  const named = namedTable(instance, name);
+  if (named !== undefined) {
+    checkMembersShareKeys([...named.members, runtime]);
+    attachModel(runtime, named);
+    return named;
+  }
   let byName = implicitTables.get(instance);
   if (!byName) implicitTables.set(instance, (byName = new Map()));
   let table = byName.get(name);

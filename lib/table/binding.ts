@@ -3,6 +3,7 @@
 // In a table shared by several models, each item read is given to the model it belongs to.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
+import type { Instance } from "../instance";
 import type { ModelRuntime } from "../model/runtime";
 import { describeRangeKey } from "../schema/key";
 import { keyAttributeType } from "./definition";
@@ -17,6 +18,24 @@ const bindings = new WeakMap<ModelRuntime, TableBinding>();
 
 export function registerTableBinding(runtime: ModelRuntime, binding: TableBinding): void {
   bindings.set(runtime, binding);
+}
+
+const namedTables = new WeakMap<Instance, Map<string, TableRuntime>>();
+
+/** Records a `new Table()` by its full name, so a model whose `tableName` names it joins it. */
+export function registerNamedTable(table: TableRuntime): void {
+  let byName = namedTables.get(table.instance);
+  if (!byName) namedTables.set(table.instance, (byName = new Map()));
+  byName.set(table.name, table);
+}
+
+/**
+ * The `new Table()` of `instance` named `name` (prefix and suffix included), if there is one: a model
+ * defined with that `tableName` joins it on first use, as in Dynamoose, instead of making a second,
+ * implicit table of the same name.
+ */
+export function namedTable(instance: Instance, name: string): TableRuntime | undefined {
+  return namedTables.get(instance)?.get(name);
 }
 
 /** Puts a model into `table`; a model already in a table (or already used) is an `InvalidParameter`. */

@@ -22,7 +22,7 @@ import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
-import { attachModel, checkMembersShareKeys } from "./binding";
+import { attachModel, checkMembersShareKeys, registerNamedTable } from "./binding";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
@@ -84,6 +84,7 @@ export class Table {
     const resolved = resolveTableOptions(options, instance.Table.defaults.get());
     const runtime = new TableRuntime(`${resolved.prefix}${name}${resolved.suffix}`, resolved, instance);
     for (const member of members) attachModel(member, runtime);
+    registerNamedTable(runtime);
     runtimes.set(this, runtime);
     publicTables.set(runtime, this);
   }

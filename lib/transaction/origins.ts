@@ -37,19 +37,30 @@ export function registerTransactionModel(runtime: ModelRuntime): void {
  * model it belongs to.
  */
 export function modelOfTable(
-  instance: Instance,
+  instance: Instance | undefined,
   tableName: string,
   nearby: readonly ModelRuntime[],
 ): ModelRuntime | undefined {
-  const near = nearby.find((runtime) => runtime.table.name === tableName);
+  const near = nearby.find((runtime) => tableNameOf(runtime) === tableName);
   if (near !== undefined) return near;
   // Reading a model's table binds a model that has none yet to its implicit table. Models named in the
   // table name (the usual case: the table is named after its model) are asked first, so a lookup rarely
-  // binds a model it does not need.
-  const candidates = knownModels.filter((runtime) => runtime.instance === instance).reverse();
+  // binds a model it does not need. Without an instance, every instance's models are asked.
+  const candidates = knownModels
+    .filter((runtime) => instance === undefined || runtime.instance === instance)
+    .reverse();
   const likely = candidates.filter((runtime) => tableName.includes(runtime.name));
   for (const runtime of [...likely, ...candidates]) {
-    if (runtime.table.name === tableName) return runtime;
+    if (tableNameOf(runtime) === tableName) return runtime;
   }
   return undefined;
+}
+
+/** The name of the model's table; undefined for a model that cannot be bound (keys unlike its table's). */
+function tableNameOf(runtime: ModelRuntime): string | undefined {
+  try {
+    return runtime.table.name;
+  } catch {
+    return undefined;
+  }
 }

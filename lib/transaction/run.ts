@@ -42,7 +42,9 @@ function resolveElements(instance: Instance, elements: readonly unknown[]): Reso
   // All elements must go to one endpoint: the instance of the first model element decides.
   const nearby: ModelRuntime[] = [];
   for (const origin of origins) if (origin !== undefined) nearby.push(origin.runtime);
-  const home = nearby[0]?.instance ?? instance;
+  // Only raw elements: the instance whose table the first one names (this one's, else any other's), as
+  // Dynamoose finds a table of any instance by its name.
+  const home = nearby[0]?.instance ?? rawElementsHome(instance, elements);
   return elements.map((element, index) => {
     const { kind, body, tableName } = elementParts(element, index);
     const origin = origins[index];
@@ -68,6 +70,14 @@ function resolveElements(instance: Instance, elements: readonly unknown[]): Reso
     const key = origin?.key ?? decodedKey(home, elementKeyImage(prepared, index));
     return { kind, runtime, key, prepared, commit: origin?.commit };
   });
+}
+
+function rawElementsHome(instance: Instance, elements: readonly unknown[]): Instance {
+  if (elements.length === 0) return instance;
+  const { tableName } = elementParts(elements[0], 0);
+  return (
+    (modelOfTable(instance, tableName, []) ?? modelOfTable(undefined, tableName, []))?.instance ?? instance
+  );
 }
 
 /**

@@ -138,3 +138,43 @@ describe("timestamps: false leaves one out, true gives it its usual name", () =>
     expect(Usual.attributes()).toEqual(["id", "updatedAt"]);
   });
 });
+
+describe("a model whose tableName names a new Table()", () => {
+  it("joins that Table on first use (its options, its CreateTable), as in Dynamoose", async () => {
+    const name = uniqueTableName("ParityJoined");
+    const Cat = dynamodel.model("ParityJoinCat", { id: String, name: String });
+    const pets = new dynamodel.Table(name, [Cat], { throughput: "ON_DEMAND", initialize: false });
+    const Dog = dynamodel.model(
+      "ParityJoinDog",
+      { id: String, kind: { type: String, index: { type: "global" } } },
+      { tableName: name },
+    );
+    expect(Dog.table()).toBe(pets);
+    const request = (await pets.create({ return: "request" })) as { GlobalSecondaryIndexes?: unknown[] };
+    expect(request.GlobalSecondaryIndexes).toEqual([
+      expect.objectContaining({ IndexName: "kindGlobalIndex" }),
+    ]);
+    await pets.initialize();
+    await Dog.create({ id: "d1", kind: "hound" });
+    expect(await storedItem(name, key("d1"))).toEqual({ id: { S: "d1" }, kind: { S: "hound" } });
+    const Other = dynamodel.model("ParityJoinOther", { pk: String }, { tableName: name });
+    expect(() => Other.table()).toThrow(dynamodel.InvalidParameter);
+  });
+});
+
+describe("a transaction of raw elements only", () => {
+  it("finds a table of another instance by its name and goes through that instance", async () => {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(rawClient());
+    const sent: string[] = [];
+    instance.use(async (call, next) => (sent.push(call.operation), next()));
+    const name = uniqueTableName("ParityRawOther");
+    const Elsewhere = dynamodel.model("ParityRawElsewhere", { id: String, v: Number });
+    new instance.Table(name, [Elsewhere], { throughput: "ON_DEMAND" });
+    await Elsewhere.create({ id: "e1", v: 1 });
+    sent.length = 0;
+    const got = await dynamodel.transaction([{ Get: { TableName: name, Key: { id: { S: "e1" } } } }]);
+    expect(got).toEqual([expect.objectContaining({ id: "e1", v: 1 })]);
+    expect(sent).toEqual(["TransactGetItems"]);
+  });
+});
