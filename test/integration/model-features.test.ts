@@ -71,6 +71,28 @@ describe("serializers, custom methods, validate, original", () => {
     expect(() => Cat.serializer.delete("_default")).toThrow("cannot be deleted");
   });
 
+  it("serializes nested paths, as Dynamoose does, leaving the item as it was", () => {
+    const Friendly = dynamodel.model(
+      "FeatureFriendly",
+      { id: Number, friend: { type: Object, schema: { id: Number, name: String } } },
+      { create: false, initialize: false },
+    );
+    const item = new Friendly({ id: 1, friend: { id: 3, name: "Tom" } });
+    expect(item.serialize({ exclude: ["friend.id"] })).toEqual({ id: 1, friend: { name: "Tom" } });
+    expect(item.serialize({ include: ["friend.name"] })).toEqual({ friend: { name: "Tom" } });
+    expect(item.serialize({ include: ["id", "friend.missing", "nothing.here"] })).toEqual({ id: 1 });
+    expect(Friendly.serializeMany([item], { exclude: ["friend.name", "id"] })).toEqual([
+      { friend: { id: 3 } },
+    ]);
+    expect(item.friend).toEqual({ id: 3, name: "Tom" });
+  });
+
+  it("refuses serializer names that are not strings", () => {
+    expect(() => Cat.serializer.delete(undefined as never)).toThrow(dynamodel.InvalidParameter);
+    expect(() => Cat.serializer.delete(1 as never)).toThrow(dynamodel.InvalidParameter);
+    expect(() => Cat.serializer.default.set(1 as never)).toThrow(dynamodel.InvalidParameter);
+  });
+
   it("adds custom static and item methods, never replacing built-ins", async () => {
     Cat.methods.set("byName", async function (this: typeof Cat, name: string) {
       return `looking for ${String(name)} in ${this.name}`;
