@@ -35,22 +35,48 @@ export const BUILT_INS = new Set([
 
 type CustomMethod = (...args: unknown[]) => unknown;
 
+const takesAnyCount = new WeakMap<CustomMethod, boolean>();
+// A rest parameter is always last: `...name)` right before the body.
+const REST_PARAMETER = /\.\.\.\s*[A-Za-z_$][\w$]*\s*\)\s*(?:=>|\{)/;
+const READS_ARGUMENTS = /\barguments\b/;
+
+/**
+ * Whether a method takes any number of arguments (a rest parameter, or `arguments`), as Dynamoose-style
+ * callback methods often do (`function (...args) { const cb = args.at(-1); … }`): `length` does not count
+ * those, so without this they would get no callback. An async method settles through its promise and is
+ * never given one. Worked out once per method, from its source.
+ */
+function takesAnyNumberOfArguments(fn: CustomMethod): boolean {
+  let answer = takesAnyCount.get(fn);
+  if (answer === undefined) {
+    const source = Function.prototype.toString.call(fn);
+    answer =
+      Object.prototype.toString.call(fn) !== "[object AsyncFunction]" &&
+      (REST_PARAMETER.test(source) || READS_ARGUMENTS.test(source));
+    takesAnyCount.set(fn, answer);
+  }
+  return answer;
+}
+
 /**
  * Calls a custom method the way Dynamoose does (§3.8), settling exactly once:
  * - A trailing function argument is the caller's callback: the method gets it (as its last argument) and
  *   the call returns `undefined`; the callback receives whatever the method produces first — what it
  *   passes to the callback, what a promise it returns settles with, or a value it returns (not
  *   `undefined`) — or what it throws.
- * - Without one, a method that declares more parameters than it was given is callback-style: a callback
- *   is added as its next argument and the call returns a Promise of the same "whatever comes first"
- *   (a method that returns `undefined` is waited on until it calls the callback).
+ * - Without one, a method that declares more parameters than it was given, or takes any number of them
+ *   (a rest parameter or `arguments`, not async), is callback-style: a callback is added as its next
+ *   argument and the call returns a Promise of the same "whatever comes first" (a method that returns
+ *   `undefined` is waited on until it calls the callback).
  * - Any other call is passed straight through: a promise-returning method returns its promise, a
  *   synchronous one its value.
  */
 function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unknown {
   const last = args[args.length - 1];
   const callerCallback = typeof last === "function" ? (last as Callback<unknown>) : undefined;
-  if (callerCallback === undefined && fn.length <= args.length) return fn.apply(self, args);
+  if (callerCallback === undefined && fn.length <= args.length && !takesAnyNumberOfArguments(fn)) {
+    return fn.apply(self, args);
+  }
 
   const outcome = new Promise<unknown>((resolve, reject) => {
     let settled = false;

@@ -110,6 +110,29 @@ describe("serializers, custom methods, validate, original", () => {
     expect((Cat as unknown as { byName?: unknown }).byName).toBeUndefined();
   });
 
+  it("gives a callback to Dynamoose-style methods taking any number of arguments (rest or arguments)", async () => {
+    const statics = Cat as unknown as Record<string, (...args: unknown[]) => unknown>;
+    Cat.methods.set("restStyle", function (...args: unknown[]) {
+      const done = args[args.length - 1] as (error: unknown, result?: unknown) => void;
+      setTimeout(() => done(null, `rest ${args.length - 1}`), 1);
+    });
+    Cat.methods.set("argumentsStyle", function () {
+      // eslint-disable-next-line prefer-rest-params -- the point of this case
+      const done = arguments[arguments.length - 1] as (error: unknown, result?: unknown) => void;
+      done(new Error("through the callback"));
+    });
+    Cat.methods.set("asyncRest", async (...ids: unknown[]) => ids.length);
+    await expect(statics.restStyle!()).resolves.toBe("rest 0");
+    await expect(statics.restStyle!("a", "b")).resolves.toBe("rest 2");
+    await expect(statics.argumentsStyle!()).rejects.toThrow("through the callback");
+    // An async method settles through its promise and gets no callback among its arguments.
+    await expect(statics.asyncRest!(1, 2)).resolves.toBe(2);
+    const viaCallback = await new Promise((resolve) =>
+      statics.restStyle!("x", (_e: unknown, r: unknown) => resolve(r)),
+    );
+    expect(viaCallback).toBe("rest 1");
+  });
+
   it("validates without writing, and knows its original", async () => {
     const cat = new Cat({ id: 5 } as never); // deliberately missing its required name
     await expect(cat.validate()).rejects.toThrow(ValidationError);
