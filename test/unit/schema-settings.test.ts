@@ -64,7 +64,7 @@ describe("schema settings", () => {
       '"timestamps.createdAt"',
       "a.b",
     ],
-    ["false as a timestamp", { timestamps: { createdAt: false } }, '"timestamps.createdAt"', "(got false)"],
+    ["5 as a timestamp", { timestamps: { createdAt: 5 } }, '"timestamps.createdAt"', "(got 5)"],
     [
       "an empty timestamp mini schema",
       { timestamps: { createdAt: {} } },
