@@ -20,7 +20,7 @@ import { isThenable } from "../schema/normalize";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
-import { schemaFor, type ModelRuntime } from "./runtime";
+import { schemaForImage, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
@@ -71,7 +71,7 @@ export function itemFromImage(
   const owner = ownerOfImage(runtime, image);
   if (owner !== runtime) return itemFromImage(owner, image);
   const compiled = runtime.compiled;
-  const schema = compiled.length === 1 ? compiled[0]! : schemaFor(runtime, image);
+  const schema = compiled.length === 1 ? compiled[0]! : schemaForImage(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
   const item = new runtime.model() as Record<string, unknown>;
   const lazy = tracksLazily(compiled) && !isPartialImage(image);

@@ -1,10 +1,12 @@
 // What a Model class knows about itself at run time. Kept in a WeakMap keyed by the class, so the
 // class's own properties are only its public API.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { EventEmitter } from "eventemitter3";
 import type { SendContext } from "../client/send";
 import type { Middleware } from "../client/send";
 import type { Instance } from "../instance";
-import type { CompiledSchema } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
+import { NO_MATCH } from "../schema/types/handler";
 import type { Schema } from "../schema/schema";
 import type { TableRuntime } from "../table/table";
 
@@ -41,10 +43,53 @@ export function modelRuntimeOf(model: object): ModelRuntime {
 }
 
 /**
- * The schema an object (an item's data, or a stored image) belongs to: in a multi-schema model, the one
- * matching most attribute names.
+ * Whether a value may be of the attribute's type, judged only where that is plain: a scalar attribute
+ * (`name: String`, `data: [String, Number]`) refuses a value none of its scalar types takes; anything
+ * else (objects, lists, sets given as arrays, stored AttributeValues) is not judged here.
  */
-export function schemaFor(runtime: ModelRuntime, object: Record<string, unknown>): CompiledSchema {
+function mayFit(attribute: CompiledAttribute, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  for (const variant of attribute.variants) {
+    if (variant.kind !== "scalar" || variant.type.normalize(value) !== NO_MATCH) return true;
+  }
+  return false;
+}
+
+/**
+ * The schema an item's data belongs to: in a multi-schema model, the one with most attributes named in it
+ * whose values may be of their types (so `{id: 1, name: 2}` goes to the schema where `name` is a Number, as
+ * in Dynamoose); the first on a tie.
+ */
+export function schemaFor(runtime: ModelRuntime, data: Record<string, unknown>): CompiledSchema {
+  return bestSchema(runtime, data, mayFit);
+}
+
+/** The schema a stored image belongs to: as {@link schemaFor}, judging the stored types. */
+export function schemaForImage(runtime: ModelRuntime, image: Record<string, AttributeValue>): CompiledSchema {
+  return bestSchema(runtime, image, mayBeStoredAs);
+}
+
+/** The schema declaring most of the given attribute names (the values are not looked at). */
+export function schemaByNames(runtime: ModelRuntime, names: Record<string, unknown>): CompiledSchema {
+  return bestSchema(runtime, names, anyValue);
+}
+
+const anyValue = (): boolean => true;
+
+/** {@link mayFit} for a stored value: a scalar attribute refuses one stored as none of its types. */
+function mayBeStoredAs(attribute: CompiledAttribute, stored: unknown): boolean {
+  for (const variant of attribute.variants) {
+    if (variant.kind !== "scalar" || variant.type.fromDynamo(stored as AttributeValue) !== NO_MATCH)
+      return true;
+  }
+  return false;
+}
+
+function bestSchema(
+  runtime: ModelRuntime,
+  object: Record<string, unknown>,
+  fits: (attribute: CompiledAttribute, value: unknown) => boolean,
+): CompiledSchema {
   const compiled = runtime.compiled;
   if (compiled.length === 1) return compiled[0]!;
   let best = compiled[0]!;
@@ -55,7 +100,8 @@ export function schemaFor(runtime: ModelRuntime, object: Record<string, unknown>
     // A stored image holds a flattened object as `prefix + sub-name` attributes (`addr_city`): they
     // name the schema as much as the object's own name does in an item's data.
     for (const key of Object.keys(object)) {
-      if (schema.shape.byInputName.has(key) || flattened?.has(key)) score += 1;
+      const attribute = schema.shape.byInputName.get(key);
+      if (attribute !== undefined ? fits(attribute, object[key]) : flattened?.has(key)) score += 1;
     }
     if (score > bestScore) {
       best = schema;
@@ -82,5 +128,5 @@ export function schemaForUpdate(runtime: ModelRuntime, update: unknown): Compile
     else if (typeof value === "string") name(value);
     else if (typeof value === "object" && value !== null) for (const path of Object.keys(value)) name(path);
   }
-  return schemaFor(runtime, named);
+  return schemaByNames(runtime, named);
 }

@@ -1,5 +1,5 @@
 import dynamodel, { Condition, Schema, ValidationError } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -160,6 +160,28 @@ describe("several schemas in one model", () => {
     await Entity.create({ pk: "user#1", email: "a@b.c", age: 30 });
     expect({ ...(await Entity.get("book#1")) }).toEqual({ pk: "book#1", title: "Dune", pages: 412 });
     expect({ ...(await Entity.get("user#1")) }).toEqual({ pk: "user#1", email: "a@b.c", age: 30 });
+  });
+
+  it("picks the schema whose types the values fit when the names tie, as Dynamoose does", async () => {
+    const tableName = uniqueTableName("multiTyped");
+    const Typed = dynamodel.model(
+      "MultiTyped",
+      [
+        { pk: String, value: String, data: [String, Number] },
+        { pk: String, value: Number, item: String },
+      ],
+      { tableName, throughput: "ON_DEMAND" },
+    );
+    await Typed.create({ pk: "n", value: 2 });
+    await Typed.create({ pk: "d", data: true, item: "test" } as never);
+    await Typed.create({ pk: "s", value: "two" });
+    expect(await storedItem(tableName, { pk: { S: "n" } })).toEqual({ pk: { S: "n" }, value: { N: "2" } });
+    // `data: true` fits neither of the first schema's types: the second takes the item, without `data`.
+    expect(await storedItem(tableName, { pk: { S: "d" } })).toEqual({ pk: { S: "d" }, item: { S: "test" } });
+    expect(await storedItem(tableName, { pk: { S: "s" } })).toEqual({ pk: { S: "s" }, value: { S: "two" } });
+    // Reads judge the stored types the same way.
+    expect((await Typed.get("n"))?.toJSON()).toEqual({ pk: "n", value: 2 });
+    expect((await Typed.get("s"))?.toJSON()).toEqual({ pk: "s", value: "two" });
   });
 });
 
