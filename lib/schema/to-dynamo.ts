@@ -123,8 +123,13 @@ function referenceToDynamo(
   if (model.rangeKey === undefined) return model.hashType.toDynamo(hash);
   const rangeValue = source?.[model.rangeKey];
   const range = model.rangeType!.normalize(rangeValue);
+  // A wrong value is a type error (SPEC §8), as a wrong hash key value is just above.
   if (range === NO_MATCH) {
-    throw new InvalidParameter(`"${path}" must reference a ${model.name} by its hash and range key.`);
+    throw new TypeMismatch(
+      `${path}.${model.rangeKey}`,
+      `of type ${model.rangeType!.name} (a ${model.name} is referenced by its hash and range key)`,
+      rangeValue,
+    );
   }
   return {
     M: { [model.hashKey]: model.hashType.toDynamo(hash), [model.rangeKey]: model.rangeType!.toDynamo(range) },

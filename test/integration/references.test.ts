@@ -1,6 +1,6 @@
 // Model references: how they are accepted and stored (bare hash values, key objects, items, Sets of
 // references) and how `populate()` replaces them by the referenced items at any depth.
-import dynamodel, { InvalidParameter, Schema } from "dynamodel";
+import dynamodel, { InvalidParameter, Schema, TypeMismatch } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -158,6 +158,15 @@ describe("storing references", () => {
   it("rejects a key object without a valid hash key", async () => {
     // @ts-expect-error: the types refuse it too (P's key is a number); checked here at run time
     await expect(C.create({ id: "c4", p: { id: "two" } })).rejects.toThrow('"p" must be of type');
+  });
+
+  it("rejects a reference to a ranged model without a valid range key as a TypeMismatch", async () => {
+    const missing = C.create({ id: "c5", r: { id: "r" } as never });
+    await expect(missing).rejects.toThrow(TypeMismatch);
+    await expect(C.create({ id: "c5", r: { id: "r" } as never })).rejects.toThrow(
+      '"r.at" must be of type number (a RefsRanged is referenced by its hash and range key) (got undefined)',
+    );
+    expect(await stored(C, { id: "c5" })).toBeUndefined();
   });
 
   it("stores a Set of references as a set of the referenced hash keys", async () => {
