@@ -17,7 +17,7 @@ import { compileIndexes } from "./indexes";
 import { referencedModelOf } from "./links";
 import { isDefinitionObject, isPlainObject, resolveVariant, type NestedCompiler } from "./resolve-type";
 import { SelfReference } from "./self-reference";
-import { compileSettings, isFlagSet, settingsPerVariant } from "./settings";
+import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
 import { timestampAttributes, timestampNode } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
@@ -92,8 +92,14 @@ function compileAttribute(
         "supported; make the key a top-level attribute.",
     );
   }
-  if (place === "nested" && (isKey || primary.index !== undefined)) {
+  if (place === "nested" && definitions.some((each) => isKeyOrIndexed(each))) {
     throw new InvalidParameter(`Attribute "${path}": keys and indexes must be top-level attributes.`);
+  }
+  // Keys and indexes are read from the first definition: one given only on another would be lost.
+  if (definitions.slice(1).some((each) => isKeyOrIndexed(each))) {
+    throw new InvalidParameter(
+      `Attribute "${path}": a key or index belongs on the attribute's first definition (it has ${definitions.length}).`,
+    );
   }
   if (isFlagSet(primary.hashKey) && isFlagSet(primary.rangeKey)) {
     throw new InvalidParameter(`Attribute "${path}" cannot be both the hash key and the range key.`);

@@ -16,7 +16,7 @@
  * catSchema.hashKey; // "id"
  * ```
  */
-import { UnknownAttribute } from "../errors";
+import { InvalidType, UnknownAttribute } from "../errors";
 import type {
   ContextHookOperation,
   DocumentHookOperation,
@@ -205,8 +205,16 @@ export class Schema<
           return variant.kind === "json" ? "S" : "M";
         case "array":
           return "L";
-        case "set":
-          return variant.element?.setType ?? "SS";
+        case "set": {
+          // As saving one does, and as Dynamoose answers: a Set of booleans (or objects) has no type.
+          const setType = variant.element?.setType;
+          if (setType === undefined) {
+            throw new InvalidType(
+              `Attribute "${path}" is a Set of ${variant.elementName}, which DynamoDB cannot store: a set holds strings, numbers or binaries.`,
+            );
+          }
+          return setType;
+        }
         case "combine":
           return "S";
         case "any":

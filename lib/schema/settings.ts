@@ -134,6 +134,15 @@ export function isFlagSet(value: unknown): boolean {
   return Array.isArray(value) ? value.some(Boolean) : Boolean(value);
 }
 
+/** A definition marking its attribute as a key or giving it an index. */
+export function isKeyOrIndexed(definition: AttributeDefinitionObject): boolean {
+  return (
+    isFlagSet(definition.hashKey) ||
+    isFlagSet(definition.rangeKey) ||
+    (definition.index !== undefined && definition.index !== false)
+  );
+}
+
 function names(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
   return typeof value === "string" ? [value] : [...value];

@@ -1,7 +1,7 @@
 // Write pipeline, last pass: the normalised item → DynamoDB AttributeValues, in one walk guided by
 // the compiled types (no generic marshalling except for ANY and unknown attributes).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter, TypeMismatch } from "../errors";
+import { TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { chosenVariantOf, rankObjectVariants } from "./normalize";
 import { isPlainObject } from "./resolve-type";

@@ -198,6 +198,47 @@ describe("Schema construction errors", () => {
     expect(() => dynamodel.model("", { id: String })).toThrow(InvalidParameter);
   });
 
+  it("refuses a key or index on any definition of a nested attribute, or on a later definition", () => {
+    const nested = () =>
+      new Schema({
+        id: String,
+        friends: {
+          type: Object,
+          schema: {
+            names: [
+              { type: Array, schema: [String] },
+              { type: String, index: true },
+            ],
+          },
+        },
+      } as never);
+    expect(nested).toThrow(
+      new InvalidParameter('Attribute "friends.names": keys and indexes must be top-level attributes.'),
+    );
+    expect(
+      () =>
+        new Schema({
+          id: String,
+          v: [
+            { type: Array, schema: [String] },
+            { type: String, index: true },
+          ],
+        } as never),
+    ).toThrow(
+      new InvalidParameter(
+        `Attribute "v": a key or index belongs on the attribute's first definition (it has 2).`,
+      ),
+    );
+  });
+
+  it("getAttributeType of a Set DynamoDB cannot store is an InvalidType, as saving one is", () => {
+    const schema = new Schema({ id: String, flags: { type: Set, schema: [Boolean] } } as never);
+    expect(() => schema.getAttributeType("flags")).toThrow(InvalidType);
+    expect(new Schema({ id: String, tags: { type: Set, schema: [String] } }).getAttributeType("tags")).toBe(
+      "SS",
+    );
+  });
+
   it("refuses an index name that is not a string", () => {
     expect(() => new Schema({ id: String, age: { type: Number, index: { name: 5 as never } } })).toThrow(
       new InvalidParameter('Index on "age": name must be a string (got 5).'),
