@@ -4,6 +4,7 @@ import type { EventEmitter } from "eventemitter3";
 import { describeValue, InvalidParameterType } from "../errors";
 import { isCustomConverter, type Converter } from "./converter";
 import { sendThroughConverter } from "./converter-bridge";
+import { valuesSettled } from "../pending-values";
 import { COMMANDS, type OperationName } from "./operations";
 import { scrubCredentials } from "./scrub";
 import { skipNoOpLogWalk } from "./skip-log-walk";
@@ -74,6 +75,11 @@ export async function send<Output = Record<string, unknown>>(
   call: DynamoCall,
 ): Promise<Output> {
   const { client, middleware, events, converter } = context;
+  // A condition value from an asynchronous `set` is filled in when it settles (pending-values.ts); the
+  // builders' callers wait for it before their `return: "request"` exits, and this makes sure of it for
+  // every request that is sent.
+  const settling = valuesSettled(call.input);
+  if (settling !== undefined) await settling;
   // The command classes differ only in their input type; the operation name chose the right one.
   const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
   const observed =

@@ -32,8 +32,9 @@ export interface ResolvedPath {
   /**
    * Converts a user value through the attribute's write conversion (Dates, custom types, `set` for whole
    * values and prefixes; an element or substring is not a whole value, so it skips the attribute's `set`).
+   * A promise when an asynchronous `set` makes the value: the registry holds its place (pending-values.ts).
    */
-  toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue;
+  toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue | Promise<AttributeValue>;
   /**
    * Set for a document path stored as several top-level attributes (a whole `storage: "flatten"`
    * object): the stored paths a projection reads. `segments` then throws, as no condition can use it.

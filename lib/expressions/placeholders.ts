@@ -15,6 +15,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { rawValueToAttributeValue } from "./attribute-value";
 import { formatDocumentPath, type PathSegment } from "./path";
+import { isPending, markPendingValues, pendingSlot } from "../pending-values";
 
 /** The placeholder syntax DynamoDB accepts; raw expressions must use it for their own placeholders. */
 const NAME_PLACEHOLDER = /^#[A-Za-z0-9_]+$/;
@@ -47,6 +48,8 @@ export class PlaceholderRegistry {
   #valuesObject: Record<string, AttributeValue> | undefined | null = null;
   #nextName = 0;
   #nextValue = 0;
+  /** The fillings of values an asynchronous `set` has not produced yet (pending-values.ts). */
+  #pending: Promise<void>[] | undefined;
 
   /**
    * The placeholder for an attribute name (one segment of a path, never a dotted path).
@@ -70,18 +73,24 @@ export class PlaceholderRegistry {
   }
 
   /**
-   * A new placeholder for a value. Every call gets its own, even for equal values.
+   * A new placeholder for a value. Every call gets its own, even for equal values. A value still to come
+   * (a promise, from an asynchronous `set`) holds a slot that is filled when it settles: wait for
+   * `valuesSettled(input)` before sending or showing the input.
    *
    * @example
    * ```ts
    * registry.value({ S: "x" }); // ":v0"
    * ```
    */
-  value(attributeValue: AttributeValue): string {
+  value(attributeValue: AttributeValue | PromiseLike<AttributeValue>): string {
     let placeholder: string;
     do placeholder = `:v${this.#nextValue++}`;
     while (this.#values.has(placeholder));
-    this.#values.set(placeholder, attributeValue);
+    if (isPending(attributeValue)) {
+      const { slot, filled } = pendingSlot(attributeValue);
+      (this.#pending ??= []).push(filled);
+      this.#values.set(placeholder, slot);
+    } else this.#values.set(placeholder, attributeValue);
     this.#valuesObject = null;
     return placeholder;
   }
@@ -190,7 +199,15 @@ export class PlaceholderRegistry {
 
   /** `ExpressionAttributeValues`, or undefined when there are none (DynamoDB rejects an empty map). */
   get values(): Record<string, AttributeValue> | undefined {
-    if (this.#valuesObject === null) this.#valuesObject = objectOf(this.#values);
+    if (this.#valuesObject === null) {
+      this.#valuesObject = objectOf(this.#values);
+      if (this.#pending !== undefined && this.#valuesObject !== undefined) {
+        markPendingValues(
+          this.#valuesObject,
+          Promise.all(this.#pending).then(() => undefined),
+        );
+      }
+    }
     return this.#valuesObject;
   }
 }

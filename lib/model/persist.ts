@@ -20,6 +20,7 @@ import { isThenable } from "../schema/normalize";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
+import { valuesSettled } from "../pending-values";
 import { schemaForImage, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
@@ -139,7 +140,10 @@ async function sendDelete(
   input: DeleteItemCommandInput,
   settings: DeleteSettings,
 ): Promise<unknown> {
-  if (wantsRequest(settings, "delete")) return input;
+  if (wantsRequest(settings, "delete")) {
+    await valuesSettled(input);
+    return input;
+  }
   await sendForModel(runtime, "DeleteItem", input);
   return undefined;
 }

@@ -16,6 +16,7 @@ import type { Condition, ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
 import { booleanSetting } from "../operations/options";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
+import { valuesSettled } from "../pending-values";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import type { Item } from "./item";
 import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
@@ -252,7 +253,11 @@ export abstract class Retriever<
 
   /** The DynamoDB input `exec()` would send first; sends nothing. @example `await Cat.scan().getRequest()` */
   getRequest(): Promise<I> {
-    return Promise.resolve().then(() => buildInputs(this.#job)[0] as I);
+    return Promise.resolve().then(async () => {
+      const input = buildInputs(this.#job)[0]!;
+      await valuesSettled(input);
+      return input as I;
+    });
   }
 
   /**

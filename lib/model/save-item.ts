@@ -4,6 +4,7 @@ import { isConditionFailure, withStoredItem } from "./conflict";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
 import { planSave, type SavePlan, type ValidatedWrite } from "./save";
 import { wantsRequest } from "../operations/options";
+import { valuesSettled } from "../pending-values";
 
 /**
  * Saves `item` as planned (save.ts): sends the plan's request, or with `return: "request"` resolves with it
@@ -21,7 +22,11 @@ export async function saveItem<T extends object>(
 ): Promise<T> {
   const plan = await planSave(item, rawSettings, validated);
   const { runtime, operation, request } = plan;
-  if (wantsRequest(rawSettings, "save")) return (request ?? plan.putInput()) as unknown as T;
+  if (wantsRequest(rawSettings, "save")) {
+    const input = request ?? plan.putInput();
+    await valuesSettled(input);
+    return input as unknown as T;
+  }
 
   if (request !== undefined) {
     try {

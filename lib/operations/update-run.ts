@@ -4,6 +4,7 @@ import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { withStoredItem } from "../model/conflict";
 import { itemFromImage, sendForModel } from "../model/persist";
 import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
+import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";
 
@@ -24,7 +25,10 @@ export async function updateByKey(
     update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
-  if (wantsRequest(settings, "update")) return input;
+  if (wantsRequest(settings, "update")) {
+    await valuesSettled(input);
+    return input;
+  }
   let output: UpdateItemCommandOutput;
   try {
     output = await sendForModel<UpdateItemCommandOutput>(runtime, "UpdateItem", input);

@@ -1,7 +1,7 @@
 // The schema as an ExpressionTarget: condition and projection paths are resolved through aliases to
 // stored names, and condition values are converted like writes (a Date in a condition works): type
 // check and conversion, then the attribute's `set`, then the stored form — what a save of that value
-// would store, so a condition matches what was written. Which values go through `set` (docs/condition.md):
+// would store, so a condition matches what was written (an asynchronous `set` included, as in Dynamoose). Which values go through `set` (docs/condition.md):
 // whole-attribute operands (eq, ne, lt, le, gt, ge, between, in, beginsWith on a string) do; `contains`
 // arguments (an element or a substring) and `size()` numbers do not.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
@@ -51,44 +51,61 @@ function conditionAttribute(attribute: CompiledAttribute): CompiledAttribute {
 }
 
 /**
- * Runs the `set` functions of `attribute` (and of what it contains) on a normalised value, synchronously:
- * conditions are compiled while the request is built, which cannot wait for a promise.
+ * Runs the `set` functions of `attribute` (and of what it contains) on a normalised value, as a write
+ * does (rules.ts `applySettersIn`): synchronously, or as a promise when a `set` is asynchronous, which
+ * Dynamoose awaits for condition values too. The request keeps the value's place meanwhile
+ * (expressions/pending-values.ts).
  */
-function applySettersNow(attribute: CompiledAttribute, value: unknown, path: string): unknown {
+function applySetters(attribute: CompiledAttribute, value: unknown, path: string): unknown {
   const container: Record<string, unknown> = { value };
+  const pending: Promise<void>[] = [];
   attributeWalk(
     attribute,
     container,
     "value",
     path,
-  )("set", (inner, holder, key, innerPath) => {
+  )("set", (inner, holder, key) => {
     const current = holder[key];
     if (current === undefined || current === null) return;
     const setter = settingsFor(inner, current).set;
     if (!setter) return;
     const result = setter(current, undefined);
     if (isThenable(result)) {
-      Promise.resolve(result).catch(() => undefined); // its outcome is not used: never an unhandled rejection
-      throw new InvalidParameter(
-        `"${innerPath}" has an asynchronous set function, which a condition value cannot go through: ` +
-          `conditions are compiled synchronously. Make the set function synchronous, or compare with the ` +
-          `stored value in a raw condition ({FilterExpression | ConditionExpression, ExpressionAttributeNames, ` +
-          `ExpressionAttributeValues}).`,
-      );
-    }
-    holder[key] = result;
+      pending.push(Promise.resolve(result).then((resolved) => void (holder[key] = resolved)));
+    } else holder[key] = result;
   });
-  return container.value;
+  if (pending.length === 0) return container.value;
+  return Promise.all(pending).then(() => container.value);
 }
 
-/** A whole-attribute value: type check and conversion, `set`, stored form — as a write of it would store. */
-function convertOperand(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
-  const context: NormalizeContext = { keepUnknown: undefined, pendingDefaults: [] };
-  const normalized = normalizeValue(attribute, value, path, context);
-  const written = attribute.flags.set ? applySettersNow(attribute, normalized, path) : normalized;
+/** The stored form of a value after `set`; `given` is what the caller wrote, for an empty Set. */
+function storedOperand(
+  attribute: CompiledAttribute,
+  written: unknown,
+  given: unknown,
+  path: string,
+): AttributeValue {
   const converted = valueToDynamo(attribute, written, path);
   // An empty Set in a condition has no stored form; the generic converter reports it clearly.
-  return converted ?? anyToDynamo(value, path) ?? { NULL: true };
+  return converted ?? anyToDynamo(given, path) ?? { NULL: true };
+}
+
+/**
+ * A whole-attribute value: type check and conversion, `set`, stored form — as a write of it would store.
+ * A promise when a `set` is asynchronous.
+ */
+function convertOperand(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): AttributeValue | Promise<AttributeValue> {
+  const context: NormalizeContext = { keepUnknown: undefined, pendingDefaults: [] };
+  const normalized = normalizeValue(attribute, value, path, context);
+  if (!attribute.flags.set) return storedOperand(attribute, normalized, value, path);
+  const written = applySetters(attribute, normalized, path);
+  return isThenable(written)
+    ? Promise.resolve(written).then((resolved) => storedOperand(attribute, resolved, value, path))
+    : storedOperand(attribute, written, value, path);
 }
 
 /**
@@ -96,7 +113,11 @@ function convertOperand(attribute: CompiledAttribute, value: unknown, path: stri
  * member is sent as it is typed (the attribute's `set` works on whole values); a list element is
  * converted as that element would be written, with the element definition's own `set`.
  */
-function convertElement(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
+function convertElement(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): AttributeValue | Promise<AttributeValue> {
   for (const variant of attribute.variants) {
     if (variant.kind === "set" && variant.element) {
       const normalized = variant.element.normalize(value);
@@ -119,7 +140,11 @@ function convertElement(attribute: CompiledAttribute, value: unknown, path: stri
  * given where the stored string is not the value itself (an ISO Date: "2020" stays "2020"); through
  * `set` where it is (a String attribute), so a lower-casing `set` lower-cases the prefix too.
  */
-function convertPrefix(attribute: CompiledAttribute, value: unknown, path: string): AttributeValue {
+function convertPrefix(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): AttributeValue | Promise<AttributeValue> {
   if (typeof value === "string") {
     for (const variant of attribute.variants) {
       if (variant.kind === "combine") return { S: value };
@@ -189,7 +214,10 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
   const resolved = attribute;
   return {
     segments,
-    toAttributeValue(value: unknown, usage: ValueUsage = "operand"): AttributeValue {
+    toAttributeValue(
+      value: unknown,
+      usage: ValueUsage = "operand",
+    ): AttributeValue | Promise<AttributeValue> {
       if (!resolved) return anyToDynamo(value, printable) ?? { NULL: true };
       const found = conditionAttribute(resolved);
       if (usage === "element") return convertElement(found, value, printable);

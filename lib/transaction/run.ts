@@ -17,6 +17,7 @@ import { modelHooks, operationContext } from "../model/operation-hooks";
 import { CombinedHooks } from "../hooks/combined";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
+import { valuesSettled } from "../pending-values";
 import {
   buildTransactionInput,
   elementKeyImage,
@@ -141,6 +142,9 @@ export async function runTransaction(
 
 async function sendTransaction(elements: ResolvedElement[], settings: TransactionSettings): Promise<unknown> {
   const returnRequest = wantsRequest(settings, "transaction");
+  // Condition values from an asynchronous `set` (pending-values.ts): known before the size check and the exit.
+  const settling = elements.map((element) => valuesSettled(element.prepared.body)).filter(isThenable);
+  if (settling.length > 0) await Promise.all(settling);
   const built = buildTransactionInput(
     elements.map((element) => element.prepared),
     settings,

@@ -120,21 +120,133 @@ describe("attribute set functions apply to condition values", () => {
     const stored = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "def" } } });
     expect(stored.Item?.num).toEqual({ N: "20" });
   });
+});
 
-  it("rejects an asynchronous set clearly, before sending", async () => {
-    const Async = dynamodel.model(
-      "CondSetAsync",
-      new Schema({ id: String, name: { type: String, set: async (value: string) => value.trim() } }),
-      { tableName: uniqueTableName("condasync"), create: false },
+describe("an asynchronous set on condition values is awaited, as in Dynamoose", () => {
+  const tableName = uniqueTableName("condasync");
+  const later = async (value: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return value.toLowerCase();
+  };
+  const Account = dynamodel.model(
+    "CondAsyncAccount",
+    new Schema({
+      id: { type: String, hashKey: true, set: later },
+      email: { type: String, set: later, index: { name: "byEmailAsync" } },
+      num: Number,
+      // set returns what the condition compares; a rejection or a wrong type is the operation's error.
+      code: {
+        type: String,
+        set: async (value: string) => {
+          if (value === "BAD") throw new Error("code BAD refused by set");
+          return value === "NUMBER" ? (7 as unknown as string) : value.trim();
+        },
+      },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  const stored = async (id: string) =>
+    (await rawClient().getItem({ TableName: tableName, Key: { id: { S: id } } })).Item;
+  const sent: string[] = [];
+  let unuse: () => void = () => undefined;
+
+  beforeAll(async () => {
+    await Account.create({ id: "ABC", email: "X@Y.Z", num: 1, code: " k1 " });
+    await Account.create({ id: "DEF", email: "Q@R.S", num: 2, code: "k2" });
+    expect((await stored("abc"))?.email).toEqual({ S: "x@y.z" });
+    unuse = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+  });
+  afterAll(() => unuse());
+  beforeEach(() => (sent.length = 0));
+
+  it("on a query's hash key and an index's hash key", async () => {
+    const query = Account.query("id").eq("ABC");
+    expect((await query.getRequest()).ExpressionAttributeValues).toEqual({ ":v0": { S: "abc" } });
+    expect(ids(await query.exec())).toEqual(["abc"]);
+    const byEmail = Account.query("email").eq("X@Y.Z");
+    expect(await byEmail.getRequest()).toMatchObject({
+      IndexName: "byEmailAsync",
+      ExpressionAttributeValues: { ":v0": { S: "x@y.z" } },
+    });
+    expect(ids(await byEmail.exec())).toEqual(["abc"]);
+    expect(sent).toEqual(["Query", "Query"]); // getRequest() sends nothing
+  });
+
+  it("on scan filters, every value of between and in, and pages", async () => {
+    expect(ids(await Account.scan("email").eq("Q@R.S").exec())).toEqual(["def"]);
+    expect(ids(await Account.scan("email").between("A", "R").exec())).toEqual(["def"]);
+    expect(ids(await Account.scan("email").in(["NOPE", "X@Y.Z"]).exec())).toEqual(["abc"]);
+    expect(ids(await Account.scan("code").eq(" k2 ").all().exec())).toEqual(["def"]);
+    const found: string[] = [];
+    for await (const item of Account.scan("email").eq("X@Y.Z").limit(1)) found.push(item.id);
+    expect(found).toEqual(["abc"]);
+  });
+
+  it("on update, delete, save and transaction conditions, in the request and on the table", async () => {
+    const condition = new Condition("email").eq("X@Y.Z");
+    const request = await Account.update("ABC", { num: 5 }, { condition, return: "request" });
+    expect(request.ExpressionAttributeValues).toMatchObject({ ":v0": { S: "x@y.z" } });
+    await Account.update("ABC", { num: 5 }, { condition });
+    expect((await stored("abc"))?.num).toEqual({ N: "5" });
+    await expect(
+      Account.update("ABC", { num: 6 }, { condition: new Condition("email").eq("OTHER") }),
+    ).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    expect((await stored("abc"))?.num).toEqual({ N: "5" });
+
+    const deleteRequest = await Account.delete("DEF", {
+      condition: new Condition("code").eq(" K2"),
+      return: "request",
+    });
+    expect(deleteRequest.ExpressionAttributeValues).toEqual({ ":v0": { S: "K2" } });
+
+    const item = await Account.get("ABC");
+    item!.num = 9;
+    const saveRequest = (await item!.save({ condition, return: "request" })) as unknown as {
+      ExpressionAttributeValues: Record<string, unknown>;
+    };
+    expect(Object.values(saveRequest.ExpressionAttributeValues)).toContainEqual({ S: "x@y.z" });
+    await item!.save({ condition });
+    expect((await stored("abc"))?.num).toEqual({ N: "9" });
+
+    const transact = (email: string) =>
+      dynamodel.transaction([
+        Account.transaction.condition("ABC", new Condition("email").eq(email)),
+        Account.transaction.update("DEF", { num: 20 }),
+      ]);
+    await expect(transact("OTHER")).rejects.toMatchObject({ name: "TransactionCanceledError" });
+    expect((await stored("def"))?.num).toEqual({ N: "2" });
+    await transact("X@Y.Z");
+    expect((await stored("def"))?.num).toEqual({ N: "20" });
+  });
+
+  it("rejects with the set's own error or a TypeMismatch, and sends and writes nothing", async () => {
+    await expect(Account.scan("code").eq("BAD").exec()).rejects.toThrow("code BAD refused by set");
+    await expect(Account.query("id").eq("ABC").where("code").eq("BAD").getRequest()).rejects.toThrow(
+      "code BAD refused by set",
     );
-    const scan = Async.scan("name").eq(" x ");
-    await expect(scan.getRequest()).rejects.toThrow(InvalidParameter);
-    await expect(scan.exec()).rejects.toThrow(
-      '"name" has an asynchronous set function, which a condition value cannot go through',
+    await expect(
+      Account.update("ABC", { num: 100 }, { condition: new Condition("code").eq("BAD") }),
+    ).rejects.toThrow("code BAD refused by set");
+    await expect(Account.delete("ABC", { condition: new Condition("code").eq("NUMBER") })).rejects.toThrow(
+      TypeMismatch,
     );
-    // contains() does not call set, so it still works.
-    expect((await Async.scan("name").contains(" x").getRequest()).ExpressionAttributeValues).toEqual({
-      ":v0": { S: " x" },
+    await expect(
+      dynamodel.transaction([
+        Account.transaction.condition("ABC", new Condition("code").eq("BAD")),
+        Account.transaction.update("DEF", { num: 100 }),
+      ]),
+    ).rejects.toThrow("code BAD refused by set");
+    expect(sent).toEqual([]);
+    expect((await stored("abc"))?.num).toEqual({ N: "9" });
+    expect((await stored("def"))?.num).toEqual({ N: "20" });
+  });
+
+  it("does not call set for contains() substrings", async () => {
+    expect((await Account.scan("code").contains(" K").getRequest()).ExpressionAttributeValues).toEqual({
+      ":v0": { S: " K" },
     });
   });
 });

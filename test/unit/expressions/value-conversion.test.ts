@@ -1,6 +1,7 @@
 // Condition values through a schema's expression target: which usages go through the attribute's `set`,
 // string prefixes, CONSTANT attributes, multi-schema resolution, and the consistent() planning error.
 import { InvalidParameter, TypeMismatch } from "../../../lib/errors";
+import { valuesSettled } from "../../../lib/pending-values";
 import { Condition } from "../../../lib/expressions";
 import { planQuery } from "../../../lib/operations/query-plan";
 import { buildScanInput } from "../../../lib/operations/scan";
@@ -25,7 +26,7 @@ const person = compiled(
     words: { type: Array, schema: [{ type: String, set: lower }] },
     labels: { type: Set, schema: [String] },
     address: { type: Object, schema: { city: { type: String, set: lower } } },
-    slow: { type: String, set: async (value: unknown) => value },
+    slow: { type: String, set: async (value: unknown) => `${value as string}!` },
   }),
 );
 const values = (condition: Condition) => compile(condition, expressionTargetOf(person)).values;
@@ -64,10 +65,15 @@ describe("the attribute's set on condition values", () => {
     expect(values(new Condition("words").contains("A"))).toEqual({ ":v0": { S: "a" } });
   });
 
-  it("rejects an asynchronous set with an InvalidParameter naming the attribute", () => {
-    expect(() => values(new Condition("slow").eq("x"))).toThrow(InvalidParameter);
-    expect(() => values(new Condition("slow").eq("x"))).toThrow('"slow" has an asynchronous set function');
+  it("holds the place of a value from an asynchronous set until it settles", async () => {
+    const compiled = values(new Condition("slow").eq("x").where("email").eq("A"));
+    expect(compiled).toEqual({ ":v0": {}, ":v1": { S: "a" } });
+    await valuesSettled({ ExpressionAttributeValues: compiled });
+    expect(compiled).toEqual({ ":v0": { S: "x!" }, ":v1": { S: "a" } });
     expect(values(new Condition("slow").contains("x"))).toEqual({ ":v0": { S: "x" } });
+    expect(
+      valuesSettled({ ExpressionAttributeValues: values(new Condition("email").eq("A")) }),
+    ).toBeUndefined();
   });
 });
 
