@@ -25,9 +25,13 @@ export function fillIn(
   }
   for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
   for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
-  // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults do.
-  if (schema.set !== undefined) holdWrittenValues(shape, item, written, () => true);
-  else if (shape.flags.set || shape.flags.defaults) holdWrittenValues(shape, item, written, changedByRules);
+  // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
+  // value, and Sets and Dates its form.
+  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written);
+  else {
+    const held = attributesToHold(shape);
+    if (held.length > 0) holdWrittenValues(held, item, written);
+  }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
 }
@@ -72,13 +76,11 @@ function holdCombinedValues(
  * the value the caller gave.
  */
 function holdWrittenValues(
-  shape: ObjectShape,
+  attributes: readonly CompiledAttribute[],
   item: Record<string, unknown>,
   written: Record<string, unknown>,
-  holds: (attribute: CompiledAttribute) => boolean,
 ): void {
-  for (const attribute of shape.attributes) {
-    if (!holds(attribute)) continue;
+  for (const attribute of attributes) {
     let value = written[attribute.name];
     if (value === undefined) continue;
     if (attribute.flags.get) {
@@ -91,9 +93,42 @@ function holdWrittenValues(
   }
 }
 
-/** Whether an attribute's own `set` or a default (its own or nested) can make the stored value differ. */
-function changedByRules(attribute: CompiledAttribute): boolean {
-  return attribute.flags.set || attribute.flags.defaults;
+const heldByShape = new WeakMap<ObjectShape, readonly CompiledAttribute[]>();
+const reshaping = new WeakMap<CompiledAttribute, boolean>();
+
+/**
+ * The attributes whose written value can differ from what the item holds: an own `set` or a default (its
+ * own or nested) changes the value; a Set or a Date (at any depth) changes its form — an array given for a
+ * Set is held as a Set, a number or string given for a Date as a Date, as a read would show them and as
+ * the item's type says. Computed once per shape.
+ */
+function attributesToHold(shape: ObjectShape): readonly CompiledAttribute[] {
+  let held = heldByShape.get(shape);
+  if (held === undefined) {
+    held = shape.attributes.filter(
+      (attribute) => attribute.flags.set || attribute.flags.defaults || reshapes(attribute),
+    );
+    heldByShape.set(shape, held);
+  }
+  return held;
+}
+
+function reshapes(attribute: CompiledAttribute): boolean {
+  let known = reshaping.get(attribute);
+  if (known === undefined) {
+    reshaping.set(attribute, false); // a shape that contains itself (type.THIS) ends here
+    known = attribute.variants.some(
+      (variant) =>
+        variant.kind === "set" ||
+        (variant.kind === "scalar" && variant.type.name === "date") ||
+        (variant.kind === "object" &&
+          typeof variant.shape === "object" &&
+          variant.shape.attributes.some(reshapes)) ||
+        (variant.kind === "array" && typeof variant.element === "object" && reshapes(variant.element)),
+    );
+    reshaping.set(attribute, known);
+  }
+  return known;
 }
 
 /**

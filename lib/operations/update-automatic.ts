@@ -14,12 +14,27 @@ export async function defaultOf(setting: unknown): Promise<unknown> {
   return isThenable(value) ? await value : value;
 }
 
-/** COMBINE attributes: recomputed when all sources are given, an error when only some are (SPEC §12). */
+/**
+ * COMBINE attributes: recomputed when all sources are given, an error when only some are (SPEC §12). A
+ * value given for the attribute itself is not stored: it is recomputed from its sources, which the update
+ * must then give.
+ */
 export function planCombine(state: PlanState): void {
   for (const attribute of state.schema.shape.attributes) {
     const variant = attribute.variants[0]!;
-    if (variant.kind !== "combine" || state.touched.has(attribute.name)) continue;
+    if (variant.kind !== "combine") continue;
     const touched = variant.attributes.filter((source) => state.touched.has(source));
+    // A key attribute among the sources is known from the key.
+    const missing = variant.attributes.filter(
+      (source) => !state.touched.has(source) && state.storedKey[source] === undefined,
+    );
+    if (state.combinedGiven.has(attribute.name) && missing.length > 0) {
+      throw new InvalidParameter(
+        `"${attribute.name}" is computed from ${variant.attributes.map((name) => `"${name}"`).join(", ")} ` +
+          `on every write, so a value for it is not stored: update ${missing.map((name) => `"${name}"`).join(", ")} ` +
+          `instead (with all of its sources, "${attribute.name}" is recomputed and the value given is ignored).`,
+      );
+    }
     if (touched.length === 0) continue;
     // Changed by $ADD, $DELETE, $IF_NOT_EXISTS, $LIST_PREPEND or a nested path: the new value is not known
     // here, so the combined value could not be kept right.

@@ -6,6 +6,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, InvalidParameterType, ValidationError } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
+import { parseDocumentPath } from "../expressions/path";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { filterUnknown, isThenable } from "../schema/normalize";
@@ -37,6 +38,8 @@ export interface PlanState {
   readonly storedKey: Readonly<Record<string, AttributeValue>>;
   /** Paths left out because the schema does not have them (nor keep them with saveUnknown). */
   readonly dropped: string[];
+  /** COMBINE attributes the update gives a value for (or removes): only ever computed (planCombine). */
+  readonly combinedGiven: Set<string>;
   expectedVersion: AttributeValue | undefined;
 }
 
@@ -83,6 +86,33 @@ function target(state: PlanState, path: string, value: unknown, operator: string
   return resolved;
 }
 
+/**
+ * `$REMOVE` of an attribute the schema does not declare (nor `saveUnknown` keep) removes it as named, as
+ * Dynamoose does: it is how the leftovers of an earlier schema, or of other code, are cleaned up. Only a
+ * path into a declared attribute goes through the schema. True when it planned the removal.
+ */
+function removesUndeclared(state: PlanState, path: string): boolean {
+  const segments = parseDocumentPath(path);
+  const root = segments[0];
+  if (typeof root !== "string" || state.schema.shape.byInputName.has(root)) return false;
+  if (state.schema.keepUnknown?.(root)) return false;
+  state.touched.add(root);
+  state.actions.push({ kind: "remove", path: segments });
+  return true;
+}
+
+/**
+ * A value for (or the removal of) a COMBINE attribute is not written: the attribute is computed from its
+ * sources on every write, as saves do. planCombine recomputes it when the update gives all of its
+ * sources, and refuses the update otherwise. True when `path` names one.
+ */
+function givesCombined(state: PlanState, path: string): boolean {
+  const attribute = state.schema.shape.byInputName.get(path);
+  if (attribute?.variants[0]?.kind !== "combine") return false;
+  state.combinedGiven.add(attribute.name);
+  return true;
+}
+
 /** Stores a written value at `path` (undefined: removes it); a whole flattened object, per stored name. */
 function pushWritten(state: PlanState, path: UpdatePath, value: AttributeValue | undefined): void {
   if (path.flattened !== undefined) state.actions.push(...flattenedActions(path.flattened, value));
@@ -105,6 +135,7 @@ function whenReady<T>(value: T | Promise<T>, then: (ready: T) => void): Promise<
 }
 
 function planSet(state: PlanState, path: string, value: unknown): Promise<void> | undefined {
+  if (givesCombined(state, path)) return undefined;
   const resolved = target(state, path, value, "$SET");
   if (resolved === undefined) return undefined;
   if (resolved.root !== undefined && resolved.root.name === state.schema.version) {
@@ -213,6 +244,7 @@ export async function planUpdate(
     topValues: new Map(),
     storedKey,
     dropped: [],
+    combinedGiven: new Set(),
     expectedVersion: undefined,
   };
   for (const key of Object.keys(update)) {
@@ -229,6 +261,7 @@ export async function planUpdate(
   }
   if (schema.validate !== undefined) await checkSchemaValidate(schema, state.topValues);
   for (const [path, skipDefault] of removedPaths(update.$REMOVE)) {
+    if (removesUndeclared(state, path) || givesCombined(state, path)) continue;
     const resolved = target(state, path, undefined, "$REMOVE");
     if (resolved !== undefined) await planRemove(state, resolved, skipDefault);
   }

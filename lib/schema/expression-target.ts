@@ -9,6 +9,7 @@ import { InvalidParameter, TypeMismatch } from "../errors";
 import type { ExpressionTarget, ResolvedPath, ValueUsage } from "../expressions/compile";
 import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, FlattenSpec, ObjectShape, Variant } from "./compiled";
+import { isPlainObject } from "../expressions/is-plain-object";
 import { isThenable, normalizeValue, type NormalizeContext } from "./normalize";
 import { attributeWalk } from "./rules";
 import { settingsFor } from "./settings-for";
@@ -90,22 +91,56 @@ function storedOperand(
   return converted ?? anyToDynamo(given, path) ?? { NULL: true };
 }
 
+/** `then(value)` now, or once `value` resolves. */
+function andThen<T>(value: unknown, then: (ready: unknown) => T): T | Promise<T> {
+  return isThenable(value) ? Promise.resolve(value).then(then) : then(value);
+}
+
+/** The schema's own `set`, seen by a condition value of a top-level attribute. */
+type ItemSet = (value: unknown) => unknown;
+
 /**
- * A whole-attribute value: type check and conversion, `set`, stored form — as a write of it would store.
- * A promise when a `set` is asynchronous.
+ * The schema's own `set` for a value of the top-level attribute `name`: it sees the item `{name: value}`
+ * (after the attribute's own `set`), as a key does (key.ts) and as in Dynamoose, so a condition compares
+ * with what a save of that value stored. A result without the attribute leaves the value as it was; so
+ * does a `set` that fails on the partial item (one written for whole items, reading an attribute the
+ * condition does not name): the condition is not the place its error belongs to.
+ */
+function schemaSetOf(schema: CompiledSchema, name: string): ItemSet | undefined {
+  const set = schema.set;
+  if (set === undefined) return undefined;
+  return (value) => {
+    const item: Record<string, unknown> = { [name]: value };
+    const named = (result: unknown): unknown => {
+      const after = isPlainObject(result) ? result[name] : undefined;
+      return after === undefined || after === null ? value : after;
+    };
+    let result: unknown;
+    try {
+      result = set(item);
+    } catch {
+      return value;
+    }
+    return isThenable(result) ? Promise.resolve(result).then(named, () => value) : named(result);
+  };
+}
+
+/**
+ * A whole-attribute value: type check and conversion, `set` (the attribute's, then the schema's for a
+ * top-level attribute), stored form — as a write of it would store. A promise when a `set` is asynchronous.
  */
 function convertOperand(
   attribute: CompiledAttribute,
   value: unknown,
   path: string,
+  itemSet?: ItemSet,
 ): AttributeValue | Promise<AttributeValue> {
   const context: NormalizeContext = { keepUnknown: undefined, pendingDefaults: [] };
   const normalized = normalizeValue(attribute, value, path, context);
-  if (!attribute.flags.set) return storedOperand(attribute, normalized, value, path);
-  const written = applySetters(attribute, normalized, path);
-  return isThenable(written)
-    ? Promise.resolve(written).then((resolved) => storedOperand(attribute, resolved, value, path))
-    : storedOperand(attribute, written, value, path);
+  if (!attribute.flags.set && itemSet === undefined) return storedOperand(attribute, normalized, value, path);
+  const written = attribute.flags.set ? applySetters(attribute, normalized, path) : normalized;
+  const finished = itemSet === undefined ? written : andThen(written, itemSet);
+  return andThen(finished, (ready) => storedOperand(attribute, ready, value, path));
 }
 
 /**
@@ -144,15 +179,18 @@ function convertPrefix(
   attribute: CompiledAttribute,
   value: unknown,
   path: string,
+  itemSet: ItemSet | undefined,
 ): AttributeValue | Promise<AttributeValue> {
   if (typeof value === "string") {
     for (const variant of attribute.variants) {
       if (variant.kind === "combine") return { S: value };
       if (variant.kind !== "scalar" || variant.type.dynamoType !== "S") continue;
-      return variant.type.normalize(value) === value ? convertOperand(attribute, value, path) : { S: value };
+      return variant.type.normalize(value) === value
+        ? convertOperand(attribute, value, path, itemSet)
+        : { S: value };
     }
   }
-  return convertOperand(attribute, value, path);
+  return convertOperand(attribute, value, path, itemSet);
 }
 
 function nextShape(
@@ -212,6 +250,9 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
     .join(".")
     .replace(/\.\[/g, "[");
   const resolved = attribute;
+  // A flattened sub-attribute is stored at the top level, but the schema's `set` sees it inside its object.
+  const itemSet =
+    resolved !== undefined && path.length === 1 ? schemaSetOf(schema, resolved.name) : undefined;
   return {
     segments,
     toAttributeValue(
@@ -222,8 +263,8 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       const found = conditionAttribute(resolved);
       if (usage === "element") return convertElement(found, value, printable);
       return usage === "prefix"
-        ? convertPrefix(found, value, printable)
-        : convertOperand(found, value, printable);
+        ? convertPrefix(found, value, printable, itemSet)
+        : convertOperand(found, value, printable, itemSet);
     },
   };
 }

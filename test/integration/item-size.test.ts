@@ -107,3 +107,61 @@ describe("updates whose own values pass the limit", () => {
     expect(await storedText("upd")).toBe(text);
   });
 });
+
+describe("updates that add set members or list elements past the limit", () => {
+  const addTable = uniqueTableName("itemsizeadd");
+  const Bag = dynamodel.model(
+    "SizedBag",
+    new Schema({
+      id: { type: String, hashKey: true },
+      tags: { type: Set, schema: [String] },
+      list: { type: Array, schema: [Number] },
+      text: String,
+    }),
+    { tableName: addTable },
+  );
+  const stored = async () =>
+    (await rawClient().getItem({ TableName: addTable, Key: { id: { S: "b" } }, ConsistentRead: true })).Item;
+
+  it("rejects $ADD to a Set, $ADD to a list and $LIST_PREPEND before sending, and changes nothing", async () => {
+    await Bag.create({ id: "b", text: "t", list: [1] });
+    const before = await stored();
+    const requests: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      requests.push(call.operation);
+      return next();
+    });
+    const numbers = Array.from({ length: 60_000 }, (_, index) => 1e15 + index); // about 10 bytes each
+    try {
+      const tooBig =
+        /is larger than DynamoDB's limit of 409600 bytes with the key and the values this update sets/;
+      await expect(Bag.update({ id: "b" }, { $ADD: { tags: ["z".repeat(409_600)] } })).rejects.toThrow(
+        tooBig,
+      );
+      await expect(Bag.update({ id: "b" }, { $ADD: { list: numbers } })).rejects.toThrow(tooBig);
+      await expect(Bag.update({ id: "b" }, { list: { $LIST_PREPEND: numbers } } as never)).rejects.toThrow(
+        tooBig,
+      );
+      // Together with a SET: each alone is under the limit.
+      await expect(
+        Bag.update({ id: "b" }, { text: "x".repeat(250_000), $ADD: { tags: ["q".repeat(250_000)] } }),
+      ).rejects.toThrow(tooBig);
+      await expect(
+        dynamodel.transaction([
+          Bag.transaction.update({ id: "b" }, { $ADD: { tags: ["z".repeat(409_600)] } }),
+        ]),
+      ).rejects.toBeInstanceOf(ValidationError);
+      expect(requests).toEqual([]);
+    } finally {
+      stop();
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it("sends those under it, and a number added does not count", async () => {
+    await Bag.update({ id: "b" }, { $ADD: { tags: ["y".repeat(200_000)], list: [2] } });
+    const after = await stored();
+    expect(after?.tags?.SS?.[0]).toHaveLength(200_000);
+    expect(after?.list).toEqual({ L: [{ N: "1" }, { N: "2" }] });
+  });
+});

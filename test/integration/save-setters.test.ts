@@ -145,6 +145,54 @@ describe("get functions and what the item holds after a save", () => {
   });
 });
 
+describe("Sets and Dates after a save", () => {
+  const formTable = uniqueTableName("saveForms");
+  const Form = dynamodel.model(
+    "SaveFormHolder",
+    new Schema({
+      id: { type: String, hashKey: true },
+      tags: { type: Set, schema: [String] },
+      when: Date,
+      iso: { type: { value: Date, settings: { storage: "iso" } } },
+      nested: { type: Object, schema: { nums: { type: Set, schema: [Number] }, at: Date } },
+      list: { type: Array, schema: [{ type: Set, schema: [String] }] },
+      plain: String,
+    }),
+    { tableName: formTable },
+  );
+
+  it("an array given for a Set is held as a Set, a number or string for a Date as a Date, as a read holds them", async () => {
+    const given = {
+      id: "f1",
+      tags: ["x", "x", "y"],
+      when: 5000,
+      iso: "2020-01-02T03:04:05.000Z",
+      nested: { nums: [1, 2], at: 7 },
+      list: [["a"]],
+      plain: "p",
+    };
+    const created = await Form.create(given as never);
+    expect(created.tags).toEqual(new Set(["x", "y"]));
+    created.tags!.add("z"); // Dynamoose code does this on what create() resolves with
+    expect(created.when).toEqual(new Date(5000));
+    expect(created.iso).toEqual(new Date("2020-01-02T03:04:05.000Z"));
+    expect(created.nested).toEqual({ nums: new Set([1, 2]), at: new Date(7) });
+    expect(created.list).toEqual([new Set(["a"])]);
+    expect(given.tags).toEqual(["x", "x", "y"]); // the caller's object is untouched
+    const read = (await Form.get("f1"))!;
+    expect(read.toJSON()).toEqual({ ...created.toJSON(), tags: ["x", "y"] });
+    expect(created.modifiedPaths()).toEqual(["tags"]);
+    await created.save();
+    const stored = await rawClient().getItem({
+      TableName: formTable,
+      Key: { id: { S: "f1" } },
+      ConsistentRead: true,
+    });
+    expect(stored.Item?.tags).toEqual({ SS: ["x", "y", "z"] });
+    expect(stored.Item?.when).toEqual({ N: "5000" });
+  });
+});
+
 describe("an attribute with both get and set", () => {
   const priceTable = uniqueTableName("saveGetSet");
   const Product = dynamodel.model(

@@ -268,4 +268,76 @@ describe("COMBINE attributes in updates", () => {
     await Place.update("c", { note: "x" });
     expect((await Place.get("c"))!.label).toBe("Bergen/Norway");
   });
+
+  it("never stores a value given for the combined attribute: recomputed with all sources, refused without", async () => {
+    await Place.create({ id: "g", city: "Oslo", country: "NO" });
+    const stored = async () =>
+      unmarshall(
+        (
+          await rawClient().getItem({
+            TableName: combineTable,
+            Key: { id: { S: "g" } },
+            ConsistentRead: true,
+          })
+        ).Item!,
+      );
+    await Place.update("g", { city: "Rome", country: "IT", label: "ignored" });
+    expect((await stored()).label).toBe("Rome/IT");
+    const before = await stored();
+    for (const update of [{ label: "x/y" }, { $REMOVE: ["label"] }, { city: "Paris", label: "Paris/FR" }]) {
+      await expect(Place.update("g", update as never)).rejects.toThrow(
+        '"label" is computed from "city", "country" on every write, so a value for it is not stored',
+      );
+    }
+    await expect(
+      dynamodel.transaction([Place.transaction.update("g", { label: "tx" } as never)]),
+    ).rejects.toThrow(InvalidParameter);
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe("$REMOVE of an attribute the schema does not declare", () => {
+  const looseTable = uniqueTableName("removeUndeclared");
+  const Loose = dynamodel.model(
+    "UpdateRemoveUndeclared",
+    { id: String, name: String, address: { type: Object, schema: { city: String } } },
+    { tableName: looseTable, throughput: "ON_DEMAND" },
+  );
+  const stored = async () =>
+    unmarshall(
+      (await rawClient().getItem({ TableName: looseTable, Key: { id: { S: "1" } }, ConsistentRead: true }))
+        .Item!,
+    );
+
+  it("removes it as named, as Dynamoose does (leftovers of other code or an older schema)", async () => {
+    await Loose.table().create(); // the table is made by the model's first request
+    await rawClient().putItem({
+      TableName: looseTable,
+      Item: {
+        id: { S: "1" },
+        name: { S: "A" },
+        legacy: { S: "old" },
+        extra: { M: { a: { N: "1" }, b: { N: "2" } } },
+        other: { S: "kept" },
+      },
+    });
+    // The update type lists the schema's paths (a typo is a compile error): an undeclared name needs a cast.
+    expect(
+      await Loose.update({ id: "1" }, { $REMOVE: ["legacy"] } as never, { return: "request" }),
+    ).toMatchObject({
+      UpdateExpression: "REMOVE #n0",
+      ExpressionAttributeNames: { "#n0": "legacy" },
+    });
+    await Loose.update({ id: "1" }, { $REMOVE: ["legacy"] } as never);
+    await Loose.update({ id: "1" }, { name: "B", $REMOVE: { "extra.a": null } } as never);
+    expect(await stored()).toEqual({ id: "1", name: "B", extra: { b: 2 }, other: "kept" });
+  });
+
+  it("still drops $SET and $ADD of undeclared attributes", async () => {
+    await expect(Loose.update({ id: "1" }, { $SET: { nope: 1 } } as never)).rejects.toThrow(
+      'The update names no attribute of the schema: "nope"',
+    );
+    await Loose.update({ id: "1" }, { name: "C", $ADD: { nope: 1 } } as never);
+    expect((await stored()).nope).toBeUndefined();
+  });
 });
