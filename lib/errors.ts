@@ -231,3 +231,23 @@ export class TransactionCanceledError extends DynamodelError {
     this.CancellationReasons = cause?.CancellationReasons;
   }
 }
+
+// `error.name` is each class's name (SPEC §8: stable names that Dynamoose users match on). A bundler that
+// minifies renames classes, which would turn `new.target.name` into "u"; naming the classes here keeps
+// both `error.name` and `ErrorClass.name` what they say in any build.
+const STABLE_NAMES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, string]> = [
+  [DynamodelError, "DynamodelError"],
+  [InvalidParameter, "InvalidParameter"],
+  [InvalidParameterType, "InvalidParameterType"],
+  [MissingSchemaError, "MissingSchemaError"],
+  [UnknownAttribute, "UnknownAttribute"],
+  [InvalidType, "InvalidType"],
+  [TypeMismatch, "TypeMismatch"],
+  [ValidationError, "ValidationError"],
+  [InvalidFilterComparison, "InvalidFilterComparison"],
+  [WaitForActiveTimeout, "WaitForActiveTimeout"],
+  [OtherError, "OtherError"],
+  [LockError, "LockError"],
+  [TransactionCanceledError, "TransactionCanceledError"],
+];
+for (const [errorClass, name] of STABLE_NAMES) Object.defineProperty(errorClass, "name", { value: name });

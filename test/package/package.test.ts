@@ -192,6 +192,51 @@ describe("how Node and bundlers load the package", () => {
     expect(inputs.some((input) => input.endsWith("node_modules/eventemitter3/index.js"))).toBe(true);
     expect(result.outputFiles[0]!.text).not.toMatch(/createRequire|__require\("/);
   });
+
+  it("keeps every error's name in a minified bundle (SPEC §8: names users match on)", async () => {
+    const directory = scratchDirectory("dynamodel-minified-");
+    mkdirSync(join(directory, "node_modules"));
+    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
+    // The bundle runs from there: the SDK, left external, resolves through this.
+    symlinkSync(join(root, "node_modules", "@aws-sdk"), join(directory, "node_modules", "@aws-sdk"), "dir");
+    const names = [
+      "InvalidParameter",
+      "InvalidParameterType",
+      "MissingSchemaError",
+      "UnknownAttribute",
+      "InvalidType",
+      "TypeMismatch",
+      "ValidationError",
+      "InvalidFilterComparison",
+      "WaitForActiveTimeout",
+      "OtherError",
+      "LockError",
+      "TransactionCanceledError",
+    ];
+    const result = await build({
+      stdin: {
+        contents: `import * as d from "dynamodel";
+          const names = ${JSON.stringify(names)};
+          console.log(JSON.stringify(names.map((name) => [new d[name]("m").name, d[name].name])));
+          try { d.default.model("NoSuchModel"); } catch (error) { console.log(error.name); }`,
+        resolveDir: directory,
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "node",
+      external: ["@aws-sdk/*"],
+      write: false,
+      logLevel: "silent",
+    });
+    const bundle = join(directory, "bundle.mjs");
+    writeFileSync(bundle, result.outputFiles[0]!.text);
+    const [pairs, thrown] = execFileSync("node", [bundle], { cwd: root, encoding: "utf8" })
+      .trim()
+      .split("\n");
+    expect(JSON.parse(pairs!)).toEqual(names.map((name) => [name, name]));
+    expect(thrown).toBe("MissingSchemaError");
+  });
 });
 
 test("@arethetypeswrong/cli finds no problem in the packed package", () => {
