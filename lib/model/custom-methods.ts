@@ -2,6 +2,7 @@
 // a method may return a value, return a promise, or report through a Node-style callback. Built-ins are
 // never replaced.
 import { withCallback, type Callback } from "../callbacks";
+import { describeValue, InvalidParameterType } from "../errors";
 import { isThenable } from "../schema/normalize";
 import { Item } from "./item";
 import type { ModelClass } from "./runtime";
@@ -105,6 +106,16 @@ function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unk
   return withCallback(outcome, callerCallback);
 }
 
+/** A method needs a name and a function: anything else would fail only when called, far from here. */
+function checkMethod(name: unknown, fn: unknown, where: string): void {
+  if (typeof name !== "string" || name === "") {
+    throw new InvalidParameterType(`${where}() needs a method name (got ${describeValue(name)}).`);
+  }
+  if (typeof fn !== "function") {
+    throw new InvalidParameterType(`${where}("${name}") needs a function (got ${describeValue(fn)}).`);
+  }
+}
+
 export function methodsApi(model: ModelClass) {
   const staticMethod = (fn: CustomMethod) =>
     function (...args: unknown[]) {
@@ -118,7 +129,9 @@ export function methodsApi(model: ModelClass) {
   const prototype = model.prototype as Record<string, unknown>;
   return {
     set(name: string, fn: CustomMethod) {
-      if (BUILT_INS.has(name)) return model; // built-ins cannot be replaced, as in Dynamoose
+      checkMethod(name, fn, "methods.set");
+      // Built-ins (the model's and every function's: call, bind, toString…) are kept, as in Dynamoose.
+      if (BUILT_INS.has(name) || name in Function.prototype) return model;
       Object.defineProperty(target, name, { value: staticMethod(fn), writable: true, configurable: true });
       return model;
     },
@@ -127,6 +140,7 @@ export function methodsApi(model: ModelClass) {
     },
     item: {
       set(name: string, fn: CustomMethod) {
+        checkMethod(name, fn, "methods.item.set");
         if (name in Item.prototype) return model;
         Object.defineProperty(prototype, name, { value: itemMethod(fn), writable: true, configurable: true });
         return model;

@@ -22,7 +22,7 @@ import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { attachModel, checkMembersShareKeys, namedTable, registerTableBinding } from "../table/binding";
 import { withTableAttributes } from "../table/extra-attributes";
-import { checkTableOptionNames } from "../table/option-names";
+import { checkTableOptionNames, tableNameOption } from "../table/option-names";
 import {
   resolveTableOptions,
   TableRuntime,
@@ -42,6 +42,7 @@ import { methodsApi } from "./custom-methods";
 import { tableFacade } from "./table-handle";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
+import { checkOptions } from "../operations/options";
 import type { InternalModel } from "./types";
 
 export interface ModelOptions extends TableOptions {
@@ -128,7 +129,8 @@ export function defineModel(
   const schemas = toSchemas(schemaInput);
   const compiled = schemas.map((schema) => compiledSchemaOf(schema)!);
   checkTableOptionNames(options, "model option", ["tableName"]);
-  const { tableName = name, ...tableOptions } = options;
+  const { tableName: givenTableName, ...tableOptions } = options;
+  const tableName = tableNameOption(givenTableName, name);
   const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
   const fullTableName = `${resolved.prefix}${tableName}${resolved.suffix}`;
 
@@ -224,7 +226,11 @@ function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers:
     ) {
       const [options, done] = settingsAndCallback(settings, callback);
       const work = Promise.resolve().then(() =>
-        saveWithHooks(new model(object), { overwrite: false, ...options }),
+        // Checked before the spread: `create(obj, 5)` or `create(obj, [])` would otherwise spread to `{}`.
+        saveWithHooks(new model(object), {
+          overwrite: false,
+          ...checkOptions(options, ["overwrite", "condition", "return"], "create"),
+        }),
       );
       return withCallback(work, done);
     },

@@ -31,6 +31,14 @@ const nonNegative = (value: unknown, what: string): number => {
   return value;
 };
 
+/** A count of requests: 1.5 of them means nothing. */
+const wholeNonNegative = (value: unknown, what: string): number => {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new InvalidParameter(`${what} must be a whole number of at least 0 (got ${describeValue(value)}).`);
+  }
+  return value as number;
+};
+
 /** The top-level attribute a document path starts with: "address.city" → "address", "tags[0]" → "tags". */
 export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
   ? TopAttribute<Head>
@@ -231,7 +239,7 @@ export abstract class Retriever<
    */
   all(delay = 0, max = 0): this {
     return this.withSettings({
-      all: { delay: nonNegative(delay, "all() delay"), max: nonNegative(max, "all() max") },
+      all: { delay: nonNegative(delay, "all() delay"), max: wholeNonNegative(max, "all() max") },
     });
   }
 

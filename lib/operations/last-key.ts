@@ -56,7 +56,15 @@ function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown):
     const normalized = variant.type.normalize(value);
     if (normalized !== NO_MATCH) return [storedName, variant.type.toDynamo(normalized)];
   }
-  // A Date key in a `lastKey` sent through JSON (an API's page cursor) comes back as its ISO string.
+  // A key in a `lastKey` sent through JSON (an API's page cursor) comes back in JSON's form: a Date as its
+  // ISO string, a Buffer as `{type: "Buffer", data: [bytes]}`.
+  const buffer = bufferFromJson(value);
+  if (
+    buffer !== undefined &&
+    attribute.variants.some((variant) => variant.kind === "scalar" && variant.type.dynamoType === "B")
+  ) {
+    return [storedName, { B: buffer }];
+  }
   const revived = typeof value === "string" ? dateFromJson(value) : undefined;
   if (revived !== undefined) {
     for (const variant of attribute.variants) {
@@ -75,6 +83,15 @@ function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown):
   );
 }
 
+/** The Buffer `JSON.stringify` wrote as `{type: "Buffer", data: [bytes]}`, or undefined. */
+function bufferFromJson(value: unknown): Buffer | undefined {
+  if (!isPlainObject(value) || value.type !== "Buffer" || !Array.isArray(value.data)) return undefined;
+  const bytes = value.data;
+  const isByte = (byte: unknown) =>
+    Number.isInteger(byte) && (byte as number) >= 0 && (byte as number) <= 255;
+  return Object.keys(value).length === 2 && bytes.every(isByte) ? Buffer.from(bytes as number[]) : undefined;
+}
+
 /** The Date `JSON.stringify` wrote as `text` (exactly its `toISOString()` form), or undefined. */
 function dateFromJson(text: string): Date | undefined {
   const date = new Date(text);
@@ -83,7 +100,7 @@ function dateFromJson(text: string): Date | undefined {
 
 /**
  * `startAt(key)` → `ExclusiveStartKey`. Accepts a `lastKey` as returned (names or aliases, JavaScript
- * values), the same after a trip through JSON (a Date as its ISO string), or a key in DynamoDB's
+ * values), the same after a trip through JSON (a Date as its ISO string, a Buffer as `{type, data}`), or a key in DynamoDB's
  * AttributeValue form. `undefined`/`null` mean "from the start".
  *
  * @throws InvalidParameter for anything that is not a plain object; TypeMismatch for a value of the wrong type.

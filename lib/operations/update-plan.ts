@@ -191,6 +191,10 @@ async function planValueOperator(
   if (written.attributeValue === undefined) {
     throw new InvalidParameter(`$IF_NOT_EXISTS of "${path.printable}" needs a value that can be stored.`);
   }
+  // An index key is refused empty whether or not the value ends up written.
+  if (path.segments.length === 1) {
+    checkUpdatedKeyNotEmpty(state.schema, String(path.segments[0]), written.attributeValue);
+  }
   state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue, ifNotExists: true });
 }
 

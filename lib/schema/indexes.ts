@@ -4,6 +4,24 @@ import type { IndexDefinition } from "./definition-types";
 import type { IndexSpec, ObjectShape } from "./compiled";
 import { storedNamesFor } from "./flatten";
 
+const isCapacity = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 1;
+
+/**
+ * An index's own `throughput`, as the table's: whole capacity units ≥ 1, `{read, write}`, or "ON_DEMAND"
+ * (then the table's). DynamoDB would refuse anything else only when the table is created.
+ */
+function checkIndexThroughput(throughput: unknown, attribute: string): void {
+  if (throughput === undefined || throughput === null || throughput === "ON_DEMAND" || isCapacity(throughput))
+    return;
+  if (typeof throughput === "object" && !Array.isArray(throughput)) {
+    const { read = 1, write = 1, ...rest } = throughput as Record<string, unknown>;
+    if (isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0) return;
+  }
+  throw new InvalidParameter(
+    `Index on "${attribute}": throughput must be a whole number ≥ 1, {read, write} with whole numbers ≥ 1, or "ON_DEMAND" (got ${describeValue(throughput)}).`,
+  );
+}
+
 /** `project: [names]` in stored names: a flattened object or sub-attribute may be named as the document has it. */
 function projectedNames(project: boolean | readonly string[] | undefined, shape: ObjectShape) {
   if (!Array.isArray(project) || shape.flattened === undefined) return project ?? true;
@@ -55,6 +73,7 @@ export function compileIndexes(
         );
       }
       const project = projectedNames(index.project ?? undefined, shape);
+      checkIndexThroughput(index.throughput, attribute);
       const spec: IndexSpec =
         type === "global"
           ? {

@@ -7,6 +7,7 @@ import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
+import { keptOnlyAsContainer } from "./unknown-paths";
 
 export interface NormalizeContext {
   /** Keeps an unknown attribute at this dotted path? */
@@ -234,7 +235,7 @@ export function normalizeObject(
     const attribute = shape.byInputName.get(key);
     if (attribute === undefined) {
       const attributePath = path === "" ? key : `${path}.${key}`;
-      if (context.keepUnknown?.(attributePath) && value !== undefined) {
+      if (context.keepUnknown !== undefined && keepsUnknown(context.keepUnknown, attributePath, value)) {
         output[key] = filterUnknown(value, attributePath, context.keepUnknown);
       }
       continue;
@@ -276,12 +277,18 @@ function hasExplicitUndefined(
  * `tags.0`) is kept only where the patterns allow.
  */
 /** What `saveUnknown`'s patterns keep of an unknown value at `path` (dotted, list indices as segments). */
+/** Whether saveUnknown keeps `value` at `path` (a map or list only, where only a wildcard pattern's way leads). */
+function keepsUnknown(keep: (path: string) => boolean, path: string, value: unknown): boolean {
+  if (value === undefined || !keep(path)) return false;
+  return !keptOnlyAsContainer(keep, path) || Array.isArray(value) || isPlainObject(value);
+}
+
 export function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
   if (Array.isArray(value)) {
     const kept: unknown[] = [];
     value.forEach((element, index) => {
       const nestedPath = `${path}.${index}`;
-      if (keep(nestedPath) && element !== undefined) kept.push(filterUnknown(element, nestedPath, keep));
+      if (keepsUnknown(keep, nestedPath, element)) kept.push(filterUnknown(element, nestedPath, keep));
     });
     return kept;
   }
@@ -289,8 +296,7 @@ export function filterUnknown(value: unknown, path: string, keep: (path: string)
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const nestedPath = `${path}.${key}`;
-    if (keep(nestedPath) && value[key] !== undefined)
-      output[key] = filterUnknown(value[key], nestedPath, keep);
+    if (keepsUnknown(keep, nestedPath, value[key])) output[key] = filterUnknown(value[key], nestedPath, keep);
   }
   return output;
 }

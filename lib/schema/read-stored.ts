@@ -10,7 +10,7 @@ import { numberFromDynamo } from "./stored-number";
 import { setOwnMember } from "./own-member";
 import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
-import { keepEverything } from "./unknown-paths";
+import { keepEverything, keptOnlyAsContainer } from "./unknown-paths";
 
 /** An invalid Date (from a stored string that is no date) does not convert back to that string. */
 function flaggingInvalidDate(read: unknown): unknown {
@@ -169,6 +169,11 @@ function readersOf(shape: ObjectShape): Map<string, Reader> {
   return table;
 }
 
+/** A stored unknown value where saveUnknown keeps only maps and lists (normalize.ts `keepsUnknown`). */
+function isKeptShape(keep: (path: string) => boolean, path: string, value: AttributeValue): boolean {
+  return !keptOnlyAsContainer(keep, path) || value.M !== undefined || value.L !== undefined;
+}
+
 /**
  * An unknown attribute saveUnknown keeps: read whole, then cut to what the patterns keep (`person.*` keeps
  * `person.b` but not `person.b.c`), as the write pipeline cuts it, so reads show what writes would keep.
@@ -200,7 +205,8 @@ export function objectFromDynamo(
     // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
-    else if (keep?.(nestedPath)) setOwnMember(output, key, unknownFromDynamo(map[key]!, nestedPath, keep));
+    else if (keep?.(nestedPath) && isKeptShape(keep, nestedPath, map[key]!))
+      setOwnMember(output, key, unknownFromDynamo(map[key]!, nestedPath, keep));
     else markInexact();
   }
   return output;

@@ -16,7 +16,7 @@
  * catSchema.hashKey; // "id"
  * ```
  */
-import { InvalidType, UnknownAttribute } from "../errors";
+import { describeValue, InvalidParameterType, InvalidType, UnknownAttribute } from "../errors";
 import type {
   ContextHookOperation,
   DocumentHookOperation,
@@ -194,6 +194,11 @@ export class Schema<
    * array for an attribute with several types. Throws `UnknownAttribute` for a path not in the schema.
    */
   getAttributeType(path: string): string | string[] {
+    if (typeof path !== "string") {
+      throw new InvalidParameterType(
+        `getAttributeType() needs an attribute path (got ${describeValue(path)}).`,
+      );
+    }
     const attribute = findAttribute(this.#compiled.shape, path);
     if (!attribute) throw new UnknownAttribute(`Invalid Attribute: ${path}`, path);
     const types = attribute.variants.map((variant) => {

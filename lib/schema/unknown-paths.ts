@@ -4,23 +4,59 @@
 /** `saveUnknown: true`: every unknown attribute kept, whole (so nothing needs filtering). */
 export const keepEverything = (): boolean => true;
 
+type Matcher = (path: string) => boolean;
+
+/**
+ * The paths a matcher keeps only as maps or lists on the way to a pattern with a wildcard before its
+ * end: for "person.*.c", `person.b` is kept when it holds something `person.b.c` could be in, not as a
+ * scalar of its own.
+ */
+const wildcardContainers = new WeakMap<Matcher, { containers: RegExp[]; kept: RegExp[] }>();
+
 export function compileUnknownMatcher(
   saveUnknown: boolean | readonly string[] | undefined,
-): ((path: string) => boolean) | undefined {
+): Matcher | undefined {
   if (saveUnknown === true) return keepEverything;
   if (!saveUnknown || saveUnknown.length === 0) return undefined;
   // A pattern also keeps the containers on its way ("friend.**" keeps the map `friend` itself, whose
   // contents are then filtered by the same patterns).
-  const withContainers = saveUnknown.flatMap((pattern) => {
+  const plain = new Set<string>();
+  const wildcard = new Set<string>();
+  for (const pattern of saveUnknown) {
     const segments = pattern.split(".");
-    const containers = segments
-      .map((_, index) => segments.slice(0, index + 1))
-      .filter((prefix) => prefix.every((segment) => segment !== "*" && segment !== "**"))
-      .map((prefix) => prefix.join("."));
-    return [...containers, pattern];
-  });
-  const patterns = [...new Set(withContainers)].map(patternToRegExp);
-  return (path) => patterns.some((pattern) => pattern.test(path));
+    plain.add(pattern);
+    for (let end = 1; end < segments.length; end += 1) {
+      const prefix = segments.slice(0, end);
+      const hasWildcard = prefix.some((segment) => segment === "*" || segment === "**");
+      (hasWildcard ? wildcard : plain).add(prefix.join("."));
+    }
+  }
+  const kept = [...plain].map(patternToRegExp);
+  const containers = [...wildcard].map(patternToRegExp);
+  const matcher: Matcher = (path) =>
+    kept.some((pattern) => pattern.test(path)) || containers.some((pattern) => pattern.test(path));
+  if (containers.length > 0) wildcardContainers.set(matcher, { containers, kept });
+  return matcher;
+}
+
+/**
+ * Whether `keep` keeps `path` only as a container of what a wildcard pattern keeps further down, so a
+ * value there that is no map or list is left out.
+ *
+ * @example
+ * ```ts
+ * const keep = compileUnknownMatcher(["person.*.c"])!;
+ * keep("person.b"); // true
+ * keptOnlyAsContainer(keep, "person.b"); // true: person.b = 5 is left out, person.b = {c: 1} kept
+ * ```
+ */
+export function keptOnlyAsContainer(keep: Matcher, path: string): boolean {
+  const patterns = wildcardContainers.get(keep);
+  if (patterns === undefined) return false;
+  return (
+    patterns.containers.some((pattern) => pattern.test(path)) &&
+    !patterns.kept.some((pattern) => pattern.test(path))
+  );
 }
 
 function patternToRegExp(pattern: string): RegExp {

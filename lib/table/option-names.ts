@@ -1,7 +1,7 @@
 // The names of the table and model options (SPEC §7; Dynamoose's TableOptions + ModelTableOptions, plus
 // dynamodel's own): an option dynamodel does not know is an InvalidParameter naming it and the known
 // ones, as the migration guide promises, instead of silently meaning nothing.
-import { describeValue, InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { TableOptions } from "./options";
 
@@ -64,4 +64,17 @@ export function checkTableOptionNames(options: unknown, what: string, extra: rea
       if (isPlainObject(nested)) checkNames(nested, names, `${what} "${option}.${child}" setting`);
     }
   }
+}
+
+/**
+ * The `tableName` option: a non-empty string, or absent (`null` too) for the model's name. Anything else
+ * would name a table "null" or "5", or fail only at the first request.
+ */
+export function tableNameOption(given: unknown, modelName: string): string {
+  if (given === undefined || given === null) return modelName;
+  if (typeof given !== "string") {
+    throw new InvalidParameterType(`The tableName option must be a string (got ${describeValue(given)}).`);
+  }
+  if (given === "") throw new InvalidParameter("The tableName option must not be empty.");
+  return given;
 }

@@ -141,27 +141,39 @@ function expandWait(options: Layer): Layer {
 function resolveExpires(expires: unknown): ResolvedExpires | undefined {
   if (expires === undefined || expires === null) return undefined;
   if (typeof expires === "number") {
-    // A TTL of 0 or less would store every item already expired.
-    if (!(expires > 0))
+    // A TTL of 0 or less would store every item already expired; Infinity, a Date no item could store.
+    if (!isTimeToLive(expires))
       throw new InvalidParameter(
-        `Table option \`expires\` must be a positive number of ms (got ${describeValue(expires)}).`,
+        `Table option \`expires\` must be a positive, finite number of ms (got ${describeValue(expires)}).`,
       );
     return { ttl: expires, attribute: "ttl", returnExpired: true };
   }
   if (!isPlainObject(expires))
     throw new InvalidParameter("Table option `expires` must be a number or an object.");
   const { ttl, attribute = "ttl", items } = expires as ExpiresOptions;
-  if (ttl !== undefined && (typeof ttl !== "number" || !(ttl > 0)))
+  if (ttl !== undefined && !isTimeToLive(ttl))
     throw new InvalidParameter(
-      `\`expires.ttl\` must be a positive number of ms (got ${describeValue(ttl)}).`,
+      `\`expires.ttl\` must be a positive, finite number of ms (got ${describeValue(ttl)}).`,
     );
   if (typeof attribute !== "string" || attribute === "" || attribute.includes(".")) {
     throw new InvalidParameter(
       `\`expires.attribute\` must be a top-level attribute name (got ${describeValue(attribute)}).`,
     );
   }
-  return { ttl, attribute, returnExpired: items?.returnExpired ?? true };
+  if (items !== undefined && items !== null && !isPlainObject(items)) {
+    throw new InvalidParameter(`\`expires.items\` must be an object (got ${describeValue(items)}).`);
+  }
+  const returnExpired = items?.returnExpired ?? true;
+  if (typeof returnExpired !== "boolean") {
+    throw new InvalidParameter(
+      `\`expires.items.returnExpired\` must be true or false (got ${describeValue(returnExpired)}).`,
+    );
+  }
+  return { ttl, attribute, returnExpired };
 }
+
+const isTimeToLive = (value: unknown): value is number =>
+  typeof value === "number" && value > 0 && Number.isFinite(value);
 
 const isCapacity = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 1;

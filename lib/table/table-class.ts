@@ -23,6 +23,7 @@ import { describeValue, InvalidParameter, InvalidParameterType } from "../errors
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
 import { attachModel, checkMembersShareKeys, registerNamedTable } from "./binding";
+import { checkOptions, wantsRequest } from "../operations/options";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
@@ -130,8 +131,10 @@ export class Table {
     );
     const runtime = runtimeOf(this);
     const work = Promise.resolve().then(async () => {
+      // A misspelt option (`{retrun: "request"}`) must not create the table it meant to show.
+      const checked = checkOptions(settings, ["return"], "table.create");
       const input = runtime.createInput();
-      if (settings?.return === "request") return input;
+      if (wantsRequest(checked, "table.create")) return input;
       await runtime.send("CreateTable", input);
       return undefined;
     });
@@ -174,6 +177,9 @@ export class Table {
 
   /** DescribeBackup for `arn`. */
   async describeBackup(arn: string): Promise<BackupDescription | undefined> {
+    if (typeof arn !== "string" || arn === "") {
+      throw new InvalidParameterType(`describeBackup() needs a backup ARN (got ${describeValue(arn)}).`);
+    }
     const output = await runtimeOf(this).send<{ BackupDescription?: BackupDescription }>("DescribeBackup", {
       BackupArn: arn,
     });

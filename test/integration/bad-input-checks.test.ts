@@ -314,7 +314,9 @@ describe("wrong arguments get dynamodel's error classes, naming what was wrong",
     expect(() => model({ ttl: 1000, attribute: 5 })).toThrow(
       new InvalidParameter("`expires.attribute` must be a top-level attribute name (got 5)."),
     );
-    expect(() => model(-5)).toThrow("Table option `expires` must be a positive number of ms (got -5).");
+    expect(() => model(-5)).toThrow(
+      "Table option `expires` must be a positive, finite number of ms (got -5).",
+    );
     expect(() => model({ ttl: Number.NaN })).toThrow(InvalidParameter);
     expect(() => dynamodel.Table.defaults.set({ throughput: -1 })).toThrow(InvalidParameter);
     expect(dynamodel.Table.defaults.get()).toEqual({});
@@ -363,4 +365,149 @@ it("parallel() takes at most DynamoDB's 1,000,000 segments (more ran out of memo
   expect(() => Thing.scan().parallel(1_000_001)).toThrow(
     new InvalidParameter("parallel() takes at most 1000000 segments, DynamoDB's limit (got 1000001)."),
   );
+});
+
+describe("checks a bad-input audit found missing (session 12)", () => {
+  it("create() with settings that are not an object rejects, and writes nothing", async () => {
+    await expect(Thing.create({ id: "s12a" }, 5 as never)).rejects.toThrow(InvalidParameterType);
+    await expect(Thing.create({ id: "s12a" }, [] as never)).rejects.toThrow(InvalidParameterType);
+    await expect(Thing.create({ id: "s12a" }, { overwite: false } as never)).rejects.toThrow(
+      'create: unknown option "overwite"',
+    );
+    expect(await storedItem(tableName, key("s12a"))).toBeUndefined();
+  });
+
+  it("table.create() with a misspelt or wrong option rejects and creates nothing", async () => {
+    const name = uniqueTableName("BadCreate");
+    const table = new dynamodel.Table(name, [dynamodel.model(`BadCreate${counter++}`, { id: String })], {
+      create: false,
+      waitForActive: false,
+    });
+    await expect(table.create({ retrun: "request" } as never)).rejects.toThrow(
+      'table.create: unknown option "retrun"',
+    );
+    await expect(table.create({ return: "bogus" } as never)).rejects.toThrow(InvalidParameter);
+    await expect(table.create(5 as never)).rejects.toThrow(InvalidParameterType);
+    const { TableNames } = await rawClient().listTables({});
+    expect(TableNames).not.toContain(name);
+    expect((await table.create({ return: "request" })).TableName).toBe(name);
+  });
+
+  it("the tableName option is a non-empty string, or null for the model's name", async () => {
+    const define = (tableName: unknown) =>
+      dynamodel.model(`BadTableName${counter++}`, { id: String }, { tableName, create: false } as never);
+    expect(() => define(5)).toThrow(
+      new InvalidParameterType("The tableName option must be a string (got 5)."),
+    );
+    expect(() => define("")).toThrow(InvalidParameter);
+    const fallback = define(null);
+    expect(fallback.table().name).toBe(fallback.name);
+  });
+
+  it("an empty string for an index key inside $IF_NOT_EXISTS is a ValidationError, and nothing is written", async () => {
+    const indexTable = uniqueTableName("BadIfNotExists");
+    const Indexed = dynamodel.model(
+      "BadIfNotExistsModel",
+      { id: String, gh: { type: String, index: { name: "byGh", type: "global" } } },
+      { tableName: indexTable, throughput: "ON_DEMAND" },
+    );
+    await Indexed.create({ id: "i1", gh: "g" });
+    await expect(Indexed.update({ id: "i1" }, { gh: { $IF_NOT_EXISTS: "" } } as never)).rejects.toThrow(
+      ValidationError,
+    );
+    expect(await storedItem(indexTable, key("i1"))).toEqual({ id: { S: "i1" }, gh: { S: "g" } });
+  });
+
+  it("expires takes a positive finite TTL and a boolean returnExpired", () => {
+    const define = (expires: unknown) =>
+      dynamodel.model(`BadExpires${counter++}`, { id: String }, { expires, create: false } as never);
+    expect(() => define(Infinity)).toThrow("must be a positive, finite number of ms (got Infinity)");
+    expect(() => define({ ttl: Infinity })).toThrow(InvalidParameter);
+    expect(() => define({ ttl: 1000, items: { returnExpired: "no" } })).toThrow(
+      '`expires.items.returnExpired` must be true or false (got "no")',
+    );
+    expect(() => define({ ttl: 1000, items: 5 })).toThrow(InvalidParameter);
+    expect(() => define({ ttl: 1000, items: { returnExpired: false } })).not.toThrow();
+  });
+
+  it("schema, scan and table helpers check their arguments", async () => {
+    const schema = new Schema({ id: String });
+    expect(() => schema.getAttributeType(5 as never)).toThrow(InvalidParameterType);
+    expect(() => Thing.scan().all(0, 1.5)).toThrow(
+      "all() max must be a whole number of at least 0 (got 1.5)",
+    );
+    expect(
+      () => new Schema({ id: String, g: { type: String, index: { type: "global", throughput: -1 } } }),
+    ).toThrow('Index on "g": throughput must be a whole number ≥ 1');
+    expect(
+      () =>
+        new Schema({
+          id: String,
+          g: { type: String, index: { type: "global", throughput: { read: 2 } as never } },
+        }),
+    ).not.toThrow();
+    await expect(Thing.table().describeBackup(5 as never)).rejects.toThrow(InvalidParameterType);
+  });
+
+  it("custom methods need a name and a function; built-ins of functions stay", () => {
+    const Custom = dynamodel.model(`BadMethods${counter++}`, { id: String }, { create: false });
+    expect(() => Custom.methods.set(5 as never, () => 1)).toThrow(InvalidParameterType);
+    expect(() => Custom.methods.set("x", 5 as never)).toThrow(InvalidParameterType);
+    expect(() => Custom.methods.item.set("y", null as never)).toThrow(InvalidParameterType);
+    const before = Custom.toString;
+    Custom.methods.set("toString", () => "replaced");
+    expect(Custom.toString).toBe(before);
+  });
+});
+
+describe("saveUnknown patterns with a wildcard before their end", () => {
+  const unknownTable = uniqueTableName("WildUnknown");
+  const Wild = dynamodel.model(
+    "WildUnknownModel",
+    new Schema({ id: String }, { saveUnknown: ["person.*.c", "**.z"] }),
+    { tableName: unknownTable, throughput: "ON_DEMAND" },
+  );
+
+  it("keep what they match, and only maps and lists on the way to it", async () => {
+    await Wild.create({
+      id: "w1",
+      person: { b: { c: 2, d: 3 }, e: 5 },
+      deep: { er: { z: 1, y: 2 } },
+      x: 7,
+    } as never);
+    expect(await storedItem(unknownTable, key("w1"))).toEqual({
+      id: { S: "w1" },
+      person: { M: { b: { M: { c: { N: "2" } } } } },
+      deep: { M: { er: { M: { z: { N: "1" } } } } },
+    });
+    expect((await Wild.get("w1"))?.toJSON()).toEqual({
+      id: "w1",
+      person: { b: { c: 2 } },
+      deep: { er: { z: 1 } },
+    });
+  });
+});
+
+describe("startAt() with a Buffer key after a trip through JSON", () => {
+  const bufferTable = uniqueTableName("BufferCursor");
+  const Blob = dynamodel.model(
+    "BufferCursorModel",
+    { id: Buffer, n: Number },
+    { tableName: bufferTable, throughput: "ON_DEMAND" },
+  );
+
+  it("takes the JSON form of the Buffer back", async () => {
+    await Blob.batchPut([1, 2, 3].map((n) => ({ id: Buffer.from([n]), n })));
+    const seen: number[] = [];
+    let cursor: unknown;
+    do {
+      const page = await Blob.scan()
+        .limit(1)
+        .startAt(cursor as never)
+        .exec();
+      seen.push(...page.map((item) => item.n!));
+      cursor = page.lastKey === undefined ? undefined : JSON.parse(JSON.stringify(page.lastKey));
+    } while (cursor !== undefined);
+    expect(seen.sort()).toEqual([1, 2, 3]);
+  });
 });

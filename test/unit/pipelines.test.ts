@@ -301,11 +301,16 @@ describe("read pipeline", () => {
 });
 
 describe("saveUnknown patterns", () => {
-  it("keeps containers on the way to a pattern, but never widens through wildcards", async () => {
+  it("keeps the maps on the way to a wildcard pattern, but no scalar there: it never widens", async () => {
     const schema = new Schema({ id: String }, { saveUnknown: ["**.secret"] });
-    const { attributes } = await write(schema, { id: "a", open: 1, deep: { secret: 1 } });
-    expect(attributes.open).toBeUndefined();
-    expect(attributes.deep).toBeUndefined(); // "deep" itself matches no pattern
+    const { attributes } = await write(schema, {
+      id: "a",
+      open: 1,
+      deep: { secret: 1, other: 2, list: [3] },
+    });
+    expect(attributes.open).toBeUndefined(); // on the way to "**.secret", but not a map
+    // A list on the way is a container too (it could hold a "secret"): kept, holding what matched.
+    expect(attributes.deep).toEqual({ M: { secret: { N: "1" }, list: { L: [] } } });
   });
 });
 
