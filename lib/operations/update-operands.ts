@@ -119,7 +119,7 @@ export function addAction(
   const attribute = path.attribute;
   if (attribute === undefined || findVariant(attribute, "any")) return schemalessAdd(path, value);
   const number = numberType(attribute);
-  if (number && typeof value === "number") {
+  if (number && (typeof value === "number" || typeof value === "bigint")) {
     const normalized = number.normalize(value);
     // NaN, ±Infinity and numbers out of range have no DynamoDB form; normalize says so instead of throwing.
     if (normalized === NO_MATCH) {

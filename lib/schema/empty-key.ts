@@ -1,22 +1,62 @@
 // DynamoDB refuses an empty string or binary as the value of a key attribute, of the table or of an index
-// ("The AttributeValue for a key attribute cannot contain an empty string value"). Checked before sending,
-// so the error names the attribute and the rule, and nothing is written.
+// ("The AttributeValue for a key attribute cannot contain an empty string value"), and a partition key
+// value over 2048 bytes or a sort key value over 1024. Checked before sending, so the error names the
+// attribute and the rule, and nothing is written.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../errors";
 import type { CompiledSchema } from "./compiled";
 
-const keyNamesOf = new WeakMap<CompiledSchema, readonly string[]>();
+/** DynamoDB's limits on one key value, in bytes (UTF-8 for strings). */
+export const PARTITION_KEY_BYTES = 2048;
+export const SORT_KEY_BYTES = 1024;
 
-/** The stored names of the table's and the indexes' key attributes, worked out once per schema. */
-function keyAttributeNames(schema: CompiledSchema): readonly string[] {
-  let names = keyNamesOf.get(schema);
-  if (names === undefined) {
-    const all = [schema.hashKey, schema.rangeKey];
-    for (const index of schema.indexes) all.push(index.hashKey, index.rangeKey);
-    names = [...new Set(all.filter((name): name is string => name !== undefined))];
-    keyNamesOf.set(schema, names);
+const keyLimitsOf = new WeakMap<CompiledSchema, ReadonlyMap<string, number>>();
+
+/**
+ * The stored names of the table's and the indexes' key attributes with the byte limit of each (a sort key
+ * of any index has the smaller limit), worked out once per schema.
+ */
+function keyLimits(schema: CompiledSchema): ReadonlyMap<string, number> {
+  let limits = keyLimitsOf.get(schema);
+  if (limits === undefined) {
+    const found = new Map<string, number>();
+    const add = (name: string | undefined, limit: number) => {
+      if (name !== undefined) found.set(name, Math.min(limit, found.get(name) ?? limit));
+    };
+    add(schema.hashKey, PARTITION_KEY_BYTES);
+    add(schema.rangeKey, SORT_KEY_BYTES);
+    for (const index of schema.indexes) {
+      add(index.hashKey, PARTITION_KEY_BYTES);
+      add(index.rangeKey, SORT_KEY_BYTES);
+    }
+    limits = found;
+    keyLimitsOf.set(schema, limits);
   }
-  return names;
+  return limits;
+}
+
+/** The bytes of a string or binary key value over `limit`, else undefined (numbers are always small). */
+function bytesOver(value: AttributeValue, limit: number): number | undefined {
+  if (value.S !== undefined) {
+    if (value.S.length * 3 <= limit) return undefined; // the cheap bound: at most 3 bytes per UTF-16 unit
+    const bytes = Buffer.byteLength(value.S, "utf8");
+    return bytes > limit ? bytes : undefined;
+  }
+  return value.B !== undefined && value.B.length > limit ? value.B.length : undefined;
+}
+
+/** Throws for an empty key value or one over its byte limit. */
+function checkKeyValue(name: string, value: AttributeValue, limit: number): void {
+  if (isEmpty(value)) throw emptyKeyError(name, value);
+  const bytes = bytesOver(value, limit);
+  if (bytes !== undefined) {
+    throw new ValidationError(
+      name,
+      "key",
+      `${bytes} bytes`,
+      `is a ${limit === PARTITION_KEY_BYTES ? "partition" : "sort"} key (of the table or an index), whose value DynamoDB allows at most ${limit} bytes`,
+    );
+  }
 }
 
 function isEmpty(value: AttributeValue): boolean {
@@ -34,7 +74,8 @@ function emptyKeyError(name: string, value: AttributeValue): ValidationError {
 }
 
 /**
- * Refuses an item whose table or index key attributes hold an empty string or binary.
+ * Refuses an item whose table or index key attributes hold an empty string or binary, or a value over
+ * its byte limit (2048 for a partition key, 1024 for a sort key).
  *
  * @example
  * ```ts
@@ -42,20 +83,28 @@ function emptyKeyError(name: string, value: AttributeValue): ValidationError {
  * ```
  */
 export function checkKeysNotEmpty(schema: CompiledSchema, attributes: Record<string, AttributeValue>): void {
-  for (const name of keyAttributeNames(schema)) {
+  for (const [name, limit] of keyLimits(schema)) {
     const value = attributes[name];
-    if (value !== undefined && isEmpty(value)) throw emptyKeyError(name, value);
+    if (value !== undefined) checkKeyValue(name, value, limit);
   }
 }
 
 /** Refuses an update that sets an index's key attribute (a top-level `name`) to an empty value. */
 export function checkUpdatedKeyNotEmpty(schema: CompiledSchema, name: string, value: AttributeValue): void {
-  if (isEmpty(value) && keyAttributeNames(schema).includes(name)) throw emptyKeyError(name, value);
+  const limit = keyLimits(schema).get(name);
+  if (limit !== undefined) checkKeyValue(name, value, limit);
 }
 
-/** Refuses an empty value given for the key attribute `name` (a key to get, delete or update by). */
-export function checkKeyValueNotEmpty(name: string, value: AttributeValue): AttributeValue {
-  if (isEmpty(value)) throw emptyKeyError(name, value);
+/**
+ * Refuses an empty value, or one over `limit` bytes, given for the key attribute `name` (a key to get,
+ * delete or update by).
+ */
+export function checkKeyValueNotEmpty(
+  name: string,
+  value: AttributeValue,
+  limit: number = PARTITION_KEY_BYTES,
+): AttributeValue {
+  checkKeyValue(name, value, limit);
   return value;
 }
 

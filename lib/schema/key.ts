@@ -9,7 +9,7 @@ import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
-import { checkKeyValueNotEmpty } from "./empty-key";
+import { checkKeyValueNotEmpty, PARTITION_KEY_BYTES, SORT_KEY_BYTES } from "./empty-key";
 
 function isKeyObject(key: unknown): key is Record<string, unknown> {
   return typeof key === "object" && key !== null && !(key instanceof Date) && !(key instanceof Uint8Array);
@@ -32,12 +32,12 @@ function keyValueAfterSet(attribute: CompiledAttribute, value: unknown): unknown
 }
 
 /** A key value (after every `set`) in stored form; what `set` returned must still be of the type. */
-function keyValueToDynamo(attribute: CompiledAttribute, value: unknown): AttributeValue {
+function keyValueToDynamo(attribute: CompiledAttribute, value: unknown, limit: number): AttributeValue {
   const variant = scalarVariant(attribute, value);
   const checked = variant.type.normalize(value);
   if (checked === NO_MATCH)
     throw new TypeMismatch(attribute.name, `of type ${variant.type.name}${numberRangeNote(value)}`, value);
-  return checkKeyValueNotEmpty(attribute.name, variant.type.toDynamo(checked));
+  return checkKeyValueNotEmpty(attribute.name, variant.type.toDynamo(checked), limit);
 }
 
 function scalarVariant(attribute: CompiledAttribute, value: unknown) {
@@ -50,12 +50,13 @@ function scalarVariant(attribute: CompiledAttribute, value: unknown) {
 function convertKeyValue(
   attribute: CompiledAttribute,
   value: unknown,
+  limit: number,
 ): AttributeValue | Promise<AttributeValue> {
-  if (attribute.settings.set === undefined) return keyValueToDynamo(attribute, value); // one normalize
+  if (attribute.settings.set === undefined) return keyValueToDynamo(attribute, value, limit); // one normalize
   const set = keyValueAfterSet(attribute, value);
   return isThenable(set)
-    ? Promise.resolve(set).then((result) => keyValueToDynamo(attribute, result))
-    : keyValueToDynamo(attribute, set);
+    ? Promise.resolve(set).then((result) => keyValueToDynamo(attribute, result, limit))
+    : keyValueToDynamo(attribute, set, limit);
 }
 
 /**
@@ -83,7 +84,12 @@ async function keyThroughSchemaSet(
         `The schema's set function left the key attribute "${attribute.name}" empty.`,
       );
     }
-    key[attribute.name] = keyValueToDynamo(attribute, value);
+    // The first attribute is the partition key, a second the sort key.
+    key[attribute.name] = keyValueToDynamo(
+      attribute,
+      value,
+      attribute === attributes[0] ? PARTITION_KEY_BYTES : SORT_KEY_BYTES,
+    );
   }
   return key;
 }
@@ -118,9 +124,11 @@ export function keyToDynamo(
       : keyThroughSchemaSet(schema, [hashAttribute], [hashValue]);
   }
   const parts: [string, AttributeValue | Promise<AttributeValue>][] = [
-    [schema.hashKey, convertKeyValue(hashAttribute, hashValue)],
+    [schema.hashKey, convertKeyValue(hashAttribute, hashValue, PARTITION_KEY_BYTES)],
   ];
-  if (rangeAttribute) parts.push([schema.rangeKey!, convertKeyValue(rangeAttribute, rangeValue)]);
+  if (rangeAttribute) {
+    parts.push([schema.rangeKey!, convertKeyValue(rangeAttribute, rangeValue, SORT_KEY_BYTES)]);
+  }
   if (!parts.some(([, value]) => isThenable(value))) {
     return Object.fromEntries(parts) as Record<string, AttributeValue>;
   }

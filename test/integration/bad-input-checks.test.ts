@@ -511,3 +511,96 @@ describe("startAt() with a Buffer key after a trip through JSON", () => {
     expect(seen.sort()).toEqual([1, 2, 3]);
   });
 });
+
+describe("key values over DynamoDB's byte limits", () => {
+  const keyTable = uniqueTableName("KeyBytes");
+  const Keyed = dynamodel.model(
+    "KeyBytesModel",
+    {
+      id: { type: String, hashKey: true },
+      sk: { type: String, rangeKey: true },
+      g: { type: String, index: { name: "byG", type: "global", rangeKey: "gs" } },
+      gs: String,
+    },
+    { tableName: keyTable, throughput: "ON_DEMAND" },
+  );
+  const stored = async (id: string, sk: string) =>
+    (await rawClient().getItem({ TableName: keyTable, Key: { id: { S: id }, sk: { S: sk } } })).Item;
+
+  it("accept 2048 bytes for a partition key and 1024 for a sort key, in UTF-8", async () => {
+    await Keyed.create({
+      id: "é".repeat(1024),
+      sk: "x".repeat(1024),
+      g: "y".repeat(2048),
+      gs: "z".repeat(1024),
+    });
+    expect(await stored("é".repeat(1024), "x".repeat(1024))).toBeDefined();
+    expect(await Keyed.get({ id: "é".repeat(1024), sk: "x".repeat(1024) })).toBeDefined();
+  });
+
+  it("refuse one byte more on writes, keys and updates, naming the attribute, and send nothing", async () => {
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await expect(Keyed.create({ id: "é".repeat(1024) + "a", sk: "s" })).rejects.toThrow(
+        '"id" is a partition key (of the table or an index), whose value DynamoDB allows at most 2048 bytes (got "2049 bytes")',
+      );
+      await expect(Keyed.create({ id: "a", sk: "x".repeat(1025) })).rejects.toThrow(
+        '"sk" is a sort key (of the table or an index), whose value DynamoDB allows at most 1024 bytes (got "1025 bytes")',
+      );
+      await expect(Keyed.create({ id: "a", sk: "s", g: "y".repeat(2049) })).rejects.toThrow(ValidationError);
+      await expect(Keyed.create({ id: "a", sk: "s", gs: "z".repeat(1025) })).rejects.toThrow(ValidationError);
+      await expect(Keyed.get({ id: "a", sk: "x".repeat(1025) })).rejects.toThrow(ValidationError);
+      await expect(Keyed.delete({ id: "a".repeat(2049), sk: "s" })).rejects.toThrow(ValidationError);
+      await expect(Keyed.update({ id: "a", sk: "s" }, { gs: "z".repeat(1025) })).rejects.toThrow(
+        ValidationError,
+      );
+      await expect(
+        Keyed.batchPut([
+          { id: "b", sk: "s" },
+          { id: "c", sk: "x".repeat(1025) },
+        ]),
+      ).rejects.toThrow(ValidationError);
+      expect(sent).toEqual([]);
+    } finally {
+      stop();
+    }
+    expect(await stored("a", "s")).toBeUndefined();
+    expect(await stored("b", "s")).toBeUndefined();
+  });
+});
+
+describe("bigint values of a Number attribute", () => {
+  it("out of DynamoDB's range or precision are a TypeMismatch before sending; others are stored exactly", async () => {
+    await Thing.get("big0"); // the table is set up on the model's first request
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await expect(Thing.create({ id: "big1", v: 10n ** 130n } as never)).rejects.toThrow(
+        "of up to 38 significant digits, of magnitude under 1e126",
+      );
+      await expect(
+        Thing.create({ id: "big1", v: 123456789012345678901234567890123456789n } as never),
+      ).rejects.toThrow(TypeMismatch);
+      await expect(Thing.update({ id: "big1" }, { v: -(10n ** 126n) } as never)).rejects.toThrow(
+        TypeMismatch,
+      );
+      expect(sent).toEqual([]);
+    } finally {
+      stop();
+    }
+    expect(await storedItem(tableName, key("big1"))).toBeUndefined();
+    const exact = 12345678901234567890123456789012345678n; // 38 digits
+    await Thing.create({ id: "big2", v: exact } as never);
+    await Thing.update({ id: "big2" }, { $ADD: { v: 2n } } as never);
+    expect((await storedItem(tableName, key("big2")))?.v).toEqual({ N: String(exact + 2n) });
+    await Thing.create({ id: "big3", v: 10n ** 125n } as never); // one significant digit
+    expect(await storedItem(tableName, key("big3"))).toBeDefined();
+  });
+});

@@ -18,6 +18,15 @@ export function isStorableNumber(value: number): boolean {
 }
 
 /**
+ * Whether DynamoDB can store the bigint: at most 38 significant digits (trailing zeros do not count), of
+ * magnitude under 1e126. DynamoDB refuses others after a round trip ("Number overflow", "precision").
+ */
+export function isStorableBigint(value: bigint): boolean {
+  const digits = (value < 0n ? -value : value).toString();
+  return digits.length <= 126 && digits.replace(/0+$/, "").length <= 38;
+}
+
+/**
  * What to add to a type error's expectation when `value` is a finite number DynamoDB cannot store, so the
  * message says why a number is not a number here.
  *
@@ -28,6 +37,11 @@ export function isStorableNumber(value: number): boolean {
  * ```
  */
 export function numberRangeNote(value: unknown): string {
+  if (typeof value === "bigint") {
+    return isStorableBigint(value)
+      ? ""
+      : " (DynamoDB stores integers of up to 38 significant digits, of magnitude under 1e126)";
+  }
   return typeof value === "number" && Number.isFinite(value) && !isStorableNumber(value)
     ? " (DynamoDB stores numbers of magnitude 1e-130 to under 1e126, and 0)"
     : "";
@@ -40,7 +54,10 @@ export const numberType: ScalarType = {
   // NaN, ±Infinity and numbers out of DynamoDB's range have no DynamoDB representation: a type error here, not a marshaller crash. A bigint
   // is written exactly: integers beyond 2^53 read back as bigints (../stored-number.ts).
   normalize: (value) =>
-    (typeof value === "number" && isStorableNumber(value)) || typeof value === "bigint" ? value : NO_MATCH,
+    (typeof value === "number" && isStorableNumber(value)) ||
+    (typeof value === "bigint" && isStorableBigint(value))
+      ? value
+      : NO_MATCH,
   toDynamo: (value) => ({ N: String(value) }),
   toSetMember: (value) => String(value),
   fromDynamo: (value: AttributeValue) => (value.N !== undefined ? numberFromDynamo(value.N) : NO_MATCH),
