@@ -20,6 +20,8 @@ import {
 import { showValue } from "./attribute-value";
 import { formatDocumentPath, type PathSegment } from "./path";
 
+const MAX_IN_VALUES = 100;
+
 /** Comparator names, as the chain methods and the keys of the object form. */
 export type ComparatorName =
   "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "beginsWith" | "contains" | "exists" | "in" | "between";
@@ -120,6 +122,12 @@ export function comparatorNode(
       const list = args[0];
       if (!Array.isArray(list) || list.length === 0) {
         throw new InvalidParameter(`${where} needs a non-empty array (got ${showValue(list)}).`);
+      }
+      // DynamoDB's IN takes at most 100 values; it would refuse the request after a round trip.
+      if (list.length > MAX_IN_VALUES) {
+        throw new InvalidParameter(
+          `${where} takes at most ${MAX_IN_VALUES} values, DynamoDB's limit (got ${list.length}); split the condition with or().`,
+        );
       }
       const values = list.map((value: unknown) =>
         sizeOperand(defined(value, "values that are not undefined")),

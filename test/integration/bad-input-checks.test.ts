@@ -604,3 +604,16 @@ describe("bigint values of a Number attribute", () => {
     expect(await storedItem(tableName, key("big3"))).toBeDefined();
   });
 });
+
+describe("in() with more values than DynamoDB takes", () => {
+  it("is an InvalidParameter when built; 100 values are sent and answered", async () => {
+    const values = Array.from({ length: 101 }, (_, index) => index);
+    expect(() => new Condition("v").in(values)).toThrow(
+      "takes at most 100 values, DynamoDB's limit (got 101); split the condition with or()",
+    );
+    expect(() => Thing.scan("v").in(values)).toThrow(InvalidParameter);
+    await Thing.create({ id: "in1", v: 99 });
+    const found = await Thing.scan("v").in(values.slice(0, 100)).exec();
+    expect(found.map((item) => item.id)).toContain("in1");
+  });
+});
