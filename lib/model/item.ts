@@ -161,9 +161,24 @@ export class Item extends StoredImageHolder {
     return paths.some((changed) => touches(formatDocumentPath(changed), wanted));
   }
 
-  /** Runs the write pipeline (between the validate hooks) without writing; rejects with the first error. */
-  validate(): Promise<void> {
-    return validateWithHooks(this);
+  /**
+   * Runs the write pipeline (between the validate hooks) without writing; rejects with the first error,
+   * or calls `callback(error)` and returns undefined.
+   *
+   * @example
+   * ```ts
+   * await new Cat({ id: 1, age: -3 }).validate(); // rejects: ValidationError "age" …
+   * ```
+   */
+  validate(): Promise<void>;
+  validate(callback: Callback<void>): undefined;
+  validate(callback?: Callback<void>): Promise<void> | undefined {
+    if (callback !== undefined && typeof callback !== "function") {
+      return Promise.reject(
+        new InvalidParameterType(`validate() takes only a callback (got ${describeValue(callback)}).`),
+      );
+    }
+    return withCallback(validateWithHooks(this), callback);
   }
 
   /**

@@ -6,6 +6,7 @@
 // (`parent.owner`). A reference whose item does not exist keeps its key value. A reference back to
 // an item already on the path from the root (a cycle) keeps its key value, so populated data is
 // always a finite tree.
+import { checkOptions } from "../operations/options";
 import { isPlainObject } from "../schema/resolve-type";
 import type { ReferencedModel, ReferenceTarget } from "../schema/compiled";
 import { referencedModelOf } from "../schema/links";
@@ -35,7 +36,9 @@ interface Walk {
 }
 
 export async function populateItem<T extends object>(item: T, settings: PopulateSettings): Promise<T> {
-  const wanted = compilePopulateMatcher(settings.properties);
+  // A misspelt `{propertys: …}` would populate everything, silently.
+  const { properties } = checkOptions(settings, ["properties"], "populate");
+  const wanted = compilePopulateMatcher(properties);
   if (wanted === undefined) return item;
   const model = referencedModelOf(item.constructor);
   const key = model && referenceKeyOf(model, item);

@@ -617,3 +617,21 @@ describe("in() with more values than DynamoDB takes", () => {
     expect(found.map((item) => item.id)).toContain("in1");
   });
 });
+
+describe("item methods check their arguments", () => {
+  it("populate() refuses a misspelt option; validate() takes a callback and nothing else", async () => {
+    const item = new Thing({ id: "im1", v: -1 });
+    await expect(item.populate({ propertys: true } as never)).rejects.toThrow(
+      'populate: unknown option "propertys"',
+    );
+    await expect(item.populate(5 as never)).rejects.toThrow(InvalidParameterType);
+    await expect(item.validate(5 as never)).rejects.toThrow(InvalidParameterType);
+    const outcome = await new Promise<unknown>((resolve) => {
+      expect(new Thing({ id: "im1", v: "x" } as never).validate((error) => resolve(error))).toBeUndefined();
+    });
+    expect(outcome).toBeInstanceOf(TypeMismatch);
+    await new Promise<void>((resolve, reject) =>
+      item.validate((error) => (error === null ? resolve() : reject(error))),
+    );
+  });
+});

@@ -68,3 +68,10 @@ export async function reportedKeys(): Promise<void> {
 export const fromItemClass = new Owner.Item({ id: 1, name: "Ann" });
 type _fromItemClass = Expect<Equal<typeof fromItemClass, InstanceType<typeof Owner>>>;
 export const hashKeyName: string = Owner.Model.getHashKey();
+
+// An item's validate() resolves with nothing, or takes a Node-style callback and returns undefined.
+const toValidate = new Owner({ id: 1 });
+export const validated: Promise<void> = toValidate.validate();
+export const validatedWithCallback: undefined = toValidate.validate((error: unknown) => void error);
+// @ts-expect-error: validate takes a callback, not settings
+void toValidate.validate({ overwrite: true });
