@@ -54,7 +54,9 @@ export function markPendingValues(values: object, filled: Promise<void>): void {
  * if (settling) await settling;
  * ```
  */
-export function valuesSettled(input: object): Promise<void> | undefined {
+export function valuesSettled(input: object | null | undefined): Promise<void> | undefined {
+  // `raw("ListTables")` sends no input at all.
+  if (typeof input !== "object" || input === null) return undefined;
   const values = (input as { ExpressionAttributeValues?: unknown }).ExpressionAttributeValues;
   return typeof values === "object" && values !== null ? fillingOfValues.get(values) : undefined;
 }

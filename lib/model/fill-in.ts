@@ -89,12 +89,17 @@ function holdWrittenValues(
       value = shown;
     }
     const used = nameHeld(attribute, item);
-    if (!sameValue(item[used], value)) item[used] = value;
+    const held = item[used];
+    // Held only for its form, a Set or Date already is in it: the common case skips the deep compare.
+    if (formOnly.has(attribute) && (held instanceof Set || held instanceof Date)) continue;
+    if (!sameValue(held, value)) item[used] = value;
   }
 }
 
 const heldByShape = new WeakMap<ObjectShape, readonly CompiledAttribute[]>();
 const reshaping = new WeakMap<CompiledAttribute, boolean>();
+/** Attributes held only because a Set or Date changes form (no `set`, no default below them). */
+const formOnly = new WeakSet<CompiledAttribute>();
 
 /**
  * The attributes whose written value can differ from what the item holds: an own `set` or a default (its
@@ -105,9 +110,12 @@ const reshaping = new WeakMap<CompiledAttribute, boolean>();
 function attributesToHold(shape: ObjectShape): readonly CompiledAttribute[] {
   let held = heldByShape.get(shape);
   if (held === undefined) {
-    held = shape.attributes.filter(
-      (attribute) => attribute.flags.set || attribute.flags.defaults || reshapes(attribute),
-    );
+    held = shape.attributes.filter((attribute) => {
+      if (attribute.flags.set || attribute.flags.defaults) return true;
+      if (!reshapes(attribute)) return false;
+      formOnly.add(attribute);
+      return true;
+    });
     heldByShape.set(shape, held);
   }
   return held;

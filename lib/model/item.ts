@@ -26,7 +26,7 @@ import type { SaveRequest, SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder } from "./image-slot";
 import { storedImageOf } from "./stored-images";
-import { populateItem, type PopulateSettings } from "./populate";
+import { checkPopulateSettings, populateItem, type PopulateSettings } from "./populate";
 import { untracked } from "./tracked-items";
 import { withDefaultsOf, type ItemData } from "./with-defaults";
 
@@ -198,7 +198,8 @@ export class Item extends StoredImageHolder {
     callback?: Callback<this>,
   ): Promise<this> | undefined {
     if (typeof settings === "function") return withCallback(populateItem(this, {}), settings);
-    return withCallback(populateItem(this, settings ?? {}), callback);
+    const work = Promise.resolve().then(() => populateItem(this, checkPopulateSettings(settings)));
+    return withCallback(work, callback);
   }
 
   /**

@@ -35,10 +35,13 @@ interface Walk {
   readonly fetcher: ReferenceFetcher;
 }
 
+/** The settings of `populate()`, checked: a misspelt `{propertys: …}` would populate everything, silently. */
+export function checkPopulateSettings(settings: PopulateSettings | undefined): PopulateSettings {
+  return checkOptions(settings, ["properties"], "populate");
+}
+
 export async function populateItem<T extends object>(item: T, settings: PopulateSettings): Promise<T> {
-  // A misspelt `{propertys: …}` would populate everything, silently.
-  const { properties } = checkOptions(settings, ["properties"], "populate");
-  const wanted = compilePopulateMatcher(properties);
+  const wanted = compilePopulateMatcher(settings.properties);
   if (wanted === undefined) return item;
   const model = referencedModelOf(item.constructor);
   const key = model && referenceKeyOf(model, item);

@@ -12,7 +12,7 @@
  */
 import { type Callback, withCallback } from "../callbacks";
 import type { Item } from "./item";
-import { populateItem, type PopulateSettings } from "./populate";
+import { checkPopulateSettings, populateItem, type PopulateSettings } from "./populate";
 
 /** What every query and scan result array carries. */
 interface ResponseMembers {
@@ -82,8 +82,12 @@ function populateAll<R extends object[]>(
   settings?: PopulateSettings | Callback<R>,
   callback?: Callback<R>,
 ): Promise<R> | undefined {
+  // Checked once, so a misspelt option is reported for an empty result too.
   const populated = (options: PopulateSettings) =>
-    Promise.all(this.map((item) => populateItem(item, options))).then(() => this);
+    Promise.resolve()
+      .then(() => checkPopulateSettings(options))
+      .then((checked) => Promise.all(this.map((item) => populateItem(item, checked))))
+      .then(() => this);
   if (typeof settings === "function") return withCallback(populated({}), settings);
   return withCallback(populated(settings ?? {}), callback);
 }

@@ -235,9 +235,11 @@ export function normalizeObject(
     const attribute = shape.byInputName.get(key);
     if (attribute === undefined) {
       const attributePath = path === "" ? key : `${path}.${key}`;
-      if (context.keepUnknown !== undefined && keepsUnknown(context.keepUnknown, attributePath, value)) {
-        output[key] = filterUnknown(value, attributePath, context.keepUnknown);
-      }
+      const held =
+        context.keepUnknown === undefined
+          ? undefined
+          : keptUnknownValue(context.keepUnknown, attributePath, value);
+      if (held !== undefined) output[key] = held;
       continue;
     }
     if (key !== attribute.name && input[attribute.name] !== undefined) {
@@ -273,30 +275,34 @@ function hasExplicitUndefined(
 }
 
 /**
- * Unknown values kept by saveUnknown: nested content (map members, list elements, by dotted path:
- * `tags.0`) is kept only where the patterns allow.
+ * What saveUnknown keeps of an unknown value at `path` (dotted, list indices as segments: `tags.0`), or
+ * undefined for nothing. Nested content is kept only where the patterns allow. Where only a wildcard
+ * pattern's way leads (`person.b` for "person.*.c"), only a map or list is kept, and only if something in
+ * it is: no scalar and no empty shell is stored for a pattern that matched nothing.
  */
-/** What `saveUnknown`'s patterns keep of an unknown value at `path` (dotted, list indices as segments). */
-/** Whether saveUnknown keeps `value` at `path` (a map or list only, where only a wildcard pattern's way leads). */
-function keepsUnknown(keep: (path: string) => boolean, path: string, value: unknown): boolean {
-  if (value === undefined || !keep(path)) return false;
-  return !keptOnlyAsContainer(keep, path) || Array.isArray(value) || isPlainObject(value);
+export function keptUnknownValue(keep: (path: string) => boolean, path: string, value: unknown): unknown {
+  if (value === undefined || !keep(path)) return undefined;
+  if (!keptOnlyAsContainer(keep, path)) return filterUnknown(value, path, keep);
+  if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
+  const kept = filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
+  return (Array.isArray(kept) ? kept.length : Object.keys(kept).length) > 0 ? kept : undefined;
 }
 
+/** The nested content of an unknown value that saveUnknown's patterns keep (see keptUnknownValue). */
 export function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
   if (Array.isArray(value)) {
     const kept: unknown[] = [];
     value.forEach((element, index) => {
-      const nestedPath = `${path}.${index}`;
-      if (keepsUnknown(keep, nestedPath, element)) kept.push(filterUnknown(element, nestedPath, keep));
+      const held = keptUnknownValue(keep, `${path}.${index}`, element);
+      if (held !== undefined) kept.push(held);
     });
     return kept;
   }
   if (!isPlainObject(value)) return value;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const nestedPath = `${path}.${key}`;
-    if (keepsUnknown(keep, nestedPath, value[key])) output[key] = filterUnknown(value[key], nestedPath, keep);
+    const held = keptUnknownValue(keep, `${path}.${key}`, value[key]);
+    if (held !== undefined) output[key] = held;
   }
   return output;
 }

@@ -3,7 +3,7 @@
 // keeps them. Readers are compiled once per attribute; hydrating a page walks them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute, CompiledSchema, FlattenedNames, ObjectShape, Variant } from "./compiled";
-import { keptUnknown, rankObjectVariants } from "./normalize";
+import { keptUnknown, keptUnknownValue, rankObjectVariants } from "./normalize";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";
 import { numberFromDynamo } from "./stored-number";
@@ -169,18 +169,16 @@ function readersOf(shape: ObjectShape): Map<string, Reader> {
   return table;
 }
 
-/** A stored unknown value where saveUnknown keeps only maps and lists (normalize.ts `keepsUnknown`). */
-function isKeptShape(keep: (path: string) => boolean, path: string, value: AttributeValue): boolean {
-  return !keptOnlyAsContainer(keep, path) || value.M !== undefined || value.L !== undefined;
-}
-
 /**
  * An unknown attribute saveUnknown keeps: read whole, then cut to what the patterns keep (`person.*` keeps
  * `person.b` but not `person.b.c`), as the write pipeline cuts it, so reads show what writes would keep.
  */
+/** A stored unknown attribute as saveUnknown keeps it, or undefined for nothing (normalize.ts `keptUnknownValue`). */
 function unknownFromDynamo(value: AttributeValue, path: string, keep: (path: string) => boolean): unknown {
   const read = anyFromDynamo(value);
-  if (keep === keepEverything || read === null || typeof read !== "object") return read;
+  if (keep === keepEverything) return read;
+  if (keptOnlyAsContainer(keep, path)) return keptUnknownValue(keep, path, read);
+  if (read === null || typeof read !== "object") return read;
   if (!Array.isArray(read) && Object.getPrototypeOf(read) !== Object.prototype) return read; // a Set, a Buffer
   return keptUnknownContents(read as Record<string, unknown> | unknown[], path, keep);
 }
@@ -205,9 +203,10 @@ export function objectFromDynamo(
     // Paths only matter for saveUnknown's patterns; don't build strings nobody reads.
     const nestedPath = keep === undefined ? "" : path === "" ? key : `${path}.${key}`;
     if (reader) output[key] = reader(map[key]!, nestedPath, keep);
-    else if (keep?.(nestedPath) && isKeptShape(keep, nestedPath, map[key]!))
-      setOwnMember(output, key, unknownFromDynamo(map[key]!, nestedPath, keep));
-    else markInexact();
+    else if (keep?.(nestedPath)) {
+      const held = unknownFromDynamo(map[key]!, nestedPath, keep);
+      if (held !== undefined) setOwnMember(output, key, held);
+    } else markInexact();
   }
   return output;
 }

@@ -1,6 +1,7 @@
 // `Model.transaction.get/create/update/delete/condition`: each builds its element with the same pure
 // builders and pipelines as the single-item operation (key conversion, write pipeline, optimistic
 // locking), and records where it came from for the runner.
+import { valuesSettled } from "../pending-values";
 import type {
   ConditionCheck,
   TransactGetItem,
@@ -179,8 +180,19 @@ async function conditionElement(
 /** The `transaction` static of a model; registers the model so raw elements on its table are recognised. */
 export function transactionStatics(runtime: ModelRuntime): Record<string, unknown> {
   registerTransactionModel(runtime);
-  // Each builder runs on the next tick, so a synchronous throw (a bad key) is a rejection, as elsewhere.
-  const later = <T>(work: () => Promise<T>): Promise<T> => Promise.resolve().then(work);
+  // Each builder runs on the next tick, so a synchronous throw (a bad key) is a rejection, as elsewhere. An
+  // element is handed out complete: a condition value from an asynchronous `set` is filled in first (a copy
+  // of its values, made by the caller or a hook, would not be).
+  const later = <T extends object>(work: () => Promise<T>): Promise<T> =>
+    Promise.resolve()
+      .then(work)
+      .then(async (element) => {
+        for (const body of Object.values(element)) {
+          const settling = typeof body === "object" && body !== null ? valuesSettled(body) : undefined;
+          if (settling !== undefined) await settling;
+        }
+        return element;
+      });
   // `extra` catches a callback given after the settings (`get(key, {}, cb)`): refused like one in their place.
   return {
     get: (key: unknown, settings?: unknown, ...extra: unknown[]) =>

@@ -244,6 +244,15 @@ describe("an asynchronous set on condition values is awaited, as in Dynamoose", 
     expect((await stored("def"))?.num).toEqual({ N: "20" });
   });
 
+  it("hands out transaction elements complete, so a copy of them (by a hook, or JSON) holds the values", async () => {
+    const element = await Account.transaction.condition("ABC", new Condition("email").eq("X@Y.Z"));
+    expect(element.ConditionCheck?.ExpressionAttributeValues).toEqual({ ":v0": { S: "x@y.z" } });
+    await dynamodel.transaction([JSON.parse(JSON.stringify(element))]);
+    await expect(Account.transaction.condition("ABC", new Condition("code").eq("BAD"))).rejects.toThrow(
+      "code BAD refused by set",
+    );
+  });
+
   it("does not call set for contains() substrings", async () => {
     expect((await Account.scan("code").contains(" K").getRequest()).ExpressionAttributeValues).toEqual({
       ":v0": { S: " K" },

@@ -309,8 +309,10 @@ describe("saveUnknown patterns", () => {
       deep: { secret: 1, other: 2, list: [3] },
     });
     expect(attributes.open).toBeUndefined(); // on the way to "**.secret", but not a map
-    // A list on the way is a container too (it could hold a "secret"): kept, holding what matched.
-    expect(attributes.deep).toEqual({ M: { secret: { N: "1" }, list: { L: [] } } });
+    // A map or list on the way where nothing matched is not kept as an empty shell.
+    expect(attributes.deep).toEqual({ M: { secret: { N: "1" } } });
+    const nothing = await write(schema, { id: "b", payload: { a: { b: [1, 2, { c: 3 }] } }, tags: [1, 2] });
+    expect(Object.keys(nothing.attributes)).toEqual(["id"]);
   });
 });
 
