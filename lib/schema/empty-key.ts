@@ -91,6 +91,8 @@ export function checkKeysNotEmpty(schema: CompiledSchema, attributes: Record<str
 
 /** Refuses an update that sets an index's key attribute (a top-level `name`) to an empty value. */
 export function checkUpdatedKeyNotEmpty(schema: CompiledSchema, name: string, value: AttributeValue): void {
+  // Most values set are neither empty nor long enough to pass a key limit: no look-up for them.
+  if (!isEmpty(value) && bytesOver(value, SORT_KEY_BYTES) === undefined) return;
   const limit = keyLimits(schema).get(name);
   if (limit !== undefined) checkKeyValue(name, value, limit);
 }

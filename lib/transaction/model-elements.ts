@@ -177,6 +177,15 @@ async function conditionElement(
   return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(schema, key) });
 }
 
+/** What an element's body waits for before it is complete (pending-values.ts), or undefined. */
+function elementSettled(element: object): Promise<void> | undefined {
+  for (const body of Object.values(element)) {
+    const settling = typeof body === "object" && body !== null ? valuesSettled(body) : undefined;
+    if (settling !== undefined) return settling;
+  }
+  return undefined;
+}
+
 /** The `transaction` static of a model; registers the model so raw elements on its table are recognised. */
 export function transactionStatics(runtime: ModelRuntime): Record<string, unknown> {
   registerTransactionModel(runtime);
@@ -186,12 +195,9 @@ export function transactionStatics(runtime: ModelRuntime): Record<string, unknow
   const later = <T extends object>(work: () => Promise<T>): Promise<T> =>
     Promise.resolve()
       .then(work)
-      .then(async (element) => {
-        for (const body of Object.values(element)) {
-          const settling = typeof body === "object" && body !== null ? valuesSettled(body) : undefined;
-          if (settling !== undefined) await settling;
-        }
-        return element;
+      .then((element) => {
+        const settling = elementSettled(element);
+        return settling === undefined ? element : settling.then(() => element);
       });
   // `extra` catches a callback given after the settings (`get(key, {}, cb)`): refused like one in their place.
   return {

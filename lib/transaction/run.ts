@@ -143,8 +143,10 @@ export async function runTransaction(
 async function sendTransaction(elements: ResolvedElement[], settings: TransactionSettings): Promise<unknown> {
   const returnRequest = wantsRequest(settings, "transaction");
   // Condition values from an asynchronous `set` (pending-values.ts): known before the size check and the exit.
-  const settling = elements.map((element) => valuesSettled(element.prepared.body)).filter(isThenable);
-  if (settling.length > 0) await Promise.all(settling);
+  for (const element of elements) {
+    const settling = valuesSettled(element.prepared.body);
+    if (settling !== undefined) await settling;
+  }
   const built = buildTransactionInput(
     elements.map((element) => element.prepared),
     settings,
