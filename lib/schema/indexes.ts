@@ -1,24 +1,15 @@
 // Index definitions (`index: true | {...} | [...]` on an attribute) → normalised index specs.
+import { THROUGHPUT_FORMS, throughputValue } from "../table/option-values";
 import { describeValue, InvalidParameter } from "../errors";
 import type { IndexDefinition } from "./definition-types";
 import type { IndexSpec, ObjectShape } from "./compiled";
 import { storedNamesFor } from "./flatten";
 
-const isCapacity = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 1;
-
-/**
- * An index's own `throughput`, as the table's: whole capacity units ≥ 1, `{read, write}`, or "ON_DEMAND"
- * (then the table's). DynamoDB would refuse anything else only when the table is created.
- */
+/** An index's own `throughput`, as the table's (or absent, for the table's). */
 function checkIndexThroughput(throughput: unknown, attribute: string): void {
-  if (throughput === undefined || throughput === null || throughput === "ON_DEMAND" || isCapacity(throughput))
-    return;
-  if (typeof throughput === "object" && !Array.isArray(throughput)) {
-    const { read = 1, write = 1, ...rest } = throughput as Record<string, unknown>;
-    if (isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0) return;
-  }
+  if (throughput === undefined || throughput === null || throughputValue(throughput) !== undefined) return;
   throw new InvalidParameter(
-    `Index on "${attribute}": throughput must be a whole number ≥ 1, {read, write} with whole numbers ≥ 1, or "ON_DEMAND" (got ${describeValue(throughput)}).`,
+    `Index on "${attribute}": throughput must be ${THROUGHPUT_FORMS} (got ${describeValue(throughput)}).`,
   );
 }
 

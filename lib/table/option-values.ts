@@ -2,6 +2,7 @@
 // kind of value is an InvalidParameter when the model or table is defined, naming the option and the value.
 import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
+import type { ResolvedThroughput } from "./definition";
 import type { StreamType, WaitForActiveOptions } from "./options";
 
 const STREAM_TYPES: readonly StreamType[] = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"];
@@ -71,3 +72,23 @@ export function waitOption(value: unknown): WaitForActiveOptions {
   }
   return value as unknown as WaitForActiveOptions;
 }
+
+const isCapacity = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1;
+
+/**
+ * A throughput, of a table or of an index: a whole number of capacity units ≥ 1 (both read and write),
+ * `{read, write}` (a part left out is 1), or `"ON_DEMAND"`; undefined for anything else, which DynamoDB
+ * would refuse only when the table is created or updated.
+ */
+export function throughputValue(throughput: unknown): ResolvedThroughput | undefined {
+  if (throughput === "ON_DEMAND" || isCapacity(throughput)) return throughput;
+  if (!isPlainObject(throughput)) return undefined;
+  const { read = 1, write = 1, ...rest } = throughput;
+  return isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0
+    ? { read, write }
+    : undefined;
+}
+
+/** What `throughputValue` accepts, for messages. */
+export const THROUGHPUT_FORMS = 'a whole number ≥ 1, {read, write} with whole numbers ≥ 1, or "ON_DEMAND"';

@@ -8,6 +8,8 @@ import {
   streamOption,
   tagsOption,
   textOption,
+  THROUGHPUT_FORMS,
+  throughputValue,
   waitOption,
 } from "./option-values";
 import { isPlainObject } from "../expressions/is-plain-object";
@@ -175,24 +177,17 @@ function resolveExpires(expires: unknown): ResolvedExpires | undefined {
 const isTimeToLive = (value: unknown): value is number =>
   typeof value === "number" && value > 0 && Number.isFinite(value);
 
-const isCapacity = (value: unknown): value is number =>
-  typeof value === "number" && Number.isInteger(value) && value >= 1;
-
 /**
- * `throughput`: a whole number of capacity units ≥ 1 (both read and write), `{read, write}` (a part left
- * out is 1), or `"ON_DEMAND"`. DynamoDB would reject anything else only when the table is created or updated, far from
- * the mistake (or, for `null`, dynamodel would fail with a TypeError): it is caught here instead.
+ * `throughput`: see `throughputValue`. Caught here rather than when the table is created or updated, far
+ * from the mistake (or, for `null`, with a TypeError).
  */
 function resolveThroughput(throughput: unknown): ResolvedThroughput {
-  if (throughput === "ON_DEMAND" || isCapacity(throughput)) return throughput;
-  if (isPlainObject(throughput)) {
-    // A part left out is 1. The merge with the built-in default fills it already, except over a layer that
-    // was not an object (`Table.defaults.set({throughput: "ON_DEMAND"})` then `{read: 5}` for one table).
-    const { read = 1, write = 1, ...rest } = throughput;
-    if (isCapacity(read) && isCapacity(write) && Object.keys(rest).length === 0) return { read, write };
-  }
+  // A part left out of {read, write} is 1. The merge with the built-in default fills it already, except
+  // over a layer that was not an object (`Table.defaults.set({throughput: "ON_DEMAND"})`, then `{read: 5}`).
+  const resolved = throughputValue(throughput);
+  if (resolved !== undefined) return resolved;
   throw new InvalidParameter(
-    `Table option \`throughput\` must be a whole number ≥ 1, {read, write} with whole numbers ≥ 1, or "ON_DEMAND" (got ${describeValue(throughput)}).`,
+    `Table option \`throughput\` must be ${THROUGHPUT_FORMS} (got ${describeValue(throughput)}).`,
   );
 }
 
