@@ -4,7 +4,8 @@ import type { QueryCommandInput, ScanCommandInput } from "@aws-sdk/client-dynamo
 import { describeValue, InvalidParameter } from "../errors";
 import { positiveInteger } from "../operations/retrieve-input";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
-import { type Projected, Retriever } from "./retriever";
+import type { Projected } from "./projected";
+import { Retriever } from "./retriever";
 
 /** DynamoDB's largest `TotalSegments`. */
 const maxSegments = 1_000_000;

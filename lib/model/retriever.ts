@@ -18,7 +18,6 @@ import { booleanSetting } from "../operations/options";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { valuesSettled } from "../pending-values";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
-import type { Item } from "./item";
 import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
@@ -38,26 +37,6 @@ const wholeNonNegative = (value: unknown, what: string): number => {
   }
   return value as number;
 };
-
-/** The top-level attribute a document path starts with: "address.city" → "address", "tags[0]" → "tags". */
-export type TopAttribute<P extends string> = P extends `${infer Head}.${string}`
-  ? TopAttribute<Head>
-  : P extends `${infer Head}[${string}`
-    ? Head
-    : P;
-
-/**
- * An item read with a projection: only the attributes the paths `A` name (whole, for nested paths), plus
- * the item methods. A loosely typed model (its `Paths` are plain strings: several schemas, or Dynamoose's
- * `model<Cat>()`) keeps its item type, so its builders stay assignable to `Query<Cat>`, as in Dynamoose.
- * A path may name an attribute by its real name while the item holds it under its alias: the item type
- * cannot tell which property that is, so then the other properties stay, as optional.
- */
-export type Projected<T, A extends string, Paths extends string = A> = string extends Paths
-  ? T
-  : [Exclude<TopAttribute<A>, keyof T>] extends [never]
-    ? Pick<T, Extract<keyof T, TopAttribute<A>>> & Item
-    : Pick<T, Extract<keyof T, TopAttribute<A>>> & Partial<Omit<T, TopAttribute<A>>> & Item;
 
 /**
  * Any index name. Intersected with an empty object type so that TypeScript keeps the declared names

@@ -7,7 +7,7 @@ import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
-import { keptOnlyAsContainer } from "./unknown-paths";
+import { keptUnknown, keptUnknownValue } from "./unknown-values";
 
 export interface NormalizeContext {
   /** Keeps an unknown attribute at this dotted path? */
@@ -272,52 +272,6 @@ function hasExplicitUndefined(
   if (input[attribute.name] === UNDEFINED) return true;
   if (!shape.hasAliases) return false;
   return attribute.settings.aliases.some((alias) => input[alias] === UNDEFINED);
-}
-
-/**
- * What saveUnknown keeps of an unknown value at `path` (dotted, list indices as segments: `tags.0`), or
- * undefined for nothing. Nested content is kept only where the patterns allow. Where only a wildcard
- * pattern's way leads (`person.b` for "person.*.c"), only a map or list is kept, and only if something in
- * it is: no scalar and no empty shell is stored for a pattern that matched nothing.
- */
-export function keptUnknownValue(keep: (path: string) => boolean, path: string, value: unknown): unknown {
-  if (value === undefined || !keep(path)) return undefined;
-  if (!keptOnlyAsContainer(keep, path)) return filterUnknown(value, path, keep);
-  if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
-  const kept = filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
-  return (Array.isArray(kept) ? kept.length : Object.keys(kept).length) > 0 ? kept : undefined;
-}
-
-/** The nested content of an unknown value that saveUnknown's patterns keep (see keptUnknownValue). */
-export function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
-  if (Array.isArray(value)) {
-    const kept: unknown[] = [];
-    value.forEach((element, index) => {
-      const held = keptUnknownValue(keep, `${path}.${index}`, element);
-      if (held !== undefined) kept.push(held);
-    });
-    return kept;
-  }
-  if (!isPlainObject(value)) return value;
-  const output: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const held = keptUnknownValue(keep, `${path}.${key}`, value[key]);
-    if (held !== undefined) output[key] = held;
-  }
-  return output;
-}
-
-/**
- * The content of a map or list attribute declared without a schema (`{type: Object}`): what saveUnknown
- * keeps of it, else nothing (`{}` / `[]`), as in Dynamoose. Used by the read pipeline too.
- */
-export function keptUnknown(
-  value: Record<string, unknown> | unknown[],
-  path: string,
-  keep: ((path: string) => boolean) | undefined,
-): Record<string, unknown> | unknown[] {
-  if (keep === undefined) return Array.isArray(value) ? [] : {};
-  return filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
 }
 
 /** Resolves asynchronous defaults found during the walk. */
