@@ -124,10 +124,10 @@ export class Schema<
    * });
    * ```
    */
-  post(
-    operation: HookOperations<DocumentHookOperation>,
-    hook: (this: ItemOf<D, S>, result: ItemOf<D, S>) => unknown,
-  ): this;
+  // One signature covers `(result)` and `(result, next)`: TypeScript takes an unannotated hook's
+  // parameter types from the first overload it tries, so two overloads would leave `next` untyped.
+  // The error handler `(error, result, next)` comes second; its parameters need annotations
+  // (TypeScript cannot choose an overload by a function's parameter count), as in Mongoose.
   post(
     operation: HookOperations<DocumentHookOperation>,
     hook: (this: ItemOf<D, S>, result: ItemOf<D, S>, next: NextHook) => unknown,
@@ -138,17 +138,12 @@ export class Schema<
   ): this;
   post(
     operation: HookOperations<ContextHookOperation>,
-    hook: (this: HookContext, result: unknown) => unknown,
-  ): this;
-  post(
-    operation: HookOperations<ContextHookOperation>,
     hook: (this: HookContext, result: unknown, next: NextHook) => unknown,
   ): this;
   post(
     operation: HookOperations<ContextHookOperation>,
     hook: (this: HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
   ): this;
-  post(operation: HookOperations, hook: (this: ItemOf<D, S> | HookContext, result: unknown) => unknown): this;
   post(
     operation: HookOperations,
     hook: (this: ItemOf<D, S> | HookContext, result: unknown, next: NextHook) => unknown,

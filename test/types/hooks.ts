@@ -89,3 +89,39 @@ export const auditHook = function (this: HookContext, next: NextHook): void {
   next();
 };
 export const hookNames: HookOperations = ["get", "save"];
+
+// Unannotated `(result, next)` post hooks are typed from the schema, in every form (SPEC §9).
+schema.post("save", function (item, next) {
+  type _item = Expect<Equal<typeof item.name, string>>;
+  type _next = Expect<Equal<typeof next, NextHook>>;
+  next();
+});
+schema.post("save", (item, next) => {
+  type _item = Expect<Equal<typeof item.age, number | undefined>>;
+  next();
+});
+schema.post("update", function (result, next) {
+  type _this = Expect<Equal<typeof this, HookContext>>;
+  type _result = Expect<Equal<typeof result, unknown>>;
+  next();
+});
+schema.post(["save", "validate"], function (item, next) {
+  type _item = Expect<Equal<typeof item.name, string>>;
+  next();
+});
+schema.post(["save", "get"], function (result, next) {
+  type _result = Expect<Equal<typeof result, unknown>>;
+  next();
+});
+schema.post("save", async function (item) {
+  await Promise.resolve(item.name);
+});
+// The error handler: TypeScript cannot pick an overload by parameter count, so its parameters are annotated.
+schema.post("save", function (error: unknown, item: SchemaItem | undefined, next: NextHook) {
+  void item?.name;
+  next(error);
+});
+// @ts-expect-error: a post hook takes at most three parameters
+schema.post("save", function (a: unknown, b: unknown, c: NextHook, d: number) {
+  void [a, b, c, d];
+});
