@@ -75,7 +75,7 @@ function fillDefaults(
     // Under the name reads give the attribute, as `save()` fills defaults in.
     const name = attribute.settings.outputName;
     const place = (resolved: unknown): void => {
-      if (resolved !== undefined) output[name] = withNestedDefaults(attribute, resolved, pending);
+      if (resolved != null) output[name] = withNestedDefaults(attribute, resolved, pending);
     };
     if (isThenable(value)) pending.push(Promise.resolve(value).then(place));
     else place(value);

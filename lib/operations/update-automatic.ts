@@ -103,7 +103,7 @@ async function planForcedDefaults(state: PlanState): Promise<void> {
     if (!attribute.settings.forceDefault) continue;
     if (touched.has(attribute.name) && attribute.flatten !== undefined) continue; // its parts are the caller's
     const value = await defaultOf(attribute.settings.default);
-    if (value === undefined) continue;
+    if (value == null) continue;
     const { actions } = state;
     if (touched.has(attribute.name)) {
       for (let index = actions.length - 1; index >= 0; index -= 1) {

@@ -207,7 +207,7 @@ async function planRemove(state: PlanState, path: UpdatePath, skipDefault: boole
   const attribute = path.attribute;
   if (attribute !== undefined && attribute.settings.hasDefault && !skipDefault) {
     const fallback = await defaultOf(attribute.settings.default);
-    if (fallback !== undefined) {
+    if (fallback != null) {
       const written = await writeAttributeValue(state.schema, attribute, fallback, path.printable);
       if (written.attributeValue !== undefined) {
         if (path.segments.length === 1) state.topValues.set(path.printable, written.value);

@@ -188,12 +188,24 @@ type OutName<K, V> = V extends { readonly defaultAlias: infer A extends string }
 export type AnyName<K, V> = K | AllNames<AliasesOf<V>>;
 
 type Marked = { readonly hashKey: true } | { readonly rangeKey: true } | { readonly required: true };
-type PresentOnRead<V> = V extends Marked | { readonly default: unknown } ? true : false;
-type RequiredOnWrite<V> = V extends { readonly default: unknown } | { readonly type: CombineType }
+/** What a default gives: its value, or what its (possibly asynchronous) function returns. */
+type DefaultGives<D> = D extends (...args: never[]) => infer Result ? Awaited<Result> : D;
+/** A default that always gives a value: `default: null` (or a function that may return null) is no default. */
+type HasDefault<V> = V extends { readonly default: infer D }
+  ? null extends DefaultGives<D>
+    ? false
+    : undefined extends DefaultGives<D>
+      ? false
+      : true
+  : false;
+type PresentOnRead<V> = V extends Marked ? true : HasDefault<V>;
+type RequiredOnWrite<V> = V extends { readonly type: CombineType }
   ? false
-  : V extends Marked
-    ? true
-    : false;
+  : HasDefault<V> extends true
+    ? false
+    : V extends Marked
+      ? true
+      : false;
 
 // ---- settings: timestamps, version, saveUnknown -------------------------------------------------
 

@@ -219,7 +219,8 @@ function applyDefault(
     context.pendingDefaults.push({ container, attribute, path, value });
     return;
   }
-  if (value !== undefined) container[attribute.name] = normalizeValue(attribute, value, path, context);
+  // A default of null is no default, as in Dynamoose.
+  if (value != null) container[attribute.name] = normalizeValue(attribute, value, path, context);
 }
 
 /** Normalises an object against a shape. `path` is the dotted path of the object ("" for the item). */
@@ -281,7 +282,7 @@ export async function settlePendingDefaults(context: NormalizeContext): Promise<
     const values = await Promise.all(pending.map((entry) => entry.value));
     pending.forEach((entry, index) => {
       const value = values[index];
-      if (value !== undefined) {
+      if (value != null) {
         entry.container[entry.attribute.name] = normalizeValue(entry.attribute, value, entry.path, context);
       }
     });

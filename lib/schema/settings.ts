@@ -193,7 +193,7 @@ export function compileSettings(
     }
   }
   return Object.freeze({
-    hasDefault: definition.default !== undefined,
+    hasDefault: definition.default != null, // `default: null` is no default, as in Dynamoose
     default: definition.default,
     forceDefault: isFlagSet(definition.forceDefault),
     required: isFlagSet(definition.required),

@@ -155,6 +155,19 @@ type _presenceInput = Expect<
   >
 >;
 const okInput: typeof presence.input = { id: "a", at: 1, name: "Bob" };
+// `default: null`, or a default that may give null, is no default (as in Dynamoose): optional both ways.
+const nullDefaults = define({
+  id: { type: String, hashKey: true },
+  none: { type: String, default: null },
+  maybe: { type: String, default: () => (Math.random() > 0.5 ? "x" : null) },
+  later: { type: Number, default: async () => 1 },
+});
+type _nullDefaultsItem = Expect<
+  Equal<typeof nullDefaults.item, { id: string; none?: string; maybe?: string; later: number }>
+>;
+type _nullDefaultsInput = Expect<
+  Equal<typeof nullDefaults.input, { id: string; none?: string; maybe?: string; later?: number }>
+>;
 // @ts-expect-error: `name` is required and has no default
 const missingName: typeof presence.input = { id: "a", at: 1 };
 // @ts-expect-error: `age` is a Number attribute
