@@ -1,9 +1,11 @@
 // After a save: what the write pipeline filled in (defaults, timestamps, `set` results) is copied back onto
 // the item under the names it uses, so the item agrees with what was stored.
-import type { CompiledAttribute, ObjectShape } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
+import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
+import type { WriteResult } from "../schema/write";
 import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
 
@@ -11,10 +13,11 @@ import type { ModelRuntime } from "./runtime";
 export function fillIn(
   runtime: ModelRuntime,
   item: Record<string, unknown>,
-  written: Record<string, unknown>,
+  result: WriteResult,
   schemaIndex: number,
 ): void {
   const schema = runtime.compiled[schemaIndex]!;
+  const written = result.item;
   const shape = schema.shape;
   for (const name of Object.keys(written)) {
     if (item[name] !== undefined) continue; // the common case: the item already holds it
@@ -34,7 +37,39 @@ export function fillIn(
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
+  if (result.reshaped === true) holdStoredContainers(schema, item, result);
 }
+
+/**
+ * The write left out content inside a map, list or Set (unknown keys saveUnknown does not keep, an empty
+ * Set, which DynamoDB cannot store): those attributes take what was stored, or leave the item when
+ * nothing was. Rare, so it may read the whole stored form; references keep what the item holds.
+ */
+function holdStoredContainers(
+  schema: CompiledSchema,
+  item: Record<string, unknown>,
+  result: WriteResult,
+): void {
+  const stored = storedFormFromDynamo(schema, result.attributes);
+  for (const attribute of schema.shape.attributes) {
+    if (!attribute.variants.some(isPlainContainer)) continue;
+    const used = nameHeld(attribute, item);
+    const value = stored[attribute.name];
+    if (value === undefined) delete item[used];
+    else if (!sameValue(item[used], value)) item[used] = value;
+  }
+  for (const name of Object.keys(stored)) {
+    if (!schema.shape.byName.has(name) && !sameValue(item[name], stored[name])) item[name] = stored[name];
+  }
+}
+
+const isPlainContainer = (variant: CompiledAttribute["variants"][number]): boolean =>
+  variant.kind === "object" ||
+  variant.kind === "set" ||
+  variant.kind === "any" ||
+  (variant.kind === "array" &&
+    (typeof variant.element !== "object" ||
+      !variant.element.variants.some((element) => element.kind === "reference")));
 
 /**
  * Properties the pipeline dropped (attributes the schema does not declare and `saveUnknown` does not keep,

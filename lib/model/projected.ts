@@ -1,4 +1,4 @@
-// The item type of a query or scan with a projection (\`attributes([...])\`): type-level only.
+// The item type of a query or scan with a projection (`attributes([...])`): type-level only.
 import type { Item } from "./item";
 
 /** The top-level attribute a document path starts with: "address.city" → "address", "tags[0]" → "tags". */

@@ -215,7 +215,7 @@ export async function planSave(
     setStoredImage(item, result.attributes);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
     if (stillPartial) markPartialImages([result.attributes]);
-    fillIn(runtime, data, result.item, schemaIndex);
+    fillIn(runtime, data, result, schemaIndex);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
   const commit = (): void => commitWrite(written, partial && updatesStored);

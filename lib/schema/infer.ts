@@ -144,8 +144,17 @@ type ObjectValue<Sch, M extends Mode> =
         ? Shape<Sch, object, M>
         : Record<string, unknown>;
 
-/** The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone. */
-export type ElementOf<Sch> = Sch extends readonly (infer E)[] ? E : Sch extends undefined ? AnyMarker : Sch;
+/**
+ * The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone; `schema: []`
+ * declares none, as no schema does.
+ */
+export type ElementOf<Sch> = Sch extends readonly []
+  ? AnyMarker
+  : Sch extends readonly (infer E)[]
+    ? E
+    : Sch extends undefined
+      ? AnyMarker
+      : Sch;
 
 type ArrayValue<Sch, M extends Mode> = AttrValue<ElementOf<Sch>, M>[];
 

@@ -7,9 +7,14 @@ import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
-import { keptUnknown, keptUnknownValue } from "./unknown-values";
+import { keptUnknown, keptUnknownValue, type LeftOutNote } from "./unknown-values";
 
-export interface NormalizeContext {
+/**
+ * `reshaped` (LeftOutNote) is set when the output leaves out something the input holds inside a map, list
+ * or Set (unknown content saveUnknown does not keep, an empty Set, which DynamoDB cannot store): a saved
+ * item then takes the stored form of those attributes (fill-in.ts).
+ */
+export interface NormalizeContext extends LeftOutNote {
   /** Keeps an unknown attribute at this dotted path? */
   readonly keepUnknown: ((path: string) => boolean) | undefined;
   /** Defaults that are still promises: resolved and normalised after the walk. */
@@ -70,13 +75,15 @@ function normalizeVariant(
       if (!isPlainObject(value)) return NO_MATCH;
       if (variant.shape === "any") return value;
       // No schema: only what saveUnknown keeps (`"customFields.**"`, or `true`) is stored inside it.
-      if (variant.shape === "empty") return keptUnknown(value, path, context.keepUnknown) as object;
+      if (variant.shape === "empty") return keptUnknown(value, path, context.keepUnknown, context) as object;
       return normalizeObject(variant.shape, value, path, context);
     }
     case "array": {
       if (!Array.isArray(value)) return NO_MATCH;
       if (variant.element === "any") return value;
-      if (variant.element === "empty") return keptUnknown(value, path, context.keepUnknown) as unknown[];
+      if (variant.element === "empty") {
+        return keptUnknown(value, path, context.keepUnknown, context) as unknown[];
+      }
       const element = variant.element;
       return value.map((entry, index) => normalizeValue(element, entry, `${path}[${index}]`, context));
     }
@@ -112,6 +119,7 @@ function normalizeVariant(
           members.add(normalized);
         }
       }
+      if (members.size === 0) context.reshaped = true;
       return members;
     }
     case "reference": {
@@ -239,8 +247,11 @@ export function normalizeObject(
       const held =
         context.keepUnknown === undefined
           ? undefined
-          : keptUnknownValue(context.keepUnknown, attributePath, value);
+          : keptUnknownValue(context.keepUnknown, attributePath, value, context);
       if (held !== undefined) output[key] = held;
+      // A nested unknown left out: the saved item takes the stored form (fill-in.ts). At the top level
+      // the item just loses the property.
+      else if (path !== "" && value !== undefined) context.reshaped = true;
       continue;
     }
     if (key !== attribute.name && input[attribute.name] !== undefined) {

@@ -151,7 +151,10 @@ export function resolveVariant(
   }
   if (type === Array) {
     const schema = attribute.schema;
-    if (schema === undefined) return { kind: "array", element: "empty" };
+    // `schema: []` declares no element, as no schema does (Dynamoose accepts it the same way).
+    if (schema === undefined || (Array.isArray(schema) && schema.length === 0)) {
+      return { kind: "array", element: "empty" };
+    }
     if (schema === ANY) return { kind: "array", element: "any" };
     const elements = Array.isArray(schema) ? schema : [schema];
     if (elements.length !== 1) {

@@ -1,7 +1,12 @@
-// What \`saveUnknown\` keeps of an unknown value, on writes and reads: only the nested content its
+// What `saveUnknown` keeps of an unknown value, on writes and reads: only the nested content its
 // patterns allow (unknown-paths.ts decides which paths those are).
 import { isPlainObject } from "./resolve-type";
 import { keptOnlyAsContainer } from "./unknown-paths";
+
+/** Told when something given is left out (the write pipeline's context: a saved item then takes the stored form). */
+export interface LeftOutNote {
+  reshaped?: boolean;
+}
 
 /**
  * What saveUnknown keeps of an unknown value at `path` (dotted, list indices as segments: `tags.0`), or
@@ -9,29 +14,41 @@ import { keptOnlyAsContainer } from "./unknown-paths";
  * pattern's way leads (`person.b` for "person.*.c"), only a map or list is kept, and only if something in
  * it is: no scalar and no empty shell is stored for a pattern that matched nothing.
  */
-export function keptUnknownValue(keep: (path: string) => boolean, path: string, value: unknown): unknown {
+export function keptUnknownValue(
+  keep: (path: string) => boolean,
+  path: string,
+  value: unknown,
+  note?: LeftOutNote,
+): unknown {
   if (value === undefined || !keep(path)) return undefined;
-  if (!keptOnlyAsContainer(keep, path)) return filterUnknown(value, path, keep);
+  if (!keptOnlyAsContainer(keep, path)) return filterUnknown(value, path, keep, note);
   if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
-  const kept = filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
+  const kept = filterUnknown(value, path, keep, note) as Record<string, unknown> | unknown[];
   return (Array.isArray(kept) ? kept.length : Object.keys(kept).length) > 0 ? kept : undefined;
 }
 
 /** The nested content of an unknown value that saveUnknown's patterns keep (see keptUnknownValue). */
-export function filterUnknown(value: unknown, path: string, keep: (path: string) => boolean): unknown {
+export function filterUnknown(
+  value: unknown,
+  path: string,
+  keep: (path: string) => boolean,
+  note?: LeftOutNote,
+): unknown {
   if (Array.isArray(value)) {
     const kept: unknown[] = [];
     value.forEach((element, index) => {
-      const held = keptUnknownValue(keep, `${path}.${index}`, element);
+      const held = keptUnknownValue(keep, `${path}.${index}`, element, note);
       if (held !== undefined) kept.push(held);
+      else if (note !== undefined) note.reshaped = true;
     });
     return kept;
   }
   if (!isPlainObject(value)) return value;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const held = keptUnknownValue(keep, `${path}.${key}`, value[key]);
+    const held = keptUnknownValue(keep, `${path}.${key}`, value[key], note);
     if (held !== undefined) output[key] = held;
+    else if (note !== undefined && value[key] !== undefined) note.reshaped = true;
   }
   return output;
 }
@@ -44,7 +61,13 @@ export function keptUnknown(
   value: Record<string, unknown> | unknown[],
   path: string,
   keep: ((path: string) => boolean) | undefined,
+  note?: LeftOutNote,
 ): Record<string, unknown> | unknown[] {
-  if (keep === undefined) return Array.isArray(value) ? [] : {};
-  return filterUnknown(value, path, keep) as Record<string, unknown> | unknown[];
+  if (keep === undefined) {
+    if (note !== undefined && (Array.isArray(value) ? value.length : Object.keys(value).length) > 0) {
+      note.reshaped = true;
+    }
+    return Array.isArray(value) ? [] : {};
+  }
+  return filterUnknown(value, path, keep, note) as Record<string, unknown> | unknown[];
 }

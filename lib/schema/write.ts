@@ -31,6 +31,11 @@ export interface WriteResult {
   readonly item: Record<string, unknown>;
   /** The item as DynamoDB AttributeValues. */
   readonly attributes: Record<string, AttributeValue>;
+  /**
+   * True when a map, list or Set of the input lost content on the way (see NormalizeContext): the
+   * attributes hold less than the input did below the top level.
+   */
+  readonly reshaped?: boolean;
 }
 
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
@@ -104,5 +109,5 @@ export async function writePipeline(
       `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes`,
     );
   }
-  return { item, attributes };
+  return context.reshaped === true ? { item, attributes, reshaped: true } : { item, attributes };
 }

@@ -402,11 +402,14 @@ const refs = define({
   cats: { type: Array, schema: Cat },
   single: { type: Array, schema: Number },
   anyList: { type: Array, schema: type.ANY },
+  noElement: { type: Array, schema: [] },
+  bare: { type: Array },
 });
 type _refCat = Expect<Equal<typeof refs.item.cat, ModelReference | undefined>>;
 type _refCats = Expect<Equal<typeof refs.item.cats, ModelReference[] | undefined>>;
 type _single = Expect<Equal<typeof refs.item.single, number[] | undefined>>;
 type _anyList = Expect<Equal<typeof refs.item.anyList, unknown[] | undefined>>;
+type _noElement = Expect<Equal<typeof refs.item.noElement, typeof refs.item.bare>>;
 
 // A definition typed only as SchemaDefinition gives loose, but usable, types.
 type _wideItem = Expect<Equal<ItemOf<SchemaDefinition, SchemaSettings>, { [x: string]: unknown }>>;

@@ -1,0 +1,94 @@
+// After a save, maps, lists and Sets on the item hold what the table got: nested keys the schema does not
+// declare (and saveUnknown does not keep) leave them, an emptied Set leaves the item (DynamoDB stores no
+// empty sets), a map or list declared without a schema holds what was kept of it. The item then agrees
+// with the table, original() and toJSON(), and is not dirty.
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("savedNestedShape");
+const stored = (id: string) => storedItem(tableName, { id: { S: id } });
+
+const Place = dynamodel.model(
+  "SavedNestedShapePlace",
+  new Schema(
+    {
+      id: String,
+      addr: { type: Object, schema: { city: String, zip: String } },
+      tags: { type: Set, schema: [String] },
+      inner: { type: Object, schema: { marks: { type: Set, schema: [Number] }, n: Number } },
+      loose: { type: Object },
+      list: { type: Array, schema: [] },
+      rows: { type: Array, schema: [{ type: Object, schema: { a: String } }] },
+      free: { type: Object },
+    },
+    { saveUnknown: ["free.**"] },
+  ),
+  { tableName, throughput: "ON_DEMAND" },
+);
+
+type Loose = Record<string, unknown>;
+
+it("a new item loses what the table did not get, at any depth", async () => {
+  const item = new Place({
+    id: "1",
+    addr: { city: "Oslo", junk: 1 },
+    tags: [],
+    inner: { marks: new Set(), n: 1, extra: "x" },
+    loose: { a: 1 },
+    list: [1, "two"],
+    rows: [{ a: "r", b: "dropped" }],
+    free: { k: { deep: true } },
+  } as never);
+  await item.save();
+  expect(await stored("1")).toEqual({
+    id: { S: "1" },
+    addr: { M: { city: { S: "Oslo" } } },
+    inner: { M: { n: { N: "1" } } },
+    loose: { M: {} },
+    list: { L: [] },
+    rows: { L: [{ M: { a: { S: "r" } } }] },
+    free: { M: { k: { M: { deep: { BOOL: true } } } } },
+  });
+  const expected = {
+    id: "1",
+    addr: { city: "Oslo" },
+    inner: { n: 1 },
+    loose: {},
+    list: [],
+    rows: [{ a: "r" }],
+    free: { k: { deep: true } },
+  };
+  expect(item.toJSON()).toEqual(expected);
+  expect("tags" in item).toBe(false);
+  expect(item.isDirty()).toBe(false);
+  expect((await Place.get("1"))!.toJSON()).toEqual(expected);
+});
+
+it("a read item's save: a nested junk key and an emptied Set leave the item", async () => {
+  await Place.create({ id: "2", addr: { city: "Bergen" }, tags: new Set(["a"]) });
+  const item = (await Place.get("2"))!;
+  (item.addr as Loose).junk = 1;
+  item.tags!.clear();
+  await item.save();
+  expect(await stored("2")).toEqual({ id: { S: "2" }, addr: { M: { city: { S: "Bergen" } } } });
+  expect(item.toJSON()).toEqual({ id: "2", addr: { city: "Bergen" } });
+  expect(item.original()).toEqual({ id: "2", addr: { city: "Bergen" } });
+  expect(item.isDirty()).toBe(false);
+  expect(item.modifiedPaths()).toEqual([]);
+});
+
+it("an item whose content is all stored keeps its own objects", async () => {
+  const addr = { city: "Tromsø" };
+  const item = new Place({ id: "3", addr, tags: ["t"] });
+  await item.save();
+  expect(item.addr).toEqual({ city: "Tromsø" });
+  expect(item.tags).toEqual(new Set(["t"]));
+  expect(item.isDirty()).toBe(false);
+});
+
+it("an Array declared with schema: [] is a list without a declared element, as with no schema", async () => {
+  await Place.create({ id: "4", list: ["a", 1] } as never);
+  expect(await stored("4")).toEqual({ id: { S: "4" }, list: { L: [] } });
+});
