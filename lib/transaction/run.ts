@@ -6,15 +6,14 @@ import type {
   TransactGetItemsCommandOutput,
   TransactWriteItemsCommandOutput,
 } from "@aws-sdk/client-dynamodb";
-import { send, type SendContext } from "../client/send";
+import { type DynamoCall, send, type SendContext } from "../client/send";
 import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import { itemFromImage } from "../model/persist";
 import { markPartialImages } from "../model/stored-images";
 import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
-import { modelHooks, operationContext } from "../model/operation-hooks";
-import { CombinedHooks } from "../hooks/combined";
+import { modelHooks } from "../model/operation-hooks";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
@@ -25,6 +24,7 @@ import {
   type PreparedElement,
 } from "../operations/transact";
 import { originOf, modelOfTable } from "./origins";
+import { type SharedTransactionParts, TransactionHooks } from "./hooks";
 import { cancellationError, isTransactionCancellation, type ElementContext } from "./reasons";
 import type { TransactionSettings } from "./types";
 
@@ -82,8 +82,9 @@ function rawElementsHome(instance: Instance, elements: readonly unknown[]): Inst
 }
 
 /**
- * One model: its own middleware too, and its name on the call. Several: the instance's middleware, and
- * the table names, comma-separated, as the call's `table`.
+ * One model: its own middleware too, and its name on the call. Several: the instance's middleware, then
+ * each model's (in the order the models first appear; a function used by several runs once), and the
+ * table names, comma-separated, as the call's `table`.
  */
 function sendContextFor(elements: readonly ResolvedElement[]): {
   context: SendContext;
@@ -95,17 +96,8 @@ function sendContextFor(elements: readonly ResolvedElement[]): {
   if (runtimes.length === 1) {
     return { context: runtimes[0]!.sendContext(), model: runtimes[0]!.name, table: tables.join(", ") };
   }
-  const instance = runtimes[0]!.instance;
-  return {
-    context: {
-      client: instance.sender,
-      middleware: instance.middleware,
-      events: instance.events,
-      converter: instance.aws.converter(),
-    },
-    model: undefined,
-    table: tables.join(", "),
-  };
+  const modelMiddleware = [...new Set(runtimes.flatMap((runtime) => runtime.middleware))];
+  return { context: runtimes[0]!.table.context(modelMiddleware), model: undefined, table: tables.join(", ") };
 }
 
 export async function runTransaction(
@@ -124,19 +116,19 @@ export async function runTransaction(
     : elementInputs.slice();
   const elements = resolveElements(instance, inputs);
   // The transaction hooks of every model taking part run once each, in the order the models first appear
-  // and then in registration order (pre and post alike, as a multi-schema model's schemas do); a pre hook
-  // may replace the elements (`this.items`) or the settings.
+  // (then in registration order), each with `this` naming its model; a pre hook may replace the elements
+  // (`this.items`, which may hold elements still pending, as the call's own may) or the settings.
   const runtimes = [...new Set(elements.map((element) => element.runtime))];
   if (!runtimes.some((runtime) => modelHooks(runtime).has("transaction"))) {
     return sendTransaction(elements, settings);
   }
-  const context = operationContext(runtimes[0]!, "transaction", { items: inputs, settings });
-  const hooks = new CombinedHooks(
-    runtimes.flatMap((runtime) => runtime.compiled.map((schema) => schema.hooks)),
-  );
-  return withHooks(hooks, "transaction", context, () => {
-    const current = context.items === inputs ? elements : resolveElements(instance, context.items ?? []);
-    return sendTransaction(current, context.settings as TransactionSettings);
+  const shared: SharedTransactionParts = { items: inputs, settings: { ...settings } };
+  return withHooks(new TransactionHooks(runtimes, shared), "transaction", undefined, async () => {
+    const settingsNow = shared.settings as TransactionSettings;
+    if (shared.items === inputs) return sendTransaction(elements, settingsNow);
+    const items = shared.items ?? [];
+    const settled = items.some(isThenable) ? await Promise.all(items) : items;
+    return sendTransaction(resolveElements(instance, settled), settingsNow);
   });
 }
 
@@ -163,7 +155,12 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
   const operation = built.type === "get" ? "TransactGetItems" : "TransactWriteItems";
   let output: TransactGetItemsCommandOutput | TransactWriteItemsCommandOutput;
   try {
-    output = await send(context, { operation, input: built.input, model, table });
+    // A call of several models names none (no `model` key on the call or its events).
+    const call: DynamoCall =
+      model === undefined
+        ? { operation, input: built.input, table }
+        : { operation, input: built.input, model, table };
+    output = await send(context, call);
   } catch (error) {
     throw isTransactionCancellation(error) ? await cancellationError(error, elements) : error;
   }

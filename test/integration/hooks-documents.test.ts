@@ -251,4 +251,93 @@ describe("transaction hooks of several models", () => {
     ]);
     expect(calls).toEqual(["A pre", "B pre", "A post", "B post"]);
   });
+
+  const twoModels = (prefix: string) => {
+    const schemaA = new Schema({ id: Number, n: Number });
+    const schemaB = new Schema({ id: Number, n: Number });
+    const A = dynamodel.model(`${prefix}A`, schemaA, { tableName: uniqueTableName(`${prefix}a`) });
+    const B = dynamodel.model(`${prefix}B`, schemaB, { tableName: uniqueTableName(`${prefix}b`) });
+    return { A, B, schemaA, schemaB };
+  };
+
+  it("each model's hooks see their own model's name, and share the items and settings", async () => {
+    const { A, B, schemaA, schemaB } = twoModels("HookTxNames");
+    const seen: string[] = [];
+    schemaA.pre("transaction", function () {
+      seen.push(`A pre ${this.model} ${this.items!.length}`);
+      this.settings.clientRequestToken = "from-a";
+    });
+    schemaB.pre("transaction", function () {
+      seen.push(`B pre ${this.model} ${this.items!.length} ${String(this.settings.clientRequestToken)}`);
+      // Added as the call's own elements may be: a pending Model.transaction.* element.
+      this.items = [...this.items!, A.transaction.create({ id: 7, n: 7 })];
+    });
+    schemaA.post("transaction", function () {
+      seen.push(`A post ${this.model}`);
+    });
+    schemaB.post("transaction", function () {
+      seen.push(`B post ${this.model}`);
+    });
+    const requests: unknown[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      requests.push(call.input);
+      return next();
+    });
+    await A.create({ id: 1, n: 1 });
+    await B.create({ id: 1, n: 1 });
+    requests.length = 0;
+    await dynamodel.transaction([B.transaction.update({ id: 1 }, { n: 2 }), A.transaction.delete(1)]);
+    stop();
+    expect(seen).toEqual([
+      "B pre HookTxNamesB 2 undefined",
+      "A pre HookTxNamesA 3",
+      "B post HookTxNamesB",
+      "A post HookTxNamesA",
+    ]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ TransactItems: expect.any(Array), ClientRequestToken: "from-a" });
+    expect((requests[0] as { TransactItems: unknown[] }).TransactItems).toHaveLength(3);
+    expect(await stored(A.table().name, 7)).toEqual({ id: { N: "7" }, n: { N: "7" } });
+    expect(await stored(A.table().name, 1)).toBeUndefined();
+    expect((await stored(B.table().name, 1))?.n).toEqual({ N: "2" });
+  });
+
+  it("runs the middleware of every model taking part, once each, after the instance's", async () => {
+    const { A, B } = twoModels("HookTxMiddleware");
+    const order: string[] = [];
+    const calls: Record<string, unknown>[] = [];
+    const shared = async (_call: unknown, next: () => Promise<unknown>) => {
+      order.push("shared");
+      return next();
+    };
+    const stops = [
+      dynamodel.use(async (call, next) => {
+        if (call.operation === "TransactWriteItems") {
+          order.push("instance");
+          calls.push({ ...call });
+        }
+        return next();
+      }),
+      A.use(async (call, next) => {
+        if (call.operation === "TransactWriteItems") order.push("A");
+        return next();
+      }),
+      B.use(async (call, next) => {
+        if (call.operation === "TransactWriteItems") order.push("B");
+        return next();
+      }),
+    ];
+    await A.create({ id: 1 });
+    await B.create({ id: 1 });
+    stops.push(A.use(shared), B.use(shared));
+    order.length = 0;
+    await dynamodel.transaction([B.transaction.delete(1), A.transaction.delete(1)]);
+    for (const stop of stops) stop();
+    expect(order).toEqual(["instance", "B", "shared", "A"]);
+    expect(calls).toHaveLength(1);
+    expect("model" in calls[0]!).toBe(false);
+    expect(calls[0]!.table).toBe(`${B.table().name}, ${A.table().name}`);
+    expect(await stored(A.table().name, 1)).toBeUndefined();
+    expect(await stored(B.table().name, 1)).toBeUndefined();
+  });
 });
