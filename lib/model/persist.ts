@@ -11,6 +11,7 @@ import type {
 import { send } from "../client/send";
 import { ownerOfImage } from "../table/binding";
 import { withoutExpired } from "../table/expired";
+import { withReadNeeds } from "./read-needs";
 import type { OperationName } from "../client/operations";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import type { ExpressionTarget } from "../expressions/compile";
@@ -67,10 +68,20 @@ export async function sendForModel<Output = Record<string, unknown>>(
 export function itemFromImage(
   runtime: ModelRuntime,
   image: Record<string, AttributeValue>,
+  unasked?: readonly string[],
 ): object | Promise<object> {
   // In a table shared by several models, the item is built by the model it belongs to.
   const owner = ownerOfImage(runtime, image);
-  if (owner !== runtime) return itemFromImage(owner, image);
+  // What a projection read only for the table's sake (read-needs.ts) leaves once the owner is known.
+  if (unasked !== undefined) for (const name of unasked) delete image[name];
+  return ownItemFromImage(owner, image);
+}
+
+/** {@link itemFromImage} once the owner is known. */
+function ownItemFromImage(
+  runtime: ModelRuntime,
+  image: Record<string, AttributeValue>,
+): object | Promise<object> {
   const compiled = runtime.compiled;
   const schema = compiled.length === 1 ? compiled[0]! : schemaForImage(runtime, image);
   // The constructor with no argument copies nothing: hydration fills the item in place.
@@ -107,12 +118,13 @@ export async function getByKey(
   rawSettings: GetSettings | undefined,
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["attributes", "consistent", "return"], "get");
-  const input = await buildKeyedInput(runtime, key, settings, buildGetInput);
+  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
+  const input = await buildKeyedInput(runtime, key, { ...settings, attributes }, buildGetInput);
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   if (output.Item === undefined) return undefined;
   if (input.ProjectionExpression !== undefined) markPartialImages([output.Item]);
-  return itemFromImage(runtime, output.Item);
+  return itemFromImage(runtime, output.Item, unasked);
 }
 
 export async function deleteByKey(

@@ -17,6 +17,7 @@ import type { RetrieveSettings } from "../operations/retrieve-input";
 import { buildScanInput } from "../operations/scan";
 import { autoPopulate } from "./auto-populate";
 import { itemFromImage, sendForModel } from "./persist";
+import { withReadNeeds } from "./read-needs";
 import { markPartialImages } from "./stored-images";
 import {
   type PageTotals,
@@ -76,7 +77,9 @@ function conditionFor(job: RetrieveJob): Condition {
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
 export function buildInputs(job: RetrieveJob): ReadInput[] {
-  const { runtime, kind, settings } = job;
+  const { runtime, kind } = job;
+  const attributes = withReadNeeds(runtime, job.settings.attributes).attributes;
+  const settings = attributes === job.settings.attributes ? job.settings : { ...job.settings, attributes };
   const condition = conditionFor(job);
   const tableName = runtime.table.name;
   if (kind === "query") return [buildQueryInput(tableName, runtime.compiled, condition, settings)];
@@ -123,8 +126,9 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;
+  const { unasked } = withReadNeeds(runtime, job.settings.attributes);
   for (let at = 0; at < images.length; at += 1) {
-    const item = (items[at] = itemFromImage(runtime, images[at]!));
+    const item = (items[at] = itemFromImage(runtime, images[at]!, unasked));
     if (item instanceof Promise) pending = true;
   }
   // Only an asynchronous `get` makes a promise; a page of plain items costs none.

@@ -13,6 +13,7 @@ import type { ExpressionTarget } from "../expressions/compile";
 import { parseDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { itemFromImage, sendForModel } from "../model/persist";
+import { withReadNeeds } from "../model/read-needs";
 import { markPartialImages } from "../model/stored-images";
 import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
@@ -159,7 +160,11 @@ export async function batchGetByKeys(
     unique.push(key);
   });
   const chunks = chunk(unique, BATCH_GET_LIMIT);
-  const inputs = chunks.map((part) => buildBatchGetInput(schema, runtime.table.name, part, settings, target));
+  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
+  const projected = attributes === settings.attributes ? settings : { ...settings, attributes };
+  const inputs = chunks.map((part) =>
+    buildBatchGetInput(schema, runtime.table.name, part, projected, target),
+  );
   if (wantsRequest(settings, "batchGet")) return inputs.length === 1 ? inputs[0] : inputs;
 
   const found = new Map<string, Record<string, AttributeValue>>();
@@ -192,7 +197,7 @@ export async function batchGetByKeys(
   const items: object[] = [];
   for (const key of unique) {
     const image = found.get(canonicalKey(key, hashKey, rangeKey));
-    if (image !== undefined) items.push(await itemFromImage(runtime, image));
+    if (image !== undefined) items.push(await itemFromImage(runtime, image, unasked));
   }
   return withBatchMembers(items, unprocessedInCallerOrder(callerKeys, unprocessed, hashKey, rangeKey));
 }

@@ -18,6 +18,8 @@ export interface TableDefinitionOptions {
   tableClass?: "standard" | "infrequentAccess";
   tags?: Readonly<Record<string, string>>;
   streamOptions?: { enabled: boolean; type: string | undefined };
+  /** Attributes every read needs (TableRuntime.readNeeds): INCLUDE projections hold them too. */
+  readNeeds?: readonly string[];
 }
 
 /** The SDK's names for the table classes. */
@@ -74,10 +76,17 @@ export function provisioned(throughput: Exclude<ResolvedThroughput, "ON_DEMAND">
     : { ReadCapacityUnits: throughput.read, WriteCapacityUnits: throughput.write };
 }
 
-export function projection(index: IndexSpec): Projection {
+/**
+ * An index's projection; an INCLUDE projection also holds the attributes every read of the table needs
+ * (TableRuntime.readNeeds): without them an item read through the index could not be told apart or
+ * checked for expiry.
+ */
+export function projection(index: IndexSpec, readNeeds: readonly string[] = []): Projection {
   if (index.project === true) return { ProjectionType: "ALL" };
   if (index.project === false) return { ProjectionType: "KEYS_ONLY" };
-  return { ProjectionType: "INCLUDE", NonKeyAttributes: [...index.project] };
+  const projected = index.project;
+  const added = readNeeds.filter((name) => !projected.includes(name));
+  return { ProjectionType: "INCLUDE", NonKeyAttributes: [...projected, ...added] };
 }
 
 export function keySchema(hashKey: string, rangeKey: string | undefined): KeySchemaElement[] {
@@ -119,7 +128,7 @@ export function buildCreateTableInput(
     input.GlobalSecondaryIndexes = globals.map((index) => ({
       IndexName: index.name,
       KeySchema: keySchema(index.hashKey, index.rangeKey),
-      Projection: projection(index),
+      Projection: projection(index, options.readNeeds),
       ...(onDemand
         ? {}
         : {
@@ -135,7 +144,7 @@ export function buildCreateTableInput(
     input.LocalSecondaryIndexes = locals.map((index) => ({
       IndexName: index.name,
       KeySchema: keySchema(index.hashKey, index.rangeKey),
-      Projection: projection(index),
+      Projection: projection(index, options.readNeeds),
     }));
   }
   // Only what differs from DynamoDB's own defaults is sent, so endpoints without these features still work.

@@ -134,7 +134,27 @@ export class TableRuntime {
   /** The CreateTable input the models' schemas and the table options call for. */
   createInput(): CreateTableCommandInput {
     const { throughput, tableClass, tags, streamOptions } = this.options;
-    return buildCreateTableInput(this.name, this.schemas(), { throughput, tableClass, tags, streamOptions });
+    return buildCreateTableInput(this.name, this.schemas(), {
+      throughput,
+      tableClass,
+      tags,
+      streamOptions,
+      readNeeds: this.readNeeds(),
+    });
+  }
+
+  /**
+   * Attributes every read of this table needs, whatever it projects: the entity attribute of a table of
+   * several models (which model an item belongs to) and, with `returnExpired: false`, the TTL attribute
+   * (whether it has expired). A read with `attributes` asks for them too and hides them again (read-needs.ts);
+   * an index projecting some attributes includes them.
+   */
+  readNeeds(): readonly string[] {
+    const { entityAttribute, expires } = this.options;
+    const needs: string[] = [];
+    if (entityAttribute !== undefined && this.members.length > 1) needs.push(entityAttribute);
+    if (expires !== undefined && !expires.returnExpired) needs.push(expires.attribute);
+    return needs;
   }
 
   async describe(): Promise<TableDescription | undefined> {

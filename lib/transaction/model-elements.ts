@@ -12,6 +12,7 @@ import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { buildKeyedInput, type SaveSettings } from "../model/persist";
+import { withReadNeeds } from "../model/read-needs";
 import { planSave, type SavePlan } from "../model/save";
 import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { hasStoredImage } from "../model/stored-images";
@@ -69,8 +70,10 @@ async function getElement(
   refuseCallback("get", rawSettings);
   const settings = checkOptions(rawSettings as GetSettings | undefined, GET_OPTIONS, "transaction.get");
   const schema = runtime.compiled[0]!;
-  const Get = await buildKeyedInput(runtime, key, { attributes: settings.attributes }, buildGetInput);
-  return recordOrigin({ Get }, { runtime, key: keyAsGiven(schema, key) });
+  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
+  const Get = await buildKeyedInput(runtime, key, { attributes }, buildGetInput);
+  const origin = { runtime, key: keyAsGiven(schema, key) };
+  return recordOrigin({ Get }, unasked === undefined ? origin : { ...origin, unasked });
 }
 
 async function createElement(

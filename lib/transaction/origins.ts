@@ -10,6 +10,8 @@ export interface ElementOrigin {
   readonly key: Record<string, unknown>;
   /** Runs after the transaction succeeded: e.g. an item saved in it records its new stored image. */
   readonly commit?: () => void;
+  /** A get element's projected attributes read only for the table's sake (model/read-needs.ts). */
+  readonly unasked?: readonly string[];
 }
 
 const origins = new WeakMap<object, ElementOrigin>();

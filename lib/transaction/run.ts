@@ -31,6 +31,7 @@ import type { TransactionSettings } from "./types";
 interface ResolvedElement extends ElementContext {
   readonly prepared: PreparedElement;
   readonly commit: (() => void) | undefined;
+  readonly unasked: readonly string[] | undefined;
 }
 
 /** A raw element's key, decoded with the instance's converter, for the reasons of a cancellation. */
@@ -69,7 +70,7 @@ function resolveElements(instance: Instance, elements: readonly unknown[]): Reso
       rangeKey: schema.rangeKey,
     };
     const key = origin?.key ?? decodedKey(home, elementKeyImage(prepared, index));
-    return { kind, runtime, key, prepared, commit: origin?.commit };
+    return { kind, runtime, key, prepared, commit: origin?.commit, unasked: origin?.unasked };
   });
 }
 
@@ -176,7 +177,7 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
       if (image === undefined || element.runtime.table.hidesExpired(image)) return undefined;
       // Read with `attributes`: what it left out is unknown, not absent (model/unread.ts).
       if (element.prepared.body.ProjectionExpression !== undefined) markPartialImages([image]);
-      return itemFromImage(element.runtime, image);
+      return itemFromImage(element.runtime, image, element.unasked);
     }),
   );
 }
