@@ -1,9 +1,11 @@
 // `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
-// (Dynamoose turned Sets into `{}`, losing them).
+// (Dynamoose turned Sets into `{}`, losing them), bigints their decimal digits (JSON.stringify throws on a
+// bigint, and no JSON number holds one exactly).
 
 import { setOwnMember as setMember } from "../schema/own-member";
 
 export function toJsonValue(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
   if (value === null || typeof value !== "object") return value;
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Set) return [...value].map(toJsonValue);

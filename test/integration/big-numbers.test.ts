@@ -159,3 +159,18 @@ it("still refuses values a number attribute cannot hold", async () => {
   );
   expect(await stored("3")).toEqual({});
 });
+
+it("toJSON() gives a bigint as the string of its digits, so JSON.stringify works and nothing rounds", async () => {
+  await rawClient().putItem({
+    TableName: tableName,
+    Item: { id: { N: "42" }, balance: { N: BIG }, ids: { NS: [BIG] }, nested: { M: { n: { N: BIG } } } },
+  });
+  const account = (await Account.get(42))!;
+  expect(account.toJSON()).toEqual({ id: 42, balance: BIG, ids: [BIG], nested: { n: BIG } });
+  expect(JSON.parse(JSON.stringify(account))).toEqual({
+    id: 42,
+    balance: BIG,
+    ids: [BIG],
+    nested: { n: BIG },
+  });
+});
