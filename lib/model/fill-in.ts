@@ -5,6 +5,7 @@ import { isThenable } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
+import { referenceTargetOf } from "../schema/types/reference";
 import type { WriteResult } from "../schema/write";
 import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
@@ -37,39 +38,64 @@ export function fillIn(
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
-  if (result.reshaped === true) holdStoredContainers(schema, item, result);
+  if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped);
 }
 
 /**
- * The write left out content inside a map, list or Set (unknown keys saveUnknown does not keep, an empty
- * Set, which DynamoDB cannot store): those attributes take what was stored, or leave the item when
- * nothing was. Rare, so it may read the whole stored form; references keep what the item holds.
+ * The write left out content inside these top-level attributes (unknown keys saveUnknown does not keep, an
+ * empty Set, which DynamoDB cannot store): each leaves the item when nothing of it was stored, and otherwise
+ * takes its stored form, when that form is what the item would hold (no `get` display values, references or
+ * ANY values inside, which the stored form would change). Rare, so it may read the whole stored form.
  */
 function holdStoredContainers(
   schema: CompiledSchema,
   item: Record<string, unknown>,
   result: WriteResult,
+  names: readonly string[],
 ): void {
   const stored = storedFormFromDynamo(schema, result.attributes);
-  for (const attribute of schema.shape.attributes) {
-    if (!attribute.variants.some(isPlainContainer)) continue;
-    const used = nameHeld(attribute, item);
-    const value = stored[attribute.name];
+  for (const name of names) {
+    const attribute = schema.shape.byName.get(name);
+    const used = attribute === undefined ? name : nameHeld(attribute, item);
+    const value = stored[name];
     if (value === undefined) delete item[used];
-    else if (!sameValue(item[used], value)) item[used] = value;
-  }
-  for (const name of Object.keys(stored)) {
-    if (!schema.shape.byName.has(name) && !sameValue(item[name], stored[name])) item[name] = stored[name];
+    else if (attribute === undefined || holdsStoredForm(attribute)) {
+      if (!sameValue(item[used], value)) item[used] = value;
+    }
   }
 }
 
-const isPlainContainer = (variant: CompiledAttribute["variants"][number]): boolean =>
-  variant.kind === "object" ||
-  variant.kind === "set" ||
-  variant.kind === "any" ||
-  (variant.kind === "array" &&
-    (typeof variant.element !== "object" ||
-      !variant.element.variants.some((element) => element.kind === "reference")));
+const storedFormHeld = new WeakMap<CompiledAttribute, boolean>();
+
+/** Whether the item holds this attribute as its stored form reads back (see holdStoredContainers). */
+function holdsStoredForm(attribute: CompiledAttribute): boolean {
+  let known = storedFormHeld.get(attribute);
+  if (known === undefined) {
+    storedFormHeld.set(attribute, false); // a shape that contains itself (type.THIS) ends here
+    known = !attribute.flags.get && attribute.variants.every(variantHoldsStoredForm);
+    storedFormHeld.set(attribute, known);
+  }
+  return known;
+}
+
+function variantHoldsStoredForm(variant: CompiledAttribute["variants"][number]): boolean {
+  switch (variant.kind) {
+    case "scalar":
+    case "combine":
+      return true;
+    case "set":
+      return variant.element !== undefined && referenceTargetOf(variant.element) === undefined;
+    case "object":
+      return (
+        variant.shape === "empty" ||
+        (variant.shape !== "any" && variant.shape.attributes.every(holdsStoredForm))
+      );
+    case "array":
+      return variant.element === "empty" || (variant.element !== "any" && holdsStoredForm(variant.element));
+    default:
+      return false; // any, json, reference
+  }
+}
 
 /**
  * Properties the pipeline dropped (attributes the schema does not declare and `saveUnknown` does not keep,

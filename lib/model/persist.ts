@@ -119,7 +119,8 @@ export async function getByKey(
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["attributes", "consistent", "return"], "get");
   const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
-  const input = await buildKeyedInput(runtime, key, { ...settings, attributes }, buildGetInput);
+  const projected = attributes === settings.attributes ? settings : { ...settings, attributes };
+  const input = await buildKeyedInput(runtime, key, projected, buildGetInput);
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   if (output.Item === undefined) return undefined;

@@ -14,20 +14,49 @@ export interface ProjectionWithNeeds {
 const topName = (path: string): string => path.split(/[.[]/, 1)[0]!;
 
 /**
- * The projection to send for `attributes`: unchanged without one (every attribute is read) or when the
- * table needs nothing; otherwise with the needed attributes added.
+ * The needs a read of `indexName` can get: all of them from the table or an index projecting everything;
+ * from an index projecting a list, those the schema lists (an index made before the table needed them may
+ * lack them, and DynamoDB refuses to read what an index does not project); none from a keys-only index.
+ */
+function needsOfIndex(
+  runtime: ModelRuntime,
+  needs: readonly string[],
+  indexName: string | undefined,
+): readonly string[] {
+  if (indexName === undefined) return needs;
+  for (const schema of runtime.compiled) {
+    const index = schema.indexes.find((candidate) => candidate.name === indexName);
+    if (index === undefined) continue;
+    if (index.project === true) return needs;
+    if (index.project === false) return [];
+    const projected = index.project;
+    return needs.filter((name) => projected.includes(name));
+  }
+  return [];
+}
+
+/**
+ * The projection to send for `attributes` (read from the table, or from `indexName`): unchanged without
+ * one, when it is not a list of paths (its check reports that), or when the read can add nothing;
+ * otherwise with the needed attributes added.
  *
  * @example
  * ```ts
  * withReadNeeds(petRuntime, ["name"]); // { attributes: ["name", "_type"], unasked: ["_type"] }
  * ```
  */
-export function withReadNeeds(runtime: ModelRuntime, attributes: unknown): ProjectionWithNeeds {
-  if (!Array.isArray(attributes)) return { attributes: attributes as undefined, unasked: undefined };
+export function withReadNeeds(
+  runtime: ModelRuntime,
+  attributes: readonly string[] | undefined,
+  indexName?: string,
+): ProjectionWithNeeds {
+  const unchanged = { attributes, unasked: undefined };
+  if (!Array.isArray(attributes) || attributes.length === 0) return unchanged;
+  if (attributes.some((path) => typeof path !== "string")) return unchanged;
   const needs = runtime.table.readNeeds();
-  if (needs.length === 0) return { attributes, unasked: undefined };
-  const named = new Set(attributes.map((path) => (typeof path === "string" ? topName(path) : path)));
-  const unasked = needs.filter((name) => !named.has(name));
-  if (unasked.length === 0) return { attributes, unasked: undefined };
+  if (needs.length === 0) return unchanged;
+  const named = new Set(attributes.map(topName));
+  const unasked = needsOfIndex(runtime, needs, indexName).filter((name) => !named.has(name));
+  if (unasked.length === 0) return unchanged;
   return { attributes: [...attributes, ...unasked], unasked };
 }

@@ -77,9 +77,14 @@ function conditionFor(job: RetrieveJob): Condition {
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
 export function buildInputs(job: RetrieveJob): ReadInput[] {
+  const inputs = buildInputsWith(job, job.settings);
+  // A projection also reads what the table needs, where the index read (chosen while building) has it.
+  const { attributes, unasked } = withReadNeeds(job.runtime, job.settings.attributes, inputs[0]!.IndexName);
+  return unasked === undefined ? inputs : buildInputsWith(job, { ...job.settings, attributes });
+}
+
+function buildInputsWith(job: RetrieveJob, settings: RetrieveJob["settings"]): ReadInput[] {
   const { runtime, kind } = job;
-  const attributes = withReadNeeds(runtime, job.settings.attributes).attributes;
-  const settings = attributes === job.settings.attributes ? job.settings : { ...job.settings, attributes };
   const condition = conditionFor(job);
   const tableName = runtime.table.name;
   if (kind === "query") return [buildQueryInput(tableName, runtime.compiled, condition, settings)];
@@ -126,7 +131,7 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;
-  const { unasked } = withReadNeeds(runtime, job.settings.attributes);
+  const { unasked } = withReadNeeds(runtime, job.settings.attributes, input.IndexName);
   for (let at = 0; at < images.length; at += 1) {
     const item = (items[at] = itemFromImage(runtime, images[at]!, unasked));
     if (item instanceof Promise) pending = true;

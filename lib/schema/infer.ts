@@ -201,11 +201,13 @@ type Marked = { readonly hashKey: true } | { readonly rangeKey: true } | { reado
 type DefaultGives<D> = D extends (...args: never[]) => infer Result ? Awaited<Result> : D;
 /** A default that always gives a value: `default: null` (or a function that may return null) is no default. */
 type HasDefault<V> = V extends { readonly default: infer D }
-  ? null extends DefaultGives<D>
-    ? false
-    : undefined extends DefaultGives<D>
+  ? 0 extends 1 & DefaultGives<D> // `any` (an untyped function): trusted to give a value, as before
+    ? true
+    : null extends DefaultGives<D>
       ? false
-      : true
+      : undefined extends DefaultGives<D>
+        ? false
+        : true
   : false;
 type PresentOnRead<V> = V extends Marked ? true : HasDefault<V>;
 type RequiredOnWrite<V> = V extends { readonly type: CombineType }

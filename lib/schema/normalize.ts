@@ -15,6 +15,8 @@ import { keptUnknown, keptUnknownValue, type LeftOutNote } from "./unknown-value
  * item then takes the stored form of those attributes (fill-in.ts).
  */
 export interface NormalizeContext extends LeftOutNote {
+  /** The top-level attributes (stored names) that left something out inside them (see `reshaped`). */
+  reshapedNames?: string[];
   /** Keeps an unknown attribute at this dotted path? */
   readonly keepUnknown: ((path: string) => boolean) | undefined;
   /** Defaults that are still promises: resolved and normalised after the walk. */
@@ -252,6 +254,7 @@ export function normalizeObject(
       // A nested unknown left out: the saved item takes the stored form (fill-in.ts). At the top level
       // the item just loses the property.
       else if (path !== "" && value !== undefined) context.reshaped = true;
+      if (path === "" && context.reshaped === true) noteReshaped(context, key);
       continue;
     }
     if (key !== attribute.name && input[attribute.name] !== undefined) {
@@ -262,6 +265,7 @@ export function normalizeObject(
     if (value === undefined || value === UNDEFINED) continue;
     const realPath = path === "" ? attribute.name : `${path}.${attribute.name}`;
     output[attribute.name] = normalizeValue(attribute, value, realPath, context);
+    if (path === "" && context.reshaped === true) noteReshaped(context, attribute.name);
   }
   if (shape.flags.defaults) {
     for (const attribute of shape.attributes) {
@@ -273,6 +277,12 @@ export function normalizeObject(
     }
   }
   return output;
+}
+
+/** Records that top-level attribute `name` left content out, and resets the flag for the next one. */
+function noteReshaped(context: NormalizeContext, name: string): void {
+  (context.reshapedNames ??= []).push(name);
+  context.reshaped = false;
 }
 
 /** `type.UNDEFINED` given for an attribute means "absent, and skip the default". */

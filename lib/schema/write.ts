@@ -32,10 +32,10 @@ export interface WriteResult {
   /** The item as DynamoDB AttributeValues. */
   readonly attributes: Record<string, AttributeValue>;
   /**
-   * True when a map, list or Set of the input lost content on the way (see NormalizeContext): the
-   * attributes hold less than the input did below the top level.
+   * The top-level attributes (stored names) whose map, list or Set lost content on the way (see
+   * NormalizeContext): the attributes hold less than the input did inside them. Absent when none did.
    */
-  readonly reshaped?: boolean;
+  readonly reshaped?: readonly string[];
 }
 
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
@@ -109,5 +109,6 @@ export async function writePipeline(
       `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes`,
     );
   }
-  return context.reshaped === true ? { item, attributes, reshaped: true } : { item, attributes };
+  const reshaped = context.reshapedNames;
+  return reshaped === undefined ? { item, attributes } : { item, attributes, reshaped };
 }

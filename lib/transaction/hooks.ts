@@ -49,10 +49,13 @@ export class TransactionHooks implements HookRunner {
   readonly #parts: readonly ModelPart[];
 
   constructor(runtimes: readonly ModelRuntime[], shared: SharedTransactionParts) {
-    this.#parts = runtimes.map((runtime) => ({
-      hooks: modelHooks(runtime),
-      context: contextFor(runtime, shared),
-    }));
+    // Models made from one Schema share its hooks: they run once, for the first of those models.
+    const parts = new Map<HookRunner, ModelPart>();
+    for (const runtime of runtimes) {
+      const hooks = modelHooks(runtime);
+      if (!parts.has(hooks)) parts.set(hooks, { hooks, context: contextFor(runtime, shared) });
+    }
+    this.#parts = [...parts.values()];
   }
 
   has(operation: HookOperation): boolean {

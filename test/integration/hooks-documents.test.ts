@@ -302,6 +302,24 @@ describe("transaction hooks of several models", () => {
     expect((await stored(B.table().name, 1))?.n).toEqual({ N: "2" });
   });
 
+  it("models made from one Schema run its transaction hooks once, for the first of them", async () => {
+    const shared = new Schema({ id: Number });
+    const seen: string[] = [];
+    shared.pre("transaction", function () {
+      seen.push(`pre ${this.model}`);
+    });
+    shared.post("transaction", function () {
+      seen.push(`post ${this.model}`);
+    });
+    const A = dynamodel.model("HookTxSharedA", shared, { tableName: uniqueTableName("hooktxshareda") });
+    const B = dynamodel.model("HookTxSharedB", shared, { tableName: uniqueTableName("hooktxsharedb") });
+    await A.create({ id: 1 });
+    await B.create({ id: 1 });
+    await dynamodel.transaction([A.transaction.delete(1), B.transaction.delete(1)]);
+    expect(seen).toEqual(["pre HookTxSharedA", "post HookTxSharedA"]);
+    expect(await stored(B.table().name, 1)).toBeUndefined();
+  });
+
   it("runs the middleware of every model taking part, once each, after the instance's", async () => {
     const { A, B } = twoModels("HookTxMiddleware");
     const order: string[] = [];

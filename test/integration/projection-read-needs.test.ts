@@ -21,6 +21,7 @@ describe("entityAttribute", () => {
       ...keys,
       name: { type: String, get: (value: string) => `P:${value}` },
       species: { type: String, index: { name: "bySpecies", type: "global", project: ["name"] } },
+      color: { type: String, index: { name: "byColor", type: "global", project: false } },
     }),
   );
   const table = new dynamodel.Table(tableName, [Owner, Pet], {
@@ -30,7 +31,7 @@ describe("entityAttribute", () => {
 
   beforeAll(async () => {
     await table.create();
-    await Pet.create({ pk: "o1", sk: "pet#1", name: "Tom", species: "cat" });
+    await Pet.create({ pk: "o1", sk: "pet#1", name: "Tom", species: "cat", color: "grey" });
     await Owner.create({ pk: "o1", sk: "owner", name: "Ann" });
   });
 
@@ -87,14 +88,23 @@ describe("entityAttribute", () => {
     expect(index.Projection).toEqual({ ProjectionType: "INCLUDE", NonKeyAttributes: ["name", "_type"] });
     const found = await Pet.query("species").eq("cat").exec();
     expect(found.map((item) => item.constructor)).toEqual([Pet]);
-    // As a read of the whole item shows it.
-    expect(plain(found[0])).toEqual(plain(await Pet.get({ pk: "o1", sk: "pet#1" })));
     expect(plain(found[0])).toEqual({
       pk: "o1",
       sk: "pet#1",
       name: "P:Tom",
       species: "cat",
       _type: "ProjEntityPet",
+    });
+  });
+  it("a projected read of an index asks only for what the index holds, and bad projections are refused", async () => {
+    // A keys-only index does not hold _type: DynamoDB would refuse to read it, so it is not asked for.
+    const keysOnly = await Pet.query("color").eq("grey").attributes(["pk", "sk"]).exec();
+    expect(keysOnly.map(plain)).toEqual([{ pk: "o1", sk: "pet#1" }]);
+    // An index projecting a list declared without _type may predate it (made before the table needed it).
+    const listed = await Pet.query("species").eq("cat").attributes(["name"]).exec();
+    expect(listed.map(plain)).toEqual([{ name: "P:Tom" }]);
+    await expect(Owner.get({ pk: "o1", sk: "owner" }, { attributes: [] })).rejects.toMatchObject({
+      name: "InvalidParameter",
     });
   });
 });

@@ -82,7 +82,9 @@ it("a read item's save: a nested junk key and an emptied Set leave the item", as
 it("an item whose content is all stored keeps its own objects", async () => {
   const addr = { city: "Tromsø" };
   const item = new Place({ id: "3", addr, tags: ["t"] });
+  const held = item.addr;
   await item.save();
+  expect(item.addr).toBe(held);
   expect(item.addr).toEqual({ city: "Tromsø" });
   expect(item.tags).toEqual(new Set(["t"]));
   expect(item.isDirty()).toBe(false);
@@ -91,4 +93,45 @@ it("an item whose content is all stored keeps its own objects", async () => {
 it("an Array declared with schema: [] is a list without a declared element, as with no schema", async () => {
   await Place.create({ id: "4", list: ["a", 1] } as never);
   expect(await stored("4")).toEqual({ id: { S: "4" }, list: { L: [] } });
+});
+
+const Owner = dynamodel.model("SavedNestedShapeOwner", new Schema({ id: String, name: String }), {
+  tableName: uniqueTableName("savedNestedOwner"),
+  throughput: "ON_DEMAND",
+});
+const Shown = dynamodel.model(
+  "SavedNestedShapeShown",
+  new Schema({
+    id: String,
+    address: { type: Object, schema: { city: { type: String, get: (city: string) => city.toUpperCase() } } },
+    meta: { type: Object, schema: { owner: Owner, note: String } },
+    tags: { type: Set, schema: [String] },
+  }),
+  { tableName, create: false },
+);
+
+it("only the attributes that lost content change; display values and references stay", async () => {
+  const owner = await Owner.create({ id: "o1", name: "Ann" });
+  await Shown.create({
+    id: "5",
+    address: { city: "oslo" },
+    meta: { owner, note: "n" },
+    tags: new Set(["a"]),
+  });
+  const item = (await Shown.get("5"))!;
+  expect(item.address!.city).toBe("OSLO");
+  item.tags!.clear();
+  await item.save();
+  expect("tags" in item).toBe(false);
+  expect(item.address!.city).toBe("OSLO");
+  expect(item.isDirty()).toBe(false);
+
+  const withJunk = new Shown({ id: "6", meta: { owner, note: "n", junk: 1 } } as never);
+  await withJunk.save();
+  // The map holding a reference keeps the item it was given (its stored form is the key).
+  expect(withJunk.meta!.owner).toBe(owner);
+  expect(await stored("6")).toEqual({
+    id: { S: "6" },
+    meta: { M: { owner: { S: "o1" }, note: { S: "n" } } },
+  });
 });

@@ -161,12 +161,19 @@ const nullDefaults = define({
   none: { type: String, default: null },
   maybe: { type: String, default: () => (Math.random() > 0.5 ? "x" : null) },
   later: { type: Number, default: async () => 1 },
+  untyped: { type: String, default: () => JSON.parse('"x"') }, // returns any: trusted to give a value
 });
 type _nullDefaultsItem = Expect<
-  Equal<typeof nullDefaults.item, { id: string; none?: string; maybe?: string; later: number }>
+  Equal<
+    typeof nullDefaults.item,
+    { id: string; none?: string; maybe?: string; later: number; untyped: string }
+  >
 >;
 type _nullDefaultsInput = Expect<
-  Equal<typeof nullDefaults.input, { id: string; none?: string; maybe?: string; later?: number }>
+  Equal<
+    typeof nullDefaults.input,
+    { id: string; none?: string; maybe?: string; later?: number; untyped?: string }
+  >
 >;
 // @ts-expect-error: `name` is required and has no default
 const missingName: typeof presence.input = { id: "a", at: 1 };
