@@ -6,13 +6,12 @@ import { emitSafely } from "../hooks/events";
 import { withHooks, type HookRunner } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
-import { writePipeline } from "../schema/write";
 import { isObserved, modelHooks, operationContext, runHooked, writeEvent } from "./operation-hooks";
 import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
-import { validateBeforeSave, type ValidatedWrite } from "./save";
+import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save";
 import { saveItem } from "./save-item";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { hasStoredImage } from "./stored-images";
+import { hasStoredImage, storedImageOf } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
 
 export function getWithHooks(
@@ -121,8 +120,9 @@ export function validateWithHooks(item: object): Promise<void> {
     "validate",
     item,
     async () => {
-      // Chosen again after the pre validate hooks, which may fill the item in.
-      await writePipeline(schemaFor(runtime, data), data, { isNew: !hasStoredImage(item) });
+      // Chosen again after the pre validate hooks, which may fill the item in. The pipeline a save would
+      // run: attributes a projected read did not fetch are not asked for (`required`), as on save.
+      await writeForSave(schemaFor(runtime, data), item, storedImageOf(item));
     },
     undefined,
     schemaFor(runtime, data).hooks,

@@ -23,7 +23,9 @@ export async function saveItem<T extends object>(
   const plan = await planSave(item, rawSettings, validated);
   const { runtime, operation, request } = plan;
   if (wantsRequest(rawSettings, "save")) {
-    const input = request ?? plan.putInput();
+    // Nothing to send (an unchanged projected or versioned item): an UpdateItem that writes nothing, never
+    // a Put of what the item holds, which sent by the caller would replace the stored item with it.
+    const input = request ?? plan.conditionOnly();
     await valuesSettled(input);
     return input as unknown as T;
   }

@@ -68,7 +68,7 @@ export interface SavePlan {
  * The write pipeline for saving `item`: `set(new, old)` sees the item as last read; attributes a projected
  * read did not fetch (and the item does not hold) are left out, with no default and no `required` check.
  */
-function writeForSave(
+export function writeForSave(
   schema: CompiledSchema,
   item: object,
   stored: Record<string, AttributeValue> | undefined,
