@@ -138,6 +138,7 @@ export function defineModel(
   // other models of that name), unless a `new Table(...)` takes the model first.
   let table: TableRuntime | undefined;
   let tableSchemas = withTableAttributes(compiled, resolved, name);
+  let joining = false;
   const middleware: Middleware[] = [];
   const model = buildModelClass(name);
   const runtime: ModelRuntime & { serializers: SerializerRegistry } = {
@@ -147,6 +148,16 @@ export function defineModel(
     },
     schemas,
     get compiled() {
+      // A `new Table()` named by `tableName` is joined before its attributes (entityAttribute, expires)
+      // are needed: a first write must carry them too.
+      if (table === undefined && !joining && namedTable(instance, fullTableName) !== undefined) {
+        joining = true; // joining reads the schemas again (the key check)
+        try {
+          void runtime.table;
+        } finally {
+          joining = false;
+        }
+      }
       return tableSchemas;
     },
     get table() {

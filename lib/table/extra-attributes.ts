@@ -34,10 +34,18 @@ export function withTableAttributes(
     );
   }
   if (extra.length === 0) return schemas;
+  const entity = options.entityAttribute;
   return schemas.map((schema) => {
     const missing = extra.filter((attribute) => !schema.shape.byInputName.has(attribute.name));
-    if (missing.length === 0) return schema;
-    return Object.freeze({ ...schema, shape: buildShape([...schema.shape.attributes, ...missing], "") });
+    // The entity attribute always holds the model's name, even where the schema declares it (for its
+    // item type, say): otherwise its items would carry no name and reads could not resolve them.
+    const declaredEntity = entity !== undefined && schema.shape.byName.has(entity);
+    if (missing.length === 0 && !declaredEntity) return schema;
+    const own = declaredEntity
+      ? schema.shape.attributes.filter((attribute) => attribute.name !== entity)
+      : schema.shape.attributes;
+    const added = declaredEntity ? extra.filter((attribute) => attribute.name === entity) : [];
+    return Object.freeze({ ...schema, shape: buildShape([...own, ...added, ...missing], "") });
   });
 }
 
