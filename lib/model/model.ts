@@ -138,7 +138,12 @@ export function defineModel(
   // other models of that name), unless a `new Table(...)` takes the model first.
   let table: TableRuntime | undefined;
   let tableSchemas = withTableAttributes(compiled, resolved, name);
-  let joining = false;
+  let named: { table: TableRuntime; schemas: readonly CompiledSchema[] } | undefined;
+  const schemasOfNamed = (next: TableRuntime): readonly CompiledSchema[] => {
+    if (named?.table !== next)
+      named = { table: next, schemas: withTableAttributes(compiled, next.options, name) };
+    return named.schemas;
+  };
   const middleware: Middleware[] = [];
   const model = buildModelClass(name);
   const runtime: ModelRuntime & { serializers: SerializerRegistry } = {
@@ -148,15 +153,11 @@ export function defineModel(
     },
     schemas,
     get compiled() {
-      // A `new Table()` named by `tableName` is joined before its attributes (entityAttribute, expires)
-      // are needed: a first write must carry them too.
-      if (table === undefined && !joining && namedTable(instance, fullTableName) !== undefined) {
-        joining = true; // joining reads the schemas again (the key check)
-        try {
-          void runtime.table;
-        } finally {
-          joining = false;
-        }
+      // A `new Table()` named by `tableName` is joined on first use; its attributes (entityAttribute,
+      // expires) apply before that, so a first write, planned before the table is bound, carries them.
+      if (table === undefined) {
+        const named = namedTable(instance, fullTableName);
+        if (named !== undefined) return schemasOfNamed(named);
       }
       return tableSchemas;
     },
