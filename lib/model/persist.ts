@@ -118,8 +118,7 @@ export async function getByKey(
   rawSettings: GetSettings | undefined,
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["attributes", "consistent", "return"], "get");
-  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
-  const projected = attributes === settings.attributes ? settings : { ...settings, attributes };
+  const { settings: projected, unasked } = withReadNeeds(runtime, settings);
   const input = await buildKeyedInput(runtime, key, projected, buildGetInput);
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);

@@ -3,9 +3,14 @@
 // hidden), then hides those again from the item unless the caller named them.
 import type { ModelRuntime } from "./runtime";
 
-export interface ProjectionWithNeeds {
-  /** The paths to project: the caller's, then the needed attributes they left out. */
-  readonly attributes: readonly string[] | undefined;
+/** What a read's settings need to have for this: only `attributes` is looked at. */
+interface ReadSettings {
+  readonly attributes?: readonly string[] | undefined;
+}
+
+export interface SettingsWithNeeds<S extends ReadSettings> {
+  /** The settings to build the request with: the caller's, with the needed attributes they left out added. */
+  readonly settings: S;
   /** The needed attributes the caller did not name: left out of the items built (undefined: none). */
   readonly unasked: readonly string[] | undefined;
 }
@@ -36,21 +41,23 @@ function needsOfIndex(
 }
 
 /**
- * The projection to send for `attributes` (read from the table, or from `indexName`): unchanged without
- * one, when it is not a list of paths (its check reports that), or when the read can add nothing;
- * otherwise with the needed attributes added.
+ * The settings of a read of the table (or of `indexName`) with its projection completed: the same settings
+ * without `attributes`, when they are not a list of paths (their check reports that), or when the read
+ * can add nothing; otherwise a copy with the needed attributes added.
  *
  * @example
  * ```ts
- * withReadNeeds(petRuntime, ["name"]); // { attributes: ["name", "_type"], unasked: ["_type"] }
+ * withReadNeeds(petRuntime, { attributes: ["name"] });
+ * // { settings: { attributes: ["name", "_type"] }, unasked: ["_type"] }
  * ```
  */
-export function withReadNeeds(
+export function withReadNeeds<S extends ReadSettings>(
   runtime: ModelRuntime,
-  attributes: readonly string[] | undefined,
+  settings: S,
   indexName?: string,
-): ProjectionWithNeeds {
-  const unchanged = { attributes, unasked: undefined };
+): SettingsWithNeeds<S> {
+  const unchanged = { settings, unasked: undefined };
+  const { attributes } = settings;
   if (!Array.isArray(attributes) || attributes.length === 0) return unchanged;
   if (attributes.some((path) => typeof path !== "string")) return unchanged;
   const needs = runtime.table.readNeeds();
@@ -58,5 +65,5 @@ export function withReadNeeds(
   const named = new Set(attributes.map(topName));
   const unasked = needsOfIndex(runtime, needs, indexName).filter((name) => !named.has(name));
   if (unasked.length === 0) return unchanged;
-  return { attributes: [...attributes, ...unasked], unasked };
+  return { settings: { ...settings, attributes: [...attributes, ...unasked] }, unasked };
 }

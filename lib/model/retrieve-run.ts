@@ -79,8 +79,8 @@ function conditionFor(job: RetrieveJob): Condition {
 export function buildInputs(job: RetrieveJob): ReadInput[] {
   const inputs = buildInputsWith(job, job.settings);
   // A projection also reads what the table needs, where the index read (chosen while building) has it.
-  const { attributes, unasked } = withReadNeeds(job.runtime, job.settings.attributes, inputs[0]!.IndexName);
-  return unasked === undefined ? inputs : buildInputsWith(job, { ...job.settings, attributes });
+  const { settings, unasked } = withReadNeeds(job.runtime, job.settings, inputs[0]!.IndexName);
+  return unasked === undefined ? inputs : buildInputsWith(job, settings);
 }
 
 function buildInputsWith(job: RetrieveJob, settings: RetrieveJob["settings"]): ReadInput[] {
@@ -131,7 +131,7 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;
-  const { unasked } = withReadNeeds(runtime, job.settings.attributes, input.IndexName);
+  const { unasked } = withReadNeeds(runtime, job.settings, input.IndexName);
   for (let at = 0; at < images.length; at += 1) {
     const item = (items[at] = itemFromImage(runtime, images[at]!, unasked));
     if (item instanceof Promise) pending = true;

@@ -160,8 +160,7 @@ export async function batchGetByKeys(
     unique.push(key);
   });
   const chunks = chunk(unique, BATCH_GET_LIMIT);
-  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
-  const projected = attributes === settings.attributes ? settings : { ...settings, attributes };
+  const { settings: projected, unasked } = withReadNeeds(runtime, settings);
   const inputs = chunks.map((part) =>
     buildBatchGetInput(schema, runtime.table.name, part, projected, target),
   );

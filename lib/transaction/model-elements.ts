@@ -70,8 +70,8 @@ async function getElement(
   refuseCallback("get", rawSettings);
   const settings = checkOptions(rawSettings as GetSettings | undefined, GET_OPTIONS, "transaction.get");
   const schema = runtime.compiled[0]!;
-  const { attributes, unasked } = withReadNeeds(runtime, settings.attributes);
-  const Get = await buildKeyedInput(runtime, key, { attributes }, buildGetInput);
+  const { settings: projected, unasked } = withReadNeeds(runtime, { attributes: settings.attributes });
+  const Get = await buildKeyedInput(runtime, key, projected, buildGetInput);
   const origin = { runtime, key: keyAsGiven(schema, key) };
   return recordOrigin({ Get }, unasked === undefined ? origin : { ...origin, unasked });
 }
