@@ -3,6 +3,8 @@
 // and `modifiedPaths()` / `isDirty(path)` speak the item's names. This module translates both ways.
 // A flattened object's stored names (`addr_city`) are turned into document paths (`address.city`) first,
 // so everything after that compares document paths in real names.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { TypeMismatch } from "../errors";
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { normalizeObject } from "../schema/normalize";
@@ -10,7 +12,8 @@ import { documentSegmentsOf } from "../schema/flatten";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
-import { diffImages } from "./diff";
+import { anyToDynamo } from "../schema/types/any";
+import { attributeValuesEqual, diffImages } from "./diff";
 import { modelRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
@@ -66,21 +69,20 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const schema = schemaFor(runtime, data);
   const image = storedImageOf(item);
   const input = withoutUnread(data, unreadAttributes(schema, data, image));
-  const normalized = normalizeObject(schema.shape, input, "", {
-    keepUnknown: schema.keepUnknown,
-    pendingDefaults: [],
-  });
+  const { normalized, unfit } = normalizeFitting(schema, input);
   const shownChanged =
     image !== undefined && schema.shape.flags.get
       ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
       : [];
   const current = objectToDynamo(schema.shape, normalized, "");
+  const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
   let changes = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path));
   if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, changes);
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
+  for (const attribute of unfitChanged) paths.push([attribute.name]);
   // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.
   for (const path of shownChanged) {
     const segments = parseDocumentPath(path);
@@ -88,6 +90,65 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     if (!paths.some((known) => formatDocumentPath(known) === printed)) paths.push(segments);
   }
   return { shape: schema.shape, paths };
+}
+
+/**
+ * The item's data through the schema, leaving out the top-level attributes whose values do not fit it (a
+ * wrong type set by the caller, or stored so by other code). A save refuses those; asking what changed
+ * must not throw, so they are compared in their generic stored form instead (`compareUnfit`).
+ */
+function normalizeFitting(
+  schema: CompiledSchema,
+  input: Record<string, unknown>,
+): { normalized: Record<string, unknown>; unfit?: Map<CompiledAttribute, unknown> } {
+  let rest = input;
+  let unfit: Map<CompiledAttribute, unknown> | undefined;
+  for (;;) {
+    try {
+      const context = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
+      return { normalized: normalizeObject(schema.shape, rest, "", context), unfit };
+    } catch (error) {
+      // The path names the real attribute first (`age`, `address.city`, `tags[2]`, `tags[]`).
+      const head = error instanceof TypeMismatch ? /^[^.[]*/.exec(error.path)![0] : "";
+      const attribute = schema.shape.byName.get(head);
+      const key = attribute === undefined ? undefined : nameHeld(attribute, rest);
+      if (attribute === undefined || key === undefined || !(key in rest)) throw error;
+      unfit ??= new Map();
+      unfit.set(attribute, rest[key]);
+      rest = { ...rest };
+      delete rest[key];
+    }
+  }
+}
+
+/**
+ * Which unfit attributes (see `normalizeFitting`) differ from the stored image. Each one's entries in
+ * `current` (where a default may have filled it in) are set back to the image's, so the diff leaves them
+ * to this. A value held just as it was read, in a type its schema does not allow, is unchanged.
+ */
+function compareUnfit(
+  unfit: Map<CompiledAttribute, unknown>,
+  image: Record<string, AttributeValue> | undefined,
+  current: Record<string, AttributeValue>,
+): CompiledAttribute[] {
+  const changed: CompiledAttribute[] = [];
+  for (const [attribute, value] of unfit) {
+    const names = attribute.flatten ? [...attribute.flatten.storedNames.values()] : [attribute.name];
+    for (const name of names) {
+      if (image?.[name] === undefined) delete current[name];
+      else current[name] = image[name];
+    }
+    const stored = attribute.flatten ? undefined : image?.[attribute.name];
+    let held: AttributeValue | undefined;
+    try {
+      held = anyToDynamo(value, attribute.name);
+    } catch {
+      held = undefined; // nothing DynamoDB could store: certainly not what was read
+    }
+    if (stored === undefined || held === undefined || !attributeValuesEqual(stored, held))
+      changed.push(attribute);
+  }
+  return changed;
 }
 
 /** Top-level attributes a save writes whatever the item holds: `updatedAt`, the version, `forceDefault`. */

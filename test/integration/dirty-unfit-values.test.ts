@@ -1,0 +1,110 @@
+// isDirty() and modifiedPaths() on items holding values their schema does not allow: set by the caller,
+// or stored so by other code and read back. Asking what changed must answer, not throw; a save still
+// refuses the value and writes nothing. Both kinds of change tracking are covered: a model tracked
+// lazily and one whose `get` function makes it keep the stored image.
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { Schema, TypeMismatch } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("dirty-unfit");
+const attributes = {
+  id: String,
+  age: Number,
+  level: { type: Number, default: 1 },
+  address: { type: Object, schema: { city: String, zip: Number } },
+  tags: { type: Set, schema: [String] },
+} as const;
+const Lazy = dynamodel.model(
+  "UnfitLazy",
+  new Schema({ ...attributes, name: { type: String, alias: "nm" } }),
+  {
+    tableName,
+    throughput: "ON_DEMAND",
+  },
+);
+const Eager = dynamodel.model(
+  "UnfitEager",
+  new Schema({ ...attributes, name: { type: String, alias: "nm", get: (value: unknown) => value } }),
+  { tableName, create: false, waitForActive: false },
+);
+
+beforeAll(() => Lazy.table().initialize());
+
+async function readRaw(id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({ TableName: tableName, Key: marshall({ id }) });
+  return Item === undefined ? undefined : unmarshall(Item);
+}
+
+type Data = Record<string, unknown> & {
+  isDirty(path?: string): boolean;
+  modifiedPaths(): string[];
+  save(): Promise<unknown>;
+};
+
+describe.each([
+  ["lazily tracked", Lazy],
+  ["keeping its image", Eager],
+])("a model %s", (label, Model) => {
+  const id = (name: string) => `${label}-${name}`;
+
+  async function readStored(name: string, stored: Record<string, unknown>): Promise<Data> {
+    await rawClient().putItem({
+      TableName: tableName,
+      Item: marshall({ id: id(name), level: 2, ...stored }),
+    });
+    return (await Model.get(id(name))) as unknown as Data;
+  }
+
+  test("an item read with a wrong-typed stored value is not dirty until it changes", async () => {
+    const item = await readStored("stored", { age: "thirty", level: "high", address: { city: 7 } });
+    expect(item.age).toBe("thirty");
+    expect(item.isDirty()).toBe(false);
+    expect(item.modifiedPaths()).toEqual([]);
+    expect(item.isDirty("age")).toBe(false);
+
+    item.age = 30;
+    expect(item.modifiedPaths()).toEqual(["age"]);
+    expect(item.isDirty("age")).toBe(true);
+    expect(item.isDirty("level")).toBe(false);
+    item.level = "low";
+    expect(item.modifiedPaths().sort()).toEqual(["age", "level"]);
+  });
+
+  test("a wrong type set by the caller is a change at its top-level attribute", async () => {
+    const item = await readStored("caller", { age: 30, name: "Ann", address: { city: "Oslo" } });
+    item.age = "thirty";
+    expect(item.isDirty()).toBe(true);
+    expect(item.modifiedPaths()).toEqual(["age"]);
+    (item.address as Record<string, unknown>).zip = "0150";
+    expect(item.modifiedPaths().sort()).toEqual(["address", "age"]);
+    expect(item.isDirty("address.city")).toBe(true);
+    item.nm = 5;
+    expect(item.modifiedPaths().sort()).toEqual(["address", "age", "nm"]);
+    expect(item.isDirty("name")).toBe(true);
+    item.tags = new Set([1, 2]);
+    expect(item.isDirty("tags")).toBe(true);
+
+    // The save refuses the first unfit value and writes nothing.
+    const before = await readRaw(id("caller"));
+    await expect(item.save()).rejects.toThrow(TypeMismatch);
+    await expect(item.save()).rejects.toThrow(/^"(age|address\.zip|name|tags\[\])" must be of type/);
+    expect(await readRaw(id("caller"))).toEqual(before);
+  });
+
+  test("a value put back to what was read is not a change; a function never equals it", async () => {
+    const item = await readStored("back", { age: "thirty" });
+    item.age = 1;
+    item.age = "thirty";
+    expect(item.isDirty()).toBe(false);
+    item.age = () => 1;
+    expect(item.modifiedPaths()).toEqual(["age"]);
+  });
+
+  test("on a new item every held attribute is listed, unfit ones included", () => {
+    const item = new Model({ id: id("new"), age: "x" as unknown as number }) as unknown as Data;
+    expect(item.modifiedPaths().sort()).toEqual(["age", "id", "level"]);
+    expect(item.isDirty("age")).toBe(true);
+  });
+});
