@@ -10,10 +10,8 @@
  * ```
  */
 import { EventEmitter } from "eventemitter3";
-import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
-import { checkMiddleware, type Middleware } from "../client/send";
+import type { Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
-import type { ConditionInit } from "../expressions/condition";
 import type { Instance } from "../instance";
 import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
@@ -30,20 +28,10 @@ import {
   type TableOptions,
 } from "../table/table";
 import { Item } from "./item";
-import { getByKey, type SaveSettings } from "./persist";
-import { autoPopulate } from "./auto-populate";
-import { deleteWithHooks, getWithHooks, itemForKey, saveWithHooks } from "./hooked-operations";
+import { getByKey } from "./persist";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
-import { startQuery, startScan } from "./retrieve-start";
-import { SerializerRegistry, serializeItem } from "./serializer";
-import { writeStatics } from "./write-statics";
-import { transactionStatics } from "../transaction/model-elements";
-import { methodsApi } from "./custom-methods";
-import { tableFacade } from "./table-handle";
-import type { DeleteSettings } from "../operations/delete";
-import type { GetSettings } from "../operations/get";
-import { checkOptions } from "../operations/options";
-import type { InternalModel } from "./types";
+import { SerializerRegistry } from "./serializer";
+import { attachStatics } from "./model-statics";
 
 export interface ModelOptions extends TableOptions {
   /** The table's name (default: the model name; prefix and suffix still apply). */
@@ -214,101 +202,4 @@ function referenceView(runtime: ModelRuntime): ReferencedModel {
     isItem: (value): value is Record<string, unknown> => value instanceof runtime.model,
     get: (key) => getByKey(runtime, key, undefined),
   };
-}
-
-function attachStatics(model: ModelClass, runtime: ModelRuntime & { serializers: SerializerRegistry }): void {
-  const statics: Record<string, unknown> = {
-    get(key: unknown, settings?: GetSettings | Callback<unknown>, callback?: Callback<unknown>) {
-      const [options, done] = settingsAndCallback(settings, callback);
-      // The table is looked up inside the chain: binding a model to its table can fail (keys that differ
-      // from the other models of its tableName), and that is a rejection, not a throw from get().
-      const populated = Promise.resolve()
-        .then(() => getWithHooks(runtime, key, options))
-        .then((item) => {
-          // Only a table with the `populate` option pays for the extra step.
-          const populating = autoPopulate(runtime, [item]);
-          return populating === undefined ? item : populating.then(() => item);
-        });
-      return withCallback(populated, done);
-    },
-    create(
-      object: Record<string, unknown>,
-      settings?: SaveSettings | Callback<unknown>,
-      callback?: Callback<unknown>,
-    ) {
-      const [options, done] = settingsAndCallback(settings, callback);
-      const work = Promise.resolve().then(() =>
-        // Checked before the spread: `create(obj, 5)` or `create(obj, [])` would otherwise spread to `{}`.
-        saveWithHooks(new model(object), {
-          overwrite: false,
-          ...checkOptions(options, ["overwrite", "condition", "return"], "create"),
-        }),
-      );
-      return withCallback(work, done);
-    },
-    delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {
-      const [options, done] = settingsAndCallback(settings, callback);
-      return withCallback(
-        Promise.resolve().then(() => deleteWithHooks(runtime, itemForKey(runtime, key), options)),
-        done,
-      );
-    },
-    query: (init?: ConditionInit) => startQuery(runtime, init),
-    scan: (init?: ConditionInit) => startScan(runtime, init),
-    ...writeStatics(runtime),
-    transaction: transactionStatics(runtime),
-    table() {
-      return tableFacade(runtime);
-    },
-    serializer: {
-      add: (name: string, options: object) => runtime.serializers.add(name, options),
-      delete: (name: string) => runtime.serializers.delete(name),
-      default: runtime.serializers.default,
-    },
-    serializeMany(items: readonly Record<string, unknown>[], nameOrOptions?: string | object) {
-      // Nothing given serializes nothing, as in Dynamoose.
-      if (items === undefined || items === null) return [];
-      if (!Array.isArray(items)) throw new InvalidParameter("serializeMany needs an array of items.");
-      return items.map((item) => serializeItem(runtime, item, nameOrOptions));
-    },
-    methods: methodsApi(model),
-    use(middleware: Middleware) {
-      checkMiddleware(middleware);
-      runtime.middleware.push(middleware);
-      return () => {
-        const index = runtime.middleware.indexOf(middleware);
-        if (index !== -1) runtime.middleware.splice(index, 1);
-      };
-    },
-    // The emitter stays internal: these return the model, so `Cat.on(…).on(…)` chains on it.
-    on(event: string, listener: (...args: unknown[]) => void) {
-      runtime.events.on(event, listener);
-      return model;
-    },
-    once(event: string, listener: (...args: unknown[]) => void) {
-      runtime.events.once(event, listener);
-      return model;
-    },
-    off(event: string, listener?: (...args: unknown[]) => void) {
-      runtime.events.off(event, listener);
-      return model;
-    },
-  };
-  for (const [key, value] of Object.entries(statics)) {
-    Object.defineProperty(model, key, { value, writable: true, configurable: true });
-  }
-  Object.defineProperty(model, "schemas", { value: runtime.schemas });
-  Object.defineProperty(model, "schema", { value: runtime.schemas[0] });
-  // Dynamoose's model class has these two own properties: `Item`, the item class (`new Cat.Item(obj)`,
-  // which here is the model itself), and `Model`, its internal model object (here, a read-only summary).
-  Object.defineProperty(model, "Item", { value: model });
-  const first = runtime.compiled[0]!;
-  const summary: InternalModel = Object.freeze({
-    name: runtime.name,
-    schemas: runtime.schemas,
-    getHashKey: () => first.hashKey,
-    getRangeKey: () => first.rangeKey,
-    table: () => tableFacade(runtime),
-  });
-  Object.defineProperty(model, "Model", { value: summary });
 }

@@ -3,8 +3,10 @@
 // non-recursive conditionals; recursion happens only into nested schemas (bounded by the definition
 // itself) and, for paths, is capped at `MaxPathDepth` levels. Optionality is decided per attribute
 // by key-remapped mapped types, then flattened once so editors show one plain object.
-import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker, UNDEFINED } from "./type-markers";
-import type { ModelLike, SchemaLike } from "./definition-types";
+// The value of each attribute is worked out in infer-values.ts; this file decides names and presence.
+import type { CombineType, UNDEFINED } from "./type-markers";
+import type { SchemaLike } from "./definition-types";
+import type { AttrValue, DateValue, Mode } from "./infer-values";
 
 /**
  * A Schema instance whose definition type is known. The runtime `Schema<D, S>` satisfies it through
@@ -15,154 +17,11 @@ export interface TypedSchemaLike<D = unknown, S = unknown> extends SchemaLike {
   readonly __settings: S;
 }
 
-/**
- * The value of a reference attribute whose model's key type is not known (`type.THIS`, or a model typed
- * loosely): the referenced key, or the item.
- */
-export type ModelReference = string | number | object;
-
-/**
- * The value of a reference to a model typed from its schema (`owner: Owner`). Written: the referenced key
- * (bare, or as a key object) or an item of that model. Read: the key as stored (the bare hash value, or the
- * key object when the model has a range key), or the item after `populate()`.
- */
-type ReferenceValue<K, I, M extends Mode> = unknown extends K
-  ? ModelReference
-  : M extends "in"
-    ? K | I
-    : ([Exclude<K, object>] extends [never] ? K : Exclude<K, object>) | I;
-
-// "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
-type Mode = "out" | "in";
 export type MaxPathDepth = 5;
 export type Prev = [never, 0, 1, 2, 3, 4, 5];
 
 /** One object type instead of an intersection (keeps `?` modifiers, drops `readonly`). */
 export type Flatten<T> = { -readonly [K in keyof T]: T[K] } & unknown;
-
-// ---- values -------------------------------------------------------------------------------------
-
-/** The value type of one definition entry: a type, an attribute-definition object, or an array of those. */
-export type AttrValue<V, M extends Mode> = V extends readonly unknown[]
-  ? AttrValue<V[number], M>
-  : V extends SchemaLike
-    ? TypeValue<V, undefined, M>
-    : V extends { readonly type: infer T }
-      ? V extends { readonly enum: readonly (infer E)[] }
-        ? E
-        : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
-      : TypeValue<V, undefined, M>;
-
-export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
-
-type DateValue<M extends Mode, Settings> = M extends "out"
-  ? Date
-  : Settings extends { readonly storage: "iso" }
-    ? Date | number | string
-    : Date | number;
-
-/** The value of one type (distributes over a union of types). `Sch` is the attribute's `schema`. */
-type TypeValue<T, Sch, M extends Mode> = T extends StringConstructor
-  ? string
-  : T extends NumberConstructor
-    ? number
-    : T extends BooleanConstructor
-      ? boolean
-      : T extends DateConstructor
-        ? DateValue<M, undefined>
-        : T extends BufferConstructor
-          ? Buffer
-          : T extends ObjectConstructor
-            ? ObjectValue<Sch, M>
-            : T extends ArrayConstructor
-              ? ArrayValue<Sch, M>
-              : T extends SetConstructor
-                ? SetValue<Sch, M>
-                : T extends string
-                  ? NamedValue<Lowercase<T>, Sch, M>
-                  : T extends symbol
-                    ? MarkerValue<T>
-                    : ObjectTypeValue<T, Sch, M>;
-
-type MarkerValue<T> = T extends NullMarker
-  ? null
-  : T extends AnyMarker
-    ? unknown
-    : T extends ThisMarker
-      ? ModelReference
-      : unknown;
-
-type ObjectTypeValue<T, Sch, M extends Mode> =
-  T extends ConstantType<infer C>
-    ? C
-    : T extends CombineType
-      ? string
-      : T extends TypedSchemaLike<infer D, infer S>
-        ? Shape<D, S, M>
-        : T extends SchemaLike
-          ? Record<string, unknown>
-          : T extends ModelLike
-            ? T extends { readonly __reference?: { readonly key: infer K; readonly item: infer I } }
-              ? ReferenceValue<K, I, M>
-              : ModelReference
-            : T extends { readonly value: infer X }
-              ? X extends DateConstructor | DateName
-                ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
-                : TypeValue<X, Sch, M>
-              : unknown;
-
-/** "Date" as a type name, in any case ("date", "DATE"). */
-type DateName = `${"d" | "D"}${"a" | "A"}${"t" | "T"}${"e" | "E"}`;
-
-/** Type names given as strings, case-insensitively ("string", "Date", "NUMBER"). */
-type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
-  ? string
-  : L extends "number"
-    ? number
-    : L extends "boolean"
-      ? boolean
-      : L extends "date"
-        ? DateValue<M, undefined>
-        : L extends "buffer"
-          ? Buffer
-          : L extends "object"
-            ? ObjectValue<Sch, M>
-            : L extends "array"
-              ? ArrayValue<Sch, M>
-              : L extends "set"
-                ? SetValue<Sch, M>
-                : L extends "null"
-                  ? null
-                  : unknown;
-
-type ObjectValue<Sch, M extends Mode> =
-  Sch extends TypedSchemaLike<infer D, infer S>
-    ? Shape<D, S, M>
-    : Sch extends readonly unknown[] | SchemaLike
-      ? Record<string, unknown>
-      : Sch extends object
-        ? Shape<Sch, object, M>
-        : Record<string, unknown>;
-
-/**
- * The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone; `schema: []`
- * declares none, as no schema does.
- */
-export type ElementOf<Sch> = Sch extends readonly []
-  ? AnyMarker
-  : Sch extends readonly (infer E)[]
-    ? E
-    : Sch extends undefined
-      ? AnyMarker
-      : Sch;
-
-type ArrayValue<Sch, M extends Mode> = AttrValue<ElementOf<Sch>, M>[];
-
-type SetValue<Sch, M extends Mode> = Sch extends undefined
-  ? SetOf<string | number | Buffer, M>
-  : SetOf<AttrValue<ElementOf<Sch>, M>, M>;
-
-type SetOf<E, M extends Mode> = M extends "out" ? Set<E> : Set<E> | E[];
 
 // ---- names and presence -------------------------------------------------------------------------
 
@@ -250,7 +109,7 @@ type Unknowns<S> = S extends { readonly saveUnknown: true | readonly unknown[] }
 
 // ---- shapes -------------------------------------------------------------------------------------
 
-type Shape<D, S, M extends Mode> = M extends "out" ? ItemShape<D, S> : InputShape<D, S>;
+export type Shape<D, S, M extends Mode> = M extends "out" ? ItemShape<D, S> : InputShape<D, S>;
 
 export type ItemShape<D, S> = Flatten<
   {
@@ -331,5 +190,6 @@ export type ItemOf<D, S = object> = ItemShape<D, S>;
  */
 export type InputOf<D, S = object> = InputShape<D, S>;
 
+export type { AttrValue, ElementOf, ModelReference, SchemaOf } from "./infer-values";
 export type { KeyAndUpdate, KeyObjectOf, KeyOf } from "./infer-keys";
 export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";
