@@ -78,7 +78,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
   let changes = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path));
-  if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, changes);
+  if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, image, changes);
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
@@ -158,18 +158,24 @@ function alwaysWritten(schema: CompiledSchema, name: string | number): boolean {
 }
 
 /**
- * Of the changes to an item read with a projection, those it can vouch for: paths the item holds a value
- * at (or that a save always writes). A default filled in under a map it read only part of
- * (`attributes: ["address.city"]`) would overwrite a stored value it never saw.
+ * Of the changes to an item read with a projection (`image`, what the read got), those it can vouch for:
+ * paths the item holds a value at (or that a save always writes). A default filled in under a map it read
+ * only part of (`attributes: ["address.city"]`) would overwrite a stored value it never saw. The entity
+ * attribute of a shared table is written only if the read got it: read from a keys-only index, the item
+ * may be another model's, whose name must not be overwritten with this one's.
  */
 export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegment[] }>(
   schema: CompiledSchema,
   item: Record<string, unknown>,
+  image: Record<string, AttributeValue>,
   changes: C[],
 ): C[] {
   const shape = schema.shape;
   return changes.filter((change) => {
-    if (change.kind === "remove" || alwaysWritten(schema, change.path[0]!)) return true;
+    if (change.kind === "remove") return true;
+    const name = change.path[0]!;
+    if (name === schema.entityAttribute) return image[name] !== undefined;
+    if (alwaysWritten(schema, name)) return true;
     const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
     let value: unknown = item;
     for (const segment of itemPathOf(shape, item, document)) {

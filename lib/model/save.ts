@@ -180,7 +180,7 @@ export async function planSave(
   let unchangedProjection = false;
   if (updatesStored) {
     let changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
-    if (isPartialImage(stored)) changes = heldChanges(schema, data, changes);
+    if (isPartialImage(stored)) changes = heldChanges(schema, data, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);

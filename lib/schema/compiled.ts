@@ -151,6 +151,8 @@ export interface CompiledSchema {
   readonly hooks: HookRegistry;
   /** Top-level attributes that are references to this schema's own model (type.THIS), to bind. */
   readonly selfReferences: SelfReferenceSlot[];
+  /** The entity attribute of the shared table the model is in (added by table/extra-attributes.ts). */
+  readonly entityAttribute?: string;
 }
 
 /** A THIS reference waiting for its model. */

@@ -40,12 +40,13 @@ export function withTableAttributes(
     // The entity attribute always holds the model's name, even where the schema declares it (for its
     // item type, say): otherwise its items would carry no name and reads could not resolve them.
     const declaredEntity = entity !== undefined && schema.shape.byName.has(entity);
-    if (missing.length === 0 && !declaredEntity) return schema;
     const own = declaredEntity
       ? schema.shape.attributes.filter((attribute) => attribute.name !== entity)
       : schema.shape.attributes;
     const added = declaredEntity ? extra.filter((attribute) => attribute.name === entity) : [];
-    return Object.freeze({ ...schema, shape: buildShape([...own, ...added, ...missing], "") });
+    const shape =
+      missing.length === 0 && !declaredEntity ? schema.shape : buildShape([...own, ...added, ...missing], "");
+    return Object.freeze({ ...schema, shape, entityAttribute: entity });
   });
 }
 

@@ -107,6 +107,39 @@ describe("entityAttribute", () => {
       name: "InvalidParameter",
     });
   });
+  it("an item read from a keys-only index keeps its stored _type when saved", async () => {
+    // An Owner item carrying the index's key: the keys-only index cannot say whose it is, so it is read as
+    // the Pet it was queried through. Saving it must not write "ProjEntityPet" over its name.
+    await Owner.create({ pk: "o2", sk: "owner", name: "Bo" });
+    await rawClient().updateItem({
+      TableName: tableName,
+      Key: { pk: { S: "o2" }, sk: { S: "owner" } },
+      UpdateExpression: "SET color = :c",
+      ExpressionAttributeValues: { ":c": { S: "blue" } },
+    });
+    const [read] = await Pet.query("color").eq("blue").exec();
+    expect(read).toBeInstanceOf(Pet);
+    expect(read!.isDirty()).toBe(false);
+    expect(read!.modifiedPaths()).toEqual([]);
+    read!.name = "Cy";
+    expect(read!.modifiedPaths()).toEqual(["name"]);
+    await read!.save();
+    const { Item } = await rawClient().getItem({
+      TableName: tableName,
+      Key: { pk: { S: "o2" }, sk: { S: "owner" } },
+    });
+    expect(Item).toEqual({
+      pk: { S: "o2" },
+      sk: { S: "owner" },
+      _type: { S: "ProjEntityOwner" },
+      name: { S: "Cy" },
+      color: { S: "blue" },
+    });
+    // A read that gets _type still writes it: a Pet read whole is saved with its own name.
+    const pet = (await Pet.get({ pk: "o1", sk: "pet#1" }))!;
+    pet.color = "grey";
+    expect(pet.isDirty()).toBe(false);
+  });
 });
 
 describe("returnExpired: false", () => {
