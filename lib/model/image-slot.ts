@@ -4,16 +4,34 @@
 // and a lazily tracked item's read values until its first save (stored-images.ts, tracked-items.ts).
 let readSlot: (item: object) => unknown;
 let writeSlot: (item: object, value: unknown) => void;
+let readTicket: (item: object) => number;
+let writeTicket: (item: object, ticket: number) => void;
 
 export class StoredImageHolder {
   #slot: unknown = undefined;
+  /** The ticket of the item's latest save (save-order.ts); 0 before the first. */
+  #saveTicket = 0;
 
   static {
     readSlot = (item) => (#slot in item ? (item as StoredImageHolder).#slot : undefined);
     writeSlot = (item, value) => {
       (item as StoredImageHolder).#slot = value;
     };
+    readTicket = (item) => (item as StoredImageHolder).#saveTicket;
+    writeTicket = (item, ticket) => {
+      (item as StoredImageHolder).#saveTicket = ticket;
+    };
   }
+}
+
+/** The ticket of the item's latest save. Never call with a tracking proxy. */
+export function saveTicketOf(item: object): number {
+  return readTicket(item);
+}
+
+/** Records the ticket of a save of the item that starts. Never call with a tracking proxy. */
+export function setSaveTicket(item: object, ticket: number): void {
+  writeTicket(item, ticket);
 }
 
 /** The slot's content (`undefined` for objects that are not items). Never call with a tracking proxy. */
