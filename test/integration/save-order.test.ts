@@ -77,3 +77,27 @@ test("a request only shown does not count as a newer save", async () => {
   expect(item.isDirty()).toBe(false);
   expect(item.original()).toEqual({ id: "shown", n: 5 });
 });
+
+test("when the newer save fails, the item keeps its earlier image and the next save writes the changes again", async () => {
+  await Counter.create({ id: "failed", n: 1, note: "a" });
+  const item = (await Counter.get("failed"))!;
+  const { release, stop } = holdFirstUpdate();
+  try {
+    item.n = 2;
+    const older = item.save();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    item.note = "b";
+    const newer = item.save({ condition: new dynamodel.Condition("n").eq(99) });
+    await expect(newer).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    release();
+    await older;
+  } finally {
+    stop();
+  }
+  expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "a" });
+  expect(item.original()).toEqual({ id: "failed", n: 1, note: "a" });
+  expect(item.modifiedPaths().sort()).toEqual(["n", "note"]);
+  await item.save();
+  expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "b" });
+  expect(item.isDirty()).toBe(false);
+});
