@@ -299,3 +299,37 @@ describe("the populate table option", () => {
     expect((await stored(Pet, { id: 7 }))?.owner).toEqual({ N: "1" });
   });
 });
+
+// The option is the table's: every item read from it is populated, whichever model the read went through.
+describe("the populate table option on a table of several models", () => {
+  const Person = dynamodel.model("AutoPopSharedPerson", { id: Number, name: String }, options());
+  const keys = { pk: { type: String, hashKey: true }, sk: { type: String, rangeKey: true } } as const;
+  const Dog = dynamodel.model("AutoPopSharedDog", new Schema({ ...keys, owner: Person }));
+  const Cat = dynamodel.model("AutoPopSharedCat", new Schema({ ...keys, keeper: Person }));
+  const table = new dynamodel.Table(uniqueTableName("refsShared"), [Dog, Cat], {
+    entityAttribute: "_type",
+    throughput: "ON_DEMAND",
+    populate: true,
+  });
+
+  beforeAll(async () => {
+    await table.initialize();
+    await Person.create({ id: 1, name: "Ann" });
+    await Dog.create({ pk: "h1", sk: "dog", owner: 1 });
+    await Cat.create({ pk: "h1", sk: "cat", keeper: 1 });
+  });
+
+  it.each([
+    ["get", async () => [await Dog.get({ pk: "h1", sk: "cat" })]],
+    ["query", async () => [...(await Dog.query("pk").eq("h1").exec())]],
+    ["scan", async () => [...(await Dog.scan().exec())]],
+    ["batchGet", async () => [...(await Dog.batchGet([{ pk: "h1", sk: "cat" }]))]],
+  ])("%s through one model populates the other model's items too", async (_name, read) => {
+    const items = (await read()) as unknown as Json[];
+    const cat = items.find((item) => item instanceof Cat);
+    expect(cat).toBeDefined();
+    expect((cat!.keeper as Json).name).toBe("Ann");
+    for (const dog of items.filter((item) => item instanceof Dog))
+      expect((dog.owner as Json).name).toBe("Ann");
+  });
+});
