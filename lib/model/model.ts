@@ -189,10 +189,21 @@ function referenceView(runtime: ModelRuntime): ReferencedModel {
       throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
     return variant.type;
   };
+  // An item holds a key attribute under the name it was given by: its real name or an alias.
+  const namesOf = (name: string): string[] => [name, ...schema.shape.byName.get(name)!.settings.aliases];
+  const valueUnder = (names: readonly string[]) => (source: Record<string, unknown>) => {
+    for (const name of names) if (source[name] !== undefined) return source[name];
+    return undefined;
+  };
+  const hashNames = namesOf(schema.hashKey);
+  const rangeNames = schema.rangeKey === undefined ? [] : namesOf(schema.rangeKey);
   return {
     name: runtime.name,
     hashKey: schema.hashKey,
     rangeKey: schema.rangeKey,
+    keyNames: new Set([...hashNames, ...rangeNames]),
+    hashOf: valueUnder(hashNames),
+    rangeOf: valueUnder(rangeNames),
     get hashType() {
       return typeOf(schema.hashKey);
     },

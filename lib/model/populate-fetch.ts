@@ -19,12 +19,12 @@ export interface ReferenceKey {
 /** The key a reference value stands for, or undefined when the value is no key of `model`. */
 export function referenceKeyOf(model: ReferencedModel, value: unknown): ReferenceKey | undefined {
   const source = model.isItem(value) || isPlainObject(value) ? value : undefined;
-  const hash = model.hashType.normalize(source ? source[model.hashKey] : value);
+  const hash = model.hashType.normalize(source ? model.hashOf(source) : value);
   if (hash === NO_MATCH) return undefined;
   const hashId = JSON.stringify(model.hashType.toDynamo(hash));
   if (model.rangeKey === undefined) return { id: hashId, key: { [model.hashKey]: hash } };
   if (!source) return undefined;
-  const range = model.rangeType!.normalize(source[model.rangeKey]);
+  const range = model.rangeType!.normalize(model.rangeOf(source));
   if (range === NO_MATCH) return undefined;
   return {
     id: `${hashId}|${JSON.stringify(model.rangeType!.toDynamo(range))}`,

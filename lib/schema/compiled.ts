@@ -101,6 +101,12 @@ export interface ReferencedModel {
   readonly rangeKey: string | undefined;
   readonly hashType: ScalarType;
   readonly rangeType: ScalarType | undefined;
+  /** The key attributes' real names and aliases: the names an item or a key object may hold them by. */
+  readonly keyNames: ReadonlySet<string>;
+  /** The hash key value of an item or key object of the model, held by its real name or an alias. */
+  hashOf(source: Record<string, unknown>): unknown;
+  /** The range key value of an item or key object of the model, held by its real name or an alias. */
+  rangeOf(source: Record<string, unknown>): unknown;
   isItem(value: unknown): value is Record<string, unknown>;
   get(key: Record<string, unknown>): Promise<unknown>;
 }

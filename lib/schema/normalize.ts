@@ -130,7 +130,7 @@ function normalizeVariant(
       const model = variant.target.resolve();
       if (model.isItem(value)) return value;
       if (model.rangeKey !== undefined) return isPlainObject(value) ? value : NO_MATCH;
-      const hash = isPlainObject(value) ? value[model.hashKey] : value;
+      const hash = isPlainObject(value) ? model.hashOf(value) : value;
       return model.hashType.normalize(hash) === NO_MATCH ? NO_MATCH : value;
     }
   }
@@ -199,8 +199,7 @@ export function rankObjectVariants(
     let names: { has(name: string): boolean };
     if (variant.kind === "object" && typeof variant.shape === "object") names = namesOf(variant.shape);
     else if (variant.kind === "reference" && variant.target.resolve().rangeKey !== undefined) {
-      const model = variant.target.resolve();
-      names = new Set([model.hashKey, model.rangeKey]);
+      names = variant.target.resolve().keyNames;
     } else return undefined;
     let matches = 0;
     for (const key of keys) if (names.has(key)) matches += 1;

@@ -116,12 +116,12 @@ function referenceToDynamo(
 ): AttributeValue {
   const model = variant.target.resolve();
   const source = model.isItem(value) || isPlainObject(value) ? (value as Record<string, unknown>) : undefined;
-  const hashValue = source ? source[model.hashKey] : value;
+  const hashValue = source ? model.hashOf(source) : value;
   const hash = model.hashType.normalize(hashValue);
   if (hash === NO_MATCH)
     throw new TypeMismatch(`${path}.${model.hashKey}`, `of type ${model.hashType.name}`, hashValue);
   if (model.rangeKey === undefined) return model.hashType.toDynamo(hash);
-  const rangeValue = source?.[model.rangeKey];
+  const rangeValue = source === undefined ? undefined : model.rangeOf(source);
   const range = model.rangeType!.normalize(rangeValue);
   // A wrong value is a type error (SPEC §8), as a wrong hash key value is just above.
   if (range === NO_MATCH) {

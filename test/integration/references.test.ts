@@ -333,3 +333,58 @@ describe("the populate table option on a table of several models", () => {
       expect((dog.owner as Json).name).toBe("Ann");
   });
 });
+
+// An item of a model whose key attributes have aliases holds them by the aliases it was given, and a key
+// object may use them too: a reference takes the key from either name and stores it in real names.
+describe("references to a model with aliased keys", () => {
+  const Owner = dynamodel.model(
+    "RefsAliasOwner",
+    new Schema({
+      pk: { type: String, hashKey: true, alias: "ownerId" },
+      sk: { type: String, rangeKey: true, alias: "kind" },
+      name: String,
+    }),
+    options(),
+  );
+  const Tag = dynamodel.model(
+    "RefsAliasTag",
+    new Schema({ id: { type: String, alias: "tagId" }, label: String }),
+    options(),
+  );
+  const Pet = dynamodel.model(
+    "RefsAliasPet",
+    new Schema({ id: String, owner: Owner, tag: Tag, tags: { type: Set, schema: [Tag] } }),
+    options(),
+  );
+
+  it("takes items and alias-named key objects, stores real names, and populates", async () => {
+    const owner = await Owner.create({ ownerId: "o1", kind: "main", name: "Ann" });
+    const tag = await Tag.create({ tagId: "t1", label: "red" });
+    await Tag.create({ tagId: "t2", label: "blue" });
+    await Pet.create({ id: "p1", owner, tag, tags: [tag, { tagId: "t2" }] });
+    await Pet.create({
+      id: "p2",
+      owner: { ownerId: "o1", kind: "main" },
+      tag: { tagId: "t1" },
+      tags: ["t1"],
+    });
+    for (const id of ["p1", "p2"]) {
+      const item = await stored(Pet, { id });
+      expect(item?.owner).toEqual({ M: { pk: { S: "o1" }, sk: { S: "main" } } });
+      expect(item?.tag).toEqual({ S: "t1" });
+    }
+    expect((await stored(Pet, { id: "p1" }))?.tags?.SS?.sort()).toEqual(["t1", "t2"]);
+    const pet = (await Pet.get("p2"))!;
+    expect(pet.owner).toEqual({ pk: "o1", sk: "main" });
+    await pet.populate();
+    expect(JSON.parse(JSON.stringify(pet.owner))).toEqual({ ownerId: "o1", kind: "main", name: "Ann" });
+    expect(JSON.parse(JSON.stringify(pet.tag))).toEqual({ tagId: "t1", label: "red" });
+  });
+
+  it("still names the missing key when a key object lacks it", async () => {
+    await expect(Pet.create({ id: "p3", owner: { ownerId: "o1" } as never })).rejects.toThrow(
+      /"owner\.sk" must be of type string/,
+    );
+    expect(await stored(Pet, { id: "p3" })).toBeUndefined();
+  });
+});

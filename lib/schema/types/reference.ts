@@ -60,7 +60,7 @@ function memberType(target: ReferenceTarget): ScalarType {
   /** The normalised hash value a member stands for: an item, a `{hashKey: value}` object or the value. */
   const hashOf = (value: unknown): unknown => {
     const { model, hash } = resolve();
-    return hash.normalize(isItemOrKey(value) ? value[model.hashKey] : value);
+    return hash.normalize(isItemOrKey(value) ? model.hashOf(value) : value);
   };
   return {
     get name(): string {
