@@ -55,6 +55,13 @@ export type ReadSettings<S extends { attributes?: readonly string[] }, P extends
 /** An item of a model: its data plus the Item methods. */
 export type ModelItem<TItem> = TItem & Item;
 
+/**
+ * What `get` resolves with: the item, or `undefined` when there is none. A model typed Dynamoose's way
+ * (`model<Cat>()` with `class Cat extends Item`, or `AnyItem`) keeps Dynamoose's typing, the item type alone,
+ * so code written for Dynamoose compiles under `strict` unchanged; it still resolves `undefined` at run time.
+ */
+export type GetResult<TItem> = [TItem] extends [Item] ? ModelItem<TItem> : ModelItem<TItem> | undefined;
+
 /** What `Model.table()` returns: the model's Table. */
 export type TableHandle = Table;
 
@@ -89,13 +96,9 @@ export interface ModelType<
     key: TKey,
     settings: ReadSettings<GetSettings, TPath> & { return: "request" },
   ): Promise<GetItemCommandInput>;
-  get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<ModelItem<TItem> | undefined>;
-  get(key: TKey, callback: Callback<ModelItem<TItem> | undefined>): undefined;
-  get(
-    key: TKey,
-    settings: ReadSettings<GetSettings, TPath>,
-    callback: Callback<ModelItem<TItem> | undefined>,
-  ): undefined;
+  get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<GetResult<TItem>>;
+  get(key: TKey, callback: Callback<GetResult<TItem>>): undefined;
+  get(key: TKey, settings: ReadSettings<GetSettings, TPath>, callback: Callback<GetResult<TItem>>): undefined;
 
   /** Saves a new item; fails if an item with its key exists (unless `overwrite: true`). */
   create(object: TInput, settings: SaveSettings & { return: "request" }): Promise<PutItemCommandInput>;
