@@ -40,6 +40,7 @@ export function withTableAttributes(
     // The entity attribute always holds the model's name, even where the schema declares it (for its
     // item type, say): otherwise its items would carry no name and reads could not resolve them.
     const declaredEntity = entity !== undefined && schema.shape.byName.has(entity);
+    if (missing.length === 0 && entity === undefined) return schema;
     const own = declaredEntity
       ? schema.shape.attributes.filter((attribute) => attribute.name !== entity)
       : schema.shape.attributes;
