@@ -126,7 +126,8 @@ export async function runTransaction(
   const shared: SharedTransactionParts = { items: inputs, settings: { ...settings } };
   return withHooks(new TransactionHooks(runtimes, shared), "transaction", undefined, async () => {
     const settingsNow = shared.settings as TransactionSettings;
-    if (shared.items === inputs) return sendTransaction(elements, settingsNow);
+    // Resolved again whatever the hooks did: a hook may have replaced `this.items` or changed it in place
+    // (push, splice, an element replaced), and resolving is cheap (no pipeline runs again).
     const items = shared.items ?? [];
     const settled = items.some(isThenable) ? await Promise.all(items) : items;
     return sendTransaction(resolveElements(instance, settled), settingsNow);

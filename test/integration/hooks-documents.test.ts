@@ -302,6 +302,29 @@ describe("transaction hooks of several models", () => {
     expect((await stored(B.table().name, 1))?.n).toEqual({ N: "2" });
   });
 
+  it("a pre hook may change this.items in place: push, replace an element, empty it", async () => {
+    const { A, schemaA } = twoModels("HookTxInPlace");
+    let change: (items: unknown[]) => void = () => undefined;
+    schemaA.pre("transaction", function () {
+      change(this.items!);
+    });
+    await A.table().initialize();
+    change = (items) => void items.push(A.transaction.create({ id: 2, n: 2 }));
+    await dynamodel.transaction([A.transaction.create({ id: 1, n: 1 })]);
+    expect(await stored(A.table().name, 1)).toEqual({ id: { N: "1" }, n: { N: "1" } });
+    expect(await stored(A.table().name, 2)).toEqual({ id: { N: "2" }, n: { N: "2" } });
+
+    change = (items) => void (items[0] = A.transaction.create({ id: 4, n: 4 }));
+    await dynamodel.transaction([A.transaction.create({ id: 3, n: 3 })]);
+    expect(await stored(A.table().name, 3)).toBeUndefined();
+    expect(await stored(A.table().name, 4)).toEqual({ id: { N: "4" }, n: { N: "4" } });
+
+    // Emptied: DynamoDB takes no empty transaction, and nothing is written.
+    change = (items) => void (items.length = 0);
+    await expect(dynamodel.transaction([A.transaction.create({ id: 5, n: 5 })])).rejects.toThrow();
+    expect(await stored(A.table().name, 5)).toBeUndefined();
+  });
+
   it("models made from one Schema run its transaction hooks once, for the first of them", async () => {
     const shared = new Schema({ id: Number });
     const seen: string[] = [];
