@@ -1,5 +1,6 @@
 // `saveUnknown`: which unknown attributes are kept, by dotted path. `*` matches one path segment,
-// `**` any number of segments ("person.*" keeps person.b but not person.b.c).
+// `**` any number of segments ("person.*" keeps person.b but not person.b.c). A list index is a segment
+// too, as Dynamoose writes paths: "list.*.b" and "list.0.b" match `list[0].b`.
 
 /** `saveUnknown: true`: every unknown attribute kept, whole (so nothing needs filtering). */
 export const keepEverything = (): boolean => true;
@@ -33,8 +34,10 @@ export function compileUnknownMatcher(
   }
   const kept = [...plain].map(patternToRegExp);
   const containers = [...wildcard].map(patternToRegExp);
-  const matcher: Matcher = (path) =>
-    kept.some((pattern) => pattern.test(path)) || containers.some((pattern) => pattern.test(path));
+  const matcher: Matcher = (documentPath) => {
+    const path = patternPath(documentPath);
+    return kept.some((pattern) => pattern.test(path)) || containers.some((pattern) => pattern.test(path));
+  };
   if (containers.length > 0) wildcardContainers.set(matcher, { containers, kept });
   return matcher;
 }
@@ -50,13 +53,19 @@ export function compileUnknownMatcher(
  * keptOnlyAsContainer(keep, "person.b"); // true: person.b = 5 is left out, person.b = {c: 1} kept
  * ```
  */
-export function keptOnlyAsContainer(keep: Matcher, path: string): boolean {
+export function keptOnlyAsContainer(keep: Matcher, documentPath: string): boolean {
   const patterns = wildcardContainers.get(keep);
   if (patterns === undefined) return false;
+  const path = patternPath(documentPath);
   return (
     patterns.containers.some((pattern) => pattern.test(path)) &&
     !patterns.kept.some((pattern) => pattern.test(path))
   );
+}
+
+/** A document path as the patterns read it: each list index a segment (`l[0].b` → `l.0.b`). */
+function patternPath(path: string): string {
+  return path.includes("[") ? path.replace(/\[(\d+)\]/g, ".$1") : path;
 }
 
 function patternToRegExp(pattern: string): RegExp {

@@ -47,3 +47,61 @@ it("every read path cuts stored content beyond the patterns, as the write pipeli
   const [viaTransaction] = await dynamodel.transaction([Thing.transaction.get("raw")]);
   expect((viaTransaction as { toJSON(): unknown }).toJSON()).toEqual(expected);
 });
+
+// A list index is a path segment, as Dynamoose writes paths: "l.*.b", "l.0.b" and "l.**" reach into the
+// elements of a declared list, and "free.*" into a list declared without a schema.
+describe.each(["lines.**", "lines.*.b", "lines.0.b", "lines.*.*"])(
+  "saveUnknown %s inside list elements",
+  (pattern) => {
+    const Order = dynamodel.model(
+      `UnknownInLists${pattern.replace(/\W/g, "_")}`,
+      new Schema(
+        {
+          id: String,
+          note: String,
+          lines: { type: Array, schema: [{ type: Object, schema: { a: String } }] },
+          free: Array,
+        },
+        { saveUnknown: [pattern, "free.*"] },
+      ),
+      { tableName: uniqueTableName("UnknownInLists") },
+    );
+
+    it("is kept on create, read, save of another attribute and update by path", async () => {
+      await Order.create({ id: "o", lines: [{ a: "x", b: 2 }], free: [1, 2] });
+      const stored = async () => storedItem(Order.table().name, key("o"));
+      expect((await stored())?.lines).toEqual({ L: [{ M: { a: { S: "x" }, b: { N: "2" } } }] });
+      const read = (await Order.get("o"))!;
+      expect(JSON.parse(JSON.stringify(read.lines))).toEqual([{ a: "x", b: 2 }]);
+      read.note = "n";
+      expect(read.modifiedPaths()).toEqual(["note"]);
+      await read.save();
+      expect((await stored())?.lines).toEqual({ L: [{ M: { a: { S: "x" }, b: { N: "2" } } }] });
+      await Order.update({ id: "o" }, { "lines[0].b": 5, "free[1]": 7 } as never);
+      const after = await stored();
+      expect(after?.lines).toEqual({ L: [{ M: { a: { S: "x" }, b: { N: "5" } } }] });
+      expect(after?.free).toEqual({ L: [{ N: "1" }, { N: "7" }] });
+    });
+  },
+);
+
+it("a pattern naming another element, or a list it is not in, keeps nothing there", async () => {
+  const Order = dynamodel.model(
+    "UnknownInListsOther",
+    new Schema(
+      { id: String, lines: { type: Array, schema: [{ type: Object, schema: { a: String } }] } },
+      { saveUnknown: ["lines.1.b", "other.*.b"] },
+    ),
+    { tableName: uniqueTableName("UnknownInListsOther") },
+  );
+  await Order.create({
+    id: "o",
+    lines: [
+      { a: "x", b: 2 },
+      { a: "y", b: 3 },
+    ],
+  });
+  expect((await storedItem(Order.table().name, key("o")))?.lines).toEqual({
+    L: [{ M: { a: { S: "x" } } }, { M: { a: { S: "y" }, b: { N: "3" } } }],
+  });
+});
