@@ -1,6 +1,7 @@
 // `expires.items.returnExpired: false`: items whose TTL has passed (DynamoDB deletes them only
 // eventually) are dropped from what every read returns. Applied once, to the output of each model read
-// (GetItem, Query, Scan, BatchGetItem), before any item is built from it.
+// (GetItem, Query, Scan, BatchGetItem) and to the item an UpdateItem returns, as Dynamoose does, before any
+// item is built from it.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { OperationName } from "../client/operations";
 import type { TableRuntime } from "./table";
@@ -9,6 +10,7 @@ type Image = Record<string, AttributeValue>;
 
 interface ReadOutput {
   Item?: Image;
+  Attributes?: Image;
   Items?: Image[];
   Count?: number;
   Responses?: Record<string, Image[]>;
@@ -25,6 +27,8 @@ export function withoutExpired<Output>(
   const read = output as ReadOutput;
   const keep = (image: Image) => !table.hidesExpired(image);
   if (operation === "GetItem" && read.Item && !keep(read.Item)) return { ...read, Item: undefined } as Output;
+  if (operation === "UpdateItem" && read.Attributes && !keep(read.Attributes))
+    return { ...read, Attributes: undefined } as Output;
   if ((operation === "Query" || operation === "Scan") && read.Items) {
     const Items = read.Items.filter(keep);
     if (Items.length === read.Items.length) return output;

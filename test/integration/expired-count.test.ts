@@ -82,4 +82,26 @@ describe("count() and expired items", () => {
       /"group" has no comparator/,
     );
   });
+  // Last: it adds items, which the counts above would see.
+  it("update() returns no expired item under returnExpired: false, but writes the change", async () => {
+    const put = (id: string, ttl: number) =>
+      rawClient().putItem({
+        TableName: hidden,
+        Item: { group: { S: "u" }, id: { S: id }, n: { N: "1" }, ttl: { N: String(ttl) } },
+      });
+    await put("expired", nowSeconds() - 60);
+    await put("live", nowSeconds() + 3600);
+    expect(await Hidden.update({ group: "u", id: "expired" }, { $ADD: { n: 1 } })).toBeUndefined();
+    const { Item } = await rawClient().getItem({
+      TableName: hidden,
+      Key: { group: { S: "u" }, id: { S: "expired" } },
+    });
+    expect(Item?.n).toEqual({ N: "2" });
+    expect((await Hidden.update({ group: "u", id: "live" }, { $ADD: { n: 1 } }))?.n).toBe(2);
+    // A later TTL brings the item back.
+    const revived = await Hidden.update({ group: "u", id: "expired" }, {
+      ttl: new Date(Date.now() + 3_600_000),
+    } as never);
+    expect(revived?.n).toBe(2);
+  });
 });
