@@ -15,10 +15,17 @@ function isKeyObject(key: unknown): key is Record<string, unknown> {
   return typeof key === "object" && key !== null && !(key instanceof Date) && !(key instanceof Uint8Array);
 }
 
+/** The key attribute's value in a key object, by real name or alias; naming it twice is ambiguous. */
 function keyPart(attribute: CompiledAttribute, source: Record<string, unknown>): unknown {
-  if (source[attribute.name] !== undefined) return source[attribute.name];
-  for (const alias of attribute.settings.aliases) if (source[alias] !== undefined) return source[alias];
-  return undefined;
+  let named = source[attribute.name] !== undefined ? attribute.name : undefined;
+  for (const alias of attribute.settings.aliases) {
+    if (source[alias] === undefined) continue;
+    // As for items (normalize.ts) and in Dynamoose: `{id: "1", key: "2"}` must not quietly mean "1".
+    if (named !== undefined)
+      throw new InvalidParameter(`Cannot map attribute "${named}" to "${alias}" because both are defined.`);
+    named = alias;
+  }
+  return named === undefined ? undefined : source[named];
 }
 
 /** The key value as `set` makes it, type-checked: a JS value of the attribute's scalar type. */
