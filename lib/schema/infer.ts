@@ -128,20 +128,42 @@ export type ItemShape<D, S> = Flatten<
 /** `type.UNDEFINED`, which leaves an attribute out of a write (and skips its default). */
 type Removed = typeof UNDEFINED;
 
+/** Whether an attribute is written under one of several names: its own and at least one alias. */
+type HasAliases<V> = [AliasesOf<V>] extends [never] ? false : true;
+type RequiredSingleName<V> = RequiredOnWrite<V> extends true ? Not<HasAliases<V>> : false;
+type RequiredAliased<V> = RequiredOnWrite<V> extends true ? HasAliases<V> : false;
+type Not<B extends boolean> = B extends true ? false : true;
+
+/** Exactly one of `Names` is given (the others may be too, as Dynamoose's input allows, and are optional). */
+type OneOfNames<Names extends PropertyKey, T> = {
+  [N in Names]: { [P in N]-?: T } & { [P in Exclude<Names, N>]?: T };
+}[Names];
+
+/**
+ * The intersection of the parameter types of a union of functions: each required attribute with aliases
+ * contributes a union (one of its names), and an item must satisfy every attribute's union.
+ */
+type AllOf<F> = [F] extends [(value: infer I) => void] ? I : never;
+
+/** Required attributes that have aliases: each must be given under one of its names. */
+type RequiredUnderSomeName<D> = AllOf<
+  {
+    [K in keyof D]: RequiredAliased<D[K]> extends true
+      ? (value: OneOfNames<AnyName<K, D[K]>, AttrValue<D[K], "in">>) => void
+      : never;
+  }[keyof D]
+>;
+
 export type InputShape<D, S> = Flatten<
   {
-    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
+    -readonly [K in keyof D as RequiredSingleName<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in">;
+  } & {
+    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? never : AnyName<K, D[K]>]?: AttrValue<
       D[K],
       "in"
     >;
-  } & {
-    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? never : OutName<K, D[K]>]?: AttrValue<
-      D[K],
-      "in"
-    >;
-  } & {
-    -readonly [K in keyof D as Exclude<AnyName<K, D[K]>, OutName<K, D[K]>>]?: AttrValue<D[K], "in">;
-  } & Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
+  } & RequiredUnderSomeName<D> &
+    Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
 >;
 
 /**

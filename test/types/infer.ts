@@ -193,12 +193,22 @@ const aliased = define({
 type _aliasItem = Expect<
   Equal<typeof aliased.item, { userId: string; name: string; email?: string; tel?: string }>
 >;
-type _aliasInput = Expect<
+// A required attribute with aliases is required under any one of its names (the real one too); the
+// others stay optional.
+const byAliases: typeof aliased.input = { userId: "u", name: "Ann", email: "a@x", tel: "1" };
+const byRealNames: typeof aliased.input = { id: "u", n: "Ann", e: "a@x", p: "1" };
+const mixed: typeof aliased.input = { id: "u", fullName: "Ann", phone: "1" };
+void [byAliases, byRealNames, mixed];
+// @ts-expect-error: the hash key is required under one of its names
+const noKey: typeof aliased.input = { n: "Ann" };
+// @ts-expect-error: `n` is required under one of its names
+const noName: typeof aliased.input = { userId: "u", email: "a@x" };
+// @ts-expect-error: a value of the wrong type under an alias
+const wrongType: typeof aliased.input = { userId: "u", fullName: 3 };
+type _aliasInputOptional = Expect<
   Equal<
-    typeof aliased.input,
+    Omit<Extract<typeof aliased.input, { userId: string; name: string }>, "userId" | "name">,
     {
-      userId: string;
-      name: string;
       email?: string;
       tel?: string;
       id?: string;
