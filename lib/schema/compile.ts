@@ -18,7 +18,7 @@ import { referencedModelOf } from "./links";
 import { isDefinitionObject, isPlainObject, resolveVariant, type NestedCompiler } from "./resolve-type";
 import { SelfReference } from "./self-reference";
 import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
-import { timestampAttributes, timestampNode } from "./timestamps";
+import { compileTimestamps } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { numberType } from "./types/number";
 
@@ -222,23 +222,15 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
   const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [], nestedUnknown: [] };
   const shape = compileShape(definition, "", state, "root");
 
-  const timestamps =
-    settings.timestamps === true
-      ? { createdAt: "createdAt", updatedAt: "updatedAt" }
-      : settings.timestamps === false || settings.timestamps === undefined
-        ? {}
-        : settings.timestamps;
-  const createdAt = timestampAttributes(timestamps.createdAt, "createdAt").attributes;
-  const updatedAt = timestampAttributes(timestamps.updatedAt, "updatedAt").attributes;
-  const extra: CompiledAttribute[] = [];
-  for (const timestamp of [...createdAt, ...updatedAt]) {
-    if (shape.byInputName.has(timestamp.name)) {
-      throw new InvalidParameter(
-        `Timestamp attributes must not be defined in schema ("${timestamp.name}" is).`,
-      );
-    }
-    extra.push(timestampNode(timestamp));
-  }
+  // Compiled like the schema's own attributes (same state: a timestamp may be a key or carry an index).
+  const {
+    createdAt,
+    updatedAt,
+    attributes: stampAttributes,
+  } = compileTimestamps(settings.timestamps, shape, (definitions) =>
+    compileShape(definitions, "", state, "root"),
+  );
+  const extra: CompiledAttribute[] = [...stampAttributes];
   const version =
     settings.version === true
       ? "version"

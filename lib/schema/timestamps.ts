@@ -1,23 +1,25 @@
-// The timestamp attributes of a schema's `timestamps` setting (SPEC §2): their names and storage, and the
-// attribute nodes that make reads convert them like any Date attribute.
-import { InvalidType } from "../errors";
-import type { CompiledAttribute, TimestampAttribute, Variant } from "./compiled";
-import type { TimestampSpec } from "./definition-types";
-import { NO_FLAGS } from "./flags";
+// The timestamp attributes of a schema's `timestamps` setting (SPEC §2): their names and definitions. A
+// mini schema (`{created_at: {type: {value: Date, settings: {storage: "iso"}}, index: …}}`) is an attribute
+// definition like any other, as in Dynamoose: compile.ts compiles it with the schema's own attributes, so
+// its storage, alias, index and key settings apply.
+import { InvalidParameter, InvalidType } from "../errors";
+import type { CompiledAttribute, ObjectShape, TimestampAttribute, Variant } from "./compiled";
+import type { SchemaSettings, TimestampSpec } from "./definition-types";
 import { isDefinitionObject, isPlainObject, scalarTypeOf } from "./resolve-type";
-import { compileSettings } from "./settings";
 
-export function timestampAttributes(
-  spec: TimestampSpec,
-  defaultName: string,
-): { attributes: TimestampAttribute[] } {
+/** A timestamp attribute before compilation: its name and its definition. */
+export interface TimestampDefinition {
+  readonly name: string;
+  readonly definition: unknown;
+}
+
+function timestampDefinitions(spec: TimestampSpec, defaultName: string): TimestampDefinition[] {
   // As in Mongoose, `false` leaves this timestamp out and `true` names it after its kind.
-  if (spec === null || spec === undefined || spec === false) return { attributes: [] };
-  if (spec === true) return { attributes: [{ name: defaultName, type: scalarTypeOf(Date)! }] };
-  if (typeof spec === "string") return { attributes: [{ name: spec, type: scalarTypeOf(Date)! }] };
-  if (Array.isArray(spec))
-    return { attributes: spec.map((name: string) => ({ name, type: scalarTypeOf(Date)! })) };
-  const attributes: TimestampAttribute[] = [];
+  if (spec === null || spec === undefined || spec === false) return [];
+  if (spec === true) return [{ name: defaultName, definition: Date }];
+  if (typeof spec === "string") return [{ name: spec, definition: Date }];
+  if (Array.isArray(spec)) return spec.map((name: string) => ({ name, definition: Date }));
+  const definitions: TimestampDefinition[] = [];
   for (const [name, written] of Object.entries(spec as Record<string, unknown>)) {
     const definition = isDefinitionObject(written) ? written : { type: written };
     const type = Array.isArray(definition.type) ? undefined : definition.type;
@@ -30,17 +32,47 @@ export function timestampAttributes(
     if (!scalar || (scalar.dynamoType !== "N" && scalar.dynamoType !== "S")) {
       throw new InvalidType(`Timestamp attribute "${name}" (${defaultName}) must be a Date or Number type.`);
     }
-    attributes.push({ name, type: scalar });
+    definitions.push({ name, definition: written });
   }
-  return { attributes };
+  return definitions;
 }
 
-/** The timestamp attributes as ordinary Date attributes of the root shape (so reads convert them). */
-export function timestampNode(timestamp: TimestampAttribute): CompiledAttribute {
-  return Object.freeze({
-    name: timestamp.name,
-    variants: [{ kind: "scalar", type: timestamp.type }] as Variant[],
-    settings: compileSettings(timestamp.name, { type: Date }, timestamp.name),
-    flags: NO_FLAGS,
-  });
+/**
+ * The schema's timestamp attributes, compiled by `compile` (compile.ts's own attribute compiler, so keys and
+ * indexes register with the schema's) after checking that `declared`, the schema's own shape, has none of
+ * their names.
+ */
+export function compileTimestamps(
+  setting: SchemaSettings["timestamps"],
+  declared: ObjectShape,
+  compile: (definitions: Record<string, unknown>) => ObjectShape,
+): {
+  createdAt: TimestampAttribute[];
+  updatedAt: TimestampAttribute[];
+  attributes: readonly CompiledAttribute[];
+} {
+  const timestamps =
+    setting === true
+      ? { createdAt: "createdAt", updatedAt: "updatedAt" }
+      : setting === false || setting === undefined
+        ? {}
+        : setting;
+  const created = timestampDefinitions(timestamps.createdAt, "createdAt");
+  const updated = timestampDefinitions(timestamps.updatedAt, "updatedAt");
+  const definitions: Record<string, unknown> = {};
+  for (const timestamp of [...created, ...updated]) {
+    if (declared.byInputName.has(timestamp.name)) {
+      throw new InvalidParameter(
+        `Timestamp attributes must not be defined in schema ("${timestamp.name}" is).`,
+      );
+    }
+    definitions[timestamp.name] ??= timestamp.definition;
+  }
+  if (Object.keys(definitions).length === 0) return { createdAt: [], updatedAt: [], attributes: [] };
+  const shape = compile(definitions);
+  const compiled = (timestamp: TimestampDefinition): TimestampAttribute => {
+    const variant = shape.byName.get(timestamp.name)!.variants[0] as Extract<Variant, { kind: "scalar" }>;
+    return { name: timestamp.name, type: variant.type };
+  };
+  return { createdAt: created.map(compiled), updatedAt: updated.map(compiled), attributes: shape.attributes };
 }

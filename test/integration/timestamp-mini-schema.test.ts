@@ -1,0 +1,73 @@
+// A `timestamps` mini schema (`{createdAt: {created_at: {type: Date, index: …}}}`) is an attribute definition
+// like any other, as in Dynamoose: its storage, index, range key, alias and `get` apply. Before, every
+// setting but the type was silently ignored (no index was created, the alias never applied).
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+describe("a timestamp with an index and an alias", () => {
+  const tableName = uniqueTableName("stamp-mini");
+  const schema = new Schema(
+    { id: { type: String, hashKey: true }, kind: String },
+    {
+      timestamps: {
+        createdAt: {
+          created_at: {
+            type: { value: Date, settings: { storage: "iso" } },
+            index: { name: "byCreated", type: "global" },
+          },
+        },
+        updatedAt: { updated_at: { type: Number, alias: "changed" } },
+      },
+    },
+  );
+  const Post = dynamodel.model("StampMiniPost", schema, { tableName, throughput: "ON_DEMAND" });
+
+  beforeAll(() => Post.table().initialize());
+
+  it("creates the index, stores the timestamps and reads the alias", async () => {
+    const described = await rawClient().describeTable({ TableName: tableName });
+    const index = described.Table!.GlobalSecondaryIndexes!.find((each) => each.IndexName === "byCreated");
+    expect(index?.KeySchema).toEqual([{ AttributeName: "created_at", KeyType: "HASH" }]);
+    expect(schema.indexAttributes).toEqual(expect.arrayContaining(["created_at"]));
+
+    const before = Date.now();
+    await Post.create({ id: "p1", kind: "news" });
+    const { Item } = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "p1" } } });
+    expect(Item?.created_at?.S).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(Number(Item?.updated_at?.N)).toBeGreaterThanOrEqual(before);
+
+    const found = await Post.query("created_at").eq(new Date(Item!.created_at!.S!)).exec();
+    expect(found.map((item) => item.id)).toEqual(["p1"]);
+    const read = (await Post.get("p1"))! as unknown as Record<string, unknown>;
+    expect(read.changed).toBe(Number(Item!.updated_at!.N));
+    expect(read).not.toHaveProperty("updated_at");
+    expect(read.created_at).toBeInstanceOf(Date);
+  });
+});
+
+it("a timestamp may be the range key, with a get applied on reads", async () => {
+  const tableName = uniqueTableName("stamp-range");
+  const schema = new Schema(
+    { id: { type: String, hashKey: true } },
+    {
+      timestamps: {
+        createdAt: { at: { type: Number, rangeKey: true, get: (value: number) => value - (value % 1000) } },
+      },
+    },
+  );
+  expect(schema.rangeKey).toBe("at");
+  const Event = dynamodel.model("StampRangeEvent", schema, { tableName, throughput: "ON_DEMAND" });
+  await Event.table().initialize();
+  const described = await rawClient().describeTable({ TableName: tableName });
+  expect(described.Table!.KeySchema).toEqual([
+    { AttributeName: "id", KeyType: "HASH" },
+    { AttributeName: "at", KeyType: "RANGE" },
+  ]);
+  const created = await Event.create({ id: "e" });
+  const at = created.at as unknown as number;
+  const [read] = await Event.query("id").eq("e").exec();
+  expect((read as unknown as { at: number }).at % 1000).toBe(0);
+  expect((read as unknown as { at: number }).at).toBe(at - (at % 1000));
+});
