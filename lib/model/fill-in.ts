@@ -27,8 +27,8 @@ export function fillIn(
     else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
       item[attribute.settings.outputName] = written[name];
   }
-  for (const timestamp of schema.createdAt) item[timestamp.name] = written[timestamp.name];
-  for (const timestamp of schema.updatedAt) item[timestamp.name] = written[timestamp.name];
+  for (const timestamp of schema.createdAt) holdTimestamp(shape, item, timestamp.name, written);
+  for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
   if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written);
@@ -39,6 +39,21 @@ export function fillIn(
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
   if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped);
+}
+
+/**
+ * A timestamp the save stamped, under the name the item holds it by (its alias, for a mini schema giving one:
+ * holding it under two names would make the next save refuse the item), shown through its `get` if any.
+ */
+function holdTimestamp(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  name: string,
+  written: Record<string, unknown>,
+): void {
+  const attribute = shape.byName.get(name)!;
+  const value = written[name];
+  item[nameHeld(attribute, item)] = attribute.flags.get ? (shownValue(attribute, value) ?? value) : value;
 }
 
 /**

@@ -71,3 +71,39 @@ it("a timestamp may be the range key, with a get applied on reads", async () => 
   expect((read as unknown as { at: number }).at % 1000).toBe(0);
   expect((read as unknown as { at: number }).at).toBe(at - (at % 1000));
 });
+
+it("an aliased timestamp is held under its alias only: saved again, read and saved, the item stays clean", async () => {
+  const tableName = uniqueTableName("stamp-alias");
+  const schema = new Schema(
+    { id: String, kind: String },
+    {
+      timestamps: {
+        createdAt: { created_at: { type: Date, alias: "made" } },
+        updatedAt: { updated_at: { type: Number, alias: "changed", get: (value: number) => value } },
+      },
+    },
+  );
+  const Post = dynamodel.model("StampAliasPost", schema, { tableName, throughput: "ON_DEMAND" });
+  await Post.table().initialize();
+  const post = await Post.create({ id: "a", kind: "x" });
+  const held = post as unknown as Record<string, unknown>;
+  expect(Object.keys(held).sort()).toEqual(["changed", "id", "kind", "made"]);
+  expect(post.isDirty()).toBe(false);
+  post.kind = "y";
+  await post.save();
+  expect(Object.keys(held).sort()).toEqual(["changed", "id", "kind", "made"]);
+  expect(post.isDirty()).toBe(false);
+
+  const read = (await Post.get("a"))!;
+  const first = (read as unknown as Record<string, unknown>).changed as number;
+  read.kind = "z";
+  await read.save();
+  const second = (read as unknown as Record<string, unknown>).changed as number;
+  expect(second).toBeGreaterThanOrEqual(first);
+  const { Item } = await rawClient().getItem({ TableName: tableName, Key: { id: { S: "a" } } });
+  expect(Number(Item!.updated_at!.N)).toBe(second);
+  expect(read.isDirty()).toBe(false);
+  read.kind = "w";
+  await read.save();
+  expect(read.isDirty()).toBe(false);
+});
