@@ -9,7 +9,7 @@ let writeTicket: (item: object, ticket: number) => void;
 
 export class StoredImageHolder {
   #slot: unknown = undefined;
-  /** The ticket of the item's latest save (save-order.ts); 0 before the first. */
+  /** The ticket of the last save that recorded its write on the item (save-order.ts); 0 before the first. */
   #saveTicket = 0;
 
   static {
@@ -24,12 +24,12 @@ export class StoredImageHolder {
   }
 }
 
-/** The ticket of the item's latest save. Never call with a tracking proxy. */
+/** The ticket of the last save recorded on the item. Never call with a tracking proxy. */
 export function saveTicketOf(item: object): number {
   return readTicket(item);
 }
 
-/** Records the ticket of a save of the item that starts. Never call with a tracking proxy. */
+/** Notes the ticket of a save that recorded its write. Never call with a tracking proxy. */
 export function setSaveTicket(item: object, ticket: number): void {
   writeTicket(item, ticket);
 }

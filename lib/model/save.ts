@@ -18,7 +18,7 @@ import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
-import { isLatestSave, startSave } from "./save-order";
+import { mayRecordSave, startSave } from "./save-order";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
 import type { SaveSettings } from "./persist";
@@ -212,11 +212,10 @@ export async function planSave(
   } else {
     request = putInput();
   }
-  // A plan only shown (`return: "request"`) writes nothing and takes no part in the order of saves.
-  const ticket = rawSettings.return === "request" ? undefined : startSave(item);
+  const ticket = startSave();
   const commitWrite = (result: WriteResult, stillPartial: boolean): void => {
-    // A newer save of the item has started: what it sends, not this older state, is the item's image.
-    if (ticket !== undefined && !isLatestSave(item, ticket)) return;
+    // A save planned after this one has recorded its write: that, not this older state, is the item's image.
+    if (!mayRecordSave(item, ticket)) return;
     setStoredImage(item, result.attributes);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
     if (stillPartial) markPartialImages([result.attributes]);

@@ -67,18 +67,19 @@ test.each([
   expect(await readRaw(id)).toEqual({ id, n: 2, note: "b" });
 });
 
-test("a request only shown does not count as a newer save", async () => {
+test("a request only shown, or a transaction element never sent, does not count as a newer save", async () => {
   await Counter.create({ id: "shown", n: 1 });
   const item = (await Counter.get("shown"))!;
   item.n = 5;
   const saving = item.save();
   await item.save({ return: "request" });
+  await Counter.transaction.create(item);
   await saving;
   expect(item.isDirty()).toBe(false);
   expect(item.original()).toEqual({ id: "shown", n: 5 });
 });
 
-test("when the newer save fails, the item keeps its earlier image and the next save writes the changes again", async () => {
+test("when the newer save fails, the item records what the older one wrote", async () => {
   await Counter.create({ id: "failed", n: 1, note: "a" });
   const item = (await Counter.get("failed"))!;
   const { release, stop } = holdFirstUpdate();
@@ -95,9 +96,60 @@ test("when the newer save fails, the item keeps its earlier image and the next s
     stop();
   }
   expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "a" });
-  expect(item.original()).toEqual({ id: "failed", n: 1, note: "a" });
-  expect(item.modifiedPaths().sort()).toEqual(["n", "note"]);
+  expect(item.original()).toEqual({ id: "failed", n: 2, note: "a" });
+  expect(item.modifiedPaths()).toEqual(["note"]);
   await item.save();
   expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "b" });
   expect(item.isDirty()).toBe(false);
+});
+
+test("optimistic locking: when the older save wins the race, the item keeps its version", async () => {
+  const Doc = dynamodel.model(
+    "SaveOrderDoc",
+    new Schema({ id: String, a: Number, b: Number }, { version: true }),
+    {
+      tableName: uniqueTableName("save-order-v"),
+      throughput: "ON_DEMAND",
+    },
+  );
+  await Doc.table().initialize();
+  await Doc.create({ id: "v" });
+  const item = (await Doc.get("v"))!;
+  // Both are planned against version 1; the newer is held until the older is stored, so it fails on the version.
+  let olderStored!: () => void;
+  const stored = new Promise<void>((resolve) => (olderStored = resolve));
+  let updates = 0;
+  const stop = Doc.use(async (call, next) => {
+    if (call.operation !== "UpdateItem") return next();
+    updates += 1;
+    if (updates === 1) {
+      const result = await next();
+      olderStored();
+      return result;
+    }
+    await stored;
+    return next();
+  });
+  item.a = 1;
+  const older = item.save();
+  item.b = 2;
+  const newer = item.save();
+  const [first, second] = await Promise.allSettled([older, newer]).finally(stop);
+  expect(first.status).toBe("fulfilled");
+  expect(second).toMatchObject({ status: "rejected", reason: { name: "ConditionalCheckFailedException" } });
+  const { Item } = await rawClient().getItem({ TableName: Doc.table().name, Key: marshall({ id: "v" }) });
+  expect(unmarshall(Item!)).toEqual({ id: "v", a: 1, version: 2 });
+  expect(item.version).toBe(2);
+  expect(item.modifiedPaths()).toEqual(["b"]);
+  await item.save();
+  expect(
+    unmarshall(
+      (await rawClient().getItem({ TableName: Doc.table().name, Key: marshall({ id: "v" }) })).Item!,
+    ),
+  ).toEqual({
+    id: "v",
+    a: 1,
+    b: 2,
+    version: 3,
+  });
 });
