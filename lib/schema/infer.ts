@@ -134,25 +134,34 @@ type RequiredSingleName<V> = RequiredOnWrite<V> extends true ? Not<HasAliases<V>
 type RequiredAliased<V> = RequiredOnWrite<V> extends true ? HasAliases<V> : false;
 type Not<B extends boolean> = B extends true ? false : true;
 
-/** Exactly one of `Names` is given (the others may be too, as Dynamoose's input allows, and are optional). */
-type OneOfNames<Names extends PropertyKey, T> = {
-  [N in Names]: { [P in N]-?: T } & { [P in Exclude<Names, N>]?: T };
-}[Names];
-
 /**
- * The intersection of the parameter types of a union of functions: each required attribute with aliases
- * contributes a union (one of its names), and an item must satisfy every attribute's union.
+ * Required attributes that have aliases are written either all under their read names (first alias or
+ * `defaultAlias`) or all under their real names; each one's other names stay optional. Two shapes whatever
+ * the number of such attributes: a shape per combination of names would grow as 2^n, which a schema of many
+ * short stored names with long aliases (a common Dynamoose pattern) cannot afford.
  */
-type AllOf<F> = [F] extends [(value: infer I) => void] ? I : never;
-
-/** Required attributes that have aliases: each must be given under one of its names. */
-type RequiredUnderSomeName<D> = AllOf<
-  {
-    [K in keyof D]: RequiredAliased<D[K]> extends true
-      ? (value: OneOfNames<AnyName<K, D[K]>, AttrValue<D[K], "in">>) => void
-      : never;
-  }[keyof D]
->;
+type RequiredUnderOneStyle<D> = [RequiredAliasedKey<D>] extends [never] ? unknown : AliasStyles<D>;
+type RequiredAliasedKey<D> = { [K in keyof D]: RequiredAliased<D[K]> extends true ? K : never }[keyof D];
+type AliasStyles<D> =
+  | ({
+      -readonly [K in keyof D as RequiredAliased<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
+        D[K],
+        "in"
+      >;
+    } & {
+      -readonly [
+        K in keyof D as RequiredAliased<D[K]> extends true
+          ? Exclude<AnyName<K, D[K]>, OutName<K, D[K]>>
+          : never
+      ]?: AttrValue<D[K], "in">;
+    })
+  | ({
+      -readonly [K in keyof D as RequiredAliased<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in">;
+    } & {
+      -readonly [
+        K in keyof D as RequiredAliased<D[K]> extends true ? Exclude<AnyName<K, D[K]>, K> : never
+      ]?: AttrValue<D[K], "in">;
+    });
 
 export type InputShape<D, S> = Flatten<
   {
@@ -162,7 +171,7 @@ export type InputShape<D, S> = Flatten<
       D[K],
       "in"
     >;
-  } & RequiredUnderSomeName<D> &
+  } & RequiredUnderOneStyle<D> &
     Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
 >;
 

@@ -193,18 +193,93 @@ const aliased = define({
 type _aliasItem = Expect<
   Equal<typeof aliased.item, { userId: string; name: string; email?: string; tel?: string }>
 >;
-// A required attribute with aliases is required under any one of its names (the real one too); the
-// others stay optional.
+// Required attributes with aliases are written all under their read names or all under their real names;
+// the other names stay optional.
 const byAliases: typeof aliased.input = { userId: "u", name: "Ann", email: "a@x", tel: "1" };
 const byRealNames: typeof aliased.input = { id: "u", n: "Ann", e: "a@x", p: "1" };
-const mixed: typeof aliased.input = { id: "u", fullName: "Ann", phone: "1" };
-void [byAliases, byRealNames, mixed];
+const realWithOthers: typeof aliased.input = { id: "u", n: "Ann", fullName: "Ann", phone: "1" };
+void [byAliases, byRealNames, realWithOthers];
+// @ts-expect-error: one style for all: the real name of one, the alias of another
+const mixed: typeof aliased.input = { id: "u", name: "Ann" };
 // @ts-expect-error: the hash key is required under one of its names
 const noKey: typeof aliased.input = { n: "Ann" };
 // @ts-expect-error: `n` is required under one of its names
 const noName: typeof aliased.input = { userId: "u", email: "a@x" };
 // @ts-expect-error: a value of the wrong type under an alias
-const wrongType: typeof aliased.input = { userId: "u", fullName: 3 };
+const wrongType: typeof aliased.input = { userId: "u", name: "Ann", fullName: 3 };
+
+// Many required attributes with aliases (short stored names, long aliases) stay cheap to check: two shapes,
+// not one per combination of names.
+const manyAliased = define({
+  id: { type: String, hashKey: true, alias: "identifier" },
+  a1: { type: String, alias: "alpha1", required: true },
+  a2: { type: String, alias: "alpha2", required: true },
+  a3: { type: String, alias: "alpha3", required: true },
+  a4: { type: String, alias: "alpha4", required: true },
+  a5: { type: String, alias: "alpha5", required: true },
+  a6: { type: String, alias: "alpha6", required: true },
+  a7: { type: String, alias: "alpha7", required: true },
+  a8: { type: String, alias: "alpha8", required: true },
+  a9: { type: String, alias: "alpha9", required: true },
+  a10: { type: String, alias: "alpha10", required: true },
+  a11: { type: String, alias: "alpha11", required: true },
+  a12: { type: String, alias: "alpha12", required: true },
+  a13: { type: String, alias: "alpha13", required: true },
+  a14: { type: String, alias: "alpha14", required: true },
+  a15: { type: String, alias: "alpha15", required: true },
+  a16: { type: String, alias: "alpha16", required: true },
+  a17: { type: String, alias: "alpha17", required: true },
+  a18: { type: String, alias: "alpha18", required: true },
+  a19: { type: String, alias: "alpha19", required: true },
+  a20: { type: String, alias: "alpha20", required: true },
+});
+const manyByReal: typeof manyAliased.input = {
+  id: "x",
+  a1: "",
+  a2: "",
+  a3: "",
+  a4: "",
+  a5: "",
+  a6: "",
+  a7: "",
+  a8: "",
+  a9: "",
+  a10: "",
+  a11: "",
+  a12: "",
+  a13: "",
+  a14: "",
+  a15: "",
+  a16: "",
+  a17: "",
+  a18: "",
+  a19: "",
+  a20: "",
+};
+void manyByReal;
+// @ts-expect-error: a20 missing
+const manyMissing: typeof manyAliased.input = {
+  id: "x",
+  a1: "",
+  a2: "",
+  a3: "",
+  a4: "",
+  a5: "",
+  a6: "",
+  a7: "",
+  a8: "",
+  a9: "",
+  a10: "",
+  a11: "",
+  a12: "",
+  a13: "",
+  a14: "",
+  a15: "",
+  a16: "",
+  a17: "",
+  a18: "",
+  a19: "",
+};
 type _aliasInputOptional = Expect<
   Equal<
     Omit<Extract<typeof aliased.input, { userId: string; name: string }>, "userId" | "name">,
