@@ -87,7 +87,11 @@ type TimestampFields<Spec, M extends Mode, Kind extends string> = [Spec] extends
     : Spec extends readonly string[]
       ? { [N in Spec[number]]: DateValue<M, undefined> }
       : Spec extends object
-        ? { -readonly [N in keyof Spec]: AttrValue<Spec[N], M> }
+        ? {
+            -readonly [
+              N in keyof Spec as M extends "out" ? OutName<N, Spec[N]> : AnyName<N, Spec[N]>
+            ]: AttrValue<Spec[N], M>;
+          }
         : unknown;
 
 export type Timestamps<S, M extends Mode> = S extends { readonly timestamps: true }

@@ -339,6 +339,16 @@ const partial = define(
 type _partialItem = Expect<Equal<typeof partial.item, { id: string; modified: Date }>>;
 type _partialInput = Expect<Equal<typeof partial.input, { id: string; modified?: Date | number | string }>>;
 
+// A mini schema's alias names the timestamp on reads; writes take either name.
+const aliasedStamp = define(
+  { id: { type: String, hashKey: true } },
+  { timestamps: { createdAt: { created_at: { type: Date, alias: "made" } }, updatedAt: null } },
+);
+type _aliasedStampItem = Expect<Equal<typeof aliasedStamp.item, { id: string; made: Date }>>;
+type _aliasedStampInput = Expect<
+  Equal<typeof aliasedStamp.input, { id: string; made?: Date | number; created_at?: Date | number }>
+>;
+
 // As in Mongoose, false leaves one timestamp out and true names it after its kind.
 const createdOnly = define(
   { id: { type: String, hashKey: true } },
