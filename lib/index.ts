@@ -55,7 +55,7 @@ export interface ModelFunction {
   ): ModelType<
     ItemOf<D, S>,
     WithRemovals<InputOf<D, S>>,
-    KeyOf<D>,
+    KeyOf<D, S>,
     UpdateOf<D, S>,
     AttributePath<D, S>,
     IndexNames<D>

@@ -29,11 +29,24 @@ type KeyFor<D, H extends keyof D, R extends keyof D> = [H] extends [never]
  * type Key = KeyOf<typeof definition>; // { id: string; at: number }
  * ```
  */
-export type KeyOf<D> = KeyFor<
+export type KeyOf<D, S = object> = KeyOfDefinition<D & StampDefinitions<S>>;
+type KeyOfDefinition<D> = KeyFor<
   D,
   NameMarked<D, { readonly hashKey: true }>,
   NameMarked<D, { readonly rangeKey: true }>
 >;
+
+/** The attribute definitions of `timestamps` mini schemas, one of which may be a key (`rangeKey: true`). */
+type StampDefinitions<S> = MiniSchema<S, "createdAt"> & MiniSchema<S, "updatedAt">;
+type MiniSchema<S, Kind extends string> = S extends {
+  readonly timestamps: { readonly [P in Kind]: infer Spec };
+}
+  ? Spec extends readonly unknown[]
+    ? unknown
+    : Spec extends object
+      ? Spec
+      : unknown
+  : unknown;
 
 /**
  * A key as batch results report it (`unprocessedKeys`, batchDelete's `unprocessedItems`): key objects

@@ -19,7 +19,7 @@ declare function define<const D extends SchemaDefinition, const S extends Schema
 ): {
   item: ItemOf<D, S>;
   input: InputOf<D, S>;
-  key: KeyOf<D>;
+  key: KeyOf<D, S>;
   path: AttributePath<D, S>;
   index: IndexNames<D>;
   update: UpdateOf<D, S>;
@@ -348,6 +348,13 @@ type _aliasedStampItem = Expect<Equal<typeof aliasedStamp.item, { id: string; ma
 type _aliasedStampInput = Expect<
   Equal<typeof aliasedStamp.input, { id: string; made?: Date | number; created_at?: Date | number }>
 >;
+
+// A mini schema's timestamp marked `rangeKey: true` is part of the key.
+const stampKeyed = define(
+  { id: { type: String, hashKey: true } },
+  { timestamps: { createdAt: { at: { type: Number, rangeKey: true } } } },
+);
+type _stampKeyed = Expect<Equal<typeof stampKeyed.key, { id: string; at: number }>>;
 
 // As in Mongoose, false leaves one timestamp out and true names it after its kind.
 const createdOnly = define(
