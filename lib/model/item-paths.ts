@@ -138,7 +138,7 @@ function compareUnfit(
       if (image?.[name] === undefined) delete current[name];
       else current[name] = image[name];
     }
-    const stored = attribute.flatten ? undefined : image?.[attribute.name];
+    const stored = attribute.flatten ? flattenedImage(attribute, image) : image?.[attribute.name];
     let held: AttributeValue | undefined;
     try {
       held = anyToDynamo(value, attribute.name);
@@ -149,6 +149,22 @@ function compareUnfit(
       changed.push(attribute);
   }
   return changed;
+}
+
+/** A flattened object's stored parts (`addr_city`) as the map they were flattened from, or undefined. */
+function flattenedImage(
+  attribute: CompiledAttribute,
+  image: Record<string, AttributeValue> | undefined,
+): AttributeValue | undefined {
+  if (image === undefined) return undefined;
+  const members: Record<string, AttributeValue> = {};
+  let any = false;
+  for (const [sub, stored] of attribute.flatten!.storedNames) {
+    if (image[stored] === undefined) continue;
+    members[sub] = image[stored];
+    any = true;
+  }
+  return any ? { M: members } : undefined;
 }
 
 /** Top-level attributes a save writes whatever the item holds: `updatedAt`, the version, `forceDefault`. */

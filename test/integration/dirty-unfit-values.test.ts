@@ -108,3 +108,25 @@ describe.each([
     expect(item.isDirty("age")).toBe(true);
   });
 });
+
+test("a flattened object holding a wrong-typed stored value is not dirty until it changes", async () => {
+  const flatTable = uniqueTableName("dirty-unfit-flat");
+  const Place = dynamodel.model(
+    "UnfitFlatPlace",
+    new Schema({
+      id: String,
+      address: { type: Object, storage: "flatten", prefix: "addr_", schema: { city: String, zip: String } },
+    }),
+    { tableName: flatTable, throughput: "ON_DEMAND" },
+  );
+  await Place.table().initialize();
+  await rawClient().putItem({
+    TableName: flatTable,
+    Item: { id: { S: "p" }, addr_city: { N: "5" }, addr_zip: { S: "z" } },
+  });
+  const read = (await Place.get("p"))! as unknown as Data;
+  expect(read.address).toEqual({ city: 5, zip: "z" });
+  expect(read.isDirty()).toBe(false);
+  (read.address as Record<string, unknown>).zip = "y";
+  expect(read.modifiedPaths()).toEqual(["address"]);
+});
