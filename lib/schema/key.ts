@@ -21,8 +21,12 @@ function keyPart(attribute: CompiledAttribute, source: Record<string, unknown>):
   for (const alias of attribute.settings.aliases) {
     if (source[alias] === undefined) continue;
     // As for items (normalize.ts) and in Dynamoose: `{id: "1", key: "2"}` must not quietly mean "1".
-    if (named !== undefined)
+    if (named === attribute.name)
       throw new InvalidParameter(`Cannot map attribute "${named}" to "${alias}" because both are defined.`);
+    if (named !== undefined)
+      throw new InvalidParameter(
+        `The key names attribute "${attribute.name}" twice ("${named}" and "${alias}").`,
+      );
     named = alias;
   }
   return named === undefined ? undefined : source[named];

@@ -43,7 +43,7 @@ test.each([
 
 test("two aliases of the range key are ambiguous too; one name alone works", async () => {
   await expect(Thing.get({ id: "1", s: "a", sort: "a" } as never)).rejects.toThrow(
-    'Cannot map attribute "s" to "sort" because both are defined.',
+    'The key names attribute "sk" twice ("s" and "sort").',
   );
   expect((await Thing.get({ key: "1", sort: "a" } as never))?.n).toBe(1);
   expect((await Thing.get({ id: "2", s: "a" } as never))?.n).toBe(2);

@@ -135,10 +135,20 @@ describe("entityAttribute", () => {
       name: { S: "Cy" },
       color: { S: "blue" },
     });
-    // A read that gets _type still writes it: a Pet read whole is saved with its own name.
-    const pet = (await Pet.get({ pk: "o1", sk: "pet#1" }))!;
-    pet.color = "grey";
-    expect(pet.isDirty()).toBe(false);
+    // An item stored without _type and read whole is adopted: its save writes the model's name.
+    await rawClient().putItem({
+      TableName: tableName,
+      Item: { pk: { S: "o3" }, sk: { S: "pet#3" }, name: { S: "Dot" } },
+    });
+    const pet = (await Pet.get({ pk: "o3", sk: "pet#3" }))!;
+    expect(pet.modifiedPaths()).toEqual(["_type"]);
+    pet.color = "white";
+    await pet.save();
+    const adopted = await rawClient().getItem({
+      TableName: tableName,
+      Key: { pk: { S: "o3" }, sk: { S: "pet#3" } },
+    });
+    expect(adopted.Item?._type).toEqual({ S: "ProjEntityPet" });
   });
 });
 
