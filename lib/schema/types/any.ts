@@ -7,7 +7,8 @@ import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
-import { isStorableNumber, numberRangeNote } from "./number";
+import { isStorableBigint, isStorableNumber, numberRangeNote } from "./number";
+import { canonicalNumber } from "../stored-number";
 
 /**
  * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (32 levels), which
@@ -27,6 +28,7 @@ export function anyToDynamo(value: unknown, path: string, depth = 0): AttributeV
     case "boolean":
       return { BOOL: value };
     case "bigint":
+      if (!isStorableBigint(value)) throw new TypeMismatch(path, `a number${numberRangeNote(value)}`, value);
       return { N: value.toString() };
     case "undefined":
       return undefined;
@@ -62,10 +64,9 @@ function objectToDynamo(value: object | null, path: string, depth: number): Attr
   if (value instanceof Set) return setToDynamo(value, path);
   // A Map's entries are its data (as util-dynamodb's marshall stores them); a map of string keys only.
   if (value instanceof Map) return mapToDynamo(value, path, depth);
-  // Objects whose content is not in their own properties would be stored as an empty map.
-  if (value instanceof Promise || value instanceof WeakMap || value instanceof WeakSet) {
-    throw new TypeMismatch(path, "a value DynamoDB can store", value);
-  }
+  // Objects whose content is not in their own properties would be stored as an empty map (or, for typed
+  // arrays and boxed strings, as a map of indexes): refused, as Dynamoose refuses them.
+  if (holdsHiddenContent(value)) throw new TypeMismatch(path, "a value DynamoDB can store", value);
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
     const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
@@ -84,16 +85,65 @@ function mapToDynamo(value: Map<unknown, unknown>, path: string, depth: number):
   return { M: map };
 }
 
+/**
+ * Built-in objects whose data is not in their own enumerable properties, and class instances with none:
+ * stored as a map they would lose what they hold. (Plain objects, arrays, Dates, Buffers, Sets and Maps are
+ * handled before this is asked.)
+ */
+function holdsHiddenContent(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  if (prototype === Object.prototype || prototype === null) return false;
+  // A plain object of another realm (a vm context) has its own Object.prototype.
+  if (Object.getPrototypeOf(prototype) === null && prototype.constructor?.name === "Object") return false;
+  if (
+    value instanceof Promise ||
+    value instanceof WeakMap ||
+    value instanceof WeakSet ||
+    value instanceof RegExp ||
+    value instanceof Error ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof Number ||
+    value instanceof String ||
+    value instanceof Boolean
+  ) {
+    return true;
+  }
+  return Object.keys(value).length === 0;
+}
+
 function setToDynamo(set: Set<unknown>, path: string): AttributeValue | undefined {
   if (set.size === 0) return undefined;
   const members = [...set];
   const first = members[0];
   if (members.every((member) => typeof member === "string")) return { SS: members as string[] };
   if (members.every((member) => typeof member === "number" || typeof member === "bigint")) {
-    return { NS: members.map(String) };
+    // Checked here, not by DynamoDB: its refusal names no path, and in a batch comes after earlier chunks
+    // were written. Members equal once stored (`1` and `1n`) are one member, as in a typed Set.
+    const seen = new Set<string>();
+    const numbers: string[] = [];
+    for (const member of members) {
+      const storable =
+        typeof member === "number" ? isStorableNumber(member) : isStorableBigint(member as bigint);
+      if (!storable) throw new TypeMismatch(`${path}[]`, `a finite number${numberRangeNote(member)}`, member);
+      const text = String(member);
+      const identity = canonicalNumber(text);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      numbers.push(text);
+    }
+    return { NS: numbers };
   }
   if (members.every((member) => member instanceof Uint8Array)) {
-    return { BS: (members as Uint8Array[]).map(ownBytes) };
+    const seen = new Set<string>();
+    const bytes: Uint8Array[] = [];
+    for (const member of members as Uint8Array[]) {
+      const identity = Buffer.from(member).toString("base64");
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      bytes.push(ownBytes(member));
+    }
+    return { BS: bytes };
   }
   throw new TypeMismatch(path, "a Set of only strings, only numbers or only binaries", first);
 }
