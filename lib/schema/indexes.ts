@@ -39,6 +39,11 @@ export function compileIndexes(
         );
       }
       // A range key may be a flattened sub-attribute, named by document path or stored name.
+      if (index.rangeKey !== undefined && typeof index.rangeKey !== "string") {
+        throw new InvalidParameter(
+          `Index on "${attribute}": rangeKey must be an attribute name (got ${describeValue(index.rangeKey)}).`,
+        );
+      }
       const rangeKeys = index.rangeKey === undefined ? [] : storedNamesFor(shape, index.rangeKey);
       if (index.rangeKey !== undefined && rangeKeys.length !== 1) {
         throw new InvalidParameter(

@@ -143,9 +143,10 @@ export function isKeyOrIndexed(definition: AttributeDefinitionObject): boolean {
   );
 }
 
+/** A name or a list of names as a list; anything else (to be refused by the caller) as a list of itself. */
 function names(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
-  return typeof value === "string" ? [value] : [...value];
+  return Array.isArray(value) ? [...(value as readonly string[])] : [value as string];
 }
 
 function compileValidator(validate: unknown): AttributeSettings["validate"] {
@@ -174,7 +175,13 @@ export function compileSettings(
   if (aliasSources.length > 1) {
     throw new InvalidParameter(`Attribute "${path}": only one of map, alias and aliases may be given.`);
   }
-  const aliases = names(aliasSources[0] === undefined ? undefined : definition[aliasSources[0]]);
+  const aliasSource = aliasSources[0];
+  const aliases = names(aliasSource === undefined ? undefined : definition[aliasSource]);
+  if (aliases.some((alias) => typeof alias !== "string" || alias === "")) {
+    throw new InvalidParameter(
+      `Attribute "${path}": ${aliasSource} must be a name or an array of names (got ${describeValue(definition[aliasSource!])}).`,
+    );
+  }
   if (definition.defaultMap !== undefined && definition.defaultAlias !== undefined) {
     throw new InvalidParameter(`Attribute "${path}": only one of defaultMap and defaultAlias may be given.`);
   }

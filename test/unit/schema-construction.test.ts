@@ -86,6 +86,24 @@ describe("Schema construction errors", () => {
       "only one of map, alias and aliases",
     ],
     [
+      "an alias that is not a name",
+      () => new Schema({ id: String, n: { type: String, alias: 5 as never } }),
+      InvalidParameter,
+      'Attribute "n": alias must be a name or an array of names (got 5).',
+    ],
+    [
+      "aliases holding a number",
+      () => new Schema({ id: String, n: { type: String, aliases: ["a", 5] as never } }),
+      InvalidParameter,
+      'Attribute "n": aliases must be a name or an array of names',
+    ],
+    [
+      "an index rangeKey that is not a name",
+      () => new Schema({ id: String, n: { type: String, index: { rangeKey: 5 as never } } }),
+      InvalidParameter,
+      'Index on "n": rangeKey must be an attribute name (got 5).',
+    ],
+    [
       "an alias that is an attribute name",
       () => new Schema({ id: String, name: String, n: { type: String, alias: "name" } }),
       InvalidParameter,
