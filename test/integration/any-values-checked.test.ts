@@ -24,7 +24,11 @@ test.each([
   ["a NaN Set member", new Set([1, Number.NaN]), '"tags[]" must be a finite number'],
   ["an infinite Set member", new Set([Number.POSITIVE_INFINITY]), '"tags[]" must be a finite number'],
   ["a 41-digit bigint", 10n ** 40n + 1n, '"tags" must be a number (DynamoDB stores integers of up to 38'],
-  ["a 41-digit bigint in a Set", new Set([10n ** 40n + 1n]), '"tags[]" must be a finite number (DynamoDB stores integers'],
+  [
+    "a 41-digit bigint in a Set",
+    new Set([10n ** 40n + 1n]),
+    '"tags[]" must be a finite number (DynamoDB stores integers',
+  ],
   ["a RegExp", /x/, '"tags" must be a value DynamoDB can store'],
   ["an Error", new Error("e"), '"tags" must be a value DynamoDB can store'],
   ["a URL", new URL("http://example.com/"), '"tags" must be a value DynamoDB can store'],
