@@ -13,9 +13,9 @@ import { EventEmitter } from "eventemitter3";
 import type { Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
 import type { Instance } from "../instance";
-import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema, ReferencedModel } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
-import { describeRangeKey } from "../schema/key";
+import { describeRangeKey, keyValueOf } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { attachModel, checkMembersShareKeys, namedTable, registerTableBinding } from "../table/binding";
@@ -189,21 +189,19 @@ function referenceView(runtime: ModelRuntime): ReferencedModel {
       throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
     return variant.type;
   };
-  // An item holds a key attribute under the name it was given by: its real name or an alias.
-  const namesOf = (name: string): string[] => [name, ...schema.shape.byName.get(name)!.settings.aliases];
-  const valueUnder = (names: readonly string[]) => (source: Record<string, unknown>) => {
-    for (const name of names) if (source[name] !== undefined) return source[name];
-    return undefined;
-  };
-  const hashNames = namesOf(schema.hashKey);
-  const rangeNames = schema.rangeKey === undefined ? [] : namesOf(schema.rangeKey);
+  // An item holds a key attribute under the name it was given by: its real name or an alias (read as key
+  // arguments read it, key.ts).
+  const hash = schema.shape.byName.get(schema.hashKey)!;
+  const range = schema.rangeKey === undefined ? undefined : schema.shape.byName.get(schema.rangeKey)!;
+  const namesOf = (attribute: CompiledAttribute | undefined): string[] =>
+    attribute === undefined ? [] : [attribute.name, ...attribute.settings.aliases];
   return {
     name: runtime.name,
     hashKey: schema.hashKey,
     rangeKey: schema.rangeKey,
-    keyNames: new Set([...hashNames, ...rangeNames]),
-    hashOf: valueUnder(hashNames),
-    rangeOf: valueUnder(rangeNames),
+    keyNames: new Set([...namesOf(hash), ...namesOf(range)]),
+    hashOf: (source) => keyValueOf(hash, source),
+    rangeOf: (source) => (range === undefined ? undefined : keyValueOf(range, source)),
     get hashType() {
       return typeOf(schema.hashKey);
     },

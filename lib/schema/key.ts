@@ -15,8 +15,11 @@ function isKeyObject(key: unknown): key is Record<string, unknown> {
   return typeof key === "object" && key !== null && !(key instanceof Date) && !(key instanceof Uint8Array);
 }
 
-/** The key attribute's value in a key object, by real name or alias; naming it twice is ambiguous. */
-function keyPart(attribute: CompiledAttribute, source: Record<string, unknown>): unknown {
+/**
+ * The key attribute's value in a key object or item, by real name or alias; naming it twice is ambiguous
+ * (an InvalidParameter). Also how references read the key of the model they point to.
+ */
+export function keyValueOf(attribute: CompiledAttribute, source: Record<string, unknown>): unknown {
   let named = source[attribute.name] !== undefined ? attribute.name : undefined;
   for (const alias of attribute.settings.aliases) {
     if (source[alias] === undefined) continue;
@@ -114,7 +117,7 @@ export function keyToDynamo(
   const rangeAttribute =
     schema.rangeKey === undefined ? undefined : schema.shape.byName.get(schema.rangeKey)!;
   const source = isKeyObject(key) ? key : undefined;
-  const hashValue = source ? keyPart(hashAttribute, source) : key;
+  const hashValue = source ? keyValueOf(hashAttribute, source) : key;
   if (hashValue === undefined || hashValue === null) {
     throw new InvalidParameter(
       `The key must include the hash key "${schema.hashKey}" (got ${describeKey(key)}).`,
@@ -122,7 +125,7 @@ export function keyToDynamo(
   }
   let rangeValue: unknown;
   if (rangeAttribute) {
-    rangeValue = source ? keyPart(rangeAttribute, source) : undefined;
+    rangeValue = source ? keyValueOf(rangeAttribute, source) : undefined;
     if (rangeValue === undefined || rangeValue === null) {
       throw new InvalidParameter(
         `The key must include the range key "${schema.rangeKey}" (got ${describeKey(key)}).`,
