@@ -94,7 +94,9 @@ export class Instance {
   readonly events = new EventEmitter();
   /** Tables of this instance: `new instance.Table(name, models, options)`; `instance.Table.defaults`. */
   readonly Table: TableClass;
-  readonly #middleware: Middleware[] = [];
+  // Replaced, never changed in place: a call in flight keeps walking the chain it started with
+  // (Table.context hands this array to the pipeline without a copy).
+  #middleware: readonly Middleware[] = [];
   /** The client in use, as `aws.ddb()` returns it (see asDynamoDB for a bare DynamoDBClient). */
   #client: DynamoDB | undefined;
   /** What requests go through when it is not the client itself: a client with mocked named methods. */
@@ -197,10 +199,10 @@ export class Instance {
    */
   use(middleware: Middleware): () => void {
     checkMiddleware(middleware);
-    this.#middleware.push(middleware);
+    this.#middleware = [...this.#middleware, middleware];
     return () => {
       const index = this.#middleware.indexOf(middleware);
-      if (index !== -1) this.#middleware.splice(index, 1);
+      if (index !== -1) this.#middleware = this.#middleware.toSpliced(index, 1);
     };
   }
 

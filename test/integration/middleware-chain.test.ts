@@ -1,0 +1,70 @@
+// A call walks the middleware chain it started with (SPEC §9: "the instance's middleware first, then the
+// model's, each in registration order"): registering or removing middleware meanwhile changes later calls only.
+import dynamodel from "dynamodel";
+import type { Middleware } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+async function modelOnOwnInstance() {
+  const instance = new dynamodel.Instance();
+  instance.aws.ddb.set(rawClient());
+  const Cat = dynamodel.model("ChainCat", { id: String, name: String });
+  const table = new instance.Table(uniqueTableName("chain"), [Cat], { throughput: "ON_DEMAND" });
+  await table.initialize();
+  await Cat.create({ id: "a", name: "Tom" });
+  return { instance, Cat };
+}
+
+describe("the middleware chain of a call", () => {
+  it("still runs the next middleware when one removes itself during the call", async () => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    const seen: string[] = [];
+    const removeOnce = instance.use(async (_call, next) => {
+      seen.push("once");
+      removeOnce();
+      return next();
+    });
+    instance.use(async (call, next) => {
+      seen.push(`audit ${call.operation}`);
+      return next();
+    });
+
+    const cat = await Cat.get("a");
+    expect(cat?.name).toBe("Tom");
+    expect(seen).toEqual(["once", "audit GetItem"]);
+
+    await Cat.get("a");
+    expect(seen).toEqual(["once", "audit GetItem", "audit GetItem"]);
+  });
+
+  it("keeps calls in flight on their chain when middleware is removed or added meanwhile", async () => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const waiting: Middleware = async (call, next) => {
+      seen.push("gate");
+      await gate;
+      return next();
+    };
+    const removeGate = instance.use(waiting);
+    const removeAudit = instance.use(async (_call, next) => {
+      seen.push("audit");
+      return next();
+    });
+
+    const inFlight = Cat.get("a");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    removeGate();
+    removeAudit();
+    instance.use(async (_call, next) => {
+      seen.push("late");
+      return next();
+    });
+    release();
+
+    await expect(inFlight).resolves.toMatchObject({ id: "a", name: "Tom" });
+    expect(seen).toEqual(["gate", "audit"]);
+    await Cat.get("a");
+    expect(seen).toEqual(["gate", "audit", "late"]);
+  });
+});
