@@ -216,10 +216,13 @@ export class Condition {
     return this.#next(Object.freeze({ ...this.#state, negate: !this.#state.negate }));
   }
 
-  /** Joins the next comparison with AND (the default). @example `new Condition("a").eq(1).and().where("b").eq(2)` */
+  /**
+   * Reads as AND, which is already the default join: as in Dynamoose it changes nothing, so it can be left
+   * out, and an `or()` right before it still joins with OR. @example `new Condition("a").eq(1).and().where("b").eq(2)`
+   */
   and(): Condition {
     this.#refuseUnfinished("and()");
-    return this.#next(Object.freeze({ ...this.#state, joinWithOr: false }));
+    return this.#next(this.#state);
   }
 
   /** Joins the next comparison with OR. @example `new Condition("a").eq(1).or().where("b").eq(2)` */

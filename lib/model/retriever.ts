@@ -146,7 +146,7 @@ export abstract class Retriever<
   not(): this {
     return this.#chain((condition) => condition.not());
   }
-  /** Joins the next comparison with AND (the default). @example `Cat.scan("a").eq(1).and().where("b").eq(2)` */
+  /** Reads as AND, the default join; changes nothing, as in Dynamoose. @example `Cat.scan("a").eq(1).and().where("b").eq(2)` */
   and(): this {
     return this.#chain((condition) => condition.and());
   }

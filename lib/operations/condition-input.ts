@@ -1,9 +1,10 @@
 // A `condition` setting (a Condition or a raw `{ConditionExpression, …}` object) → expression text
 // with its names and values in the request's placeholder registry.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import { compileCondition, type ExpressionTarget } from "../expressions/compile";
 import { Condition, isAbandonedCondition, isCondition, isRawCondition } from "../expressions/condition";
+import { isPlainObject } from "../expressions/is-plain-object";
 import type { PlaceholderRegistry } from "../expressions/placeholders";
 
 export function compileConditionSetting(
@@ -24,7 +25,12 @@ export function compileConditionSetting(
     return expression;
   }
   if (isRawCondition(condition)) return compileCondition(new Condition(condition), target, registry);
-  throw new InvalidParameter("condition must be a Condition or a raw { ConditionExpression, … } object.");
+  const hint = isPlainObject(condition)
+    ? "; for a condition object such as { age: { gt: 5 } }, pass new Condition(object)"
+    : "";
+  throw new InvalidParameter(
+    `condition must be a Condition or a raw { ConditionExpression, … } object (got ${describeValue(condition)})${hint}.`,
+  );
 }
 
 /** Puts a condition expression and the registry's names and values on a request input, if there is one. */

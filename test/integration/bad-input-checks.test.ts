@@ -664,3 +664,18 @@ describe("raw() with no input", () => {
     expect(output.TableNames).toContain(tableName);
   });
 });
+
+describe("a condition setting that is not a Condition", () => {
+  it("names what was given, points a condition object to new Condition(), and writes nothing", async () => {
+    await Thing.create({ id: "cond1", v: 1 });
+    const attempt = Thing.update({ id: "cond1" }, { v: 2 }, { condition: { v: { lt: 5 } } as never });
+    await expect(attempt).rejects.toThrow(InvalidParameter);
+    await expect(attempt).rejects.toThrow(
+      'condition must be a Condition or a raw { ConditionExpression, … } object (got {"v":{"lt":5}}); for a condition object such as { age: { gt: 5 } }, pass new Condition(object).',
+    );
+    await expect(new Thing({ id: "cond1", v: 3 }).save({ condition: "v > 1" as never })).rejects.toThrow(
+      'condition must be a Condition or a raw { ConditionExpression, … } object (got "v > 1").',
+    );
+    expect(await storedItem(tableName, key("cond1"))).toEqual({ id: { S: "cond1" }, v: { N: "1" } });
+  });
+});

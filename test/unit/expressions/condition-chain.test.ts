@@ -229,8 +229,9 @@ describe("and / or / group", () => {
     ).toBe("((#n0 = :v0) AND (#n1 = :v1)) OR (#n2 = :v2) OR ((#n3 = :v3) AND (#n4 = :v4))");
   });
 
-  it("lets the last of and() / or() decide the join", () => {
-    expect(compile(a().or().and().where("b").eq(2)).expression).toBe("(#n0 = :v0) AND (#n1 = :v1)");
+  it("treats and() as a no-op, as Dynamoose documents, so or() before it still joins with OR", () => {
+    expect(compile(a().or().and().where("b").eq(2)).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
+    expect(compile(a().and().and().where("b").eq(2)).expression).toBe("(#n0 = :v0) AND (#n1 = :v1)");
     expect(compile(a().and().or().where("b").eq(2)).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
   });
 
