@@ -233,10 +233,7 @@ export async function planSave(
       .map((name) => ({ kind: "set", path: [name], value: attributes[name]! }));
     const key = keyOfImage(attributes, schema.hashKey, schema.rangeKey);
     return {
-      put: {
-        ...buildPutInput(tableName, schema.hashKey, attributes, { ...settings, overwrite: false }, target),
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      },
+      put: buildPutInput(tableName, schema.hashKey, attributes, { ...settings, overwrite: false }, target),
       update: buildSaveChangesInput(
         tableName,
         key,

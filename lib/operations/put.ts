@@ -23,5 +23,7 @@ export function buildPutInput(
   const mustBeNew =
     settings.overwrite === false ? `attribute_not_exists(${registry.name(hashKey)})` : undefined;
   attachCondition(input, andExpressions([userCondition, mustBeNew]), registry);
+  // A failed condition then carries the stored item, which the caller gets as `error.item` (model/conflict.ts).
+  if (input.ConditionExpression !== undefined) input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
   return input;
 }

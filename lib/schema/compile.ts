@@ -11,7 +11,7 @@ import type {
   SubtreeFlags,
   Variant,
 } from "./compiled";
-import { mergeFlags, NO_FLAGS, variantFlags } from "./flags";
+import { mergeFlags, variantFlags } from "./flags";
 import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./flatten";
 import { compileIndexes } from "./indexes";
 import { referencedModelOf } from "./links";
@@ -20,7 +20,7 @@ import { SelfReference } from "./self-reference";
 import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
 import { compileTimestamps } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
-import { numberType } from "./types/number";
+import { versionAttribute } from "./version-attribute";
 
 interface CompileState {
   selfReferences: SelfReference[];
@@ -205,16 +205,6 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
   });
 }
 
-/** A version attribute the schema declares itself must be what optimistic locking stores: one Number. */
-function checkVersionAttribute(attribute: CompiledAttribute): void {
-  const variant = attribute.variants[0]!;
-  if (attribute.variants.length > 1 || variant.kind !== "scalar" || variant.type.name !== "number") {
-    throw new InvalidParameter(
-      `The version attribute "${attribute.name}" must be of type Number: optimistic locking stores 1, 2, 3… in it.`,
-    );
-  }
-}
-
 export function compileSchema(definition: unknown, settings: SchemaSettings = {}): CompiledSchema {
   if (!isPlainObject(definition)) {
     throw new InvalidParameterType("Schema initialization parameter must be an object.");
@@ -231,24 +221,8 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     compileShape(definitions, "", state, "root"),
   );
   const extra: CompiledAttribute[] = [...stampAttributes];
-  const version =
-    settings.version === true
-      ? "version"
-      : typeof settings.version === "string"
-        ? settings.version
-        : undefined;
-  const declaredVersion = version === undefined ? undefined : shape.byInputName.get(version);
-  if (declaredVersion !== undefined) checkVersionAttribute(declaredVersion);
-  if (version !== undefined && declaredVersion === undefined) {
-    extra.push(
-      Object.freeze({
-        name: version,
-        variants: [{ kind: "scalar", type: numberType }] as Variant[],
-        settings: compileSettings(version, { type: Number }, version),
-        flags: NO_FLAGS,
-      }),
-    );
-  }
+  const version = versionAttribute(settings.version, shape, state.keyAttributes);
+  if (version?.added !== undefined) extra.push(version.added);
   const rootShape = extra.length > 0 ? buildShape([...shape.attributes, ...extra], "") : shape;
 
   const hashKey = state.keyAttributes.hashKey ?? rootShape.attributes[0]!.name;
@@ -293,7 +267,7 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     get: settings.get,
     set: settings.set,
     validate: settings.validate,
-    version,
+    version: version?.name,
     selfReferences: state.selfReferences,
     hooks: new HookRegistry(),
   });

@@ -27,6 +27,7 @@ describe("optimistic locking", () => {
     expect(await stored("a")).toEqual({ id: "a", title: "first", version: 1 });
     await expect(Doc.create({ id: "a", title: "again" })).rejects.toMatchObject({
       name: "ConditionalCheckFailedException",
+      item: { id: "a", title: "first", version: 1 },
     });
     // The first save of a new item is a create too: it never overwrites a versioned item.
     await expect(new Doc({ id: "a", title: "blind" }).save()).rejects.toMatchObject({
@@ -102,5 +103,18 @@ describe("optimistic locking", () => {
     // The create was the first save.
     expect(final!.version).toBe(1 + saved);
     expect(final!.count).toBe(saved);
+  });
+
+  it("batchPut writes version 1 to objects without one and keeps a version an object carries", async () => {
+    await Doc.create({ id: "bp-loaded", title: "v1" });
+    await Doc.update("bp-loaded", { title: "v2" });
+    const loaded = (await Doc.get("bp-loaded"))!;
+    expect(loaded.version).toBe(2);
+    loaded.title = "re-put";
+
+    await Doc.batchPut([{ id: "bp-new", title: "n" }, { id: "bp-given", title: "g", version: 9 }, loaded]);
+    expect(await stored("bp-new")).toEqual({ id: "bp-new", title: "n", version: 1 });
+    expect(await stored("bp-given")).toEqual({ id: "bp-given", title: "g", version: 9 });
+    expect(await stored("bp-loaded")).toEqual({ id: "bp-loaded", title: "re-put", version: 2 });
   });
 });

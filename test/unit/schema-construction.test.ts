@@ -164,6 +164,56 @@ describe("Schema construction errors", () => {
       'The version attribute "rev" must be of type Number',
     ],
     [
+      "a declared version attribute with an alias (it would hold a second, stale copy)",
+      () => new Schema({ id: String, v: { type: Number, alias: "ver" } }, { version: "v" }),
+      InvalidParameter,
+      'The version attribute "v" must be a plain Number, without alias: optimistic locking alone writes it (1, 2, 3…).',
+    ],
+    [
+      "a declared version attribute with set, default and validate",
+      () =>
+        new Schema(
+          {
+            id: String,
+            version: { type: Number, set: (x: number) => x * 10, default: 5, validate: (x: number) => x > 0 },
+          },
+          { version: true },
+        ),
+      InvalidParameter,
+      'The version attribute "version" must be a plain Number, without default, set, validate:',
+    ],
+    [
+      "a declared version attribute with get, enum or forceDefault",
+      () =>
+        new Schema(
+          {
+            id: String,
+            rev: { type: Number, get: (x: number) => x, enum: [1, 2], default: 1, forceDefault: true },
+          },
+          { version: "rev" },
+        ),
+      InvalidParameter,
+      'The version attribute "rev" must be a plain Number, without default, forceDefault, get, enum:',
+    ],
+    [
+      "a version attribute that is the range key",
+      () => new Schema({ id: String, version: { type: Number, rangeKey: true } }, { version: true }),
+      InvalidParameter,
+      'The version attribute "version" must be a plain Number, without a key role:',
+    ],
+    [
+      "a version attribute that is the hash key by default (the first attribute)",
+      () => new Schema({ version: Number, id: String }, { version: true }),
+      InvalidParameter,
+      'The version attribute "version" must be a plain Number, without a key role:',
+    ],
+    [
+      "a version name that is another attribute's alias",
+      () => new Schema({ id: String, n: { type: Number, alias: "version" } }, { version: true }),
+      InvalidParameter,
+      'The version attribute "version" is also an alias of "n": choose another version name or alias.',
+    ],
+    [
       "a COMBINE with other types",
       () => new Schema({ id: String, c: [dynamodel.type.COMBINE(["id"]), String] }),
       InvalidParameter,
@@ -347,6 +397,12 @@ describe("Schema construction: what stays allowed", () => {
 
   it("a declared Number version attribute, and a several-typed attribute with no index", () => {
     expect(() => new Schema({ id: String, version: Number }, { version: true })).not.toThrow();
+    expect(
+      () => new Schema({ id: String, version: { type: Number, required: true } }, { version: true }),
+    ).not.toThrow();
+    expect(
+      () => new Schema({ id: String, version: { type: Number, index: true } }, { version: true }),
+    ).not.toThrow();
     expect(() => new Schema({ id: String, v: [String, Number] })).not.toThrow();
   });
 });
