@@ -13,6 +13,7 @@ import { saveItem } from "./save-item";
 import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
+import { versionedDeleteCondition } from "./version";
 
 export function getWithHooks(
   runtime: ModelRuntime,
@@ -91,7 +92,11 @@ export function deleteWithHooks(
     : schemaFor(runtime, item as Record<string, unknown>).hooks;
   const run = keyItems.has(item)
     ? () => deleteByKey(runtime, item, settings)
-    : async () => deleteByStoredKey(runtime, await keyOfArgument(runtime, item), settings);
+    : async () => {
+        const condition = versionedDeleteCondition(runtime, item, settings?.condition);
+        const locked = condition === settings?.condition ? settings : { ...settings, condition };
+        return deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
+      };
   return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), hooks);
 }
 

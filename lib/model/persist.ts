@@ -24,6 +24,7 @@ import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
 import { schemaForImage, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
+import { withStoredItem } from "./conflict";
 import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
 
@@ -156,6 +157,10 @@ async function sendDelete(
     await valuesSettled(input);
     return input;
   }
-  await sendForModel(runtime, "DeleteItem", input);
+  try {
+    await sendForModel(runtime, "DeleteItem", input);
+  } catch (error) {
+    throw await withStoredItem(runtime, error, itemFromImage);
+  }
   return undefined;
 }

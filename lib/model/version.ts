@@ -1,8 +1,11 @@
-// Optimistic locking for `item.save()` (SPEC §11): a new item is written with version 1 and only if
+// Optimistic locking for `item.save()` and deletes of stored items (SPEC §11): a new item is written with version 1 and only if
 // it does not exist yet; an item read from the table is written with its version + 1 and only if the
 // stored version is still the one it read. A lost race is DynamoDB's ConditionalCheckFailedException.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { InvalidParameter } from "../errors";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
+import { schemaFor, type ModelRuntime } from "./runtime";
+import { hasStoredImage, isPartialImage, storedImageOf } from "./stored-images";
 
 /** The stored version number of an image (undefined when the item has none yet). */
 export function storedVersion(image: Record<string, AttributeValue>, name: string): number | undefined {
@@ -35,4 +38,28 @@ export function withVersionCheck(condition: unknown, name: string, previous: num
   // Anything else is left for the condition compiler to reject with its usual message.
   if (!isCondition(condition) && !isRawCondition(condition)) return condition;
   return new Condition().group(condition).and().group(check);
+}
+
+/**
+ * The condition for deleting a stored (read or written) item under optimistic locking: the caller's, AND
+ * "the stored version is still the one the item holds", so a delete based on an outdated read fails as
+ * its save would. Anything else (a bare key, an item never stored, no locking) keeps the caller's.
+ *
+ * @example
+ * ```ts
+ * versionedDeleteCondition(runtime, loadedAtVersion3, undefined); // Condition: version = 3
+ * ```
+ */
+export function versionedDeleteCondition(runtime: ModelRuntime, item: unknown, condition: unknown): unknown {
+  if (!(item instanceof runtime.model) || !hasStoredImage(item)) return condition;
+  const { version } = schemaFor(runtime, item as Record<string, unknown>);
+  if (version === undefined) return condition;
+  const stored = storedImageOf(item)!;
+  if (stored[version] === undefined && isPartialImage(stored)) {
+    throw new InvalidParameter(
+      `A ${runtime.name} item read with attributes that leave out "${version}" cannot be deleted by the item: ` +
+        `optimistic locking needs the version it read. Include "${version}" in the attributes, or delete by key.`,
+    );
+  }
+  return withVersionCheck(condition, version, storedVersion(stored, version));
 }

@@ -22,5 +22,7 @@ export function buildDeleteInput(
   const input: DeleteItemCommandInput = { TableName: tableName, Key: key };
   const registry = new PlaceholderRegistry();
   attachCondition(input, compileConditionSetting(settings.condition, target, registry), registry);
+  // A failed condition then carries the stored item, which the caller gets as `error.item` (model/conflict.ts).
+  if (input.ConditionExpression !== undefined) input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
   return input;
 }

@@ -24,6 +24,7 @@ import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../ope
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
+import { versionedDeleteCondition } from "../model/version";
 import { recordOrigin, registerTransactionModel } from "./origins";
 
 /**
@@ -155,7 +156,9 @@ async function deleteElement(
     "transaction.delete",
   );
   const schema = runtime.compiled[0]!;
-  const input = await buildKeyedInput(runtime, key, { condition: settings.condition }, buildDeleteInput);
+  // A loaded item is deleted only if it is still the version it read, as its save would be (SPEC §11).
+  const condition = versionedDeleteCondition(runtime, key, settings.condition);
+  const input = await buildKeyedInput(runtime, key, { condition }, buildDeleteInput);
   return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
 }
 

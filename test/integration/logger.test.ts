@@ -90,6 +90,7 @@ describe("providers", () => {
       Item: { id: { S: "a" } },
       ConditionExpression: expect.any(String),
       ExpressionAttributeNames: expect.any(Object),
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
     });
   });
 

@@ -198,6 +198,7 @@ describe("requests and callbacks", () => {
       Item: { id: { N: "1" }, name: { S: "Tom" } },
       ConditionExpression: "attribute_not_exists(#n0)",
       ExpressionAttributeNames: { "#n0": "id" },
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
     });
     expect(await Cat.delete(1, { return: "request", condition: new Condition("name").eq("Tom") })).toEqual({
       TableName: Cat.table().name,
@@ -205,6 +206,7 @@ describe("requests and callbacks", () => {
       ConditionExpression: "#n0 = :v0",
       ExpressionAttributeNames: { "#n0": "name" },
       ExpressionAttributeValues: { ":v0": { S: "Tom" } },
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
     });
     expect(await Cat.get(1)).toBeUndefined();
   });

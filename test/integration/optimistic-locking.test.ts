@@ -117,4 +117,41 @@ describe("optimistic locking", () => {
     expect(await stored("bp-given")).toEqual({ id: "bp-given", title: "g", version: 9 });
     expect(await stored("bp-loaded")).toEqual({ id: "bp-loaded", title: "re-put", version: 2 });
   });
+
+  it("deleting a loaded item requires the version it read: item.delete(), Model.delete(item), transaction", async () => {
+    for (const id of ["del-a", "del-b", "del-c"]) await Doc.create({ id, title: "v1" });
+    const stale = await Promise.all(["del-a", "del-b", "del-c"].map(async (id) => (await Doc.get(id))!));
+    for (const id of ["del-a", "del-b", "del-c"]) await Doc.update(id, { title: "v2" });
+
+    await expect(stale[0]!.delete()).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+      item: { id: "del-a", title: "v2", version: 2 },
+    });
+    await expect(Doc.delete(stale[1]!)).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    await expect(dynamodel.transaction([Doc.transaction.delete(stale[2]!)])).rejects.toMatchObject({
+      name: "TransactionCanceledError",
+    });
+    for (const id of ["del-a", "del-b", "del-c"])
+      expect(await stored(id)).toMatchObject({ title: "v2", version: 2 });
+
+    const fresh = await Promise.all(["del-a", "del-b", "del-c"].map(async (id) => (await Doc.get(id))!));
+    await fresh[0]!.delete();
+    await Doc.delete(fresh[1]!);
+    await dynamodel.transaction([Doc.transaction.delete(fresh[2]!)]);
+    for (const id of ["del-a", "del-b", "del-c"]) expect(await stored(id)).toBeUndefined();
+  });
+
+  it("deleting by key checks no version; an item read without its version cannot be deleted by the item", async () => {
+    await Doc.create({ id: "del-key", title: "v1" });
+    await Doc.update("del-key", { title: "v2" });
+    await Doc.delete("del-key");
+    expect(await stored("del-key")).toBeUndefined();
+
+    await Doc.create({ id: "del-partial", title: "v1" });
+    const partial = (await Doc.get("del-partial", { attributes: ["id", "title"] }))!;
+    await expect(partial.delete()).rejects.toThrow(
+      'A LockedDoc item read with attributes that leave out "version" cannot be deleted by the item',
+    );
+    expect(await stored("del-partial")).toEqual({ id: "del-partial", title: "v1", version: 1 });
+  });
 });
