@@ -1,7 +1,12 @@
 // The only place that knows about Node-style callbacks: every public async method returns a Promise,
 // or, given a trailing callback, calls it with (error, result) and returns undefined.
 
-export type Callback<T> = (error: unknown, result?: T) => void;
+/**
+ * A Node-style callback. Declared through a method so that its parameters are checked bivariantly: a
+ * callback written for Dynamoose's typings, `(error: Error | null | undefined, cat?: Cat) => …` or a
+ * `CallbackType<Cat, Error>`, is accepted, while an unannotated one still gets `error: unknown`.
+ */
+export type Callback<T> = { callback(error: unknown, result?: T): void }["callback"];
 
 /** Routes a promise to `callback` when one is given; otherwise returns the promise. */
 export function withCallback<T>(

@@ -17,7 +17,7 @@ import { Instance } from "./instance";
 import { logger } from "./logger/logger";
 import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
-import type { ModelType } from "./model/types";
+import type { GetResult, ModelType } from "./model/types";
 import type { UpdateOfItem } from "./model/update-of-item";
 import type { AnyItem, ObjectType } from "./dynamoose-names";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
@@ -58,19 +58,36 @@ export interface ModelFunction {
     KeyOf<D, S>,
     UpdateOf<D, S>,
     AttributePath<D, S>,
-    IndexNames<D>
+    IndexNames<D>,
+    GetResult<ItemOf<D, S>>
   >;
   <const D extends SchemaDefinition>(
     name: string,
     definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
-  ): ModelType<ItemOf<D>, WithRemovals<InputOf<D>>, KeyOf<D>, UpdateOf<D>, AttributePath<D>, IndexNames<D>>;
+  ): ModelType<
+    ItemOf<D>,
+    WithRemovals<InputOf<D>>,
+    KeyOf<D>,
+    UpdateOf<D>,
+    AttributePath<D>,
+    IndexNames<D>,
+    GetResult<ItemOf<D>>
+  >;
   /** Several schemas (single-table design): items are typed loosely. */
   (
     name: string,
     schemas: readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<Record<string, unknown>, Record<string, unknown>, unknown>;
+  ): ModelType<
+    Record<string, unknown>,
+    Record<string, unknown>,
+    unknown,
+    Record<string, unknown>,
+    string,
+    string,
+    GetResult<Record<string, unknown>>
+  >;
   /**
    * Dynamoose's style, `model<Cat>("Cat", schema)`, and a registered model by name: typed by `T`, whose
    * data properties `update` objects are checked against. Without `T` (`model("Cat")`), `AnyItem`, as in Dynamoose.

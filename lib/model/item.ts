@@ -11,6 +11,7 @@
  * await cat.save();    // UpdateItem: SET name
  * ```
  */
+import type { ObjectType } from "../dynamoose-names";
 import { asCallback, withCallback, type Callback } from "../callbacks";
 import { describeValue, InvalidParameterType, TypeMismatch } from "../errors";
 import { formatDocumentPath } from "../expressions/path";
@@ -119,7 +120,7 @@ export class Item extends StoredImageHolder {
   }
 
   /** The item as last read from or written to the table (stored names, schema types), or `null`. */
-  original(): Record<string, unknown> | null {
+  original(): ObjectType | null {
     const image = storedImageOf(this);
     if (!image) return null;
     const runtime = modelRuntimeOf(this.constructor);
@@ -218,13 +219,13 @@ export class Item extends StoredImageHolder {
   }
 
   /** A JSON-safe plain copy: Sets become arrays, Dates ISO strings, Buffers base64. */
-  toJSON(): Record<string, unknown> {
+  toJSON(): ObjectType {
     // A deep conversion hands out none of the item's own objects, so it reads past change tracking.
-    return toJsonValue({ ...untracked(this) }) as Record<string, unknown>;
+    return toJsonValue({ ...untracked(this) }) as ObjectType;
   }
 
   /** A plain object shaped by a serializer (see `Model.serializer`). */
-  serialize(nameOrOptions?: string | object): Record<string, unknown> {
+  serialize(nameOrOptions?: string | object): ObjectType {
     return serializeItem(modelRuntimeOf(this.constructor), this as Record<string, unknown>, nameOrOptions);
   }
 }

@@ -10,6 +10,7 @@
  * JSON.stringify(cats); // the items' toJSON()
  * ```
  */
+import type { ObjectType } from "../dynamoose-names";
 import { type Callback, withCallback } from "../callbacks";
 import type { Item } from "./item";
 import { checkPopulateSettings, populateItem, type PopulateSettings } from "./populate";
@@ -26,7 +27,7 @@ interface ResponseMembers {
   populate(callback: Callback<this>): undefined;
   populate(settings: PopulateSettings, callback: Callback<this>): undefined;
   /** The items' `toJSON()`, so `JSON.stringify(result)` gives plain data. */
-  toJSON(): Record<string, unknown>[];
+  toJSON(): ObjectType[];
 }
 
 /**
@@ -92,7 +93,7 @@ function populateAll<R extends object[]>(
   return withCallback(populated(settings ?? {}), callback);
 }
 
-function itemsToJson(this: object[]): Record<string, unknown>[] {
+function itemsToJson(this: object[]): ObjectType[] {
   return this.map((item) => (item as Item).toJSON());
 }
 

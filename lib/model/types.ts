@@ -1,5 +1,6 @@
 // The public types of a Model class. TItem is what reads return, TInput what writes accept, TKey the
 // key argument; they are inferred from the schema (see schema/infer.ts) or given Dynamoose-style.
+import type { ObjectType } from "../dynamoose-names";
 import type {
   DeleteItemCommandInput,
   GetItemCommandInput,
@@ -56,11 +57,13 @@ export type ReadSettings<S extends { attributes?: readonly string[] }, P extends
 export type ModelItem<TItem> = TItem & Item;
 
 /**
- * What `get` resolves with: the item, or `undefined` when there is none. A model typed Dynamoose's way
- * (`model<Cat>()` with `class Cat extends Item`, or `AnyItem`) keeps Dynamoose's typing, the item type alone,
- * so code written for Dynamoose compiles under `strict` unchanged; it still resolves `undefined` at run time.
+ * What `get` resolves with, for a model whose item type is inferred from its schema: the item, or
+ * `undefined` when there is none. (ModelType's `TGot`; a model typed Dynamoose's way, `model<Cat>()` with
+ * `class Cat extends Item`, `AnyItem` or a `ModelType<T>` written by hand, keeps Dynamoose's typing, the
+ * item type alone, so code written for Dynamoose compiles under `strict` unchanged, generic code included;
+ * it still resolves `undefined` at run time.)
  */
-export type GetResult<TItem> = [TItem] extends [Item] ? ModelItem<TItem> : ModelItem<TItem> | undefined;
+export type GetResult<TItem> = ModelItem<TItem> | undefined;
 
 /** What `Model.table()` returns: the model's Table. */
 export type TableHandle = Table;
@@ -73,6 +76,7 @@ export interface ModelType<
   TUpdate = TItem extends Item ? UpdateOfItem<TItem> : Record<string, unknown>,
   TPath extends string = string,
   TIndex extends string = string,
+  TGot = ModelItem<TItem>,
 > {
   new (object?: TInput): ModelItem<TItem>;
   /** Phantom: lets a model be used as an attribute type (a reference) in another schema. */
@@ -96,9 +100,9 @@ export interface ModelType<
     key: TKey,
     settings: ReadSettings<GetSettings, TPath> & { return: "request" },
   ): Promise<GetItemCommandInput>;
-  get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<GetResult<TItem>>;
-  get(key: TKey, callback: Callback<GetResult<TItem>>): undefined;
-  get(key: TKey, settings: ReadSettings<GetSettings, TPath>, callback: Callback<GetResult<TItem>>): undefined;
+  get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<TGot>;
+  get(key: TKey, callback: Callback<TGot>): undefined;
+  get(key: TKey, settings: ReadSettings<GetSettings, TPath>, callback: Callback<TGot>): undefined;
 
   /** Saves a new item; fails if an item with its key exists (unless `overwrite: true`). */
   create(object: TInput, settings: SaveSettings & { return: "request" }): Promise<PutItemCommandInput>;
@@ -233,19 +237,29 @@ export interface ModelType<
     set<
       N extends string,
       F extends (
-        this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex>,
+        this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot>,
         ...args: CallbackValue[]
       ) => unknown,
     >(
       name: N,
       fn: F,
-    ): ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex> & { [K in N]: OmitThisParameter<F> };
+    ): ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot> & { [K in N]: OmitThisParameter<F> };
     delete(name: string): void;
     item: {
       set<N extends string, F extends (this: ModelItem<TItem>, ...args: CallbackValue[]) => unknown>(
         name: N,
         fn: F,
-      ): ModelType<TItem & { [K in N]: OmitThisParameter<F> }, TInput, TKey, TUpdate, TPath, TIndex>;
+      ): ModelType<
+        TItem & { [K in N]: OmitThisParameter<F> },
+        TInput,
+        TKey,
+        TUpdate,
+        TPath,
+        TIndex,
+        undefined extends TGot
+          ? ModelItem<TItem & { [K in N]: OmitThisParameter<F> }> | undefined
+          : ModelItem<TItem & { [K in N]: OmitThisParameter<F> }>
+      >;
       delete(name: string): void;
     };
   };
@@ -258,7 +272,7 @@ export interface ModelType<
   serializeMany(
     items?: readonly ModelItem<TItem>[],
     nameOrOptions?: string | SerializerOptions,
-  ): Record<string, unknown>[];
+  ): ObjectType[];
   /** Middleware around this model's DynamoDB calls; returns a function that removes it. */
   use(middleware: Middleware): () => void;
   /**

@@ -1,6 +1,7 @@
 // BatchGetItem for `Model.batchGet(keys, settings)`: keys validated and converted first, repeated
 // keys sent once, chunks of 100 with bounded concurrency, unprocessed keys retried; the items come
 // back through the read pipeline in the order of the keys.
+import type { ObjectType } from "../dynamoose-names";
 import type {
   AttributeValue,
   BatchGetItemCommandInput,
@@ -59,7 +60,7 @@ export type BatchGetResult<T, K = unknown> = T[] & {
   /** The caller's keys DynamoDB still left unprocessed after the retries. */
   unprocessedKeys: K[];
   /** The items' `toJSON()`. */
-  toJSON(): Record<string, unknown>[];
+  toJSON(): ObjectType[];
   /** Populates every item's model references; resolves with the same array, or calls `callback(error, array)`. */
   populate(callback: Callback<BatchGetResult<T, K>>): undefined;
   populate(settings: object, callback: Callback<BatchGetResult<T, K>>): undefined;

@@ -1,5 +1,5 @@
 // Dynamoose's style keeps working: declare the item as a class extending Item, then model<Cat>().
-import { Item, model, Schema } from "dynamodel";
+import { Item, model, Schema, type CallbackType, type ModelType } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 class Cat extends Item {
@@ -33,3 +33,28 @@ const inferredGet = Inferred.get(1);
 type _inferredGet = Expect<
   Equal<Awaited<typeof inferredGet> extends infer I ? (undefined extends I ? true : false) : never, true>
 >;
+
+// Code written against Dynamoose's typings: generic helpers over ModelType<T>, any-valued toJSON(),
+// original() and serialize() (Dynamoose's ObjectType), and callbacks annotated with Dynamoose's types.
+export async function genericOverModels<T extends Item>(Model: ModelType<T>): Promise<T> {
+  const found = await Model.get(1);
+  await found.save();
+  return found;
+}
+export async function dynamooseObjectTypes(): Promise<string> {
+  const cat = await CatModel.get(1);
+  const fromJson: string = cat.toJSON().name.toUpperCase();
+  const fromOriginal: string = cat.original()?.name;
+  const serialized: string = cat.serialize().name;
+  const listed: string = (await CatModel.scan().exec()).toJSON()[0]!.name;
+  return fromJson + fromOriginal + serialized + listed;
+}
+export function dynamooseCallbacks(): void {
+  const typed: CallbackType<Cat, Error> = () => undefined;
+  CatModel.get(1, typed);
+  CatModel.get(1, (error: Error | null | undefined, cat?: Cat) => void [error, cat]);
+  CatModel.get(1, (error, cat) => {
+    type _error = Expect<Equal<typeof error, unknown>>;
+    void cat;
+  });
+}

@@ -1,5 +1,5 @@
 // model() typing: keys by real name or alias, models as reference types, several schemas.
-import { model, Schema, type ModelType } from "dynamodel";
+import { model, Schema, type ModelItem, type ModelType } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 const Event = model(
@@ -45,8 +45,24 @@ const Mixed = model("TypesMixed", [
   new Schema({ pk: String, age: Number }),
 ]);
 type _mixed = Expect<
-  Equal<typeof Mixed, ModelType<Record<string, unknown>, Record<string, unknown>, unknown>>
+  Equal<
+    typeof Mixed,
+    ModelType<
+      Record<string, unknown>,
+      Record<string, unknown>,
+      unknown,
+      Record<string, unknown>,
+      string,
+      string,
+      ModelItem<Record<string, unknown>> | undefined
+    >
+  >
 >;
+export async function mixedGet(): Promise<void> {
+  const got = await Mixed.get("a");
+  // @ts-expect-error: a model's get may resolve undefined
+  void got.pk;
+}
 void Mixed.create({ pk: "a", anything: 1 });
 
 // on/once/off return the model itself, so listeners chain on it.
