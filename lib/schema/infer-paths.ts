@@ -171,7 +171,13 @@ type InputOperand<V, Op> = [V] extends [never]
  * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path
  * whose value the operation accepts, keys left out.
  */
-type OperandsOf<D, S, Op extends "add" | "delete"> = {
+type OperandsOf<D, S, Op extends "add" | "delete"> = NothingIfEmpty<OperandShapeOf<D, S, Op>>;
+/**
+ * No attribute takes the operation (`$DELETE` in a schema without a Set): an object of `never` values, since
+ * an empty object type `{}` would accept any object literal, misspelt names and all.
+ */
+type NothingIfEmpty<T> = [keyof T] extends [never] ? { readonly [name: string]: never } : T;
+type OperandShapeOf<D, S, Op extends "add" | "delete"> = {
   [
     K in Updatable<D, keyof InputShape<D, S>> as [
       InputOperand<NonNullable<InputShape<D, S>[K]>, Op>,
@@ -198,7 +204,8 @@ type KeyNames<D> = {
     : never;
 }[keyof D];
 type Updatable<D, K> = Exclude<K, KeyNames<D>>;
-type NestedPaths<D, S> = Exclude<AttributePath<D, S>, keyof InputShape<D, S>>;
+/** The document paths into attributes (`address.city`, `tags[0]`); the attributes themselves are not. */
+type NestedPaths<D, S> = Extract<AttributePath<D, S>, `${string}.${string}` | `${string}[${string}`>;
 
 /** A `$SET` value: the attribute's input, `type.UNDEFINED`, or `{$IF_NOT_EXISTS}` / `{$LIST_PREPEND}`. */
 export type SetValue<V> =

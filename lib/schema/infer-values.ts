@@ -83,7 +83,7 @@ type ObjectTypeValue<T, Sch, M extends Mode> =
     : T extends CombineType
       ? string
       : T extends TypedSchemaLike<infer D, infer S>
-        ? Shape<D, S, M>
+        ? Shape<D, NestedSettings<S>, M>
         : T extends SchemaLike
           ? Record<string, unknown>
           : T extends ModelLike
@@ -120,9 +120,15 @@ type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
                   ? null
                   : unknown;
 
+/**
+ * What a Schema nested as an attribute's type brings along: its `saveUnknown` (docs/schema.md). Its
+ * `timestamps` and `version` are not applied (they are top-level attributes), so the types leave them out.
+ */
+type NestedSettings<S> = S extends { readonly saveUnknown: infer U } ? { readonly saveUnknown: U } : object;
+
 type ObjectValue<Sch, M extends Mode> =
   Sch extends TypedSchemaLike<infer D, infer S>
-    ? Shape<D, S, M>
+    ? Shape<D, NestedSettings<S>, M>
     : Sch extends readonly unknown[] | SchemaLike
       ? Record<string, unknown>
       : Sch extends object

@@ -69,6 +69,8 @@ type HasDefault<V> = V extends { readonly default: infer D }
         : true
   : false;
 type PresentOnRead<V> = V extends Marked ? true : HasDefault<V>;
+/** A `type.COMBINE` attribute: computed from its sources on every write, so no input takes it. */
+type IsCombined<V> = V extends CombineType ? true : V extends { readonly type: CombineType } ? true : false;
 type RequiredOnWrite<V> = V extends { readonly type: CombineType }
   ? false
   : HasDefault<V> extends true
@@ -171,10 +173,13 @@ export type InputShape<D, S> = Flatten<
   {
     -readonly [K in keyof D as RequiredSingleName<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in">;
   } & {
-    -readonly [K in keyof D as RequiredOnWrite<D[K]> extends true ? never : AnyName<K, D[K]>]?: AttrValue<
-      D[K],
-      "in"
-    >;
+    -readonly [
+      K in keyof D as RequiredOnWrite<D[K]> extends true
+        ? never
+        : IsCombined<D[K]> extends true
+          ? never
+          : AnyName<K, D[K]>
+    ]?: AttrValue<D[K], "in">;
   } & RequiredUnderOneStyle<D> &
     Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
 >;

@@ -91,3 +91,24 @@ export const validated: Promise<void> = toValidate.validate();
 export const validatedWithCallback: undefined = toValidate.validate((error: unknown) => void error);
 // @ts-expect-error: validate takes a callback, not settings
 void toValidate.validate({ overwrite: true });
+
+// A Schema nested as an attribute's type brings its saveUnknown along, not its timestamps or version
+// (docs/schema.md): they are top-level attributes, so the nested item type leaves them out.
+const NestedSettingsInner = new Schema(
+  { city: String },
+  { timestamps: true, version: true, saveUnknown: true },
+);
+const NestedSettingsOuter = model("TypesNestedSettings", {
+  id: { type: String, hashKey: true },
+  addr: NestedSettingsInner,
+});
+export async function nestedSchemaSettings(): Promise<void> {
+  const outer = (await NestedSettingsOuter.get("x"))!;
+  const addr = outer.addr!;
+  type _city = Expect<Equal<typeof addr.city, string | undefined>>;
+  // @ts-expect-error: a nested Schema's timestamps are not applied
+  void addr.createdAt.getTime();
+  // @ts-expect-error: nor its version
+  void addr.version.toFixed();
+  void addr["anything"]; // saveUnknown is
+}

@@ -112,3 +112,18 @@ export const oneArgumentWrongKey = Counter.update({ id: 1, at: 1, cnt: 3 });
 export const transactionOneArgument = Counter.transaction.update({ id: "a", at: 1, $ADD: { count: 1 } });
 // @ts-expect-error: a transaction update may not change a key either
 export const transactionSetKey = Counter.transaction.update(key, { id: "b" });
+
+// ---- no attribute takes the operation: names are still checked, not switched off by an empty `{}` ------
+const StringsOnly = dynamodel.model(
+  "TypesStringsOnly",
+  new Schema({ id: { type: String, hashKey: true }, name: String }),
+);
+// @ts-expect-error $ADD to a string
+void StringsOnly.update("x", { $ADD: { name: "a" } });
+// @ts-expect-error a misspelt name under $ADD
+void StringsOnly.update("x", { $ADD: { nmae: 1 } });
+// @ts-expect-error $DELETE in a schema without a Set
+void StringsOnly.update("x", { $DELETE: { name: "a" } });
+// @ts-expect-error a misspelt name under $DELETE, in a transaction
+void StringsOnly.transaction.update("x", { $DELETE: { nmae: "a" } });
+void StringsOnly.update("x", { name: "b", $DELETE: {} });
