@@ -171,7 +171,17 @@ type InputOperand<V, Op> = [V] extends [never]
  * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path
  * whose value the operation accepts, keys left out.
  */
-type OperandsOf<D, S, Op extends "add" | "delete"> = NothingIfEmpty<OperandShapeOf<D, S, Op>>;
+type OperandsOf<D, S, Op extends "add" | "delete"> =
+  IsSavingUnknown<S> extends true
+    ? OperandShapeOf<D, Declared<S>, Op> & UnknownAttributes
+    : NothingIfEmpty<OperandShapeOf<D, S, Op>>;
+
+// With `saveUnknown` the input type has an index signature, which would turn every mapped key below into
+// `string` and switch the declared attributes' checks off: update shapes are built from the declared
+// attributes, and attributes the schema does not declare are allowed beside them.
+type IsSavingUnknown<S> = S extends { readonly saveUnknown: true | readonly unknown[] } ? true : false;
+type Declared<S> = Omit<S, "saveUnknown">;
+type UnknownAttributes = { [path: string]: unknown };
 /**
  * No attribute takes the operation (`$DELETE` in a schema without a Set): an object of `never` values, since
  * an empty object type `{}` would accept any object literal, misspelt names and all.
@@ -234,7 +244,11 @@ type ValueAt<T, P extends string> = P extends `${infer Head}.${infer Rest}`
  * left out when there are no nested paths: an empty `{}` in the intersection would switch off TypeScript's
  * check that an all-optional object type is not given a primitive (`update(key, 0)` would compile).
  */
-type SetShape<D, S> = {
+type SetShape<D, S> =
+  IsSavingUnknown<S> extends true
+    ? DeclaredSetShape<D, Declared<S>> & UnknownAttributes
+    : DeclaredSetShape<D, S>;
+type DeclaredSetShape<D, S> = {
   [K in Updatable<D, keyof InputShape<D, S>>]?: SetValue<InputShape<D, S>[K]>;
 } & NestedSetShape<D, S, NestedPaths<D, S>>;
 type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]

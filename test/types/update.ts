@@ -127,3 +127,32 @@ void StringsOnly.update("x", { $DELETE: { name: "a" } });
 // @ts-expect-error a misspelt name under $DELETE, in a transaction
 void StringsOnly.transaction.update("x", { $DELETE: { nmae: "a" } });
 void StringsOnly.update("x", { name: "b", $DELETE: {} });
+
+// ---- saveUnknown: undeclared attributes are allowed beside the declared ones, which stay checked -------
+const Loose = dynamodel.model(
+  "TypesLooseUpdate",
+  new Schema(
+    { id: { type: String, hashKey: true }, age: Number, tags: { type: Set, schema: [String] } },
+    { saveUnknown: true },
+  ),
+);
+void Loose.update("x", {
+  age: 3,
+  extra: "kept",
+  $SET: { "meta.x": 2 },
+  $ADD: { counter: 1, age: 1 },
+  $REMOVE: ["extra"],
+});
+void Loose.update("x", { $DELETE: { tags: "a", otherSet: "b" } });
+// @ts-expect-error: a declared attribute keeps its type
+void Loose.update("x", { age: "old" });
+// @ts-expect-error: under $SET too
+void Loose.update("x", { $SET: { age: "old" } });
+// @ts-expect-error: and $ADD takes a number for it
+void Loose.update("x", { $ADD: { age: "1" } });
+const LoosePatterns = dynamodel.model(
+  "TypesLoosePatterns",
+  new Schema({ id: { type: String, hashKey: true }, age: Number }, { saveUnknown: ["meta.*"] }),
+);
+// @ts-expect-error: with patterns too
+void LoosePatterns.update("x", { age: "old" });
