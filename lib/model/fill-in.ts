@@ -7,6 +7,7 @@ import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
 import { referenceTargetOf } from "../schema/types/reference";
 import type { WriteResult } from "../schema/write";
+import { inHeldNames } from "./held-names";
 import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
 
@@ -72,7 +73,7 @@ function holdStoredContainers(
   for (const name of names) {
     const attribute = schema.shape.byName.get(name);
     const used = attribute === undefined ? name : nameHeld(attribute, item);
-    const value = stored[name];
+    const value = attribute === undefined ? stored[name] : inHeldNames(attribute, stored[name], item[used]);
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
       if (!sameValue(item[used], value)) item[used] = value;
@@ -168,6 +169,7 @@ function holdWrittenValues(
     const held = item[used];
     // Held only for its form, a Set or Date already is in it: the common case skips the deep compare.
     if (formOnly.has(attribute) && (held instanceof Set || held instanceof Date)) continue;
+    value = inHeldNames(attribute, value, held);
     if (!sameValue(held, value)) item[used] = value;
   }
 }

@@ -83,8 +83,11 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
   for (const attribute of unfitChanged) paths.push([attribute.name]);
-  // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form.
-  for (const path of shownChanged) {
+  // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form, where a
+  // `set` would store something else for it. Without one, a value equal to the stored form writes nothing
+  // new: so an item just saved, which holds what it wrote rather than get(stored), is not dirty.
+  for (const { path, setRuns } of shownChanged) {
+    if (!setRuns && schema.set === undefined) continue;
     const segments = parseDocumentPath(path);
     const printed = formatDocumentPath(segments);
     if (!paths.some((known) => formatDocumentPath(known) === printed)) paths.push(segments);

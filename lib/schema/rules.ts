@@ -163,17 +163,23 @@ export function restoreReadValues(
   return pending.length > 0 ? Promise.all(pending).then(() => restored) : restored;
 }
 
+/** A value with a `get` that is not `get(stored)`; `setRuns` says whether its attribute has a `set`. */
+export interface ShownChange {
+  readonly path: string;
+  readonly setRuns: boolean;
+}
+
 /**
  * `restoreReadValues` for `modifiedPaths()`, which is synchronous (an asynchronous `get` counts as
- * changed). Returns the paths of values that are not `get(stored)`: changed, even where the new value
- * happens to equal the stored form.
+ * changed). Returns the values that are not `get(stored)`: changed where a `set` would turn them into
+ * something else even when they equal the stored form (the caller also knows of the schema's own `set`).
  */
 export function restoreReadValuesNow(
   shape: ObjectShape,
   item: Record<string, unknown>,
   old: Record<string, unknown>,
-): string[] {
-  const changed: string[] = [];
+): ShownChange[] {
+  const changed: ShownChange[] = [];
   const restored = new Set<string>();
   visitReadValues(
     shape,
@@ -184,9 +190,9 @@ export function restoreReadValuesNow(
       else restore(shown);
     },
     restored,
-    (path) => changed.push(path),
+    (path, setRuns) => changed.push({ path, setRuns }),
   );
-  return changed.filter((path) => !restored.has(path));
+  return changed.filter((change) => !restored.has(change.path));
 }
 
 function visitReadValues(
@@ -195,7 +201,7 @@ function visitReadValues(
   old: Record<string, unknown>,
   settle: (shown: unknown, restore: (shown: unknown) => void) => void,
   restored: Set<string>,
-  visited?: (path: string) => void,
+  visited?: (path: string, setRuns: boolean) => void,
 ): void {
   shapeWalk(shape, item)("get", (attribute, container, key, path) => {
     const value = container[key];
@@ -204,7 +210,7 @@ function visitReadValues(
     if (previous === undefined || previous === null) return;
     const getter = settingsFor(attribute, previous).get;
     if (!getter) return;
-    visited?.(path);
+    visited?.(path, settingsFor(attribute, value).set !== undefined);
     settle(getter(previous), (shown) => {
       if (!sameValue(value, shown)) return;
       container[key] = previous;

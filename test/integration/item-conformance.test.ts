@@ -362,7 +362,8 @@ describe("after a save, a COMBINE attribute holds what was stored", () => {
   );
 
   it("replaces a value given for it, and follows its sources on the next save", async () => {
-    const tag = await Tag.create({ id: "b", x: "X", both: "junk" });
+    // Types leave a computed attribute out of the input; at run time a value given for it is replaced.
+    const tag = await Tag.create({ id: "b", x: "X", both: "junk" } as { id: string; x: string });
     expect((await rawItem(tableName, "b"))?.both).toEqual({ S: "b,X" });
     expect(tag.both).toBe("b,X");
     expect(tag.isDirty()).toBe(false);
