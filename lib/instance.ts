@@ -13,6 +13,7 @@
  */
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { EventEmitter } from "eventemitter3";
+import { settingsAndCallback, withCallback, type Callback } from "./callbacks";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
 import { asDynamoDB } from "./client/ddb-view";
 import { sendingClientOf, type NamedMethodClient } from "./client/method-client";
@@ -150,8 +151,18 @@ export class Instance {
    * const next = page.lastKey ? await instance.listTables({ limit: 10, startAt: page.lastKey }) : [];
    * ```
    */
-  listTables(settings: ListTablesSettings = {}): Promise<TableNames> {
-    return listTables(this, settings);
+  listTables(settings?: ListTablesSettings): Promise<TableNames>;
+  listTables(callback: Callback<TableNames>): undefined;
+  listTables(settings: ListTablesSettings, callback: Callback<TableNames>): undefined;
+  listTables(
+    first?: ListTablesSettings | Callback<TableNames>,
+    second?: Callback<TableNames>,
+  ): Promise<TableNames> | undefined {
+    const [settings, callback] = settingsAndCallback<ListTablesSettings>(
+      first as ListTablesSettings | Callback<unknown> | undefined,
+      second,
+    );
+    return withCallback(listTables(this, settings ?? {}), callback as Callback<TableNames> | undefined);
   }
 
   /**

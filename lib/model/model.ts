@@ -86,7 +86,10 @@ function toSchemas(input: SchemaInput | readonly SchemaInput[]): Schema[] {
   const [first, ...rest] = schemas;
   for (const schema of rest) {
     if (schema.hashKey !== first!.hashKey)
-      throw new InvalidParameter("hashKey's for all schema's must match.");
+      // Dynamoose's message first, as its users' code may look for it; then which keys differ.
+      throw new InvalidParameter(
+        `hashKey's for all schema's must match. (found "${first!.hashKey}" and "${schema.hashKey}")`,
+      );
     // SPEC §3: they share the hash *and* range key. One without the range key could write no item (DynamoDB
     // requires every key attribute), so it is refused here rather than on every write.
     if (schema.rangeKey !== first!.rangeKey) {

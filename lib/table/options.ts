@@ -195,7 +195,9 @@ function resolveUpdate(update: unknown): readonly UpdatePart[] {
   if (update === true) return UPDATE_PARTS;
   if (update === false || update === undefined) return [];
   if (!Array.isArray(update))
-    throw new InvalidParameter("Table option `update` must be a boolean or an array.");
+    throw new InvalidParameter(
+      `Table option \`update\` must be a boolean or an array (got ${describeValue(update)}).`,
+    );
   for (const part of update) {
     if (!(UPDATE_PARTS as readonly unknown[]).includes(part)) {
       throw new InvalidParameter(
@@ -245,7 +247,9 @@ export function resolveTableOptions(
   };
   const tableClass = merged.tableClass;
   if (tableClass !== "standard" && tableClass !== "infrequentAccess") {
-    throw new InvalidParameter(`Table option \`tableClass\` must be "standard" or "infrequentAccess".`);
+    throw new InvalidParameter(
+      `Table option \`tableClass\` must be "standard" or "infrequentAccess" (got ${describeValue(tableClass)}).`,
+    );
   }
   return {
     create: booleanOption("create", merged.create),

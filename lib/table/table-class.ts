@@ -152,38 +152,61 @@ export class Table {
     return withCallback(runtimeOf(this).initialize(), callback);
   }
 
-  /** DescribeTable's description of the table. */
-  describe(): Promise<TableDescription | undefined> {
-    return runtimeOf(this).describe();
+  /** DescribeTable's description of the table. Like every async method, takes a trailing callback. */
+  describe(): Promise<TableDescription | undefined>;
+  describe(callback: Callback<TableDescription | undefined>): undefined;
+  describe(
+    callback?: Callback<TableDescription | undefined>,
+  ): Promise<TableDescription | undefined> | undefined {
+    return withCallback(runtimeOf(this).describe(), callback);
   }
 
   /** Deletes the table. A later request on it runs the setup flow again (creating it, by default). */
-  async delete(): Promise<void> {
+  delete(): Promise<void>;
+  delete(callback: Callback<void>): undefined;
+  delete(callback?: Callback<void>): Promise<void> | undefined {
     const runtime = runtimeOf(this);
-    await runtime.send("DeleteTable", { TableName: runtime.name });
-    runtime.reset();
+    const work = runtime.send("DeleteTable", { TableName: runtime.name }).then(() => runtime.reset());
+    return withCallback(work, callback);
   }
 
   /** Starts an on-demand backup (CreateBackup); resolves with its details (`BackupArn` …). */
-  async backup(name: string): Promise<BackupDetails | undefined> {
+  backup(name: string): Promise<BackupDetails | undefined>;
+  backup(name: string, callback: Callback<BackupDetails | undefined>): undefined;
+  backup(
+    name: string,
+    callback?: Callback<BackupDetails | undefined>,
+  ): Promise<BackupDetails | undefined> | undefined {
     const runtime = runtimeOf(this);
-    if (typeof name !== "string" || name === "") throw new InvalidParameter("A backup needs a name.");
-    const output = await runtime.send<{ BackupDetails?: BackupDetails }>("CreateBackup", {
-      TableName: runtime.name,
-      BackupName: name,
+    const work = Promise.resolve().then(async () => {
+      if (typeof name !== "string" || name === "") throw new InvalidParameter("A backup needs a name.");
+      const output = await runtime.send<{ BackupDetails?: BackupDetails }>("CreateBackup", {
+        TableName: runtime.name,
+        BackupName: name,
+      });
+      return output.BackupDetails;
     });
-    return output.BackupDetails;
+    return withCallback(work, callback);
   }
 
   /** DescribeBackup for `arn`. */
-  async describeBackup(arn: string): Promise<BackupDescription | undefined> {
-    if (typeof arn !== "string" || arn === "") {
-      throw new InvalidParameterType(`describeBackup() needs a backup ARN (got ${describeValue(arn)}).`);
-    }
-    const output = await runtimeOf(this).send<{ BackupDescription?: BackupDescription }>("DescribeBackup", {
-      BackupArn: arn,
+  describeBackup(arn: string): Promise<BackupDescription | undefined>;
+  describeBackup(arn: string, callback: Callback<BackupDescription | undefined>): undefined;
+  describeBackup(
+    arn: string,
+    callback?: Callback<BackupDescription | undefined>,
+  ): Promise<BackupDescription | undefined> | undefined {
+    const runtime = runtimeOf(this);
+    const work = Promise.resolve().then(async () => {
+      if (typeof arn !== "string" || arn === "") {
+        throw new InvalidParameterType(`describeBackup() needs a backup ARN (got ${describeValue(arn)}).`);
+      }
+      const output = await runtime.send<{ BackupDescription?: BackupDescription }>("DescribeBackup", {
+        BackupArn: arn,
+      });
+      return output.BackupDescription;
     });
-    return output.BackupDescription;
+    return withCallback(work, callback);
   }
 
   /**

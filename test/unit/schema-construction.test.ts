@@ -241,7 +241,7 @@ describe("Schema construction errors", () => {
         new Schema({ id: String }),
         new Schema({ other: { type: String, hashKey: true } }),
       ]),
-    ).toThrow("hashKey's for all schema's must match.");
+    ).toThrow(`hashKey's for all schema's must match. (found "id" and "other")`);
   });
 
   it("rejects models whose schemas disagree on the range key, one having none included (SPEC §3)", () => {

@@ -21,6 +21,17 @@ describe("resolveTableOptions", () => {
     });
   });
 
+  it("names the value given for a bad update or tableClass", () => {
+    expect(() => resolveTableOptions({ update: "yes" } as never)).toThrow(
+      new InvalidParameter('Table option `update` must be a boolean or an array (got "yes").'),
+    );
+    expect(() => resolveTableOptions({ tableClass: "cold" } as never)).toThrow(
+      new InvalidParameter(
+        'Table option `tableClass` must be "standard" or "infrequentAccess" (got "cold").',
+      ),
+    );
+  });
+
   it("merges options over custom defaults over built-ins, key by key", () => {
     const resolved = resolveTableOptions(
       { waitForActive: { check: { frequency: 10 } }, prefix: "own_" },
