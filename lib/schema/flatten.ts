@@ -18,6 +18,10 @@ function isObjectType(type: unknown): boolean {
   return type === Object || (typeof type === "string" && type.toLowerCase() === "object");
 }
 
+function typeNames(types: readonly unknown[]): string {
+  return types.map((type) => (typeof type === "function" ? type.name : describeValue(type))).join(", ");
+}
+
 /**
  * Checks `storage` and `prefix` of one attribute and returns the prefix of a flattened one (else
  * undefined). `entries` are the attribute's definitions (several for a multi-type attribute).
@@ -37,17 +41,21 @@ export function flattenPrefixOf(
       `Attribute "${path}": storage must be "json" or "flatten" (got ${describeValue(storage)}).`,
     );
   }
+  const types = entries.flatMap((entry) => (Array.isArray(entry.type) ? entry.type : [entry.type]));
+  if (storage === "json" && !types.some(isObjectType)) {
+    throw new InvalidParameter(
+      `Attribute "${path}": storage: "json" needs the type Object (got ${typeNames(types)}).`,
+    );
+  }
   if (storage !== "flatten") {
     if (prefix !== undefined) {
       throw new InvalidParameter(`Attribute "${path}": prefix only applies with storage: "flatten".`);
     }
     return undefined;
   }
-  const types = entries.flatMap((entry) => (Array.isArray(entry.type) ? entry.type : [entry.type]));
   if (types.length !== 1 || !isObjectType(types[0])) {
     throw new InvalidParameter(
-      `Attribute "${path}": storage: "flatten" needs the single type Object ` +
-        `(got ${types.map((type) => (typeof type === "function" ? type.name : describeValue(type))).join(", ")}).`,
+      `Attribute "${path}": storage: "flatten" needs the single type Object (got ${typeNames(types)}).`,
     );
   }
   if (place !== "root") {

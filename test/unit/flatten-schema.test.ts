@@ -14,6 +14,16 @@ describe("flatten definition errors", () => {
       '"address": storage: "flatten" needs the single type Object (got String)',
     ],
     [
+      "json on a type that is not Object (it was silently stored natively)",
+      { id: String, note: { type: String, storage: "json" } },
+      '"note": storage: "json" needs the type Object (got String)',
+    ],
+    [
+      "json on Number",
+      { id: String, count: { type: "number", storage: "json" } },
+      '"count": storage: "json" needs the type Object (got "number")',
+    ],
+    [
       "flatten on several types",
       { id: String, address: { type: [Object, String], storage: "flatten", schema: address } },
       '"address": storage: "flatten" needs the single type Object',
