@@ -44,8 +44,12 @@ export async function setupCall<Output>(
     timer = setTimeout(
       () =>
         reject(
-          new OtherError(
-            `${operation} on table "${table.name}" did not answer within ${SETUP_CALL_DEADLINE_MS} ms.`,
+          // Named like a DynamoDB error that passed through the pipeline: which operation failed.
+          Object.assign(
+            new OtherError(
+              `${operation} on table "${table.name}" did not answer within ${SETUP_CALL_DEADLINE_MS} ms.`,
+            ),
+            { operation },
           ),
         ),
       SETUP_CALL_DEADLINE_MS,

@@ -1,7 +1,7 @@
 // A table whose setup fails makes every pending and later request on it reject with that error, fast
 // (SPEC §8: within 3 s; these tests ask for 2 s), with no hang and no unhandled rejection.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import dynamodel, { Schema, WaitForActiveTimeout } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
@@ -104,4 +104,31 @@ it("frequency 0 checks again at once (setImmediate), as Dynamoose documents, unt
 it("left no unhandled rejection behind", async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(unhandled).toEqual([]);
+});
+
+it("an endpoint that never answers: an OtherError naming the setup call (and its operation) within 3 s", async () => {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => void sockets.add(socket)); // accepts connections, never answers
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(
+      new DynamoDB({
+        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        region: "local",
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      }),
+    );
+    const Silent = dynamodel.model("SilentEndpoint", { id: String });
+    new instance.Table(uniqueTableName("silent"), [Silent]);
+    const [result] = await settleWithin(3000, [Silent.get("a")]);
+    expect((result as PromiseRejectedResult).reason).toMatchObject({
+      name: "OtherError",
+      operation: "DescribeTable",
+      message: expect.stringContaining("DescribeTable on table"),
+    });
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });
