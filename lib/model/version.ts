@@ -2,7 +2,6 @@
 // it does not exist yet; an item read from the table is written with its version + 1 and only if the
 // stored version is still the one it read. A lost race is DynamoDB's ConditionalCheckFailedException.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
 import { schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, isPartialImage, storedImageOf } from "./stored-images";
@@ -43,7 +42,8 @@ export function withVersionCheck(condition: unknown, name: string, previous: num
 /**
  * The condition for deleting a stored (read or written) item under optimistic locking: the caller's, AND
  * "the stored version is still the one the item holds", so a delete based on an outdated read fails as
- * its save would. Anything else (a bare key, an item never stored, no locking) keeps the caller's.
+ * its save would. Anything else (a bare key, an item never stored or read without its version, no
+ * locking) keeps the caller's.
  *
  * @example
  * ```ts
@@ -55,11 +55,8 @@ export function versionedDeleteCondition(runtime: ModelRuntime, item: unknown, c
   const { version } = schemaFor(runtime, item as Record<string, unknown>);
   if (version === undefined) return condition;
   const stored = storedImageOf(item)!;
-  if (stored[version] === undefined && isPartialImage(stored)) {
-    throw new InvalidParameter(
-      `A ${runtime.name} item read with attributes that leave out "${version}" cannot be deleted by the item: ` +
-        `optimistic locking needs the version it read. Include "${version}" in the attributes, or delete by key.`,
-    );
-  }
+  // Read without its version (a keys-only index, `attributes` leaving it out): it cannot say which version
+  // it deletes, so it deletes as a key does, unchecked, as such deletes always have.
+  if (stored[version] === undefined && isPartialImage(stored)) return condition;
   return withVersionCheck(condition, version, storedVersion(stored, version));
 }

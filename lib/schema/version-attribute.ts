@@ -51,6 +51,7 @@ function checkDeclaredVersion(attribute: CompiledAttribute, keyNames: readonly (
   const extras = [
     keyNames.includes(attribute.name) && "a key role",
     settings.aliases.length > 0 && "alias",
+    settings.required && "required",
     settings.hasDefault && "default",
     settings.forceDefault && "forceDefault",
     settings.set !== undefined && "set",

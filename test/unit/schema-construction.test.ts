@@ -196,6 +196,12 @@ describe("Schema construction errors", () => {
       'The version attribute "rev" must be a plain Number, without default, forceDefault, get, enum:',
     ],
     [
+      "a declared version attribute marked required (every create would fail: the version is stamped later)",
+      () => new Schema({ id: String, version: { type: Number, required: true } }, { version: true }),
+      InvalidParameter,
+      'The version attribute "version" must be a plain Number, without required:',
+    ],
+    [
       "a version attribute that is the range key",
       () => new Schema({ id: String, version: { type: Number, rangeKey: true } }, { version: true }),
       InvalidParameter,
@@ -397,9 +403,6 @@ describe("Schema construction: what stays allowed", () => {
 
   it("a declared Number version attribute, and a several-typed attribute with no index", () => {
     expect(() => new Schema({ id: String, version: Number }, { version: true })).not.toThrow();
-    expect(
-      () => new Schema({ id: String, version: { type: Number, required: true } }, { version: true }),
-    ).not.toThrow();
     expect(
       () => new Schema({ id: String, version: { type: Number, index: true } }, { version: true }),
     ).not.toThrow();
