@@ -1,7 +1,7 @@
 // The read pipeline (SPEC §2), the same for every read path: the stored form (read-stored.ts), then
 // attribute `get`, schema `get`, and real names → aliases.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import type { CompiledSchema, ObjectShape } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { isThenable } from "./normalize";
 import { objectFromDynamo } from "./read-stored";
 import { isPlainObject } from "./resolve-type";
@@ -9,49 +9,59 @@ import { walkShape } from "./rules";
 import { settingsFor } from "./settings-for";
 
 const aliasCache = new WeakMap<ObjectShape, boolean>();
+const attributeAliasCache = new WeakMap<CompiledAttribute, boolean>();
 
+/** Whether the shape, or anything nested in it (maps, list elements, at any depth), has an alias. */
 function shapeHasAliases(shape: ObjectShape): boolean {
   let cached = aliasCache.get(shape);
   if (cached === undefined) {
-    cached =
-      shape.hasAliases ||
-      shape.attributes.some((attribute) =>
-        attribute.variants.some(
-          (variant) =>
-            (variant.kind === "object" &&
-              typeof variant.shape === "object" &&
-              shapeHasAliases(variant.shape)) ||
-            (variant.kind === "array" &&
-              typeof variant.element === "object" &&
-              variant.element.variants.some(
-                (inner) =>
-                  inner.kind === "object" && typeof inner.shape === "object" && shapeHasAliases(inner.shape),
-              )),
-        ),
-      );
+    aliasCache.set(shape, false); // a shape that contains itself (type.THIS) ends here
+    cached = shape.hasAliases || shape.attributes.some(hasAliasesBelow);
     aliasCache.set(shape, cached);
   }
   return cached;
 }
 
-/** Renames real names to output names (aliases), recursively. */
+function hasAliasesBelow(attribute: CompiledAttribute): boolean {
+  let cached = attributeAliasCache.get(attribute);
+  if (cached === undefined) {
+    attributeAliasCache.set(attribute, false);
+    cached = attribute.variants.some(
+      (variant) =>
+        (variant.kind === "object" && typeof variant.shape === "object" && shapeHasAliases(variant.shape)) ||
+        (variant.kind === "array" && typeof variant.element === "object" && hasAliasesBelow(variant.element)),
+    );
+    attributeAliasCache.set(attribute, cached);
+  }
+  return cached;
+}
+
+/** Renames real names to output names (aliases), recursively, in maps and in list elements. */
 function renameToAliases(shape: ObjectShape, object: Record<string, unknown>): Record<string, unknown> {
   if (!shapeHasAliases(shape)) return object;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(object)) {
     const attribute = shape.byName.get(key);
-    let value = object[key];
-    if (attribute && value !== null && typeof value === "object") {
-      for (const variant of attribute.variants) {
-        if (variant.kind === "object" && typeof variant.shape === "object" && isPlainObject(value)) {
-          value = renameToAliases(variant.shape, value);
-          break;
-        }
-      }
-    }
-    output[attribute ? attribute.settings.outputName : key] = value;
+    const value = object[key];
+    output[attribute ? attribute.settings.outputName : key] = attribute
+      ? renamedValue(attribute, value)
+      : value;
   }
   return output;
+}
+
+function renamedValue(attribute: CompiledAttribute, value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  for (const variant of attribute.variants) {
+    if (variant.kind === "object" && typeof variant.shape === "object" && isPlainObject(value)) {
+      return renameToAliases(variant.shape, value);
+    }
+    if (variant.kind === "array" && typeof variant.element === "object" && Array.isArray(value)) {
+      const element = variant.element;
+      return hasAliasesBelow(element) ? value.map((member) => renamedValue(element, member)) : value;
+    }
+  }
+  return value;
 }
 
 /**

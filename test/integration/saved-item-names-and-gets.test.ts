@@ -80,3 +80,51 @@ describe("an attribute with a get and no set, right after a save", () => {
     });
   });
 });
+
+describe("aliases inside list elements", () => {
+  const tableName = uniqueTableName("listAliases");
+  const Order = dynamodel.model(
+    "ListAliasOrder",
+    new Schema({
+      id: String,
+      lines: {
+        type: Array,
+        schema: [
+          {
+            type: Object,
+            schema: {
+              sku: { type: String, alias: "product" },
+              qty: { type: Number, default: 1 },
+              parts: {
+                type: Array,
+                schema: [{ type: Object, schema: { n: { type: String, alias: "name" } } }],
+              },
+            },
+          },
+        ],
+      },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("are applied on every read, like a map's, and can be changed and saved by the alias", async () => {
+    const created = await Order.create({ id: "o", lines: [{ product: "a", parts: [{ name: "p" }] }] });
+    expect(created.lines).toEqual([{ product: "a", qty: 1, parts: [{ name: "p" }] }]);
+    expect(await storedItem(tableName, { id: { S: "o" } })).toEqual({
+      id: { S: "o" },
+      lines: { L: [{ M: { sku: { S: "a" }, qty: { N: "1" }, parts: { L: [{ M: { n: { S: "p" } } }] } } }] },
+    });
+
+    const read = (await Order.get("o"))!;
+    expect(read.lines).toEqual([{ product: "a", qty: 1, parts: [{ name: "p" }] }]);
+    expect((await Order.scan().exec())[0]!.lines).toEqual(read.lines);
+    expect(read.isDirty()).toBe(false);
+
+    read.lines![0]!.product = "b";
+    expect(read.modifiedPaths()).toEqual(["lines"]);
+    await read.save();
+    expect(read.isDirty()).toBe(false);
+    expect(read.lines).toEqual([{ product: "b", qty: 1, parts: [{ name: "p" }] }]);
+    expect((await Order.get("o"))!.lines).toEqual(read.lines);
+  });
+});
