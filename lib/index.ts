@@ -17,7 +17,7 @@ import { Instance } from "./instance";
 import { logger } from "./logger/logger";
 import { Item } from "./model/item";
 import { defineModel, type ModelOptions } from "./model/model";
-import type { GetResult, ModelType } from "./model/types";
+import type { GetResult, ModelItem, ModelType } from "./model/types";
 import type { UpdateOfItem } from "./model/update-of-item";
 import type { AnyItem, ObjectType } from "./dynamoose-names";
 import type { SchemaDefinition, SchemaSettings } from "./schema/definition-types";
@@ -41,6 +41,11 @@ import { transactionFunction } from "./transaction/transaction";
  * custom methods added with `methods.set()` can be called on it without a declared type.
  */
 type LooseMembers<T> = [AnyItem] extends [T] ? ObjectType : unknown;
+/**
+ * Dynamoose's item constructor takes any object (`new Cat({...known, extra})`, for `saveUnknown`): after the
+ * model's own construct signature, which checks `T`'s properties, this one takes what it refuses.
+ */
+type LooseConstructor<T> = new (object?: ObjectType) => ModelItem<T>;
 
 /**
  * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
@@ -96,7 +101,7 @@ export interface ModelFunction {
     name: string,
     schema?: Schema | readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
   /**
    * A schema or a definition, as Dynamoose's own parameter type has it (`Schema | SchemaDefinition`). A
    * definition inferred here (no explicit `T`) is checked as the inferring overload checks it.
@@ -105,7 +110,7 @@ export interface ModelFunction {
     name: string,
     schema: Schema | (D & DefinitionCheck<D>),
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
   /**
    * A plain definition, typed loosely: with an explicit `T` (`model<Cat>("Cat", {…})`), or one the inferring
    * overload refused. Without `T` the definition is inferred and checked, so a mistake (a misspelt setting
@@ -117,7 +122,7 @@ export interface ModelFunction {
     name: string,
     definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T>;
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
 }
 
 /**

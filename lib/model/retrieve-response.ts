@@ -36,7 +36,8 @@ interface ResponseMembers {
  * `ScannedCount`) and `timesQueried` (requests sent).
  */
 export interface QueryResponse<T> extends Array<T>, ResponseMembers {
-  lastKey: Record<string, unknown> | undefined;
+  /** Typed as Dynamoose types it (`ObjectType`), so code reading `lastKey.id` for a cursor compiles. */
+  lastKey: ObjectType | undefined;
   queriedCount: number;
   /** The same number as `queriedCount`, as Dynamoose's query docs show it (not enumerable). */
   scannedCount: number;
@@ -48,10 +49,11 @@ export type ParallelLastKey = (Record<string, unknown> | null)[];
 
 /**
  * A `Model.scan()` result: as {@link QueryResponse}, with `scannedCount` and `timesScanned`. For a
- * `parallel()` scan `lastKey` is an array with an entry per segment (see {@link ParallelLastKey}).
+ * `parallel()` scan `lastKey` is an array with an entry per segment (a {@link ParallelLastKey}); it is typed
+ * `ObjectType` either way, as Dynamoose types it.
  */
 export interface ScanResponse<T> extends Array<T>, ResponseMembers {
-  lastKey: Record<string, unknown> | ParallelLastKey | undefined;
+  lastKey: ObjectType | undefined;
   scannedCount: number;
   timesScanned: number;
 }

@@ -120,7 +120,7 @@ export interface AttributeDefinitionObject {
 export type AttributeDefinition =
   AttributeType | AttributeDefinitionObject | readonly (AttributeType | AttributeDefinitionObject)[];
 
-export type SchemaDefinition = { readonly [name: string]: AttributeDefinition };
+export type SchemaDefinition = { [name: string]: AttributeDefinition };
 
 export type TimestampSpec =
   boolean | string | readonly string[] | null | undefined | Record<string, AttributeDefinition>;

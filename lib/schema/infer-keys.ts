@@ -1,5 +1,6 @@
 // Type-level key types (SPEC §10): the key argument of get, delete, update… inferred from the attributes
 // marked hashKey/rangeKey, with their aliases. Part of infer.ts's inference; nothing here exists at runtime.
+import type { ObjectType } from "../dynamoose-names";
 import type { AnyName, AttrValue, Flatten } from "./infer";
 
 type NameMarked<D, Mark> = { [K in keyof D]-?: D[K] extends Mark ? K : never }[keyof D];
@@ -58,7 +59,7 @@ type MiniSchema<S, Kind extends string> = S extends {
  * ```
  */
 export type KeyObjectOf<K> = unknown extends K
-  ? K
+  ? ObjectType
   : Exclude<K, string | number | bigint | boolean | Date | Uint8Array>;
 
 /**

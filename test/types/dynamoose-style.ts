@@ -1,5 +1,13 @@
 // Dynamoose's style keeps working: declare the item as a class extending Item, then model<Cat>().
-import { Item, model, Schema, type CallbackType, type ModelType } from "dynamodel";
+import {
+  Item,
+  model,
+  Schema,
+  type CallbackType,
+  type ModelType,
+  type ObjectType,
+  type SchemaDefinition,
+} from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 class Cat extends Item {
@@ -57,4 +65,19 @@ export function dynamooseCallbacks(): void {
     type _error = Expect<Equal<typeof error, unknown>>;
     void cat;
   });
+}
+
+// Dynamoose's loose spots that its users' code relies on: key objects and lastKey as ObjectType, a mutable
+// SchemaDefinition, and a constructor that takes any object (saveUnknown data).
+export async function dynamooseLooseSpots(skus: string[]): Promise<string> {
+  const missing: ObjectType[] = (await CatModel.batchGet(skus)).unprocessedKeys;
+  const deletedLeft: ObjectType[] = (await CatModel.batchDelete(skus)).unprocessedItems;
+  const page = await CatModel.scan().limit(10).exec();
+  const cursor: string | undefined = page.lastKey?.id;
+  const queried = await CatModel.query("id").eq(1).exec();
+  const next: string | undefined = queried.lastKey?.id;
+  const definition: SchemaDefinition = { id: { type: String, hashKey: true } };
+  for (const field of ["name", "colour"]) definition[field] = String;
+  const loose = new CatModel({ id: 3, name: "Tom", colour: "black" });
+  return `${missing.length}${deletedLeft.length}${cursor}${next}${loose.name}`;
 }

@@ -26,10 +26,17 @@ new Table("Cats", [Cat], { update: ["everything"] });
 // @ts-expect-error: not a table class
 new Table("Cats", [Cat], { tableClass: "cold" });
 
-type _Described = Expect<Equal<ReturnType<typeof table.describe>, Promise<TableDescription | undefined>>>;
-type _Backup = Expect<Equal<ReturnType<typeof table.backup>, Promise<BackupDetails | undefined>>>;
+// Each resolves as a Promise, or (given a trailing callback) calls it and returns undefined.
+const describeTable = () => table.describe();
+const backUp = () => table.backup("nightly");
+const listNames = () => listTables({ limit: 5 });
+type _Described = Expect<Equal<ReturnType<typeof describeTable>, Promise<TableDescription | undefined>>>;
+type _Backup = Expect<Equal<ReturnType<typeof backUp>, Promise<BackupDetails | undefined>>>;
 type _Handle = Expect<Equal<ReturnType<typeof Cat.table>, Table>>;
-type _Names = Expect<Equal<Awaited<ReturnType<typeof listTables>>, TableNames>>;
+type _Names = Expect<Equal<Awaited<ReturnType<typeof listNames>>, TableNames>>;
+const describedBack: undefined = table.describe((error, description) => void [error, description?.TableName]);
+const listedBack: undefined = listTables((error, names) => void [error, names?.lastKey]);
+void [describeTable, backUp, listNames, describedBack, listedBack];
 
 const other = new Instance();
 new other.Table("Cats", [Cat]);
