@@ -167,11 +167,16 @@ function holdWrittenValues(
     }
     const used = nameHeld(attribute, item);
     const held = item[used];
-    // Held only for its form, a Set or Date already is in it: the common case skips the deep compare.
-    if (formOnly.has(attribute) && (held instanceof Set || held instanceof Date)) continue;
+    // Held only for its form, a Set or Date already is in it: the common case skips the deep compare. (A
+    // Date stored in seconds may have lost its milliseconds: then the item takes the stored one.)
+    if (formOnly.has(attribute) && (held instanceof Set || sameDate(held, value))) continue;
     value = inHeldNames(attribute, value, held);
     if (!sameValue(held, value)) item[used] = value;
   }
+}
+
+function sameDate(held: unknown, written: unknown): boolean {
+  return held instanceof Date && written instanceof Date && held.getTime() === written.getTime();
 }
 
 const heldByShape = new WeakMap<ObjectShape, readonly CompiledAttribute[]>();

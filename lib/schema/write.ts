@@ -40,7 +40,8 @@ export interface WriteResult {
 
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
 export function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
-  return timestamp.type.name === "date" ? now : now.getTime();
+  // Through the type, so a Date stored in seconds is held as the Date a read gives back.
+  return timestamp.type.name === "date" ? timestamp.type.normalize(now) : now.getTime();
 }
 
 function checkKeyPresent(item: Record<string, unknown>, key: string): void {

@@ -128,3 +128,25 @@ describe("aliases inside list elements", () => {
     expect((await Order.get("o"))!.lines).toEqual(read.lines);
   });
 });
+
+describe("a Date stored in seconds", () => {
+  const tableName = uniqueTableName("secondsDates");
+  const seconds = { value: Date, settings: { storage: "seconds" as const } };
+  const Visit = dynamodel.model(
+    "SecondsVisit",
+    new Schema(
+      { id: String, at: { type: seconds } },
+      { timestamps: { updatedAt: { seen: { type: seconds } } } },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("is held as stored after a save: whole seconds, as a read gives it back", async () => {
+    const visit = await Visit.create({ id: "v", at: new Date("2020-01-02T03:04:05.678Z") });
+    expect((visit.at as Date).toISOString()).toBe("2020-01-02T03:04:06.000Z");
+    expect((visit.seen as Date).getTime() % 1000).toBe(0);
+    expect(visit.toJSON()).toEqual((await Visit.get("v"))!.toJSON());
+    expect(visit.isDirty()).toBe(false);
+    expect((await storedItem(tableName, { id: { S: "v" } }))?.at).toEqual({ N: "1577934246" });
+  });
+});

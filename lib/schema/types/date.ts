@@ -25,6 +25,10 @@ function epochDate(unitMs: number): ScalarType {
     const ms = (value as Date).getTime();
     return unitMs === 1 ? ms : Math.round(ms / unitMs);
   };
+  // In the storage's unit, as it will be stored: an item saved with seconds storage then holds the Date a
+  // read gives back (not the milliseconds the table does not keep), and validators see that Date.
+  const inUnit = (date: Date): Date =>
+    unitMs === 1 || date.getTime() % unitMs === 0 ? date : new Date(toNumber(date) * unitMs);
   return {
     name: "date",
     dynamoType: "N",
@@ -32,7 +36,7 @@ function epochDate(unitMs: number): ScalarType {
     // The stored form (a number in the storage's unit) is accepted too, as in Dynamoose.
     normalize: (value) =>
       value instanceof Date
-        ? validDate(value)
+        ? validDate(inUnit(value))
         : typeof value === "number" && Number.isFinite(value)
           ? new Date(value * unitMs)
           : NO_MATCH,
