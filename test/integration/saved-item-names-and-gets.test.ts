@@ -150,3 +150,44 @@ describe("a Date stored in seconds", () => {
     expect((await storedItem(tableName, { id: { S: "v" } }))?.at).toEqual({ N: "1577934246" });
   });
 });
+
+describe("a map or Set with get functions in it, after a save", () => {
+  const tableName = uniqueTableName("nestedGets");
+  const Account = dynamodel.model(
+    "NestedGetsAccount",
+    new Schema({
+      id: String,
+      region: {
+        type: Object,
+        schema: {
+          code: {
+            type: String,
+            set: (code: string) => code.trim(),
+            get: (code: string) => code.toUpperCase(),
+          },
+          country: { type: String, default: "no" },
+        },
+      },
+      labels: { type: Set, schema: [String], get: (labels: Set<string>) => labels },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("holds what a read gives back: set, default, get and Set applied, and is not dirty", async () => {
+    const created = await Account.create({ id: "a", region: { code: " ab " }, labels: ["x", "x"] });
+    expect(created.region).toEqual({ code: "AB", country: "no" });
+    expect(created.labels).toEqual(new Set(["x"]));
+    expect(created.isDirty()).toBe(false);
+    expect(created.toJSON()).toEqual((await Account.get("a"))!.toJSON());
+
+    const read = (await Account.get("a"))!;
+    read.region!.code = " cd ";
+    expect(read.modifiedPaths()).toEqual(["region.code"]);
+    await read.save();
+    expect(read.region).toEqual({ code: "CD", country: "no" });
+    expect(read.isDirty()).toBe(false);
+    expect((await storedItem(tableName, { id: { S: "a" } }))?.region).toEqual({
+      M: { code: { S: "cd" }, country: { S: "no" } },
+    });
+  });
+});
