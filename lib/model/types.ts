@@ -65,6 +65,18 @@ export type ModelItem<TItem> = TItem & Item;
  */
 export type GetResult<TItem> = ModelItem<TItem> | undefined;
 
+/**
+ * Dynamoose's own update type (`UpdatePartial<T>`), which a `ModelType<T>` written by hand also takes: code
+ * generic over `T extends Item` passes `Partial<T>` objects, which no type checked per attribute can take
+ * while `T` is unknown. (`model()` returns models typed with the checked update object alone.)
+ */
+export type DynamooseUpdate<T> =
+  | Partial<T>
+  | { $SET: Partial<T> }
+  | { $ADD: Partial<T> }
+  | { $REMOVE: { [K in keyof T]?: null } | readonly string[] }
+  | { $DELETE: Partial<T> };
+
 /** What `Model.table()` returns: the model's Table. */
 export type TableHandle = Table;
 
@@ -73,7 +85,7 @@ export interface ModelType<
   TItem = Record<string, unknown>,
   TInput = InputOfItem<TItem>,
   TKey = unknown,
-  TUpdate = TItem extends Item ? UpdateOfItem<TItem> : Record<string, unknown>,
+  TUpdate = UpdateOfItem<TItem> | DynamooseUpdate<TItem>,
   TPath extends string = string,
   TIndex extends string = string,
   TGot = ModelItem<TItem>,

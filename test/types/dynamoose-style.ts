@@ -81,3 +81,18 @@ export async function dynamooseLooseSpots(skus: string[]): Promise<string> {
   const loose = new CatModel({ id: 3, name: "Tom", colour: "black" });
   return `${missing.length}${deletedLeft.length}${cursor}${next}${loose.name}`;
 }
+
+// A repository generic over `T extends Item` passes Dynamoose's `Partial<T>` update objects.
+export async function patchAny<T extends Item>(
+  Model: ModelType<T>,
+  key: ObjectType,
+  changes: Partial<T>,
+): Promise<void> {
+  await Model.update(key, changes);
+  await Model.update(key, { $SET: changes });
+  await Model.update(key, { $REMOVE: ["note"] });
+  await Model.transaction.update(key, changes);
+}
+// model<Cat>() itself still checks its update objects per attribute.
+// @ts-expect-error: "colour" is not a property of Cat
+void CatModel.update({ id: 1 }, { colour: "grey" });
