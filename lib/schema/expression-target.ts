@@ -30,6 +30,16 @@ function nextShape(
   return undefined;
 }
 
+/** A JSON-stored attribute is one string in the table: DynamoDB has nothing inside it to compare or read. */
+function refuseInsideJson(attribute: CompiledAttribute, next: PathSegment): void {
+  if (!attribute.variants.every((variant) => variant.kind === "json")) return;
+  const inside = typeof next === "number" ? `[${next}]` : `.${next}`;
+  throw new InvalidParameter(
+    `"${attribute.name}${inside}": "${attribute.name}" is stored as one JSON string (storage: "json"), so a ` +
+      "condition or projection cannot reach inside it; use the whole attribute.",
+  );
+}
+
 function resolve(schema: CompiledSchema, path: readonly PathSegment[]): ResolvedPath {
   const segments: PathSegment[] = [];
   // The path errors name: real names, and a flattened sub-attribute as the document path the caller wrote
@@ -66,6 +76,7 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
         shown.push(attribute ? attribute.name : segment);
       }
     }
+    if (index + 1 < path.length && attribute !== undefined) refuseInsideJson(attribute, path[index + 1]!);
     container = nextShape(attribute, path[index + 1]);
   }
   const printable = shown

@@ -679,3 +679,23 @@ describe("a condition setting that is not a Condition", () => {
     expect(await storedItem(tableName, key("cond1"))).toEqual({ id: { S: "cond1" }, v: { N: "1" } });
   });
 });
+
+describe("a path inside a storage: json attribute", () => {
+  it("is an InvalidParameter in conditions and projections, and nothing is written", async () => {
+    await Thing.create({ id: "json-path", js: { theme: "dark" } });
+    const message = '"js.theme": "js" is stored as one JSON string (storage: "json")';
+    await expect(
+      Thing.scan("js.theme" as never)
+        .eq("dark")
+        .exec(),
+    ).rejects.toThrow(message);
+    await expect(Thing.get("json-path", { attributes: ["js.theme" as never] })).rejects.toThrow(message);
+    await expect(
+      Thing.update({ id: "json-path" }, { v: 1 }, { condition: new Condition("js.theme").eq("dark") }),
+    ).rejects.toThrow(InvalidParameter);
+    expect(await storedItem(tableName, key("json-path"))).toEqual({
+      id: { S: "json-path" },
+      js: { S: '{"theme":"dark"}' },
+    });
+  });
+});
