@@ -67,6 +67,8 @@ const dynamooseSubpaths = {
   ItemRetriever: { values: ["Query", "Scan"], types: ["QueryResponse", "ScanResponse"] },
   Transaction: { values: ["TransactionReturnOptions"], types: [] },
   Condition: { values: ["Condition"], types: [] },
+  Model: { values: [], types: ["Model", "ModelTableOptions"] },
+  Table: { values: ["Table"], types: ["TableOptions", "TableOptionsOptional"] },
 };
 
 const dynamooseSubpathFiles = {

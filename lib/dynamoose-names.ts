@@ -2,7 +2,10 @@
 // dynamodel's own API spells differently: string unions where Dynamoose has enums, `AnyItem` where
 // dynamodel infers item types. They exist so that changing the package name in an import is enough;
 // each is the same value or type dynamodel already accepts.
+import type { ModelOptions } from "./model/model";
+import type { ModelType } from "./model/types";
 import type { CallbackValue } from "./schema/definition-types";
+import type { TableOptions } from "./table/options";
 import { Item } from "./model/item";
 
 /**
@@ -61,3 +64,10 @@ export type CallbackType<R, E> = (error?: E | null, response?: R) => void;
 export type KeyObject = Record<string, string | number>;
 /** Dynamoose's `InputKey`: a key given as a bare hash value or an object. */
 export type InputKey = string | number | KeyObject;
+
+/** Dynamoose's `Model<T>` type (`"dynamoose/dist/Model"`): a model typed Dynamoose's way, `ModelType<T>`. */
+export type Model<T = AnyItem> = ModelType<T>;
+/** Dynamoose's `ModelTableOptions`: what `model()` takes as options (the Table options plus `tableName`). */
+export type ModelTableOptions = ModelOptions;
+/** Dynamoose's `TableOptionsOptional` (`"dynamoose/dist/Table"`): the Table options, each optional. */
+export type TableOptionsOptional = TableOptions;

@@ -201,7 +201,10 @@ export {
   type CallbackType,
   type InputKey,
   type KeyObject,
+  type Model,
+  type ModelTableOptions,
   type ObjectType,
+  type TableOptionsOptional,
 } from "./dynamoose-names";
 export type {
   SchemaDefinition,

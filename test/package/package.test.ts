@@ -17,7 +17,16 @@ describe("dist/", () => {
 
   it("holds Dynamoose's import paths (dynamodel/dist/Item, …/General …) for require, import and types", () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    for (const subpath of ["Item", "Schema", "General", "ItemRetriever", "Transaction", "Condition"]) {
+    for (const subpath of [
+      "Item",
+      "Schema",
+      "General",
+      "ItemRetriever",
+      "Transaction",
+      "Condition",
+      "Model",
+      "Table",
+    ]) {
       expect(Object.keys(pkg.exports)).toContain(`./dist/${subpath}`);
       for (const suffix of [".js", ".d.ts", ".mjs", "-node.mjs", ".d.mts"]) {
         expect(existsSync(join(root, "dist", `${subpath}${suffix}`))).toBe(true);
@@ -94,6 +103,7 @@ describe("dynamodel/dist/Item", () => {
       ItemRetriever: ["Query", "Scan"],
       Transaction: ["TransactionReturnOptions"],
       Condition: ["Condition"],
+      Table: ["Table"],
     };
     const out = node([
       "--input-type=module",
@@ -112,7 +122,7 @@ describe("dynamodel/dist/Item", () => {
        }
        console.log(results.every(Boolean), results.length, main.SortOrder.descending, main.IndexType.global)`,
     ]);
-    expect(out).toBe("true 9 descending global");
+    expect(out).toBe("true 10 descending global");
   });
 
   it("is the class of every model's items", () => {
@@ -277,6 +287,9 @@ describe.each([
         'import { SortOrder, type ObjectType, type ModelType } from "dynamodel/dist/General";',
         'import type { Query, QueryResponse } from "dynamodel/dist/ItemRetriever";',
         'import { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
+        // NestJS code types injected models with Dynamoose's Model<T> from "dynamoose/dist/Model".
+        'import type { Model, ModelTableOptions } from "dynamodel/dist/Model";',
+        'import { Table, type TableOptionsOptional } from "dynamodel/dist/Table";',
         'export const loose: Promise<AnyItem | undefined> = dynamodel.model("Loose").get(1);',
         "export const enums = [IndexType.global, SortOrder.ascending, TransactionReturnOptions.items] as const;",
         "export type Names = [ObjectType, ModelType, Query<Item>, QueryResponse<Item>];",
@@ -289,6 +302,9 @@ describe.each([
         'const DogModel = dynamodel.model<Dog>("Dog", { id: Number, name: String });',
         "export const dog: Promise<Dog | undefined> = DogModel.get(1);",
         "export const same: typeof dynamodel.Item = Item;",
+        "export const injected: Model<Dog> = DogModel;",
+        'export const options: ModelTableOptions & TableOptionsOptional = { create: false, tableName: "Dogs" };',
+        "export const SameTable: typeof dynamodel.Table = Table;",
       ].join("\n"),
     );
     const compilerOptions = {
