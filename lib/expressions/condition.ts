@@ -169,9 +169,14 @@ export class Condition {
     return this.#compare("ge", [value]);
   }
 
-  /** `attribute BETWEEN low AND high` (inclusive). @example `new Condition("age").between(18, 65)` */
-  between(low: unknown, high: unknown): Condition {
-    return this.#compare("between", [low, high]);
+  /**
+   * `attribute BETWEEN low AND high` (inclusive); also spread from a pair, `between(...range)`, as Dynamoose
+   * types it. Anything but two values is an InvalidParameter. @example `new Condition("age").between(18, 65)`
+   */
+  between(low: unknown, high: unknown): Condition;
+  between(...values: readonly unknown[]): Condition;
+  between(...values: readonly unknown[]): Condition {
+    return this.#compare("between", values);
   }
 
   /** `begins_with(attribute, prefix)`. @example `new Condition("sk").beginsWith("order#")` */

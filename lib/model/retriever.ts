@@ -118,9 +118,11 @@ export abstract class Retriever<
   ge(value: unknown): this {
     return this.#chain((condition) => condition.ge(value));
   }
-  /** `BETWEEN low AND high` (inclusive). @example `Cat.scan("age").between(1, 5)` */
-  between(low: unknown, high: unknown): this {
-    return this.#chain((condition) => condition.between(low, high));
+  /** `BETWEEN low AND high` (inclusive), or `between(...range)`. @example `Cat.scan("age").between(1, 5)` */
+  between(low: unknown, high: unknown): this;
+  between(...values: readonly unknown[]): this;
+  between(...values: readonly unknown[]): this {
+    return this.#chain((condition) => condition.between(...values));
   }
   /** `begins_with`. @example `Cat.query("owner").eq("ann").where("sk").beginsWith("2024-")` */
   beginsWith(prefix: unknown): this {

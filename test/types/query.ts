@@ -175,3 +175,8 @@ export async function readSettings(): Promise<void> {
   // @ts-expect-error: in batchGet too
   await Cat.batchGet([{ owner: "ann", name: "tom" }], { attributes: ["bogus"] });
 }
+
+// between() also takes a spread pair, as Dynamoose types it (`between(...values)`).
+const ageRange: number[] = [1, 5];
+void Cat.scan("born").between(...ageRange);
+void new Condition("born").between(...ageRange);

@@ -14,6 +14,7 @@ describe("Condition chain methods", () => {
     ["gt", (c) => c.gt(1), "#n0 > :v0", { ":v0": N(1) }],
     ["ge", (c) => c.ge(1), "#n0 >= :v0", { ":v0": N(1) }],
     ["between", (c) => c.between(1, 5), "#n0 BETWEEN :v0 AND :v1", { ":v0": N(1), ":v1": N(5) }],
+    ["between, spread", (c) => c.between(...[1, 5]), "#n0 BETWEEN :v0 AND :v1", { ":v0": N(1), ":v1": N(5) }],
     ["beginsWith", (c) => c.beginsWith("p"), "begins_with(#n0, :v0)", { ":v0": S("p") }],
     ["contains", (c) => c.contains("p"), "contains(#n0, :v0)", { ":v0": S("p") }],
     ["exists", (c) => c.exists(), "attribute_exists(#n0)", undefined],
@@ -169,6 +170,11 @@ describe("Condition chain methods", () => {
       "between with one value",
       (c) => c.between(1, undefined),
       'between() on "a" needs two values (got 1 and undefined).',
+    ],
+    [
+      "between spread from three values",
+      (c) => c.between(...[1, 2, 3]),
+      'between() on "a" needs two values (got 1 and 2 and 3).',
     ],
     [
       "in with a string",
