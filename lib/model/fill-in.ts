@@ -2,7 +2,6 @@
 // the item under the names it uses, so the item agrees with what was stored.
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
-import { readPipeline } from "../schema/read";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
@@ -33,11 +32,10 @@ export function fillIn(
   for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
-  const readBack = readBackOnce(schema, result);
-  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, readBack);
+  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written);
   else {
     const held = attributesToHold(shape);
-    if (held.length > 0) holdWrittenValues(held, item, written, readBack);
+    if (held.length > 0) holdWrittenValues(held, item, written);
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
@@ -150,54 +148,38 @@ function holdCombinedValues(
 /**
  * After a save, the item holds what was stored where `set` functions or nested defaults made that differ
  * from what it held: `original()`, `modifiedPaths()` and the next save then agree with the table. An
- * attribute with a `get` function holds display values, as a read would show them: a scalar one holds
- * `get(stored)`; a map, list or Set with `get`s in it (or its own) holds what a read gives back. Where a
- * `get` is asynchronous, or the schema has its own `get`, the item keeps the value the caller gave.
+ * attribute with a `get` function holds display values: a scalar one holds `get(stored)`, as a read would
+ * show it, when `get` answers at once. A map, list or Set with a `get` of its own (or an asynchronous one)
+ * keeps the value the caller gave: the next save could not tell a display value of the whole from a change.
+ * One with `get`s only inside holds the stored value, as it holds it for an attribute with a `get` alone.
  */
 function holdWrittenValues(
   attributes: readonly CompiledAttribute[],
   item: Record<string, unknown>,
   written: Record<string, unknown>,
-  readBack: () => Record<string, unknown> | undefined,
 ): void {
   for (const attribute of attributes) {
     let value = written[attribute.name];
     if (value === undefined) continue;
     if (attribute.flags.get) {
-      const shown = shownValue(attribute, value) ?? readBack()?.[attribute.settings.outputName];
-      if (shown === undefined) continue;
-      const used = nameHeld(attribute, item);
-      if (!sameValue(item[used], shown)) item[used] = shown;
-      continue;
+      const shown = shownValue(attribute, value);
+      if (shown !== undefined) value = shown;
+      else if (settingsFor(attribute, value).get !== undefined) continue;
     }
     const used = nameHeld(attribute, item);
     const held = item[used];
     // Held only for its form, a Set or Date already is in it: the common case skips the deep compare. (A
     // Date stored in seconds may have lost its milliseconds: then the item takes the stored one.)
-    if (formOnly.has(attribute) && (held instanceof Set || sameDate(held, value))) continue;
+    if (formOnly.has(attribute) && ((held instanceof Set && !holdsDates(attribute)) || sameDate(held, value)))
+      continue;
     value = inHeldNames(attribute, value, held);
     if (!sameValue(held, value)) item[used] = value;
   }
 }
 
-/**
- * The written item as a read gives it back (getters applied, under read names), worked out at most once
- * and only when asked; `undefined` where that needs an asynchronous `get` or the schema's own `get`.
- */
-function readBackOnce(
-  schema: CompiledSchema,
-  result: WriteResult,
-): () => Record<string, unknown> | undefined {
-  let read: Record<string, unknown> | undefined | null = null;
-  return () => {
-    if (read !== null) return read;
-    read = undefined;
-    if (schema.get !== undefined) return read;
-    const pending = readPipeline(schema, result.attributes);
-    if (isThenable(pending)) Promise.resolve(pending).catch(() => undefined);
-    else read = pending;
-    return read;
-  };
+/** A Set of Dates: its members may have changed (seconds storage drops milliseconds), so it is compared. */
+function holdsDates(attribute: CompiledAttribute): boolean {
+  return attribute.variants.some((variant) => variant.kind === "set" && variant.element?.name === "date");
 }
 
 function sameDate(held: unknown, written: unknown): boolean {

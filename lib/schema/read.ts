@@ -56,9 +56,10 @@ function renamedValue(attribute: CompiledAttribute, value: unknown): unknown {
     if (variant.kind === "object" && typeof variant.shape === "object" && isPlainObject(value)) {
       return renameToAliases(variant.shape, value);
     }
+    // Of several list types, the one with aliases in it: elements of the others are left as they are.
     if (variant.kind === "array" && typeof variant.element === "object" && Array.isArray(value)) {
       const element = variant.element;
-      return hasAliasesBelow(element) ? value.map((member) => renamedValue(element, member)) : value;
+      if (hasAliasesBelow(element)) return value.map((member) => renamedValue(element, member));
     }
   }
   return value;

@@ -151,43 +151,102 @@ describe("a Date stored in seconds", () => {
   });
 });
 
-describe("a map or Set with get functions in it, after a save", () => {
+describe("maps with get functions, after a save", () => {
   const tableName = uniqueTableName("nestedGets");
   const Account = dynamodel.model(
     "NestedGetsAccount",
     new Schema({
       id: String,
+      // gets only inside: the item holds the stored value (default filled in), as for a get-only attribute
       region: {
         type: Object,
         schema: {
-          code: {
-            type: String,
-            set: (code: string) => code.trim(),
-            get: (code: string) => code.toUpperCase(),
-          },
+          code: { type: String, alias: "regionCode", get: (code: string) => code.toUpperCase() },
           country: { type: String, default: "no" },
         },
       },
-      labels: { type: Set, schema: [String], get: (labels: Set<string>) => labels },
+      // a get of its own: the item keeps the caller's value, and a get's display value is never stored
+      profile: {
+        type: Object,
+        schema: { name: String, visits: { type: Number, default: 0 } },
+        get: (profile: { name?: string }) => ({ ...profile, name: `${profile.name}!` }),
+      },
+      tags: {
+        type: Array,
+        schema: [String],
+        default: [],
+        get: (tags: string[]) => tags.map((t) => t.toUpperCase()),
+      },
     }),
     { tableName, throughput: "ON_DEMAND" },
   );
 
-  it("holds what a read gives back: set, default, get and Set applied, and is not dirty", async () => {
-    const created = await Account.create({ id: "a", region: { code: " ab " }, labels: ["x", "x"] });
-    expect(created.region).toEqual({ code: "AB", country: "no" });
-    expect(created.labels).toEqual(new Set(["x"]));
-    expect(created.isDirty()).toBe(false);
-    expect(created.toJSON()).toEqual((await Account.get("a"))!.toJSON());
-
-    const read = (await Account.get("a"))!;
-    read.region!.code = " cd ";
-    expect(read.modifiedPaths()).toEqual(["region.code"]);
-    await read.save();
-    expect(read.region).toEqual({ code: "CD", country: "no" });
-    expect(read.isDirty()).toBe(false);
-    expect((await storedItem(tableName, { id: { S: "a" } }))?.region).toEqual({
-      M: { code: { S: "cd" }, country: { S: "no" } },
+  it("hold the stored value under the caller's names, or the caller's value; never store a display value", async () => {
+    const created = await Account.create({
+      id: "a",
+      region: { regionCode: "ab" },
+      profile: { name: "ann" },
+      tags: ["p"],
     });
+    expect(created.region).toEqual({ regionCode: "ab", country: "no" });
+    expect(created.profile).toEqual({ name: "ann" });
+    expect(created.tags).toEqual(["p"]);
+    expect(created.modifiedPaths()).toEqual([]);
+
+    created.region!.country = "se";
+    created.tags!.push("q");
+    await created.save();
+    expect(await storedItem(tableName, { id: { S: "a" } })).toEqual({
+      id: { S: "a" },
+      region: { M: { code: { S: "ab" }, country: { S: "se" } } },
+      profile: { M: { name: { S: "ann" }, visits: { N: "0" } } },
+      tags: { L: [{ S: "p" }, { S: "q" }] },
+    });
+    const read = (await Account.get("a"))!;
+    expect(read.region).toEqual({ regionCode: "AB", country: "se" });
+    expect(read.profile).toEqual({ name: "ann!", visits: 0 });
+  });
+});
+
+describe("a Set of Dates stored in seconds, given as a Set", () => {
+  const tableName = uniqueTableName("secondsSet");
+  const Log = dynamodel.model(
+    "SecondsSetLog",
+    new Schema({
+      id: String,
+      at: { type: Set, schema: [{ value: Date, settings: { storage: "seconds" } }] },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("is held as stored: members rounded to the second, equal ones once", async () => {
+    const when = new Date("2020-01-02T03:04:05.678Z");
+    const log = await Log.create({ id: "l", at: new Set([when, new Date(when.getTime() + 1)]) });
+    expect([...(log.at as Set<Date>)].map((date) => date.toISOString())).toEqual([
+      "2020-01-02T03:04:06.000Z",
+    ]);
+    expect(log.toJSON()).toEqual((await Log.get("l"))!.toJSON());
+  });
+});
+
+describe("aliases in a list type that is not the attribute's first", () => {
+  const tableName = uniqueTableName("multiListAlias");
+  const Bag = dynamodel.model(
+    "MultiListAliasBag",
+    new Schema({
+      id: String,
+      items: [
+        { type: Array, schema: [String] },
+        { type: Array, schema: [{ type: Object, schema: { c: { type: String, alias: "colour" } } }] },
+      ],
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("are applied on reads", async () => {
+    await Bag.create({ id: "b", items: [{ colour: "red" }] });
+    const read = (await Bag.get("b"))!;
+    expect(read.items).toEqual([{ colour: "red" }]);
+    expect(read.modifiedPaths()).toEqual([]);
   });
 });
