@@ -31,13 +31,24 @@ function nextShape(
 }
 
 /** A JSON-stored attribute is one string in the table: DynamoDB has nothing inside it to compare or read. */
-function refuseInsideJson(attribute: CompiledAttribute, next: PathSegment): void {
-  if (!attribute.variants.every((variant) => variant.kind === "json")) return;
-  const inside = typeof next === "number" ? `[${next}]` : `.${next}`;
+function refuseInsideJson(attribute: CompiledAttribute, at: readonly PathSegment[], next: PathSegment): void {
+  // Stored as a string whichever type a value takes (JSON, or a plain string beside it): nothing inside.
+  const strings = attribute.variants.every(
+    (variant) => variant.kind === "json" || (variant.kind === "scalar" && variant.type.dynamoType === "S"),
+  );
+  if (!strings || !attribute.variants.some((variant) => variant.kind === "json")) return;
+  const path = formatSegments([...at, next]);
   throw new InvalidParameter(
-    `"${attribute.name}${inside}": "${attribute.name}" is stored as one JSON string (storage: "json"), so a ` +
+    `"${path}": "${formatSegments(at)}" is stored as one JSON string (storage: "json"), so a ` +
       "condition or projection cannot reach inside it; use the whole attribute.",
   );
+}
+
+function formatSegments(segments: readonly PathSegment[]): string {
+  return segments
+    .map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
+    .join(".")
+    .replace(/\.\[/g, "[");
 }
 
 function resolve(schema: CompiledSchema, path: readonly PathSegment[]): ResolvedPath {
@@ -76,13 +87,11 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
         shown.push(attribute ? attribute.name : segment);
       }
     }
-    if (index + 1 < path.length && attribute !== undefined) refuseInsideJson(attribute, path[index + 1]!);
+    if (index + 1 < path.length && attribute !== undefined)
+      refuseInsideJson(attribute, shown, path[index + 1]!);
     container = nextShape(attribute, path[index + 1]);
   }
-  const printable = shown
-    .map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
-    .join(".")
-    .replace(/\.\[/g, "[");
+  const printable = formatSegments(shown);
   const resolved = attribute;
   // A flattened sub-attribute is stored at the top level, but the schema's `set` sees it inside its object.
   const itemSet =

@@ -693,6 +693,26 @@ describe("a path inside a storage: json attribute", () => {
     await expect(
       Thing.update({ id: "json-path" }, { v: 1 }, { condition: new Condition("js.theme").eq("dark") }),
     ).rejects.toThrow(InvalidParameter);
+    // Nested in a map, or beside a String type: still one string in the table, named by its whole path.
+    const Nested = dynamodel.model(
+      "BadInputJsonNested",
+      new Schema({
+        id: String,
+        m: { type: Object, schema: { s: { type: Object, storage: "json" } } },
+        mixed: [{ type: Object, storage: "json" }, String],
+      }),
+      { tableName },
+    );
+    await expect(
+      Nested.scan("m.s.k" as never)
+        .eq(1)
+        .exec(),
+    ).rejects.toThrow('"m.s.k": "m.s" is stored as one JSON string');
+    await expect(
+      Nested.scan("mixed.a" as never)
+        .eq(1)
+        .exec(),
+    ).rejects.toThrow('"mixed.a": "mixed" is stored');
     expect(await storedItem(tableName, key("json-path"))).toEqual({
       id: { S: "json-path" },
       js: { S: '{"theme":"dark"}' },
