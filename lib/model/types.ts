@@ -114,18 +114,33 @@ export interface ModelType<
   ): Promise<GetItemCommandInput>;
   get(key: TKey, settings?: ReadSettings<GetSettings, TPath>): Promise<TGot>;
   get(key: TKey, callback: Callback<TGot>): undefined;
+  get(
+    key: TKey,
+    settings: ReadSettings<GetSettings, TPath> & { return: "request" },
+    callback: Callback<GetItemCommandInput>,
+  ): undefined;
   get(key: TKey, settings: ReadSettings<GetSettings, TPath>, callback: Callback<TGot>): undefined;
 
   /** Saves a new item; fails if an item with its key exists (unless `overwrite: true`). */
   create(object: TInput, settings: SaveSettings & { return: "request" }): Promise<PutItemCommandInput>;
   create(object: TInput, settings?: SaveSettings): Promise<ModelItem<TItem>>;
   create(object: TInput, callback: Callback<ModelItem<TItem>>): undefined;
+  create(
+    object: TInput,
+    settings: SaveSettings & { return: "request" },
+    callback: Callback<PutItemCommandInput>,
+  ): undefined;
   create(object: TInput, settings: SaveSettings, callback: Callback<ModelItem<TItem>>): undefined;
 
   /** Deletes the item with this key. */
   delete(key: TKey, settings: DeleteSettings & { return: "request" }): Promise<DeleteItemCommandInput>;
   delete(key: TKey, settings?: DeleteSettings): Promise<void>;
   delete(key: TKey, callback: Callback<void>): undefined;
+  delete(
+    key: TKey,
+    settings: DeleteSettings & { return: "request" },
+    callback: Callback<DeleteItemCommandInput>,
+  ): undefined;
   delete(key: TKey, settings: DeleteSettings, callback: Callback<void>): undefined;
 
   /**
@@ -174,6 +189,12 @@ export interface ModelType<
   update(
     key: TKey,
     update: TUpdate,
+    settings: UpdateSettings & { return: "request" },
+    callback: Callback<UpdateItemCommandInput>,
+  ): undefined;
+  update(
+    key: TKey,
+    update: TUpdate,
     settings: UpdateSettings,
     callback: Callback<ModelItem<TItem> | undefined>,
   ): undefined;
@@ -196,6 +217,11 @@ export interface ModelType<
   ): undefined;
   batchGet(
     keys: readonly TKey[],
+    settings: ReadSettings<BatchGetSettings, TPath> & { return: "request" },
+    callback: Callback<BatchGetItemCommandInput | BatchGetItemCommandInput[]>,
+  ): undefined;
+  batchGet(
+    keys: readonly TKey[],
     settings: ReadSettings<BatchGetSettings, TPath>,
     callback: Callback<BatchGetResult<ModelItem<TItem>, KeyObjectOf<TKey>>>,
   ): undefined;
@@ -210,6 +236,11 @@ export interface ModelType<
   ): Promise<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>;
   batchPut(objects: readonly TInput[], settings?: BatchWriteSettings): Promise<BatchWriteResult<TInput>>;
   batchPut(objects: readonly TInput[], callback: Callback<BatchWriteResult<TInput>>): undefined;
+  batchPut(
+    objects: readonly TInput[],
+    settings: BatchWriteSettings & { return: "request" },
+    callback: Callback<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>,
+  ): undefined;
   batchPut(
     objects: readonly TInput[],
     settings: BatchWriteSettings,
@@ -229,6 +260,11 @@ export interface ModelType<
     settings?: BatchWriteSettings,
   ): Promise<BatchWriteResult<KeyObjectOf<TKey>>>;
   batchDelete(keys: readonly TKey[], callback: Callback<BatchWriteResult<KeyObjectOf<TKey>>>): undefined;
+  batchDelete(
+    keys: readonly TKey[],
+    settings: BatchWriteSettings & { return: "request" },
+    callback: Callback<BatchWriteItemCommandInput | BatchWriteItemCommandInput[]>,
+  ): undefined;
   batchDelete(
     keys: readonly TKey[],
     settings: BatchWriteSettings,

@@ -42,6 +42,11 @@ export interface TransactionFunction {
   ): undefined;
   <const E extends readonly TransactionElementInput[]>(
     elements: E,
+    settings: TransactionSettings & { return: "request" },
+    callback: Callback<TransactionRequest>,
+  ): undefined;
+  <const E extends readonly TransactionElementInput[]>(
+    elements: E,
     settings: TransactionSettings,
     callback: Callback<TransactionResult<E>>,
   ): undefined;

@@ -1,5 +1,5 @@
 // model() typing: keys by real name or alias, models as reference types, several schemas.
-import { model, Schema, type ModelItem, type ModelType } from "dynamodel";
+import { model, Schema, transaction, type ModelItem, type ModelType } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 const Event = model(
@@ -111,4 +111,26 @@ export async function nestedSchemaSettings(): Promise<void> {
   // @ts-expect-error: nor its version
   void addr.version.toFixed();
   void addr["anything"]; // saveUnknown is
+}
+
+// With `return: "request"`, a callback gets the request input, as the Promise form resolves with it.
+export function requestCallbacks(): void {
+  const Requested = model("TypesRequestCallbacks", { id: { type: Number, hashKey: true }, name: String });
+  Requested.get(1, { return: "request" }, (error, request) => void [error, request?.Key]);
+  Requested.create({ id: 1 }, { return: "request" }, (error, request) => void [error, request?.Item]);
+  Requested.delete(1, { return: "request" }, (error, request) => void [error, request?.Key]);
+  Requested.update(
+    1,
+    { name: "x" },
+    { return: "request" },
+    (error, request) => void request?.UpdateExpression,
+  );
+  Requested.batchGet([1], { return: "request" }, (error, request) => void [error, request]);
+  Requested.batchPut([{ id: 1 }], { return: "request" }, (error, request) => void [error, request]);
+  Requested.batchDelete([1], { return: "request" }, (error, request) => void [error, request]);
+  transaction(
+    [Requested.transaction.get(1)],
+    { return: "request" },
+    (error, request) => void request?.TransactItems,
+  );
 }
