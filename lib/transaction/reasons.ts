@@ -74,5 +74,16 @@ export async function cancellationError(
               `element ${reason.index} (${elements[reason.index]!.kind} ${reason.model} ${describeValue(reason.key)}): ${reason.code}`,
           )
           .join("; ");
-  return new TransactionCanceledError(`Transaction cancelled: ${summary}.`, reasons, { cause: error });
+  // Without reasons (DynamoDB Local answers some validation errors so), DynamoDB's message says why.
+  const why = given.length === 0 && error.message ? ` (${error.message})` : "";
+  const cancelled = new TransactionCanceledError(`Transaction cancelled: ${summary}${why}.`, reasons, {
+    cause: error,
+  });
+  // As every DynamoDB error passing through (SPEC §8): the operation, and the model when there is one.
+  const { operation, model } = error as { operation?: unknown; model?: unknown };
+  return Object.assign(
+    cancelled,
+    operation === undefined ? {} : { operation },
+    model === undefined ? {} : { model },
+  );
 }

@@ -75,6 +75,8 @@ describe("raw elements, settings and callbacks", () => {
     expect(error.reasons[0]!.item).toEqual(expect.objectContaining({ id: "raw1", balance: 3 }));
     // DynamoDB's own list, as the SDK's TransactionCanceledException carries it.
     expect(error.CancellationReasons).toEqual([expect.objectContaining({ Code: "ConditionalCheckFailed" })]);
+    // As every DynamoDB error passing through (SPEC §8): the operation and the model.
+    expect(error).toMatchObject({ operation: "TransactWriteItems", model: "TxAccount" });
 
     await expect(
       dynamodel.transaction([{ Delete: { TableName: "NoSuchTable", Key: { id: { S: "x" } } } }]),
