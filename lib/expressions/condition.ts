@@ -223,7 +223,8 @@ export class Condition {
 
   /**
    * Reads as AND, which is already the default join: as in Dynamoose it changes nothing, so it can be left
-   * out, and an `or()` right before it still joins with OR. @example `new Condition("a").eq(1).and().where("b").eq(2)`
+   * out, and an `or()` right before it still joins with OR.
+   * @example `new Condition("a").eq(1).and().where("b").eq(2)`
    */
   and(): Condition {
     this.#refuseUnfinished("and()");

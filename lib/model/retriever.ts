@@ -148,7 +148,10 @@ export abstract class Retriever<
   not(): this {
     return this.#chain((condition) => condition.not());
   }
-  /** Reads as AND, the default join; changes nothing, as in Dynamoose. @example `Cat.scan("a").eq(1).and().where("b").eq(2)` */
+  /**
+   * Reads as AND, the default join; changes nothing, as in Dynamoose.
+   * @example `Cat.scan("a").eq(1).and().where("b").eq(2)`
+   */
   and(): this {
     return this.#chain((condition) => condition.and());
   }

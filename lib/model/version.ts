@@ -1,6 +1,7 @@
-// Optimistic locking for `item.save()` and deletes of stored items (SPEC §11): a new item is written with version 1 and only if
-// it does not exist yet; an item read from the table is written with its version + 1 and only if the
-// stored version is still the one it read. A lost race is DynamoDB's ConditionalCheckFailedException.
+// Optimistic locking for `item.save()` and deletes of stored items (SPEC §11): a new item is written with
+// version 1 and only if it does not exist yet; an item read from the table is written with its version + 1,
+// or deleted, only if the stored version is still the one it read. A lost race is DynamoDB's
+// ConditionalCheckFailedException.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
 import { schemaFor, type ModelRuntime } from "./runtime";
