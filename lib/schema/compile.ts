@@ -189,7 +189,12 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
     for (const alias of attribute.settings.aliases) {
       const at = pathPrefix === "" ? alias : `${pathPrefix}.${alias}`;
       if (byName.has(alias)) throw new InvalidParameter(`Alias "${at}" is also the name of an attribute.`);
-      if (byInputName.has(alias)) throw new InvalidParameter(`Alias "${at}" is used by two attributes.`);
+      const other = byInputName.get(alias);
+      if (other !== undefined) {
+        throw new InvalidParameter(
+          `Alias "${at}" is used by two attributes ("${other.name}" and "${attribute.name}").`,
+        );
+      }
       byInputName.set(alias, attribute);
     }
   }
@@ -257,6 +262,9 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
     shape: rootShape,
     hashKey,
     rangeKey,
+    markedKeys: [state.keyAttributes.hashKey, state.keyAttributes.rangeKey].filter(
+      (name): name is string => name !== undefined,
+    ),
     indexes,
     createdAt,
     updatedAt,

@@ -139,6 +139,8 @@ export interface CompiledSchema {
   readonly shape: ObjectShape;
   readonly hashKey: string;
   readonly rangeKey: string | undefined;
+  /** The attributes marked `hashKey: true` or `rangeKey: true` (the hash key may be the first, unmarked). */
+  readonly markedKeys: readonly string[];
   readonly indexes: readonly IndexSpec[];
   readonly createdAt: readonly TimestampAttribute[];
   readonly updatedAt: readonly TimestampAttribute[];

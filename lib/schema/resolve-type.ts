@@ -134,7 +134,7 @@ export function resolveVariant(
   const nestedSchema = compiledSchemaOf(type);
   if (nestedSchema) {
     nested.nestedSchema(nestedSchema, path);
-    return { kind: "object", shape: nestableShape(nestedSchema.shape, path) };
+    return { kind: "object", shape: nestableShape(nestedSchema, path) };
   }
 
   if (type === Object) {
@@ -146,7 +146,7 @@ export function resolveVariant(
     if (compiled) nested.nestedSchema(compiled, path);
     return {
       kind: "object",
-      shape: compiled ? nestableShape(compiled.shape, path) : nested.shape(schema, path),
+      shape: compiled ? nestableShape(compiled, path) : nested.shape(schema, path),
     };
   }
   if (type === Array) {
@@ -169,7 +169,16 @@ export function resolveVariant(
 }
 
 /** A Schema's shape used as a nested object: flattening is a top-level storage rule, so it cannot nest. */
-function nestableShape(shape: ObjectShape, path: string): ObjectShape {
+function nestableShape(schema: CompiledSchema, path: string): ObjectShape {
+  const { shape } = schema;
+  // As for a nested definition object (compile.ts): a Schema nested as a type brings no keys or indexes.
+  if (schema.markedKeys.length > 0 || schema.indexes.length > 0) {
+    const names = [...schema.markedKeys, ...schema.indexes.map((index) => index.hashKey)];
+    throw new InvalidParameter(
+      `Attribute "${path}": keys and indexes must be top-level attributes (its schema marks ` +
+        `${[...new Set(names)].map((name) => `"${name}"`).join(", ")}).`,
+    );
+  }
   if (shape.flattened !== undefined) {
     const names = shape.flattened.owners.map((owner) => `"${owner.name}"`).join(", ");
     throw new InvalidParameter(

@@ -165,19 +165,21 @@ export class Schema<
   /** Every attribute path, nested ones dotted: `["id", "address", "address.city"]`. */
   attributes(): string[] {
     const paths: string[] = [];
+    // Below an attribute: a map's attributes, a list's element (`.0`), at any depth (lists of lists too).
+    const visitBelow = (attribute: CompiledAttribute, path: string): void => {
+      for (const variant of attribute.variants) {
+        if (variant.kind === "object" && typeof variant.shape === "object") visit(variant.shape, path);
+        if (variant.kind === "array" && typeof variant.element === "object") {
+          paths.push(`${path}.0`);
+          visitBelow(variant.element, `${path}.0`);
+        }
+      }
+    };
     const visit = (shape: ObjectShape, prefix: string): void => {
       for (const attribute of shape.attributes) {
         const path = prefix === "" ? attribute.name : `${prefix}.${attribute.name}`;
         paths.push(path);
-        for (const variant of attribute.variants) {
-          if (variant.kind === "object" && typeof variant.shape === "object") visit(variant.shape, path);
-          if (variant.kind === "array" && typeof variant.element === "object") {
-            paths.push(`${path}.0`);
-            for (const inner of variant.element.variants) {
-              if (inner.kind === "object" && typeof inner.shape === "object") visit(inner.shape, `${path}.0`);
-            }
-          }
-        }
+        visitBelow(attribute, path);
       }
     };
     visit(this.#compiled.shape, "");

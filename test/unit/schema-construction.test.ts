@@ -113,7 +113,7 @@ describe("Schema construction errors", () => {
       "an alias used twice",
       () => new Schema({ id: String, a: { type: String, alias: "x" }, b: { type: String, alias: "x" } }),
       InvalidParameter,
-      'Alias "x" is used by two attributes',
+      'Alias "x" is used by two attributes ("a" and "b").',
     ],
     [
       "a defaultMap that is not an alias",
@@ -162,6 +162,31 @@ describe("Schema construction errors", () => {
       () => new Schema({ id: String, rev: [Number, String] }, { version: "rev" }),
       InvalidParameter,
       'The version attribute "rev" must be of type Number',
+    ],
+    [
+      "a key marked in a Schema nested as a type (as in a nested definition object)",
+      () => new Schema({ id: String, sub: new Schema({ k: { type: String, hashKey: true }, v: String }) }),
+      InvalidParameter,
+      'Attribute "sub": keys and indexes must be top-level attributes (its schema marks "k").',
+    ],
+    [
+      "a range key or index in a Schema nested as an Object's or a list element's schema",
+      () =>
+        new Schema({
+          id: String,
+          list: {
+            type: Array,
+            schema: [
+              new Schema({
+                a: String,
+                r: { type: Number, rangeKey: true },
+                g: { type: String, index: true },
+              }),
+            ],
+          },
+        }),
+      InvalidParameter,
+      'keys and indexes must be top-level attributes (its schema marks "r", "g").',
     ],
     [
       "a declared version attribute with an alias (it would hold a second, stale copy)",
@@ -361,6 +386,15 @@ describe("Schema members", () => {
       "list.0",
       "list.0.x",
     ]);
+  });
+
+  it("lists paths below lists of lists, as getAttributeType knows them (and Dynamoose lists them)", () => {
+    const grid = new Schema({
+      id: String,
+      rows: { type: Array, schema: [{ type: Array, schema: [{ type: Object, schema: { z: String } }] }] },
+    });
+    expect(grid.attributes()).toEqual(["id", "rows", "rows.0", "rows.0.0", "rows.0.0.z"]);
+    expect(grid.getAttributeType("rows.0.0.z")).toBe("S");
   });
 
   it("reports DynamoDB types of paths", () => {
