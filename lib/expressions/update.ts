@@ -59,8 +59,8 @@ function checkNoOverlap(actions: readonly UpdateAction[]): void {
     for (const { path } of actions) {
       if (seen.has(path[0]!)) {
         throw new InvalidParameter(
-          `The update paths "${formatDocumentPath(path)}" and "${formatDocumentPath(path)}" overlap; ` +
-            "DynamoDB rejects an update that changes a path and a path inside it, or one path twice.",
+          `The update names "${formatDocumentPath(path)}" twice (by its name and an alias, or under two ` +
+            "operators); DynamoDB rejects an update that changes one path twice.",
         );
       }
       seen.add(path[0]!);

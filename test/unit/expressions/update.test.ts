@@ -119,7 +119,7 @@ describe("compileUpdate", () => {
         { kind: "set", path: ["a"], value: { S: "x" } },
         { kind: "add", path: ["a"], value: { N: "1" } },
       ],
-      'The update paths "a" and "a" overlap',
+      'The update names "a" twice (by its name and an alias, or under two operators)',
     ],
     [
       "a path inside an earlier one",
