@@ -3,6 +3,7 @@
 // such values (fill-in.ts); without this, `address.postcode` would come back as `address.zip`.
 import type { CompiledAttribute } from "../schema/compiled";
 import { isPlainObject } from "../expressions/is-plain-object";
+import { hasAliasesBelow } from "../schema/read";
 import { nameHeld } from "./item-paths";
 
 /**
@@ -16,7 +17,7 @@ import { nameHeld } from "./item-paths";
  * ```
  */
 export function inHeldNames(attribute: CompiledAttribute, value: unknown, held: unknown): unknown {
-  return aliasedBelow(attribute) ? renamed(attribute, value, held) : value;
+  return hasAliasesBelow(attribute) ? renamed(attribute, value, held) : value;
 }
 
 function renamed(attribute: CompiledAttribute, value: unknown, held: unknown): unknown {
@@ -44,22 +45,4 @@ function renamed(attribute: CompiledAttribute, value: unknown, held: unknown): u
     }
   }
   return value;
-}
-
-const aliasing = new WeakMap<CompiledAttribute, boolean>();
-
-/** Whether any attribute nested in this one has an alias (computed once per attribute). */
-function aliasedBelow(attribute: CompiledAttribute): boolean {
-  let known = aliasing.get(attribute);
-  if (known === undefined) {
-    aliasing.set(attribute, false); // a shape that contains itself (type.THIS) ends here
-    known = attribute.variants.some((variant) => {
-      if (variant.kind === "object" && typeof variant.shape === "object") {
-        return variant.shape.hasAliases || variant.shape.attributes.some(aliasedBelow);
-      }
-      return variant.kind === "array" && typeof variant.element === "object" && aliasedBelow(variant.element);
-    });
-    aliasing.set(attribute, known);
-  }
-  return known;
 }

@@ -22,7 +22,8 @@ function shapeHasAliases(shape: ObjectShape): boolean {
   return cached;
 }
 
-function hasAliasesBelow(attribute: CompiledAttribute): boolean {
+/** Whether any attribute nested in this one (in maps, list elements, at any depth) has an alias. */
+export function hasAliasesBelow(attribute: CompiledAttribute): boolean {
   let cached = attributeAliasCache.get(attribute);
   if (cached === undefined) {
     attributeAliasCache.set(attribute, false);
