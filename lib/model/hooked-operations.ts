@@ -74,46 +74,44 @@ async function saveValidatingFirst<T extends object>(
   }
 }
 
-/** The items made by {@link itemForKey}: they hold a key only, so no one schema's hooks are theirs. */
-const keyItems = new WeakSet<object>();
-
 /**
- * Deletes `item`'s key; the delete hooks see `item`. `item.delete()` runs the hooks of the item's
- * schema; `Model.delete(key)` (an item holding the key) those of every schema, as the key does not say
- * which shape the stored item has.
+ * `item.delete()`: deletes the key the item is stored under (or holds), running the delete hooks of the
+ * item's schema with the item as target. Under optimistic locking, an item read from the table is
+ * deleted only if it still has the version it was read with.
  */
 export function deleteWithHooks(
   runtime: ModelRuntime,
   item: object,
   settings: DeleteSettings | undefined,
 ): Promise<unknown> {
-  const hooks = keyItems.has(item)
-    ? modelHooks(runtime)
-    : schemaFor(runtime, item as Record<string, unknown>).hooks;
-  const run = keyItems.has(item)
-    ? () => deleteByKey(runtime, item, settings)
-    : async () => {
-        const condition = versionedDeleteCondition(runtime, item, settings?.condition);
-        const locked = condition === settings?.condition ? settings : { ...settings, condition };
-        return deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
-      };
+  const run = async () => {
+    const condition = versionedDeleteCondition(runtime, item, settings?.condition);
+    const locked = condition === settings?.condition ? settings : { ...settings, condition };
+    return deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
+  };
+  const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;
   return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), hooks);
 }
 
 /**
- * `Model.delete(key)`: the key as an item of the model, so delete hooks always see an item. A stored
- * item of the model is deleted as `item.delete()` deletes it, by the key it is stored under.
+ * `Model.delete(key)`: the delete hooks see an item holding the key. They are the hooks of every schema,
+ * as a key does not say which shape the stored item has. A stored item of the model given as the key is
+ * deleted as `item.delete()` deletes it, by the key it is stored under.
  */
-export function itemForKey(runtime: ModelRuntime, key: unknown): object {
-  if (key instanceof runtime.model && hasStoredImage(key)) return key;
+export function deleteKeyWithHooks(
+  runtime: ModelRuntime,
+  key: unknown,
+  settings: DeleteSettings | undefined,
+): Promise<unknown> {
+  if (key instanceof runtime.model && hasStoredImage(key)) return deleteWithHooks(runtime, key, settings);
   const schema = runtime.compiled[0]!;
   const data =
     typeof key === "object" && key !== null && !(key instanceof Date)
       ? (key as Record<string, unknown>)
       : { [schema.hashKey]: key };
   const item = new runtime.model(data);
-  keyItems.add(item);
-  return item;
+  const run = () => deleteByKey(runtime, item, settings);
+  return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), modelHooks(runtime));
 }
 
 /** `item.validate()`: the write pipeline between the validate hooks, writing nothing. */

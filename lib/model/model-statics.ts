@@ -11,7 +11,7 @@ import type { GetSettings } from "../operations/get";
 import { checkOptions } from "../operations/options";
 import { autoPopulate } from "./auto-populate";
 import { methodsApi } from "./custom-methods";
-import { deleteWithHooks, getWithHooks, itemForKey, saveWithHooks } from "./hooked-operations";
+import { deleteKeyWithHooks, getWithHooks, saveWithHooks } from "./hooked-operations";
 import type { SaveSettings } from "./persist";
 import { startQuery, startScan } from "./retrieve-start";
 import type { ModelClass, ModelRuntime } from "./runtime";
@@ -57,7 +57,7 @@ export function attachStatics(
     delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {
       const [options, done] = settingsAndCallback(settings, callback);
       return withCallback(
-        Promise.resolve().then(() => deleteWithHooks(runtime, itemForKey(runtime, key), options)),
+        Promise.resolve().then(() => deleteKeyWithHooks(runtime, key, options)),
         done,
       );
     },

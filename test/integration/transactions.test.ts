@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import dynamodel, { Condition, ValidationError } from "dynamodel";
 import { rawClient } from "../support/local";
 import { cancellation, stored, transactionModels } from "../support/transaction-fixtures";
@@ -48,6 +49,25 @@ describe("write transactions", () => {
       dynamodel.transaction([Account.transaction.create({ id: "v1", balance: -1 })]),
     ).rejects.toBeInstanceOf(ValidationError);
     expect(await stored(accounts, "v1")).toBeUndefined();
+  });
+});
+
+describe("elements", () => {
+  // What the library remembers about an element (its model, the key as given) is hidden from the caller.
+  it("are plain {Put: …} objects to look at, log and compare", async () => {
+    const element = await Account.transaction.create({ id: "e1", balance: 3 });
+    expect(Object.keys(element)).toEqual(["Put"]);
+    expect(
+      Object.getOwnPropertySymbols(element).filter((symbol) => element.propertyIsEnumerable(symbol)),
+    ).toEqual([]);
+    expect(JSON.parse(JSON.stringify(element))).toEqual({
+      Put: expect.objectContaining({ TableName: accounts }),
+    });
+    expect(inspect(element, { depth: 0 })).toBe("{ Put: [Object] }");
+    expect({ ...element }).toEqual(element);
+    // A copy is a raw element: still found by its table name, and written.
+    await dynamodel.transaction([{ ...element }]);
+    expect(await stored(accounts, "e1")).toEqual({ id: "e1", balance: 3, owner: "nobody" });
   });
 });
 
