@@ -1,6 +1,7 @@
 /**
- * Raw conditions: a hand-written `ConditionExpression` or `FilterExpression` with its own placeholders,
- * accepted wherever a condition is.
+ * Raw conditions: a hand-written `ConditionExpression` or `FilterExpression` (or `ComparisonExpression`,
+ * the name Dynamoose's Condition documentation gives) with its own placeholders, accepted wherever a
+ * condition is.
  *
  * @example
  * ```ts
@@ -22,24 +23,34 @@ interface RawConditionMaps {
   readonly ExpressionAttributeValues?: Readonly<Record<string, unknown>>;
 }
 
-/**
- * A hand-written condition. Either expression key is accepted for any operation (Dynamoose only accepted
- * the one matching the operation); giving both with different text is an error.
- */
-export type RawCondition =
-  | (RawConditionMaps & { readonly ConditionExpression: string; readonly FilterExpression?: string })
-  | (RawConditionMaps & { readonly ConditionExpression?: string; readonly FilterExpression: string });
+interface RawExpressions {
+  readonly ConditionExpression?: string;
+  readonly FilterExpression?: string;
+  readonly ComparisonExpression?: string;
+}
 
+/**
+ * A hand-written condition. Any of the expression keys is accepted for any operation (Dynamoose only
+ * accepted the one matching the operation, and dropped `ComparisonExpression` although its documentation
+ * names it); giving two with different text is an error.
+ */
+export type RawCondition = RawConditionMaps &
+  (
+    | (RawExpressions & { readonly ConditionExpression: string })
+    | (RawExpressions & { readonly FilterExpression: string })
+    | (RawExpressions & { readonly ComparisonExpression: string })
+  );
+
+const EXPRESSION_KEYS = ["ConditionExpression", "FilterExpression", "ComparisonExpression"] as const;
 const RAW_KEYS: ReadonlySet<string> = new Set([
-  "ConditionExpression",
-  "FilterExpression",
+  ...EXPRESSION_KEYS,
   "ExpressionAttributeNames",
   "ExpressionAttributeValues",
 ]);
 
 /**
- * Whether a value is a raw condition: a plain object with a string `ConditionExpression` or
- * `FilterExpression`. (Its other keys are checked when it is used.)
+ * Whether a value is a raw condition: a plain object with a string `ConditionExpression`,
+ * `FilterExpression` or `ComparisonExpression`. (Its other keys are checked when it is used.)
  *
  * @example
  * ```ts
@@ -50,7 +61,9 @@ const RAW_KEYS: ReadonlySet<string> = new Set([
 export function isRawCondition(value: unknown): value is RawCondition {
   return (
     isPlainObject(value) &&
-    (typeof value.ConditionExpression === "string" || typeof value.FilterExpression === "string")
+    (typeof value.ConditionExpression === "string" ||
+      typeof value.FilterExpression === "string" ||
+      typeof value.ComparisonExpression === "string")
   );
 }
 
@@ -68,17 +81,15 @@ export function rawConditionNode(raw: RawCondition): RawNode {
       );
     }
   }
-  const { ConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues } = raw;
-  if (
-    ConditionExpression !== undefined &&
-    FilterExpression !== undefined &&
-    ConditionExpression !== FilterExpression
-  ) {
+  const { ExpressionAttributeNames, ExpressionAttributeValues } = raw;
+  const given = EXPRESSION_KEYS.filter((key) => raw[key] !== undefined);
+  const expression = given.length === 0 ? undefined : raw[given[0]!];
+  const other = given.find((key) => raw[key] !== expression);
+  if (other !== undefined) {
     throw new InvalidParameter(
-      "A raw condition must not have both a ConditionExpression and a FilterExpression.",
+      `A raw condition must not have both a ${given[0]} and a ${other} (with different text).`,
     );
   }
-  const expression = ConditionExpression ?? FilterExpression;
   if (typeof expression !== "string" || expression.trim() === "") {
     throw new InvalidParameter(
       `A raw condition needs a non-empty expression (got ${describeValue(expression)}).`,

@@ -176,7 +176,7 @@ function writeItem(kind: TransactionKind, body: Record<string, unknown>): Transa
 function chooseType(elements: readonly PreparedElement[], forced: unknown): "get" | "write" {
   if (forced !== undefined && forced !== "get" && forced !== "write") {
     throw new InvalidParameter(
-      `Invalid type option, please pass in "get" or "write" (got ${JSON.stringify(forced)}).`,
+      `Invalid type option, please pass in "get" or "write". Got ${JSON.stringify(forced)}.`,
     );
   }
   const gets = elements.filter((element) => element.kind === "Get").length;

@@ -161,7 +161,7 @@ function compileShape(
   const names = Object.keys(definition);
   // A nested `schema: {}` declares no sub-attribute, as `type: Object` without one does (Dynamoose takes it).
   if (names.length === 0 && pathPrefix === "") {
-    throw new InvalidParameter("Schema initialization parameter must not be empty.");
+    throw new InvalidParameter("Schema initialization parameter must not be an empty object.");
   }
   // DynamoDB refuses an empty attribute name at the first write.
   if (names.includes("")) {

@@ -79,7 +79,8 @@ export class Table {
     if (!instance) throw new TypeError("Use dynamodel.Table or instance.Table.");
     if (name === undefined || name === null || name === "")
       throw new InvalidParameter("Name must be passed into table constructor.");
-    if (typeof name !== "string") throw new InvalidParameterType("Table's name must be a string.");
+    if (typeof name !== "string")
+      throw new InvalidParameterType("Name passed into table constructor should be of type string.");
     const members = modelRuntimes(models);
     checkMembersShareKeys(members);
     const resolved = resolveTableOptions(options, instance.Table.defaults.get());

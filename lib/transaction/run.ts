@@ -58,7 +58,7 @@ function resolveElements(instance: Instance, elements: readonly unknown[]): Reso
     }
     if (runtime.instance !== home) {
       throw new InvalidParameter(
-        `transaction: element ${index} belongs to another Instance; all elements of a transaction must share one.`,
+        `You must use a single dynamodel Instance for all tables in a transaction (element ${index} belongs to another one).`,
       );
     }
     const schema = runtime.compiled[0]!;

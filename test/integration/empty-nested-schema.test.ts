@@ -29,5 +29,5 @@ it("stores an empty map, keeping members only where saveUnknown says", async () 
 });
 
 it("still refuses an empty schema at the top level", () => {
-  expect(() => new Schema({})).toThrow("Schema initialization parameter must not be empty.");
+  expect(() => new Schema({})).toThrow("Schema initialization parameter must not be an empty object.");
 });

@@ -111,6 +111,19 @@ describe("every operator includes and excludes the right items", () => {
         ),
       ["d"],
     ],
+    [
+      // The same page: a raw condition has "either `FilterExpression` or `ComparisonExpression`".
+      "a raw ComparisonExpression",
+      () =>
+        Pet.scan(
+          new Condition({
+            ComparisonExpression: "#a = :a",
+            ExpressionAttributeNames: { "#a": "age" },
+            ExpressionAttributeValues: { ":a": 12 },
+          }),
+        ),
+      ["d"],
+    ],
   ])("%s", async (_name, build, expected) => {
     expect(ids(await build().all().exec())).toEqual(expected);
   });

@@ -25,7 +25,9 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
     expect(() => new ctor(undefined, [model()])).toThrow(
       new InvalidParameter("Name must be passed into table constructor."),
     );
-    expect(() => new ctor(5, [model()])).toThrow(InvalidParameterType);
+    expect(() => new ctor(5, [model()])).toThrow(
+      new InvalidParameterType("Name passed into table constructor should be of type string."),
+    );
     expect(() => new ctor("t")).toThrow(
       new InvalidParameter("Models must be passed into table constructor."),
     );

@@ -83,12 +83,32 @@ describe("raw elements, settings and callbacks", () => {
     ).rejects.toThrow(/Table "NoSuchTable" not found/);
   });
 
+  it("refuses elements of two Instances, writing nothing", async () => {
+    const other = new dynamodel.Instance();
+    other.aws.ddb.set(rawClient());
+    const Elsewhere = dynamodel.model("TxElsewhere", { id: String });
+    new other.Table(logs, [Elsewhere], { create: false });
+    await expect(
+      dynamodel.transaction([
+        Account.transaction.create({ id: "two-instances", balance: 1 }),
+        Elsewhere.transaction.create({ id: "two-instances" }),
+      ]),
+    ).rejects.toThrow(
+      new InvalidParameter(
+        "You must use a single dynamodel Instance for all tables in a transaction (element 1 belongs to another one).",
+      ),
+    );
+    expect(await stored(accounts, "two-instances")).toBeUndefined();
+    expect(await stored(logs, "two-instances")).toBeUndefined();
+  });
+
   it("checks elements and settings", async () => {
     const get = Account.transaction.get("x");
     await expect(dynamodel.transaction([] as never[])).rejects.toBeInstanceOf(InvalidParameter);
     await expect(dynamodel.transaction("nope" as never)).rejects.toBeInstanceOf(InvalidParameter);
+    // Dynamoose's sentence first, then the value given.
     await expect(dynamodel.transaction([get], { type: "bulk" as never })).rejects.toThrow(
-      /Invalid type option, please pass in "get" or "write"/,
+      'Invalid type option, please pass in "get" or "write". Got "bulk".',
     );
     await expect(dynamodel.transaction([get], { type: "write" })).rejects.toThrow(
       /cannot be part of a write/,

@@ -58,7 +58,9 @@ describe("elements", () => {
     const element = await Account.transaction.create({ id: "e1", balance: 3 });
     expect(Object.keys(element)).toEqual(["Put"]);
     expect(
-      Object.getOwnPropertySymbols(element).filter((symbol) => element.propertyIsEnumerable(symbol)),
+      Object.getOwnPropertySymbols(element).filter((symbol) =>
+        Object.prototype.propertyIsEnumerable.call(element, symbol),
+      ),
     ).toEqual([]);
     expect(JSON.parse(JSON.stringify(element))).toEqual({
       Put: expect.objectContaining({ TableName: accounts }),

@@ -206,6 +206,16 @@ describe("Model.update", () => {
       },
     );
     expect((await stored("p9"))!.age).toBe(2);
+    // Dynamoose's Condition page also names a raw condition's expression `ComparisonExpression`.
+    const comparison = new Condition({
+      ComparisonExpression: "#n = :n",
+      ExpressionAttributeNames: { "#n": "name" },
+      ExpressionAttributeValues: { ":n": "Nobody" },
+    });
+    await expect(Person.update("p9", { age: 3 }, { condition: comparison })).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    expect((await stored("p9"))!.age).toBe(2);
   });
 
   it("returnValues and return: request", async () => {

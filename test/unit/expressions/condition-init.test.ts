@@ -116,6 +116,32 @@ describe("new Condition(init)", () => {
     ).toEqual({ expression: "size(#t) > :n", names: undefined, values: { ":n": { N: "2" } } });
   });
 
+  // Dynamoose's Condition page: a raw condition has "either `FilterExpression` or `ComparisonExpression`".
+  it("accepts a raw ComparisonExpression, alone or repeating the same text as another key", () => {
+    const names = { "#a": "age" };
+    const values = { ":a": 3 };
+    const expected = { expression: "#a = :a", names, values: { ":a": { N: "3" } } };
+    expect(
+      compile(
+        new Condition({
+          ComparisonExpression: "#a = :a",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    ).toEqual(expected);
+    expect(
+      compile(
+        new Condition({
+          ComparisonExpression: "#a = :a",
+          FilterExpression: "#a = :a",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    ).toEqual(expected);
+  });
+
   it("lets a raw condition be chained further", () => {
     const raw = new Condition({
       ConditionExpression: "attribute_exists(#id)",
@@ -131,11 +157,15 @@ describe("new Condition(init)", () => {
   it.each<[unknown, string]>([
     [
       { ConditionExpression: "a", Foo: 1 },
-      'A raw condition may only have ConditionExpression, FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues; it has "Foo".',
+      'A raw condition may only have ConditionExpression, FilterExpression, ComparisonExpression, ExpressionAttributeNames, ExpressionAttributeValues; it has "Foo".',
     ],
     [
       { ConditionExpression: "a", FilterExpression: "b" },
-      "A raw condition must not have both a ConditionExpression and a FilterExpression.",
+      "A raw condition must not have both a ConditionExpression and a FilterExpression (with different text).",
+    ],
+    [
+      { FilterExpression: "a", ComparisonExpression: "b" },
+      "A raw condition must not have both a FilterExpression and a ComparisonExpression (with different text).",
     ],
     [{ ConditionExpression: " " }, 'A raw condition needs a non-empty expression (got " ").'],
     [

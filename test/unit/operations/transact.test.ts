@@ -112,7 +112,7 @@ describe("buildTransactionInput", () => {
       /cannot be part of a get transaction/,
     );
     expect(() => buildTransactionInput([get("a")], { type: "read" })).toThrow(
-      'Invalid type option, please pass in "get" or "write" (got "read").',
+      'Invalid type option, please pass in "get" or "write". Got "read".',
     );
     expect(() => buildTransactionInput([get("a"), put("b")], {})).toThrow(/cannot be mixed/);
   });
