@@ -12,7 +12,7 @@ import type {
   TransactWriteItemsCommandInput,
   Update,
 } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { itemSize, itemSizeBound } from "../schema/size";
 import { canonicalNumber } from "../schema/stored-number";
@@ -62,8 +62,9 @@ export function elementParts(element: unknown, index: number): ElementParts {
   const kind = keys.length === 1 ? KINDS.find((candidate) => candidate === keys[0]) : undefined;
   const body = kind === undefined ? undefined : (element as Record<string, unknown>)[kind];
   if (kind === undefined || !isPlainObject(body)) {
+    const got = isPlainObject(element) ? `keys ${JSON.stringify(keys)}` : describeValue(element);
     throw new InvalidParameter(
-      `Transaction element ${index} must be an object with exactly one of ${KINDS.join(", ")} (got keys ${JSON.stringify(keys)}).`,
+      `Transaction element ${index} must be an object with exactly one of ${KINDS.join(", ")} (got ${got}).`,
     );
   }
   if (typeof body.TableName !== "string" || body.TableName === "") {

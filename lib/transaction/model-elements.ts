@@ -19,7 +19,7 @@ import { hasStoredImage } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
-import { checkOptions } from "../operations/options";
+import { booleanSetting, checkOptions, wantsRequest } from "../operations/options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
@@ -57,11 +57,17 @@ function refuseCallback(operation: string, ...args: unknown[]): void {
 
 /**
  * The helpers take the settings of the single-item operation, as in Dynamoose, so code can pass the same
- * object to both. Those without meaning inside a transaction are accepted and ignored: `consistent`
- * (transaction reads are always strongly consistent), `returnValues` (elements return nothing) and
- * `return` (the element already is the request).
+ * object to both. Those without meaning inside a transaction are checked as that operation checks them,
+ * then ignored: `consistent` (transaction reads are always strongly consistent), `returnValues` (elements
+ * return nothing) and `return` (the element already is the request).
  */
 const GET_OPTIONS = ["attributes", "consistent", "return"];
+
+/** Checks the ignored `return` and `consistent` settings, so a mistake there is an error, not a write. */
+function checkIgnoredSettings(settings: { return?: unknown; consistent?: unknown }, operation: string): void {
+  wantsRequest(settings, operation);
+  booleanSetting(settings.consistent, `${operation}: consistent`);
+}
 
 async function getElement(
   runtime: ModelRuntime,
@@ -70,6 +76,7 @@ async function getElement(
 ): Promise<TransactGetItem> {
   refuseCallback("get", rawSettings);
   const settings = checkOptions(rawSettings as GetSettings | undefined, GET_OPTIONS, "transaction.get");
+  checkIgnoredSettings(settings, "transaction.get");
   const schema = runtime.compiled[0]!;
   const { settings: projected, unasked } = withReadNeeds(runtime, { attributes: settings.attributes });
   const Get = await buildKeyedInput(runtime, key, projected, buildGetInput);
@@ -88,6 +95,7 @@ async function createElement(
     ["overwrite", "condition", "return"],
     "transaction.create",
   );
+  checkIgnoredSettings(settings, "transaction.create");
   if (!isPlainObject(object) && !(object instanceof runtime.model)) {
     throw new InvalidParameter("Model.transaction.create needs an object (or an item of this model).");
   }
@@ -132,6 +140,7 @@ async function updateElement(
     ["condition", "returnValues", "return"],
     "transaction.update",
   );
+  checkIgnoredSettings(settings, "transaction.update");
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
@@ -155,6 +164,7 @@ async function deleteElement(
     ["condition", "return"],
     "transaction.delete",
   );
+  checkIgnoredSettings(settings, "transaction.delete");
   const schema = runtime.compiled[0]!;
   // A loaded item is deleted only if it is still the version it read, as its save would be (SPEC §11).
   const condition = versionedDeleteCondition(runtime, key, settings.condition);

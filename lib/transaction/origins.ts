@@ -26,7 +26,9 @@ export function recordOrigin<E extends object>(element: E, origin: ElementOrigin
   return element;
 }
 
-export function originOf(element: object): ElementOrigin | undefined {
+export function originOf(element: unknown): ElementOrigin | undefined {
+  // Anything may be given as an element; what is not an element is refused later, by elementParts.
+  if (typeof element !== "object" || element === null) return undefined;
   return (element as { [ORIGIN]?: ElementOrigin })[ORIGIN];
 }
 

@@ -40,7 +40,7 @@ function decodedKey(instance: Instance, image: Record<string, AttributeValue>): 
 }
 
 function resolveElements(instance: Instance, elements: readonly unknown[]): ResolvedElement[] {
-  const origins = elements.map((element) => originOf(element as object));
+  const origins = elements.map((element) => originOf(element));
   // All elements must go to one endpoint: the instance of the first model element decides.
   const nearby: ModelRuntime[] = [];
   for (const origin of origins) if (origin !== undefined) nearby.push(origin.runtime);

@@ -119,6 +119,51 @@ describe("raw elements, settings and callbacks", () => {
     await expect(dynamodel.transaction([{ Scan: { TableName: accounts } } as never])).rejects.toThrow(
       /exactly one of Get, Put/,
     );
+    for (const [element, got] of [
+      [null, "null"],
+      [5, "5"],
+    ] as const) {
+      await expect(
+        dynamodel.transaction([
+          Account.transaction.create({ id: "not-element", balance: 1 }),
+          element as never,
+        ]),
+      ).rejects.toThrow(
+        new InvalidParameter(
+          `Transaction element 1 must be an object with exactly one of Get, Put, Update, Delete, ConditionCheck (got ${got}).`,
+        ),
+      );
+    }
+    expect(await stored(accounts, "not-element")).toBeUndefined();
+  });
+
+  it("checks the settings a helper ignores, so a mistake there writes nothing", async () => {
+    await Account.create({ id: "ignored", balance: 5 });
+    const attempts: [() => Promise<unknown>, string][] = [
+      [
+        () => Account.transaction.update("ignored", { balance: 6 }, { return: 5 as never }),
+        'transaction.update: return must be "item" or "request" (got 5).',
+      ],
+      [
+        () => Account.transaction.create({ id: "ignored-new", balance: 1 }, { return: "all" as never }),
+        'transaction.create: return must be "item" or "request" (got "all").',
+      ],
+      [
+        () => Account.transaction.delete("ignored", { return: 5 as never }),
+        'transaction.delete: return must be "item" or "request" (got 5).',
+      ],
+      [
+        () => Account.transaction.get("ignored", { consistent: "yes" as never }),
+        'transaction.get: consistent must be true or false (got "yes").',
+      ],
+    ];
+    for (const [attempt, message] of attempts) {
+      await expect(dynamodel.transaction([attempt() as never])).rejects.toThrow(
+        new InvalidParameter(message),
+      );
+    }
+    expect(await stored(accounts, "ignored")).toEqual({ id: "ignored", balance: 5, owner: "nobody" });
+    expect(await stored(accounts, "ignored-new")).toBeUndefined();
   });
 
   it("helpers take the single-item operation's settings; those without meaning are ignored", async () => {
