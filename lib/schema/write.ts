@@ -11,6 +11,7 @@ import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
 import { combineValue } from "./combine";
+import { dateType } from "./types/date";
 
 export interface WriteSettings {
   /** The item is not known to be stored yet: `createdAt` is set. */
@@ -40,8 +41,12 @@ export interface WriteResult {
 
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
 export function timestampValue(timestamp: TimestampAttribute, now: Date): unknown {
+  if (timestamp.type.name !== "date") return now.getTime();
+  // A timestamp stored in seconds counts the seconds that have passed (as Dynamoose does), so it is never
+  // later than the write; an ordinary seconds Date is rounded to the nearest second.
+  const at = timestamp.type === dateType("seconds") ? new Date(now.getTime() - (now.getTime() % 1000)) : now;
   // Through the type, so a Date stored in seconds is held as the Date a read gives back.
-  return timestamp.type.name === "date" ? timestamp.type.normalize(now) : now.getTime();
+  return timestamp.type.normalize(at);
 }
 
 function checkKeyPresent(item: Record<string, unknown>, key: string): void {

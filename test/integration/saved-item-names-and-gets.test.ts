@@ -149,6 +149,35 @@ describe("a Date stored in seconds", () => {
     expect(visit.isDirty()).toBe(false);
     expect((await storedItem(tableName, { id: { S: "v" } }))?.at).toEqual({ N: "1577934246" });
   });
+
+  // Dynamoose stores Math.floor(now / 1000): a timestamp never says a time later than the write.
+  it("counts whole seconds passed in a timestamp, where an ordinary seconds Date rounds", async () => {
+    jest.useFakeTimers({
+      now: new Date("2020-01-02T03:04:05.900Z"),
+      doNotFake: [
+        "nextTick",
+        "setImmediate",
+        "setTimeout",
+        "setInterval",
+        "clearTimeout",
+        "clearInterval",
+        "queueMicrotask",
+        "hrtime",
+        "performance",
+      ],
+    });
+    try {
+      const visit = await Visit.create({ id: "floor", at: new Date("2020-01-02T03:04:05.900Z") });
+      expect((visit.seen as Date).toISOString()).toBe("2020-01-02T03:04:05.000Z");
+      const stored = await storedItem(tableName, { id: { S: "floor" } });
+      expect(stored?.seen).toEqual({ N: "1577934245" });
+      expect(stored?.at).toEqual({ N: "1577934246" });
+      await Visit.update({ id: "floor" }, { at: new Date("2020-01-01T00:00:00Z") });
+      expect((await storedItem(tableName, { id: { S: "floor" } }))?.seen).toEqual({ N: "1577934245" });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
 
 describe("maps with get functions, after a save", () => {
