@@ -20,6 +20,18 @@ import type { CancellationReason } from "@aws-sdk/client-dynamodb";
 const MAX_VALUE_LENGTH = 80;
 
 /** Renders a value for an error message: short, single-line, never the whole of a large item. */
+/** A function as a message shows it: by name (`String`, a constructor given as a type), not its source. */
+function functionName(fn: { readonly name: string }): string {
+  return fn.name === "" ? "an anonymous function" : fn.name;
+}
+
+// JSON drops functions inside arrays and objects (or writes null), so `[String, Number]` would read
+// `[null,null]`: they are written as a marked string, unquoted afterwards.
+const FUNCTION_MARK = /"\\u0000fn:([^"\\]*)\\u0000"/g;
+function namingFunctions(_key: string, value: unknown): unknown {
+  return typeof value === "function" ? `\u0000fn:${functionName(value)}\u0000` : value;
+}
+
 export function describeValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "undefined";
@@ -27,7 +39,8 @@ export function describeValue(value: unknown): string {
   else if (typeof value === "number")
     text = String(value); // JSON would print NaN and Infinity as null
   else if (typeof value === "bigint") text = `${value}n`;
-  else if (typeof value === "symbol" || typeof value === "function") text = String(value);
+  else if (typeof value === "symbol") text = String(value);
+  else if (typeof value === "function") text = functionName(value);
   else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   else if (value instanceof Set) text = `Set(${describeValue([...value])})`;
   else if (value instanceof Uint8Array) text = `<${value.constructor.name} ${value.length} bytes>`;
@@ -37,7 +50,7 @@ export function describeValue(value: unknown): string {
   else if (value instanceof WeakMap || value instanceof WeakSet) text = value.constructor.name;
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = (JSON.stringify(value, namingFunctions) ?? String(value)).replace(FUNCTION_MARK, "$1");
     } catch {
       text = Object.prototype.toString.call(value);
     }

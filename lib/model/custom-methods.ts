@@ -1,6 +1,6 @@
 // Model.methods: custom statics (`methods.set`) and item methods (`methods.item.set`), Dynamoose-style:
 // a method may return a value, return a promise, or report through a Node-style callback. Built-ins are
-// never replaced.
+// never replaced, except item methods Dynamoose does not have (see ITEM_METHODS_A_CUSTOM_ONE_REPLACES).
 import { withCallback, type Callback } from "../callbacks";
 import { describeValue, InvalidParameterType } from "../errors";
 import { isThenable } from "../schema/normalize";
@@ -33,6 +33,23 @@ export const BUILT_INS = new Set([
   "Item",
   "Model",
 ]);
+
+/**
+ * Item methods dynamodel adds to Dynamoose's. Code written for Dynamoose may have given one of these names
+ * a meaning of its own with `methods.item.set` (Dynamoose had no such built-in to protect), and switching
+ * the import must not silently run dynamodel's method instead: the custom method replaces it on that
+ * model's items, and `methods.item.delete` brings the built-in back.
+ */
+const ITEM_METHODS_A_CUSTOM_ONE_REPLACES: ReadonlySet<string> = new Set([
+  "validate",
+  "isDirty",
+  "modifiedPaths",
+]);
+
+/** Whether `methods.item.set(name, …)` leaves `name` alone: a built-in item member Dynamoose has too. */
+function isProtectedItemMember(name: string): boolean {
+  return name in Item.prototype && !ITEM_METHODS_A_CUSTOM_ONE_REPLACES.has(name);
+}
 
 type CustomMethod = (...args: unknown[]) => unknown;
 
@@ -141,12 +158,12 @@ export function methodsApi(model: ModelClass) {
     item: {
       set(name: string, fn: CustomMethod) {
         checkMethod(name, fn, "methods.item.set");
-        if (name in Item.prototype) return model;
+        if (isProtectedItemMember(name)) return model;
         Object.defineProperty(prototype, name, { value: itemMethod(fn), writable: true, configurable: true });
         return model;
       },
       delete(name: string) {
-        if (!(name in Item.prototype)) delete prototype[name];
+        if (!isProtectedItemMember(name)) delete prototype[name];
       },
     },
   };

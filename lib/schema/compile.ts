@@ -15,7 +15,13 @@ import { mergeFlags, variantFlags } from "./flags";
 import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./flatten";
 import { compileIndexes } from "./indexes";
 import { referencedModelOf } from "./links";
-import { isDefinitionObject, isPlainObject, resolveVariant, type NestedCompiler } from "./resolve-type";
+import {
+  isDefinitionObject,
+  isPlainObject,
+  resolveVariant,
+  writtenTypes,
+  type NestedCompiler,
+} from "./resolve-type";
 import { SelfReference } from "./self-reference";
 import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
 import { compileTimestamps } from "./timestamps";
@@ -73,8 +79,7 @@ function compileAttribute(
   const variants: Variant[] = [];
   const definitionOf = new Map<Variant, AttributeDefinitionObject>();
   for (const definition of definitions) {
-    const types = Array.isArray(definition.type) ? definition.type : [definition.type];
-    for (const type of types) {
+    for (const type of writtenTypes(definition.type)) {
       const variant = resolveVariant(type, definition, path, nested);
       variants.push(variant);
       definitionOf.set(variant, definition);

@@ -8,7 +8,7 @@ import type { UpdateAction } from "../expressions/update";
 import type { AttributeDefinitionObject } from "./definition-types";
 import type { CompiledAttribute, FlattenedName, FlattenedNames, FlattenSpec, ObjectShape } from "./compiled";
 import { compiledSchemaOf } from "./links";
-import { isPlainObject } from "./resolve-type";
+import { isPlainObject, writtenTypes } from "./resolve-type";
 import { isFlagSet } from "./settings";
 
 /** Where an attribute is defined: at the top of a schema, in a flattened object, or deeper. */
@@ -41,7 +41,7 @@ export function flattenPrefixOf(
       `Attribute "${path}": storage must be "json" or "flatten" (got ${describeValue(storage)}).`,
     );
   }
-  const types = entries.flatMap((entry) => (Array.isArray(entry.type) ? entry.type : [entry.type]));
+  const types = entries.flatMap((entry) => writtenTypes(entry.type));
   if (storage === "json" && !types.some(isObjectType)) {
     throw new InvalidParameter(
       `Attribute "${path}": storage: "json" needs the type Object (got ${typeNames(types)}).`,

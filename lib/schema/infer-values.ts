@@ -91,10 +91,18 @@ type ObjectTypeValue<T, Sch, M extends Mode> =
               ? ReferenceValue<K, I, M>
               : ModelReference
             : T extends { readonly value: infer X }
-              ? X extends DateConstructor | DateName
-                ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
-                : TypeValue<X, Sch, M>
+              ? X extends readonly unknown[]
+                ? SettingsTypeValue<X[number], T, Sch, M>
+                : SettingsTypeValue<X, T, Sch, M>
               : unknown;
+
+/**
+ * The value of `{value: X, settings}` (X one type, or each of the types Dynamoose's typings let `value`
+ * list): a Date's storage setting decides its input forms.
+ */
+type SettingsTypeValue<X, T, Sch, M extends Mode> = X extends DateConstructor | DateName
+  ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
+  : TypeValue<X, Sch, M>;
 
 /** "Date" as a type name, in any case ("date", "DATE"). */
 type DateName = `${"d" | "D"}${"a" | "A"}${"t" | "T"}${"e" | "E"}`;

@@ -67,6 +67,25 @@ function isTypeWithSettings(value: unknown): value is { value: unknown; settings
   );
 }
 
+/**
+ * The types an attribute's `type` lists: an array, `{value: [...], settings?}` (Dynamoose's typings allow
+ * an array as the value; the settings apply to each), or one type.
+ *
+ * @example
+ * ```ts
+ * writtenTypes({ value: [String, Number] }); // [String, Number]
+ * writtenTypes(Date); // [Date]
+ * ```
+ */
+export function writtenTypes(type: unknown): readonly unknown[] {
+  if (Array.isArray(type)) return type;
+  if (isTypeWithSettings(type) && Array.isArray(type.value)) {
+    const { settings } = type;
+    return settings === undefined ? type.value : type.value.map((value: unknown) => ({ value, settings }));
+  }
+  return [type];
+}
+
 /** A Date's `storage` setting; another value (`"weeks"`) would silently store milliseconds. */
 function dateStorage(storage: unknown): DateStorage {
   if (storage === undefined) return "milliseconds";
@@ -236,7 +255,7 @@ function setElementType(element: unknown, path: string): unknown {
         "cannot apply to set members (put settings on the Set attribute itself).",
     );
   }
-  const types = Array.isArray(element.type) ? element.type : [element.type];
+  const types = writtenTypes(element.type);
   if (types.length !== 1) {
     throw new InvalidParameter(`Attribute "${path}": a Set's elements must all have one type.`);
   }

@@ -110,6 +110,24 @@ describe("serializers, custom methods, validate, original", () => {
     expect((Cat as unknown as { byName?: unknown }).byName).toBeUndefined();
   });
 
+  // Dynamoose has no item `validate`, `isDirty` or `modifiedPaths`: code written for it may define its own.
+  it("lets a custom item method replace the item methods only dynamodel has, until it is deleted", async () => {
+    const Custom = dynamodel.model("FeatureCustomValidate", { id: Number, name: String }, { create: false });
+    Custom.methods.item.set("validate", function (this: { name?: string }) {
+      return `custom check of ${this.name}`;
+    });
+    Custom.methods.item.set("isDirty", () => "custom dirty");
+    Custom.methods.item.set("save", () => "hijacked");
+    const item = new Custom({ id: 1, name: "Tom" });
+    expect(await item.validate()).toBe("custom check of Tom");
+    expect((item.isDirty as () => unknown)()).toBe("custom dirty");
+    expect(item.save.toString()).not.toContain("hijacked");
+    // Other models keep the built-ins.
+    await expect(new Cat({ id: 5 } as never).validate()).rejects.toThrow(ValidationError);
+    Custom.methods.item.delete("validate");
+    await expect(new Custom({ id: 1, name: "Tom" }).validate()).resolves.toBeUndefined();
+  });
+
   it("gives a callback to Dynamoose-style methods taking any number of arguments (rest or arguments)", async () => {
     const statics = Cat as unknown as Record<string, (...args: unknown[]) => unknown>;
     Cat.methods.set("restStyle", function (...args: unknown[]) {

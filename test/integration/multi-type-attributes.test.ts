@@ -190,3 +190,37 @@ describe("a reference to a model with a range key next to an object schema", () 
     expect((await Holder.get("o"))?.toJSON().ref).toEqual({ x: "y" });
   });
 });
+
+// Dynamoose's typings let `type: {value}` list the types too; the settings apply to each.
+describe("several types listed in {value: [...]}", () => {
+  const tableName = uniqueTableName("multiValue");
+  const Reading = dynamodel.model(
+    "MultiTypeValueList",
+    new Schema({
+      id: String,
+      v: { type: { value: [String, Number] } },
+      at: { type: { value: [Date, Boolean], settings: { storage: "iso" } } },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("stores each value as the first type that fits, and reads it back", async () => {
+    await Reading.create({ id: "n", v: 1, at: new Date(0) });
+    await Reading.create({ id: "s", v: "one", at: true });
+    expect(await rawItem(tableName, "n")).toEqual({
+      id: { S: "n" },
+      v: { N: "1" },
+      at: { S: "1970-01-01T00:00:00.000Z" },
+    });
+    expect(await rawItem(tableName, "s")).toEqual({ id: { S: "s" }, v: { S: "one" }, at: { BOOL: true } });
+    expect((await Reading.get("n"))!.toJSON()).toEqual({ id: "n", v: 1, at: "1970-01-01T00:00:00.000Z" });
+    expect((await Reading.get("s"))!.v).toBe("one");
+  });
+
+  it("refuses a value of none of the types, writing nothing", async () => {
+    await expect(Reading.create({ id: "bad", v: true as never })).rejects.toThrow(
+      new TypeMismatch('"v" must be one of the types string, number (got true)'),
+    );
+    expect(await rawItem(tableName, "bad")).toBeUndefined();
+  });
+});

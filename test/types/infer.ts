@@ -58,6 +58,8 @@ const types = define({
   seconds: { value: Date, settings: { storage: "seconds" } },
   iso: { type: { value: Date, settings: { storage: "iso" } } },
   isoByName: { type: { value: "date", settings: { storage: "iso" } } },
+  eitherValue: { type: { value: [String, Number] } },
+  isoOrNumber: { type: { value: [Date, Number], settings: { storage: "iso" } } },
   either: [String, Number],
   eitherDef: { type: [String, Boolean] },
   defs: [{ type: String }, { type: Number }],
@@ -93,6 +95,10 @@ type _combined = Expect<Equal<T["combined"], string | undefined>>;
 type _seconds = Expect<Equal<T["seconds"], Date | undefined>>;
 type _iso = Expect<Equal<T["iso"], Date | undefined>>;
 type _either = Expect<Equal<T["either"], string | number | undefined>>;
+// Dynamoose's typings also let `{value}` list the types (the settings apply to each).
+type _eitherValue = Expect<Equal<T["eitherValue"], string | number | undefined>>;
+type _isoOrNumber = Expect<Equal<T["isoOrNumber"], Date | number | undefined>>;
+type _inIsoOrNumber = Expect<Equal<TI["isoOrNumber"], Date | number | string | undefined>>;
 type _eitherDef = Expect<Equal<T["eitherDef"], string | boolean | undefined>>;
 type _defs = Expect<Equal<T["defs"], string | number | undefined>>;
 type _enum = Expect<Equal<T["role"], "admin" | "user" | undefined>>;

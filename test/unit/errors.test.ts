@@ -10,6 +10,10 @@ describe("error messages", () => {
     [new Set(["a"]), 'Set(["a"])'],
     [Buffer.from("hi"), "<Buffer 2 bytes>"],
     [new Date(0), "1970-01-01T00:00:00.000Z"],
+    // Types given as constructors are named, not dropped to null by JSON or shown as source.
+    [String, "String"],
+    [[String, Number], "[String,Number]"],
+    [{ value: [Date, null] }, '{"value":[Date,null]}'],
   ])("render %p as %s", (value, text) => {
     expect(describeValue(value)).toBe(text);
   });
