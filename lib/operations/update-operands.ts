@@ -108,8 +108,8 @@ function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
  * `$ADD`: a number to a Number attribute or to a Date stored as a number, elements (one or many) to a Set,
  * elements appended to a list.
  *
- * @throws TypeMismatch for a value of the wrong type (a string added to a number), InvalidParameter for
- * an attribute $ADD cannot change.
+ * @throws TypeMismatch for a value of the wrong type (a string added to a number) or an attribute $ADD
+ * cannot change (a string, a map, a Date stored as an ISO string).
  */
 export function addAction(
   schema: CompiledSchema,
@@ -146,9 +146,11 @@ export function addAction(
     }));
   }
   if (number) throw new TypeMismatch(path.printable, "of type number", value);
-  throw new InvalidParameter(
-    `Cannot $ADD to "${path.printable}": it is of type ${typeNames(attribute)}; ` +
-      "$ADD works on numbers, sets and lists.",
+  // A TypeMismatch, as in Dynamoose (and SPEC §8: the value's type does not fit the attribute's).
+  throw new TypeMismatch(
+    path.printable,
+    `set with $SET: it is of type ${typeNames(attribute)}, and $ADD adds only to numbers, sets and lists`,
+    value,
   );
 }
 

@@ -156,7 +156,17 @@ describe("Model.update", () => {
       { id: String, at: { type: { value: Date, settings: { storage: "iso" } } } },
       { tableName: uniqueTableName("UpdateStamped"), throughput: "ON_DEMAND" },
     );
-    await expect(Stamped.update("s1", { $ADD: { at: 60_000 } as never })).rejects.toThrow(InvalidParameter);
+    // A TypeMismatch, as Dynamoose's `$ADD` of a number to a String attribute is.
+    await expect(Stamped.update("s1", { $ADD: { at: 60_000 } as never })).rejects.toThrow(
+      new TypeMismatch(
+        "at",
+        "set with $SET: it is of type date, and $ADD adds only to numbers, sets and lists",
+        60_000,
+      ),
+    );
+    await expect(Person.update("p9", { $ADD: { name: 1 } as never })).rejects.toThrow(
+      '"name" must be set with $SET: it is of type string, and $ADD adds only to numbers, sets and lists (got 1)',
+    );
     await expect(Person.update("p9", { $ADD: { born: Number.NaN } })).rejects.toThrow(TypeMismatch);
     expect((await stored("p9"))!.born).toBe(61_000);
   });

@@ -87,7 +87,7 @@ describe("buildUpdateInput", () => {
 
   it.each([
     [{ $FOO: {} }, InvalidParameter],
-    [{ $ADD: { name: 1 } }, InvalidParameter],
+    [{ $ADD: { name: 1 } }, TypeMismatch],
     [{ $ADD: { age: "1" } }, TypeMismatch],
     [{ $DELETE: { tags: "x" } }, InvalidParameter],
     [{ "age.x": 1 }, InvalidParameter],
