@@ -14,6 +14,7 @@ import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
 import { versionedDeleteCondition } from "./version";
+import { missingHashKey } from "../schema/key";
 
 export function getWithHooks(
   runtime: ModelRuntime,
@@ -105,8 +106,10 @@ export function deleteKeyWithHooks(
 ): Promise<unknown> {
   if (key instanceof runtime.model && hasStoredImage(key)) return deleteWithHooks(runtime, key, settings);
   const schema = runtime.compiled[0]!;
+  // Refused here as `get` refuses it, before it becomes an item (which would word it as a bad item).
+  if (key === undefined || key === null || Array.isArray(key)) throw missingHashKey(schema, key);
   const data =
-    typeof key === "object" && key !== null && !(key instanceof Date)
+    typeof key === "object" && !(key instanceof Date)
       ? (key as Record<string, unknown>)
       : { [schema.hashKey]: key };
   const item = new runtime.model(data);

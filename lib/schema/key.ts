@@ -108,6 +108,13 @@ async function keyThroughSchemaSet(
   return key;
 }
 
+/** The error for a key that does not give the hash key (`undefined`, `null`, `[…]`, `{}`, …). */
+export function missingHashKey(schema: CompiledSchema, key: unknown): InvalidParameter {
+  return new InvalidParameter(
+    `The key must include the hash key "${schema.hashKey}" (got ${describeKey(key)}).`,
+  );
+}
+
 /** The key as AttributeValues. Synchronous unless a key attribute's `set` is asynchronous. */
 export function keyToDynamo(
   schema: CompiledSchema,
@@ -118,11 +125,7 @@ export function keyToDynamo(
     schema.rangeKey === undefined ? undefined : schema.shape.byName.get(schema.rangeKey)!;
   const source = isKeyObject(key) ? key : undefined;
   const hashValue = source ? keyValueOf(hashAttribute, source) : key;
-  if (hashValue === undefined || hashValue === null) {
-    throw new InvalidParameter(
-      `The key must include the hash key "${schema.hashKey}" (got ${describeKey(key)}).`,
-    );
-  }
+  if (hashValue === undefined || hashValue === null) throw missingHashKey(schema, key);
   let rangeValue: unknown;
   if (rangeAttribute) {
     rangeValue = source ? keyValueOf(rangeAttribute, source) : undefined;

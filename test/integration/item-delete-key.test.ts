@@ -117,3 +117,18 @@ describe("a stored item given where a key is expected names its stored key", () 
     });
   });
 });
+
+// The same words and class as `get`'s for a key that gives no hash key, and nothing is deleted.
+it("refuses a key without its hash key as get does", async () => {
+  await Prefixed.create({ id: "kept", sort: "1", n: 1 });
+  for (const [key, got] of [
+    [undefined, "undefined"],
+    [null, "null"],
+    [["kept", "1"], '["kept","1"]'],
+  ] as const) {
+    const message = `The key must include the hash key "id" (got ${got}).`;
+    await expect(Prefixed.get(key as never)).rejects.toThrow(new dynamodel.InvalidParameter(message));
+    await expect(Prefixed.delete(key as never)).rejects.toThrow(new dynamodel.InvalidParameter(message));
+  }
+  expect(await storedIds()).toContain("p#kept/s#1");
+});
