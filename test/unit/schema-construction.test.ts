@@ -9,7 +9,7 @@ import dynamodel, {
 describe("Schema construction errors", () => {
   it.each([
     ["a non-object definition", () => new Schema([] as never), InvalidParameterType, "must be an object"],
-    ["an empty definition", () => new Schema({}), InvalidParameter, "must not be empty"],
+    ["an empty definition", () => new Schema({}), InvalidParameter, "must not be an empty object."],
     // @ts-expect-error: a compile error too (lib/schema/definition-check.ts)
     ["a dot in a name", () => new Schema({ "a.b": String }), InvalidParameter, "must not contain dots"],
     [

@@ -52,7 +52,7 @@ describe("plainToAttributeValue", () => {
     [Number.NaN, "Cannot convert NaN to a DynamoDB value: Special numeric value NaN is not allowed"],
     [new Set(), "Cannot convert Set([]) to a DynamoDB value: Pass a non-empty set"],
     [new Date(Number.NaN), "Cannot use an invalid Date as a value."],
-    [() => 1, "Cannot convert () => 1 to a DynamoDB value"],
+    [() => 1, "Cannot convert an anonymous function to a DynamoDB value"],
   ])("rejects %p with InvalidParameter", (value, message) => {
     expect(() => plainToAttributeValue(value)).toThrow(InvalidParameter);
     expect(() => plainToAttributeValue(value)).toThrow(message);
