@@ -12,6 +12,7 @@ import type {
   UpdateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { UpdatePart } from "./options";
+import { replicaSteps } from "./replicas";
 import { streamSteps, tableClassSteps, tagSteps } from "./settings-diff";
 import { updateTable, type CurrentTable, type TableUpdateStep } from "./update-step";
 
@@ -206,8 +207,10 @@ export function diffTable(
   current: CurrentTable,
   wanted: CreateTableCommandInput,
   parts: readonly UpdatePart[],
+  replicaRegions: readonly string[] = [],
 ): TableUpdateStep[] {
   const steps: TableUpdateStep[] = [];
+  const replicate = parts.includes("replication") && replicaRegions.length > 0;
   if (parts.includes("throughput")) steps.push(...throughputSteps(current.table, wanted));
   if (parts.includes("throughput") || parts.includes("indexes")) {
     steps.push(...capacitySteps(current.table, wanted, parts));
@@ -215,6 +218,7 @@ export function diffTable(
   if (parts.includes("indexes")) steps.push(...indexSteps(current.table, wanted, parts));
   if (parts.includes("tags")) steps.push(...tagSteps(current, wanted));
   if (parts.includes("tableClass")) steps.push(...tableClassSteps(current.table, wanted));
-  if (parts.includes("streams")) steps.push(...streamSteps(current.table, wanted));
+  if (parts.includes("streams") || replicate) steps.push(...streamSteps(current.table, wanted));
+  if (replicate) steps.push(...replicaSteps(current.table, replicaRegions, current.region));
   return steps;
 }

@@ -19,6 +19,7 @@ export const TABLE_OPTION_NAMES = [
   "tags",
   "tableClass",
   "streamOptions",
+  "replication",
   "initialize",
   "entityAttribute",
   "populate",
@@ -29,6 +30,7 @@ const NESTED_OPTION_NAMES: Record<string, Record<string, readonly string[]>> = {
   waitForActive: { "": ["enabled", "check"], check: ["timeout", "frequency"] },
   expires: { "": ["ttl", "attribute", "items"], items: ["returnExpired"] },
   streamOptions: { "": ["enabled", "type"] },
+  replication: { "": ["regions"] },
 };
 
 function checkNames(object: Layer, known: readonly string[], what: string): void {

@@ -56,6 +56,32 @@ export function streamOption(value: unknown): { enabled: boolean; type: StreamTy
   return { enabled, type: type as StreamType | undefined };
 }
 
+/** Region names as DynamoDB spells them ("us-west-2", "eu-central-1", "cn-north-1", "us-gov-west-1"). */
+const REGION_NAME = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+
+/**
+ * `replication`: `{regions: [region names]}`, the regions a global table has replicas in; `undefined` when
+ * left out. A misspelt region would otherwise fail only at setup, after the table was created.
+ */
+export function replicationOption(value: unknown): { regions: readonly string[] } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isPlainObject(value)) refuse("replication", "{regions: [region names]}", value);
+  const { regions } = value; // unknown keys: option-names.ts
+  if (!Array.isArray(regions))
+    refuse("replication.regions", 'an array of region names ("us-west-2")', regions);
+  // An index loop, not forEach: a hole in the array (`new Array(1)`) is a missing region too.
+  for (let index = 0; index < regions.length; index += 1) {
+    const region: unknown = regions[index];
+    if (typeof region !== "string" || !REGION_NAME.test(region)) {
+      refuse(`replication.regions[${index}]`, 'a region name ("us-west-2")', region);
+    }
+    if (regions.indexOf(region) !== index) {
+      refuse(`replication.regions[${index}]`, "a region not listed before", region);
+    }
+  }
+  return { regions: regions as string[] };
+}
+
 /** `waitForActive` after merging: `{enabled: boolean, check: {timeout, frequency}}` with times in ms. */
 export function waitOption(value: unknown): WaitForActiveOptions {
   if (!isPlainObject(value))

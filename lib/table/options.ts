@@ -5,6 +5,7 @@ import { describeValue, InvalidParameter } from "../errors";
 import {
   attributeNameOption,
   booleanOption,
+  replicationOption,
   streamOption,
   tagsOption,
   textOption,
@@ -34,7 +35,15 @@ export interface WaitForActiveOptions {
 }
 
 /** What `update` may change on an existing table. */
-export const UPDATE_PARTS = ["ttl", "indexes", "throughput", "tags", "tableClass", "streams"] as const;
+export const UPDATE_PARTS = [
+  "ttl",
+  "indexes",
+  "throughput",
+  "tags",
+  "tableClass",
+  "streams",
+  "replication",
+] as const;
 export type UpdatePart = (typeof UPDATE_PARTS)[number];
 
 export type StreamType = "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" | "KEYS_ONLY";
@@ -72,6 +81,18 @@ export interface TableOptions {
   tableClass?: "standard" | "infrequentAccess";
   /** DynamoDB Streams. Default: disabled. */
   streamOptions?: { enabled?: boolean; type?: StreamType };
+  /**
+   * A global table: replicas of the table in these regions (the client's own region, where the table
+   * itself is, may be listed too). Turns on a `NEW_AND_OLD_IMAGES` stream, which replication needs.
+   * Replicas are added when the table is created, and on an existing table with `update` including
+   * `"replication"`; they are never removed. Default: none.
+   *
+   * @example
+   * ```ts
+   * new dynamodel.Table("Cats", [Cat], { throughput: "ON_DEMAND", replication: { regions: ["us-west-2"] } });
+   * ```
+   */
+  replication?: { regions: readonly string[] };
   /** Run the setup flow (create, wait, TTL, update). Default: true. */
   initialize?: boolean;
   /** An attribute written with the model's name on every item, used to tell a shared table's models apart. */
@@ -101,6 +122,8 @@ export interface ResolvedTableOptions {
   tags: Record<string, string>;
   tableClass: "standard" | "infrequentAccess";
   streamOptions: { enabled: boolean; type: StreamType | undefined };
+  /** The replica regions (`replication.regions`), if any. */
+  replicaRegions: readonly string[];
   initialize: boolean;
   entityAttribute: string | undefined;
   populate: boolean | string | readonly string[];
@@ -223,6 +246,27 @@ function resolvePopulate(populate: unknown): boolean | string | readonly string[
 }
 
 /**
+ * `replication` and `streamOptions` together: replicas are filled from a `NEW_AND_OLD_IMAGES` stream, so
+ * replication turns that stream on (as in Dynamoose), and a stream of another view type contradicts it.
+ */
+function replicationAndStream(
+  replication: unknown,
+  stream: unknown,
+): Pick<ResolvedTableOptions, "replicaRegions" | "streamOptions"> {
+  const replicaRegions = replicationOption(replication)?.regions ?? [];
+  const streamOptions = streamOption(stream);
+  if (replicaRegions.length === 0) return { replicaRegions, streamOptions };
+  const { enabled, type } = streamOptions;
+  if (enabled && type !== undefined && type !== "NEW_AND_OLD_IMAGES") {
+    throw new InvalidParameter(
+      `Table option \`streamOptions.type\` must be "NEW_AND_OLD_IMAGES" with \`replication\`, which ` +
+        `replicates from that stream (got ${describeValue(type)}).`,
+    );
+  }
+  return { replicaRegions, streamOptions: { enabled: true, type: "NEW_AND_OLD_IMAGES" } };
+}
+
+/**
  * The options a table runs with: `options` over the instance's custom defaults over the built-in ones.
  *
  * @example
@@ -238,12 +282,13 @@ export function resolveTableOptions(
   checkTableOptionNames(defaults, "table option");
   checkTableOptionNames(options, "table option");
   const merged = merge(BUILT_IN, expandWait({ ...defaults }), expandWait({ ...options })) as Required<
-    Omit<TableOptions, "expires" | "entityAttribute" | "waitForActive" | "populate">
+    Omit<TableOptions, "expires" | "entityAttribute" | "waitForActive" | "populate" | "replication">
   > & {
     waitForActive: WaitForActiveOptions;
     expires?: unknown;
     entityAttribute?: string;
     populate?: unknown;
+    replication?: unknown;
   };
   const tableClass = merged.tableClass;
   if (tableClass !== "standard" && tableClass !== "infrequentAccess") {
@@ -261,7 +306,7 @@ export function resolveTableOptions(
     expires: resolveExpires(merged.expires),
     tags: tagsOption(merged.tags),
     tableClass,
-    streamOptions: streamOption(merged.streamOptions),
+    ...replicationAndStream(merged.replication, merged.streamOptions),
     initialize: booleanOption("initialize", merged.initialize),
     entityAttribute: attributeNameOption("entityAttribute", merged.entityAttribute),
     populate: resolvePopulate(merged.populate),

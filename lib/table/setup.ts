@@ -1,20 +1,25 @@
 // The setup flow of a table (SPEC §7), in Dynamoose's order: create if missing → wait until the table and
-// every GSI are ACTIVE → TTL → update (the steps diff.ts computes). Every call has a short deadline of its
-// own, so an endpoint that never answers fails the flow (and with it every waiting request) instead of
+// every GSI are ACTIVE → TTL → update (the steps diff.ts computes; a new table's replicas too). Every call
+// has a short deadline of its own, so an endpoint that never answers fails the flow (and with it every waiting request) instead of
 // leaving requests hanging; the SDK's retries against a closed port finish well within it.
 import type {
   DescribeTableCommandOutput,
   DescribeTimeToLiveCommandOutput,
   GlobalSecondaryIndexDescription,
   ListTagsOfResourceCommandOutput,
+  ReplicaDescription,
   TableDescription,
   Tag,
   TimeToLiveDescription,
 } from "@aws-sdk/client-dynamodb";
 import type { OperationName } from "../client/operations";
+import type { UpdatePart } from "./options";
 import { OtherError, WaitForActiveTimeout } from "../errors";
 import { emitLog } from "../logger/logger";
 import { diffTable } from "./diff";
+import { failedReplica } from "./replicas";
+import { checkNewGlobalTable, homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
+import type { TableUpdateStep } from "./update-step";
 import type { TableRuntime } from "./table";
 import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
 
@@ -84,6 +89,7 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
 /** Creates the table unless it exists; whether this flow asked for it to be created. */
 async function createIfMissing(table: TableRuntime): Promise<boolean> {
   if (await describeOrUndefined(table)) return false;
+  checkNewGlobalTable(table);
   try {
     await setupCall(table, "CreateTable", table.createInput());
   } catch (error) {
@@ -97,22 +103,39 @@ async function createIfMissing(table: TableRuntime): Promise<boolean> {
 const indexActive = (index: GlobalSecondaryIndexDescription) =>
   index.IndexStatus === undefined || index.IndexStatus === "ACTIVE";
 
+/** A replica status that is still changing; the others (ACTIVE, CREATION_FAILED, …) stay until acted on. */
+const SETTLING_REPLICA = ["CREATING", "UPDATING", "DELETING", "ARCHIVING"];
+
+/** Whether one of `regions`' replicas is still settling (replicas of other regions are not waited for). */
+const replicasSettling = (description: TableDescription | undefined, regions: readonly string[]) =>
+  (description?.Replicas ?? []).some(
+    (replica: ReplicaDescription) =>
+      regions.includes(replica.RegionName ?? "") && SETTLING_REPLICA.includes(replica.ReplicaStatus ?? ""),
+  );
+
 /**
- * Polls until the table and all of its GSIs are ACTIVE; `WaitForActiveTimeout` after `timeout` ms.
+ * Polls until the table and all of its GSIs are ACTIVE and the replicas in `regions` (after replicas were
+ * added) have settled; returns the last description. `WaitForActiveTimeout` after `timeout` ms.
  * A missing table fails at once with DynamoDB's ResourceNotFoundException (with `create: false`
  * nothing will ever create it), unless this flow has just created it: right after CreateTable a
  * DescribeTable may still not find the table, and polling goes on.
  */
-async function waitForActive(table: TableRuntime, justCreated = false): Promise<void> {
+async function waitForActive(
+  table: TableRuntime,
+  justCreated = false,
+  regions: readonly string[] = [],
+): Promise<TableDescription | undefined> {
   const { timeout, frequency } = table.options.waitForActive.check;
   const deadline = Date.now() + timeout;
   for (;;) {
     const description = justCreated ? await describeOrUndefined(table) : await describeTable(table);
     const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every(indexActive);
-    if (description?.TableStatus === "ACTIVE" && indexesActive) return;
+    const settled = !replicasSettling(description, regions);
+    if (description?.TableStatus === "ACTIVE" && indexesActive && settled) return description;
     if (Date.now() + frequency > deadline) {
+      const replicas = regions.length > 0 ? ` with its replicas in ${regions.join(", ")}` : "";
       throw new WaitForActiveTimeout(
-        `Waiting for table "${table.name}" to be active timed out after ${timeout} ms.`,
+        `Waiting for table "${table.name}" to be active${replicas} timed out after ${timeout} ms.`,
       );
     }
     await sleep(frequency);
@@ -179,25 +202,47 @@ async function currentTags(table: TableRuntime, arn: string | undefined): Promis
   return tags;
 }
 
-async function update(table: TableRuntime): Promise<void> {
-  const parts = table.options.update.filter((part) => part !== "ttl");
-  if (parts.length === 0) return;
+/** What was left undone when the endpoint answered an unverified step with "Nothing to update". */
+function unverifiedSkipped(step: TableUpdateStep & { operation: "UpdateTable" }): string {
+  const answered = `answered "Nothing to update"`;
+  if (step.part !== "replication") {
+    return `the endpoint does not report its ${step.part} and ${answered}; it was left as it is.`;
+  }
+  const region = step.input.ReplicaUpdates?.[0]?.Create?.RegionName;
+  // DynamoDB Local has no global tables: the table works, without replicas.
+  return `the endpoint does not report replicas and ${answered}; no replica was made in ${region}.`;
+}
+
+async function update(table: TableRuntime, allParts: readonly UpdatePart[]): Promise<void> {
+  const parts = allParts.filter((part) => part !== "ttl");
+  const { replicaRegions } = table.options;
+  // With `replication`, the replicas are looked at even when they are not to be changed (reviewReplicas).
+  if (parts.length === 0 && replicaRegions.length === 0) return;
   const description = await describeOrUndefined(table);
+  if (!description && parts.length === 0) return; // create: false on a missing table: requests will say so
   if (!description) throw new OtherError(`Table "${table.name}" does not exist, so it cannot be updated.`);
   const tags = parts.includes("tags") ? await currentTags(table, description.TableArn) : undefined;
-  for (const step of diffTable({ table: description, tags }, table.createInput(), parts)) {
+  const region = replicaRegions.length > 0 ? await homeRegion(table, description) : undefined;
+  if (replicaRegions.length > 0) {
+    reviewReplicas(table, description, region, parts.includes("replication"));
+  }
+  const current = { table: description, tags, region };
+  for (const step of diffTable(current, table.createInput(), parts, replicaRegions)) {
     try {
       await setupCall(table, step.operation, step.input);
     } catch (error) {
       if (!(step.operation === "UpdateTable" && step.unverified && isNothingToUpdate(error))) throw error;
-      emitLog(
-        "warn",
-        `table:update:${step.part}`,
-        `Table "${table.name}": the endpoint does not report its ${step.part} and answered "Nothing to update"; it was left as it is.`,
-      );
+      emitLog("warn", `table:update:${step.part}`, `Table "${table.name}": ${unverifiedSkipped(step)}`);
       continue;
     }
-    if (step.wait) await waitForActive(table);
+    if (!step.wait) continue;
+    if (step.part !== "replication") {
+      await waitForActive(table);
+      continue;
+    }
+    const settled = await waitForActive(table, false, replicaRegions);
+    const failed = settled && failedReplica(settled, replicaRegions);
+    if (failed) throw replicaFailure(table, failed);
   }
 }
 
@@ -205,8 +250,11 @@ async function update(table: TableRuntime): Promise<void> {
 export async function runSetup(table: TableRuntime): Promise<void> {
   const { create, waitForActive: wait, expires, update: parts } = table.options;
   const created = create ? await createIfMissing(table) : false;
-  if (wait.enabled) await waitForActive(table, created);
+  // A table this flow created gets its replicas whatever `update` says (CreateTable cannot make them),
+  // and a replica can only be added to an ACTIVE table, so that waits even with `waitForActive: false`.
+  const replicateNew = created && table.options.replicaRegions.length > 0;
+  if (wait.enabled || replicateNew) await waitForActive(table, created);
   // Without `expires`, TTL is never touched (as in Dynamoose): it may have been set up outside the code.
   if (expires && (parts.includes("ttl") || create)) await syncTimeToLive(table, expires.attribute);
-  await update(table);
+  await update(table, replicateNew && !parts.includes("replication") ? [...parts, "replication"] : parts);
 }

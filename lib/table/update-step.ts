@@ -7,9 +7,12 @@ import type {
   UpdateTableCommandInput,
 } from "@aws-sdk/client-dynamodb";
 
+/** The parts of an update that UpdateTable makes. */
+type UpdateTablePart = "throughput" | "indexes" | "tableClass" | "streams" | "replication";
+
 export type TableUpdateStep =
   | {
-      readonly part: "throughput" | "indexes" | "tableClass" | "streams";
+      readonly part: UpdateTablePart;
       readonly operation: "UpdateTable";
       readonly input: UpdateTableCommandInput;
       /** Index steps wait for the table and its indexes to be ACTIVE before the next one may start. */
@@ -17,7 +20,8 @@ export type TableUpdateStep =
       /**
        * The endpoint did not report the current value (no `TableClassSummary`), so the change may already
        * be in place: DynamoDB Local, which accepts a table class but never reports one, answers such a call
-       * with ValidationException "Nothing to update", which setup.ts then skips with a warning.
+       * with ValidationException "Nothing to update", which setup.ts then skips with a warning. It answers
+       * replica changes the same way (it has no global tables), and reports no `Replicas` either.
        */
       readonly unverified?: true;
     }
@@ -38,10 +42,14 @@ export interface CurrentTable {
   readonly table: TableDescription;
   /** The table's tags, when tags are being updated and the endpoint supports tagging. */
   readonly tags?: readonly Tag[] | undefined;
+  /** The client's region, where the table itself is (no replica is made there), when it is known. */
+  readonly region?: string | undefined;
 }
 
-/** Every throughput, index, table class and stream change is an UpdateTable that must finish first. */
-export const updateTable = (
-  part: "throughput" | "indexes" | "tableClass" | "streams",
-  input: UpdateTableCommandInput,
-): TableUpdateStep => ({ part, operation: "UpdateTable", input, wait: true });
+/** Every throughput, index, table class, stream and replica change is an UpdateTable that must finish first. */
+export const updateTable = (part: UpdateTablePart, input: UpdateTableCommandInput): TableUpdateStep => ({
+  part,
+  operation: "UpdateTable",
+  input,
+  wait: true,
+});

@@ -23,6 +23,19 @@ new dynamodel.Table("Cats", [Cat], {
 });
 // @ts-expect-error: not an update part
 new Table("Cats", [Cat], { update: ["everything"] });
+// A global table (Dynamoose's Table.mdx example): replica regions, and "replication" as an update part.
+new Table("Cats", [Cat], {
+  create: true,
+  update: ["throughput", "indexes", "ttl", "tableClass", "replication"],
+  replication: { regions: ["us-west-2", "us-west-1"] },
+  throughput: "ON_DEMAND",
+});
+const regions: string[] = ["eu-west-1"];
+model("TypesTableGlobalCat", { id: String }, { replication: { regions } });
+// @ts-expect-error: regions is a list
+new Table("Cats", [Cat], { replication: { regions: "us-west-2" } });
+// @ts-expect-error: regions is required
+new Table("Cats", [Cat], { replication: {} });
 // @ts-expect-error: not a table class
 new Table("Cats", [Cat], { tableClass: "cold" });
 

@@ -2,6 +2,7 @@
 import type { CreateTableCommandInput, TableDescription } from "@aws-sdk/client-dynamodb";
 import { diffTable } from "../../../lib/table/diff";
 import { UPDATE_PARTS } from "../../../lib/table/options";
+import { failedReplica, missingReplicas, replicaSteps, unlistedReplicas } from "../../../lib/table/replicas";
 
 const key = (name: string, type: "HASH" | "RANGE" = "HASH") => ({ AttributeName: name, KeyType: type });
 const gsi = (name: string, hash: string, read = 1) => ({
@@ -312,5 +313,82 @@ describe("diffTable", () => {
     expect(
       diffTable({ table: current(), tags: [] }, everything, ["streams"]).map((step) => step.part),
     ).toEqual(["streams"]);
+  });
+
+  it("replication: one UpdateTable per missing region, after the stream it needs, never the home region", () => {
+    const replicated = {
+      ...wanted,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" as const },
+    };
+    const regions = ["us-east-1", "us-west-2", "eu-west-1"];
+    const table = current({ Replicas: [{ RegionName: "us-west-2", ReplicaStatus: "ACTIVE" }] });
+    const steps = diffTable({ table, region: "us-east-1" }, replicated, ["replication"], regions);
+    expect(steps).toEqual([
+      {
+        part: "streams",
+        operation: "UpdateTable",
+        wait: true,
+        input: {
+          TableName: "T",
+          StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+        },
+      },
+      {
+        part: "replication",
+        operation: "UpdateTable",
+        wait: true,
+        input: { TableName: "T", ReplicaUpdates: [{ Create: { RegionName: "eu-west-1" } }] },
+      },
+    ]);
+    // With "streams" too, the stream step comes once.
+    expect(
+      diffTable({ table, region: "us-east-1" }, replicated, ["streams", "replication"], regions).map(
+        (step) => step.part,
+      ),
+    ).toEqual(["streams", "replication"]);
+    // "replication" without regions changes nothing, not even a stream the options do not ask for.
+    const streaming = current({ StreamSpecification: { StreamEnabled: true, StreamViewType: "KEYS_ONLY" } });
+    expect(diffTable({ table: streaming }, wanted, ["replication"], [])).toEqual([]);
+    // Regions without the "replication" part: nothing either.
+    expect(diffTable({ table }, replicated, ["tags"], regions)).toEqual([]);
+  });
+
+  it("replicaSteps: unverified when the endpoint reports no Replicas; in the order given", () => {
+    const steps = replicaSteps({ TableName: "T" }, ["us-west-2", "ap-south-1"], undefined);
+    expect(steps.map((step) => [step.input, "unverified" in step && step.unverified])).toEqual([
+      [{ TableName: "T", ReplicaUpdates: [{ Create: { RegionName: "us-west-2" } }] }, true],
+      [{ TableName: "T", ReplicaUpdates: [{ Create: { RegionName: "ap-south-1" } }] }, true],
+    ]);
+    // Replicas reported (even an empty list): a real answer, to be believed.
+    expect(replicaSteps({ TableName: "T", Replicas: [] }, ["us-west-2"], undefined)[0]).not.toHaveProperty(
+      "unverified",
+    );
+    // A replica in any state counts as there: nothing is asked twice.
+    const creating = {
+      TableName: "T",
+      Replicas: [{ RegionName: "us-west-2", ReplicaStatus: "CREATING" as const }],
+    };
+    expect(replicaSteps(creating, ["us-west-2"], undefined)).toEqual([]);
+  });
+
+  it("unlistedReplicas and failedReplica read DescribeTable's Replicas", () => {
+    const table: TableDescription = {
+      TableName: "T",
+      Replicas: [
+        { RegionName: "us-east-1", ReplicaStatus: "ACTIVE" },
+        { RegionName: "us-west-2", ReplicaStatus: "ACTIVE" },
+        { RegionName: "ap-south-1", ReplicaStatus: "CREATION_FAILED" },
+      ],
+    };
+    expect(unlistedReplicas(table, ["us-west-2"], "us-east-1")).toEqual(["ap-south-1"]);
+    expect(unlistedReplicas(table, ["us-west-2", "ap-south-1"], "us-east-1")).toEqual([]);
+    expect(unlistedReplicas({ TableName: "T" }, ["us-west-2"], undefined)).toEqual([]);
+    expect(
+      missingReplicas(table, ["us-east-1", "us-west-2", "eu-west-1", "ap-south-1"], "us-east-1"),
+    ).toEqual(["eu-west-1"]);
+    expect(missingReplicas({ TableName: "T" }, ["us-west-2"], undefined)).toEqual(["us-west-2"]);
+    expect(failedReplica(table, ["us-west-2", "ap-south-1"])).toBe("ap-south-1");
+    // A failure in a region this table's options do not list is not this setup's to report.
+    expect(failedReplica(table, ["us-west-2"])).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ describe("resolveTableOptions", () => {
       tags: {},
       tableClass: "standard",
       streamOptions: { enabled: false, type: undefined },
+      replicaRegions: [],
       initialize: true,
       entityAttribute: undefined,
       populate: false,
@@ -61,9 +62,84 @@ describe("resolveTableOptions", () => {
     expect(() => resolveTableOptions({ expires: "soon" as unknown as number })).toThrow(InvalidParameter);
   });
 
+  it("replication: the regions, and the NEW_AND_OLD_IMAGES stream replication needs", () => {
+    const regions = ["us-west-2", "eu-central-1", "us-gov-west-1", "cn-north-1"];
+    const resolved = resolveTableOptions({ replication: { regions } });
+    expect(resolved.replicaRegions).toEqual(regions);
+    expect(resolved.streamOptions).toEqual({ enabled: true, type: "NEW_AND_OLD_IMAGES" });
+    // The same stream asked for explicitly is fine; no regions is no replication.
+    const explicit = { enabled: true, type: "NEW_AND_OLD_IMAGES" as const };
+    expect(resolveTableOptions({ replication: { regions }, streamOptions: explicit }).streamOptions).toEqual(
+      explicit,
+    );
+    const none = resolveTableOptions({ replication: { regions: [] } });
+    expect([none.replicaRegions, none.streamOptions]).toEqual([[], { enabled: false, type: undefined }]);
+    // From the instance's defaults, replaced whole (not merged) by the table's own list.
+    expect(resolveTableOptions({}, { replication: { regions: ["us-west-2"] } }).replicaRegions).toEqual([
+      "us-west-2",
+    ]);
+    expect(
+      resolveTableOptions(
+        { replication: { regions: ["eu-west-1"] } },
+        { replication: { regions: ["us-west-2", "us-west-1"] } },
+      ).replicaRegions,
+    ).toEqual(["eu-west-1"]);
+  });
+
+  it.each([
+    [5, "Table option `replication` must be {regions: [region names]} (got 5)."],
+    [
+      { regions: "us-west-2" },
+      'Table option `replication.regions` must be an array of region names ("us-west-2") (got "us-west-2").',
+    ],
+    [
+      {},
+      'Table option `replication.regions` must be an array of region names ("us-west-2") (got undefined).',
+    ],
+    [
+      { regions: ["us-west-2", "US-EAST-1"] },
+      'Table option `replication.regions[1]` must be a region name ("us-west-2") (got "US-EAST-1").',
+    ],
+    [
+      { regions: [""] },
+      'Table option `replication.regions[0]` must be a region name ("us-west-2") (got "").',
+    ],
+    // A hole in the array is a missing region, not skipped.
+    [
+      { regions: Object.assign(new Array<string>(3), { 0: "us-west-2", 2: "eu-west-1" }) },
+      'Table option `replication.regions[1]` must be a region name ("us-west-2") (got undefined).',
+    ],
+    [{ regions: [7] }, 'Table option `replication.regions[0]` must be a region name ("us-west-2") (got 7).'],
+    [
+      { regions: ["eu-west-1", "eu-west-1"] },
+      'Table option `replication.regions[1]` must be a region not listed before (got "eu-west-1").',
+    ],
+    [
+      { regions: ["eu-west-1"], region: "x" },
+      'Unknown table option "replication" setting "region": the known ones are regions.',
+    ],
+  ])("refuses replication %j, naming the path, the rule and the value", (replication, message) => {
+    expect(() => resolveTableOptions({ replication } as never)).toThrow(new InvalidParameter(message));
+  });
+
+  it("refuses a stream of another view type with replication", () => {
+    expect(() =>
+      resolveTableOptions({
+        replication: { regions: ["us-west-2"] },
+        streamOptions: { enabled: true, type: "KEYS_ONLY" },
+      }),
+    ).toThrow(
+      new InvalidParameter(
+        'Table option `streamOptions.type` must be "NEW_AND_OLD_IMAGES" with `replication`, which replicates from that stream (got "KEYS_ONLY").',
+      ),
+    );
+  });
+
   it("update: true is every part; a list is checked", () => {
     expect(resolveTableOptions({ update: true }).update).toEqual(UPDATE_PARTS);
     expect(resolveTableOptions({ update: ["ttl", "indexes"] }).update).toEqual(["ttl", "indexes"]);
+    expect(resolveTableOptions({ update: ["replication"] }).update).toEqual(["replication"]);
+    expect(UPDATE_PARTS).toContain("replication");
     expect(() => resolveTableOptions({ update: ["everything" as "ttl"] })).toThrow(InvalidParameter);
   });
 
