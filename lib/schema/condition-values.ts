@@ -170,6 +170,8 @@ export function convertElement(
  * `beginsWith`: a string prefix of a string-stored attribute is a prefix, not a whole value: sent as
  * given where the stored string is not the value itself (an ISO Date: "2020" stays "2020"); through
  * `set` where it is (a String attribute), so a lower-casing `set` lower-cases the prefix too.
+ * DynamoDB's begins_with takes only a String or Binary operand: any other stored form (a Number
+ * attribute's `beginsWith(1)`) is a TypeMismatch here rather than DynamoDB's ValidationException.
  */
 export function convertPrefix(
   attribute: CompiledAttribute,
@@ -186,5 +188,10 @@ export function convertPrefix(
         : { S: value };
     }
   }
-  return convertOperand(attribute, value, path, itemSet);
+  const operand = convertOperand(attribute, value, path, itemSet);
+  const prefixOnly = (converted: AttributeValue): AttributeValue => {
+    if (converted.S !== undefined || converted.B !== undefined) return converted;
+    throw new TypeMismatch(path, "a string or binary prefix (beginsWith)", value);
+  };
+  return isThenable(operand) ? Promise.resolve(operand).then(prefixOnly) : prefixOnly(operand);
 }

@@ -350,6 +350,62 @@ describe("beginsWith on a string-stored attribute keeps the prefix", () => {
   });
 });
 
+describe("beginsWith needs a String or Binary operand (DynamoDB's begins_with)", () => {
+  const tableName = uniqueTableName("condprefixtype");
+  const Reading = dynamodel.model(
+    "CondPrefixReading",
+    new Schema({
+      id: { type: String, hashKey: true },
+      at: { type: Number, rangeKey: true },
+      when: Date,
+      blob: Buffer,
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  beforeAll(async () => {
+    await Reading.create({ id: "a", at: 12, when: new Date(5), blob: Buffer.from("xyz") });
+  });
+
+  it.each([
+    ["a Number attribute", () => Reading.scan("at").beginsWith(1), "at", 1],
+    ["a Date stored as a number", () => Reading.scan("when").beginsWith(new Date(5)), "when", new Date(5)],
+    ["a query's Number range key", () => Reading.query("id").eq("a").where("at").beginsWith(1), "at", 1],
+    [
+      "a condition of a delete",
+      () => Reading.delete({ id: "a", at: 12 }, { condition: new Condition("at").beginsWith(1) }),
+      "at",
+      1,
+    ],
+  ])("on %s: a TypeMismatch naming the path and value, nothing sent", async (_what, run, path, value) => {
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      const started = run();
+      const outcome = "exec" in started ? started.exec() : started;
+      await expect(outcome).rejects.toThrow(TypeMismatch);
+      await expect("exec" in started ? started.exec() : run()).rejects.toMatchObject({
+        path,
+        value,
+        message: `"${path}" must be a string or binary prefix (beginsWith) (got ${value instanceof Date ? value.toISOString() : value})`,
+      });
+    } finally {
+      stop();
+    }
+    expect(sent.filter((operation) => operation !== "DescribeTable")).toEqual([]);
+    expect((await rawClient().scan({ TableName: tableName })).Count).toBe(1);
+  });
+
+  it("a Binary attribute takes a Buffer prefix", async () => {
+    const scan = Reading.scan("blob").beginsWith(Buffer.from("xy"));
+    expect((await scan.getRequest()).ExpressionAttributeValues).toEqual({ ":v0": { B: Buffer.from("xy") } });
+    expect(ids(await scan.exec())).toEqual(["a"]);
+  });
+});
+
 describe("CONSTANT attributes in conditions", () => {
   const tableName = uniqueTableName("condconst");
   const Thing = dynamodel.model(
