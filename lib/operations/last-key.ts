@@ -115,7 +115,17 @@ export function startKeyToDynamo(
       `startAt() needs a key object such as a result's lastKey (got ${describeValue(key)}).`,
     );
   }
-  return Object.fromEntries(
+  const startKey = Object.fromEntries(
     Object.entries(key).map(([name, value]) => keyValueToDynamo(schema, name, value)),
   );
+  // Every lastKey holds the table's key (an index's adds its own keys): without it DynamoDB only says
+  // "The provided starting key is invalid", not what is missing.
+  for (const keyName of [schema.hashKey, schema.rangeKey]) {
+    if (keyName !== undefined && startKey[keyName] === undefined) {
+      throw new InvalidParameter(
+        `startAt() needs the table's key attribute "${keyName}" (got ${describeValue(key)}): pass a result's lastKey.`,
+      );
+    }
+  }
+  return startKey;
 }

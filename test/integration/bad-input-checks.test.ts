@@ -530,6 +530,60 @@ describe("startAt() with a Buffer key after a trip through JSON", () => {
   });
 });
 
+describe("startAt() without the table's key", () => {
+  const pairTable = uniqueTableName("StartAtPair");
+  const Pair = dynamodel.model(
+    "StartAtPairModel",
+    {
+      id: { type: String, hashKey: true },
+      at: { type: Number, rangeKey: true, alias: "when" },
+      g: { type: String, index: { name: "byG", type: "global" } },
+    },
+    { tableName: pairTable, throughput: "ON_DEMAND" },
+  );
+
+  it.each([
+    ["scan, the range key missing", () => Pair.scan().startAt({ id: "a" }), "at", '{"id":"a"}'],
+    ["query, the hash key missing", () => Pair.query("id").eq("a").startAt({ at: 1 }), "id", '{"at":1}'],
+    [
+      "an index query, only the index key",
+      () => Pair.query("g").eq("x").startAt({ g: "x" }),
+      "id",
+      '{"g":"x"}',
+    ],
+  ])("%s: an InvalidParameter naming it, nothing sent", async (_case, build, missing, shown) => {
+    await Pair.table().initialize();
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await expect(build().exec()).rejects.toThrow(
+        new InvalidParameter(
+          `startAt() needs the table's key attribute "${missing}" (got ${shown}): pass a result's lastKey.`,
+        ),
+      );
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it("a lastKey (also by the alias of a key) is taken as before", async () => {
+    await Pair.batchPut([1, 2, 3].map((at) => ({ id: "p", at, g: "y" })));
+    const first = await Pair.query("id").eq("p").limit(1).exec();
+    expect(first.lastKey).toEqual({ id: "p", when: 1 });
+    const rest = await Pair.query("id").eq("p").startAt(first.lastKey!).exec();
+    expect(rest.map((item) => item.when)).toEqual([2, 3]);
+    const byAlias = await Pair.query("id")
+      .eq("p")
+      .startAt({ id: "p", when: 2 } as never)
+      .exec();
+    expect(byAlias.map((item) => item.when)).toEqual([3]);
+  });
+});
+
 describe("key values over DynamoDB's byte limits", () => {
   const keyTable = uniqueTableName("KeyBytes");
   const Keyed = dynamodel.model(
