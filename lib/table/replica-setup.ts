@@ -2,7 +2,7 @@
 // steps replicas.ts builds: which region the table itself is in, replicas that failed, and replicas that
 // are missing or not listed, which are reported rather than changed.
 import type { TableDescription } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter, OtherError } from "../errors";
+import { OtherError } from "../errors";
 import { emitLog } from "../logger/logger";
 import { failedReplica, missingReplicas, unlistedReplicas } from "./replicas";
 import type { TableRuntime } from "./table";
@@ -23,21 +23,6 @@ export async function homeRegion(
     // No region configured: fall back to the ARN.
   }
   return description.TableArn?.split(":")[3];
-}
-
-/**
- * A table this flow is about to create with `replication` must be on demand: DynamoDB accepts a
- * provisioned global table only with write auto scaling, which a new table cannot have yet, so every
- * replica would be refused after the table was made.
- */
-export function checkNewGlobalTable(table: TableRuntime): void {
-  const { replicaRegions, throughput } = table.options;
-  if (replicaRegions.length === 0 || throughput === "ON_DEMAND") return;
-  throw new InvalidParameter(
-    `Table option \`throughput\` must be "ON_DEMAND" for a new table with \`replication\` (DynamoDB needs ` +
-      `write auto scaling on a provisioned global table, which a new table cannot have) (got ` +
-      `${JSON.stringify(throughput)}).`,
-  );
 }
 
 const warn = (table: TableRuntime, message: string) =>

@@ -18,7 +18,7 @@ import { OtherError, WaitForActiveTimeout } from "../errors";
 import { emitLog } from "../logger/logger";
 import { diffTable } from "./diff";
 import { failedReplica } from "./replicas";
-import { checkNewGlobalTable, homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
+import { homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
 import type { TableUpdateStep } from "./update-step";
 import type { TableRuntime } from "./table";
 import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
@@ -89,7 +89,6 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
 /** Creates the table unless it exists; whether this flow asked for it to be created. */
 async function createIfMissing(table: TableRuntime): Promise<boolean> {
   if (await describeOrUndefined(table)) return false;
-  checkNewGlobalTable(table);
   try {
     await setupCall(table, "CreateTable", table.createInput());
   } catch (error) {

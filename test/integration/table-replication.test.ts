@@ -10,7 +10,6 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import dynamodel, {
   Instance,
-  InvalidParameter,
   OtherError,
   type DynamoCall,
   type LogEvent,
@@ -142,6 +141,22 @@ describe("replication on DynamoDB Local (no global tables there)", () => {
     expect((await rawClient().getItem({ TableName: table.name, Key: { id: { S: "a" } } })).Item).toEqual({
       id: { S: "a" },
       n: { N: "1" },
+    });
+  });
+
+  it("a provisioned table with replication works on DynamoDB Local (the replicas are skipped)", async () => {
+    const events = await logged();
+    const instance = instanceInUsEast1();
+    const Cat = dynamodel.model(modelName("LocalProvisioned"), { id: String });
+    const table = new instance.Table(uniqueTableName("localProvisioned"), [Cat], {
+      replication: { regions: ["us-west-2"] },
+      waitForActive: fast,
+    });
+    await Cat.create({ id: "tom" });
+    expect((await describeRaw(table.name)).StreamSpecification?.StreamViewType).toBe("NEW_AND_OLD_IMAGES");
+    expect(warnings(events).map(([category]) => category)).toEqual(["table:update:replication"]);
+    expect((await rawClient().getItem({ TableName: table.name, Key: { id: { S: "tom" } } })).Item).toEqual({
+      id: { S: "tom" },
     });
   });
 
@@ -286,22 +301,28 @@ describe("replication against an endpoint with global tables (simulated)", () =>
     expect(sentUpdates(calls)).toHaveLength(1);
   });
 
-  it("a new provisioned table with replication is refused before CreateTable (DynamoDB would refuse every replica)", async () => {
+  it("AWS's refusal of a replica (a provisioned table without write auto scaling) fails the setup with its error", async () => {
     const instance = instanceInUsEast1();
     const calls = record(instance);
+    const refusal = "Table write capacity should either be Pay-Per-Request or AutoScaled";
+    instance.use(async (call, next) => {
+      if (call.operation !== "UpdateTable" || !("ReplicaUpdates" in call.input)) return next();
+      throw Object.assign(new Error(refusal), { name: "ValidationException" });
+    });
     const Cat = dynamodel.model(modelName("Provisioned"), { id: String });
     const table = new instance.Table(uniqueTableName("provisioned"), [Cat], {
-      replication: { regions: ["eu-west-1"] },
+      replication: { regions: ["eu-west-1", "us-west-2"] },
       throughput: { read: 5, write: 5 },
       waitForActive: fast,
     });
-    const message =
-      'Table option `throughput` must be "ON_DEMAND" for a new table with `replication` (DynamoDB needs write auto scaling on a provisioned global table, which a new table cannot have) (got {"read":5,"write":5}).';
-    await expect(Cat.create({ id: "tom" })).rejects.toThrow(new InvalidParameter(message));
-    expect(calls.map((call) => call.operation)).toEqual(["DescribeTable"]);
-    await expect(rawClient().describeTable({ TableName: table.name })).rejects.toThrow(
-      expect.objectContaining({ name: "ResourceNotFoundException" }),
-    );
+    await expect(Cat.create({ id: "tom" })).rejects.toMatchObject({
+      name: "ValidationException",
+      message: refusal,
+    });
+    // The table was made (as Dynamoose would) without replicas; nothing was written, no second region tried.
+    expect(sentUpdates(calls)).toHaveLength(1);
+    expect((await describeRaw(table.name)).TableStatus).toBe("ACTIVE");
+    expect((await rawClient().scan({ TableName: table.name })).Items).toEqual([]);
   });
 
   it("an existing provisioned table may get replicas (its auto scaling is set up elsewhere)", async () => {
