@@ -385,8 +385,13 @@ describe("lastKey round trip", () => {
   });
 
   it("accepts a key in DynamoDB's form, and rejects a value of the wrong type", () => {
-    expect(startKeyToDynamo(schemas[0]!, { owner: { S: "o" } })).toEqual({ owner: { S: "o" } });
-    expect(() => startKeyToDynamo(schemas[0]!, { owner: 5 })).toThrow(TypeMismatch);
+    const dynamoForm = { owner: { S: "o" }, sk: { S: "s" } };
+    expect(startKeyToDynamo(schemas[0]!, dynamoForm)).toEqual(dynamoForm);
+    expect(() => startKeyToDynamo(schemas[0]!, { owner: 5, sk: "s" })).toThrow(TypeMismatch);
+    // Without the table's range key, DynamoDB would only say the key is invalid.
+    expect(() => startKeyToDynamo(schemas[0]!, { owner: { S: "o" } })).toThrow(
+      `startAt() needs the table's key attribute "sk" (got {"owner":{"S":"o"}}): pass a result's lastKey.`,
+    );
     expect(() => startKeyToDynamo(schemas[0]!, "o")).toThrow("startAt() needs a key object");
     expect(startKeyToDynamo(schemas[0]!, undefined)).toBeUndefined();
   });
