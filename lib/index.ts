@@ -143,6 +143,17 @@ export const model = function model(
   return defineModel(Instance.default, name, schema, options);
 } as unknown as ModelFunction;
 
+/**
+ * The default instance's AWS connection: `aws.ddb`, the DynamoDB client, and `aws.converter`, the
+ * functions that turn items into AttributeValues and back (see `docs/instances-and-connections.md`).
+ *
+ * @example
+ * ```ts
+ * dynamodel.aws.ddb.set(new DynamoDB({ region: "eu-west-1" }));
+ * dynamodel.aws.ddb.local(); // or DynamoDB Local, at http://localhost:8000
+ * const { unmarshall } = dynamodel.aws.converter();
+ * ```
+ */
 export const aws = Instance.default.aws;
 export const events = Instance.default.events;
 /** Middleware around every DynamoDB call of the default instance. Returns a function that removes it. */

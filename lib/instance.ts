@@ -26,6 +26,17 @@ import { tableClassFor, type TableClass } from "./table/table-class";
 
 export type { Converter } from "./client/converter";
 
+/**
+ * The DynamoDB client of one Instance (`instance.aws.ddb`): call it for the client in use, or change it
+ * with `set()`, `local()` and `revert()`. Each Instance has its own; setting one leaves the others alone.
+ *
+ * @example
+ * ```ts
+ * dynamodel.aws.ddb.set(new DynamoDBClient({ region: "eu-west-1" }));
+ * dynamodel.aws.ddb.local(); // DynamoDB Local at http://localhost:8000
+ * const client = dynamodel.aws.ddb(); // a DynamoDB
+ * ```
+ */
 export interface DdbAccessor {
   /**
    * The client in use (created lazily: region and credentials from the environment), as a `DynamoDB`. A
@@ -89,8 +100,53 @@ export interface ConverterAccessor {
   revert(): void;
 }
 
+/**
+ * An independent dynamodel: its own DynamoDB client and converter (`aws`), Table class and defaults,
+ * middleware (`use`) and `events`. A model's requests go through the Instance of its table; a model in no
+ * Table uses `Instance.default`, the one behind `dynamodel` itself. See `docs/instances-and-connections.md`.
+ *
+ * @example
+ * ```ts
+ * const archive = new dynamodel.Instance();
+ * archive.aws.ddb.set(new DynamoDBClient({ region: "us-west-2" }));
+ * const Order = dynamodel.model("Order", { id: String, total: Number });
+ * new archive.Table("Orders", [Order]); // Order's requests go to us-west-2, through archive's middleware
+ * ```
+ */
 export class Instance {
-  readonly aws: { ddb: DdbAccessor; converter: ConverterAccessor };
+  /**
+   * This instance's AWS connection: `ddb`, the DynamoDB client its requests go to, and `converter`, the
+   * functions that turn items into AttributeValues and back.
+   *
+   * @example
+   * ```ts
+   * instance.aws.ddb.local("http://localhost:8001");
+   * const { marshall } = instance.aws.converter();
+   * ```
+   */
+  readonly aws: {
+    /**
+     * The DynamoDB client: `ddb()` returns the one in use; `ddb.set(client)`, `ddb.local(endpoint?)` and
+     * `ddb.revert()` change it for this instance only.
+     *
+     * @example
+     * ```ts
+     * instance.aws.ddb.set(new DynamoDB({ region: "eu-west-1" }));
+     * ```
+     */
+    ddb: DdbAccessor;
+    /**
+     * The converter: `converter()` returns the one in use (`@aws-sdk/util-dynamodb`'s functions until one
+     * is set); `converter.set(converter)` and `converter.revert()` change it for this instance only.
+     *
+     * @example
+     * ```ts
+     * const { marshall } = instance.aws.converter();
+     * marshall({ id: 1 }); // { id: { N: "1" } }
+     * ```
+     */
+    converter: ConverterAccessor;
+  };
   /** Emits `request` and `response` for every DynamoDB call made through this instance. */
   readonly events = new EventEmitter();
   /** Tables of this instance: `new instance.Table(name, models, options)`; `instance.Table.defaults`. */

@@ -33,6 +33,20 @@ import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
 import { checkSchemaSettings } from "./settings";
 
+/**
+ * A compiled schema: what a model's items hold (attributes, types, keys, indexes, rules) and its hooks.
+ * Pass it, or several for a single-table design, to `dynamodel.model()`; its type gives the model's item,
+ * input, key and update types. A bad definition or setting throws here, not at the first request.
+ *
+ * @example
+ * ```ts
+ * const catSchema = new dynamodel.Schema({ id: String, name: String }, { timestamps: true });
+ * catSchema.pre("save", function () {
+ *   this.name = this.name?.trim();
+ * });
+ * const Cat = dynamodel.model("Cat", catSchema); // item types inferred from the schema
+ * ```
+ */
 export class Schema<
   const D extends SchemaDefinition = SchemaDefinition,
   const S extends SchemaSettings = SchemaSettings,

@@ -50,4 +50,80 @@ export function COMBINE<const A extends readonly string[]>(attributes: A, separa
   return { value: "Combine", settings: { attributes, separator } };
 }
 
-export const type = { NULL, ANY, THIS, UNDEFINED, CONSTANT, COMBINE } as const;
+/**
+ * `dynamodel.type`: the attribute types that have no JavaScript constructor, and `UNDEFINED` for input.
+ *
+ * @example
+ * ```ts
+ * const Shape = dynamodel.model("Shape", {
+ *   id: String,
+ *   kind: dynamodel.type.CONSTANT("circle"),
+ *   parent: dynamodel.type.THIS,
+ *   label: dynamodel.type.COMBINE(["kind", "id"], "#"),
+ * });
+ * ```
+ */
+export const type = {
+  /**
+   * DynamoDB's `NULL` type: the only value it takes is `null`.
+   *
+   * @example
+   * ```ts
+   * new Schema({ id: String, deletedAt: dynamodel.type.NULL });
+   * ```
+   */
+  NULL,
+  /**
+   * Any value, stored by its JavaScript type and read back by its DynamoDB type. As a `schema`, keeps
+   * any nested content.
+   *
+   * @example
+   * ```ts
+   * new Schema({ id: String, payload: dynamodel.type.ANY });
+   * ```
+   */
+  ANY,
+  /**
+   * A reference to an item of the model being defined: stores that item's key (`populate()` reads it).
+   *
+   * @example
+   * ```ts
+   * const Person = dynamodel.model("Person", { id: String, parent: dynamodel.type.THIS });
+   * ```
+   */
+  THIS,
+  /**
+   * Not a type but a value: the attribute is left out and its default skipped (in `update`, removed).
+   *
+   * @example
+   * ```ts
+   * await Cat.create({ id: 1, lives: dynamodel.type.UNDEFINED }); // no `lives`, not even the default
+   * ```
+   */
+  UNDEFINED,
+  /**
+   * `CONSTANT(value)`: an attribute whose value must always equal `value` (a string, number or boolean,
+   * stored as S, N or BOOL).
+   *
+   * @example
+   * ```ts
+   * new Schema({ id: String, kind: dynamodel.type.CONSTANT("cat") });
+   * ```
+   */
+  CONSTANT,
+  /**
+   * `COMBINE(attributes, separator = ",")`: a string attribute computed on every write from the present
+   * values of `attributes`, each in its stored form, joined by `separator`.
+   *
+   * @example
+   * ```ts
+   * new Schema({
+   *   id: String,
+   *   first: String,
+   *   last: String,
+   *   fullName: dynamodel.type.COMBINE(["first", "last"], " "), // "Ada Lovelace"
+   * });
+   * ```
+   */
+  COMBINE,
+} as const;

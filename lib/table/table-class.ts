@@ -229,13 +229,43 @@ export class Table {
 
 /** Custom defaults for the tables of one Instance: constructor options > these > built-in defaults. */
 export interface TableDefaults {
+  /**
+   * Replaces the custom defaults with `options` (not merged: `set({})` goes back to the built-in ones).
+   * Option names and values are checked now (`InvalidParameter`); later tables and models use a copy.
+   *
+   * @example
+   * ```ts
+   * dynamodel.Table.defaults.set({ prefix: "test_", throughput: "ON_DEMAND" });
+   * ```
+   */
   set(options: TableOptions): void;
+  /**
+   * A copy of the custom defaults (changing it changes nothing); `{}` when none are set. An Instance that
+   * has set none gets the default instance's.
+   *
+   * @example
+   * ```ts
+   * const { prefix } = dynamodel.Table.defaults.get();
+   * ```
+   */
   get(): TableOptions;
 }
 
 export interface TableClass {
   new (name: string, models: readonly object[], options?: TableOptions): Table;
   readonly prototype: Table;
+  /**
+   * Custom defaults for this Instance's tables and models, merged deeply under each one's own options and
+   * over the built-in defaults. Read when a table or model is defined, so set them first.
+   *
+   * @example
+   * ```ts
+   * dynamodel.Table.defaults.set({ prefix: "docs_" });
+   * const Note = dynamodel.model("Note", { id: String }, { suffix: "_v1" });
+   * Note.table().name; // "docs_Note_v1"
+   * dynamodel.Table.defaults.set({}); // back to the built-in defaults
+   * ```
+   */
   readonly defaults: TableDefaults;
 }
 
