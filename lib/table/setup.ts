@@ -1,7 +1,8 @@
 // The setup flow of a table (SPEC §7), in Dynamoose's order: create if missing → wait until the table and
 // every GSI are ACTIVE → TTL → update (the steps diff.ts computes; a new table's replicas too). Every call
-// has a short deadline of its own, so an endpoint that never answers fails the flow (and with it every waiting request) instead of
-// leaving requests hanging; the SDK's retries against a closed port finish well within it.
+// has a short deadline of its own, so an endpoint that never answers fails the flow (and with it every
+// waiting request) instead of leaving requests hanging; the SDK's retries against a closed port finish
+// well within it.
 import type {
   DescribeTableCommandOutput,
   DescribeTimeToLiveCommandOutput,
