@@ -87,7 +87,12 @@ export class CombinedHooks implements HookRunner {
     return runPostHooks(this.#lists(operation).post, target, result);
   }
 
-  runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown> {
-    return runErrorHandlerHooks(this.#lists(operation).errorHandlers, target, error);
+  runErrorHandlers(
+    operation: HookOperation,
+    target: unknown,
+    error: unknown,
+    result?: unknown,
+  ): Promise<unknown> {
+    return runErrorHandlerHooks(this.#lists(operation).errorHandlers, target, error, result);
   }
 }

@@ -1,8 +1,8 @@
 // Mongoose-style hooks per schema (SPEC §9). A pre hook that declares a parameter gets `next` (call
 // `next()` or `next(error)`, or return a promise); otherwise it may return a promise. A post hook gets
 // `(result)`, or `(result, next)` when it declares two parameters; one declaring three, `(error, result,
-// next)`, is an error handler: it runs only when the operation failed, and `next(newError)` replaces the
-// error.
+// next)`, is an error handler: it runs only when the operation or one of its hooks failed (a post hook's
+// failure too, as in Mongoose), and `next(newError)` replaces the error.
 // Hooks run once per call, in registration order. An operation without hooks pays nothing extra.
 import { InvalidParameter } from "../errors";
 
@@ -85,8 +85,16 @@ export interface HookRunner {
   hasPre(operation: HookOperation): boolean;
   runPre(operation: HookOperation, target: unknown): Promise<void>;
   runPost(operation: HookOperation, target: unknown, result: unknown): Promise<void>;
-  /** Runs the error handlers; resolves with the error to report (the original unless one replaced it). */
-  runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown>;
+  /**
+   * Runs the error handlers; resolves with the error to report (the original unless one replaced it).
+   * `result` is the operation's result when the operation itself succeeded and a post hook failed.
+   */
+  runErrorHandlers(
+    operation: HookOperation,
+    target: unknown,
+    error: unknown,
+    result?: unknown,
+  ): Promise<unknown>;
 }
 
 function checkOperation(operation: unknown): asserts operation is HookOperation {
@@ -161,16 +169,20 @@ export async function runPostHooks(
   }
 }
 
-/** Runs error handlers in order; each sees the error as the previous ones left it. */
+/**
+ * Runs error handlers in order; each sees the error as the previous ones left it, and the operation's
+ * result (`undefined` unless the operation succeeded and a post hook failed).
+ */
 export async function runErrorHandlerHooks(
   hooks: readonly PostHook[],
   target: unknown,
   error: unknown,
+  result?: unknown,
 ): Promise<unknown> {
   let reported = error;
   for (const hook of hooks) {
     try {
-      await callWithNext(hook as (...args: unknown[]) => unknown, target, [reported, undefined]);
+      await callWithNext(hook as (...args: unknown[]) => unknown, target, [reported, result]);
     } catch (replacement) {
       reported = replacement;
     }
@@ -237,8 +249,13 @@ export class HookRegistry implements HookRunner {
     return runPostHooks(this.listsOf(operation).post, target, result);
   }
 
-  runErrorHandlers(operation: HookOperation, target: unknown, error: unknown): Promise<unknown> {
-    return runErrorHandlerHooks(this.listsOf(operation).errorHandlers, target, error);
+  runErrorHandlers(
+    operation: HookOperation,
+    target: unknown,
+    error: unknown,
+    result?: unknown,
+  ): Promise<unknown> {
+    return runErrorHandlerHooks(this.listsOf(operation).errorHandlers, target, error, result);
   }
 }
 
@@ -247,6 +264,8 @@ export class HookRegistry implements HookRunner {
  * Without hooks for it, this is just `run()`.
  * `first` is a built-in step that runs before the user's pre hooks, as if registered first (as Mongoose
  * validates before the user's `pre("save")` hooks); its failure is the operation's failure.
+ * A post hook's failure goes to the error handlers too (as in Mongoose), with the result; the write it
+ * follows has happened.
  *
  * @example
  * ```ts
@@ -264,15 +283,15 @@ export function withHooks<T>(
     return first === undefined ? run() : first().then(run);
   }
   return (async () => {
-    let result: T;
+    let result: T | undefined;
     try {
       if (first !== undefined) await first();
       await registry.runPre(operation, target);
       result = await run();
+      await registry.runPost(operation, target, result);
+      return result;
     } catch (error) {
-      throw await registry.runErrorHandlers(operation, target, error);
+      throw await registry.runErrorHandlers(operation, target, error, result);
     }
-    await registry.runPost(operation, target, result);
-    return result;
   })();
 }

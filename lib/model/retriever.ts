@@ -275,7 +275,8 @@ export abstract class Retriever<
   /**
    * The pages, between the query/scan hooks: the pre hooks run before the first request (and may replace
    * the builder), the post hooks after the last page, with the number of items. A `break` ends the
-   * iteration without running the post hooks, as the operation did not complete.
+   * iteration without running the post hooks, as the operation did not complete. A failure anywhere,
+   * a post hook's included, goes to the error handlers.
    */
   async *#hookedPages(): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
@@ -286,6 +287,7 @@ export abstract class Retriever<
     }
     const context = operationContext(runtime, kind, { query: this });
     let items = 0;
+    let completed = false;
     try {
       await hooks.runPre(kind, context);
       const builder = context.query instanceof Retriever ? context.query : this;
@@ -293,9 +295,10 @@ export abstract class Retriever<
         items += (page as unknown[]).length;
         yield page;
       }
+      completed = true;
+      await hooks.runPost(kind, context, items);
     } catch (error) {
-      throw await hooks.runErrorHandlers(kind, context, error);
+      throw await hooks.runErrorHandlers(kind, context, error, completed ? items : undefined);
     }
-    await hooks.runPost(kind, context, items);
   }
 }

@@ -74,10 +74,15 @@ export class TransactionHooks implements HookRunner {
     for (const part of this.#parts) await part.hooks.runPost(operation, part.context, result);
   }
 
-  async runErrorHandlers(operation: HookOperation, _target: unknown, error: unknown): Promise<unknown> {
+  async runErrorHandlers(
+    operation: HookOperation,
+    _target: unknown,
+    error: unknown,
+    result?: unknown,
+  ): Promise<unknown> {
     let reported = error;
     for (const part of this.#parts) {
-      reported = await part.hooks.runErrorHandlers(operation, part.context, reported);
+      reported = await part.hooks.runErrorHandlers(operation, part.context, reported, result);
     }
     return reported;
   }

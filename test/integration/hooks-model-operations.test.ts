@@ -77,6 +77,56 @@ describe("a pre hook that throws aborts the operation", () => {
   });
 });
 
+describe("a post hook that fails goes to the error handlers (as in Mongoose)", () => {
+  const schema = new Schema({ id: Number, name: String });
+  const handled: unknown[] = [];
+  schema.post("save", function () {
+    throw new Error("audit log is down");
+  });
+  schema.post("save", function (error: unknown, item: unknown, next: (error?: unknown) => void) {
+    handled.push(["save", (error as Error).message, (item as { name?: string } | undefined)?.name]);
+    next(new Error(`saved, but: ${(error as Error).message}`));
+  });
+  // exec() gives the post hooks the result; an iteration gives them the number of items.
+  const sizeOf = (result: unknown) =>
+    typeof result === "number" ? `${result} items` : `[${(result as unknown[]).length}]`;
+  schema.post("scan", function (result) {
+    throw new Error(`scan saw ${sizeOf(result)}`);
+  });
+  schema.post("scan", function (error: unknown, result: unknown, next: () => void) {
+    handled.push(["scan", (error as Error).message, sizeOf(result)]);
+    next();
+  });
+  const Cat = dynamodel.model("HookPostFailCat", schema, {
+    tableName: uniqueTableName("hookpostfail"),
+    throughput: "ON_DEMAND",
+  });
+  const errors: unknown[] = [];
+  Cat.on("error", (error: unknown) => errors.push((error as Error).message));
+
+  it("rejects with the handler's error after the write happened", async () => {
+    await expect(new Cat({ id: 1, name: "Tom" }).save()).rejects.toThrow("saved, but: audit log is down");
+    expect(await stored(Cat.table().name, 1)).toEqual({ id: { N: "1" }, name: { S: "Tom" } });
+    expect(handled).toEqual([["save", "audit log is down", "Tom"]]);
+    expect(errors).toEqual(["saved, but: audit log is down"]);
+  });
+
+  it("gives a scan's error handler the result", async () => {
+    await expect(Cat.scan().exec()).rejects.toThrow("scan saw [1]");
+    expect(handled.at(-1)).toEqual(["scan", "scan saw [1]", "[1]"]);
+  });
+
+  it("gives an iterated scan's error handler the number of items", async () => {
+    const names: string[] = [];
+    const iterate = async () => {
+      for await (const cat of Cat.scan()) names.push(cat.name ?? "");
+    };
+    await expect(iterate()).rejects.toThrow("scan saw 1 items");
+    expect(names).toEqual(["Tom"]);
+    expect(handled.at(-1)).toEqual(["scan", "scan saw 1 items", "1 items"]);
+  });
+});
+
 describe("batch hooks run once per call", () => {
   const schema = new Schema({ id: Number });
   let pre = 0;

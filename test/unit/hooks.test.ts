@@ -87,6 +87,40 @@ describe("hooks", () => {
     expect(post).not.toHaveBeenCalled();
   });
 
+  it("sends a post hook's failure to the error handlers with the result, and skips later post hooks", async () => {
+    const registry = new HookRegistry();
+    const seen: unknown[] = [];
+    const later = jest.fn();
+    registry.addPost("save", function () {
+      throw new Error("post failed");
+    });
+    registry.addPost("save", later);
+    registry.addPost("save", function (error: unknown, result: unknown, next: (error?: unknown) => void) {
+      seen.push([(error as Error).message, result]);
+      next(new RangeError("replaced"));
+    });
+    const operation = jest.fn(async () => "written");
+    await expect(withHooks(registry, "save", {}, operation)).rejects.toThrow(RangeError);
+    expect(operation).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([["post failed", "written"]]);
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it("gives error handlers no result when the operation itself failed", async () => {
+    const registry = new HookRegistry();
+    const results: unknown[] = [];
+    registry.addPost("get", function (_error: unknown, result: unknown, next: () => void) {
+      results.push(result);
+      next();
+    });
+    await expect(
+      withHooks(registry, "get", {}, async () => {
+        throw new Error("original");
+      }),
+    ).rejects.toThrow("original");
+    expect(results).toEqual([undefined]);
+  });
+
   describe("a hook that declares next and returns a promise (Kareem's rule)", () => {
     it("continues when the promise resolves, even if next is never called", async () => {
       const registry = new HookRegistry();
