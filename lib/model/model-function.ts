@@ -1,0 +1,109 @@
+// The type of `dynamodel.model()` (and `instance.model()`): its overloads infer a model's item types from
+// a schema or definition, or take Dynamoose's `model<Cat>()` style.
+import type { Item } from "./item";
+import type { ModelOptions } from "./model";
+import type { GetResult, ModelItem, ModelType } from "./types";
+import type { UpdateOfItem } from "./update-of-item";
+import type { AnyItem, ObjectType } from "../dynamoose-names";
+import type { SchemaDefinition, SchemaSettings } from "../schema/definition-types";
+import type {
+  AttributePath,
+  IndexNames,
+  InputOf,
+  InputOfItem,
+  ItemOf,
+  KeyOf,
+  UpdateOf,
+  WithRemovals,
+} from "../schema/infer";
+import type { DefinitionCheck } from "../schema/definition-check";
+import type { Schema } from "../schema/schema";
+
+/**
+ * An `AnyItem` model answers to any member, as in Dynamoose (whose model type includes its item type):
+ * custom methods added with `methods.set()` can be called on it without a declared type.
+ */
+type LooseMembers<T> = [AnyItem] extends [T] ? ObjectType : unknown;
+/**
+ * Dynamoose's item constructor takes any object (`new Cat({...known, extra})`, for `saveUnknown`): after the
+ * model's own construct signature, which checks `T`'s properties, this one takes what it refuses.
+ */
+type LooseConstructor<T> = new (object?: ObjectType) => ModelItem<T>;
+
+/**
+ * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
+ * schema) returns the model registered under `name`. Dynamoose's style, `model<Cat>("Cat", schema)`
+ * with `class Cat extends Item`, works too.
+ */
+export interface ModelFunction {
+  <const D extends SchemaDefinition, const S extends SchemaSettings = object>(
+    name: string,
+    schema: Schema<D, S>,
+    options?: ModelOptions,
+  ): ModelType<
+    ItemOf<D, S>,
+    WithRemovals<InputOf<D, S>>,
+    KeyOf<D, S>,
+    UpdateOf<D, S>,
+    AttributePath<D, S>,
+    IndexNames<D>,
+    GetResult<ItemOf<D, S>>
+  >;
+  <const D extends SchemaDefinition>(
+    name: string,
+    definition: D & DefinitionCheck<D>,
+    options?: ModelOptions,
+  ): ModelType<
+    ItemOf<D>,
+    WithRemovals<InputOf<D>>,
+    KeyOf<D>,
+    UpdateOf<D>,
+    AttributePath<D>,
+    IndexNames<D>,
+    GetResult<ItemOf<D>>
+  >;
+  /** Several schemas (single-table design): items are typed loosely. */
+  (
+    name: string,
+    schemas: readonly (Schema | SchemaDefinition)[],
+    options?: ModelOptions,
+  ): ModelType<
+    Record<string, unknown>,
+    Record<string, unknown>,
+    unknown,
+    Record<string, unknown>,
+    string,
+    string,
+    GetResult<Record<string, unknown>>
+  >;
+  /**
+   * Dynamoose's style, `model<Cat>("Cat", schema)`, and a registered model by name: typed by `T`, whose
+   * data properties `update` objects are checked against. Without `T` (`model("Cat")`), `AnyItem`, as in Dynamoose.
+   */
+  <T extends Item = AnyItem>(
+    name: string,
+    schema?: Schema | readonly (Schema | SchemaDefinition)[],
+    options?: ModelOptions,
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+  /**
+   * A schema or a definition, as Dynamoose's own parameter type has it (`Schema | SchemaDefinition`). A
+   * definition inferred here (no explicit `T`) is checked as the inferring overload checks it.
+   */
+  <T extends Item = AnyItem, const D extends SchemaDefinition = SchemaDefinition>(
+    name: string,
+    schema: Schema | (D & DefinitionCheck<D>),
+    options?: ModelOptions,
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+  /**
+   * A plain definition, typed loosely: with an explicit `T` (`model<Cat>("Cat", {…})`), or one the inferring
+   * overload refused. Without `T` the definition is inferred and checked, so a mistake (a misspelt setting
+   * in a variable, a dotted name, an unknown type name) is an error rather than an untyped model. (With an
+   * explicit `T`, TypeScript infers nothing: only an inline literal's unknown keys are caught, by its
+   * excess-property check.) Last, so that TypeScript reports a mistake at its property.
+   */
+  <T extends Item = AnyItem, const D extends SchemaDefinition = SchemaDefinition>(
+    name: string,
+    definition: D & DefinitionCheck<D>,
+    options?: ModelOptions,
+  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+}
