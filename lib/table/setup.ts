@@ -87,9 +87,8 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
   }
 }
 
-/** Creates the table unless it exists; whether this flow asked for it to be created. */
-async function createIfMissing(table: TableRuntime): Promise<boolean> {
-  if (await describeOrUndefined(table)) return false;
+/** Sends CreateTable for a table found missing; true, even when another process created it first. */
+async function createTable(table: TableRuntime): Promise<true> {
   try {
     await setupCall(table, "CreateTable", table.createInput());
   } catch (error) {
@@ -113,6 +112,12 @@ const replicasSettling = (description: TableDescription | undefined, regions: re
       regions.includes(replica.RegionName ?? "") && SETTLING_REPLICA.includes(replica.ReplicaStatus ?? ""),
   );
 
+/** Whether the table and all of its GSIs are ACTIVE and the replicas in `regions` have settled. */
+const isActive = (description: TableDescription | undefined, regions: readonly string[] = []) =>
+  description?.TableStatus === "ACTIVE" &&
+  (description.GlobalSecondaryIndexes ?? []).every(indexActive) &&
+  !replicasSettling(description, regions);
+
 /**
  * Polls until the table and all of its GSIs are ACTIVE and the replicas in `regions` (after replicas were
  * added) have settled; returns the last description. `WaitForActiveTimeout` after `timeout` ms.
@@ -129,9 +134,7 @@ async function waitForActive(
   const deadline = Date.now() + timeout;
   for (;;) {
     const description = justCreated ? await describeOrUndefined(table) : await describeTable(table);
-    const indexesActive = (description?.GlobalSecondaryIndexes ?? []).every(indexActive);
-    const settled = !replicasSettling(description, regions);
-    if (description?.TableStatus === "ACTIVE" && indexesActive && settled) return description;
+    if (isActive(description, regions)) return description;
     if (Date.now() + frequency > deadline) {
       const replicas = regions.length > 0 ? ` with its replicas in ${regions.join(", ")}` : "";
       throw new WaitForActiveTimeout(
@@ -213,12 +216,17 @@ function unverifiedSkipped(step: TableUpdateStep & { operation: "UpdateTable" })
   return `the endpoint does not report replicas and ${answered}; no replica was made in ${region}.`;
 }
 
-async function update(table: TableRuntime, allParts: readonly UpdatePart[]): Promise<void> {
+/** The update step; `described` is the table as this flow last read it, if it did. */
+async function update(
+  table: TableRuntime,
+  allParts: readonly UpdatePart[],
+  described: TableDescription | undefined,
+): Promise<void> {
   const parts = allParts.filter((part) => part !== "ttl");
   const { replicaRegions } = table.options;
   // With `replication`, the replicas are looked at even when they are not to be changed (reviewReplicas).
   if (parts.length === 0 && replicaRegions.length === 0) return;
-  const description = await describeOrUndefined(table);
+  const description = described ?? (await describeOrUndefined(table));
   if (!description && parts.length === 0) return; // create: false on a missing table: requests will say so
   if (!description) throw new OtherError(`Table "${table.name}" does not exist, so it cannot be updated.`);
   const tags = parts.includes("tags") ? await currentTags(table, description.TableArn) : undefined;
@@ -249,12 +257,18 @@ async function update(table: TableRuntime, allParts: readonly UpdatePart[]): Pro
 /** Runs the whole flow once. */
 export async function runSetup(table: TableRuntime): Promise<void> {
   const { create, waitForActive: wait, expires, update: parts } = table.options;
-  const created = create ? await createIfMissing(table) : false;
+  // One DescribeTable serves each step that reads the table while nothing has changed it: an existing
+  // ACTIVE table is read once for create, wait and update (as Dynamoose reads it once). The TTL step in
+  // between changes nothing DescribeTable reports.
+  let described = create ? await describeOrUndefined(table) : undefined;
+  const created = create && described === undefined ? await createTable(table) : false;
   // A table this flow created gets its replicas whatever `update` says (CreateTable cannot make them),
   // and a replica can only be added to an ACTIVE table, so that waits even with `waitForActive: false`.
   const replicateNew = created && table.options.replicaRegions.length > 0;
-  if (wait.enabled || replicateNew) await waitForActive(table, created);
+  if ((wait.enabled || replicateNew) && !isActive(described)) described = await waitForActive(table, created);
   // Without `expires`, TTL is never touched (as in Dynamoose): it may have been set up outside the code.
   if (expires && (parts.includes("ttl") || create)) await syncTimeToLive(table, expires.attribute);
-  await update(table, replicateNew && !parts.includes("replication") ? [...parts, "replication"] : parts);
+  const updateParts: readonly UpdatePart[] =
+    replicateNew && !parts.includes("replication") ? [...parts, "replication"] : parts;
+  await update(table, updateParts, described);
 }

@@ -227,6 +227,56 @@ describe("billing and capacity updates with GSIs", () => {
   });
 });
 
+describe("an existing ACTIVE table is described once per setup (as Dynamoose does)", () => {
+  it.each([
+    [{}],
+    [{ update: true }],
+    [{ update: ["indexes", "throughput"] }],
+    [{ create: false }],
+    [{ create: false, update: ["indexes"] }],
+  ] as const)("%j", async (options: TableOptions) => {
+    const tableName = uniqueTableName("describeOnce");
+    const calls = await setUpThenUpdate(
+      tableName,
+      { schema: withEmail(), options: { throughput: "ON_DEMAND" } },
+      { schema: withEmail(), options: { throughput: "ON_DEMAND", ...options } },
+    );
+    expect(sent(calls, "DescribeTable")).toEqual([{ TableName: tableName }]);
+    expect(sent(calls, "CreateTable")).toEqual([]);
+    expect(sent(calls, "UpdateTable")).toEqual([]);
+  });
+
+  it("a table still CREATING is polled, and the update step reuses the ACTIVE description", async () => {
+    const tableName = uniqueTableName("describePoll");
+    const first = dynamodel.model(modelName("Poll"), withEmail());
+    await new dynamodel.Table(tableName, [first], {
+      throughput: "ON_DEMAND",
+      waitForActive: fast,
+    }).initialize();
+    let creatingLeft = 2;
+    const { calls, stop } = recordCalls();
+    const edit = dynamodel.use(async (call, next) => {
+      const output = (await next()) as { Table?: TableDescription };
+      if (call.operation !== "DescribeTable" || creatingLeft === 0 || !output.Table) return output;
+      creatingLeft -= 1;
+      return { ...output, Table: { ...output.Table, TableStatus: "CREATING" } };
+    });
+    try {
+      const second = dynamodel.model(modelName("Poll"), withEmail());
+      await new dynamodel.Table(tableName, [second], {
+        throughput: "ON_DEMAND",
+        waitForActive: fast,
+        update: ["indexes"],
+      }).initialize();
+    } finally {
+      edit();
+      stop();
+    }
+    expect(calls.map((call) => call.operation)).toEqual(["DescribeTable", "DescribeTable", "DescribeTable"]);
+    expect(creatingLeft).toBe(0);
+  });
+});
+
 describe("new GSIs follow the billing mode the table keeps", () => {
   it("update: ['indexes'] on an on-demand table, with the default (provisioned) throughput option", async () => {
     const tableName = uniqueTableName("odIndex");
