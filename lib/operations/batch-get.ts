@@ -20,6 +20,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
+import { forEntry } from "./batch-entry";
 import { keyObjectOf } from "../schema/key";
 import {
   canonicalKey,
@@ -151,7 +152,9 @@ export async function batchGetByKeys(
   const target = expressionTargetOfModel(runtime.compiled); // projections may name any schema's attributes
 
   // Every key is converted (and so validated) before the first request.
-  const converted = await Promise.all(keys.map((key: unknown) => keyOfArgument(runtime, key)));
+  const converted = await Promise.all(
+    keys.map((key: unknown, index) => forEntry("batchGet", index, () => keyOfArgument(runtime, key))),
+  );
   const callerKeys = new Map<string, unknown>();
   const unique: Record<string, AttributeValue>[] = [];
   converted.forEach((key, index) => {

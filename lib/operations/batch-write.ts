@@ -8,7 +8,7 @@ import type {
   BatchWriteItemCommandOutput,
   WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import { InvalidParameterType } from "../errors";
+import { describeValue, InvalidParameterType } from "../errors";
 import { sendForModel } from "../model/persist";
 import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
@@ -25,6 +25,7 @@ import {
   runWithConcurrency,
 } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
+import { entryName, forEntry } from "./batch-entry";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
 
@@ -134,16 +135,18 @@ export async function batchPutObjects(
   if (!Array.isArray(objects)) throw new InvalidParameterType("batchPut needs an array of objects.");
   // Check every entry's shape before any pipeline starts: a synchronous throw in the middle of starting
   // them would leave the earlier pipelines' rejections unhandled.
-  for (const object of objects) {
+  objects.forEach((object: unknown, index) => {
     if (typeof object !== "object" || object === null || Array.isArray(object)) {
-      throw new InvalidParameterType(`batchPut needs objects (got ${JSON.stringify(object)}).`);
+      throw new InvalidParameterType(
+        `batchPut needs objects (got ${describeValue(object)} as ${entryName("batchPut", index)}).`,
+      );
     }
-  }
+  });
   const now = new Date();
   const schemas = objects.map((object: Record<string, unknown>) => schemaFor(runtime, object));
   const written = await Promise.all(
-    objects.map(async (object: Record<string, unknown>, index) =>
-      writePipeline(schemas[index]!, object, { isNew: true, now }),
+    objects.map((object: Record<string, unknown>, index) =>
+      forEntry("batchPut", index, () => writePipeline(schemas[index]!, object, { isNew: true, now })),
     ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
@@ -167,8 +170,10 @@ export async function batchDeleteKeys(
   const settings = checkOptions(rawSettings, OPTIONS, "batchDelete");
   if (!Array.isArray(keys)) throw new InvalidParameterType("batchDelete needs an array of keys.");
   const schema = runtime.compiled[0]!;
-  // `async` so that every conversion's failure is a rejection Promise.all handles, never a stray one.
-  const converted = await Promise.all(keys.map(async (key: unknown) => keyOfArgument(runtime, key)));
+  // forEntry is async: every conversion's failure is a rejection Promise.all handles, never a stray one.
+  const converted = await Promise.all(
+    keys.map((key: unknown, index) => forEntry("batchDelete", index, () => keyOfArgument(runtime, key))),
+  );
   const collected = new RequestsByKey();
   converted.forEach((key, index) => {
     collected.add(

@@ -69,6 +69,46 @@ describe("batchPut, batchGet, batchDelete", () => {
     expect(found).toHaveLength(0);
   });
 
+  it("names the bad entry by its index in the caller's array", async () => {
+    const bad = [...objects(4000, 40), { id: 4040, label: 5 }];
+    await expect(Thing.batchPut(bad as never)).rejects.toThrow(
+      new TypeMismatch('batchPut entry [40]: "name" must be of type string (got 5)'),
+    );
+    await expect(Thing.batchPut([...objects(4100, 3), null] as never)).rejects.toThrow(
+      "batchPut needs objects (got null as batchPut entry [3]).",
+    );
+    await expect(Thing.batchDelete([4000, 4001, "x"] as never)).rejects.toThrow(
+      'batchDelete entry [2]: "id" must be of type number (got "x")',
+    );
+    await expect(Thing.batchGet([{ id: 4000 }, { idd: 1 }] as never)).rejects.toThrow(
+      /^batchGet entry \[1\]: /,
+    );
+    // A user's own error from a set function passes through as it was thrown.
+    const Strict = dynamodel.model(
+      "BatchStrictThing",
+      new Schema({
+        id: Number,
+        code: {
+          type: String,
+          set: (value: unknown) => {
+            if (value === "bad") throw new RangeError("bad code");
+            return value as string;
+          },
+        },
+      }),
+      { tableName: uniqueTableName("batchstrict"), throughput: "ON_DEMAND" },
+    );
+    await expect(
+      Strict.batchPut([
+        { id: 1, code: "ok" },
+        { id: 2, code: "bad" },
+      ]),
+    ).rejects.toThrow(new RangeError("bad code"));
+    expect(await Thing.batchGet([4000, 4039, 4040, 4100])).toHaveLength(0);
+    await Strict.table().initialize(); // nothing was sent, so the table was not even set up
+    expect(await countStored(Strict.table().name)).toBe(0);
+  });
+
   it("return: request builds the inputs and sends nothing", async () => {
     const request = await Thing.batchGet([1, 2], { return: "request", consistent: true });
     expect(request).toEqual({
