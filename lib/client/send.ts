@@ -1,7 +1,7 @@
 // The only place that calls the SDK. Every DynamoDB call of every operation goes through `send`:
 // middleware (instance first, then model), then the client, with `request`/`response` events.
 import type { EventEmitter } from "eventemitter3";
-import { describeValue, InvalidParameterType } from "../errors";
+import { describeValue, InvalidParameterType, OtherError } from "../errors";
 import { isCustomConverter, type Converter } from "./converter";
 import { sendThroughConverter } from "./converter-bridge";
 import { valuesSettled } from "../pending-values";
@@ -124,9 +124,22 @@ export async function send<Output = Record<string, unknown>>(
   }
   const dispatch = (index: number): Promise<unknown> =>
     index === middleware.length ? transport() : middleware[index]!(call, () => dispatch(index + 1));
+  let output: unknown;
   try {
-    return (await dispatch(0)) as Output;
+    output = await dispatch(0);
   } catch (error) {
     throw annotate(error, call);
   }
+  // A middleware that answers without calling next() must answer as DynamoDB would: an object. Said
+  // here, rather than as a TypeError deep in whatever reads the output.
+  if (typeof output !== "object" || output === null) {
+    throw annotate(
+      new OtherError(
+        `A middleware answered ${call.operation} with ${describeValue(output)}: a middleware must resolve ` +
+          `with DynamoDB's output (what next() resolves with, or an object of its shape).`,
+      ),
+      call,
+    );
+  }
+  return output as Output;
 }

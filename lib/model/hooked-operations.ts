@@ -118,10 +118,10 @@ export function deleteKeyWithHooks(
 }
 
 /** `item.validate()`: the write pipeline between the validate hooks, writing nothing. */
-export function validateWithHooks(item: object): Promise<void> {
+export async function validateWithHooks(item: object): Promise<void> {
   const runtime = modelRuntimeOf(item.constructor);
   const data = item as Record<string, unknown>;
-  return runHooked(
+  await runHooked(
     runtime,
     "validate",
     item,
@@ -129,6 +129,7 @@ export function validateWithHooks(item: object): Promise<void> {
       // Chosen again after the pre validate hooks, which may fill the item in. The pipeline a save would
       // run: attributes a projected read did not fetch are not asked for (`required`), as on save.
       await writeForSave(schemaFor(runtime, data), item, storedImageOf(item));
+      return item; // what the post validate hooks get, as in Mongoose
     },
     undefined,
     schemaFor(runtime, data).hooks,

@@ -73,6 +73,12 @@ export function writeEvent(event: ModelEventName, settings: unknown): ModelEvent
 }
 
 /**
+ * The event of a write, or a function that names it once the operation has run: a pre hook may change a
+ * model-level write's settings (`this.settings.return = "request"`), and with them whether it writes.
+ */
+export type EventOfWrite = ModelEventName | (() => ModelEventName | undefined);
+
+/**
  * Runs `work` between the operation's hooks (`hooks`: by default the model's) with `target` as `this`,
  * then emits `event` with the result (and the target), or `error` with the error. Listeners never affect
  * the outcome.
@@ -82,11 +88,12 @@ export function runHooked<T>(
   operation: HookOperation,
   target: object,
   work: () => Promise<T>,
-  event?: ModelEventName,
+  event?: EventOfWrite,
   hooks: HookRunner = modelHooks(runtime),
 ): Promise<T> {
-  // Nothing observes it (the common case): no hook chain, no event, not even an extra promise.
-  if (!isObserved(runtime, operation, event, hooks)) {
+  // Nothing observes it (the common case): no hook chain, no event, not even an extra promise. (An event
+  // named only after the run comes from a caller that has asked isObserved itself.)
+  if (typeof event !== "function" && !isObserved(runtime, operation, event, hooks)) {
     try {
       return work();
     } catch (error) {
@@ -102,11 +109,12 @@ async function runObserved<T>(
   operation: HookOperation,
   target: object,
   work: () => Promise<T>,
-  event: ModelEventName | undefined,
+  event: EventOfWrite | undefined,
 ): Promise<T> {
   try {
     const result = await withHooks(hooks, operation, target, work);
-    if (event !== undefined) emitSafely(runtime.events, event, result, target);
+    const emitted = typeof event === "function" ? event() : event;
+    if (emitted !== undefined) emitSafely(runtime.events, emitted, result, target);
     return result;
   } catch (error) {
     emitSafely(runtime.events, "error", error, target);

@@ -18,7 +18,8 @@ import { booleanSetting } from "../operations/options";
 import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
 import { valuesSettled } from "../pending-values";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
-import { isObserved, modelHooks, operationContext, runHooked } from "./operation-hooks";
+import { observedPages } from "./observed-pages";
+import { isObserved, operationContext, runHooked } from "./operation-hooks";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
 export type AttributeName = string | readonly PathSegment[];
@@ -272,33 +273,11 @@ export abstract class Retriever<
     for await (const page of this.#hookedPages()) yield* page as T[];
   }
 
-  /**
-   * The pages, between the query/scan hooks: the pre hooks run before the first request (and may replace
-   * the builder), the post hooks after the last page, with the number of items. A `break` ends the
-   * iteration without running the post hooks, as the operation did not complete. A failure anywhere,
-   * a post hook's included, goes to the error handlers.
-   */
-  async *#hookedPages(): AsyncGenerator<unknown, void, undefined> {
+  /** The pages, between the query/scan hooks and observed by the model's `error` event (observed-pages.ts). */
+  #hookedPages(): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
-    const hooks = modelHooks(runtime);
-    if (!hooks.has(kind)) {
-      yield* retrievePages<T>(this.#job);
-      return;
-    }
-    const context = operationContext(runtime, kind, { query: this });
-    let items = 0;
-    let completed = false;
-    try {
-      await hooks.runPre(kind, context);
-      const builder = context.query instanceof Retriever ? context.query : this;
-      for await (const page of retrievePages<T>(builder.#job)) {
-        items += (page as unknown[]).length;
-        yield page;
-      }
-      completed = true;
-      await hooks.runPost(kind, context, items);
-    } catch (error) {
-      throw await hooks.runErrorHandlers(kind, context, error, completed ? items : undefined);
-    }
+    return observedPages(runtime, kind, this, (query) =>
+      retrievePages<T>((query instanceof Retriever ? query : this).#job),
+    );
   }
 }

@@ -83,6 +83,24 @@ export function writeForSave(
   });
 }
 
+/**
+ * `write` between the schema's validate hooks, with `item` as `this`. The post hooks get the item, as
+ * Mongoose's get the document, not the attributes worked out for DynamoDB.
+ */
+export function validateHooked(
+  schema: CompiledSchema,
+  item: object,
+  write: () => Promise<WriteResult>,
+): Promise<WriteResult> {
+  // Without validate hooks (the common case, and a save's hot path) this is just `write()`.
+  if (!schema.hooks.has("validate")) return write();
+  let written: WriteResult | undefined;
+  return withHooks(schema.hooks, "validate", item, async () => {
+    written = await write();
+    return item;
+  }).then(() => written!);
+}
+
 /** What saving's validation step wrote (nothing sent), and the item's data it was worked out from. */
 export interface ValidatedWrite {
   readonly data: Record<string, unknown>;
@@ -97,7 +115,7 @@ export async function validateBeforeSave(item: object): Promise<ValidatedWrite> 
   const runtime = modelRuntimeOf(item.constructor);
   const record = item as Record<string, unknown>;
   let data: Record<string, unknown> = {};
-  const written = await withHooks(schemaFor(runtime, record).hooks, "validate", item, () => {
+  const written = await validateHooked(schemaFor(runtime, record), item, () => {
     // Taken after the pre validate hooks, which may fill the item in.
     data = copyData({ ...record }) as Record<string, unknown>;
     return writeForSave(schemaFor(runtime, record), item, storedImageOf(item));
@@ -124,7 +142,7 @@ export async function planSave(
   const stored = storedImageOf(item);
   let written =
     validated === undefined
-      ? await withHooks(schema.hooks, "validate", item, () => writeForSave(schema, item, stored))
+      ? await validateHooked(schema, item, () => writeForSave(schema, item, stored))
       : sameValue(validated.data, { ...data })
         ? validated.written
         : await writeForSave(schema, item, stored);

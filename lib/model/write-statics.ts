@@ -108,7 +108,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
                 before,
               ),
             ),
-          writeEvent("update", settings),
+          () => writeEvent("update", context.settings),
         );
       }, callback);
     },
@@ -147,7 +147,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
               listOrOriginal(context.items, objects),
               callerSettings(settings, context),
             ),
-          writeEvent("batchPut", settings),
+          () => writeEvent("batchPut", context.settings),
         );
       }, callback);
     },
@@ -164,7 +164,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
           context,
           () =>
             batchDeleteKeys(runtime, listOrOriginal(context.keys, keys), callerSettings(settings, context)),
-          writeEvent("batchDelete", settings),
+          () => writeEvent("batchDelete", context.settings),
         );
       }, callback);
     },

@@ -96,6 +96,32 @@ describe("save, validate, delete and get hooks", () => {
   });
 });
 
+describe("post validate hooks get the item (as in Mongoose)", () => {
+  const schema = new Schema({ id: Number, name: String });
+  const seen: unknown[] = [];
+  schema.post("validate", function (result) {
+    seen.push([result === this, JSON.stringify(result)]);
+  });
+  const Cat = dynamodel.model("HookPostValidateCat", schema, {
+    tableName: uniqueTableName("hookpostvalidate"),
+    throughput: "ON_DEMAND",
+  });
+
+  it("from create, save, item.validate() and transaction.create alike", async () => {
+    await Cat.create({ id: 1, name: "a" });
+    await new Cat({ id: 2, name: "b" }).save();
+    await new Cat({ id: 3, name: "c" }).validate();
+    await dynamodel.transaction([Cat.transaction.create({ id: 4, name: "d" })]);
+    expect(seen).toEqual([
+      [true, '{"id":1,"name":"a"}'],
+      [true, '{"id":2,"name":"b"}'],
+      [true, '{"id":3,"name":"c"}'],
+      [true, '{"id":4,"name":"d"}'],
+    ]);
+    expect(await stored(Cat.table().name, 4)).toEqual({ id: { N: "4" }, name: { S: "d" } });
+  });
+});
+
 describe("query, scan and transaction hooks", () => {
   const schema = new Schema({
     id: Number,

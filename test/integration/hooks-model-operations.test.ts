@@ -127,6 +127,46 @@ describe("a post hook that fails goes to the error handlers (as in Mongoose)", (
   });
 });
 
+describe("a query or scan that fails emits error once, however it is run", () => {
+  const plain = dynamodel.model("IterErrorCat", new Schema({ id: Number, name: String }), {
+    tableName: uniqueTableName("itererror"),
+    throughput: "ON_DEMAND",
+  });
+  const hookedSchema = new Schema({ id: Number, name: String });
+  hookedSchema.pre("scan", () => undefined);
+  const hooked = dynamodel.model("IterErrorHookedCat", hookedSchema, {
+    tableName: uniqueTableName("itererrorhooked"),
+    throughput: "ON_DEMAND",
+  });
+
+  it.each([
+    ["without hooks", plain],
+    ["with hooks", hooked],
+  ])("%s: exec(), for await and pages()", async (_how, Cat) => {
+    const errors: unknown[] = [];
+    Cat.on("error", (error: unknown) => errors.push(error));
+    // DynamoDB refuses a scan of an index the table does not have.
+    const failing = () => Cat.scan().using("noSuchIndex");
+    await expect(failing().exec()).rejects.toThrow(/noSuchIndex|index/i);
+    await expect(
+      (async () => {
+        for await (const cat of failing()) void cat;
+      })(),
+    ).rejects.toThrow(/noSuchIndex|index/i);
+    await expect(
+      (async () => {
+        for await (const page of failing().pages()) void page;
+      })(),
+    ).rejects.toThrow(/noSuchIndex|index/i);
+    expect(errors).toHaveLength(3);
+    expect((errors as Error[]).map((error) => error.name)).toEqual([
+      "ValidationException",
+      "ValidationException",
+      "ValidationException",
+    ]);
+  });
+});
+
 describe("batch hooks run once per call", () => {
   const schema = new Schema({ id: Number });
   let pre = 0;
@@ -195,5 +235,27 @@ describe("write events are emitted only for writes that happened", () => {
     await Cat.batchPut([{ id: 2, name: "Ann" }]);
     await Cat.batchDelete([2]);
     expect(events).toEqual(["save", "update", "delete", "batchPut", "batchDelete"]);
+  });
+
+  it('a pre hook that asks for return: "request" makes a write emit nothing too', async () => {
+    const schema = new Schema({ id: Number, name: String });
+    schema.pre(["update", "batchPut", "batchDelete"], function () {
+      this.settings.return = "request";
+    });
+    const Asked = dynamodel.model("EventRequestByHookCat", schema, {
+      tableName: uniqueTableName("eventsbyhook"),
+      throughput: "ON_DEMAND",
+    });
+    const seen: string[] = [];
+    for (const name of ["update", "batchPut", "batchDelete", "error"] as const) {
+      Asked.on(name, () => void seen.push(name));
+    }
+    await Asked.table().initialize();
+    await Asked.update({ id: 1 }, { name: "Bo" });
+    await Asked.batchPut([{ id: 2, name: "Ann" }]);
+    await Asked.batchDelete([3]);
+    expect(seen).toEqual([]);
+    expect(await stored(Asked.table().name, 1)).toBeUndefined();
+    expect(await stored(Asked.table().name, 2)).toBeUndefined();
   });
 });

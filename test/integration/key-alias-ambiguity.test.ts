@@ -29,14 +29,15 @@ beforeAll(async () => {
 const both = { id: "1", key: "2", sk: "a" };
 const message = 'Cannot map attribute "id" to "key" because both are defined.';
 
+// A batch names the entry first (batch-entry.ts).
 test.each([
-  ["get", () => Thing.get(both as never)],
-  ["delete", () => Thing.delete(both as never)],
-  ["update", () => Thing.update(both as never, { n: 9 })],
-  ["batchGet", () => Thing.batchGet([both as never])],
-  ["batchDelete", () => Thing.batchDelete([both as never])],
-])("%s refuses a key naming an attribute twice, and changes nothing", async (_, run) => {
-  await expect(run()).rejects.toThrow(new InvalidParameter(message));
+  ["get", () => Thing.get(both as never), ""],
+  ["delete", () => Thing.delete(both as never), ""],
+  ["update", () => Thing.update(both as never, { n: 9 }), ""],
+  ["batchGet", () => Thing.batchGet([both as never]), "batchGet entry [0]: "],
+  ["batchDelete", () => Thing.batchDelete([both as never]), "batchDelete entry [0]: "],
+])("%s refuses a key naming an attribute twice, and changes nothing", async (_, run, entry) => {
+  await expect(run()).rejects.toThrow(new InvalidParameter(entry + message));
   expect((await stored("1", "a"))?.n).toEqual({ N: "1" });
   expect((await stored("2", "a"))?.n).toEqual({ N: "2" });
 });

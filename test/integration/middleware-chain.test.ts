@@ -68,3 +68,33 @@ describe("the middleware chain of a call", () => {
     expect(seen).toEqual(["gate", "audit", "late"]);
   });
 });
+
+describe("a middleware that answers without next()", () => {
+  it.each([
+    [undefined, "undefined"],
+    [null, "null"],
+    ["cached", '"cached"'],
+  ])("with %j is an OtherError naming the operation, not a TypeError", async (answer, described) => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    const remove = instance.use(async (call, next) => (call.operation === "GetItem" ? answer : next()));
+    try {
+      await expect(Cat.get("a")).rejects.toMatchObject({
+        name: "OtherError",
+        operation: "GetItem",
+        message: expect.stringContaining(`A middleware answered GetItem with ${described}:`),
+      });
+    } finally {
+      remove();
+    }
+    // The same model works again once the middleware is gone.
+    expect((await Cat.get("a"))?.name).toBe("Tom");
+  });
+
+  it("with an object of DynamoDB's shape answers the call (a cache)", async () => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    instance.use(async (call, next) =>
+      call.operation === "GetItem" ? { Item: { id: { S: "a" }, name: { S: "Cached" } } } : next(),
+    );
+    expect((await Cat.get("a"))?.name).toBe("Cached");
+  });
+});
