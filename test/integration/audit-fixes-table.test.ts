@@ -2,15 +2,10 @@
 // option Dynamoose v4 has still works), setup failures name the model whose request started the setup,
 // and `raw()` with an operation it cannot send is an InvalidParameter naming the accepted ones.
 import dynamodel, { InvalidParameter } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, tableExists, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 afterEach(() => dynamodel.Table.defaults.set({}));
-
-async function tableExists(name: string): Promise<boolean> {
-  const { TableNames = [] } = await rawClient().listTables({});
-  return TableNames.includes(name);
-}
 
 describe("unknown options", () => {
   it("new Table(...) rejects one, naming it and the known ones, and creates nothing", async () => {

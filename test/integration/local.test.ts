@@ -1,6 +1,6 @@
 import { createConnection } from "node:net";
 import { startLocal } from "dynamodel/local";
-import { assertLocalEndpoint, rawClient, testEndpoint, uniqueTableName } from "../support/local";
+import { assertLocalEndpoint, rawClient, tableExists, testEndpoint, uniqueTableName } from "../support/local";
 
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -32,8 +32,7 @@ describe("the run's DynamoDB Local", () => {
       AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
       BillingMode: "PAY_PER_REQUEST",
     });
-    const { TableNames } = await rawClient().listTables({});
-    expect(TableNames).toContain(name);
+    expect(await tableExists(name)).toBe(true);
   });
 
   it("refuses endpoints that are not on this machine", () => {

@@ -12,7 +12,7 @@ import dynamodel, {
   type TableOptions,
 } from "dynamodel";
 import { startLocal, type LocalDynamoDB } from "dynamodel/local";
-import { uniqueTableName } from "../support/local";
+import { tableExists, uniqueTableName } from "../support/local";
 
 // A DynamoDB Local of this file's own. Its GSI capacity updates and billing switches leave the server
 // busy with index work that, on the shared server, stalled other files' GSI deletions (DELETING for over
@@ -95,7 +95,7 @@ describe("initialize: false (Dynamoose §3.4)", () => {
     }
     stop();
     expect(calls).toEqual([]);
-    expect((await rawClient().listTables({})).TableNames).not.toContain(tableName);
+    expect(await tableExists(tableName, rawClient())).toBe(false);
 
     await table.initialize();
     await Model.create({ id: "a" });

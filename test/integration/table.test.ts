@@ -5,7 +5,7 @@ import dynamodel, {
   Schema,
   type DynamoCall,
 } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, tableExists, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 afterEach(() => dynamodel.Table.defaults.set({}));
@@ -68,8 +68,7 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
       dynamodel.model(modelName("V"), { id: String, g: { type, index: { name: "byG" } } });
     const table = new dynamodel.Table(name, [indexed(String), indexed(Number)], { initialize: false });
     await expect(table.create()).rejects.toThrow(/"g".*S and N/);
-    const { TableNames } = await rawClient().listTables({});
-    expect(TableNames).not.toContain(name);
+    expect(await tableExists(name)).toBe(false);
   });
 
   it("rejects unknown update parts and table classes", () => {

@@ -52,3 +52,17 @@ export async function storedItem(
   const { Item } = await rawClient().getItem({ TableName: tableName, Key: key, ConsistentRead: true });
   return Item;
 }
+
+/**
+ * Whether the table exists, asked by name: the shared server holds more tables than one ListTables page
+ * (100 names), so a name missing from the first page proves nothing.
+ */
+export async function tableExists(name: string, client: DynamoDB = rawClient()): Promise<boolean> {
+  try {
+    await client.describeTable({ TableName: name });
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ResourceNotFoundException") return false;
+    throw error;
+  }
+}
