@@ -4,7 +4,7 @@
 // next)`, is an error handler: it runs only when the operation or one of its hooks failed (a post hook's
 // failure too, as in Mongoose), and `next(newError)` replaces the error.
 // Hooks run once per call, in registration order. An operation without hooks pays nothing extra.
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 
 export const HOOK_OPERATIONS = [
   "validate",
@@ -121,8 +121,21 @@ function operationsOf(operation: unknown): HookOperation[] {
   return [...new Set(operation as HookOperation[])];
 }
 
-function checkFunction(hook: unknown): void {
-  if (typeof hook !== "function") throw new InvalidParameter("A hook must be a function.");
+/**
+ * A hook must be a function. Mongoose also takes an options object before it (`schema.pre("save",
+ * {document: true}, fn)`); dynamodel has no document/query split to choose between, so that form is
+ * refused with a message saying what to write instead.
+ */
+function checkFunction(kind: "pre" | "post", operation: unknown, hook: unknown, extra: unknown): void {
+  if (typeof hook === "function") return;
+  const call = `schema.${kind}(${describeValue(operation)}, …)`;
+  if (typeof extra === "function" && hook !== null && typeof hook === "object") {
+    throw new InvalidParameter(
+      `${call}: hook options such as Mongoose's {document, query} are not supported (got ${describeValue(hook)}). ` +
+        `Pass the hook function as the second argument.`,
+    );
+  }
+  throw new InvalidParameter(`${call}: a hook must be a function (got ${describeValue(hook)}).`);
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -213,18 +226,21 @@ export class HookRegistry implements HookRunner {
     return this.#hooks.get(operation) ?? NO_HOOKS;
   }
 
-  /** Registers a pre hook for `operation`: a name, or an array of names. */
-  addPre(operation: unknown, hook: unknown): void {
+  /**
+   * Registers a pre hook for `operation`: a name, or an array of names. `extra` is whatever came after
+   * the hook (Mongoose's `(operation, options, fn)` form puts the function there); it only shapes the error.
+   */
+  addPre(operation: unknown, hook: unknown, extra?: unknown): void {
     const operations = operationsOf(operation);
-    checkFunction(hook);
+    checkFunction("pre", operation, hook, extra);
     for (const name of operations) this.#lists(name).pre.push(hook as PreHook);
     this.#revision += 1;
   }
 
   /** Registers a post hook (or error handler, when it declares three parameters) for one or more names. */
-  addPost(operation: unknown, hook: unknown): void {
+  addPost(operation: unknown, hook: unknown, extra?: unknown): void {
     const operations = operationsOf(operation);
-    checkFunction(hook);
+    checkFunction("post", operation, hook, extra);
     for (const name of operations) {
       const lists = this.#lists(name);
       if ((hook as PostHook).length >= 3) lists.errorHandlers.push(hook as PostHook);

@@ -117,8 +117,8 @@ export class Schema<
     hook: (this: HookContext, next: NextHook) => unknown,
   ): this;
   pre(operation: HookOperations, hook: (this: ItemOf<D, S> | HookContext, next: NextHook) => unknown): this;
-  pre(operation: HookOperations, hook: (this: never, next: NextHook) => unknown): this {
-    this.#compiled.hooks.addPre(operation, hook);
+  pre(operation: HookOperations, hook: (this: never, next: NextHook) => unknown, ...rest: unknown[]): this {
+    this.#compiled.hooks.addPre(operation, hook, rest[0]);
     return this;
   }
 
@@ -166,8 +166,8 @@ export class Schema<
     operation: HookOperations,
     hook: (this: ItemOf<D, S> | HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
   ): this;
-  post(operation: HookOperations, hook: PostHookFunction<never, never>): this {
-    this.#compiled.hooks.addPost(operation, hook);
+  post(operation: HookOperations, hook: PostHookFunction<never, never>, ...rest: unknown[]): this {
+    this.#compiled.hooks.addPost(operation, hook, rest[0]);
     return this;
   }
 

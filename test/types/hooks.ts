@@ -125,3 +125,8 @@ schema.post("save", function (error: unknown, item: SchemaItem | undefined, next
 schema.post("save", function (a: unknown, b: unknown, c: NextHook, d: number) {
   void [a, b, c, d];
 });
+// Mongoose's options argument has no counterpart (and is refused at runtime too).
+// @ts-expect-error: no options argument
+schema.pre("save", { document: true }, function () {});
+// @ts-expect-error: no options argument
+schema.post("delete", { document: true, query: false }, function () {});

@@ -1,4 +1,6 @@
+import { InvalidParameter } from "../../lib/errors";
 import { HookRegistry, withHooks } from "../../lib/hooks/hooks";
+import { Schema } from "../../lib/schema/schema";
 
 describe("hooks", () => {
   it("runs pre hooks in registration order, sync, next-style and async, then the operation, then post hooks", async () => {
@@ -210,6 +212,30 @@ describe("hooks", () => {
   it("rejects unknown operations and non-functions", () => {
     const registry = new HookRegistry();
     expect(() => registry.addPre("explode", () => undefined)).toThrow('Unknown hook operation "explode"');
-    expect(() => registry.addPost("save", "not a function")).toThrow("A hook must be a function.");
+    expect(() => registry.addPost("save", "not a function")).toThrow(
+      new InvalidParameter('schema.post("save", …): a hook must be a function (got "not a function").'),
+    );
+    expect(() => registry.addPre(["get", "query"], undefined)).toThrow(
+      new InvalidParameter('schema.pre(["get","query"], …): a hook must be a function (got undefined).'),
+    );
+  });
+
+  it("refuses Mongoose's options argument with a message that says so", async () => {
+    const schema = new Schema({ id: String });
+    const hook = () => undefined;
+    const call = (): unknown =>
+      Reflect.apply(schema.pre, schema, ["delete", { document: true, query: false }, hook]);
+    expect(call).toThrow(
+      new InvalidParameter(
+        'schema.pre("delete", …): hook options such as Mongoose\'s {document, query} are not supported ' +
+          '(got {"document":true,"query":false}). Pass the hook function as the second argument.',
+      ),
+    );
+    const post = (): unknown => Reflect.apply(schema.post, schema, ["save", { errorHandler: true }, hook]);
+    expect(post).toThrow(/^schema\.post\("save", …\): hook options such as Mongoose's/);
+    // An object with nothing after it is just not a function.
+    expect(() => Reflect.apply(schema.pre, schema, ["save", { document: true }])).toThrow(
+      new InvalidParameter('schema.pre("save", …): a hook must be a function (got {"document":true}).'),
+    );
   });
 });
