@@ -14,7 +14,9 @@ import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
 import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
-import { writePipeline } from "../schema/write";
+import type { CompiledSchema } from "../schema/compiled";
+import { writePipeline, type WriteResult } from "../schema/write";
+import { validateHooked } from "../model/save";
 import {
   canonicalKey,
   unprocessedInCallerOrder,
@@ -125,6 +127,24 @@ async function sendAll(
   };
 }
 
+/**
+ * One batchPut object through the write pipeline. When its schema has `validate` hooks they run around
+ * it, as Mongoose's `insertMany` runs them for each document: `this` is a new item made from the object,
+ * and what the pre hooks leave in that item is what is written. Without hooks no item is made.
+ */
+function validateEntry(
+  runtime: ModelRuntime,
+  schema: CompiledSchema,
+  object: Record<string, unknown>,
+  now: Date,
+): Promise<WriteResult> {
+  if (!schema.hooks.has("validate")) return writePipeline(schema, object, { isNew: true, now });
+  const item = new runtime.model(object);
+  return validateHooked(schema, item, () =>
+    writePipeline(schema, { ...(item as Record<string, unknown>) }, { isNew: true, now }),
+  );
+}
+
 /** Runs `Model.batchPut`: every object through the write pipeline first, then PutRequests. */
 export async function batchPutObjects(
   runtime: ModelRuntime,
@@ -146,7 +166,7 @@ export async function batchPutObjects(
   const schemas = objects.map((object: Record<string, unknown>) => schemaFor(runtime, object));
   const written = await Promise.all(
     objects.map((object: Record<string, unknown>, index) =>
-      forEntry("batchPut", index, () => writePipeline(schemas[index]!, object, { isNew: true, now })),
+      forEntry("batchPut", index, () => validateEntry(runtime, schemas[index]!, object, now)),
     ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
