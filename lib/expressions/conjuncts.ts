@@ -1,5 +1,5 @@
 // What the query planner reads from a Condition: its top-level AND-ed comparisons.
-import type { ConditionNode } from "./ast";
+import { andNode, type ConditionNode, orNode } from "./ast";
 import { type Condition, conditionNode } from "./condition";
 
 function collectConjuncts(node: ConditionNode, into: ConditionNode[]): void {
@@ -26,4 +26,41 @@ export function topLevelConjuncts(condition: Condition): ConditionNode[] | undef
   const conjuncts: ConditionNode[] = [];
   collectConjuncts(root, conjuncts);
   return conjuncts;
+}
+
+/**
+ * Dynamoose's reading of a query whose top level is an OR. There, `query("name").eq("Will").where("age")
+ * .lt(2).or().where("age").gt(3)` sends `name = Will` as the key condition and `age < 2 OR age > 3` as the
+ * filter: the key's eq is taken out of the expression and applies to all of it. (AND binds tighter, so the
+ * expression itself says `(name = Will AND age < 2) OR age > 3`, which no query can run: every item a
+ * query reads has the key it asks for.) `pick` chooses the key's eq among the conjuncts of one AND group
+ * of the OR; the first group in which it chooses one gives it up, and the rest is the OR without it. A
+ * group that is the eq alone (`age < 2 OR name = Will`) is never taken apart: nothing would be left of it.
+ * Undefined when the top level is not an OR or no group has such an eq.
+ *
+ * @example
+ * ```ts
+ * liftFromTopLevelOr(new Condition("name").eq("W").where("age").lt(2).or().where("age").gt(3), pickNameEq);
+ * // { lifted: name = W, rest: age < 2 OR age > 3 }
+ * ```
+ */
+export function liftFromTopLevelOr(
+  condition: Condition,
+  pick: (group: readonly ConditionNode[]) => ConditionNode | undefined,
+): { lifted: ConditionNode; rest: ConditionNode } | undefined {
+  const root = conditionNode(condition);
+  if (root?.kind !== "or") return undefined;
+  for (const [position, child] of root.nodes.entries()) {
+    if (child.kind !== "and") continue;
+    const group: ConditionNode[] = [];
+    collectConjuncts(child, group);
+    const lifted = pick(group);
+    if (lifted === undefined) continue;
+    // By position, not identity: the same frozen node can appear twice (a condition grouped into itself).
+    const at = group.indexOf(lifted);
+    const remaining = andNode(group.filter((_node, index) => index !== at));
+    const rest = orNode(root.nodes.map((node, index) => (index === position ? remaining : node)));
+    return { lifted, rest };
+  }
+  return undefined;
 }

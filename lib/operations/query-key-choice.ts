@@ -224,6 +224,21 @@ function leavesKeyToFilter(
   );
 }
 
+/** The first eq on a candidate's hash key (the forced candidate's, if any) among the conjuncts. */
+export function hashConditionAmong(
+  candidates: readonly KeyCandidate[],
+  conjuncts: readonly ConditionNode[],
+  target: ExpressionTarget,
+  forced: string | undefined,
+): ConditionNode | undefined {
+  for (const candidate of candidates) {
+    if (forced !== undefined && candidate.indexName !== forced) continue;
+    const choice = keyChoiceFor(candidate, conjuncts, target);
+    if (choice !== undefined) return choice.hash;
+  }
+  return undefined;
+}
+
 /** Whether some candidate (the forced one, if any) has an eq on its hash key among the conjuncts. */
 export function canServeAsKey(
   candidates: readonly KeyCandidate[],
@@ -231,9 +246,5 @@ export function canServeAsKey(
   target: ExpressionTarget,
   forced: string | undefined,
 ): boolean {
-  return candidates.some(
-    (candidate) =>
-      (forced === undefined || candidate.indexName === forced) &&
-      keyChoiceFor(candidate, conjuncts, target) !== undefined,
-  );
+  return hashConditionAmong(candidates, conjuncts, target, forced) !== undefined;
 }

@@ -12,10 +12,10 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
-import { compileConditionNode } from "../expressions/compile";
+import { compileConditionNode, type ExpressionTarget } from "../expressions/compile";
 import type { ConditionNode } from "../expressions/ast";
 import type { Condition } from "../expressions/condition";
-import { topLevelConjuncts } from "../expressions/conjuncts";
+import { liftFromTopLevelOr, topLevelConjuncts } from "../expressions/conjuncts";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
 import { checkKeyConditionValueNotEmpty } from "../schema/empty-key";
@@ -23,7 +23,9 @@ import { expressionTargetOfModel } from "../schema/expression-target";
 import {
   canServeAsKey,
   chooseKey,
+  hashConditionAmong,
   keyCandidates,
+  type KeyCandidate,
   noIndexError,
   rejectKeyAttributesInFilter,
 } from "./query-key-choice";
@@ -62,7 +64,10 @@ export interface QueryPlan {
  *   Dynamoose, where a raw query needs `using()`), and the rest is the filter; otherwise they are filter parts.
  *   With a raw key condition, `index` may name an index the schemas do not declare: it is sent as given.
  *
- * @throws InvalidParameter for an empty condition, an OR at the top level, no usable key, or (without a raw
+ * - An OR at the top level is read as Dynamoose reads it: the hash eq of one of its AND-ed groups is taken
+ *   out as the key condition, and the rest of the OR is the filter.
+ *
+ * @throws InvalidParameter for an empty condition, an OR at the top level without such an eq, no usable key, or (without a raw
  * key condition) an index the schemas do not declare.
  *
  * @example
@@ -87,13 +92,8 @@ export function planQuery(
   }
   const candidates =
     options.consistent === true ? allCandidates.filter((entry) => !entry.global) : allCandidates;
-  const conjuncts = topLevelConjuncts(condition);
-  if (conjuncts === undefined) {
-    throw noIndexError(
-      candidates,
-      "This query's condition is an OR at the top level, so no part of it can be a key condition.",
-    );
-  }
+  const conjuncts =
+    topLevelConjuncts(condition) ?? keyAndRestOfTopLevelOr(condition, candidates, target, options.index);
   if (conjuncts.length === 0) {
     throw noIndexError(candidates, "Model.query() was given no condition.");
   }
@@ -139,6 +139,30 @@ export function planQuery(
   rejectKeyAttributesInFilter(rest, candidate, target);
   const filter = joined(rest.map((node) => compileConditionNode(node, target, registry)));
   return plan(candidate.indexName, keyParts.join(" AND "), filter);
+}
+
+/**
+ * A condition whose top level is an OR, read as Dynamoose reads it: the key's eq, taken out of the AND
+ * group that holds it, and the rest (conjuncts.ts, liftFromTopLevelOr). Without such an eq, nothing of an
+ * OR can be a key condition.
+ */
+function keyAndRestOfTopLevelOr(
+  condition: Condition,
+  candidates: readonly KeyCandidate[],
+  target: ExpressionTarget,
+  forced: string | undefined,
+): ConditionNode[] {
+  const split = liftFromTopLevelOr(condition, (group) =>
+    hashConditionAmong(candidates, group, target, forced),
+  );
+  if (split === undefined) {
+    throw noIndexError(
+      candidates,
+      "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +
+        "hash key, so no part of it can be a key condition.",
+    );
+  }
+  return [split.lifted, split.rest];
 }
 
 /** The values a key-condition part compares its attribute with. */

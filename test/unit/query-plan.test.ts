@@ -290,6 +290,55 @@ describe("planQuery: index choice", () => {
   });
 });
 
+describe("planQuery: an OR at the top level (Dynamoose's reading)", () => {
+  it("takes the hash key's eq out of its AND group and filters with the rest of the OR", () => {
+    const result = plan(new Condition("owner").eq("ann").where("age").lt(2).or().where("age").gt(3));
+    expect(result).toMatchObject({ indexName: undefined, keyCondition: "#n0 = :v0" });
+    expect(result.filter).toBe("(#n1 < :v1) OR (#n1 > :v2)");
+    expect(result.values).toEqual({ ":v0": { S: "ann" }, ":v1": { N: "2" }, ":v2": { N: "3" } });
+  });
+
+  it("finds the eq in a later group too, and keeps the groups' own ANDs", () => {
+    const condition = new Condition("age")
+      .lt(2)
+      .or()
+      .where("age")
+      .gt(3)
+      .where("rank")
+      .eq(1)
+      .where("email")
+      .eq("a@b.c");
+    const result = plan(condition);
+    expect(result).toMatchObject({ indexName: "byEmail", keyCondition: "#n0 = :v0" });
+    expect(result.names["#n0"]).toBe("email");
+    expect(result.filter).toBe("(#n1 < :v1) OR ((#n1 > :v2) AND (#n2 = :v3))");
+  });
+
+  it("still refuses an OR whose groups have no hash eq, or whose eq stands alone in its group", () => {
+    for (const condition of [
+      new Condition("age").lt(2).or().where("age").gt(3),
+      new Condition("age").lt(2).or().where("owner").eq("ann"),
+      new Condition("owner").eq("a").or().where("owner").eq("b"),
+    ]) {
+      expect(() => plan(condition)).toThrow(
+        new InvalidParameter(
+          "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +
+            "hash key, so no part of it can be a key condition. A query needs an eq() on the hash key of the " +
+            "table or of an index, AND-ed with the rest; these attributes could serve: " +
+            '"owner" (the table), "email" (index "byEmail"), "status" (index "byStatus"), "owner" (index "byRank"). ' +
+            "To read items without a key, use Model.scan().",
+        ),
+      );
+    }
+  });
+
+  it("refuses a key attribute left in the OR, as in any filter", () => {
+    expect(() => plan(new Condition("owner").eq("ann").where("sk").eq("x").or().where("sk").eq("y"))).toThrow(
+      /"sk" is a key attribute/,
+    );
+  });
+});
+
 describe("planQuery: errors", () => {
   const couldServe =
     'these attributes could serve: "owner" (the table), "email" (index "byEmail"), "status" (index "byStatus"), "owner" (index "byRank")';

@@ -1,0 +1,65 @@
+// A query whose condition is an OR at the top level is read as Dynamoose reads it: the key's eq applies to
+// the whole query and the rest of the OR is the filter.
+import dynamodel, { Schema } from "dynamodel";
+import { rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const Cat = dynamodel.model(
+  "QueryOrCat",
+  new Schema({
+    id: { type: Number, hashKey: true },
+    name: { type: String, index: { name: "nameIndex", type: "global" } },
+    age: Number,
+  }),
+  { tableName: uniqueTableName("queryor"), throughput: "ON_DEMAND" },
+);
+
+beforeAll(async () => {
+  await Cat.batchPut([1, 2, 3, 4, 5].map((id) => ({ id, name: id <= 4 ? "Will" : "Max", age: id })));
+});
+
+const ids = (items: readonly { id: number }[]) => items.map((item) => item.id).sort((a, b) => a - b);
+
+describe("query with an OR at the top level", () => {
+  it("with the hash eq first: key condition name = Will, filter age < 2 OR age > 3", async () => {
+    const query = Cat.query("name").eq("Will").where("age").lt(2).or().where("age").gt(3);
+    const request = await query.getRequest();
+    expect(request).toMatchObject({
+      IndexName: "nameIndex",
+      KeyConditionExpression: "#n0 = :v0",
+      FilterExpression: "(#n1 < :v1) OR (#n1 > :v2)",
+    });
+    expect(ids(await query.exec())).toEqual([1, 4]);
+  });
+
+  it("with the hash eq last, AND-ed to the last comparison", async () => {
+    const query = Cat.query("age").lt(2).or().where("age").gt(3).where("name").eq("Will");
+    expect(ids(await query.exec())).toEqual([1, 4]);
+  });
+
+  it("gives what the explicit group gives", async () => {
+    const grouped = Cat.query("name")
+      .eq("Will")
+      .and()
+      .group((condition) => condition.where("age").lt(2).or().where("age").gt(3));
+    expect(ids(await grouped.exec())).toEqual([1, 4]);
+  });
+
+  it("still refuses an OR with no eq on a hash key AND-ed in any group, before sending anything", async () => {
+    const sent: unknown[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await expect(Cat.query("age").lt(2).or().where("name").eq("Will").exec()).rejects.toMatchObject({
+        name: "InvalidParameter",
+        message: expect.stringContaining("is an OR at the top level"),
+      });
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual([]);
+  });
+});
