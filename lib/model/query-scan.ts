@@ -36,15 +36,17 @@ export class Query<
   }
   /** Range-key order: `"descending"` sends `ScanIndexForward: false`. @example `Cat.query("id").eq(1).sort("descending")` */
   sort(order: "ascending" | "descending" | null | undefined): this {
-    if (order == null) return this.withSettings({ descending: false }); // not set: ascending, as in Dynamoose
-    if (order !== "ascending" && order !== "descending") {
-      throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
-    }
-    return this.withSettings({ descending: order === "descending" });
+    return this.withSettings(() => {
+      if (order == null) return { descending: false }; // not set: ascending, as in Dynamoose
+      if (order !== "ascending" && order !== "descending") {
+        throw new InvalidParameter(`sort() takes "ascending" or "descending" (got ${describeValue(order)}).`);
+      }
+      return { descending: order === "descending" };
+    });
   }
   /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
   count(): Query<T, QueryCount, P, X> {
-    return this.withSettings({ count: true }) as unknown as Query<T, QueryCount, P, X>;
+    return this.withSettings(() => ({ count: true })) as unknown as Query<T, QueryCount, P, X>;
   }
 }
 
@@ -78,19 +80,21 @@ export class Scan<
    * @example `await Cat.scan().parallel(4).all().exec()`
    */
   parallel(segments: number | null | undefined): this {
-    // Not set (`undefined` or `null`), as in Dynamoose: one sequential scan.
-    if (segments == null) return this.withSettings({ segments: undefined });
-    const count = positiveInteger(segments, "parallel()");
-    // DynamoDB's own bound on TotalSegments; more would also mean a runaway number of requests in flight.
-    if (count > maxSegments) {
-      throw new InvalidParameter(
-        `parallel() takes at most ${maxSegments} segments, DynamoDB's limit (got ${count}).`,
-      );
-    }
-    return this.withSettings({ segments: count });
+    return this.withSettings(() => {
+      // Not set (`undefined` or `null`), as in Dynamoose: one sequential scan.
+      if (segments == null) return { segments: undefined };
+      const count = positiveInteger(segments, "parallel()");
+      // DynamoDB's own bound on TotalSegments; more would also mean a runaway number of requests in flight.
+      if (count > maxSegments) {
+        throw new InvalidParameter(
+          `parallel() takes at most ${maxSegments} segments, DynamoDB's limit (got ${count}).`,
+        );
+      }
+      return { segments: count };
+    });
   }
   /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
   count(): Scan<T, ScanCount, P, X> {
-    return this.withSettings({ count: true }) as unknown as Scan<T, ScanCount, P, X>;
+    return this.withSettings(() => ({ count: true })) as unknown as Scan<T, ScanCount, P, X>;
   }
 }

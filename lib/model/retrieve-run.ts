@@ -38,6 +38,11 @@ export interface RetrieveJob {
   readonly kind: RetrieveKind;
   readonly condition: Condition;
   readonly settings: RetrieveSettings;
+  /**
+   * The error of the first chain step that failed (a bad argument: `in([])`, `limit(-1)` …): kept by the
+   * builder and thrown when the request is built, so `exec()` rejects (or calls back) with it.
+   */
+  readonly failure?: unknown;
 }
 
 type ReadInput = QueryCommandInput | ScanCommandInput;
@@ -77,6 +82,7 @@ function conditionFor(job: RetrieveJob): Condition {
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
 export function buildInputs(job: RetrieveJob): ReadInput[] {
+  if (job.failure !== undefined) throw job.failure;
   const inputs = buildInputsWith(job, job.settings);
   // A projection also reads what the table needs, where the index read (chosen while building) has it.
   const { settings, unasked } = withReadNeeds(job.runtime, job.settings, inputs[0]!.IndexName);

@@ -1,7 +1,8 @@
 /**
  * The `Model.query()` / `Model.scan()` builders (SPEC §5). Immutable like {@link Condition}: every method
  * returns a new builder, so a builder stored in a variable can be extended in several directions. Nothing
- * runs until `exec()`, `getRequest()`, `pages()` or `for await`.
+ * runs until `exec()`, `getRequest()`, `pages()` or `for await`, and no method throws: a bad argument is
+ * the query's failure, which those report.
  *
  * @example
  * ```ts
@@ -64,23 +65,31 @@ export abstract class Retriever<
     this.#job = job;
   }
 
-  /** A builder of the same class with a changed condition or settings. */
-  protected derive(condition: Condition, settings?: Partial<RetrieveSettings>): this {
-    const Builder = this.constructor as new (job: RetrieveJob) => this;
+  /**
+   * A builder of the same class for the job `step` makes of this one's. A step that throws (a bad
+   * argument) does not throw here: the new builder keeps the error, and `exec()`, `getRequest()`,
+   * `pages()` and iteration fail with it (retrieve-run.ts, buildInputs), so a callback or a `.catch()`
+   * sees it as it sees every other failure of the query. After a failed step the later ones are skipped:
+   * the first error is the one reported.
+   */
+  #step(step: (job: RetrieveJob) => RetrieveJob): this {
     const job = this.#job;
-    return new Builder({
-      ...job,
-      condition,
-      settings: settings === undefined ? job.settings : Object.freeze({ ...job.settings, ...settings }),
-    });
+    if (job.failure !== undefined) return this;
+    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    try {
+      return new Builder(step(job));
+    } catch (error) {
+      return new Builder({ ...job, failure: error });
+    }
   }
 
-  protected withSettings(settings: Partial<RetrieveSettings>): this {
-    return this.derive(this.#job.condition, settings);
+  /** A builder with the settings `change` works out (lazily: its argument errors are the builder's). */
+  protected withSettings(change: () => Partial<RetrieveSettings>): this {
+    return this.#step((job) => ({ ...job, settings: Object.freeze({ ...job.settings, ...change() }) }));
   }
 
   #chain(change: (condition: Condition) => Condition): this {
-    return this.derive(change(this.#job.condition));
+    return this.#step((job) => ({ ...job, condition: change(job.condition) }));
   }
 
   /** Names the attribute the next comparator applies to. @example `Cat.scan().where("age").gt(3)` */
@@ -177,32 +186,36 @@ export abstract class Retriever<
    * Dynamoose (`limit(request.query.limit)`). @example `Cat.scan().limit(25)`
    */
   limit(count: number | null | undefined): this {
-    return this.withSettings({ limit: count == null ? undefined : positiveInteger(count, "limit()") });
+    return this.withSettings(() => ({
+      limit: count == null ? undefined : positiveInteger(count, "limit()"),
+    }));
   }
   /**
    * Continues after `key`: a result's `lastKey` as returned (undefined starts from the beginning).
    * @example `Cat.scan().startAt(firstPage.lastKey)`
    */
   startAt(key: Record<string, unknown> | readonly (Record<string, unknown> | null)[] | undefined): this {
-    return this.withSettings({ startAt: key });
+    return this.withSettings(() => ({ startAt: key }));
   }
   /** `attributes()` of the subclasses: the projection, checked. (Each subclass narrows the item type.) */
   protected projected(paths: readonly string[]): this {
-    // Not set, as in Dynamoose: every attribute (the item type still narrows to the named paths' A).
-    if ((paths as unknown) == null) return this.withSettings({ attributes: undefined });
-    if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
-      throw new InvalidParameter(
-        `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
-      );
-    }
-    // DynamoDB refuses an empty projection.
-    if (paths.length === 0)
-      throw new InvalidParameter("attributes() needs at least one attribute path (got []).");
-    return this.withSettings({ attributes: Object.freeze([...paths]) });
+    return this.withSettings(() => {
+      // Not set, as in Dynamoose: every attribute (the item type still narrows to the named paths' A).
+      if ((paths as unknown) == null) return { attributes: undefined };
+      if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
+        throw new InvalidParameter(
+          `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
+        );
+      }
+      // DynamoDB refuses an empty projection.
+      if (paths.length === 0)
+        throw new InvalidParameter("attributes() needs at least one attribute path (got []).");
+      return { attributes: Object.freeze([...paths]) };
+    });
   }
   /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */
   consistent(enabled = true): this {
-    return this.withSettings({ consistent: booleanSetting(enabled, "consistent()") ?? false });
+    return this.withSettings(() => ({ consistent: booleanSetting(enabled, "consistent()") ?? false }));
   }
   /**
    * Reads this index; for queries, skips automatic index choice. The schema's index names are offered, but
@@ -211,21 +224,23 @@ export abstract class Retriever<
    * @example `Cat.query("email").eq(e).using("byEmail")`
    */
   using(indexName: X | AnyIndexName | null | undefined): this {
-    // Not set (`undefined` or `null`), as in Dynamoose: the index is chosen automatically again.
-    if (indexName == null) return this.withSettings({ index: undefined });
-    if (typeof indexName !== "string" || indexName === "") {
-      throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
-    }
-    return this.withSettings({ index: indexName });
+    return this.withSettings(() => {
+      // Not set (`undefined` or `null`), as in Dynamoose: the index is chosen automatically again.
+      if (indexName == null) return { index: undefined };
+      if (typeof indexName !== "string" || indexName === "") {
+        throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
+      }
+      return { index: indexName };
+    });
   }
   /**
    * Follows `LastEvaluatedKey` in `exec()`: `delay` ms between requests, at most `max` requests (0 = no limit).
    * @example `await Cat.scan().all().exec()`
    */
   all(delay = 0, max = 0): this {
-    return this.withSettings({
+    return this.withSettings(() => ({
       all: { delay: nonNegative(delay, "all() delay"), max: wholeNonNegative(max, "all() max") },
-    });
+    }));
   }
 
   /** Runs the query or scan. @example `const cats = await Cat.scan().exec()` */

@@ -37,19 +37,25 @@ it("limit, sort, using, attributes and parallel take undefined and null as not s
   expect((await Cat.scan().parallel(2).parallel(undefined).exec()).length).toBe(3);
 });
 
-it("other wrong values are still InvalidParameter, before anything is sent", () => {
-  expect(() => Cat.query("owner").eq("ann").limit(0)).toThrow(InvalidParameter);
-  expect(() =>
+it("other wrong values are still InvalidParameter, before anything is sent", async () => {
+  await expect(Cat.query("owner").eq("ann").limit(0).exec()).rejects.toThrow(InvalidParameter);
+  await expect(
     Cat.query("owner")
       .eq("ann")
-      .limit("2" as unknown as number),
-  ).toThrow(InvalidParameter);
-  expect(() =>
+      .limit("2" as unknown as number)
+      .exec(),
+  ).rejects.toThrow(InvalidParameter);
+  await expect(
     Cat.query("owner")
       .eq("ann")
-      .sort("up" as "ascending"),
-  ).toThrow(InvalidParameter);
-  expect(() => Cat.query("owner").eq("ann").using("")).toThrow(InvalidParameter);
-  expect(() => Cat.scan().parallel(-1)).toThrow(InvalidParameter);
-  expect(() => Cat.scan().attributes("n" as unknown as ["n"])).toThrow(InvalidParameter);
+      .sort("up" as "ascending")
+      .exec(),
+  ).rejects.toThrow(InvalidParameter);
+  await expect(Cat.query("owner").eq("ann").using("").exec()).rejects.toThrow(InvalidParameter);
+  await expect(Cat.scan().parallel(-1).exec()).rejects.toThrow(InvalidParameter);
+  await expect(
+    Cat.scan()
+      .attributes("n" as unknown as ["n"])
+      .exec(),
+  ).rejects.toThrow(InvalidParameter);
 });

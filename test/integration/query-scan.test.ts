@@ -355,13 +355,13 @@ describe("bad input is a clear error", () => {
     { tableName, throughput: "ON_DEMAND" },
   );
 
-  it("an unknown comparator", () => {
-    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow(InvalidFilterComparison);
+  it("an unknown comparator", async () => {
+    await expect(Thing.scan({ age: { bigger: 3 } }).exec()).rejects.toThrow(InvalidFilterComparison);
     // Dynamoose's message, naming the operation when the condition comes through query() or scan().
-    expect(() => Thing.scan({ age: { bigger: 3 } })).toThrow(
+    await expect(Thing.scan({ age: { bigger: 3 } }).exec()).rejects.toThrow(
       "The type: bigger is invalid for the scan operation.",
     );
-    expect(() => Thing.query({ age: { bigger: 3 } })).toThrow(
+    await expect(Thing.query({ age: { bigger: 3 } }).exec()).rejects.toThrow(
       new InvalidFilterComparison("The type: bigger is invalid for the query operation."),
     );
     expect(() => new Condition({ age: { bigger: 3 } })).toThrow(
@@ -388,15 +388,18 @@ describe("bad input is a clear error", () => {
     await expect(Thing.scan().startAt({ id: 5 }).exec()).rejects.toThrow(TypeMismatch);
   });
 
-  it("bad settings", () => {
-    expect(() => Thing.scan().limit(0)).toThrow("limit() must be a whole number of at least 1 (got 0).");
-    expect(() => Thing.scan().parallel(1.5)).toThrow(InvalidParameter);
-    expect(() =>
+  it("bad settings", async () => {
+    await expect(Thing.scan().limit(0).exec()).rejects.toThrow(
+      "limit() must be a whole number of at least 1 (got 0).",
+    );
+    await expect(Thing.scan().parallel(1.5).exec()).rejects.toThrow(InvalidParameter);
+    await expect(
       Thing.query("id")
         .eq("a")
-        .sort("up" as never),
-    ).toThrow('sort() takes "ascending" or "descending"');
-    expect(() => Thing.scan().all(-1)).toThrow(InvalidParameter);
+        .sort("up" as never)
+        .exec(),
+    ).rejects.toThrow('sort() takes "ascending" or "descending"');
+    await expect(Thing.scan().all(-1).exec()).rejects.toThrow(InvalidParameter);
   });
 
   it("an unfinished condition, and iterating a count", async () => {
