@@ -9,6 +9,7 @@ import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
+import { stringType } from "./types/string";
 import { checkKeyValueNotEmpty, PARTITION_KEY_BYTES, SORT_KEY_BYTES } from "./empty-key";
 
 function isKeyObject(key: unknown): key is Record<string, unknown> {
@@ -54,8 +55,12 @@ function keyValueToDynamo(attribute: CompiledAttribute, value: unknown, limit: n
   return checkKeyValueNotEmpty(attribute.name, variant.type.toDynamo(checked), limit);
 }
 
+// A COMBINE attribute is stored as a string (Dynamoose's docs: Combine → S); as a key, it is given as that string.
+const COMBINED_KEY = Object.freeze({ kind: "scalar", type: stringType } as const);
+
 function scalarVariant(attribute: CompiledAttribute, value: unknown) {
   const variant = variantFor(attribute, value);
+  if (variant.kind === "combine") return COMBINED_KEY;
   if (variant.kind !== "scalar")
     throw new InvalidParameter(`Key attribute "${attribute.name}" must have a scalar type.`);
   return variant;
