@@ -131,17 +131,21 @@ async function waitForActive(
   regions: readonly string[] = [],
 ): Promise<TableDescription | undefined> {
   const { timeout, frequency } = table.options.waitForActive.check;
-  const deadline = Date.now() + timeout;
+  const started = Date.now();
   for (;;) {
     const description = justCreated ? await describeOrUndefined(table) : await describeTable(table);
     if (isActive(description, regions)) return description;
-    if (Date.now() + frequency > deadline) {
+    const waited = Date.now() - started;
+    if (waited >= timeout) {
       const replicas = regions.length > 0 ? ` with its replicas in ${regions.join(", ")}` : "";
       throw new WaitForActiveTimeout(
-        `Waiting for table "${table.name}" to be active${replicas} timed out after ${timeout} ms.`,
+        `Waiting for table "${table.name}" to be active${replicas} timed out after ${waited} ms ` +
+          `(timeout ${timeout} ms).`,
       );
     }
-    await sleep(frequency);
+    // The last check is at the timeout itself, not one `frequency` before it: a table that becomes
+    // ACTIVE in between is not reported as timed out.
+    await sleep(Math.min(frequency, timeout - waited));
   }
 }
 

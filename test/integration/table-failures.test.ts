@@ -78,6 +78,51 @@ it("a table that never becomes ACTIVE: WaitForActiveTimeout after the configured
   expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(WaitForActiveTimeout);
 });
 
+describe("the timeout is waited in full, with a last check at the deadline", () => {
+  /** An Instance whose tables look CREATING to DescribeTable until `activeAfterMs` have passed. */
+  function slowInstance(activeAfterMs: number) {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(rawClient());
+    const started = Date.now();
+    const describes: number[] = [];
+    instance.use(async (call, next) => {
+      const output = (await next()) as { Table?: { TableStatus?: string } };
+      if (call.operation === "DescribeTable" && output.Table) {
+        describes.push(Date.now() - started);
+        if (Date.now() - started < activeAfterMs) output.Table.TableStatus = "CREATING";
+      }
+      return output;
+    });
+    return { instance, describes, started };
+  }
+
+  it("rejects no sooner than the timeout, saying how long it waited", async () => {
+    const { instance, describes, started } = slowInstance(Infinity);
+    const Slow = dynamodel.model("SlowFullWait", { id: String });
+    // A frequency longer than the timeout: the second check is at the timeout, not after a second.
+    new instance.Table(uniqueTableName("slowfull"), [Slow], {
+      waitForActive: { check: { timeout: 300, frequency: 1000 } },
+    });
+    const error = await Slow.get("x").catch((failure: unknown) => failure);
+    const waited = Date.now() - started;
+    expect(error).toBeInstanceOf(WaitForActiveTimeout);
+    expect(waited).toBeGreaterThanOrEqual(300);
+    expect(waited).toBeLessThan(1000);
+    expect((error as Error).message).toMatch(/to be active timed out after \d{3,} ms \(timeout 300 ms\)\.$/);
+    expect(describes.length).toBeGreaterThanOrEqual(2);
+    expect(describes.at(-1)).toBeGreaterThanOrEqual(300);
+  });
+
+  it("finds a table that becomes ACTIVE between the last regular check and the timeout", async () => {
+    const { instance } = slowInstance(150);
+    const Late = dynamodel.model("LateActive", { id: String });
+    new instance.Table(uniqueTableName("lateactive"), [Late], {
+      waitForActive: { check: { timeout: 300, frequency: 1000 } },
+    });
+    await expect(Late.get("x")).resolves.toBeUndefined();
+  });
+});
+
 it("frequency 0 checks again at once (setImmediate), as Dynamoose documents, until the table is ACTIVE", async () => {
   const instance = new dynamodel.Instance();
   instance.aws.ddb.set(rawClient());
