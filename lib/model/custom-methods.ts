@@ -144,16 +144,21 @@ export function methodsApi(model: ModelClass) {
     };
   const target = model as unknown as Record<string, unknown>;
   const prototype = model.prototype as Record<string, unknown>;
+  // Built-ins (the model's, every function's — call, bind, toString… — and the class's own `prototype`) are
+  // kept, as in Dynamoose, where replacing one "will fail silently".
+  const isBuiltIn = (name: string) =>
+    BUILT_INS.has(name) ||
+    name in Function.prototype ||
+    Object.getOwnPropertyDescriptor(target, name)?.configurable === false;
   return {
     set(name: string, fn: CustomMethod) {
       checkMethod(name, fn, "methods.set");
-      // Built-ins (the model's and every function's: call, bind, toString…) are kept, as in Dynamoose.
-      if (BUILT_INS.has(name) || name in Function.prototype) return model;
+      if (isBuiltIn(name)) return model;
       Object.defineProperty(target, name, { value: staticMethod(fn), writable: true, configurable: true });
       return model;
     },
     delete(name: string) {
-      if (!BUILT_INS.has(name)) delete target[name];
+      if (!isBuiltIn(name)) delete target[name];
     },
     item: {
       set(name: string, fn: CustomMethod) {

@@ -110,6 +110,17 @@ describe("serializers, custom methods, validate, original", () => {
     expect((Cat as unknown as { byName?: unknown }).byName).toBeUndefined();
   });
 
+  it("leaves the class's own members (prototype, length) alone silently, as Dynamoose's docs say", () => {
+    const Plain = dynamodel.model("FeatureMethodsProto", { id: Number }, { create: false });
+    const prototype = Plain.prototype;
+    expect(() => Plain.methods.set("prototype", () => 1)).not.toThrow();
+    expect(() => Plain.methods.set("length", () => 1)).not.toThrow();
+    expect(() => Plain.methods.delete("prototype")).not.toThrow();
+    expect(Plain.prototype).toBe(prototype);
+    expect(typeof Plain.length).toBe("number");
+    expect(new Plain({ id: 1 })).toBeInstanceOf(Plain);
+  });
+
   // Dynamoose has no item `validate`, `isDirty` or `modifiedPaths`: code written for it may define its own.
   it("lets a custom item method replace the item methods only dynamodel has, until it is deleted", async () => {
     const Custom = dynamodel.model("FeatureCustomValidate", { id: Number, name: String }, { create: false });
