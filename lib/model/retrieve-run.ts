@@ -64,9 +64,9 @@ interface Round {
  * items to drop, so DynamoDB must leave them out of its count: the condition gains "no TTL, or a TTL
  * still in the future" (the same test as `isExpiredImage`, to the second).
  */
-function conditionFor(job: RetrieveJob): Condition {
+function liveItemsFilter(job: RetrieveJob): Condition | undefined {
   const expires = job.runtime.table.options.expires;
-  if (job.settings.count !== true || expires === undefined || expires.returnExpired) return job.condition;
+  if (job.settings.count !== true || expires === undefined || expires.returnExpired) return undefined;
   const attribute = expires.attribute;
   // The value in the form the attribute is declared with: the table's own TTL attribute is a Date stored
   // as epoch seconds; a schema may declare it itself as a Number of epoch seconds.
@@ -75,9 +75,7 @@ function conditionFor(job: RetrieveJob): Condition {
     (variant) => variant.kind === "scalar" && variant.type.name === "date",
   );
   const now = isDate === false ? Math.floor(Date.now() / 1000) : new Date();
-  const live = new Condition(attribute).exists(false).or().where(attribute).gt(now);
-  // The caller's condition is grouped whole: AND must not bind to only its last OR branch.
-  return new Condition().group(job.condition).and().group(live);
+  return new Condition(attribute).exists(false).or().where(attribute).gt(now);
 }
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
@@ -91,9 +89,16 @@ export function buildInputs(job: RetrieveJob): ReadInput[] {
 
 function buildInputsWith(job: RetrieveJob, settings: RetrieveJob["settings"]): ReadInput[] {
   const { runtime, kind } = job;
-  const condition = conditionFor(job);
+  const live = liveItemsFilter(job);
   const tableName = runtime.table.name;
-  if (kind === "query") return [buildQueryInput(tableName, runtime.compiled, condition, settings)];
+  // A query's condition goes to the planner as the caller wrote it (a top-level OR keeps Dynamoose's
+  // reading there), with the TTL test AND-ed to the filter; a scan's is grouped whole with it, since AND
+  // must not bind to only its last OR branch.
+  if (kind === "query") {
+    return [buildQueryInput(tableName, runtime.compiled, job.condition, settings, live)];
+  }
+  const condition =
+    live === undefined ? job.condition : new Condition().group(job.condition).and().group(live);
   const segments = settings.segments ?? 1;
   return Array.from({ length: segments }, (_unused, segment) =>
     buildScanInput(tableName, runtime.compiled, condition, settings, segment),

@@ -14,7 +14,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import { compileConditionNode, type ExpressionTarget } from "../expressions/compile";
 import type { ConditionNode } from "../expressions/ast";
-import type { Condition } from "../expressions/condition";
+import { type Condition, conditionNode } from "../expressions/condition";
 import { liftFromTopLevelOr, topLevelConjuncts } from "../expressions/conjuncts";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
@@ -39,6 +39,8 @@ export interface QueryPlanOptions {
   readonly registry?: PlaceholderRegistry;
   /** `consistent()`: only the table and local indexes qualify (DynamoDB reads GSIs eventually consistent only). */
   readonly consistent?: boolean;
+  /** A condition the library adds (a count's TTL test): AND-ed to the filter, never part of the key. */
+  readonly alsoFilter?: Condition | undefined;
 }
 
 export interface QueryPlan {
@@ -94,6 +96,9 @@ export function planQuery(
     options.consistent === true ? allCandidates.filter((entry) => !entry.global) : allCandidates;
   const conjuncts =
     topLevelConjuncts(condition) ?? keyAndRestOfTopLevelOr(condition, candidates, target, options.index);
+  const added = options.alsoFilter === undefined ? undefined : conditionNode(options.alsoFilter);
+  // Only after the caller's condition has been read: the added test is a filter whatever it names.
+  if (added !== undefined && conjuncts.length > 0) conjuncts.push(added);
   if (conjuncts.length === 0) {
     throw noIndexError(candidates, "Model.query() was given no condition.");
   }

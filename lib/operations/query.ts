@@ -22,6 +22,7 @@ export function buildQueryInput(
   schemas: readonly CompiledSchema[],
   condition: Condition,
   settings: RetrieveSettings,
+  alsoFilter?: Condition,
 ): QueryCommandInput {
   const schema = schemas[0]!;
   const registry = new PlaceholderRegistry();
@@ -29,6 +30,7 @@ export function buildQueryInput(
     index: settings.index,
     registry,
     consistent: settings.consistent,
+    alsoFilter,
   });
   const input: QueryCommandInput = { TableName: tableName };
   if (plan.indexName !== undefined) input.IndexName = plan.indexName;

@@ -58,6 +58,14 @@ describe("count() and expired items", () => {
     expect(await either.count().exec()).toEqual({ count: 1, scannedCount: 3 });
   });
 
+  it("a query with a top-level OR keeps Dynamoose's reading when the TTL test is added", async () => {
+    const either = Hidden.query("group").eq("g").where("n").eq(1).or().where("n").eq(2);
+    expect((await either.exec()).count).toBe(2);
+    expect(await either.count().exec()).toEqual({ count: 2, queriedCount: 3 });
+    const request = await either.count().getRequest();
+    expect(request.KeyConditionExpression).toBe("#n0 = :v0");
+  });
+
   it("a TTL attribute the schema declares as a Number of epoch seconds is compared as one", async () => {
     const Declared = dynamodel.model(
       "CountDeclared",
