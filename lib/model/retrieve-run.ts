@@ -40,9 +40,10 @@ export interface RetrieveJob {
   readonly settings: RetrieveSettings;
   /**
    * The error of the first chain step that failed (a bad argument: `in([])`, `limit(-1)` …): kept by the
-   * builder and thrown when the request is built, so `exec()` rejects (or calls back) with it.
+   * builder and thrown when the request is built, so `exec()` rejects (or calls back) with it. Boxed, so
+   * that even `throw undefined` counts as a failure.
    */
-  readonly failure?: unknown;
+  readonly failure?: { readonly error: unknown };
 }
 
 type ReadInput = QueryCommandInput | ScanCommandInput;
@@ -80,7 +81,7 @@ function liveItemsFilter(job: RetrieveJob): Condition | undefined {
 
 /** One input per segment (a single one unless this is a parallel scan), built once and reused per page. */
 export function buildInputs(job: RetrieveJob): ReadInput[] {
-  if (job.failure !== undefined) throw job.failure;
+  if (job.failure !== undefined) throw job.failure.error;
   const inputs = buildInputsWith(job, job.settings);
   // A projection also reads what the table needs, where the index read (chosen while building) has it.
   const { settings, unasked } = withReadNeeds(job.runtime, job.settings, inputs[0]!.IndexName);

@@ -3,7 +3,6 @@
 import { InvalidFilterComparison } from "../errors";
 import { Condition, type ConditionInit } from "../expressions/condition";
 import { Query, Scan } from "./query-scan";
-import type { RetrieveJob } from "./retrieve-run";
 import type { ModelRuntime } from "./runtime";
 
 const NO_SETTINGS = Object.freeze({});
@@ -20,28 +19,22 @@ function initialCondition(init: ConditionInit | undefined, kind: "query" | "scan
   }
 }
 
-/**
- * The first job of a builder. A bad `init` is the builder's failure, not a throw: like a bad argument
- * to a later chain step (retriever.ts), it rejects `exec()`.
- */
-function firstJob(
-  runtime: ModelRuntime,
-  kind: "query" | "scan",
-  init: ConditionInit | undefined,
-): RetrieveJob {
-  try {
-    return { runtime, kind, condition: initialCondition(init, kind), settings: NO_SETTINGS };
-  } catch (failure) {
-    return { runtime, kind, condition: new Condition(), settings: NO_SETTINGS, failure };
-  }
-}
-
 /** `Model.query(init?)`. @example `startQuery(runtime, { owner: "ann" })` */
 export function startQuery<T>(runtime: ModelRuntime, init?: ConditionInit): Query<T> {
-  return new Query<T>(firstJob(runtime, "query", init));
+  return new Query<T>({
+    runtime,
+    kind: "query",
+    condition: initialCondition(init, "query"),
+    settings: NO_SETTINGS,
+  });
 }
 
 /** `Model.scan(init?)`. @example `startScan(runtime, { age: { gt: 3 } })` */
 export function startScan<T>(runtime: ModelRuntime, init?: ConditionInit): Scan<T> {
-  return new Scan<T>(firstJob(runtime, "scan", init));
+  return new Scan<T>({
+    runtime,
+    kind: "scan",
+    condition: initialCondition(init, "scan"),
+    settings: NO_SETTINGS,
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * The `Model.query()` / `Model.scan()` builders (SPEC §5). Immutable like {@link Condition}: every method
  * returns a new builder, so a builder stored in a variable can be extended in several directions. Nothing
- * runs until `exec()`, `getRequest()`, `pages()` or `for await`, and no method throws: a bad argument is
- * the query's failure, which those report.
+ * runs until `exec()`, `getRequest()`, `pages()` or `for await`, and no chain method throws: a bad argument
+ * is the query's failure, which those report. (`Model.query(init)`/`Model.scan(init)` throw for a bad
+ * `init`, as in Dynamoose.)
  *
  * @example
  * ```ts
@@ -79,11 +80,11 @@ export abstract class Retriever<
     try {
       return new Builder(step(job));
     } catch (error) {
-      return new Builder({ ...job, failure: error });
+      return new Builder({ ...job, failure: { error } });
     }
   }
 
-  /** A builder with the settings `change` works out (lazily: its argument errors are the builder's). */
+  /** A builder with the settings `change` works out; what `change` throws is the builder's failure. */
   protected withSettings(change: () => Partial<RetrieveSettings>): this {
     return this.#step((job) => ({ ...job, settings: Object.freeze({ ...job.settings, ...change() }) }));
   }
@@ -282,6 +283,8 @@ export abstract class Retriever<
    * @example `for await (const cat of Cat.query("owner").eq("ann")) if (cat.name === "Tom") break;`
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    // The first error is the one reported: a failed step before count() or after it.
+    if (this.#job.failure !== undefined) throw this.#job.failure.error;
     if (this.#job.settings.count === true) {
       throw new InvalidParameter("A count() has no items to iterate: use exec() for the counts.");
     }

@@ -81,13 +81,30 @@ describe("bad arguments in a query or scan chain", () => {
     await expect(bad.exec()).rejects.toThrow("limit() must be a whole number of at least 1 (got -1).");
   });
 
-  it("includes a bad condition given to scan() or query() itself", async () => {
-    const bad = Cat.scan({ age: { bigger: 3 } } as never);
-    await expect(bad.exec()).rejects.toThrow(
+  it("leaves a bad condition given to scan() or query() itself a throw, as in Dynamoose", () => {
+    expect(() => Cat.scan({ age: { bigger: 3 } } as never)).toThrow(
       new InvalidFilterComparison("The type: bigger is invalid for the scan operation."),
     );
-    expect(await execWithCallback(Cat.query(5 as never))).toBeInstanceOf(InvalidParameterType);
+    expect(() => Cat.query(5 as never)).toThrow(InvalidParameterType);
     expect(sent).toEqual([]);
+  });
+
+  it("counts even an undefined thrown by a group() function as the failure", async () => {
+    const bad = Cat.scan("name")
+      .eq("Tom")
+      .and()
+      .group(() => {
+        throw undefined;
+      });
+    await expect(bad.exec()).rejects.toBeUndefined();
+    expect(sent).toEqual([]);
+  });
+
+  it("reports a failed step before count() when iterating, not count()'s own refusal", async () => {
+    const iterate = async () => {
+      for await (const _cat of Cat.scan().limit(0).count() as unknown as AsyncIterable<unknown>) break;
+    };
+    await expect(iterate()).rejects.toThrow("limit() must be a whole number of at least 1 (got 0).");
   });
 
   it("leaves the builder it was chained from usable", async () => {
