@@ -4,23 +4,10 @@
 // next)`, is an error handler: it runs only when the operation or one of its hooks failed (a post hook's
 // failure too, as in Mongoose), and `next(newError)` replaces the error.
 // Hooks run once per call, in registration order. An operation without hooks pays nothing extra.
-import { describeValue, InvalidParameter } from "../errors";
+import { checkFunction, type HookOperation, operationsOf } from "./hook-arguments";
 
-export const HOOK_OPERATIONS = [
-  "validate",
-  "save",
-  "delete",
-  "update",
-  "get",
-  "query",
-  "scan",
-  "batchGet",
-  "batchPut",
-  "batchDelete",
-  "transaction",
-] as const;
+export { HOOK_OPERATIONS, type HookOperation } from "./hook-arguments";
 
-export type HookOperation = (typeof HOOK_OPERATIONS)[number];
 /** Operations whose hooks run with `this` = the item. */
 export type DocumentHookOperation = "validate" | "save" | "delete";
 /** Operations whose hooks run with `this` = a {@link HookContext}. */
@@ -95,47 +82,6 @@ export interface HookRunner {
     error: unknown,
     result?: unknown,
   ): Promise<unknown>;
-}
-
-function checkOperation(operation: unknown): asserts operation is HookOperation {
-  if (!HOOK_OPERATIONS.includes(operation as HookOperation)) {
-    throw new InvalidParameter(
-      `Unknown hook operation ${JSON.stringify(operation)}: use one of ${HOOK_OPERATIONS.join(", ")}.`,
-    );
-  }
-}
-
-/**
- * The operations a hook is registered for: one name, or (as in Mongoose) an array of names. Every name
- * is checked before the hook is registered for any, so a bad name registers nothing.
- */
-function operationsOf(operation: unknown): HookOperation[] {
-  if (!Array.isArray(operation)) {
-    checkOperation(operation);
-    return [operation];
-  }
-  if (operation.length === 0) {
-    throw new InvalidParameter(`A hook needs an operation: use one of ${HOOK_OPERATIONS.join(", ")}.`);
-  }
-  for (const name of operation) checkOperation(name);
-  return [...new Set(operation as HookOperation[])];
-}
-
-/**
- * A hook must be a function. Mongoose also takes an options object before it (`schema.pre("save",
- * {document: true}, fn)`); dynamodel has no document/query split to choose between, so that form is
- * refused with a message saying what to write instead.
- */
-function checkFunction(kind: "pre" | "post", operation: unknown, hook: unknown, extra: unknown): void {
-  if (typeof hook === "function") return;
-  const call = `schema.${kind}(${describeValue(operation)}, …)`;
-  if (typeof extra === "function" && hook !== null && typeof hook === "object") {
-    throw new InvalidParameter(
-      `${call}: hook options such as Mongoose's {document, query} are not supported (got ${describeValue(hook)}). ` +
-        `Pass the hook function as the second argument.`,
-    );
-  }
-  throw new InvalidParameter(`${call}: a hook must be a function (got ${describeValue(hook)}).`);
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>

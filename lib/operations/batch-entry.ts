@@ -33,3 +33,24 @@ export async function forEntry<T>(
     throw error;
   }
 }
+
+/**
+ * Waits for every entry's conversion, then fails with the error of the first failed entry in the caller's
+ * order (not the first to fail in time, which varies with asynchronous `set`, `validate` or hook functions),
+ * once every conversion has settled: no user function is still running when the call rejects.
+ *
+ * @example
+ * ```ts
+ * const written = await allEntries(objects.map((object, index) => forEntry("batchPut", index, () => …)));
+ * ```
+ */
+export async function allEntries<T>(conversions: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(conversions);
+  const values: T[] = new Array(settled.length);
+  for (let index = 0; index < settled.length; index += 1) {
+    const outcome = settled[index]!;
+    if (outcome.status === "rejected") throw outcome.reason;
+    values[index] = outcome.value;
+  }
+  return values;
+}

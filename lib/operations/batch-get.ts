@@ -20,7 +20,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
-import { forEntry } from "./batch-entry";
+import { allEntries, forEntry } from "./batch-entry";
 import { keyObjectOf } from "../schema/key";
 import {
   canonicalKey,
@@ -152,7 +152,7 @@ export async function batchGetByKeys(
   const target = expressionTargetOfModel(runtime.compiled); // projections may name any schema's attributes
 
   // Every key is converted (and so validated) before the first request.
-  const converted = await Promise.all(
+  const converted = await allEntries(
     keys.map((key: unknown, index) => forEntry("batchGet", index, () => keyOfArgument(runtime, key))),
   );
   const callerKeys = new Map<string, unknown>();

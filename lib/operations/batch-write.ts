@@ -17,6 +17,7 @@ import { keyObjectOf } from "../schema/key";
 import type { CompiledSchema } from "../schema/compiled";
 import { writePipeline, type WriteResult } from "../schema/write";
 import { validateHooked } from "../model/save";
+import { unmarshalledInput } from "../model/attribute-value-input";
 import {
   canonicalKey,
   unprocessedInCallerOrder,
@@ -27,7 +28,7 @@ import {
   runWithConcurrency,
 } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
-import { entryName, forEntry } from "./batch-entry";
+import { allEntries, entryName, forEntry } from "./batch-entry";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
 
@@ -140,9 +141,11 @@ function validateEntry(
 ): Promise<WriteResult> {
   if (!schema.hooks.has("validate")) return writePipeline(schema, object, { isNew: true, now });
   const item = new runtime.model(object);
-  return validateHooked(schema, item, () =>
-    writePipeline(schema, { ...(item as Record<string, unknown>) }, { isNew: true, now }),
-  );
+  return validateHooked(schema, item, () => {
+    // Chosen again after the pre hooks, which may have changed which schema the item fits (as on save).
+    const data = { ...(item as Record<string, unknown>) };
+    return writePipeline(schemaFor(runtime, data), data, { isNew: true, now });
+  });
 }
 
 /** Runs `Model.batchPut`: every object through the write pipeline first, then PutRequests. */
@@ -163,10 +166,15 @@ export async function batchPutObjects(
     }
   });
   const now = new Date();
-  const schemas = objects.map((object: Record<string, unknown>) => schemaFor(runtime, object));
-  const written = await Promise.all(
-    objects.map((object: Record<string, unknown>, index) =>
-      forEntry("batchPut", index, () => validateEntry(runtime, schemas[index]!, object, now)),
+  // DynamoDB-JSON objects are read as `new Model(object)` reads them (attribute-value-input.ts), so an
+  // object is written the same way whether or not its schema has validate hooks.
+  const inputs = objects.map(
+    (object: Record<string, unknown>) => unmarshalledInput(runtime.model, object) ?? object,
+  );
+  const schemas = inputs.map((input) => schemaFor(runtime, input));
+  const written = await allEntries(
+    inputs.map((input, index) =>
+      forEntry("batchPut", index, () => validateEntry(runtime, schemas[index]!, input, now)),
     ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
@@ -190,8 +198,8 @@ export async function batchDeleteKeys(
   const settings = checkOptions(rawSettings, OPTIONS, "batchDelete");
   if (!Array.isArray(keys)) throw new InvalidParameterType("batchDelete needs an array of keys.");
   const schema = runtime.compiled[0]!;
-  // forEntry is async: every conversion's failure is a rejection Promise.all handles, never a stray one.
-  const converted = await Promise.all(
+  // forEntry is async: every conversion's failure is a rejection allEntries handles, never a stray one.
+  const converted = await allEntries(
     keys.map((key: unknown, index) => forEntry("batchDelete", index, () => keyOfArgument(runtime, key))),
   );
   const collected = new RequestsByKey();

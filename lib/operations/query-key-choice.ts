@@ -153,7 +153,7 @@ function consistentExclusionNote(
  * `using(name)` with an index the schemas do not declare, in a query built with methods: its key attributes
  * are unknown, so no part of the condition can be picked as its key condition. Say the two ways to do it.
  */
-function undeclaredIndexError(candidates: readonly KeyCandidate[], forced: string): InvalidParameter {
+export function undeclaredIndexError(candidates: readonly KeyCandidate[], forced: string): InvalidParameter {
   const names = candidates.flatMap((entry) => (entry.indexName === undefined ? [] : [entry.indexName]));
   return new InvalidParameter(
     `using("${forced}"): the schema declares no index of that name (its indexes: ` +

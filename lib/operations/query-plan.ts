@@ -28,6 +28,7 @@ import {
   type KeyCandidate,
   noIndexError,
   rejectKeyAttributesInFilter,
+  undeclaredIndexError,
 } from "./query-key-choice";
 
 export { keyCandidates, type KeyCandidate } from "./query-key-choice";
@@ -69,8 +70,8 @@ export interface QueryPlan {
  * - An OR at the top level is read as Dynamoose reads it: the hash eq of one of its AND-ed groups is taken
  *   out as the key condition, and the rest of the OR is the filter.
  *
- * @throws InvalidParameter for an empty condition, an OR at the top level without such an eq, no usable key, or (without a raw
- * key condition) an index the schemas do not declare.
+ * @throws InvalidParameter for an empty condition, an OR at the top level without such an eq, no usable
+ * key, or (without a raw key condition) an index the schemas do not declare.
  *
  * @example
  * ```ts
@@ -161,6 +162,10 @@ function keyAndRestOfTopLevelOr(
     hashConditionAmong(candidates, group, target, forced),
   );
   if (split === undefined) {
+    // A misspelt using() name is the mistake to report, as without the OR.
+    if (forced !== undefined && !candidates.some((entry) => entry.indexName === forced)) {
+      throw undeclaredIndexError(candidates, forced);
+    }
     throw noIndexError(
       candidates,
       "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +

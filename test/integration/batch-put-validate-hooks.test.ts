@@ -76,6 +76,39 @@ describe("batchPut and validate hooks", () => {
     ).not.toHaveProperty("Item");
   });
 
+  it("reports the first invalid entry in the caller's order, after every hook has finished", async () => {
+    const slow = new Schema({ id: Number, name: { type: String, required: true } });
+    const finished: number[] = [];
+    slow.pre("validate", async function () {
+      // The first entry takes longest: it fails last in time, but first in order.
+      await new Promise((resolve) => setTimeout(resolve, this.id === 1 ? 60 : 5));
+      finished.push(Number(this.id));
+    });
+    const Slow = dynamodel.model("BatchValidateSlow", slow, {
+      tableName: uniqueTableName("batchvalidateslow"),
+      throughput: "ON_DEMAND",
+    });
+    const missing = (id: number) => ({ id }) as { id: number; name: string };
+    await expect(Slow.batchPut([missing(1), { id: 2, name: "ok" }, missing(3)])).rejects.toThrow(
+      new ValidationError('batchPut entry [0]: "name" is required (got undefined)'),
+    );
+    expect([...finished].sort()).toEqual([1, 2, 3]);
+  });
+
+  it("reads DynamoDB-JSON objects as new Model() does, with or without validate hooks", async () => {
+    const Plain = dynamodel.model("BatchValidateJson", new Schema({ id: Number, name: String }), {
+      tableName: uniqueTableName("batchvalidatejson"),
+      throughput: "ON_DEMAND",
+    });
+    const marshalled = (id: number, name: string) =>
+      ({ id: { N: String(id) }, name: { S: name } }) as unknown as { id: number; name: string };
+    await Plain.batchPut([marshalled(1, "Tom")]);
+    await Cat.batchPut([marshalled(31, "Ann")]);
+    expect(await storedItems(Plain.table().name)).toEqual([{ id: { N: "1" }, name: { S: "Tom" } }]);
+    const cat = await rawClient().getItem({ TableName: Cat.table().name, Key: { id: { N: "31" } } });
+    expect(cat.Item).toEqual({ id: { N: "31" }, name: { S: "Ann" }, slug: { S: "ann" } });
+  });
+
   it("writes the objects of a model without validate hooks as they are", async () => {
     const Plain = dynamodel.model("BatchValidatePlain", new Schema({ id: Number, name: String }), {
       tableName: uniqueTableName("batchvalidateplain"),

@@ -79,8 +79,8 @@ it("a table that never becomes ACTIVE: WaitForActiveTimeout after the configured
 });
 
 describe("the timeout is waited in full, with a last check at the deadline", () => {
-  /** An Instance whose tables look CREATING to DescribeTable until `activeAfterMs` have passed. */
-  function slowInstance(activeAfterMs: number) {
+  /** An Instance whose tables look CREATING to the first `creatingDescribes` DescribeTable calls. */
+  function slowInstance(creatingDescribes: number) {
     const instance = new dynamodel.Instance();
     instance.aws.ddb.set(rawClient());
     const started = Date.now();
@@ -89,7 +89,7 @@ describe("the timeout is waited in full, with a last check at the deadline", () 
       const output = (await next()) as { Table?: { TableStatus?: string } };
       if (call.operation === "DescribeTable" && output.Table) {
         describes.push(Date.now() - started);
-        if (Date.now() - started < activeAfterMs) output.Table.TableStatus = "CREATING";
+        if (describes.length <= creatingDescribes) output.Table.TableStatus = "CREATING";
       }
       return output;
     });
@@ -114,12 +114,14 @@ describe("the timeout is waited in full, with a last check at the deadline", () 
   });
 
   it("finds a table that becomes ACTIVE between the last regular check and the timeout", async () => {
-    const { instance } = slowInstance(150);
+    // CREATING once: the next check, at the timeout (not a second later, past it), finds it ACTIVE.
+    const { instance, describes } = slowInstance(1);
     const Late = dynamodel.model("LateActive", { id: String });
     new instance.Table(uniqueTableName("lateactive"), [Late], {
       waitForActive: { check: { timeout: 300, frequency: 1000 } },
     });
     await expect(Late.get("x")).resolves.toBeUndefined();
+    expect(describes).toHaveLength(2);
   });
 });
 

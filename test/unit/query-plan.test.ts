@@ -332,6 +332,12 @@ describe("planQuery: an OR at the top level (Dynamoose's reading)", () => {
     }
   });
 
+  it("names a misspelt using() index, as without the OR", () => {
+    const condition = new Condition("owner").eq("ann").where("age").lt(2).or().where("age").gt(3);
+    expect(() => plan(condition, "nope")).toThrow('using("nope"): the schema declares no index of that name');
+    expect(plan(condition, "byRank")).toMatchObject({ indexName: "byRank", keyCondition: "#n0 = :v0" });
+  });
+
   it("refuses a key attribute left in the OR, as in any filter", () => {
     expect(() => plan(new Condition("owner").eq("ann").where("sk").eq("x").or().where("sk").eq("y"))).toThrow(
       /"sk" is a key attribute/,
