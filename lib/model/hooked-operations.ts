@@ -2,11 +2,17 @@
 // item methods: `get` (context target), `save` and `delete` (the item as target; `Model.delete` uses an
 // item holding the key), `validate`. An item's operations run the hooks of the schema it belongs to;
 // `get` and `Model.delete(key)` (which cannot tell the stored item's shape) those of every schema.
-import { emitSafely } from "../hooks/events";
-import { withHooks, type HookRunner } from "../hooks/hooks";
+import type { HookRunner } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
-import { isObserved, modelHooks, operationContext, runHooked, writeEvent } from "./operation-hooks";
+import {
+  isObserved,
+  modelHooks,
+  operationContext,
+  runHooked,
+  runObserved,
+  writeEvent,
+} from "./operation-hooks";
 import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
 import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save";
 import { saveItem } from "./save-item";
@@ -49,30 +55,24 @@ export function saveWithHooks<T extends object>(item: T, settings: SaveSettings)
 }
 
 /** What `runHooked` does for save, with validation as a built-in first pre step. */
-async function saveValidatingFirst<T extends object>(
+function saveValidatingFirst<T extends object>(
   runtime: ModelRuntime,
   hooks: HookRunner,
   item: T,
   settings: SaveSettings,
 ): Promise<T> {
-  try {
-    let validated: ValidatedWrite | undefined;
-    const saved = await withHooks(
-      hooks,
-      "save",
-      item,
-      () => saveItem(item, settings, validated),
-      async () => {
-        validated = await validateBeforeSave(item);
-      },
-    );
-    const event = writeEvent("save", settings);
-    if (event !== undefined) emitSafely(runtime.events, event, saved, item);
-    return saved;
-  } catch (error) {
-    emitSafely(runtime.events, "error", error, item);
-    throw error;
-  }
+  let validated: ValidatedWrite | undefined;
+  return runObserved(
+    runtime,
+    hooks,
+    "save",
+    item,
+    () => saveItem(item, settings, validated),
+    writeEvent("save", settings),
+    async () => {
+      validated = await validateBeforeSave(item);
+    },
+  );
 }
 
 /**

@@ -103,21 +103,43 @@ export function runHooked<T>(
   return runObserved(runtime, hooks, operation, target, work, event);
 }
 
-async function runObserved<T>(
+/**
+ * `runHooked`'s observed path (`first`: a step before the pre hooks, as validation is for a save). The
+ * write event follows the write: when a post hook then fails, the operation rejects and emits `error`,
+ * but what was written is still announced first, so a listener mirroring writes misses none.
+ */
+export async function runObserved<T>(
   runtime: ModelRuntime,
   hooks: HookRunner,
   operation: HookOperation,
   target: object,
   work: () => Promise<T>,
   event: EventOfWrite | undefined,
+  first?: () => Promise<unknown>,
 ): Promise<T> {
+  let written: { result: T } | undefined;
+  const writing = async (): Promise<T> => {
+    const result = await work();
+    written = { result };
+    return result;
+  };
   try {
-    const result = await withHooks(hooks, operation, target, work);
-    const emitted = typeof event === "function" ? event() : event;
-    if (emitted !== undefined) emitSafely(runtime.events, emitted, result, target);
+    const result = await withHooks(hooks, operation, target, writing, first);
+    emitWrite(runtime, event, result, target);
     return result;
   } catch (error) {
+    if (written !== undefined) emitWrite(runtime, event, written.result, target);
     emitSafely(runtime.events, "error", error, target);
     throw error;
   }
+}
+
+function emitWrite(
+  runtime: ModelRuntime,
+  event: EventOfWrite | undefined,
+  result: unknown,
+  target: object,
+): void {
+  const emitted = typeof event === "function" ? event() : event;
+  if (emitted !== undefined) emitSafely(runtime.events, emitted, result, target);
 }

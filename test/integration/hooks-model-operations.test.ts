@@ -1,5 +1,5 @@
 // Hooks and events around update and the batch operations, against DynamoDB Local.
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -90,6 +90,9 @@ describe("a post hook that fails goes to the error handlers (as in Mongoose)", (
   // exec() gives the post hooks the result; an iteration gives them the number of items.
   const sizeOf = (result: unknown) =>
     typeof result === "number" ? `${result} items` : `[${(result as unknown[]).length}]`;
+  schema.post("update", function () {
+    throw new Error("update audit is down");
+  });
   schema.post("scan", function (result) {
     throw new Error(`scan saw ${sizeOf(result)}`);
   });
@@ -101,14 +104,20 @@ describe("a post hook that fails goes to the error handlers (as in Mongoose)", (
     tableName: uniqueTableName("hookpostfail"),
     throughput: "ON_DEMAND",
   });
-  const errors: unknown[] = [];
-  Cat.on("error", (error: unknown) => errors.push((error as Error).message));
+  const events: unknown[] = [];
+  Cat.on("error", (error: unknown) => events.push(["error", (error as Error).message]));
+  Cat.on("save", (item: { name?: string }) => events.push(["save", item.name]));
+  Cat.on("update", (item: { name?: string }) => events.push(["update", item.name]));
+  beforeEach(() => void (events.length = 0));
 
-  it("rejects with the handler's error after the write happened", async () => {
+  it("rejects with the handler's error after the write happened, which is still announced", async () => {
     await expect(new Cat({ id: 1, name: "Tom" }).save()).rejects.toThrow("saved, but: audit log is down");
     expect(await stored(Cat.table().name, 1)).toEqual({ id: { N: "1" }, name: { S: "Tom" } });
     expect(handled).toEqual([["save", "audit log is down", "Tom"]]);
-    expect(errors).toEqual(["saved, but: audit log is down"]);
+    expect(events).toEqual([
+      ["save", "Tom"],
+      ["error", "saved, but: audit log is down"],
+    ]);
   });
 
   it("gives a scan's error handler the result", async () => {
@@ -124,6 +133,24 @@ describe("a post hook that fails goes to the error handlers (as in Mongoose)", (
     await expect(iterate()).rejects.toThrow("scan saw 1 items");
     expect(names).toEqual(["Tom"]);
     expect(handled.at(-1)).toEqual(["scan", "scan saw 1 items", "1 items"]);
+  });
+
+  it("announces a model-level write whose post hook fails, then the error", async () => {
+    await expect(Cat.update({ id: 2 }, { name: "Ann" })).rejects.toThrow("update audit is down");
+    expect(await stored(Cat.table().name, 2)).toEqual({ id: { N: "2" }, name: { S: "Ann" } });
+    expect(events).toEqual([
+      ["update", "Ann"],
+      ["error", "update audit is down"],
+    ]);
+  });
+
+  it("announces no write when the write itself fails", async () => {
+    const condition = new Condition("name").exists();
+    await expect(Cat.update({ id: 3 }, { name: "Max" }, { condition })).rejects.toThrow(
+      "The conditional request failed",
+    );
+    expect(await stored(Cat.table().name, 3)).toBeUndefined();
+    expect(events).toEqual([["error", "The conditional request failed"]]);
   });
 });
 
