@@ -59,8 +59,31 @@ export function liftFromTopLevelOr(
     // By position, not identity: the same frozen node can appear twice (a condition grouped into itself).
     const at = group.indexOf(lifted);
     const remaining = andNode(group.filter((_node, index) => index !== at));
-    const rest = orNode(root.nodes.map((node, index) => (index === position ? remaining : node)));
+    const rest = orNode(
+      root.nodes.map((node, index) => (index === position ? remaining : withoutRepeated(node, lifted))),
+    );
     return { lifted, rest };
   }
   return undefined;
+}
+
+/**
+ * An AND group of the OR without the conjuncts that repeat the lifted eq: once the eq is the key condition,
+ * it holds for every item read, so `id = a AND x OR id = a AND y` filters `x OR y` (a filter may not name
+ * the key). Values are compared as primitives (or Dates by time); anything else stays, and is refused later.
+ */
+function withoutRepeated(node: ConditionNode, lifted: ConditionNode): ConditionNode {
+  if (node.kind !== "and") return node;
+  const group: ConditionNode[] = [];
+  collectConjuncts(node, group);
+  const kept = group.filter((conjunct) => !sameEq(conjunct, lifted));
+  return kept.length === group.length || kept.length === 0 ? node : andNode(kept);
+}
+
+function sameEq(a: ConditionNode, b: ConditionNode): boolean {
+  if (a.kind !== "comparison" || b.kind !== "comparison" || a.op !== "=" || b.op !== "=") return false;
+  if (a.size || b.size || a.path.length !== b.path.length) return false;
+  if (!a.path.every((segment, index) => segment === b.path[index])) return false;
+  if (a.value instanceof Date && b.value instanceof Date) return a.value.getTime() === b.value.getTime();
+  return Object.is(a.value, b.value);
 }

@@ -46,6 +46,35 @@ describe("query with an OR at the top level", () => {
     expect(ids(await grouped.exec())).toEqual([1, 4]);
   });
 
+  it("takes the same hash eq out of every group that repeats it", async () => {
+    const query = Cat.query("name")
+      .eq("Will")
+      .where("age")
+      .lt(2)
+      .or()
+      .where("name")
+      .eq("Will")
+      .where("age")
+      .gt(3)
+      .or()
+      .where("age")
+      .eq(3)
+      .where("name")
+      .eq("Will");
+    const request = await query.getRequest();
+    expect(request).toMatchObject({ IndexName: "nameIndex", KeyConditionExpression: "#n0 = :v0" });
+    expect(request.FilterExpression).not.toContain("#n0");
+    expect(ids(await query.exec())).toEqual([1, 3, 4]);
+  });
+
+  it("leaves a different eq on the hash key in another group, and refuses it as a filter on the key", async () => {
+    const query = Cat.query("name").eq("Will").where("age").lt(2).or().where("name").eq("Max");
+    await expect(query.exec()).rejects.toMatchObject({
+      name: "InvalidParameter",
+      message: expect.stringContaining('"name" is a key attribute of index "nameIndex"'),
+    });
+  });
+
   it("still refuses an OR with no eq on a hash key AND-ed in any group, before sending anything", async () => {
     const sent: unknown[] = [];
     const stop = dynamodel.use(async (call, next) => {
