@@ -182,6 +182,14 @@ export function resolveVariant(
     return { kind: "array", element: nested.element(elements[0], `${path}[]`) };
   }
   if (type === Set) return resolveSet(attribute.schema, path, nested);
+  if (isPlainObject(written) && "type" in written) {
+    // `{type: [{type: Array, …}, {type: Object, …}]}`: Dynamoose accepts it and then stores empty values.
+    throw new InvalidParameter(
+      `Attribute "${path}": a type must not be an attribute definition (got ${describeWritten(written)}). ` +
+        `For several types with their own settings, write the definitions as an array: ` +
+        `"${path}": [{type: …}, {type: …}].`,
+    );
+  }
   throw new InvalidParameter(
     `Attribute "${path}" does not have a valid type (got ${describeWritten(written)}).`,
   );
@@ -273,7 +281,11 @@ function describeWritten(written: unknown): string {
   if (typeof written === "function") return written.name || "an anonymous function";
   if (typeof written === "symbol") return written.toString();
   try {
-    return JSON.stringify(written) ?? String(written);
+    // Types are functions (String, Array): name them rather than drop them.
+    const named = JSON.stringify(written, (_key, value: unknown) =>
+      typeof value === "function" ? value.name || "function" : value,
+    );
+    return named ?? String(written);
   } catch {
     return String(written);
   }

@@ -187,8 +187,9 @@ export function compileSettings(
   }
   const defaultAlias = definition.defaultMap ?? definition.defaultAlias;
   if (defaultAlias !== undefined && defaultAlias !== name && !aliases.includes(defaultAlias)) {
+    const setting = definition.defaultMap !== undefined ? "defaultMap" : "defaultAlias";
     throw new InvalidParameter(
-      `Attribute "${path}": defaultMap "${defaultAlias}" must be one of its aliases or the attribute name.`,
+      `Attribute "${path}": ${setting} "${defaultAlias}" must be one of its aliases or the attribute name.`,
     );
   }
   if (definition.enum !== undefined && !Array.isArray(definition.enum)) {
@@ -229,6 +230,7 @@ export function settingsPerVariant(
     let settings = byDefinition.get(definition);
     if (settings === undefined) {
       const own = compileSettings(name, definition, path);
+      if (byDefinition.size > 0) checkSameNames(path, primary, own, definition);
       settings =
         byDefinition.size === 0
           ? primary
@@ -245,4 +247,32 @@ export function settingsPerVariant(
     result.set(variant, settings);
   }
   return result;
+}
+
+/**
+ * An attribute's names belong to the attribute, not to one of its types: a later type may leave them out
+ * (it takes the first type's) or repeat them, but naming others would be silently ignored. Dynamoose
+ * refuses a second `defaultMap`/`defaultAlias` too ("Only defaultMap or defaultAlias can be specified per
+ * attribute").
+ */
+function checkSameNames(
+  path: string,
+  primary: AttributeSettings,
+  own: AttributeSettings,
+  definition: AttributeDefinitionObject,
+): void {
+  const namesOwn = own.aliases.length > 0;
+  if (namesOwn && own.aliases.join("\0") !== primary.aliases.join("\0")) {
+    throw new InvalidParameter(
+      `Attribute "${path}": its types give different aliases (${JSON.stringify(primary.aliases)} and ` +
+        `${JSON.stringify(own.aliases)}); an attribute has one set of names: give them on the first type.`,
+    );
+  }
+  const defaultOwn = definition.defaultMap ?? definition.defaultAlias;
+  if (defaultOwn !== undefined && defaultOwn !== primary.outputName) {
+    throw new InvalidParameter(
+      `Attribute "${path}": its types give different default names ("${primary.outputName}" and ` +
+        `"${defaultOwn}"); only one defaultMap or defaultAlias can be specified per attribute.`,
+    );
+  }
 }

@@ -252,6 +252,18 @@ describe("raw elements, settings and callbacks", () => {
     });
     expect(error).toBeInstanceOf(TransactionCanceledError);
   });
+
+  it("calls a callback given in place of the elements with the error, as Dynamoose does", async () => {
+    let returned: unknown = "not called";
+    const error = await new Promise((resolve) => {
+      // @ts-expect-error: the elements are missing
+      returned = dynamodel.transaction((caught: unknown) => resolve(caught));
+    });
+    expect(returned).toBeUndefined();
+    expect(error).toEqual(
+      new InvalidParameter("You must pass in an array with items for the transactions parameter."),
+    );
+  });
 });
 
 describe("Model.transaction.* builders take no callback", () => {

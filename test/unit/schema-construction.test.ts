@@ -61,6 +61,23 @@ describe("Schema construction errors", () => {
       'does not have a valid type (got "random")',
     ],
     [
+      "attribute definitions under type (Dynamoose accepts them, then stores empty values)",
+      () =>
+        new Schema({
+          id: String,
+          d: {
+            type: [
+              // @ts-expect-error: a compile error too
+              { type: Array, schema: [String] },
+              { type: Object, schema: { name: String } },
+            ],
+          },
+        }),
+      InvalidParameter,
+      'Attribute "d": a type must not be an attribute definition (got {"type":"Array","schema":["String"]}). ' +
+        'For several types with their own settings, write the definitions as an array: "d": [{type: …}, {type: …}].',
+    ],
+    [
       '"null" as a type name',
       // @ts-expect-error: a compile error too
       () => new Schema({ id: String, n: "null" }),
@@ -120,6 +137,38 @@ describe("Schema construction errors", () => {
       () => new Schema({ id: String, a: { type: String, alias: "x", defaultMap: "y" } }),
       InvalidParameter,
       'defaultMap "y" must be one of its aliases',
+    ],
+    [
+      "a defaultAlias that is not an alias (named as given)",
+      () => new Schema({ id: String, a: { type: String, alias: "x", defaultAlias: "y" } }),
+      InvalidParameter,
+      'Attribute "a": defaultAlias "y" must be one of its aliases',
+    ],
+    [
+      "types of one attribute giving different default names",
+      () =>
+        new Schema({
+          pk: String,
+          id: [
+            { type: Number, map: ["_id", "userID"], defaultMap: "userID" },
+            { type: String, map: ["_id", "userID"], defaultMap: "_id" },
+          ],
+        }),
+      InvalidParameter,
+      'Attribute "id": its types give different default names ("userID" and "_id"); only one defaultMap',
+    ],
+    [
+      "types of one attribute giving different aliases",
+      () =>
+        new Schema({
+          pk: String,
+          id: [
+            { type: Number, alias: "a" },
+            { type: String, alias: "b" },
+          ],
+        }),
+      InvalidParameter,
+      'Attribute "id": its types give different aliases (["a"] and ["b"])',
     ],
     [
       "a timestamp name defined in the schema",
@@ -441,5 +490,22 @@ describe("Schema construction: what stays allowed", () => {
       () => new Schema({ id: String, version: { type: Number, index: true } }, { version: true }),
     ).not.toThrow();
     expect(() => new Schema({ id: String, v: [String, Number] })).not.toThrow();
+  });
+});
+
+describe("an attribute of several types has one set of names", () => {
+  it("accepts them repeated on a later type, or given on the first only", () => {
+    const repeated = () =>
+      new Schema({
+        pk: String,
+        id: [
+          { type: Number, map: ["_id", "userID"], defaultMap: "userID" },
+          { type: String, map: ["_id", "userID"], defaultMap: "userID" },
+        ],
+      });
+    const firstOnly = () =>
+      new Schema({ pk: String, id: [{ type: Number, alias: "userID" }, { type: String }] });
+    expect(repeated).not.toThrow();
+    expect(firstOnly).not.toThrow();
   });
 });
