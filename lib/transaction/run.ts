@@ -13,7 +13,8 @@ import { itemFromImage } from "../model/persist";
 import { markPartialImages } from "../model/stored-images";
 import { isThenable } from "../schema/normalize";
 import type { ModelRuntime } from "../model/runtime";
-import { modelHooks } from "../model/operation-hooks";
+import { modelHooks, operationContext } from "../model/operation-hooks";
+import { emitSafely } from "../hooks/events";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
@@ -120,9 +121,30 @@ export async function runTransaction(
   // (then in registration order), each with `this` naming its model; a pre hook may replace the elements
   // (`this.items`, which may hold elements still pending, as the call's own may) or the settings.
   const runtimes = [...new Set(elements.map((element) => element.runtime))];
-  if (!runtimes.some((runtime) => modelHooks(runtime).has("transaction"))) {
-    return sendTransaction(elements, settings);
-  }
+  const outcome = runtimes.some((runtime) => modelHooks(runtime).has("transaction"))
+    ? runWithHooks(instance, runtimes, inputs, settings)
+    : sendTransaction(elements, settings);
+  // Each model taking part emits `error` when the transaction fails (SPEC §9: once per operation).
+  if (!runtimes.some((runtime) => runtime.events.listenerCount("error") > 0)) return outcome;
+  return outcome.catch((error: unknown) => {
+    for (const runtime of runtimes) {
+      emitSafely(
+        runtime.events,
+        "error",
+        error,
+        operationContext(runtime, "transaction", { items: inputs, settings }),
+      );
+    }
+    throw error;
+  });
+}
+
+function runWithHooks(
+  instance: Instance,
+  runtimes: readonly ModelRuntime[],
+  inputs: unknown[],
+  settings: TransactionSettings,
+): Promise<unknown> {
   const shared: SharedTransactionParts = { items: inputs, settings: { ...settings } };
   return withHooks(new TransactionHooks(runtimes, shared), "transaction", undefined, async () => {
     const settingsNow = shared.settings as TransactionSettings;

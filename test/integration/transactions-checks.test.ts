@@ -290,3 +290,32 @@ describe("Model.transaction.* builders take no callback", () => {
     expect(await stored(accounts, "tx-cb")).toBeUndefined();
   });
 });
+
+describe("a failed transaction emits error on each model taking part", () => {
+  it("once per model, with the error and a transaction context; nothing when it succeeds", async () => {
+    await Account.create({ id: "ev1", balance: 5 });
+    const seen: unknown[] = [];
+    const onAccount = (error: Error, context: { model: string; operation: string }) =>
+      seen.push(["account", error.name, context.model, context.operation]);
+    const onLog = (error: Error, context: { model: string }) => seen.push(["log", error.name, context.model]);
+    Account.on("error", onAccount);
+    Log.on("error", onLog);
+    try {
+      await dynamodel.transaction([Account.transaction.get("ev1"), Log.transaction.get("ev-missing")]);
+      expect(seen).toEqual([]);
+      const failed = dynamodel.transaction([
+        Account.transaction.create({ id: "ev1", balance: 1 }),
+        Log.transaction.create({ id: "ev2" }),
+      ]);
+      await cancellation(failed);
+      expect(seen).toEqual([
+        ["account", "TransactionCanceledError", "TxAccount", "transaction"],
+        ["log", "TransactionCanceledError", "TxLog"],
+      ]);
+      expect(await stored(logs, "ev2")).toBeUndefined();
+    } finally {
+      Account.off("error", onAccount);
+      Log.off("error", onLog);
+    }
+  });
+});
