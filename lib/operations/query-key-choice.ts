@@ -135,7 +135,7 @@ function keyChoiceFor(
  * Why no key served when `consistent()` left global indexes out and one of them would have served:
  * otherwise the error would only list the table, as if the index's eq() had been overlooked.
  */
-function consistentExclusionNote(
+export function consistentExclusionNote(
   excluded: readonly KeyCandidate[],
   conjuncts: readonly ConditionNode[],
   target: ExpressionTarget,

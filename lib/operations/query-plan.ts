@@ -23,6 +23,7 @@ import { expressionTargetOfModel } from "../schema/expression-target";
 import {
   canServeAsKey,
   chooseKey,
+  consistentExclusionNote,
   hashConditionAmong,
   keyCandidates,
   type KeyCandidate,
@@ -95,8 +96,10 @@ export function planQuery(
   }
   const candidates =
     options.consistent === true ? allCandidates.filter((entry) => !entry.global) : allCandidates;
+  const excluded = candidates === allCandidates ? [] : allCandidates.filter((entry) => entry.global);
   const conjuncts =
-    topLevelConjuncts(condition) ?? keyAndRestOfTopLevelOr(condition, candidates, target, options.index);
+    topLevelConjuncts(condition) ??
+    keyAndRestOfTopLevelOr(condition, candidates, target, options.index, excluded);
   const added = options.alsoFilter === undefined ? undefined : conditionNode(options.alsoFilter);
   // Only after the caller's condition has been read: the added test is a filter whatever it names.
   if (added !== undefined && conjuncts.length > 0) conjuncts.push(added);
@@ -130,7 +133,6 @@ export function planQuery(
       joined(others.map((node) => compileConditionNode(node, target, registry))),
     );
   }
-  const excluded = candidates === allCandidates ? [] : allCandidates.filter((entry) => entry.global);
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
   for (const value of comparedValues(hash)) checkKeyConditionValueNotEmpty(candidate.hashKey, value);
   if (range !== undefined) {
@@ -157,19 +159,25 @@ function keyAndRestOfTopLevelOr(
   candidates: readonly KeyCandidate[],
   target: ExpressionTarget,
   forced: string | undefined,
+  excluded: readonly KeyCandidate[],
 ): ConditionNode[] {
-  const split = liftFromTopLevelOr(condition, (group) =>
-    hashConditionAmong(candidates, group, target, forced),
-  );
+  const liftFor = (among: readonly KeyCandidate[]) =>
+    liftFromTopLevelOr(condition, (group) => hashConditionAmong(among, group, target, forced));
+  const split = liftFor(candidates);
   if (split === undefined) {
     // A misspelt using() name is the mistake to report, as without the OR.
     if (forced !== undefined && !candidates.some((entry) => entry.indexName === forced)) {
       throw undeclaredIndexError(candidates, forced);
     }
+    // As without the OR: when consistent() left out the global index whose eq() is there, say so.
+    const viaExcluded = excluded.length === 0 ? undefined : liftFor(excluded);
+    const note =
+      viaExcluded === undefined ? "" : consistentExclusionNote(excluded, [viaExcluded.lifted], target);
     throw noIndexError(
       candidates,
       "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +
-        "hash key, so no part of it can be a key condition.",
+        "hash key, so no part of it can be a key condition." +
+        note,
     );
   }
   return [split.lifted, split.rest];

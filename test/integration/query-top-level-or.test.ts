@@ -75,6 +75,16 @@ describe("query with an OR at the top level", () => {
     });
   });
 
+  it("says so when consistent() left out the global index whose eq() the OR holds", async () => {
+    const query = Cat.query("name").eq("Will").where("age").lt(2).or().where("age").gt(3).consistent();
+    await expect(query.exec()).rejects.toMatchObject({
+      name: "InvalidParameter",
+      message: expect.stringMatching(
+        /is an OR at the top level.*"name" \(index "nameIndex"\) could serve it, but consistent\(\) leaves global/,
+      ),
+    });
+  });
+
   it("still refuses an OR with no eq on a hash key AND-ed in any group, before sending anything", async () => {
     const sent: unknown[] = [];
     const stop = dynamodel.use(async (call, next) => {
