@@ -14,6 +14,7 @@ import type { Condition } from "../expressions/condition";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
+import { keyCandidates } from "./query-key-choice";
 import { addCommonParts, type RetrieveSettings, startKeyFor } from "./retrieve-input";
 
 /**
@@ -31,7 +32,10 @@ export function buildScanInput(
   const target = expressionTargetOfModel(schemas);
   const registry = new PlaceholderRegistry();
   const input: ScanCommandInput = { TableName: tableName };
-  if (settings.index !== undefined) input.IndexName = settings.index;
+  if (settings.index !== undefined) {
+    if (settings.consistent === true) refuseConsistentGlobalIndex(schemas, settings.index);
+    input.IndexName = settings.index;
+  }
   const filter = compileCondition(condition, target, registry);
   if (filter !== undefined) input.FilterExpression = filter;
   const parallel = settings.segments !== undefined;
@@ -53,4 +57,16 @@ export function buildScanInput(
     startKeyFor(schema, settings.startAt, parallel ? segment : undefined),
   );
   return input;
+}
+
+/**
+ * A declared global index read with `consistent()`: refused before sending, as a query is (DynamoDB would
+ * refuse it). An index the schema does not declare is sent by name, and DynamoDB judges.
+ */
+function refuseConsistentGlobalIndex(schemas: readonly CompiledSchema[], index: string): void {
+  if (keyCandidates(schemas).some((entry) => entry.indexName === index && entry.global)) {
+    throw new InvalidParameter(
+      `using("${index}") with consistent(): DynamoDB cannot read a global secondary index with strong consistency.`,
+    );
+  }
 }

@@ -286,6 +286,20 @@ describe("index choice on a table with two GSIs and one LSI", () => {
     expect(Object.keys(newest)).not.toContain("scannedCount");
   });
 
+  it("refuses a consistent() scan of a global index before sending, and sends one of a local index", async () => {
+    sent.length = 0;
+    await expect(Order.scan().using("byEmail").consistent().exec()).rejects.toThrow(
+      new InvalidParameter(
+        'using("byEmail") with consistent(): DynamoDB cannot read a global secondary index with strong consistency.',
+      ),
+    );
+    expect(sent).toEqual([]);
+    const local = await Order.scan().using("byTotal").consistent().exec();
+    expect(local.length).toBeGreaterThan(0);
+    const inputs = sent.map((call) => call.input as { IndexName?: string; ConsistentRead?: boolean });
+    expect(inputs.map((input) => [input.IndexName, input.ConsistentRead])).toEqual([["byTotal", true]]);
+  });
+
   it("hands back an index's lastKey with Dates as Dates, and continues from it", async () => {
     const first = await Order.query("status").eq("open").limit(1).exec();
     expect(first.lastKey).toEqual({
