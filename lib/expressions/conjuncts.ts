@@ -70,7 +70,8 @@ export function liftFromTopLevelOr(
 /**
  * An AND group of the OR without the conjuncts that repeat the lifted eq: once the eq is the key condition,
  * it holds for every item read, so `id = a AND x OR id = a AND y` filters `x OR y` (a filter may not name
- * the key). Values are compared as primitives (or Dates by time); anything else stays, and is refused later.
+ * the key). Values are compared as primitives, Dates by time and binary values by bytes; anything else stays,
+ * and is refused later.
  */
 function withoutRepeated(node: ConditionNode, lifted: ConditionNode): ConditionNode {
   if (node.kind !== "and") return node;
@@ -85,5 +86,8 @@ function sameEq(a: ConditionNode, b: ConditionNode): boolean {
   if (a.size || b.size || a.path.length !== b.path.length) return false;
   if (!a.path.every((segment, index) => segment === b.path[index])) return false;
   if (a.value instanceof Date && b.value instanceof Date) return a.value.getTime() === b.value.getTime();
+  if (a.value instanceof Uint8Array && b.value instanceof Uint8Array) {
+    return Buffer.from(a.value.buffer, a.value.byteOffset, a.value.byteLength).equals(b.value);
+  }
   return Object.is(a.value, b.value);
 }

@@ -123,15 +123,16 @@ export async function runObserved<T>(
     written = { result };
     return result;
   };
+  let result: T;
   try {
-    const result = await withHooks(hooks, operation, target, writing, first);
-    emitWrite(runtime, event, result, target);
-    return result;
+    result = await withHooks(hooks, operation, target, writing, first);
   } catch (error) {
     if (written !== undefined) emitWrite(runtime, event, written.result, target);
     emitSafely(runtime.events, "error", error, target);
     throw error;
   }
+  emitWrite(runtime, event, result, target);
+  return result;
 }
 
 function emitWrite(

@@ -23,6 +23,7 @@ import {
   type NestedCompiler,
 } from "./resolve-type";
 import { SelfReference } from "./self-reference";
+import { withNamesOfAll } from "./attribute-names";
 import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
 import { compileTimestamps } from "./timestamps";
 import { compileUnknownMatcher } from "./unknown-paths";
@@ -123,7 +124,11 @@ function compileAttribute(
     state.rawIndexes.push({ attribute: (flattenedPrefix ?? "") + name, definition: primary.index });
   }
 
-  const settings = compileSettings(name, primary, path);
+  const settings = compileSettings(
+    name,
+    definitions.length > 1 ? withNamesOfAll(definitions, path) : primary,
+    path,
+  );
   const variantSettings =
     definitions.length > 1 ? settingsPerVariant(name, path, settings, definitionOf) : undefined;
   const everySettings = variantSettings === undefined ? [settings] : [...new Set(variantSettings.values())];

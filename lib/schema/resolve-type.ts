@@ -186,8 +186,8 @@ export function resolveVariant(
     // `{type: [{type: Array, …}, {type: Object, …}]}`: Dynamoose accepts it and then stores empty values.
     throw new InvalidParameter(
       `Attribute "${path}": a type must not be an attribute definition (got ${describeWritten(written)}). ` +
-        `For several types with their own settings, write the definitions as an array: ` +
-        `"${path}": [{type: …}, {type: …}].`,
+        `Write one definition as the attribute ("${path}": {type: …}), and several types with their own ` +
+        `settings as an array of definitions ("${path}": [{type: …}, {type: …}]).`,
     );
   }
   throw new InvalidParameter(

@@ -4,6 +4,7 @@
 import { describeValue, InvalidParameter } from "../errors";
 import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
 import type { AttributeSettings, Variant } from "./compiled";
+import { aliasesOf, withoutNames } from "./attribute-names";
 
 /** Every schema setting there is: anything else is a typo, reported rather than ignored. */
 const SCHEMA_SETTINGS = [
@@ -144,11 +145,6 @@ export function isKeyOrIndexed(definition: AttributeDefinitionObject): boolean {
 }
 
 /** A name or a list of names as a list; anything else (to be refused by the caller) as a list of itself. */
-function names(value: string | readonly string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? [...(value as readonly string[])] : [value as string];
-}
-
 function compileValidator(validate: unknown): AttributeSettings["validate"] {
   if (validate === undefined) return undefined;
   if (typeof validate === "function") {
@@ -171,20 +167,7 @@ export function compileSettings(
   definition: AttributeDefinitionObject,
   path: string,
 ): AttributeSettings {
-  const aliasSources = (["map", "alias", "aliases"] as const).filter((key) => definition[key] !== undefined);
-  if (aliasSources.length > 1) {
-    throw new InvalidParameter(`Attribute "${path}": only one of map, alias and aliases may be given.`);
-  }
-  const aliasSource = aliasSources[0];
-  const aliases = names(aliasSource === undefined ? undefined : definition[aliasSource]);
-  if (aliases.some((alias) => typeof alias !== "string" || alias === "")) {
-    throw new InvalidParameter(
-      `Attribute "${path}": ${aliasSource} must be a name or an array of names (got ${describeValue(definition[aliasSource!])}).`,
-    );
-  }
-  if (definition.defaultMap !== undefined && definition.defaultAlias !== undefined) {
-    throw new InvalidParameter(`Attribute "${path}": only one of defaultMap and defaultAlias may be given.`);
-  }
+  const aliases = aliasesOf(definition, path);
   const defaultAlias = definition.defaultMap ?? definition.defaultAlias;
   if (defaultAlias !== undefined && defaultAlias !== name && !aliases.includes(defaultAlias)) {
     const setting = definition.defaultMap !== undefined ? "defaultMap" : "defaultAlias";
@@ -229,8 +212,12 @@ export function settingsPerVariant(
   for (const [variant, definition] of definitionOf) {
     let settings = byDefinition.get(definition);
     if (settings === undefined) {
-      const own = compileSettings(name, definition, path);
-      if (byDefinition.size > 0) checkSameNames(path, primary, own, definition);
+      // A later definition's names are already the attribute's (withNamesOfAll): only its rules count.
+      const own = compileSettings(
+        name,
+        byDefinition.size === 0 ? definition : withoutNames(definition),
+        path,
+      );
       settings =
         byDefinition.size === 0
           ? primary
@@ -247,32 +234,4 @@ export function settingsPerVariant(
     result.set(variant, settings);
   }
   return result;
-}
-
-/**
- * An attribute's names belong to the attribute, not to one of its types: a later type may leave them out
- * (it takes the first type's) or repeat them, but naming others would be silently ignored. Dynamoose
- * refuses a second `defaultMap`/`defaultAlias` too ("Only defaultMap or defaultAlias can be specified per
- * attribute").
- */
-function checkSameNames(
-  path: string,
-  primary: AttributeSettings,
-  own: AttributeSettings,
-  definition: AttributeDefinitionObject,
-): void {
-  const namesOwn = own.aliases.length > 0;
-  if (namesOwn && own.aliases.join("\0") !== primary.aliases.join("\0")) {
-    throw new InvalidParameter(
-      `Attribute "${path}": its types give different aliases (${JSON.stringify(primary.aliases)} and ` +
-        `${JSON.stringify(own.aliases)}); an attribute has one set of names: give them on the first type.`,
-    );
-  }
-  const defaultOwn = definition.defaultMap ?? definition.defaultAlias;
-  if (defaultOwn !== undefined && defaultOwn !== primary.outputName) {
-    throw new InvalidParameter(
-      `Attribute "${path}": its types give different default names ("${primary.outputName}" and ` +
-        `"${defaultOwn}"); only one defaultMap or defaultAlias can be specified per attribute.`,
-    );
-  }
 }

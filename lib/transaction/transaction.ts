@@ -57,9 +57,7 @@ export function transactionFunction(instance: Instance): TransactionFunction {
   const transaction = (elements: unknown, settings?: unknown, callback?: unknown) => {
     // `transaction(callback)`, the elements forgotten: the callback hears the error, as in Dynamoose (it
     // would otherwise be taken for the elements, and the rejection would go unheard).
-    if (typeof elements === "function" && settings === undefined && callback === undefined) {
-      return transaction(undefined, undefined, elements);
-    }
+    if (typeof elements === "function") return transaction(undefined, undefined, elements);
     const [options, done] = settingsAndCallback<TransactionSettings>(
       settings as TransactionSettings | Callback<unknown> | undefined,
       callback,

@@ -68,7 +68,15 @@ describe("query with an OR at the top level", () => {
   });
 
   it("leaves a different eq on the hash key in another group, and refuses it as a filter on the key", async () => {
-    const query = Cat.query("name").eq("Will").where("age").lt(2).or().where("name").eq("Max");
+    const query = Cat.query("name")
+      .eq("Will")
+      .where("age")
+      .lt(2)
+      .or()
+      .where("name")
+      .eq("Max")
+      .where("age")
+      .gt(3);
     await expect(query.exec()).rejects.toMatchObject({
       name: "InvalidParameter",
       message: expect.stringContaining('"name" is a key attribute of index "nameIndex"'),

@@ -263,6 +263,11 @@ describe("raw elements, settings and callbacks", () => {
     expect(error).toEqual(
       new InvalidParameter("You must pass in an array with items for the transactions parameter."),
     );
+    const withSettings = await new Promise((resolve) => {
+      // @ts-expect-error: the elements are missing
+      dynamodel.transaction((caught: unknown) => resolve(caught), {});
+    });
+    expect(withSettings).toBeInstanceOf(InvalidParameter);
   });
 });
 

@@ -314,6 +314,31 @@ describe("planQuery: an OR at the top level (Dynamoose's reading)", () => {
     expect(result.filter).toBe("(#n1 < :v1) OR ((#n1 > :v2) AND (#n2 = :v3))");
   });
 
+  it("takes a repeated hash eq out of every group, binary and Date values compared by content", () => {
+    const binary = [compiled(new Schema({ b: Buffer, at: Date, x: Number }))];
+    const condition = new Condition("b")
+      .eq(Buffer.from("k"))
+      .where("x")
+      .lt(2)
+      .or()
+      .where("b")
+      .eq(Buffer.from("k"))
+      .where("x")
+      .gt(8);
+    const result = planQuery(binary, condition);
+    expect(result).toMatchObject({ keyCondition: "#n0 = :v0", filter: "(#n1 < :v1) OR (#n1 > :v2)" });
+    const other = new Condition("b")
+      .eq(Buffer.from("k"))
+      .where("x")
+      .lt(2)
+      .or()
+      .where("b")
+      .eq(Buffer.from("j"))
+      .where("x")
+      .gt(8);
+    expect(() => planQuery(binary, other)).toThrow('"b" is a key attribute of the table');
+  });
+
   it("still refuses an OR whose groups have no hash eq, or whose eq stands alone in its group", () => {
     for (const condition of [
       new Condition("age").lt(2).or().where("age").gt(3),

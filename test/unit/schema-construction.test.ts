@@ -75,7 +75,8 @@ describe("Schema construction errors", () => {
         }),
       InvalidParameter,
       'Attribute "d": a type must not be an attribute definition (got {"type":"Array","schema":["String"]}). ' +
-        'For several types with their own settings, write the definitions as an array: "d": [{type: …}, {type: …}].',
+        'Write one definition as the attribute ("d": {type: …}), and several types with their own settings as an ' +
+        'array of definitions ("d": [{type: …}, {type: …}]).',
     ],
     [
       '"null" as a type name',
@@ -156,19 +157,6 @@ describe("Schema construction errors", () => {
         }),
       InvalidParameter,
       'Attribute "id": its types give different default names ("userID" and "_id"); only one defaultMap',
-    ],
-    [
-      "types of one attribute giving different aliases",
-      () =>
-        new Schema({
-          pk: String,
-          id: [
-            { type: Number, alias: "a" },
-            { type: String, alias: "b" },
-          ],
-        }),
-      InvalidParameter,
-      'Attribute "id": its types give different aliases (["a"] and ["b"])',
     ],
     [
       "a timestamp name defined in the schema",
@@ -493,19 +481,54 @@ describe("Schema construction: what stays allowed", () => {
   });
 });
 
-describe("an attribute of several types has one set of names", () => {
-  it("accepts them repeated on a later type, or given on the first only", () => {
+describe("an attribute of several types has one set of names: every type's aliases (as Dynamoose)", () => {
+  const requestOf = async (schema: Schema, item: Record<string, unknown>) => {
+    const Model = dynamodel.model(`SeveralNames${Math.random().toString(36).slice(2)}`, schema, {
+      create: false,
+    });
+    return (await new Model(item).save({ return: "request" })) as { Item: Record<string, unknown> };
+  };
+
+  it("takes the aliases of each type, in any order, and one default name given on any of them", async () => {
+    const schema = new Schema({
+      pk: String,
+      v: [
+        { type: Number, aliases: ["a", "b"] },
+        { type: String, aliases: ["b", "c"], defaultAlias: "c" },
+      ],
+    });
+    expect((await requestOf(schema, { pk: "1", c: "x" })).Item).toEqual({ pk: { S: "1" }, v: { S: "x" } });
+    expect((await requestOf(schema, { pk: "1", a: 5 })).Item).toEqual({ pk: { S: "1" }, v: { N: "5" } });
+  });
+
+  it("accepts the names repeated on a later type, or given on the first only", () => {
     const repeated = () =>
       new Schema({
         pk: String,
         id: [
           { type: Number, map: ["_id", "userID"], defaultMap: "userID" },
           { type: String, map: ["_id", "userID"], defaultMap: "userID" },
+          { type: Boolean, defaultMap: "userID" },
         ],
       });
     const firstOnly = () =>
       new Schema({ pk: String, id: [{ type: Number, alias: "userID" }, { type: String }] });
     expect(repeated).not.toThrow();
     expect(firstOnly).not.toThrow();
+  });
+
+  it("still refuses a default name that is none of the attribute's names", () => {
+    expect(
+      () =>
+        new Schema({
+          pk: String,
+          v: [
+            { type: Number, alias: "a" },
+            { type: String, defaultMap: "z" },
+          ],
+        }),
+    ).toThrow(
+      new InvalidParameter('Attribute "v": defaultMap "z" must be one of its aliases or the attribute name.'),
+    );
   });
 });
