@@ -32,8 +32,8 @@ type FirstName<A> = A extends string
     : never;
 type AllNames<A> = A extends string ? A : A extends readonly (infer N extends string)[] ? N : never;
 
-/** Aliases of an attribute: `alias`, `aliases` or `map` (a name or a list of names). */
-type AliasesOf<V> = V extends readonly unknown[] | SchemaLike
+/** Aliases one definition gives: `alias`, `aliases` or `map` (a name or a list of names). */
+type AliasesOfOne<V> = V extends SchemaLike
   ? never
   : V extends { readonly alias: infer A }
     ? A
@@ -43,14 +43,38 @@ type AliasesOf<V> = V extends readonly unknown[] | SchemaLike
         ? A
         : never;
 
-/** The name an attribute is read under: `defaultAlias`/`defaultMap`, else its first alias, else its own. */
-type OutName<K, V> = V extends { readonly defaultAlias: infer A extends string }
+/** Aliases of an attribute: those of its definition, or of each of its definitions (several types). */
+type AliasesOf<V> = V extends readonly (infer E)[] ? AliasesOfOne<E> : AliasesOfOne<V>;
+
+/** The `defaultAlias`/`defaultMap` a definition gives. */
+type DefaultNameOf<V> = V extends { readonly defaultAlias: infer A extends string }
   ? A
   : V extends { readonly defaultMap: infer A extends string }
     ? A
-    : [AliasesOf<V>] extends [never]
+    : never;
+
+/** The first alias of a list of definitions: that of the first definition that gives any. */
+type FirstAliasOfList<L> = L extends readonly [infer H, ...infer T]
+  ? [AliasesOfOne<H>] extends [never]
+    ? FirstAliasOfList<T>
+    : FirstName<AliasesOfOne<H>>
+  : never;
+
+/**
+ * The name an attribute is read under: `defaultAlias`/`defaultMap` (of any of its definitions), else its
+ * first alias, else its own.
+ */
+type OutName<K, V> = V extends readonly unknown[]
+  ? [DefaultNameOf<V[number]>] extends [never]
+    ? [FirstAliasOfList<V>] extends [never]
       ? K
-      : FirstName<AliasesOf<V>>;
+      : FirstAliasOfList<V>
+    : DefaultNameOf<V[number]>
+  : [DefaultNameOf<V>] extends [never]
+    ? [AliasesOf<V>] extends [never]
+      ? K
+      : FirstName<AliasesOf<V>>
+    : DefaultNameOf<V>;
 
 /** Every name an attribute may be written under: its own and all its aliases. */
 export type AnyName<K, V> = K | AllNames<AliasesOf<V>>;

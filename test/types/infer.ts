@@ -220,6 +220,24 @@ const noName: typeof aliased.input = { userId: "u", email: "a@x" };
 // @ts-expect-error: a value of the wrong type under an alias
 const wrongType: typeof aliased.input = { userId: "u", name: "Ann", fullName: 3 };
 
+// An attribute of several types: every definition's aliases name it; it is read under the default name
+// of any definition, else the first alias.
+const severalTyped = define({
+  id: { type: String, hashKey: true },
+  v: [
+    { type: Number, alias: "amount" },
+    { type: String, aliases: ["label", "text"] },
+  ],
+  w: [{ type: Number }, { type: String, alias: "tag", defaultAlias: "tag" }],
+});
+type _severalItem = Expect<
+  Equal<typeof severalTyped.item, { id: string; amount?: number | string; tag?: number | string }>
+>;
+const severalByAlias: typeof severalTyped.input = { id: "a", text: "x", w: 1 };
+void severalByAlias;
+// @ts-expect-error: "size" names no attribute
+const severalUnknown: typeof severalTyped.input = { id: "a", size: 1 };
+
 // Many required attributes with aliases (short stored names, long aliases) stay cheap to check: two shapes,
 // not one per combination of names.
 const manyAliased = define({
