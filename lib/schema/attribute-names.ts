@@ -52,22 +52,14 @@ export function withNamesOfAll(
     }
     named ??= { key, name };
   }
-  const {
-    map: _map,
-    alias: _alias,
-    aliases: _aliases,
-    defaultMap: _dm,
-    defaultAlias: _da,
-    ...rest
-  } = definitions[0]!;
   return {
-    ...rest,
+    ...withoutNames(definitions[0]!),
     ...(aliases.length > 0 ? { aliases } : {}),
     ...(named === undefined ? {} : { [named.key]: named.name }),
   };
 }
 
-/** A later definition's own settings, its names left out: they are the attribute's (withNamesOfAll). */
+/** A definition's own settings, its names left out (for several definitions, the names are gathered apart). */
 export function withoutNames(definition: AttributeDefinitionObject): AttributeDefinitionObject {
   const {
     map: _map,
