@@ -61,14 +61,21 @@ export interface LoggerApi {
     /** Removes providers by id. */
     delete(ids: string | readonly string[]): void;
     clear(): void;
-    list(): LogProvider[];
+    /** The installed providers, each as it was given (a wrapped one as the wrapper; `console` as its provider). */
+    list(): (LogProvider | WrappedLogProvider)[];
   };
   pause(): void;
   resume(): void;
   status(): "active" | "paused";
 }
 
-let providers: LogProvider[] = [];
+/** What was given (listed as given, as Dynamoose lists it) and the provider that logs for it. */
+interface Installed {
+  readonly given: LogProvider | WrappedLogProvider;
+  readonly provider: LogProvider;
+}
+
+let providers: Installed[] = [];
 let paused = false;
 /** The event emitters of every Instance, held weakly so an unused Instance can be collected. */
 const emitters = new Set<WeakRef<EventEmitter>>();
@@ -89,26 +96,30 @@ function consoleProvider(): LogProvider {
   };
 }
 
-function toProvider(entry: LogProvider | WrappedLogProvider | Console): LogProvider {
-  if (entry === globalThis.console) return consoleProvider();
+function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installed {
+  if (entry === globalThis.console) {
+    const provider = consoleProvider();
+    return { given: provider, provider };
+  }
   const wrapped = entry as Partial<WrappedLogProvider> & { log?: unknown };
   if (wrapped.log === undefined && typeof wrapped.provider?.log === "function") {
     // Dynamoose's `{provider, filter}`: the filter (and id, type) beside the object that logs.
     const inner = wrapped.provider;
     wrapped.id ??= randomUUID();
-    return {
+    const provider: LogProvider = {
       id: wrapped.id,
       type: wrapped.type ?? inner.type,
       filter: wrapped.filter,
       log: (event) => inner.log(event),
     };
+    return { given: wrapped as WrappedLogProvider, provider };
   }
   const provider = entry as LogProvider;
   if (typeof provider?.log !== "function") {
     throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeValue(entry)}).`);
   }
   provider.id ??= randomUUID();
-  return provider;
+  return { given: provider, provider };
 }
 
 const asList = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
@@ -164,7 +175,7 @@ export function emitLog(
 ): void {
   if (paused || providers.length === 0) return;
   let event: LogEvent | undefined;
-  for (const provider of providers) {
+  for (const { provider } of providers) {
     if (!passesFilter(provider.filter, level, category)) continue;
     // Dynamoose's event shape and key order: {id, timestamp, metadata, level, category, message, payload}.
     event ??= {
@@ -199,14 +210,14 @@ const api: LoggerApi = {
     },
     delete(ids) {
       const removed = new Set(asList(ids));
-      providers = providers.filter((provider) => !removed.has(provider.id!));
+      providers = providers.filter(({ provider }) => !removed.has(provider.id!));
       updateListeners();
     },
     clear() {
       providers = [];
       updateListeners();
     },
-    list: () => [...providers],
+    list: () => providers.map(({ given }) => given),
   },
   pause() {
     paused = true;

@@ -110,12 +110,12 @@ export function attachStatics(
   // Dynamoose's model class has these two own properties: `Item`, the item class (`new Cat.Item(obj)`,
   // which here is the model itself), and `Model`, its internal model object (here, a read-only summary).
   Object.defineProperty(model, "Item", { value: model });
-  const first = runtime.compiled[0]!;
+  // Read when asked: reading `runtime.compiled` now would fix the model's table settings at model() time.
   const summary: InternalModel = Object.freeze({
     name: runtime.name,
     schemas: runtime.schemas,
-    getHashKey: () => first.hashKey,
-    getRangeKey: () => first.rangeKey,
+    getHashKey: () => runtime.compiled[0]!.hashKey,
+    getRangeKey: () => runtime.compiled[0]!.rangeKey,
     table: () => tableFacade(runtime),
   });
   Object.defineProperty(model, "Model", { value: summary });

@@ -108,8 +108,9 @@ export function defineModel(
   schemaInput?: SchemaInput | readonly SchemaInput[],
   options: ModelOptions = {},
 ): ModelClass {
-  // Nothing at all is Dynamoose's MissingSchemaError (as for a name without a registered schema).
-  if (name === undefined) throw new MissingSchemaError("A model needs a name and a schema.");
+  // Nothing at all is Dynamoose's MissingSchemaError, worded as for a name without a registered schema.
+  if (name === undefined)
+    throw new MissingSchemaError(`Schema hasn't been registered for model "undefined".`);
   if (typeof name !== "string" || name === "") throw new InvalidParameter("A model needs a name.");
   const registry = registryOf(instance);
   if (schemaInput === undefined) {
@@ -122,13 +123,24 @@ export function defineModel(
   checkTableOptionNames(options, "model option", ["tableName"]);
   const { tableName: givenTableName, ...tableOptions } = options;
   const tableName = tableNameOption(givenTableName, name);
-  const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
-  const fullTableName = `${resolved.prefix}${tableName}${resolved.suffix}`;
+  // The options are checked now; the implicit table takes `Table.defaults` as they are at first use, when
+  // Dynamoose creates a model's table, so defaults set after model() (in an entry file importing its
+  // models) still apply.
+  resolveTableOptions(tableOptions, instance.Table.defaults.get());
+  let implicit: { options: ResolvedTableOptions; name: string } | undefined;
 
   // The model's table is bound on first use (the implicit table named by `tableName`, shared with
   // other models of that name), unless a `new Table(...)` takes the model first.
   let table: TableRuntime | undefined;
-  let tableSchemas = withTableAttributes(compiled, resolved, name);
+  let tableSchemas: readonly CompiledSchema[] = compiled;
+  const implicitSettings = () => {
+    if (implicit === undefined) {
+      const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
+      implicit = { options: resolved, name: `${resolved.prefix}${tableName}${resolved.suffix}` };
+      if (table === undefined) tableSchemas = withTableAttributes(compiled, resolved, name);
+    }
+    return implicit;
+  };
   let named: { table: TableRuntime; schemas: readonly CompiledSchema[] } | undefined;
   const schemasOfNamed = (next: TableRuntime): readonly CompiledSchema[] => {
     if (named?.table !== next)
@@ -147,13 +159,15 @@ export function defineModel(
       // A `new Table()` named by `tableName` is joined on first use; its attributes (entityAttribute,
       // expires) apply before that, so a first write, planned before the table is bound, carries them.
       if (table === undefined) {
-        const named = namedTable(instance, fullTableName);
+        const named = namedTable(instance, implicitSettings().name);
         if (named !== undefined) return schemasOfNamed(named);
       }
       return tableSchemas;
     },
     get table() {
-      return table ?? implicitTable(instance, fullTableName, resolved, runtime);
+      if (table !== undefined) return table;
+      const { name: fullTableName, options } = implicitSettings();
+      return implicitTable(instance, fullTableName, options, runtime);
     },
     middleware,
     events: new EventEmitter(),
@@ -171,7 +185,7 @@ export function defineModel(
   });
   linkModelRuntime(model, runtime);
   attachStatics(model, runtime);
-  const reference = referenceView(runtime);
+  const reference = referenceView(runtime, compiled[0]!);
   linkReferencedModel(model, reference);
   for (const schema of compiled) for (const slot of schema.selfReferences) slot.bind(reference);
   registry.set(name, model);
@@ -184,8 +198,8 @@ function buildModelClass(name: string): ModelClass {
   return model as unknown as ModelClass;
 }
 
-function referenceView(runtime: ModelRuntime): ReferencedModel {
-  const schema: CompiledSchema = runtime.compiled[0]!;
+/** What references to the model need; `schema` is its first (table attributes add no key). */
+function referenceView(runtime: ModelRuntime, schema: CompiledSchema): ReferencedModel {
   const typeOf = (name: string) => {
     const variant = schema.shape.byName.get(name)!.variants[0]!;
     if (variant.kind !== "scalar")

@@ -27,14 +27,16 @@ import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
 /** How long one setup call may take before the flow fails (SPEC §8: a failing setup rejects within 3 s). */
 export const SETUP_CALL_DEADLINE_MS = 2500;
 
-const hasName = (error: unknown, ...names: string[]) => error instanceof Error && names.includes(error.name);
+/** Whether `error` is named one of `names`; a plain `{name, message}` counts (client mocks reject with those). */
+const hasName = (error: unknown, ...names: string[]) =>
+  typeof error === "object" && error !== null && names.includes(String((error as { name?: unknown }).name));
 
 /** DynamoDB Local answers tagging calls with UnknownOperationException; tags are then skipped with a warning. */
 const isUnsupported = (error: unknown) => hasName(error, "UnknownOperationException");
 
 /** DynamoDB's answer to an UpdateTable that would change nothing (DynamoDB Local, for a table class). */
 const isNothingToUpdate = (error: unknown) =>
-  hasName(error, "ValidationException") && /nothing to update/i.test((error as Error).message);
+  hasName(error, "ValidationException") && /nothing to update/i.test(String((error as Error).message));
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));

@@ -295,10 +295,12 @@ export function tableClassFor(instance: Instance, inherited?: () => TableOptions
     // A copy, nested objects too: changing it must not change the defaults behind set()'s back.
     get: () => (custom === undefined ? (inherited?.() ?? {}) : plainCopy(custom)),
   };
-  const Bound = class extends Table {
+  // Named Table in its own source, so V8's "Class constructor Table cannot be invoked without 'new'" (for a
+  // call without `new`) names it as Dynamoose's does.
+  const TableOfInstance = Table;
+  const Bound = class Table extends TableOfInstance {
     static readonly defaults = defaults;
   };
-  Object.defineProperty(Bound, "name", { value: "Table" });
   boundInstances.set(Bound, instance);
   return Bound;
 }

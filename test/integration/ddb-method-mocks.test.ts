@@ -91,4 +91,51 @@ describe("aws.ddb.set() with named methods", () => {
     );
     expect(instance.aws.ddb()).toBe(rawClient());
   });
+
+  it("a method that answers with nothing gives an empty output: a describeTable mock so means a missing table", async () => {
+    // Dynamoose's own table tests mock describeTable this way; its setup then creates the table.
+    const instance = new Instance();
+    const calls: string[] = [];
+    instance.aws.ddb.set({
+      describeTable: async () => void calls.push("describeTable"),
+      createTable: async () => void calls.push("createTable"),
+    });
+    const Cat = dynamodel.model("NothingAnswered", { id: String });
+    const table = new instance.Table("NothingAnswered", [Cat], { waitForActive: false, initialize: false });
+    await expect(table.initialize()).resolves.toBeUndefined();
+    expect(calls).toEqual(["describeTable", "createTable"]);
+  });
+
+  it("a mock rejecting with a plain {name, message} object is read by its name (tagging on DynamoDB Local)", async () => {
+    const instance = new Instance();
+    const calls: string[] = [];
+    instance.aws.ddb.set({
+      describeTable: async () => ({
+        Table: {
+          TableStatus: "ACTIVE",
+          TableArn: "arn:aws:dynamodb:local:000000000000:table/PlainRejections",
+          KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+          AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+          ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+        },
+      }),
+      listTagsOfResource: () => {
+        calls.push("listTagsOfResource");
+        return Promise.reject({
+          name: "UnknownOperationException",
+          message: "Tagging is not currently supported in DynamoDB Local.",
+        });
+      },
+    });
+    const Cat = dynamodel.model("PlainRejections", { id: String });
+    const table = new instance.Table("PlainRejections", [Cat], {
+      create: false,
+      update: ["tags"],
+      tags: { team: "cats" },
+      initialize: false,
+    });
+    // The tags are skipped (a warn log event), as for an Error of that name; the setup succeeds.
+    await expect(table.initialize()).resolves.toBeUndefined();
+    expect(calls).toEqual(["listTagsOfResource"]);
+  });
 });

@@ -171,6 +171,9 @@ describe("providers", () => {
     };
     const api = await logger();
     api.providers.set(wrapped);
+    // Listed as given, as Dynamoose lists it (not the provider built from it).
+    expect(api.providers.list()).toEqual([wrapped]);
+    expect(api.providers.list()[0]).toBe(wrapped);
     await Wrapped.create({ id: "w" });
     await Wrapped.get("w");
     expect(messages).toHaveLength(1);

@@ -36,6 +36,13 @@ describe("new Table(): validation (Dynamoose §8.1)", () => {
     );
     expect(() => new ctor("t", [{}])).toThrow(InvalidParameterType);
     expect(() => new ctor("t", "nope")).toThrow(InvalidParameterType);
+    // Called without `new`: the language's error, naming Table as Dynamoose's does.
+    const call = dynamodel.Table as unknown as (...args: unknown[]) => unknown;
+    expect(() => call("t", [model()])).toThrow("Class constructor Table cannot be invoked without 'new'");
+    const instanceCall = new dynamodel.Instance().Table as unknown as (...args: unknown[]) => unknown;
+    expect(() => instanceCall("t", [model()])).toThrow(
+      "Class constructor Table cannot be invoked without 'new'",
+    );
   });
 
   it("rejects models whose keys differ, and a model already in a table or already used", async () => {
@@ -243,6 +250,34 @@ describe("Table.defaults", () => {
     dynamodel.Table.defaults.set({ prefix: "p_" });
     const Implicit = dynamodel.model(modelName("Imp"), keyed(), { tableName: "implicit", initialize: false });
     expect(Implicit.table().name).toBe("p_implicit");
+  });
+
+  it("set after model() but before the model's first use still apply to its table, as in Dynamoose", async () => {
+    // Models defined in an imported module run before the entry file sets its defaults.
+    const base = uniqueTableName("late-defaults");
+    const Late = dynamodel.model(modelName("Late"), keyed(), { tableName: base });
+    dynamodel.Table.defaults.set({ prefix: "stage_", throughput: "ON_DEMAND" });
+    await Late.create({ pk: "a", sk: "b" });
+    expect(Late.table().name).toBe(`stage_${base}`);
+    const { Table } = await rawClient().describeTable({ TableName: `stage_${base}` });
+    expect(Table?.BillingModeSummary?.BillingMode).toBe("PAY_PER_REQUEST");
+    const { Item } = await rawClient().getItem({
+      TableName: `stage_${base}`,
+      Key: { pk: { S: "a" }, sk: { S: "b" } },
+    });
+    expect(Item).toEqual({ pk: { S: "a" }, sk: { S: "b" } });
+    expect(await tableExists(base)).toBe(false);
+
+    // Once used, the table keeps what it was made with.
+    dynamodel.Table.defaults.set({ prefix: "later_" });
+    expect(Late.table().name).toBe(`stage_${base}`);
+    await expect(Late.get({ pk: "a", sk: "b" })).resolves.toMatchObject({ pk: "a", sk: "b" });
+  });
+
+  it("options given to model() are still checked when model() is called", () => {
+    expect(() => dynamodel.model(modelName("Bad"), keyed(), { throughput: "lots" as never })).toThrow(
+      dynamodel.InvalidParameter,
+    );
   });
 });
 

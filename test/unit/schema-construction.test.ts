@@ -329,7 +329,10 @@ describe("Schema construction errors", () => {
 
   it("throws MissingSchemaError for model() with nothing, as Dynamoose does", () => {
     expect(() => (dynamodel.model as unknown as () => unknown)()).toThrow(
-      expect.objectContaining({ name: "MissingSchemaError" }),
+      expect.objectContaining({
+        name: "MissingSchemaError",
+        message: 'Schema hasn\'t been registered for model "undefined".',
+      }),
     );
     expect(() => dynamodel.model("", { id: String })).toThrow(InvalidParameter);
   });
