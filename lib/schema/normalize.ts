@@ -86,8 +86,13 @@ function normalizeVariant(
       if (variant.element === "empty") {
         return keptUnknown(value, path, context.keepUnknown, context) as unknown[];
       }
-      const element = variant.element;
-      return value.map((entry, index) => normalizeValue(element, entry, `${path}[${index}]`, context));
+      // A loop, not map(): map() skips the holes of a sparse list (`list[3] = x` on a list of one), which
+      // must be refused here like any other undefined element, not later by the conversion.
+      const normalized: unknown[] = [];
+      for (let index = 0; index < value.length; index++) {
+        normalized.push(normalizeValue(variant.element, value[index], `${path}[${index}]`, context));
+      }
+      return normalized;
     }
     case "set": {
       if (!(value instanceof Set) && !Array.isArray(value)) return NO_MATCH;

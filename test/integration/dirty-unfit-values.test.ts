@@ -15,6 +15,7 @@ const attributes = {
   level: { type: Number, default: 1 },
   address: { type: Object, schema: { city: String, zip: Number } },
   tags: { type: Set, schema: [String] },
+  notes: { type: Array, schema: [String] },
 } as const;
 const Lazy = dynamodel.model(
   "UnfitLazy",
@@ -100,6 +101,22 @@ describe.each([
     expect(item.isDirty()).toBe(false);
     item.age = () => 1;
     expect(item.modifiedPaths()).toEqual(["age"]);
+  });
+
+  test("a hole in a list (an index set past its end) is a change to the list; the save refuses it", async () => {
+    const item = await readStored("hole", { notes: ["a"] });
+    (item.notes as string[])[3] = "far";
+    expect(item.modifiedPaths()).toEqual(["notes"]);
+    expect(item.isDirty("notes")).toBe(true);
+    const before = await readRaw(id("hole"));
+    await expect(item.save()).rejects.toThrow('"notes[1]" must be of type string (got undefined)');
+    expect(await readRaw(id("hole"))).toEqual(before);
+
+    const fresh = new Model({ id: id("hole-new"), notes: ["a"] }) as unknown as Data;
+    (fresh.notes as string[])[2] = "b";
+    expect(fresh.modifiedPaths().sort()).toEqual(["id", "level", "notes"]);
+    await expect(fresh.save()).rejects.toThrow(TypeMismatch);
+    expect(await readRaw(id("hole-new"))).toBeUndefined();
   });
 
   test("on a new item every held attribute is listed, unfit ones included", () => {
