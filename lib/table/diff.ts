@@ -70,7 +70,17 @@ function throughputSteps(current: TableDescription, wanted: CreateTableCommandIn
   }
   if (!wasOnDemand) {
     if (sameThroughput(current.ProvisionedThroughput, wanted.ProvisionedThroughput)) return [];
-    return [updateTable("throughput", { TableName, ProvisionedThroughput: wanted.ProvisionedThroughput })];
+    const step = updateTable("throughput", {
+      TableName,
+      ProvisionedThroughput: wanted.ProvisionedThroughput,
+    });
+    // An endpoint that does not report the table's capacity may have the wanted one already: if it answers
+    // that nothing would change, the setup goes on (setup.ts).
+    return [
+      reportedCapacity(current.ProvisionedThroughput) === undefined
+        ? { ...step, unverified: true as const }
+        : step,
+    ];
   }
   // On demand → provisioned: DynamoDB requires every GSI's capacity in the same call. An index the
   // schemas define gets its own (the index's, else the table's); any other gets the table's.

@@ -34,9 +34,13 @@ const hasName = (error: unknown, ...names: string[]) =>
 /** DynamoDB Local answers tagging calls with UnknownOperationException; tags are then skipped with a warning. */
 const isUnsupported = (error: unknown) => hasName(error, "UnknownOperationException");
 
-/** DynamoDB's answer to an UpdateTable that would change nothing (DynamoDB Local, for a table class). */
+/**
+ * DynamoDB's answer to an UpdateTable that would change nothing: "Nothing to update" (DynamoDB Local, for a
+ * table class or replicas), or a throughput that "equals the current value".
+ */
 const isNothingToUpdate = (error: unknown) =>
-  hasName(error, "ValidationException") && /nothing to update/i.test(String((error as Error).message));
+  hasName(error, "ValidationException") &&
+  /nothing to update|equals the current value/i.test(String((error as Error).message));
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));
@@ -213,10 +217,10 @@ async function currentTags(table: TableRuntime, arn: string | undefined): Promis
 
 /** What was left undone when the endpoint answered an unverified step with "Nothing to update". */
 function unverifiedSkipped(step: TableUpdateStep & { operation: "UpdateTable" }): string {
-  const answered = `answered "Nothing to update"`;
   if (step.part !== "replication") {
-    return `the endpoint does not report its ${step.part} and ${answered}; it was left as it is.`;
+    return `the endpoint does not report its ${step.part} and answered that nothing would change; it was left as it is.`;
   }
+  const answered = `answered "Nothing to update"`;
   const region = step.input.ReplicaUpdates?.[0]?.Create?.RegionName;
   // DynamoDB Local has no global tables: the table works, without replicas.
   return `the endpoint does not report replicas and ${answered}; no replica was made in ${region}.`;

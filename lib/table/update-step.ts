@@ -21,7 +21,8 @@ export type TableUpdateStep =
        * The endpoint did not report the current value (no `TableClassSummary`), so the change may already
        * be in place: DynamoDB Local, which accepts a table class but never reports one, answers such a call
        * with ValidationException "Nothing to update", which setup.ts then skips with a warning. It answers
-       * replica changes the same way (it has no global tables), and reports no `Replicas` either.
+       * replica changes the same way (it has no global tables), and reports no `Replicas` either. A
+       * throughput change on an endpoint that reports no capacity may be answered "equals the current value".
        */
       readonly unverified?: true;
     }
@@ -46,8 +47,11 @@ export interface CurrentTable {
   readonly region?: string | undefined;
 }
 
+/** A step that sends UpdateTable. */
+export type UpdateTableStep = Extract<TableUpdateStep, { operation: "UpdateTable" }>;
+
 /** Every throughput, index, table class, stream and replica change is an UpdateTable that must finish first. */
-export const updateTable = (part: UpdateTablePart, input: UpdateTableCommandInput): TableUpdateStep => ({
+export const updateTable = (part: UpdateTablePart, input: UpdateTableCommandInput): UpdateTableStep => ({
   part,
   operation: "UpdateTable",
   input,

@@ -420,6 +420,51 @@ describe("endpoints that leave fields out of DescribeTable (SPEC §1)", () => {
     ]);
   });
 
+  it("a provisioned table whose capacity is not reported: a throughput already in place is not a failure", async () => {
+    const tableName = uniqueTableName("unreported");
+    const first = dynamodel.model(modelName("Unrep"), { id: String });
+    await new dynamodel.Table(tableName, [first], { throughput: 3, waitForActive: fast }).initialize();
+    const instance = editedInstance((table) => {
+      delete table.BillingModeSummary;
+      delete table.ProvisionedThroughput;
+    });
+    const calls: DynamoCall[] = [];
+    instance.use(async (call, next) => {
+      calls.push(call);
+      return next();
+    });
+    const events = await warnings();
+    const second = dynamodel.model(modelName("Unrep"), { id: String });
+    const table = new instance.Table(tableName, [second], {
+      throughput: 3,
+      update: true,
+      waitForActive: fast,
+    });
+    // Sent, since the current capacity is unknown; DynamoDB answers that it equals the current value.
+    await expect(table.initialize()).resolves.toBeUndefined();
+    expect(sent(calls, "UpdateTable")).toEqual([
+      { TableName: tableName, ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 3 } },
+    ]);
+    expect(
+      events.filter((event) => event.category === "table:update:throughput").map((e) => e.message),
+    ).toEqual([
+      `Table "${tableName}": the endpoint does not report its throughput and answered that nothing would change; it was left as it is.`,
+    ]);
+    await expect(second.create({ id: "a" })).resolves.toMatchObject({ id: "a" });
+
+    // A different capacity is still applied.
+    const third = dynamodel.model(modelName("Unrep"), { id: String });
+    await new instance.Table(tableName, [third], {
+      throughput: 4,
+      update: true,
+      waitForActive: fast,
+    }).initialize();
+    expect((await describe_(tableName)).ProvisionedThroughput).toMatchObject({
+      ReadCapacityUnits: 4,
+      WriteCapacityUnits: 4,
+    });
+  });
+
   it("tableClass 'infrequentAccess' + update: true on DynamoDB Local, which never reports a table class", async () => {
     const tableName = uniqueTableName("tableClass");
     const events = await warnings();
