@@ -8,13 +8,13 @@ import { InvalidParameter, InvalidParameterType, ValidationError } from "../erro
 import { isPlainObject } from "../expressions/is-plain-object";
 import { parseDocumentPath } from "../expressions/path";
 import type { UpdateAction } from "../expressions/update";
-import type { CompiledSchema } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { filterUnknown } from "../schema/unknown-values";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
-import { writeAttributeValue } from "../schema/write-value";
+import { writeAttributeValue, writeValueAfterSet, type WrittenValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
@@ -135,18 +135,28 @@ function whenReady<T>(value: T | Promise<T>, then: (ready: T) => void): Promise<
   return undefined;
 }
 
-function planSet(state: PlanState, path: string, value: unknown): Promise<void> | undefined {
+/** The attribute pipeline a `$SET` value goes through: the whole of it, or what follows a `set` already run. */
+type AttributeWriter = (
+  schema: CompiledSchema,
+  attribute: CompiledAttribute | undefined,
+  value: unknown,
+  path: string,
+) => WrittenValue | Promise<WrittenValue>;
+
+function planSet(
+  state: PlanState,
+  path: string,
+  value: unknown,
+  write: AttributeWriter = writeAttributeValue,
+): Promise<void> | undefined {
   if (givesCombined(state, path)) return undefined;
   const resolved = target(state, path, value, "$SET");
   if (resolved === undefined) return undefined;
   if (resolved.root !== undefined && resolved.root.name === state.schema.version) {
     if (resolved.segments.length > 1) throw new InvalidParameter(`"${resolved.printable}" is not a map.`);
-    return whenReady(
-      writeAttributeValue(state.schema, resolved.attribute, value, resolved.printable),
-      (written) => {
-        state.expectedVersion = written.attributeValue;
-      },
-    );
+    return whenReady(write(state.schema, resolved.attribute, value, resolved.printable), (written) => {
+      state.expectedVersion = written.attributeValue;
+    });
   }
   if (value === undefined || value === UNDEFINED) return planRemove(state, resolved, value === UNDEFINED);
   if (isPlainObject(value)) {
@@ -160,13 +170,10 @@ function planSet(state: PlanState, path: string, value: unknown): Promise<void> 
     resolved.keptUnknown && keepUnknown
       ? filterUnknown(value, resolved.segments.join("."), keepUnknown)
       : value;
-  return whenReady(
-    writeAttributeValue(state.schema, resolved.attribute, kept, resolved.printable),
-    (written) => {
-      if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
-      pushWritten(state, resolved, written.attributeValue);
-    },
-  );
+  return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
+    if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
+    pushWritten(state, resolved, written.attributeValue);
+  });
 }
 
 async function planValueOperator(
@@ -259,7 +266,11 @@ export async function planUpdate(
   }
   let sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
   sets.push(...Object.entries(operatorObject(update, "$SET")));
-  if (schema.set !== undefined) sets = await setsAfterSchemaSet(schema, sets);
+  if (schema.set !== undefined) {
+    const { settled, rest } = await setsAfterSchemaSet(schema, sets);
+    for (const [path, value] of settled) await planSet(state, path, value, writeValueAfterSet);
+    sets = rest;
+  }
   for (const [path, value] of sets) {
     const pending = planSet(state, path, value);
     if (pending) await pending;

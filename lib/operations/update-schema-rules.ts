@@ -8,6 +8,7 @@ import type { CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { resolveUpdatePath } from "../schema/update-path";
+import { valueAfterAttributeSet } from "../schema/write-value";
 
 /** `{$IF_NOT_EXISTS: v}` and the like: not a plain value the schema's functions could see. */
 function isValueOperator(value: unknown): boolean {
@@ -16,21 +17,30 @@ function isValueOperator(value: unknown): boolean {
   return keys.length === 1 && keys[0]!.startsWith("$");
 }
 
+/** The update's `[path, value]` sets split by what the schema's `set` did to them (`setsAfterSchemaSet`). */
+export interface SetsAfterSchemaSet {
+  /** Top-level plain values, through their attribute's `set` and then the schema's: what is left of the pipeline runs next. */
+  readonly settled: [string, unknown][];
+  /** The others (nested paths, value operators, removals, unknown attributes), for the whole pipeline. */
+  readonly rest: [string, unknown][];
+}
+
 /**
- * The update's `[path, value]` sets after the schema's `set`: the top-level plain values are passed to it as
- * one object, and its values for those attributes replace them.
+ * The update's `[path, value]` sets after the attributes' `set` and then the schema's (SPEC §2's order):
+ * the top-level plain values, each through its attribute's `set`, are passed to the schema's `set` as one
+ * object, and its values for those attributes replace them.
  *
  * @example
  * ```ts
  * // schema set: (item) => ({ ...item, email: item.email?.toLowerCase() })
  * await setsAfterSchemaSet(schema, [["mail", "A@B.C"], ["address.city", "Oslo"]]);
- * // [["email", "a@b.c"], ["address.city", "Oslo"]]
+ * // { settled: [["email", "a@b.c"]], rest: [["address.city", "Oslo"]] }
  * ```
  */
 export async function setsAfterSchemaSet(
   schema: CompiledSchema,
   sets: readonly [string, unknown][],
-): Promise<[string, unknown][]> {
+): Promise<SetsAfterSchemaSet> {
   const schemaSet = schema.set!;
   const whole: Record<string, unknown> = {};
   const rest: [string, unknown][] = [];
@@ -39,22 +49,21 @@ export async function setsAfterSchemaSet(
       value === undefined || value === UNDEFINED || isValueOperator(value)
         ? undefined
         : resolveUpdatePath(schema, path);
-    if (resolved !== undefined && resolved.segments.length === 1) whole[String(resolved.segments[0])] = value;
-    else rest.push([path, value]);
+    const name = resolved?.segments.length === 1 ? String(resolved.segments[0]) : undefined;
+    const attribute = name === undefined ? undefined : schema.shape.byName.get(name);
+    if (attribute === undefined) rest.push([path, value]);
+    else whole[name!] = await valueAfterAttributeSet(schema, attribute, value, path);
   }
   const names = Object.keys(whole);
-  if (names.length === 0) return [...sets];
+  if (names.length === 0) return { settled: [], rest };
   const result = schemaSet({ ...whole });
   const after = isThenable(result) ? await result : result;
-  if (!isPlainObject(after)) return [...sets];
   // Only the attributes the update names are taken back, as Dynamoose takes back only the attribute it
   // passed: a function written for whole items (`name: String(item.name)`) must not write the attributes
-  // the update left alone. One it leaves out keeps the caller's value.
-  const taken = names.map((name): [string, unknown] => [
-    name,
-    Object.hasOwn(after, name) ? after[name] : whole[name],
-  ]);
-  return [...taken, ...rest];
+  // the update left alone. One it leaves out (or a result that is no object) keeps the attribute's value.
+  const taken = (name: string) =>
+    isPlainObject(after) && Object.hasOwn(after, name) ? after[name] : whole[name];
+  return { settled: names.map((name): [string, unknown] => [name, taken(name)]), rest };
 }
 
 /**

@@ -74,6 +74,46 @@ async function writeWithFunctions(
   return checkedAndConverted(attribute, container, path);
 }
 
+/**
+ * The pipeline up to and including the attribute's `set` (type check and conversion, defaults, `set`): what
+ * an update hands the schema-level `set`, which SPEC §2 runs after the attributes' own.
+ *
+ * @example
+ * ```ts
+ * await valueAfterAttributeSet(schema, nameAttribute, " Ann ", "name"); // "Ann" (set: (v) => v.trim())
+ * ```
+ */
+export async function valueAfterAttributeSet(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+): Promise<unknown> {
+  const normalized = await normalizeAttributeValue(schema, attribute, value, path);
+  if (!attribute.flags.set) return normalized;
+  const container: Record<string, unknown> = { value: normalized };
+  await applySettersIn(attributeWalk(attribute, container, "value", path), undefined);
+  return container.value;
+}
+
+/**
+ * The rest of the pipeline for a value whose attribute `set` has run (see `valueAfterAttributeSet`): type
+ * check again (the schema's `set` may have changed it), `validate`, `required` and `enum`, the stored form.
+ */
+export async function writeValueAfterSet(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute | undefined,
+  value: unknown,
+  path: string,
+): Promise<WrittenValue> {
+  if (attribute === undefined) return { value, attributeValue: anyToDynamo(value, path) };
+  const container: Record<string, unknown> = {
+    value: await normalizeAttributeValue(schema, attribute, value, path),
+  };
+  if (attribute.flags.validate) await runValidatorsIn(attributeWalk(attribute, container, "value", path));
+  return checkedAndConverted(attribute, container, path);
+}
+
 /** `required` of sub-attributes and `enum`, then the stored form. */
 function checkedAndConverted(
   attribute: CompiledAttribute,

@@ -89,3 +89,42 @@ it("still checks each attribute's own type after the schema's set", async () => 
   });
   expect(await stored("4")).toEqual({ id: { S: "4" } });
 });
+
+it("runs each attribute's set first, then the schema's, once each, as a save does (update and transaction)", async () => {
+  const orderTable = uniqueTableName("updateSetOrder");
+  const schemaSaw: Record<string, unknown>[] = [];
+  const Counter = dynamodel.model(
+    "UpdateSetOrderCounter",
+    new Schema(
+      { id: String, n: { type: Number, set: (value) => (value as number) * 10 }, label: String },
+      {
+        set: (item) => {
+          schemaSaw.push({ ...item });
+          return typeof item.n === "number" ? { ...item, n: item.n + 1 } : item;
+        },
+      },
+    ),
+    { tableName: orderTable, throughput: "ON_DEMAND" },
+  );
+  const storedCounter = (id: string) => storedItem(orderTable, { id: { S: id } });
+  await Counter.create({ id: "a", n: 1 });
+  expect(await storedCounter("a")).toEqual({ id: { S: "a" }, n: { N: "11" } }); // 1 → 10 → 11
+
+  schemaSaw.length = 0;
+  await Counter.update({ id: "a" }, { n: 2, label: "x" });
+  // Attribute set (2 → 20), then the schema's (20 → 21): not 30, the schema's set before the attribute's.
+  expect(await storedCounter("a")).toEqual({ id: { S: "a" }, n: { N: "21" }, label: { S: "x" } });
+  expect(schemaSaw).toContainEqual({ n: 20, label: "x" });
+
+  await dynamodel.transaction([Counter.transaction.update({ id: "a" }, { n: 3 })]);
+  expect(await storedCounter("a")).toEqual({ id: { S: "a" }, n: { N: "31" }, label: { S: "x" } });
+
+  // A value the schema's set makes unfit is refused, naming the attribute, and nothing is written.
+  const Unfit = dynamodel.model(
+    "UpdateSetOrderUnfit",
+    new Schema({ id: String, n: Number }, { set: (item) => ({ ...item, n: "many" }) }),
+    { tableName: orderTable, create: false },
+  );
+  await expect(Unfit.update({ id: "a" }, { n: 4 })).rejects.toThrow('"n" must be of type number');
+  expect(await storedCounter("a")).toEqual({ id: { S: "a" }, n: { N: "31" }, label: { S: "x" } });
+});
