@@ -129,14 +129,16 @@ type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
                   : unknown;
 
 /**
- * What a Schema nested as an attribute's type brings along: its `saveUnknown` (docs/schema.md). Its
+ * What a Schema nested as an attribute's type (not as an Object's `schema`) brings along: its `saveUnknown`
+ * (docs/schema.md). Its
  * `timestamps` and `version` are not applied (they are top-level attributes), so the types leave them out.
  */
 type NestedSettings<S> = S extends { readonly saveUnknown: infer U } ? { readonly saveUnknown: U } : object;
 
+/** `{type: Object, schema}`: a Schema given as the `schema` gives its attributes, not its `saveUnknown`. */
 type ObjectValue<Sch, M extends Mode> =
-  Sch extends TypedSchemaLike<infer D, infer S>
-    ? Shape<D, NestedSettings<S>, M>
+  Sch extends TypedSchemaLike<infer D>
+    ? Shape<D, object, M>
     : Sch extends readonly unknown[] | SchemaLike
       ? Record<string, unknown>
       : Sch extends object

@@ -266,6 +266,15 @@ export function normalizeObject(
         `Cannot map attribute "${attribute.name}" to "${key}" because both are defined.`,
       );
     }
+    if (key !== attribute.name && attribute.settings.aliases.length > 1 && value !== undefined) {
+      // Two names of one attribute: which value to store would depend on the object's key order.
+      const other = attribute.settings.aliases.find((alias) => alias !== key && input[alias] !== undefined);
+      if (other !== undefined) {
+        throw new InvalidParameter(
+          `Cannot map "${key}" and "${other}" to attribute "${attribute.name}": both are defined.`,
+        );
+      }
+    }
     if (value === undefined || value === UNDEFINED) continue;
     const realPath = path === "" ? attribute.name : `${path}.${attribute.name}`;
     output[attribute.name] = normalizeValue(attribute, value, realPath, context);

@@ -6,6 +6,7 @@ import { isThenable } from "./normalize";
 import { objectFromDynamo } from "./read-stored";
 import { isPlainObject } from "./resolve-type";
 import { walkShape } from "./rules";
+import { keptUnknownValue } from "./unknown-values";
 import { settingsFor } from "./settings-for";
 
 const aliasCache = new WeakMap<ObjectShape, boolean>();
@@ -114,8 +115,29 @@ function finishWithGetters(
   const applySchemaGet = (): Record<string, unknown> | Promise<Record<string, unknown>> => {
     if (!schema.get) return renameToAliases(schema.shape, item);
     const result = schema.get(item);
-    const finish = (value: unknown) => renameToAliases(schema.shape, isPlainObject(value) ? value : item);
+    const finish = (value: unknown) =>
+      renameToAliases(schema.shape, isPlainObject(value) ? declaredOrKept(schema, value) : item);
     return isThenable(result) ? Promise.resolve(result).then(finish) : finish(result);
   };
   return pending.length > 0 ? Promise.all(pending).then(applySchemaGet) : applySchemaGet();
+}
+
+/**
+ * What the schema's `get` returned, without the top-level attributes it added that the schema neither
+ * declares nor keeps by `saveUnknown`: SPEC §2 strips unknown attributes after the schema's `get`, and
+ * Dynamoose's schema `get` cannot add attributes either.
+ */
+function declaredOrKept(schema: CompiledSchema, result: Record<string, unknown>): Record<string, unknown> {
+  const { byName } = schema.shape;
+  const keep = schema.keepUnknown;
+  let output: Record<string, unknown> | undefined;
+  for (const name of Object.keys(result)) {
+    if (byName.has(name)) continue;
+    const kept = keep === undefined ? undefined : keptUnknownValue(keep, name, result[name]);
+    if (kept === result[name]) continue;
+    output ??= { ...result };
+    if (kept === undefined) delete output[name];
+    else output[name] = kept;
+  }
+  return output ?? result;
 }

@@ -161,8 +161,9 @@ export function resolveVariant(
     const schema = attribute.schema;
     if (schema === undefined) return { kind: "object", shape: "empty" };
     if (schema === ANY) return { kind: "object", shape: "any" };
+    // A Schema given as the `schema` gives its attributes only: its `saveUnknown` is not brought along, as in
+    // Dynamoose (which reads its definition there); only a Schema given as the type brings it.
     const compiled = compiledSchemaOf(schema);
-    if (compiled) nested.nestedSchema(compiled, path);
     return {
       kind: "object",
       shape: compiled ? nestableShape(compiled, path) : nested.shape(schema, path),

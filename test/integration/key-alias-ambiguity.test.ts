@@ -49,3 +49,17 @@ test("two aliases of the range key are ambiguous too; one name alone works", asy
   expect((await Thing.get({ key: "1", sort: "a" } as never))?.n).toBe(1);
   expect((await Thing.get({ id: "2", s: "a" } as never))?.n).toBe(2);
 });
+
+test("an item giving two aliases of one attribute is refused, and nothing is written", async () => {
+  const twice = { id: "3", s: "a", sort: "b", n: 3 };
+  await expect(Thing.create(twice as never)).rejects.toThrow(
+    new InvalidParameter('Cannot map "s" and "sort" to attribute "sk": both are defined.'),
+  );
+  await expect(new Thing(twice as never).save()).rejects.toThrow(InvalidParameter);
+  await expect(Thing.batchPut([twice as never])).rejects.toThrow(InvalidParameter);
+  expect(await stored("3", "a")).toBeUndefined();
+  expect(await stored("3", "b")).toBeUndefined();
+  // One alias alone works.
+  await Thing.create({ id: "3", sort: "b", n: 3 } as never);
+  expect((await stored("3", "b"))?.n).toEqual({ N: "3" });
+});

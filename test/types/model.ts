@@ -113,6 +113,18 @@ export async function nestedSchemaSettings(): Promise<void> {
   void addr["anything"]; // saveUnknown is
 }
 
+// Given as an Object's `schema`, a Schema gives its attributes only, not its saveUnknown (as in Dynamoose).
+const NestedAsSchemaOuter = model("TypesNestedAsSchema", {
+  id: { type: String, hashKey: true },
+  addr: { type: Object, schema: NestedSettingsInner },
+});
+export async function nestedAsSchemaSettings(): Promise<void> {
+  const addr = (await NestedAsSchemaOuter.get("x"))!.addr!;
+  type _city = Expect<Equal<typeof addr.city, string | undefined>>;
+  // @ts-expect-error: no saveUnknown here
+  void addr["anything"];
+}
+
 // With `return: "request"`, a callback gets the request input, as the Promise form resolves with it.
 export function requestCallbacks(): void {
   const Requested = model("TypesRequestCallbacks", { id: { type: Number, hashKey: true }, name: String });

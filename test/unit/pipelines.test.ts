@@ -286,6 +286,26 @@ describe("read pipeline", () => {
     expect(item).toEqual({ id: "a", nickname: "T!", born: new Date(0), tags: new Set([1, 2]) });
   });
 
+  it("strips what the schema's get adds unless the schema declares it or saveUnknown keeps it (SPEC §2)", async () => {
+    const adding = (item: Record<string, unknown>) => ({ ...item, extra: "E", label: "L", note: "N" });
+    const strict = new Schema({ id: String, label: String }, { get: adding });
+    expect(await read(strict, { id: { S: "a" } })).toEqual({ id: "a", label: "L" });
+    const inPlace = new Schema(
+      { id: String },
+      {
+        get: (item) => {
+          (item as Record<string, unknown>).extra = "E";
+          return item;
+        },
+      },
+    );
+    expect(await read(inPlace, { id: { S: "a" } })).toEqual({ id: "a" });
+    const keeping = new Schema({ id: String }, { get: adding, saveUnknown: ["note"] });
+    expect(await read(keeping, { id: { S: "a" }, stored: { S: "s" } })).toEqual({ id: "a", note: "N" });
+    const all = new Schema({ id: String }, { get: adding, saveUnknown: true });
+    expect(await read(all, { id: { S: "a" } })).toEqual({ id: "a", extra: "E", label: "L", note: "N" });
+  });
+
   it("keeps data that no longer fits the schema instead of dropping it", async () => {
     const schema = new Schema({ id: String, count: Number });
     expect(await read(schema, { id: { S: "a" }, count: { S: "legacy" } })).toEqual({
