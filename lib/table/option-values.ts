@@ -44,14 +44,16 @@ export function streamOption(value: unknown): { enabled: boolean; type: StreamTy
   if (!isPlainObject(value)) refuse("streamOptions", "{enabled, type}", value);
   const { enabled = false, type } = value; // unknown keys: option-names.ts
   if (typeof enabled !== "boolean") refuse("streamOptions.enabled", "true or false", enabled);
+  const typeNames = STREAM_TYPES.map((name) => `"${name}"`)
+    .join(", ")
+    .replace(/, ([^,]*)$/, " or $1");
   if (type !== undefined && !STREAM_TYPES.includes(type as StreamType)) {
-    refuse(
-      "streamOptions.type",
-      STREAM_TYPES.map((name) => `"${name}"`)
-        .join(", ")
-        .replace(/, ([^,]*)$/, " or $1"),
-      type,
-    );
+    refuse("streamOptions.type", typeNames, type);
+  }
+  // Dynamoose's Table guide: with `enabled: true` the type "must be set". No view type is assumed: on an
+  // existing table a guessed one would replace the stream that readers follow.
+  if (enabled && type === undefined) {
+    refuse("streamOptions.type", `set when \`streamOptions.enabled\` is true: ${typeNames}`, type);
   }
   return { enabled, type: type as StreamType | undefined };
 }

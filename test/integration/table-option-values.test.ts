@@ -9,6 +9,11 @@ beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 const bad: [string, Record<string, unknown>, RegExp][] = [
   ["streamOptions type", { streamOptions: { enabled: true, type: "ALL" } }, /streamOptions\.type.*"ALL"/],
   ["streamOptions enabled", { streamOptions: { enabled: "yes" } }, /streamOptions\.enabled.*"yes"/],
+  [
+    "streamOptions enabled without a type",
+    { streamOptions: { enabled: true } },
+    /`streamOptions\.type` must be set when `streamOptions\.enabled` is true: "NEW_IMAGE".*\(got undefined\)/,
+  ],
   ["streamOptions key", { streamOptions: { enable: true } }, /enable/],
   ["waitForActive", { waitForActive: "yes" }, /waitForActive.*"yes"/],
   [
