@@ -4,6 +4,7 @@
 import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import { checkMiddleware, type Middleware } from "../client/send";
 import { InvalidParameter } from "../errors";
+import { compiledSchemaOf } from "../schema/links";
 import type { ConditionInit } from "../expressions/condition";
 import { transactionStatics } from "../transaction/model-elements";
 import type { DeleteSettings } from "../operations/delete";
@@ -110,12 +111,14 @@ export function attachStatics(
   // Dynamoose's model class has these two own properties: `Item`, the item class (`new Cat.Item(obj)`,
   // which here is the model itself), and `Model`, its internal model object (here, a read-only summary).
   Object.defineProperty(model, "Item", { value: model });
-  // Read when asked: reading `runtime.compiled` now would fix the model's table settings at model() time.
+  // From the schema itself: `runtime.compiled` (with the table's attributes) would fix the model's table
+  // settings, which wait for its first use (model.ts).
+  const first = compiledSchemaOf(runtime.schemas[0])!;
   const summary: InternalModel = Object.freeze({
     name: runtime.name,
     schemas: runtime.schemas,
-    getHashKey: () => runtime.compiled[0]!.hashKey,
-    getRangeKey: () => runtime.compiled[0]!.rangeKey,
+    getHashKey: () => first.hashKey,
+    getRangeKey: () => first.rangeKey,
     table: () => tableFacade(runtime),
   });
   Object.defineProperty(model, "Model", { value: summary });

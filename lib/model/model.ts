@@ -42,6 +42,27 @@ type SchemaInput = Schema | SchemaDefinition;
 
 const registries = new WeakMap<Instance, Map<string, ModelClass>>();
 const implicitTables = new WeakMap<Instance, Map<string, TableRuntime>>();
+const implicitTableNames = new WeakMap<Instance, Map<string, string>>();
+
+/**
+ * The full name of an implicit table: fixed by the first model to use it, by what names it apart from
+ * `Table.defaults` (the tableName and the model's own prefix and suffix). So models sharing a tableName
+ * share one table even when the defaults changed between their first uses, as in Dynamoose, which makes
+ * the shared table once.
+ */
+function implicitTableName(
+  instance: Instance,
+  given: Pick<TableOptions, "prefix" | "suffix">,
+  tableName: string,
+  resolved: ResolvedTableOptions,
+): string {
+  let names = implicitTableNames.get(instance);
+  if (!names) implicitTableNames.set(instance, (names = new Map()));
+  const key = JSON.stringify([given.prefix ?? null, tableName, given.suffix ?? null]);
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = `${resolved.prefix}${tableName}${resolved.suffix}`));
+  return name;
+}
 
 /** The implicit table `name` of an instance (created on first use), with `runtime` attached to it. */
 function implicitTable(
@@ -136,7 +157,7 @@ export function defineModel(
   const implicitSettings = () => {
     if (implicit === undefined) {
       const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
-      implicit = { options: resolved, name: `${resolved.prefix}${tableName}${resolved.suffix}` };
+      implicit = { options: resolved, name: implicitTableName(instance, tableOptions, tableName, resolved) };
       if (table === undefined) tableSchemas = withTableAttributes(compiled, resolved, name);
     }
     return implicit;

@@ -16,11 +16,10 @@ import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
 import { writeAttributeValue, writeValueAfterSet, type WrittenValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
+import { OPERATORS, operatorObject, removedPaths } from "./update-input";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
 import { defaultOf, planAutomatic, planCombine } from "./update-automatic";
-
-const OPERATORS = ["$SET", "$ADD", "$REMOVE", "$DELETE"];
 
 export interface UpdatePlan {
   readonly actions: UpdateAction[];
@@ -42,28 +41,6 @@ export interface PlanState {
   /** COMBINE attributes the update gives a value for (or removes): only ever computed (planCombine). */
   readonly combinedGiven: Set<string>;
   expectedVersion: AttributeValue | undefined;
-}
-
-function operatorObject(update: Record<string, unknown>, operator: string): Record<string, unknown> {
-  const value = update[operator];
-  if (value === undefined) return {};
-  if (!isPlainObject(value))
-    throw new InvalidParameterType(`${operator} must be an object of attribute paths.`);
-  return value;
-}
-
-/**
- * The `$REMOVE` paths, each with whether its default is skipped: in the object form, a value of
- * `type.UNDEFINED` removes the attribute even when it has a default (as it does in plain and `$SET` form).
- */
-function removedPaths(value: unknown): [path: string, skipDefault: boolean][] {
-  if (value === undefined) return [];
-  if (typeof value === "string") return [[value, false]];
-  if (Array.isArray(value) && value.every((path) => typeof path === "string")) {
-    return (value as string[]).map((path) => [path, false]);
-  }
-  if (isPlainObject(value)) return Object.entries(value).map(([path, given]) => [path, given === UNDEFINED]);
-  throw new InvalidParameterType("$REMOVE must be an array of attribute paths or an object of them.");
 }
 
 /** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */

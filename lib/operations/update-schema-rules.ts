@@ -21,7 +21,7 @@ function isValueOperator(value: unknown): boolean {
 export interface SetsAfterSchemaSet {
   /** Top-level plain values, through their attribute's `set` and then the schema's: what is left of the pipeline runs next. */
   readonly settled: [string, unknown][];
-  /** The others (nested paths, value operators, removals, unknown attributes), for the whole pipeline. */
+  /** The others (nested paths, value operators, removals, dropped attributes), for the whole pipeline. */
   readonly rest: [string, unknown][];
 }
 
@@ -49,10 +49,17 @@ export async function setsAfterSchemaSet(
       value === undefined || value === UNDEFINED || isValueOperator(value)
         ? undefined
         : resolveUpdatePath(schema, path);
-    const name = resolved?.segments.length === 1 ? String(resolved.segments[0]) : undefined;
-    const attribute = name === undefined ? undefined : schema.shape.byName.get(name);
-    if (attribute === undefined) rest.push([path, value]);
-    else whole[name!] = await valueAfterAttributeSet(schema, attribute, value, path);
+    if (resolved === undefined || resolved.segments.length !== 1) {
+      rest.push([path, value]);
+      continue;
+    }
+    const name = String(resolved.segments[0]);
+    const { attribute } = resolved;
+    // An unknown attribute kept by saveUnknown has no pipeline of its own, and a value given for a COMBINE
+    // attribute is ignored (update-plan.ts): the schema's `set` sees both as given, as a save's does.
+    const asGiven =
+      attribute === undefined || attribute.variants.some((variant) => variant.kind === "combine");
+    whole[name] = asGiven ? value : await valueAfterAttributeSet(schema, attribute, value, name);
   }
   const names = Object.keys(whole);
   if (names.length === 0) return { settled: [], rest };

@@ -1,13 +1,15 @@
 // Write pipeline, first pass: incoming names → real names, type checks, defaults and the
 // conversion of each value to its JavaScript form for its type (a number for a Date becomes a Date,
 // an array for a Set becomes a Set). Builds a new object; the caller's object is never changed.
-import { InvalidParameter, InvalidType, TypeMismatch } from "../errors";
+import { InvalidType, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
+import { checkOnlyNameGiven } from "./input-names";
 import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
 import { keptUnknown, keptUnknownValue, type LeftOutNote } from "./unknown-values";
+import { rankObjectVariants } from "./variant-rank";
 
 /**
  * `reshaped` (LeftOutNote) is set when the output leaves out something the input holds inside a map, list
@@ -189,38 +191,6 @@ export function normalizeValue(
   throw firstMismatch ?? new TypeMismatch(path, expectedTypes(attribute, value), value);
 }
 
-/**
- * For several object schemas, the one whose attributes name most of the object's keys comes first (ties
- * keep the definition order); a reference to a model with a range key, stored as a `{hashKey, rangeKey}`
- * map, competes by those two names. Only these are reordered, among themselves: every other variant keeps
- * its place. Writes rank by incoming names (aliases too), reads by stored names.
- */
-export function rankObjectVariants(
-  variants: readonly Variant[],
-  keys: readonly string[],
-  namesOf: (shape: ObjectShape) => ReadonlyMap<string, unknown>,
-): readonly Variant[] {
-  const score = (variant: Variant): number | undefined => {
-    let names: { has(name: string): boolean };
-    if (variant.kind === "object" && typeof variant.shape === "object") names = namesOf(variant.shape);
-    else if (variant.kind === "reference" && variant.target.resolve().rangeKey !== undefined) {
-      names = variant.target.resolve().keyNames;
-    } else return undefined;
-    let matches = 0;
-    for (const key of keys) if (names.has(key)) matches += 1;
-    return matches;
-  };
-  const scored = variants.flatMap((variant, slot) => {
-    const value = score(variant);
-    return value === undefined ? [] : [{ variant, slot, value }];
-  });
-  if (scored.length < 2) return variants;
-  const ranked = [...scored].sort((a, b) => b.value - a.value);
-  const result = [...variants];
-  scored.forEach(({ slot }, position) => (result[slot] = ranked[position]!.variant));
-  return result;
-}
-
 function applyDefault(
   attribute: CompiledAttribute,
   container: Record<string, unknown>,
@@ -261,20 +231,7 @@ export function normalizeObject(
       if (path === "" && context.reshaped === true) noteReshaped(context, key);
       continue;
     }
-    if (key !== attribute.name && input[attribute.name] !== undefined) {
-      throw new InvalidParameter(
-        `Cannot map attribute "${attribute.name}" to "${key}" because both are defined.`,
-      );
-    }
-    if (key !== attribute.name && attribute.settings.aliases.length > 1 && value !== undefined) {
-      // Two names of one attribute: which value to store would depend on the object's key order.
-      const other = attribute.settings.aliases.find((alias) => alias !== key && input[alias] !== undefined);
-      if (other !== undefined) {
-        throw new InvalidParameter(
-          `Cannot map "${key}" and "${other}" to attribute "${attribute.name}": both are defined.`,
-        );
-      }
-    }
+    if (key !== attribute.name) checkOnlyNameGiven(attribute, key, input);
     if (value === undefined || value === UNDEFINED) continue;
     const realPath = path === "" ? attribute.name : `${path}.${attribute.name}`;
     output[attribute.name] = normalizeValue(attribute, value, realPath, context);

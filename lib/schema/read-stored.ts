@@ -3,7 +3,7 @@
 // keeps them. Readers are compiled once per attribute; hydrating a page walks them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute, CompiledSchema, FlattenedNames, ObjectShape, Variant } from "./compiled";
-import { rankObjectVariants } from "./normalize";
+import { rankObjectVariants } from "./variant-rank";
 import { keptUnknown, keptUnknownValue } from "./unknown-values";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";

@@ -115,8 +115,9 @@ function finishWithGetters(
   const applySchemaGet = (): Record<string, unknown> | Promise<Record<string, unknown>> => {
     if (!schema.get) return renameToAliases(schema.shape, item);
     const result = schema.get(item);
+    // A `get` may return the item or change it in place and return nothing: either way, what it added goes.
     const finish = (value: unknown) =>
-      renameToAliases(schema.shape, isPlainObject(value) ? declaredOrKept(schema, value) : item);
+      renameToAliases(schema.shape, declaredOrKept(schema, isPlainObject(value) ? value : item));
     return isThenable(result) ? Promise.resolve(result).then(finish) : finish(result);
   };
   return pending.length > 0 ? Promise.all(pending).then(applySchemaGet) : applySchemaGet();

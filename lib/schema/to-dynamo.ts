@@ -3,7 +3,8 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
-import { chosenVariantOf, rankObjectVariants } from "./normalize";
+import { chosenVariantOf } from "./normalize";
+import { rankObjectVariants } from "./variant-rank";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { jsonToDynamo } from "./types/json";

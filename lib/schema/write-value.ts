@@ -97,19 +97,18 @@ export async function valueAfterAttributeSet(
 }
 
 /**
- * The rest of the pipeline for a value whose attribute `set` has run (see `valueAfterAttributeSet`): type
- * check again (the schema's `set` may have changed it), `validate`, `required` and `enum`, the stored form.
+ * The rest of the pipeline for a value whose attribute `set` has run and the schema's after it (see
+ * `valueAfterAttributeSet`), as a save runs it: `validate`, `required` and `enum`, then the stored form,
+ * whose conversion checks the type of what the schema's `set` returned. No defaults are filled in again.
  */
 export async function writeValueAfterSet(
-  schema: CompiledSchema,
+  _schema: CompiledSchema,
   attribute: CompiledAttribute | undefined,
   value: unknown,
   path: string,
 ): Promise<WrittenValue> {
   if (attribute === undefined) return { value, attributeValue: anyToDynamo(value, path) };
-  const container: Record<string, unknown> = {
-    value: await normalizeAttributeValue(schema, attribute, value, path),
-  };
+  const container: Record<string, unknown> = { value };
   if (attribute.flags.validate) await runValidatorsIn(attributeWalk(attribute, container, "value", path));
   return checkedAndConverted(attribute, container, path);
 }

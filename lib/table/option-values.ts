@@ -6,6 +6,7 @@ import type { ResolvedThroughput } from "./definition";
 import type { StreamType, WaitForActiveOptions } from "./options";
 
 const STREAM_TYPES: readonly StreamType[] = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"];
+const STREAM_TYPE_NAMES = '"NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES" or "KEYS_ONLY"';
 
 function refuse(option: string, wanted: string, value: unknown): never {
   throw new InvalidParameter(`Table option \`${option}\` must be ${wanted} (got ${describeValue(value)}).`);
@@ -44,18 +45,24 @@ export function streamOption(value: unknown): { enabled: boolean; type: StreamTy
   if (!isPlainObject(value)) refuse("streamOptions", "{enabled, type}", value);
   const { enabled = false, type } = value; // unknown keys: option-names.ts
   if (typeof enabled !== "boolean") refuse("streamOptions.enabled", "true or false", enabled);
-  const typeNames = STREAM_TYPES.map((name) => `"${name}"`)
-    .join(", ")
-    .replace(/, ([^,]*)$/, " or $1");
   if (type !== undefined && !STREAM_TYPES.includes(type as StreamType)) {
-    refuse("streamOptions.type", typeNames, type);
-  }
-  // Dynamoose's Table guide: with `enabled: true` the type "must be set". No view type is assumed: on an
-  // existing table a guessed one would replace the stream that readers follow.
-  if (enabled && type === undefined) {
-    refuse("streamOptions.type", `set when \`streamOptions.enabled\` is true: ${typeNames}`, type);
+    refuse("streamOptions.type", STREAM_TYPE_NAMES, type);
   }
   return { enabled, type: type as StreamType | undefined };
+}
+
+/**
+ * Dynamoose's Table guide: with `enabled: true` the type "must be set" (unless `replication` sets it). No view
+ * type is assumed: on an existing table a guessed one would replace the stream that readers follow.
+ */
+export function requireStreamType(stream: { enabled: boolean; type: StreamType | undefined }): void {
+  if (stream.enabled && stream.type === undefined) {
+    refuse(
+      "streamOptions.type",
+      `set when \`streamOptions.enabled\` is true: ${STREAM_TYPE_NAMES}`,
+      undefined,
+    );
+  }
 }
 
 /** Region names as DynamoDB spells them ("us-west-2", "eu-central-1", "cn-north-1", "us-gov-west-1"). */

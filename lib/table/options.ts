@@ -6,6 +6,7 @@ import {
   attributeNameOption,
   booleanOption,
   replicationOption,
+  requireStreamType,
   streamOption,
   tagsOption,
   textOption,
@@ -255,7 +256,10 @@ function replicationAndStream(
 ): Pick<ResolvedTableOptions, "replicaRegions" | "streamOptions"> {
   const replicaRegions = replicationOption(replication)?.regions ?? [];
   const streamOptions = streamOption(stream);
-  if (replicaRegions.length === 0) return { replicaRegions, streamOptions };
+  if (replicaRegions.length === 0) {
+    requireStreamType(streamOptions);
+    return { replicaRegions, streamOptions };
+  }
   const { enabled, type } = streamOptions;
   if (enabled && type !== undefined && type !== "NEW_AND_OLD_IMAGES") {
     throw new InvalidParameter(

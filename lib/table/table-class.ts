@@ -256,7 +256,8 @@ export interface TableClass {
   readonly prototype: Table;
   /**
    * Custom defaults for this Instance's tables and models, merged deeply under each one's own options and
-   * over the built-in defaults. Read when a table or model is defined, so set them first.
+   * over the built-in defaults. Read when a `new Table()` is made, and for a model's implicit table when the
+   * model is first used (a request, `table()`, `validate()` …), so set them before that.
    *
    * @example
    * ```ts

@@ -64,3 +64,14 @@ it("accepts every documented form", async () => {
     dynamodel.model("GoodOptionsWait", { id: String }, { waitForActive: false, create: false }),
   ).not.toThrow();
 });
+
+it("streamOptions {enabled: true} without a type is fine with replication, which sets NEW_AND_OLD_IMAGES", () => {
+  const tableName = uniqueTableName("replicatedStream");
+  const Replicated = dynamodel.model(`Replicated${tableName}`, { id: String }, {
+    tableName,
+    initialize: false,
+    replication: { regions: ["us-west-2"] },
+    streamOptions: { enabled: true },
+  } as never);
+  expect(() => Replicated.table()).not.toThrow();
+});

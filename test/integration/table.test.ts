@@ -274,6 +274,32 @@ describe("Table.defaults", () => {
     await expect(Late.get({ pk: "a", sk: "b" })).resolves.toMatchObject({ pk: "a", sk: "b" });
   });
 
+  it("models sharing a tableName share one table even when the defaults change between their first uses", () => {
+    const base = uniqueTableName("late-shared");
+    const First = dynamodel.model(modelName("LateA"), keyed(), { tableName: base, initialize: false });
+    const Second = dynamodel.model(modelName("LateB"), keyed(), { tableName: base, initialize: false });
+    const KeysRead = dynamodel.model(modelName("LateK"), keyed(), {
+      tableName: `${base}k`,
+      initialize: false,
+    });
+    // Reading a model's keys does not fix its table settings.
+    expect(KeysRead.Model.getHashKey()).toBe("pk");
+    expect(First.table().name).toBe(base);
+    dynamodel.Table.defaults.set({ prefix: "stage_" });
+    expect(KeysRead.table().name).toBe(`stage_${base}k`);
+    expect(Second.table().name).toBe(base);
+    expect(Second.table()).toBe(First.table());
+    // A model of another tableName, or with its own prefix, takes the defaults as they now are.
+    const Other = dynamodel.model(modelName("LateC"), keyed(), { tableName: `${base}x`, initialize: false });
+    expect(Other.table().name).toBe(`stage_${base}x`);
+    const Own = dynamodel.model(modelName("LateD"), keyed(), {
+      tableName: base,
+      prefix: "own_",
+      initialize: false,
+    });
+    expect(Own.table().name).toBe(`own_${base}`);
+  });
+
   it("options given to model() are still checked when model() is called", () => {
     expect(() => dynamodel.model(modelName("Bad"), keyed(), { throughput: "lots" as never })).toThrow(
       dynamodel.InvalidParameter,

@@ -128,3 +128,59 @@ it("runs each attribute's set first, then the schema's, once each, as a save doe
   await expect(Unfit.update({ id: "a" }, { n: 4 })).rejects.toThrow('"n" must be of type number');
   expect(await storedCounter("a")).toEqual({ id: { S: "a" }, n: { N: "31" }, label: { S: "x" } });
 });
+
+it("after the schema's set, an update fills in no default again and keeps names and unknowns as a save does", async () => {
+  const table = uniqueTableName("updateAfterSet");
+  let defaultCalls = 0;
+  const schemaSaw: Record<string, unknown>[] = [];
+  const Doc = dynamodel.model(
+    "UpdateAfterSetDoc",
+    new Schema(
+      {
+        id: String,
+        email: { type: String, alias: "mail" },
+        first: String,
+        last: String,
+        full: dynamodel.type.COMBINE(["first", "last"], " "),
+        meta: {
+          type: Object,
+          schema: {
+            a: String,
+            tag: { type: String, default: "D", forceDefault: true, set: (value) => `${value as string}-set` },
+            stamp: { type: String, default: () => `d${(defaultCalls += 1)}` },
+          },
+        },
+      },
+      {
+        saveUnknown: ["free"],
+        set: (item) => {
+          schemaSaw.push({ ...item });
+          const meta = item.meta as Record<string, unknown> | undefined;
+          return meta === undefined ? item : { ...item, meta: { a: meta.a, tag: meta.tag } };
+        },
+      },
+    ),
+    { tableName: table, throughput: "ON_DEMAND" },
+  );
+  const storedDoc = (id: string) => storedItem(table, { id: { S: id } });
+
+  await Doc.create({ id: "saved", meta: { a: "x" } });
+  const savedCalls = defaultCalls;
+  await Doc.update({ id: "updated" }, { meta: { a: "x" } });
+  // The same stored map both ways: the forced default through the attribute's set, the dropped default
+  // not put back, and its function called once per write.
+  expect((await storedDoc("updated"))?.meta).toEqual((await storedDoc("saved"))?.meta);
+  expect((await storedDoc("updated"))?.meta).toEqual({ M: { a: { S: "x" }, tag: { S: "D-set" } } });
+  expect(defaultCalls).toBe(savedCalls * 2);
+
+  // An unknown attribute saveUnknown keeps is shown to the schema's set, as on a save.
+  schemaSaw.length = 0;
+  await Doc.update({ id: "updated" }, { free: "f", first: "Ann", last: "Lee", full: "ignored" } as never);
+  expect(schemaSaw.at(-1)).toEqual({ free: "f", first: "Ann", last: "Lee", full: "ignored" });
+  expect(await storedDoc("updated")).toMatchObject({ free: { S: "f" }, full: { S: "Ann Lee" } });
+
+  // A wrong type given by alias is named by the attribute's name, as without a schema set.
+  await expect(Doc.update({ id: "updated" }, { mail: 5 } as never)).rejects.toThrow(
+    '"email" must be of type string (got 5)',
+  );
+});

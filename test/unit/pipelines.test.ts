@@ -300,6 +300,16 @@ describe("read pipeline", () => {
       },
     );
     expect(await read(inPlace, { id: { S: "a" } })).toEqual({ id: "a" });
+    const inPlaceNoReturn = new Schema(
+      { id: String },
+      {
+        get: (item) => {
+          (item as Record<string, unknown>).extra = "E";
+          return undefined as unknown as typeof item;
+        },
+      },
+    );
+    expect(await read(inPlaceNoReturn, { id: { S: "a" } })).toEqual({ id: "a" });
     const keeping = new Schema({ id: String }, { get: adding, saveUnknown: ["note"] });
     expect(await read(keeping, { id: { S: "a" }, stored: { S: "s" } })).toEqual({ id: "a", note: "N" });
     const all = new Schema({ id: String }, { get: adding, saveUnknown: true });
