@@ -19,19 +19,20 @@ import type { CancellationReason } from "@aws-sdk/client-dynamodb";
 /** The longest rendering of an offending value inside an error message. */
 const MAX_VALUE_LENGTH = 80;
 
-/** Renders a value for an error message: short, single-line, never the whole of a large item. */
 /** A function as a message shows it: by name (`String`, a constructor given as a type), not its source. */
 function functionName(fn: { readonly name: string }): string {
   return fn.name === "" ? "an anonymous function" : fn.name;
 }
 
 // JSON drops functions inside arrays and objects (or writes null), so `[String, Number]` would read
-// `[null,null]`: they are written as a marked string, unquoted afterwards.
+// `[null,null]`, and it refuses BigInts: both are written as a marked string, unquoted afterwards.
 const FUNCTION_MARK = /"\\u0000fn:([^"\\]*)\\u0000"/g;
 function namingFunctions(_key: string, value: unknown): unknown {
+  if (typeof value === "bigint") return `\u0000fn:${value}n\u0000`;
   return typeof value === "function" ? `\u0000fn:${functionName(value)}\u0000` : value;
 }
 
+/** Renders a value for an error message: short, single-line, never the whole of a large item. */
 export function describeValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = "undefined";

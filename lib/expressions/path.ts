@@ -7,7 +7,7 @@
  * formatDocumentPath(["address", "lines", 0]); // "address.lines[0]"
  * ```
  */
-import { InvalidParameter } from "../errors";
+import { InvalidParameter, describeValue } from "../errors";
 
 /** One step of a document path: a map key (string) or a list index (number). */
 export type PathSegment = string | number;
@@ -31,7 +31,7 @@ const INDEX_PATTERN = /^[0-9]+$/;
  */
 export function parseDocumentPath(path: string): PathSegment[] {
   const fail = (problem: string): never => {
-    throw new InvalidParameter(`Invalid document path ${JSON.stringify(path)}: ${problem}.`);
+    throw new InvalidParameter(`Invalid document path ${describeValue(path)}: ${problem}.`);
   };
   if (path === "") fail("the path is empty");
 
@@ -61,7 +61,7 @@ export function parseDocumentPath(path: string): PathSegment[] {
       if (text.includes("[")) fail(`the "[" at position ${position} is never closed`);
       const index = Number(text);
       if (!INDEX_PATTERN.test(text) || !Number.isSafeInteger(index)) {
-        fail(`list index ${JSON.stringify(text)} is not a non-negative integer`);
+        fail(`list index ${describeValue(text)} is not a non-negative integer`);
       }
       segments.push(index);
       position = close + 1;

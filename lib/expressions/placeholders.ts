@@ -12,7 +12,7 @@
  * ```
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { InvalidParameter, describeValue } from "../errors";
 import { rawValueToAttributeValue } from "./attribute-value";
 import { formatDocumentPath, type PathSegment } from "./path";
 import { isPending, markPendingValues, pendingSlot } from "../pending-values";
@@ -153,7 +153,7 @@ export class PlaceholderRegistry {
     for (const [placeholder, attributeName] of Object.entries(names ?? {})) {
       if (!NAME_PLACEHOLDER.test(placeholder)) {
         throw new InvalidParameter(
-          `The name placeholder ${JSON.stringify(placeholder)} must be "#" followed by letters, digits or "_".`,
+          `The name placeholder ${describeValue(placeholder)} must be "#" followed by letters, digits or "_".`,
         );
       }
       if (typeof attributeName !== "string") {
@@ -173,7 +173,7 @@ export class PlaceholderRegistry {
     for (const [placeholder, raw] of Object.entries(values ?? {})) {
       if (!VALUE_PLACEHOLDER.test(placeholder)) {
         throw new InvalidParameter(
-          `The value placeholder ${JSON.stringify(placeholder)} must be ":" followed by letters, digits or "_".`,
+          `The value placeholder ${describeValue(placeholder)} must be ":" followed by letters, digits or "_".`,
         );
       }
       const attributeValue = rawValueToAttributeValue(raw);

@@ -77,7 +77,7 @@ export function rawConditionNode(raw: RawCondition): RawNode {
   for (const key of Object.keys(raw)) {
     if (!RAW_KEYS.has(key)) {
       throw new InvalidParameter(
-        `A raw condition may only have ${[...RAW_KEYS].join(", ")}; it has ${JSON.stringify(key)}.`,
+        `A raw condition may only have ${[...RAW_KEYS].join(", ")}; it has ${describeValue(key)}.`,
       );
     }
   }

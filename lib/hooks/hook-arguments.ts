@@ -22,7 +22,7 @@ export type HookOperation = (typeof HOOK_OPERATIONS)[number];
 function checkOperation(operation: unknown): asserts operation is HookOperation {
   if (!HOOK_OPERATIONS.includes(operation as HookOperation)) {
     throw new InvalidParameter(
-      `Unknown hook operation ${JSON.stringify(operation)}: use one of ${HOOK_OPERATIONS.join(", ")}.`,
+      `Unknown hook operation ${describeValue(operation)}: use one of ${HOOK_OPERATIONS.join(", ")}.`,
     );
   }
 }

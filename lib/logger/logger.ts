@@ -11,7 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "eventemitter3";
-import { InvalidParameterType } from "../errors";
+import { describeValue as describeGiven, InvalidParameterType } from "../errors";
 import { passesFilter, type LogFilter, type LogLevel } from "./filter";
 import { describeValue, methodName, summarizeError, type CallEvent } from "./format";
 
@@ -101,6 +101,11 @@ function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installe
     const provider = consoleProvider();
     return { given: provider, provider };
   }
+  if (typeof entry !== "object" || entry === null) {
+    throw new InvalidParameterType(
+      `A log provider must be an object with a log(event) method (got ${describeGiven(entry)}).`,
+    );
+  }
   const wrapped = entry as Partial<WrappedLogProvider> & { log?: unknown };
   if (wrapped.log === undefined && typeof wrapped.provider?.log === "function") {
     // Dynamoose's `{provider, filter}`: the filter (and id, type) beside the object that logs.
@@ -116,7 +121,7 @@ function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installe
   }
   const provider = entry as LogProvider;
   if (typeof provider?.log !== "function") {
-    throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeValue(entry)}).`);
+    throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeGiven(entry)}).`);
   }
   provider.id ??= randomUUID();
   return { given: provider, provider };

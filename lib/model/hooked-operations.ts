@@ -16,7 +16,7 @@ import {
 import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
 import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save";
 import { saveItem } from "./save-item";
-import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
 import { versionedDeleteCondition } from "./version";
@@ -45,7 +45,7 @@ export function getWithHooks(
  * item as those hooks left it.
  */
 export function saveWithHooks<T extends object>(item: T, settings: SaveSettings): Promise<T> {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;
   if (!hooks.hasPre("save")) {
     const event = writeEvent("save", settings);
@@ -119,7 +119,7 @@ export function deleteKeyWithHooks(
 
 /** `item.validate()`: the write pipeline between the validate hooks, writing nothing. */
 export async function validateWithHooks(item: object): Promise<void> {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   const data = item as Record<string, unknown>;
   await runHooked(
     runtime,

@@ -14,7 +14,7 @@ import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
-import { modelRuntimeOf, schemaFor } from "./runtime";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
@@ -63,7 +63,7 @@ export function nameHeld(attribute: CompiledAttribute, container: unknown): stri
 
 /** The stored changes of an item: its current data (through the schema) compared with its stored image. */
 export function storedChangesOf(item: object): { shape: ObjectShape; paths: PathSegment[][] } {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   // Only compared, never handed out: read past change tracking (tracked-items.ts).
   const data = untracked(item) as Record<string, unknown>;
   const schema = schemaFor(runtime, data);

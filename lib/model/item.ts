@@ -19,7 +19,7 @@ import { wholeStoredForm } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
 import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths";
 import { copyData, toJsonValue } from "./json";
-import { modelRuntimeOf, schemaFor } from "./runtime";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { DeleteSettings } from "../operations/delete";
@@ -56,6 +56,9 @@ export class Item extends StoredImageHolder {
     // A marshalled item ({id: {S: "x"}, …}) is unmarshalled first, when that cannot misread real data.
     const source = unmarshalledInput(new.target, object) ?? object;
     for (const key of Object.keys(source)) {
+      // A `__proto__` key (from JSON input) would replace the item's prototype; DynamoDB cannot keep such a
+      // top-level attribute either (the SDK reads it back as nothing). It is left out, as Dynamoose does.
+      if (key === "__proto__") continue;
       (this as Record<string, unknown>)[key] = copiedValue(key, source[key]);
     }
   }
@@ -105,7 +108,7 @@ export class Item extends StoredImageHolder {
     settings?: DeleteSettings | Callback<never>,
     callback?: Callback<never>,
   ): Promise<unknown> | undefined {
-    const runtime = modelRuntimeOf(this.constructor);
+    const runtime = itemRuntimeOf(this);
     if (typeof settings === "function") {
       return withCallback<unknown>(
         deleteWithHooks(runtime, this, {}).then(() => undefined),
@@ -123,7 +126,7 @@ export class Item extends StoredImageHolder {
   original(): ObjectType | null {
     const image = storedImageOf(this);
     if (!image) return null;
-    const runtime = modelRuntimeOf(this.constructor);
+    const runtime = itemRuntimeOf(this);
     return wholeStoredForm(schemaFor(runtime, this as Record<string, unknown>), image);
   }
 
@@ -226,6 +229,6 @@ export class Item extends StoredImageHolder {
 
   /** A plain object shaped by a serializer (see `Model.serializer`). */
   serialize(nameOrOptions?: string | object): ObjectType {
-    return serializeItem(modelRuntimeOf(this.constructor), this as Record<string, unknown>, nameOrOptions);
+    return serializeItem(itemRuntimeOf(this), this as Record<string, unknown>, nameOrOptions);
   }
 }

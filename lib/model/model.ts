@@ -127,7 +127,7 @@ export function defineModel(
   instance: Instance,
   name: string,
   schemaInput?: SchemaInput | readonly SchemaInput[],
-  options: ModelOptions = {},
+  givenOptions?: ModelOptions | null,
 ): ModelClass {
   // Nothing at all is Dynamoose's MissingSchemaError, worded as for a name without a registered schema.
   if (name === undefined)
@@ -141,6 +141,8 @@ export function defineModel(
   }
   const schemas = toSchemas(schemaInput);
   const compiled = schemas.map((schema) => compiledSchemaOf(schema)!);
+  // `null` is no options, as in Dynamoose (and as for `new Table()`).
+  const options = givenOptions ?? {};
   checkTableOptionNames(options, "model option", ["tableName"]);
   const { tableName: givenTableName, ...tableOptions } = options;
   const tableName = tableNameOption(givenTableName, name);

@@ -6,7 +6,7 @@ import type { ReferencedModel } from "../schema/compiled";
 import { isPlainObject } from "../schema/resolve-type";
 import { NO_MATCH } from "../schema/types/handler";
 import { itemFromImage } from "./persist";
-import { modelRuntimeOf } from "./runtime";
+import { itemRuntimeOf } from "./runtime";
 import { storedImageOf } from "./stored-images";
 
 export interface ReferenceKey {
@@ -67,5 +67,5 @@ export class ReferenceFetcher {
 /** A fresh item read from the same stored image (so it saves and diffs like the original). */
 function copyOf(item: object): Promise<object> {
   const image = storedImageOf(item)!;
-  return Promise.resolve(itemFromImage(modelRuntimeOf(item.constructor), image));
+  return Promise.resolve(itemFromImage(itemRuntimeOf(item), image));
 }

@@ -13,7 +13,7 @@ import { referencedModelOf } from "../schema/links";
 import { ReferenceFetcher, referenceKeyOf } from "./populate-fetch";
 import { compilePopulateMatcher, type PopulateMatcher } from "./populate-paths";
 import { populatePlanOf, type FieldPlan, type ValuePlan } from "./populate-plan";
-import { modelRuntimeOf, schemaFor } from "./runtime";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 
 export interface PopulateSettings {
   /**
@@ -43,7 +43,7 @@ export function checkPopulateSettings(settings: PopulateSettings | undefined): P
 export async function populateItem<T extends object>(item: T, settings: PopulateSettings): Promise<T> {
   const wanted = compilePopulateMatcher(settings.properties);
   if (wanted === undefined) return item;
-  const model = referencedModelOf(item.constructor);
+  const model = referencedModelOf((Object.getPrototypeOf(item) as { constructor: object }).constructor);
   const key = model && referenceKeyOf(model, item);
   const ancestry = model && key ? { model, id: key.id, parent: undefined } : undefined;
   await populateInto(item, "", ancestry, { wanted, fetcher: new ReferenceFetcher() });
@@ -52,7 +52,7 @@ export async function populateItem<T extends object>(item: T, settings: Populate
 
 /** Populates the references of a model item; `prefix` is the path it was reached by. */
 async function populateInto(item: object, prefix: string, ancestry: Ancestry | undefined, walk: Walk) {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   const data = item as Record<string, unknown>;
   const fields = populatePlanOf(schemaFor(runtime, data).shape);
   if (fields.length > 0) await populateFields(fields, data, prefix, ancestry, walk);

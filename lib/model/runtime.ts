@@ -43,6 +43,14 @@ export function modelRuntimeOf(model: object): ModelRuntime {
 }
 
 /**
+ * The runtime of the model an item belongs to, found through its prototype: `item.constructor` may be
+ * the item's own attribute (a stored or given `constructor`), which must not hide the model.
+ */
+export function itemRuntimeOf(item: object): ModelRuntime {
+  return modelRuntimeOf((Object.getPrototypeOf(item) as { constructor: object }).constructor);
+}
+
+/**
  * Whether a value may be of the attribute's type, judged only where that is plain: a scalar attribute
  * (`name: String`, `data: [String, Number]`) refuses a value none of its scalar types takes; anything
  * else (objects, lists, sets given as arrays, stored AttributeValues) is not judged here.

@@ -15,7 +15,7 @@ import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
-import { modelRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
 import { mayRecordSave, startSave } from "./save-order";
@@ -112,7 +112,7 @@ export interface ValidatedWrite {
  * pipeline between the validate hooks, writing nothing. Its result is kept for the save itself.
  */
 export async function validateBeforeSave(item: object): Promise<ValidatedWrite> {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   const record = item as Record<string, unknown>;
   let data: Record<string, unknown> = {};
   const written = await validateHooked(schemaFor(runtime, record), item, () => {
@@ -133,7 +133,7 @@ export async function planSave(
   rawSettings: SaveSettings,
   validated?: ValidatedWrite,
 ): Promise<SavePlan> {
-  const runtime = modelRuntimeOf(item.constructor);
+  const runtime = itemRuntimeOf(item);
   let settings = checkOptions(rawSettings, ["overwrite", "condition", "return"], "save");
   booleanSetting(settings.overwrite, "overwrite");
   const data = item as Record<string, unknown>;

@@ -20,7 +20,7 @@ import { valueToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { imageSlotOf, setImageSlot } from "./image-slot";
 import { copyData } from "./json";
-import { modelRuntimeOf } from "./runtime";
+import { itemRuntimeOf } from "./runtime";
 
 type Image = Record<string, AttributeValue>;
 type Data = Record<string | symbol, unknown>;
@@ -150,7 +150,7 @@ function addStoredForm(schema: CompiledSchema, image: Image, key: string, value:
  * the values remembered for touched attributes, the current ones for the rest.
  */
 export function imageOfTracked(target: object): Image {
-  const schema = modelRuntimeOf(target.constructor).compiled[0]!; // its only schema (tracksLazily)
+  const schema = itemRuntimeOf(target).compiled[0]!; // its only schema (tracksLazily)
   const slot = imageSlotOf(target);
   const readValues = slot instanceof ReadValues ? slot : undefined;
   const data = target as Record<string, unknown>;

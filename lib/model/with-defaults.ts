@@ -7,7 +7,7 @@ import { isThenable } from "../schema/normalize";
 import { isPlainObject } from "../schema/resolve-type";
 import { UNDEFINED } from "../schema/type-markers";
 import { copyData } from "./json";
-import { modelRuntimeOf, schemaFor } from "./runtime";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 
 /**
  * The data of an item type: its attributes, without the Item methods or custom item methods.
@@ -86,7 +86,7 @@ function fillDefaults(
 /** `item.withDefaults()`: see the module comment. */
 export async function withDefaultsOf(item: object): Promise<Record<string, unknown>> {
   const data = item as Record<string, unknown>;
-  const schema = schemaFor(modelRuntimeOf(item.constructor), data);
+  const schema = schemaFor(itemRuntimeOf(item), data);
   const pending: Pending = [];
   const output = fillDefaults(schema.shape, data, pending);
   // An async default may itself hold objects with defaults of their own: settle until nothing is left.

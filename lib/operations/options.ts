@@ -10,7 +10,7 @@ export function checkOptions<T extends object>(
   if (settings === undefined || settings === null) return {};
   if (typeof settings !== "object" || Array.isArray(settings)) {
     throw new InvalidParameterType(
-      `${operation}: settings must be an object (got ${JSON.stringify(settings)}).`,
+      `${operation}: settings must be an object (got ${describeValue(settings)}).`,
     );
   }
   for (const key of Object.keys(settings)) {
@@ -35,7 +35,7 @@ export function wantsRequest(settings: { return?: unknown }, operation: string):
   }
   if (value === "request") return true;
   throw new InvalidParameter(
-    `${operation}: return must be "${resultReturnOf[operation] ?? "item"}" or "request" (got ${JSON.stringify(value)}).`,
+    `${operation}: return must be "${resultReturnOf[operation] ?? "item"}" or "request" (got ${describeValue(value)}).`,
   );
 }
 

@@ -177,7 +177,7 @@ function writeItem(kind: TransactionKind, body: Record<string, unknown>): Transa
 function chooseType(elements: readonly PreparedElement[], forced: unknown): "get" | "write" {
   if (forced !== undefined && forced !== "get" && forced !== "write") {
     throw new InvalidParameter(
-      `Invalid type option, please pass in "get" or "write". Got ${JSON.stringify(forced)}.`,
+      `Invalid type option, please pass in "get" or "write". Got ${describeValue(forced)}.`,
     );
   }
   const gets = elements.filter((element) => element.kind === "Get").length;
@@ -198,7 +198,7 @@ function checkToken(token: unknown, type: "get" | "write"): string | undefined {
     throw new InvalidParameter("transaction: clientRequestToken applies to write transactions only.");
   if (typeof token !== "string" || token.length < 1 || token.length > 36) {
     throw new InvalidParameter(
-      `transaction: clientRequestToken must be a string of 1 to 36 characters (got ${JSON.stringify(token)}).`,
+      `transaction: clientRequestToken must be a string of 1 to 36 characters (got ${describeValue(token)}).`,
     );
   }
   return token;

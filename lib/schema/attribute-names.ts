@@ -46,7 +46,7 @@ export function withNamesOfAll(
     if (name === undefined) continue;
     if (named !== undefined && named.name !== name) {
       throw new InvalidParameter(
-        `Attribute "${path}": its types give different default names ("${named.name}" and "${name}"); ` +
+        `Attribute "${path}": its types give different default names (${describeValue(named.name)} and ${describeValue(name)}); ` +
           `only one defaultMap or defaultAlias can be specified per attribute.`,
       );
     }

@@ -86,6 +86,12 @@ function compileAttribute(
       definitionOf.set(variant, definition);
     }
   }
+  if (variants.length === 0) {
+    // `type: []` lists no type at all.
+    throw new InvalidParameter(
+      `Attribute "${path}" does not have a valid type (got an empty list of types).`,
+    );
+  }
   if (variants.some((variant) => variant.kind === "combine") && variants.length > 1) {
     throw new InvalidParameter(`Attribute "${path}": a COMBINE attribute cannot have other types.`);
   }
@@ -119,7 +125,8 @@ function compileAttribute(
     }
     state.keyAttributes[role] = name;
   }
-  if (primary.index !== undefined && primary.index !== false) {
+  // `index: null` is no index, as in Dynamoose.
+  if (primary.index !== undefined && primary.index !== null && primary.index !== false) {
     // An index on a flattened sub-attribute is an index on its stored, top-level name.
     state.rawIndexes.push({ attribute: (flattenedPrefix ?? "") + name, definition: primary.index });
   }

@@ -1,4 +1,5 @@
 // Index definitions (`index: true | {...} | [...]` on an attribute) → normalised index specs.
+import { isPlainObject } from "./resolve-type";
 import { THROUGHPUT_FORMS, throughputValue } from "../table/option-values";
 import { describeValue, InvalidParameter } from "../errors";
 import type { IndexDefinition } from "./definition-types";
@@ -31,11 +32,16 @@ export function compileIndexes(
   for (const { attribute, definition } of raw) {
     const definitions = Array.isArray(definition) ? definition : [definition === true ? {} : definition];
     for (const entry of definitions as (IndexDefinition | true)[]) {
+      if (entry !== true && !isPlainObject(entry)) {
+        throw new InvalidParameter(
+          `Index on "${attribute}": index must be true, an object or an array of objects (got ${describeValue(entry)}).`,
+        );
+      }
       const index: IndexDefinition = entry === true ? {} : entry;
       const type = index.type ?? "global";
       if (type !== "global" && type !== "local") {
         throw new InvalidParameter(
-          `Index on "${attribute}": type must be "global" or "local" (got ${JSON.stringify(type)}).`,
+          `Index on "${attribute}": type must be "global" or "local" (got ${describeValue(type)}).`,
         );
       }
       // A range key may be a flattened sub-attribute, named by document path or stored name.

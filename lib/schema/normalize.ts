@@ -4,6 +4,7 @@
 import { InvalidType, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { checkOnlyNameGiven } from "./input-names";
+import { setOwnMember } from "./own-member";
 import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
@@ -224,7 +225,8 @@ export function normalizeObject(
         context.keepUnknown === undefined
           ? undefined
           : keptUnknownValue(context.keepUnknown, attributePath, value, context);
-      if (held !== undefined) output[key] = held;
+      if (held !== undefined)
+        setOwnMember(output, key, held); // a `__proto__` member stays data
       // A nested unknown left out: the saved item takes the stored form (fill-in.ts). At the top level
       // the item just loses the property.
       else if (path !== "" && value !== undefined) context.reshaped = true;

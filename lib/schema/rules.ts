@@ -1,7 +1,7 @@
 // Write pipeline, rule passes: attribute `set`, `validate`, `required`, `enum`. Each walks only the
 // subtrees whose compiled flags say they hold such a rule, and only values that are present
 // (nested rules apply when their parent exists).
-import { ValidationError } from "../errors";
+import { ValidationError, describeValue } from "../errors";
 import type { CompiledAttribute, ObjectShape, SubtreeFlags } from "./compiled";
 import { isThenable } from "./normalize";
 import { sameValue } from "./same-value";
@@ -279,7 +279,7 @@ export function checkEnumsIn(walk: RuleWalk): void {
     const allowed = settingsFor(attribute, value).enum;
     if (!allowed) return;
     if (!allowed.includes(value) && !(value instanceof Date && enumHasDate(attribute, allowed, value))) {
-      throw new ValidationError(path, "enum", value, `must be one of ${JSON.stringify(allowed)}`);
+      throw new ValidationError(path, "enum", value, `must be one of ${describeValue(allowed)}`);
     }
   });
 }

@@ -140,7 +140,7 @@ export function isKeyOrIndexed(definition: AttributeDefinitionObject): boolean {
   return (
     isFlagSet(definition.hashKey) ||
     isFlagSet(definition.rangeKey) ||
-    (definition.index !== undefined && definition.index !== false)
+    (definition.index !== undefined && definition.index !== null && definition.index !== false)
   );
 }
 
@@ -159,7 +159,7 @@ function compileValidator(validate: unknown): AttributeSettings["validate"] {
       describe: `must match ${String(validate)}`,
     };
   }
-  return { check: (value) => value === validate, describe: `must equal ${JSON.stringify(validate)}` };
+  return { check: (value) => value === validate, describe: `must equal ${describeValue(validate)}` };
 }
 
 export function compileSettings(
@@ -172,7 +172,7 @@ export function compileSettings(
   if (defaultAlias !== undefined && defaultAlias !== name && !aliases.includes(defaultAlias)) {
     const setting = definition.defaultMap !== undefined ? "defaultMap" : "defaultAlias";
     throw new InvalidParameter(
-      `Attribute "${path}": ${setting} "${defaultAlias}" must be one of its aliases or the attribute name.`,
+      `Attribute "${path}": ${setting} ${describeValue(defaultAlias)} must be one of its aliases or the attribute name.`,
     );
   }
   if (definition.enum !== undefined && !Array.isArray(definition.enum)) {

@@ -1,5 +1,6 @@
 // What `saveUnknown` keeps of an unknown value, on writes and reads: only the nested content its
 // patterns allow (unknown-paths.ts decides which paths those are).
+import { setOwnMember } from "./own-member";
 import { isPlainObject } from "./resolve-type";
 import { keptOnlyAsContainer } from "./unknown-paths";
 
@@ -47,7 +48,8 @@ export function filterUnknown(
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const held = keptUnknownValue(keep, `${path}.${key}`, value[key], note);
-    if (held !== undefined) output[key] = held;
+    if (held !== undefined)
+      setOwnMember(output, key, held); // a `__proto__` member stays data
     else if (note !== undefined && value[key] !== undefined) note.reshaped = true;
   }
   return output;

@@ -70,7 +70,8 @@ function objectToDynamo(value: object | null, path: string, depth: number): Attr
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
     const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
-    if (converted !== undefined) map[key] = converted;
+    // A `__proto__` member (from JSON, or read so) is data: assigned, it would set the map's prototype.
+    if (converted !== undefined) setOwnMember(map, key, converted);
   }
   return { M: map };
 }
