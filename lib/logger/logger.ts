@@ -101,7 +101,8 @@ function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installe
     const provider = consoleProvider();
     return { given: provider, provider };
   }
-  if (typeof entry !== "object" || entry === null) {
+  // An object, or a class or function with a static log(), as Dynamoose only asks for `provider.log`.
+  if ((typeof entry !== "object" && typeof entry !== "function") || entry === null) {
     throw new InvalidParameterType(
       `A log provider must be an object with a log(event) method (got ${describeGiven(entry)}).`,
     );

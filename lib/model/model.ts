@@ -45,22 +45,27 @@ const implicitTables = new WeakMap<Instance, Map<string, TableRuntime>>();
 const implicitTableNames = new WeakMap<Instance, Map<string, string>>();
 
 /**
- * The full name of an implicit table: fixed by the first model to use it, by what names it apart from
- * `Table.defaults` (the tableName and the model's own prefix and suffix). So models sharing a tableName
- * share one table even when the defaults changed between their first uses, as in Dynamoose, which makes
- * the shared table once.
+ * The full name of an implicit table, by what names it apart from `Table.defaults` (the tableName and the
+ * model's own prefix and suffix): while a table made under an earlier name still holds another model, a
+ * model sharing its tableName joins it, even if the defaults changed in between, as in Dynamoose, which
+ * makes the shared table once. Otherwise (no such table yet, or only a model now defined again) the name
+ * follows the defaults as they are.
  */
 function implicitTableName(
   instance: Instance,
   given: Pick<TableOptions, "prefix" | "suffix">,
   tableName: string,
   resolved: ResolvedTableOptions,
+  modelName: string,
 ): string {
   let names = implicitTableNames.get(instance);
   if (!names) implicitTableNames.set(instance, (names = new Map()));
   const key = JSON.stringify([given.prefix ?? null, tableName, given.suffix ?? null]);
-  let name = names.get(key);
-  if (name === undefined) names.set(key, (name = `${resolved.prefix}${tableName}${resolved.suffix}`));
+  const earlier = names.get(key);
+  const shared = earlier === undefined ? undefined : implicitTables.get(instance)?.get(earlier);
+  if (shared?.members.some((member) => member.name !== modelName)) return earlier!;
+  const name = `${resolved.prefix}${tableName}${resolved.suffix}`;
+  names.set(key, name);
   return name;
 }
 
@@ -159,7 +164,10 @@ export function defineModel(
   const implicitSettings = () => {
     if (implicit === undefined) {
       const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
-      implicit = { options: resolved, name: implicitTableName(instance, tableOptions, tableName, resolved) };
+      implicit = {
+        options: resolved,
+        name: implicitTableName(instance, tableOptions, tableName, resolved, name),
+      };
       if (table === undefined) tableSchemas = withTableAttributes(compiled, resolved, name);
     }
     return implicit;

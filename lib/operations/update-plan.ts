@@ -241,8 +241,10 @@ export async function planUpdate(
       throw new InvalidParameter(`Unknown update operator ${key} (allowed: ${OPERATORS.join(", ")}).`);
     }
   }
-  let sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key));
-  sets.push(...Object.entries(operatorObject(update, "$SET")));
+  // A top-level `__proto__` (from JSON) is left out, as new Model() leaves it out: the SDK reads such an
+  // attribute back as nothing.
+  let sets = Object.entries(update).filter(([key]) => !OPERATORS.includes(key) && key !== "__proto__");
+  sets.push(...Object.entries(operatorObject(update, "$SET")).filter(([key]) => key !== "__proto__"));
   if (schema.set !== undefined) {
     const { settled, rest } = await setsAfterSchemaSet(schema, sets);
     for (const [path, value] of settled) await planSet(state, path, value, writeValueAfterSet);

@@ -8,6 +8,7 @@ import type { CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { resolveUpdatePath } from "../schema/update-path";
+import { keptUnknownValue } from "../schema/unknown-values";
 import { valueAfterAttributeSet } from "../schema/write-value";
 
 /** `{$IF_NOT_EXISTS: v}` and the like: not a plain value the schema's functions could see. */
@@ -19,7 +20,7 @@ function isValueOperator(value: unknown): boolean {
 
 /** The update's `[path, value]` sets split by what the schema's `set` did to them (`setsAfterSchemaSet`). */
 export interface SetsAfterSchemaSet {
-  /** Top-level plain values, through their attribute's `set` and then the schema's: what is left of the pipeline runs next. */
+  /** Top-level plain values, through their attribute's `set` and then the schema's: the rest of the pipeline runs next. */
   readonly settled: [string, unknown][];
   /** The others (nested paths, value operators, removals, dropped attributes), for the whole pipeline. */
   readonly rest: [string, unknown][];
@@ -49,17 +50,22 @@ export async function setsAfterSchemaSet(
       value === undefined || value === UNDEFINED || isValueOperator(value)
         ? undefined
         : resolveUpdatePath(schema, path);
-    if (resolved === undefined || resolved.segments.length !== 1) {
-      rest.push([path, value]);
+    const name = resolved?.segments.length === 1 ? String(resolved.segments[0]) : undefined;
+    const attribute = name === undefined ? undefined : schema.shape.byName.get(name);
+    if (name !== undefined && attribute !== undefined && attribute === resolved!.attribute) {
+      // A COMBINE attribute is only ever computed: its value is not the item's (update-plan.ts).
+      if (attribute.variants.some((variant) => variant.kind === "combine")) rest.push([path, value]);
+      else whole[name] = await valueAfterAttributeSet(schema, attribute, value, name);
       continue;
     }
-    const name = String(resolved.segments[0]);
-    const { attribute } = resolved;
-    // An unknown attribute kept by saveUnknown has no pipeline of its own, and a value given for a COMBINE
-    // attribute is ignored (update-plan.ts): the schema's `set` sees both as given, as a save's does.
-    const asGiven =
-      attribute === undefined || attribute.variants.some((variant) => variant.kind === "combine");
-    whole[name] = asGiven ? value : await valueAfterAttributeSet(schema, attribute, value, name);
+    // An unknown attribute saveUnknown keeps is shown as the item keeps it (what its patterns keep), as on a
+    // save. Anything else (a nested or flattened path, a dropped attribute) takes the whole pipeline.
+    const kept =
+      name !== undefined && resolved!.keptUnknown && resolved!.attribute === undefined
+        ? keptUnknownValue(schema.keepUnknown!, name, value)
+        : undefined;
+    if (kept === undefined) rest.push([path, value]);
+    else whole[name!] = kept;
   }
   const names = Object.keys(whole);
   if (names.length === 0) return { settled: [], rest };
@@ -67,10 +73,14 @@ export async function setsAfterSchemaSet(
   const after = isThenable(result) ? await result : result;
   // Only the attributes the update names are taken back, as Dynamoose takes back only the attribute it
   // passed: a function written for whole items (`name: String(item.name)`) must not write the attributes
-  // the update left alone. One it leaves out (or a result that is no object) keeps the attribute's value.
-  const taken = (name: string) =>
-    isPlainObject(after) && Object.hasOwn(after, name) ? after[name] : whole[name];
-  return { settled: names.map((name): [string, unknown] => [name, taken(name)]), rest };
+  // the update left alone. One it leaves out (or a result that is no object) keeps the attribute's value;
+  // one it sets to undefined is left out of the update, as a save would leave it out of the item.
+  const settled: [string, unknown][] = [];
+  for (const name of names) {
+    const value = isPlainObject(after) && Object.hasOwn(after, name) ? after[name] : whole[name];
+    if (value !== undefined) settled.push([name, value]);
+  }
+  return { settled, rest };
 }
 
 /**

@@ -50,7 +50,10 @@ export function splitKeyAndUpdate(
     keyNames.add(name);
     for (const alias of schema.shape.byName.get(name)!.settings.aliases) keyNames.add(alias);
   }
-  for (const name of Object.keys(object)) (keyNames.has(name) ? key : update)[name] = object[name];
+  for (const name of Object.keys(object)) {
+    if (name === "__proto__") continue; // (from JSON) as new Model() leaves it out
+    (keyNames.has(name) ? key : update)[name] = object[name];
+  }
   return [key, update];
 }
 

@@ -5,6 +5,7 @@ import { TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { chosenVariantOf } from "./normalize";
 import { rankObjectVariants } from "./variant-rank";
+import { setOwnMember } from "./own-member";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { jsonToDynamo } from "./types/json";
@@ -151,7 +152,8 @@ export function objectToDynamo(
     const attribute = shape.byName.get(key);
     const entryPath = path === "" ? key : `${path}.${key}`;
     const converted = attribute ? valueToDynamo(attribute, entry, entryPath) : anyToDynamo(entry, entryPath);
-    if (converted !== undefined) output[key] = converted;
+    // A `__proto__` member (from JSON, kept by saveUnknown) is data: assigned, it would set the prototype.
+    if (converted !== undefined) setOwnMember(output, key, converted);
   }
   return output;
 }

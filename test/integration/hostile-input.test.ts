@@ -55,6 +55,40 @@ describe("constructor and __proto__ keys", () => {
   });
 });
 
+describe("__proto__ in declared maps, updates and conditions", () => {
+  const tableName = uniqueTableName("hostile-proto");
+  const Doc = dynamodel.model(
+    "HostileProtoDoc",
+    new Schema(
+      { id: String, name: String, meta: { type: Object, schema: { a: String } } },
+      { saveUnknown: ["meta.*"] },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it("a __proto__ member of a declared map is data, on create and update", async () => {
+    await Doc.create(JSON.parse('{"id":"d","meta":{"a":"1","__proto__":"x"}}') as never);
+    await Doc.update({ id: "e" }, { meta: JSON.parse('{"a":"2","__proto__":"y"}') } as never);
+    const stored = await scanRaw(tableName);
+    const meta = (id: string) => stored.find((item) => item.id?.S === id)!.meta!.M!;
+    expect(Object.keys(meta("d"))).toEqual(["a", "__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(meta("d"), "__proto__")!.value).toEqual({ S: "x" });
+    expect(Object.getOwnPropertyDescriptor(meta("e"), "__proto__")!.value).toEqual({ S: "y" });
+  });
+
+  it("a top-level __proto__ in an update is left out, as new Model() leaves it out", async () => {
+    await Doc.create({ id: "u", name: "Ann" });
+    await expect(
+      Doc.update({ id: "u" }, JSON.parse('{"__proto__":{"name":"evil"}}') as never),
+    ).rejects.toThrow("An update needs at least one change.");
+    await Doc.update(JSON.parse('{"id":"u","name":"Bea","__proto__":{"$REMOVE":["name"]}}') as never);
+    expect(stored(await scanRaw(tableName), "u")).toEqual({ id: { S: "u" }, name: { S: "Bea" } });
+  });
+});
+
+const stored = (items: Record<string, unknown>[], id: string) =>
+  items.find((item) => (item.id as { S?: string } | undefined)?.S === id);
+
 describe("values JSON cannot print, and null for none", () => {
   const Thing = dynamodel.model("HostileThing", { id: String }, { initialize: false });
   const circular: Record<string, unknown> = {};
@@ -120,5 +154,12 @@ describe("values JSON cannot print, and null for none", () => {
       expect(() => providers.set([bad] as never)).toThrow(InvalidParameterType);
     }
     expect(providers.list()).toEqual([]);
+    // A class with a static log() is a provider, as in Dynamoose, which only asks for `provider.log`.
+    class StaticProvider {
+      static log(): void {}
+    }
+    providers.add(StaticProvider as never);
+    expect(providers.list()).toEqual([StaticProvider]);
+    providers.clear();
   });
 });

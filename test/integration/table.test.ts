@@ -298,6 +298,11 @@ describe("Table.defaults", () => {
       initialize: false,
     });
     expect(Own.table().name).toBe(`own_${base}`);
+    // A model defined again under its name, alone in its table, starts afresh with the defaults as they are.
+    const alone = modelName("LateE");
+    expect(dynamodel.model(alone, keyed(), { initialize: false }).table().name).toBe(`stage_${alone}`);
+    dynamodel.Table.defaults.set({ prefix: "next_" });
+    expect(dynamodel.model(alone, keyed(), { initialize: false }).table().name).toBe(`next_${alone}`);
   });
 
   it("options given to model() are still checked when model() is called", () => {

@@ -173,14 +173,44 @@ it("after the schema's set, an update fills in no default again and keeps names 
   expect((await storedDoc("updated"))?.meta).toEqual({ M: { a: { S: "x" }, tag: { S: "D-set" } } });
   expect(defaultCalls).toBe(savedCalls * 2);
 
-  // An unknown attribute saveUnknown keeps is shown to the schema's set, as on a save.
+  // An unknown attribute saveUnknown keeps is shown to the schema's set, as on a save; a value given for a
+  // COMBINE attribute is not (it is only ever computed).
   schemaSaw.length = 0;
   await Doc.update({ id: "updated" }, { free: "f", first: "Ann", last: "Lee", full: "ignored" } as never);
-  expect(schemaSaw.at(-1)).toEqual({ free: "f", first: "Ann", last: "Lee", full: "ignored" });
+  expect(schemaSaw.at(-1)).toEqual({ free: "f", first: "Ann", last: "Lee" });
   expect(await storedDoc("updated")).toMatchObject({ free: { S: "f" }, full: { S: "Ann Lee" } });
 
   // A wrong type given by alias is named by the attribute's name, as without a schema set.
   await expect(Doc.update({ id: "updated" }, { mail: 5 } as never)).rejects.toThrow(
     '"email" must be of type string (got 5)',
   );
+});
+
+it("with a schema set, a flattened sub-attribute is still updated by its path, and undefined from the set leaves a value out", async () => {
+  const table = uniqueTableName("updateSetFlat");
+  const Place = dynamodel.model(
+    "UpdateSetFlatPlace",
+    new Schema(
+      {
+        id: String,
+        n: { type: Number, default: 7 },
+        note: String,
+        addr: { type: Object, storage: "flatten", prefix: "addr_", schema: { city: String, zip: String } },
+      },
+      { set: (item) => (item.note === "drop n" ? { ...item, n: undefined } : item) },
+    ),
+    { tableName: table, throughput: "ON_DEMAND" },
+  );
+  const storedPlace = (id: string) => storedItem(table, { id: { S: id } });
+  await Place.create({ id: "p", n: 1, addr: { city: "Bergen", zip: "5003" } });
+  await Place.update({ id: "p" }, { "addr.city": "Oslo" });
+  expect(await storedPlace("p")).toEqual({
+    id: { S: "p" },
+    n: { N: "1" },
+    addr_city: { S: "Oslo" },
+    addr_zip: { S: "5003" },
+  });
+  // The schema's set takes `n` out: it is not written (nor set to its default), as a save leaves it out.
+  await Place.update({ id: "p" }, { n: 2, note: "drop n" });
+  expect(await storedPlace("p")).toMatchObject({ n: { N: "1" }, note: { S: "drop n" } });
 });
