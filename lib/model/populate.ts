@@ -13,7 +13,7 @@ import { referencedModelOf } from "../schema/links";
 import { ReferenceFetcher, referenceKeyOf } from "./populate-fetch";
 import { compilePopulateMatcher, type PopulateMatcher } from "./populate-paths";
 import { populatePlanOf, type FieldPlan, type ValuePlan } from "./populate-plan";
-import { itemRuntimeOf, schemaFor } from "./runtime";
+import { classOfItem, itemRuntimeOf, schemaFor } from "./runtime";
 
 export interface PopulateSettings {
   /**
@@ -43,7 +43,7 @@ export function checkPopulateSettings(settings: PopulateSettings | undefined): P
 export async function populateItem<T extends object>(item: T, settings: PopulateSettings): Promise<T> {
   const wanted = compilePopulateMatcher(settings.properties);
   if (wanted === undefined) return item;
-  const model = referencedModelOf((Object.getPrototypeOf(item) as { constructor: object }).constructor);
+  const model = referencedModelOf(classOfItem(item));
   const key = model && referenceKeyOf(model, item);
   const ancestry = model && key ? { model, id: key.id, parent: undefined } : undefined;
   await populateInto(item, "", ancestry, { wanted, fetcher: new ReferenceFetcher() });

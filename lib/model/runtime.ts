@@ -43,11 +43,16 @@ export function modelRuntimeOf(model: object): ModelRuntime {
 }
 
 /**
- * The runtime of the model an item belongs to, found through its prototype: `item.constructor` may be
- * the item's own attribute (a stored or given `constructor`), which must not hide the model.
+ * The class an item was made by, found through its prototype: `item.constructor` may be the item's own
+ * attribute (a stored or given `constructor`), which must not hide the model.
  */
+export function classOfItem(item: object): object {
+  return (Object.getPrototypeOf(item) as { constructor: object }).constructor;
+}
+
+/** The runtime of the model an item belongs to (see `classOfItem`). */
 export function itemRuntimeOf(item: object): ModelRuntime {
-  return modelRuntimeOf((Object.getPrototypeOf(item) as { constructor: object }).constructor);
+  return modelRuntimeOf(classOfItem(item));
 }
 
 /**
