@@ -51,6 +51,8 @@ type ReadOutput = QueryCommandOutput | ScanCommandOutput;
 export type RetrieveResult<T> = QueryResponse<T> | ScanResponse<T> | QueryCount | ScanCount;
 
 interface SegmentPage {
+  /** Which segment of a parallel scan the page belongs to (0 for anything else). */
+  readonly segment: number;
   readonly output: ReadOutput;
   readonly items: object[];
 }
@@ -129,7 +131,12 @@ function projectsPart(runtime: ModelRuntime, indexName: string | undefined): boo
   return false;
 }
 
-async function requestPage(job: RetrieveJob, input: ReadInput, start: Position): Promise<SegmentPage> {
+async function requestPage(
+  job: RetrieveJob,
+  segment: number,
+  input: ReadInput,
+  start: Position,
+): Promise<SegmentPage> {
   const { runtime } = job;
   const operation = job.kind === "query" ? "Query" : "Scan";
   const output = await sendForModel<ReadOutput>(
@@ -152,7 +159,7 @@ async function requestPage(job: RetrieveJob, input: ReadInput, start: Position):
   const page = pending ? await Promise.all(items) : (items as object[]);
   const populating = autoPopulate(runtime, page);
   if (populating !== undefined) await populating;
-  return { output, items: page };
+  return { segment, output, items: page };
 }
 
 /**
@@ -171,9 +178,9 @@ async function* rounds(job: RetrieveJob, follow: boolean): AsyncGenerator<Round>
     if (round > 0 && delay > 0) await sleep(delay);
     const active = positions.flatMap((position, segment) => (position === null ? [] : [segment]));
     const pages = await Promise.all(
-      active.map((segment) => requestPage(job, inputs[segment]!, positions[segment])),
+      active.map((segment) => requestPage(job, segment, inputs[segment]!, positions[segment])),
     );
-    active.forEach((segment, at) => (positions[segment] = pages[at]!.output.LastEvaluatedKey ?? null));
+    for (const page of pages) positions[page.segment] = page.output.LastEvaluatedKey ?? null;
     yield { pages, lastKey: lastKeyOf(job, positions) };
     if (!follow || (max > 0 && round + 1 >= max)) return;
   }
@@ -188,13 +195,17 @@ function finish<T>(job: RetrieveJob, items: object[], totals: PageTotals): Retri
   return toResponse(job.kind, items as (T & object)[], totals) as RetrieveResult<T>;
 }
 
-/** `exec()`: one round, or every round with `all()`; the items and totals merged. */
+/**
+ * `exec()`: one round, or every round with `all()`; the items and totals merged. A parallel scan's items
+ * come segment by segment (all of segment 0's pages, then segment 1's …), as Dynamoose merges them.
+ */
 export async function runRetrieve<T>(job: RetrieveJob): Promise<RetrieveResult<T>> {
-  const items: object[] = [];
+  const itemsBySegment: object[][] = [[]];
   let totals: PageTotals = { lastKey: undefined, count: 0, scannedCount: 0, requests: 0 };
   for await (const round of rounds(job, job.settings.all !== undefined)) {
     let { count, scannedCount, requests } = totals;
     for (const page of round.pages) {
+      const items = (itemsBySegment[page.segment] ??= []);
       for (const item of page.items) items.push(item);
       count += countOf(page);
       scannedCount += scannedOf(page);
@@ -202,6 +213,7 @@ export async function runRetrieve<T>(job: RetrieveJob): Promise<RetrieveResult<T
     }
     totals = { lastKey: round.lastKey, count, scannedCount, requests };
   }
+  const items = itemsBySegment.length === 1 ? itemsBySegment[0]! : itemsBySegment.flat();
   return finish<T>(job, items, totals);
 }
 

@@ -119,6 +119,29 @@ describe("pagination over 1,000 items", () => {
     expectEachOnce(streamed);
   });
 
+  it("a parallel scan with all() gives its items segment by segment, as Dynamoose merges them", async () => {
+    // Each segment's items as DynamoDB returns them, page after page, read with the raw SDK.
+    const segmentRows = async (segment: number): Promise<number[]> => {
+      const rows: number[] = [];
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await rawClient().scan({
+          TableName: tableName,
+          Segment: segment,
+          TotalSegments: 3,
+          Limit: 50,
+          ...(start && { ExclusiveStartKey: start }),
+        });
+        for (const item of page.Items ?? []) rows.push(Number(item.n!.N));
+        start = page.LastEvaluatedKey;
+      } while (start !== undefined);
+      return rows;
+    };
+    const expected = [...(await segmentRows(0)), ...(await segmentRows(1)), ...(await segmentRows(2))];
+    const result = await Row.scan().parallel(3).limit(50).all().exec();
+    expect(result.map((row) => row.n)).toEqual(expected);
+  });
+
   it("a parallel scan's lastKey has one entry per segment and resumes each", async () => {
     const rows: object[] = [];
     let page = await Row.scan().parallel(3).limit(100).exec();
