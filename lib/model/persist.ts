@@ -74,8 +74,26 @@ export function itemFromImage(
   // In a table shared by several models, the item is built by the model it belongs to.
   const owner = ownerOfImage(runtime, image);
   // What a projection read only for the table's sake (read-needs.ts) leaves once the owner is known.
-  if (unasked !== undefined) for (const name of unasked) delete image[name];
-  return ownItemFromImage(owner, image);
+  return ownItemFromImage(owner, unasked === undefined ? image : withoutUnasked(image, unasked));
+}
+
+/**
+ * The image without the attributes read only for the table's sake: a copy, because the image belongs to
+ * DynamoDB's output, which a caching middleware may answer again and a `response` listener may keep.
+ */
+function withoutUnasked(
+  image: Record<string, AttributeValue>,
+  unasked: readonly string[],
+): Record<string, AttributeValue> {
+  let copy: Record<string, AttributeValue> | undefined;
+  for (const name of unasked) {
+    if (!Object.hasOwn(image, name)) continue;
+    copy ??= { ...image };
+    delete copy[name];
+  }
+  if (copy === undefined) return image;
+  if (isPartialImage(image)) markPartialImages([copy]);
+  return copy;
 }
 
 /** {@link itemFromImage} once the owner is known. */

@@ -97,4 +97,35 @@ describe("a middleware that answers without next()", () => {
     );
     expect((await Cat.get("a"))?.name).toBe("Cached");
   });
+
+  it("a cached output answers a projected read of a shared table again, unchanged", async () => {
+    // With `entityAttribute`, a projected read also asks for `_type` to know each item's model, and drops it
+    // afterwards: from its own copy, not from the output the cache keeps and answers again.
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(rawClient());
+    const Cat = dynamodel.model("CacheCat", { id: String, name: String });
+    const Dog = dynamodel.model("CacheDog", { id: String, name: String });
+    const table = new instance.Table(uniqueTableName("cache"), [Cat, Dog], {
+      throughput: "ON_DEMAND",
+      entityAttribute: "_type",
+    });
+    await table.initialize();
+    await Cat.create({ id: "c", name: "Tom" });
+    await Dog.create({ id: "d", name: "Rex" });
+    const cache = new Map<string, unknown>();
+    instance.use(async (call, next) => {
+      if (call.operation !== "Scan") return next();
+      if (!cache.has("scan")) cache.set("scan", await next());
+      return cache.get("scan");
+    });
+    const read = async () =>
+      (await Cat.scan().attributes(["name"]).exec())
+        .map((item) => `${item instanceof Dog ? "Dog" : item instanceof Cat ? "Cat" : "?"} ${item.name}`)
+        .sort();
+
+    expect(await read()).toEqual(["Cat Tom", "Dog Rex"]);
+    expect(await read()).toEqual(["Cat Tom", "Dog Rex"]);
+    const cached = cache.get("scan") as { Items: Record<string, { S?: string }>[] };
+    expect(cached.Items.map((image) => image._type?.S).sort()).toEqual(["CacheCat", "CacheDog"]);
+  });
 });
