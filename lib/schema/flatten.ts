@@ -42,9 +42,10 @@ export function flattenPrefixOf(
     );
   }
   const types = entries.flatMap((entry) => writtenTypes(entry.type));
-  if (storage === "json" && !types.some(isObjectType)) {
+  // One type only: a string stored for another type would be read back through JSON.parse.
+  if (storage === "json" && (types.length !== 1 || !isObjectType(types[0]))) {
     throw new InvalidParameter(
-      `Attribute "${path}": storage: "json" needs the type Object (got ${typeNames(types)}).`,
+      `Attribute "${path}": storage: "json" needs the single type Object (got ${typeNames(types)}).`,
     );
   }
   if (storage !== "flatten") {

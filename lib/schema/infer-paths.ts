@@ -20,11 +20,13 @@ import type { UNDEFINED } from "./type-markers";
 type Container<V> =
   V extends TypedSchemaLike<infer D>
     ? { o: D }
-    : V extends { readonly type: infer T }
-      ? ContainerOfType<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>>
-      : V extends ObjectConstructor | ArrayConstructor
-        ? ContainerOfType<V, undefined>
-        : never;
+    : V extends { readonly storage: "json" }
+      ? never // one JSON string: DynamoDB has no path into it
+      : V extends { readonly type: infer T }
+        ? ContainerOfType<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>>
+        : V extends ObjectConstructor | ArrayConstructor
+          ? ContainerOfType<V, undefined>
+          : never;
 
 type ContainerOfType<T, Sch> = T extends ObjectConstructor
   ? ObjectContainer<Sch>

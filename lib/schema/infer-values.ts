@@ -27,16 +27,21 @@ type ReferenceValue<K, I, M extends Mode> = unknown extends K
 
 // ---- values -------------------------------------------------------------------------------------
 
+/** The value of a `storage: "json"` attribute: any plain object or array, stored as one JSON string. */
+export type JsonValue = Record<string, unknown> | unknown[];
+
 /** The value type of one definition entry: a type, an attribute-definition object, or an array of those. */
 export type AttrValue<V, M extends Mode> = V extends readonly unknown[]
   ? AttrValue<V[number], M>
   : V extends SchemaLike
     ? TypeValue<V, undefined, M>
-    : V extends { readonly type: infer T }
-      ? V extends { readonly enum: readonly (infer E)[] }
-        ? E
-        : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
-      : TypeValue<V, undefined, M>;
+    : V extends { readonly storage: "json" }
+      ? JsonValue
+      : V extends { readonly type: infer T }
+        ? V extends { readonly enum: readonly (infer E)[] }
+          ? E
+          : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
+        : TypeValue<V, undefined, M>;
 
 export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
 

@@ -33,7 +33,7 @@ function variantFromDynamo(
     case "combine":
       return value.S ?? NO_MATCH;
     case "json":
-      return value.S !== undefined ? JSON.parse(value.S) : NO_MATCH;
+      return value.S !== undefined ? jsonFromDynamo(value.S) : NO_MATCH;
     case "object":
       if (value.M === undefined) return NO_MATCH;
       if (variant.shape === "empty")
@@ -264,4 +264,18 @@ export function wholeStoredForm(
   attributes: Record<string, AttributeValue>,
 ): Record<string, unknown> {
   return objectFromDynamo(schema.shape, attributes, "", keepEverything);
+}
+
+/**
+ * A JSON attribute's object or array, or NO_MATCH for a string that is not one in JSON (written by another
+ * program): the value is then returned as stored, as any stored value of the wrong type is.
+ */
+function jsonFromDynamo(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return NO_MATCH;
+  }
+  return typeof value === "object" && value !== null ? value : NO_MATCH;
 }

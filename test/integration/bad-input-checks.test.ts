@@ -183,6 +183,32 @@ describe("values whose content would be lost", () => {
   });
 });
 
+describe('a storage: "json" attribute holding a string another program wrote', () => {
+  it("reads it back as stored, so neither the item nor a scan that reaches it fails", async () => {
+    // Written past the library, as another program would: text that is no JSON, and JSON of no object.
+    await rawClient().putItem({
+      TableName: tableName,
+      Item: { id: { S: "legacy1" }, js: { S: "not json" } },
+    });
+    await rawClient().putItem({ TableName: tableName, Item: { id: { S: "legacy2" }, js: { S: "42" } } });
+    await Thing.create({ id: "legacy3", js: [1, { a: "b" }] });
+
+    expect((await Thing.get("legacy1"))?.js).toBe("not json");
+    expect((await Thing.get("legacy2"))?.js).toBe("42");
+    expect((await Thing.get("legacy3"))?.js).toEqual([1, { a: "b" }]);
+    const read = await Thing.scan("id").beginsWith("legacy").exec();
+    expect(read.map((item) => [item.id, item.js]).sort()).toEqual([
+      ["legacy1", "not json"],
+      ["legacy2", "42"],
+      ["legacy3", [1, { a: "b" }]],
+    ]);
+    expect(await storedItem(tableName, key("legacy1"))).toEqual({
+      id: { S: "legacy1" },
+      js: { S: "not json" },
+    });
+  });
+});
+
 describe("empty key values, which DynamoDB refuses", () => {
   const Keyed = dynamodel.model(
     "BadInputKeyed",
@@ -749,14 +775,10 @@ describe("a path inside a storage: json attribute", () => {
     await expect(
       Thing.update({ id: "json-path" }, { v: 1 }, { condition: new Condition("js.theme").eq("dark") }),
     ).rejects.toThrow(InvalidParameter);
-    // Nested in a map, or beside a String type: still one string in the table, named by its whole path.
+    // Nested in a map: still one string in the table, named by its whole path.
     const Nested = dynamodel.model(
       "BadInputJsonNested",
-      new Schema({
-        id: String,
-        m: { type: Object, schema: { s: { type: Object, storage: "json" } } },
-        mixed: [{ type: Object, storage: "json" }, String],
-      }),
+      new Schema({ id: String, m: { type: Object, schema: { s: { type: Object, storage: "json" } } } }),
       { tableName },
     );
     await expect(
@@ -764,11 +786,6 @@ describe("a path inside a storage: json attribute", () => {
         .eq(1)
         .exec(),
     ).rejects.toThrow('"m.s.k": "m.s" is stored as one JSON string');
-    await expect(
-      Nested.scan("mixed.a" as never)
-        .eq(1)
-        .exec(),
-    ).rejects.toThrow('"mixed.a": "mixed" is stored');
     expect(await storedItem(tableName, key("json-path"))).toEqual({
       id: { S: "json-path" },
       js: { S: '{"theme":"dark"}' },

@@ -57,3 +57,22 @@ new Schema({
   // @ts-expect-error prefix is a string
   address: { type: Object, storage: "flatten", prefix: 5, schema: { city: String } },
 });
+
+// storage: "json" holds any plain object or array, as one string: no paths lead into it.
+export type JsonTests = [
+  Expect<Equal<UserItem["settings"], Record<string, unknown> | unknown[] | undefined>>,
+];
+export async function jsonUsage(): Promise<void> {
+  await User.create({ id: "u2", settings: [1, 2, "x"] });
+  await User.create({ id: "u2", settings: { theme: "dark" } });
+  await User.update("u2", { settings: [1, 2] });
+  // @ts-expect-error a json value is an object or an array
+  await User.create({ id: "u2", settings: "dark" });
+  // @ts-expect-error no path leads into one JSON string
+  await User.update("u2", { "settings.theme": "light" });
+  // @ts-expect-error no path leads into one JSON string
+  await User.scan("settings.theme").eq("dark").exec();
+  // @ts-expect-error no path leads into one JSON string
+  await User.get("u2", { attributes: ["settings.theme"] });
+  await User.scan("settings").eq({ theme: "dark" }).exec();
+}

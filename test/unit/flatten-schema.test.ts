@@ -16,12 +16,22 @@ describe("flatten definition errors", () => {
     [
       "json on a type that is not Object (it was silently stored natively)",
       { id: String, note: { type: String, storage: "json" } },
-      '"note": storage: "json" needs the type Object (got String)',
+      '"note": storage: "json" needs the single type Object (got String)',
     ],
     [
       "json on Number",
       { id: String, count: { type: "number", storage: "json" } },
-      '"count": storage: "json" needs the type Object (got "number")',
+      '"count": storage: "json" needs the single type Object (got "number")',
+    ],
+    [
+      "json on several types (a String stored so was read back through JSON.parse)",
+      { id: String, data: { type: [Object, String], storage: "json" } },
+      '"data": storage: "json" needs the single type Object (got Object, String)',
+    ],
+    [
+      "json on several types, Object second",
+      { id: String, data: { type: [String, Object], storage: "json" } },
+      '"data": storage: "json" needs the single type Object (got String, Object)',
     ],
     [
       "flatten on several types",
