@@ -60,10 +60,13 @@ export function emitSafely(events: EventEmitter | undefined, name: string, ...pa
   }
 }
 
-/** Adds `model` and `operation` to a service error, so callers know where it came from. */
+/**
+ * Adds `model` and `operation` to a service error, so callers know where it came from: to an Error, or to
+ * the plain `{name, message}` object a client mock rejects with (a frozen one is left as it is).
+ */
 function annotate(error: unknown, call: DynamoCall): unknown {
-  if (error instanceof Error) {
-    const annotated = error as Error & { model?: string; operation?: string };
+  if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
+    const annotated = error as { model?: string; operation?: string };
     annotated.model ??= call.model;
     annotated.operation ??= call.operation;
   }

@@ -3,6 +3,7 @@
 // `error.item`: the caller who lost an optimistic-locking race sees what won.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { ModelRuntime } from "./runtime";
+import { isServiceError } from "../client/service-error";
 
 /** The shape of the SDK's ConditionalCheckFailedException, plus what dynamodel adds. */
 export interface ConditionFailure extends Error {
@@ -13,7 +14,7 @@ export interface ConditionFailure extends Error {
 }
 
 export function isConditionFailure(error: unknown): error is ConditionFailure {
-  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+  return isServiceError(error, "ConditionalCheckFailedException");
 }
 
 /** Adds `item` to a condition failure that carries the stored image; returns the error to rethrow. */

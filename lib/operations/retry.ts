@@ -2,6 +2,7 @@
 // after an exponential backoff with full jitter (a random wait between 0 and base·2^attempt, capped),
 // which spreads retries of many concurrent chunks instead of having them collide again.
 import { InvalidParameter } from "../errors";
+import { isServiceError } from "../client/service-error";
 
 /** Errors that mean "slow down", retried like unprocessed entries. */
 const THROTTLING = new Set([
@@ -27,7 +28,7 @@ export interface RetryOptions {
 }
 
 export function isThrottling(error: unknown): boolean {
-  return error instanceof Error && THROTTLING.has(error.name);
+  return isServiceError(error, ...THROTTLING);
 }
 
 function nonNegative(value: unknown, name: string, fallback: number): number {

@@ -23,23 +23,20 @@ import { homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
 import type { TableUpdateStep } from "./update-step";
 import type { TableRuntime } from "./table";
 import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
+import { isServiceError } from "../client/service-error";
 
 /** How long one setup call may take before the flow fails (SPEC §8: a failing setup rejects within 3 s). */
 export const SETUP_CALL_DEADLINE_MS = 2500;
 
-/** Whether `error` is named one of `names`; a plain `{name, message}` counts (client mocks reject with those). */
-const hasName = (error: unknown, ...names: string[]) =>
-  typeof error === "object" && error !== null && names.includes(String((error as { name?: unknown }).name));
-
 /** DynamoDB Local answers tagging calls with UnknownOperationException; tags are then skipped with a warning. */
-const isUnsupported = (error: unknown) => hasName(error, "UnknownOperationException");
+const isUnsupported = (error: unknown) => isServiceError(error, "UnknownOperationException");
 
 /**
  * DynamoDB's answer to an UpdateTable that would change nothing: "Nothing to update" (DynamoDB Local, for a
  * table class or replicas), or a throughput that "equals the current value".
  */
 const isNothingToUpdate = (error: unknown) =>
-  hasName(error, "ValidationException") &&
+  isServiceError(error, "ValidationException") &&
   /nothing to update|equals the current value/i.test(String((error as Error).message));
 
 const sleep = (ms: number) =>
@@ -88,7 +85,7 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
   try {
     return await describeTable(table);
   } catch (error) {
-    if (hasName(error, "ResourceNotFoundException")) return undefined;
+    if (isServiceError(error, "ResourceNotFoundException")) return undefined;
     throw error;
   }
 }
@@ -99,7 +96,7 @@ async function createTable(table: TableRuntime): Promise<true> {
     await setupCall(table, "CreateTable", table.createInput());
   } catch (error) {
     // Another process (or a model sharing the table) created it first: that is fine.
-    if (!hasName(error, "ResourceInUseException")) throw error;
+    if (!isServiceError(error, "ResourceInUseException")) throw error;
   }
   return true;
 }

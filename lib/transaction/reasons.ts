@@ -6,6 +6,7 @@ import { describeValue, TransactionCanceledError, type TransactionCancellationRe
 import { itemFromImage } from "../model/persist";
 import type { ModelRuntime } from "../model/runtime";
 import type { TransactionKind } from "../operations/transact";
+import { isServiceError, type ServiceError } from "../client/service-error";
 
 /** What the reasons need to know about each element of the request. */
 export interface ElementContext {
@@ -16,17 +17,19 @@ export interface ElementContext {
 
 export function isTransactionCancellation(
   error: unknown,
-): error is Error & { CancellationReasons?: CancellationReason[] } {
-  return error instanceof Error && error.name === "TransactionCanceledException";
+): error is ServiceError & { CancellationReasons?: CancellationReason[] } {
+  return isServiceError(error, "TransactionCanceledException");
 }
 
 /**
  * The reason codes, from `CancellationReasons` or — for endpoints that send only the message, which lists
  * them as "… [None, ConditionalCheckFailed]" — from the message.
  */
-function reasonList(error: Error & { CancellationReasons?: CancellationReason[] }): CancellationReason[] {
+function reasonList(
+  error: ServiceError & { CancellationReasons?: CancellationReason[] },
+): CancellationReason[] {
   if (Array.isArray(error.CancellationReasons)) return error.CancellationReasons;
-  const listed = /\[([A-Za-z, ]*)\]\s*$/.exec(error.message)?.[1];
+  const listed = /\[([A-Za-z, ]*)\]\s*$/.exec(error.message ?? "")?.[1];
   if (listed === undefined) return [];
   return listed.split(",").map((code) => ({ Code: code.trim() }));
 }
@@ -45,7 +48,7 @@ async function decodeItem(
 }
 
 export async function cancellationError(
-  error: Error & { CancellationReasons?: CancellationReason[] },
+  error: ServiceError & { CancellationReasons?: CancellationReason[] },
   elements: readonly ElementContext[],
 ): Promise<TransactionCanceledError> {
   const given = reasonList(error);

@@ -139,3 +139,98 @@ describe("aws.ddb.set() with named methods", () => {
     expect(calls).toEqual(["listTagsOfResource"]);
   });
 });
+
+describe("plain {name, message} rejections, as Dynamoose's own mocks make them", () => {
+  /** A real client on DynamoDB Local whose named methods reject once with a plain object, then work. */
+  function clientFailingOnce(failures: Partial<Record<"batchWriteItem" | "updateItem", object>>) {
+    const client = new DynamoDB({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const calls: string[] = [];
+    for (const [method, failure] of Object.entries(failures) as ["batchWriteItem" | "updateItem", object][]) {
+      const real = client[method].bind(client) as (input: unknown) => Promise<unknown>;
+      let failed = false;
+      (client as unknown as Record<string, unknown>)[method] = (input: unknown) => {
+        calls.push(method);
+        if (failed) return real(input);
+        failed = true;
+        return Promise.reject({ ...failure });
+      };
+    }
+    return { client, calls };
+  }
+
+  it("a throttling one is retried by batchPut, and everything is stored", async () => {
+    const tableName = uniqueTableName("plainThrottle");
+    await createTable(tableName);
+    const { client, calls } = clientFailingOnce({
+      batchWriteItem: { name: "ThrottlingException", message: "Rate exceeded" },
+    });
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    const Pet = dynamodel.model("PlainThrottlePet", { id: Number, name: String });
+    new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
+
+    await expect(Pet.batchPut([{ id: 1, name: "Rex" }], { baseDelay: 1 })).resolves.toEqual({
+      unprocessedItems: [],
+    });
+    expect(calls).toEqual(["batchWriteItem", "batchWriteItem"]);
+    expect(await stored(tableName, 1)).toEqual({ id: { N: "1" }, name: { S: "Rex" } });
+  });
+
+  it("a failed condition on a loaded item's save falls back to a full put, as DynamoDB's own error does", async () => {
+    const tableName = uniqueTableName("plainCondition");
+    await createTable(tableName);
+    const { client, calls } = clientFailingOnce({
+      updateItem: { name: "ConditionalCheckFailedException", message: "The conditional request failed" },
+    });
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    const Pet = dynamodel.model("PlainConditionPet", { id: Number, name: String });
+    new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
+    await Pet.create({ id: 2, name: "Rex" });
+
+    const pet = (await Pet.get(2))!;
+    pet.name = "Max";
+    await pet.save();
+    // The fallback put, made for an item deleted meanwhile, finds it still there; the update is tried again.
+    expect(calls).toEqual(["updateItem", "updateItem"]);
+    expect(await stored(tableName, 2)).toEqual({ id: { N: "2" }, name: { S: "Max" } });
+  });
+
+  it("a cancelled transaction is a TransactionCanceledError with its reasons; other errors name model and operation", async () => {
+    const instance = new Instance();
+    instance.aws.ddb.set({
+      transactWriteItems: () =>
+        Promise.reject({
+          name: "TransactionCanceledException",
+          message:
+            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed]",
+          CancellationReasons: [{ Code: "None" }, { Code: "ConditionalCheckFailed" }],
+        }),
+      getItem: () => Promise.reject({ name: "ResourceNotFoundException", message: "no such table" }),
+    });
+    const Pet = dynamodel.model("PlainRejectionPet", { id: Number, name: String });
+    new instance.Table("PlainRejectionPets", [Pet], { create: false, waitForActive: false });
+
+    const cancelled = dynamodel.transaction([
+      Pet.transaction.create({ id: 1, name: "a" }),
+      Pet.transaction.create({ id: 2, name: "b" }),
+    ]);
+    await expect(cancelled).rejects.toMatchObject({
+      name: "TransactionCanceledError",
+      reasons: [
+        { index: 0, model: "PlainRejectionPet", key: { id: 1 }, code: "None" },
+        { index: 1, model: "PlainRejectionPet", key: { id: 2 }, code: "ConditionalCheckFailed" },
+      ],
+    });
+    await expect(Pet.get(1)).rejects.toEqual({
+      name: "ResourceNotFoundException",
+      message: "no such table",
+      model: "PlainRejectionPet",
+      operation: "GetItem",
+    });
+  });
+});
