@@ -27,12 +27,13 @@ import { isPartialImage, markPartialImages, setStoredImage } from "./stored-imag
 import { withStoredItem } from "./conflict";
 import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
+import type { ConditionSetting } from "../operations/condition-input";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
   overwrite?: boolean;
-  /** A Condition (or raw condition object) the stored item must meet. */
-  condition?: unknown;
+  /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet. */
+  condition?: ConditionSetting;
   /** `"request"`: resolve with the DynamoDB input instead of sending it. */
   return?: "item" | "request";
 }

@@ -6,6 +6,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
 import { schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, isPartialImage, storedImageOf } from "./stored-images";
+import type { ConditionSetting } from "../operations/condition-input";
 
 /** The stored version number of an image (undefined when the item has none yet). */
 export function storedVersion(image: Record<string, AttributeValue>, name: string): number | undefined {
@@ -32,11 +33,15 @@ export function stampVersion(
  * withVersionCheck(undefined, "version", 3); // Condition: version = 3
  * ```
  */
-export function withVersionCheck(condition: unknown, name: string, previous: number | undefined): unknown {
+export function withVersionCheck(
+  condition: unknown,
+  name: string,
+  previous: number | undefined,
+): ConditionSetting {
   const check = previous === undefined ? new Condition(name).exists(false) : new Condition(name).eq(previous);
   if (condition === undefined || condition === null) return check;
-  // Anything else is left for the condition compiler to reject with its usual message.
-  if (!isCondition(condition) && !isRawCondition(condition)) return condition;
+  // Anything else (from untyped code or a hook) is left for the condition compiler to reject with its message.
+  if (!isCondition(condition) && !isRawCondition(condition)) return condition as ConditionSetting;
   return new Condition().group(condition).and().group(check);
 }
 
@@ -51,7 +56,11 @@ export function withVersionCheck(condition: unknown, name: string, previous: num
  * versionedDeleteCondition(runtime, loadedAtVersion3, undefined); // Condition: version = 3
  * ```
  */
-export function versionedDeleteCondition(runtime: ModelRuntime, item: unknown, condition: unknown): unknown {
+export function versionedDeleteCondition(
+  runtime: ModelRuntime,
+  item: unknown,
+  condition: ConditionSetting,
+): ConditionSetting {
   if (!(item instanceof runtime.model) || !hasStoredImage(item)) return condition;
   const { version } = schemaFor(runtime, item as Record<string, unknown>);
   if (version === undefined) return condition;

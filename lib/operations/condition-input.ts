@@ -6,6 +6,13 @@ import { compileCondition, type ExpressionTarget } from "../expressions/compile"
 import { Condition, isAbandonedCondition, isCondition, isRawCondition } from "../expressions/condition";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { PlaceholderRegistry } from "../expressions/placeholders";
+import type { RawCondition } from "../expressions/raw";
+
+/**
+ * What a write's `condition` setting takes: a Condition, or a raw `{ConditionExpression, …}` object (a
+ * plain `{age: {gt: 5}}` goes through `new Condition()` first). `null`/`undefined`: no condition.
+ */
+export type ConditionSetting = Condition | RawCondition | null | undefined;
 
 export function compileConditionSetting(
   condition: unknown,

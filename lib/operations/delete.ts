@@ -2,10 +2,11 @@
 import type { AttributeValue, DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { ExpressionTarget } from "../expressions/compile";
 import { PlaceholderRegistry } from "../expressions/placeholders";
-import { attachCondition, compileConditionSetting } from "./condition-input";
+import { attachCondition, compileConditionSetting, type ConditionSetting } from "./condition-input";
 
 export interface DeleteSettings {
-  condition?: unknown;
+  /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet. */
+  condition?: ConditionSetting;
   /**
    * `"request"`: resolve with the DeleteItem input instead of sending it. `null` (Dynamoose's documented
    * default) and `"item"` both mean the default: delete, resolve with nothing.

@@ -11,13 +11,13 @@ import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
 import { MAX_ITEM_BYTES } from "../schema/size";
-import { compileConditionSetting } from "./condition-input";
+import { compileConditionSetting, type ConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
 import { leastSizeOver } from "./update-size";
 
 export interface UpdateSettings {
   /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet; AND-ed in. */
-  condition?: unknown;
+  condition?: ConditionSetting;
   /** DynamoDB's ReturnValues (default `"ALL_NEW"`): which attributes the update resolves with. */
   returnValues?: ReturnValue;
   /** `"request"`: resolve with the UpdateItem input instead of sending it. */

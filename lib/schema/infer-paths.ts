@@ -191,7 +191,7 @@ type UnknownAttributes = { [path: string]: unknown };
 type NothingIfEmpty<T> = [keyof T] extends [never] ? { readonly [name: string]: never } : T;
 type OperandShapeOf<D, S, Op extends "add" | "delete"> = {
   [
-    K in Updatable<D, keyof InputShape<D, S>> as [
+    K in Exclude<Updatable<D, keyof InputShape<D, S>>, VersionName<S>> as [
       InputOperand<NonNullable<InputShape<D, S>[K]>, Op>,
     ] extends [never]
       ? never
@@ -277,4 +277,5 @@ export type UpdateOf<D, S = object> = SetShape<D, S> & {
     | { [P in RemovablePath<D, S>]?: null | typeof UNDEFINED };
   $DELETE?: OperandsOf<D, S, "delete">;
 };
-type RemovablePath<D, S> = Updatable<D, AttributePath<D, S>>;
+// The version attribute (optimistic locking) moves only by the library: `$ADD` or `$REMOVE` of it is refused.
+type RemovablePath<D, S> = Exclude<Updatable<D, AttributePath<D, S>>, VersionName<S>>;

@@ -23,7 +23,7 @@ const badOptions: StartLocalOptions = { port: "8000" };
 void badOptions;
 
 // Item methods: a promise without a callback, undefined with one.
-import { Item, model } from "dynamodel";
+import { Condition, Item, model } from "dynamodel";
 const Pet = model("Pet", { id: { type: String, hashKey: true }, name: String });
 declare const pet: InstanceType<typeof Pet>;
 const saved: Promise<typeof pet> = pet.save();
@@ -31,11 +31,22 @@ const savedWithCallback: undefined = pet.save((error) => void error);
 const deleted: Promise<void> = pet.delete();
 // item.delete takes Model.delete's settings; return: "request" resolves with the DeleteItem input.
 const deleteRequest: Promise<{ TableName?: string | undefined }> = pet.delete({ return: "request" });
-const deletedIf: Promise<void> = pet.delete({ condition: { name: "Tom" } });
+const deletedIf: Promise<void> = pet.delete({ condition: new Condition({ name: "Tom" }) });
+const deletedIfRaw: Promise<void> = pet.delete({
+  condition: {
+    ConditionExpression: "#n = :n",
+    ExpressionAttributeNames: { "#n": "name" },
+    ExpressionAttributeValues: { ":n": { S: "Tom" } },
+  },
+});
+// @ts-expect-error a plain object condition goes through new Condition() first (the runtime refuses it too)
+const deletedIfPlain: Promise<void> = pet.delete({ condition: { name: "Tom" } });
+// @ts-expect-error a condition is a Condition or a raw condition object
+const savedIf: Promise<typeof pet> = pet.save({ condition: 5 });
 const deletedWithCallback: undefined = pet.delete({}, (error) => void error);
 // @ts-expect-error a request is not void
 const notVoid: Promise<void> = pet.delete({ return: "request" as const });
-void [deleteRequest, deletedIf, deletedWithCallback, notVoid];
+void [deleteRequest, deletedIf, deletedIfRaw, deletedIfPlain, savedIf, deletedWithCallback, notVoid];
 const asItem: Item = pet;
 void saved;
 void savedWithCallback;

@@ -1,5 +1,5 @@
 // Compile-time tests of update objects: `UpdateOf` from a definition, and Model.update's parameter.
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema } from "dynamodel";
 import type { UpdateOf } from "../../lib/schema/infer";
 import type { Equal, Expect } from "./assert";
 
@@ -49,6 +49,11 @@ export const updated = Cat.update({ id: 1 }, { $ADD: { lives: -1 } });
 export const updatedWithVersion = Cat.update({ id: 1 }, { lives: 3, version: 2 });
 // @ts-expect-error lives is a number
 export const wrong = Cat.update({ id: 1 }, { lives: "many" });
+// The version moves only by the library: $ADD or $REMOVE of it is refused, at compile time too.
+// @ts-expect-error no $ADD of the version
+export const addVersion = Cat.update({ id: 1 }, { $ADD: { version: 1 } });
+// @ts-expect-error no $REMOVE of the version
+export const removeVersion = Cat.update({ id: 1 }, { $REMOVE: ["version"] });
 export type UpdatedItem = Expect<Equal<Awaited<typeof updated>["lives"], number | undefined>>;
 
 // Value operators keep the attribute's type.
@@ -64,6 +69,9 @@ export const oneArgumentRequest = Cat.update({ id: 1, lives: 2 }, null, { return
 export type OneArgumentRequest = Expect<
   Equal<Awaited<typeof oneArgumentRequest>, import("@aws-sdk/client-dynamodb").UpdateItemCommandInput>
 >;
+// @ts-expect-error a condition is a Condition or a raw { ConditionExpression, … } object
+export const badCondition = Cat.update({ id: 1 }, { lives: 2 }, { condition: 5 });
+export const conditioned = Cat.update({ id: 1 }, { lives: 2 }, { condition: new Condition("lives").gt(0) });
 // @ts-expect-error lives is a number in the one-argument form too
 export const oneArgumentWrong = Cat.update({ id: 1, lives: "many" }, null, {});
 
