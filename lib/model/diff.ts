@@ -69,7 +69,8 @@ export function diffImages(
     if (before === undefined) changes.push({ kind: "set", path, value: after });
     else if (before.M !== undefined && after.M !== undefined)
       changes.push(...diffImages(before.M, after.M, removable, path));
-    else if (!attributeValuesEqual(before, after)) changes.push({ kind: "set", path, value: after });
+    else if (!sameButUnheld(before, after, removable, path))
+      changes.push({ kind: "set", path, value: after });
   }
   for (const key of Object.keys(previous)) {
     if (next[key] !== undefined) continue;
@@ -77,4 +78,28 @@ export function diffImages(
     if (removable(path)) changes.push({ kind: "remove", path });
   }
   return changes;
+}
+
+/**
+ * Whether `after` is `before` apart from map members `before` has that are not the item's to remove (stored
+ * by other code, undeclared): a list of maps read and left alone is unchanged, although the item's copy
+ * lacks those members. (A changed list is still replaced whole, members and all: a list has no stable
+ * element identity to carry them over by.)
+ */
+function sameButUnheld(
+  before: AttributeValue,
+  after: AttributeValue,
+  removable: (path: PathSegment[]) => boolean,
+  path: PathSegment[],
+): boolean {
+  if (before.L !== undefined && after.L !== undefined) {
+    if (before.L.length !== after.L.length) return false;
+    return before.L.every((element, index) =>
+      sameButUnheld(element, after.L![index]!, removable, [...path, index]),
+    );
+  }
+  if (before.M !== undefined && after.M !== undefined) {
+    return diffImages(before.M, after.M, removable, path).length === 0;
+  }
+  return attributeValuesEqual(before, after);
 }

@@ -88,17 +88,34 @@ export function isDeclaredPath(schema: CompiledSchema, path: readonly PathSegmen
   if (head === schema.version) return true;
   if (schema.createdAt.some((t) => t.name === head) || schema.updatedAt.some((t) => t.name === head))
     return true;
+  // Below an undeclared name, a path is the item's only where `saveUnknown` keeps that very path: with
+  // `"meta.*"`, `meta.deep` is kept but `meta.deep.x` is not, and reads leave it out.
+  const last = path.length - 1;
   let attribute = schema.shape.byName.get(head);
-  if (attribute === undefined) return kept(0);
+  if (attribute === undefined) return kept(last);
   for (let depth = 1; depth <= rest.length; depth += 1) {
     const segment = path[depth]!;
-    if (typeof segment !== "string") return true;
+    if (typeof segment !== "string") {
+      // A list element: the element's declared members, when the list declares them.
+      const element = declaredElementOf(attribute);
+      if (element === undefined) return true;
+      attribute = element;
+      continue;
+    }
     const shapes = shapesOf(attribute);
     if (shapes === "any") return true;
     let next: CompiledAttribute | undefined;
     for (const shape of shapes) next ??= shape.byName.get(segment);
-    if (next === undefined) return kept(depth);
+    if (next === undefined) return kept(last);
     attribute = next;
   }
   return true;
+}
+
+/** The element attribute of a list attribute whose elements have a schema, else undefined. */
+function declaredElementOf(attribute: CompiledAttribute): CompiledAttribute | undefined {
+  for (const variant of attribute.variants) {
+    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 // saveUnknown's patterns cut unknown content the same way on every write and every read (SPEC §2): "person.*"
 // keeps person.b but not person.b.c, whether the item is created, updated or read.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import dynamodel, { Schema } from "dynamodel";
 import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
@@ -50,6 +51,51 @@ it("every read path cuts stored content beyond the patterns, as the write pipeli
 
 // A list index is a path segment, as Dynamoose writes paths: "l.*.b", "l.0.b" and "l.**" reach into the
 // elements of a declared list, and "free.*" into a list declared without a schema.
+it("an unchanged save of a read item removes nothing the patterns leave out; a change writes only itself", async () => {
+  await rawClient().putItem({
+    TableName: Thing.table().name,
+    Item: { id: { S: "deep" }, meta: { M: { a: { N: "1" }, b: { M: { c: { S: "kept by nobody" } } } } } },
+  });
+  const read = (await Thing.get("deep"))!;
+  expect(read.modifiedPaths()).toEqual([]);
+  expect(read.isDirty()).toBe(false);
+  await read.save();
+  const stored = { M: { a: { N: "1" }, b: { M: { c: { S: "kept by nobody" } } } } };
+  expect((await storedItem(Thing.table().name, key("deep")))?.meta).toEqual(stored);
+
+  (read.meta as { a: number }).a = 2;
+  expect(read.modifiedPaths()).toEqual(["meta.a"]);
+  await read.save();
+  expect((await storedItem(Thing.table().name, key("deep")))?.meta).toEqual({
+    M: { ...stored.M, a: { N: "2" } },
+  });
+});
+
+it("an unchanged save of a read list of maps keeps the members its schema does not declare", async () => {
+  const Listed = dynamodel.model(
+    "UnknownDepthListed",
+    new Schema({ id: String, rows: { type: Array, schema: [{ type: Object, schema: { x: Number } }] } }),
+    { tableName: uniqueTableName("UnknownDepthListed") },
+  );
+  await Listed.table().initialize();
+  const rows: AttributeValue = {
+    L: [{ M: { x: { N: "1" }, note: { S: "from other code" } } }, { M: { x: { N: "2" } } }],
+  };
+  await rawClient().putItem({ TableName: Listed.table().name, Item: { id: { S: "l" }, rows } });
+  const read = (await Listed.get("l"))!;
+  expect(read.toJSON()).toEqual({ id: "l", rows: [{ x: 1 }, { x: 2 }] });
+  expect(read.modifiedPaths()).toEqual([]);
+  await read.save();
+  expect((await storedItem(Listed.table().name, key("l")))?.rows).toEqual(rows);
+  // A changed list is written whole (a list element has no identity to carry other members over by).
+  read.rows![1]!.x = 3;
+  expect(read.modifiedPaths()).toEqual(["rows"]);
+  await read.save();
+  expect((await storedItem(Listed.table().name, key("l")))?.rows).toEqual({
+    L: [{ M: { x: { N: "1" } } }, { M: { x: { N: "3" } } }],
+  });
+});
+
 describe.each(["lines.**", "lines.*.b", "lines.0.b", "lines.*.*"])(
   "saveUnknown %s inside list elements",
   (pattern) => {
