@@ -103,6 +103,8 @@ export function resolveUpdatePath(schema: CompiledSchema, path: string): UpdateP
       }
     }
     if (position.kind === "free") {
+      // Inside an unknown attribute, each step must be kept too: "meta.*" keeps meta.y, not meta.y.z.
+      if (keptUnknown && !schema.keepUnknown!(formatDocumentPath([...segments, segment]))) return undefined;
       segments.push(segment);
       attribute = undefined;
       continue;

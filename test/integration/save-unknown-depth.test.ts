@@ -32,6 +32,21 @@ it("an update stores what create stores: the patterns cut nested unknown content
   });
 });
 
+it("an update path deeper than the patterns is left out, in every operator and in transactions", async () => {
+  await Thing.create({ id: "paths", meta: { y: {} } });
+  const before = await storedItem(Thing.table().name, key("paths"));
+  await Thing.update({ id: "paths" }, { "meta.y.z": 2, "top.q": 1, $ADD: { "meta.y.c": 1 }, "meta.b": 5 });
+  await dynamodel.transaction([Thing.transaction.update({ id: "paths" }, { "meta.y.w": 1, "meta.c": 6 })]);
+  expect(await storedItem(Thing.table().name, key("paths"))).toEqual({
+    ...before,
+    meta: { M: { y: { M: {} }, b: { N: "5" }, c: { N: "6" } } },
+  });
+  // Naming nothing the schema keeps is an InvalidParameter, as for any unknown attribute.
+  await expect(Thing.update({ id: "paths" }, { "meta.y.z": 2 })).rejects.toThrow(
+    'The update names no attribute of the schema: "meta.y.z"',
+  );
+});
+
 it("every read path cuts stored content beyond the patterns, as the write pipeline would", async () => {
   await rawClient().putItem({
     TableName: Thing.table().name,
