@@ -7,7 +7,7 @@ import { plainToAttributeValue } from "../expressions/attribute-value";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema, Variant } from "../schema/compiled";
 import type { UpdatePath } from "../schema/update-path";
-import { normalizeAttributeValue } from "../schema/write-value";
+import { normalizeAttributeValue, writeAttributeValue } from "../schema/write-value";
 import { valueToDynamo } from "../schema/to-dynamo";
 import { NO_MATCH, type ScalarType } from "../schema/types/handler";
 import { isStorableNumber, numberRangeNote } from "../schema/types/number";
@@ -195,9 +195,18 @@ export async function prependAction(
       `Cannot $LIST_PREPEND to "${path.printable}": it is of type ${typeNames(attribute)}, not a list.`,
     );
   }
+  const operand = await listOperand(schema, attribute, array, value, path.printable);
+  const element = array.element;
+  if (typeof element !== "object") return { kind: "prepend", path: path.segments, value: operand };
+  // Prepended elements are `$SET` values (SPEC §3): each goes through its element's write pipeline (`set`,
+  // `validate`, `required`, `enum`), as the elements of a whole list set would; they end up at these indexes.
+  const list = Array.isArray(value) ? value : [value];
+  const written = await Promise.all(
+    list.map((member, index) => writeAttributeValue(schema, element, member, `${path.printable}[${index}]`)),
+  );
   return {
     kind: "prepend",
     path: path.segments,
-    value: await listOperand(schema, attribute, array, value, path.printable),
+    value: { L: written.map((member, index) => member.attributeValue ?? operand.L![index]!) },
   };
 }

@@ -179,6 +179,56 @@ describe("Model.update", () => {
     expect(raw).toMatchObject({ visits: 1, age: 40, tags: ["z", "a", "b", "c"] });
   });
 
+  it("$LIST_PREPEND elements go through their element's rules, as a whole list's elements do", async () => {
+    const Board = dynamodel.model(
+      "UpdatePrependBoard",
+      new Schema({
+        id: String,
+        notes: {
+          type: Array,
+          schema: [
+            {
+              type: Object,
+              schema: {
+                kind: { type: String, required: true, enum: ["todo", "done"] },
+                size: { type: Number, validate: (size: number) => size < 100 },
+                text: { type: String, set: (text: string) => text.trim() },
+              },
+            },
+          ],
+        },
+      }),
+      { tableName, throughput: "ON_DEMAND" },
+    );
+    await Board.create({ id: "board", notes: [{ kind: "todo", size: 1 }] });
+    const before = (await rawClient().getItem({ TableName: tableName, Key: { id: { S: "board" } } })).Item;
+    // `as never`: some of these notes are wrong on purpose, which the types would refuse already.
+    const prepend = (note: object) =>
+      Board.update("board", { $SET: { notes: { $LIST_PREPEND: [note] } } } as never);
+    await expect(prepend({ kind: "todo", size: 200 })).rejects.toThrow(ValidationError);
+    await expect(prepend({ kind: "todo", size: 200 })).rejects.toMatchObject({ path: "notes[0].size" });
+    await expect(prepend({ size: 1 })).rejects.toMatchObject({
+      name: "ValidationError",
+      path: "notes[0].kind",
+    });
+    await expect(prepend({ kind: "later" })).rejects.toMatchObject({ name: "ValidationError", rule: "enum" });
+    await expect(prepend({ kind: 5 })).rejects.toThrow(TypeMismatch);
+    expect((await rawClient().getItem({ TableName: tableName, Key: { id: { S: "board" } } })).Item).toEqual(
+      before,
+    );
+
+    await prepend({ kind: "done", text: "  tidy  " });
+    expect(
+      unmarshall((await rawClient().getItem({ TableName: tableName, Key: { id: { S: "board" } } })).Item!),
+    ).toEqual({
+      id: "board",
+      notes: [
+        { kind: "done", text: "tidy" },
+        { kind: "todo", size: 1 },
+      ],
+    });
+  });
+
   it("document paths change only that path; setting a whole map replaces it", async () => {
     await seed("p7");
     await Person.update("p7", { "address.city": "Oslo", "tags[1]": "B", "shelf.rows[0].count": 5 });
