@@ -11,9 +11,6 @@ import { normalizeObject } from "../schema/normalize";
 import { documentSegmentsOf } from "../schema/flatten";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { restoreReadValuesNow } from "../schema/rules";
-import { shownForm } from "../schema/read";
-import { isThenable } from "../schema/normalize";
-import { restoreShownBySchema } from "../schema/shown-by-schema";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
@@ -73,18 +70,10 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const image = storedImageOf(item);
   const input = withoutUnread(data, unreadAttributes(schema, data, image));
   const { normalized, unfit } = normalizeFitting(schema, input);
-  const old =
-    image !== undefined && (schema.shape.flags.get || schema.get)
-      ? storedFormFromDynamo(schema, image)
-      : undefined;
   const shownChanged =
-    old !== undefined && schema.shape.flags.get ? restoreReadValuesNow(schema.shape, normalized, old) : [];
-  if (old !== undefined && schema.get !== undefined) {
-    // Synchronous: with an asynchronous schema `get`, its display form counts as a change here.
-    const shown = shownForm(schema, image!);
-    if (!isThenable(shown)) restoreShownBySchema(normalized, old, shown);
-    else Promise.resolve(shown).catch(() => undefined);
-  }
+    image !== undefined && schema.shape.flags.get
+      ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
+      : [];
   const current = objectToDynamo(schema.shape, normalized, "");
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;

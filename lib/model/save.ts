@@ -5,7 +5,6 @@ import type { AttributeValue, PutItemCommandInput, UpdateItemCommandInput } from
 import { InvalidParameter } from "../errors";
 import { expressionTargetOf } from "../schema/expression-target";
 import { storedFormFromDynamo } from "../schema/read-stored";
-import { shownForm } from "../schema/read";
 import { writePipeline, type WriteResult } from "../schema/write";
 import type { CompiledSchema } from "../schema/compiled";
 import { sameValue } from "../schema/same-value";
@@ -81,7 +80,6 @@ export function writeForSave(
     isNew: stored === undefined,
     old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
     unread,
-    ...(stored !== undefined && schema.get !== undefined && { shown: shownForm(schema, stored) }),
   });
 }
 

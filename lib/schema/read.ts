@@ -101,29 +101,6 @@ function finishWithGetters(
   schema: CompiledSchema,
   item: Record<string, unknown>,
 ): Record<string, unknown> | Promise<Record<string, unknown>> {
-  const shown = withGetters(schema, item);
-  return isThenable(shown)
-    ? Promise.resolve(shown).then((value) => renameToAliases(schema.shape, value))
-    : renameToAliases(schema.shape, shown);
-}
-
-/**
- * What a read shows of a stored image, under the real names: the stored form through attribute `get`s and
- * the schema's `get` (the read pipeline without the renaming to aliases). A save compares an item with it
- * to tell the display form the schema's `get` made from a change (write.ts).
- */
-export function shownForm(
-  schema: CompiledSchema,
-  attributes: Record<string, AttributeValue>,
-): Record<string, unknown> | Promise<Record<string, unknown>> {
-  return withGetters(schema, objectFromDynamo(schema.shape, attributes, "", schema.keepUnknown));
-}
-
-/** Attribute `get`s, then the schema's `get` (what it adds kept only where declared or kept): real names. */
-function withGetters(
-  schema: CompiledSchema,
-  item: Record<string, unknown>,
-): Record<string, unknown> | Promise<Record<string, unknown>> {
   const pending: Promise<void>[] = [];
   walkShape(schema.shape, item, "", "get", (attribute, container, key) => {
     const value = container[key];
@@ -136,10 +113,11 @@ function withGetters(
     else container[key] = result;
   });
   const applySchemaGet = (): Record<string, unknown> | Promise<Record<string, unknown>> => {
-    if (!schema.get) return item;
+    if (!schema.get) return renameToAliases(schema.shape, item);
     const result = schema.get(item);
     // A `get` may return the item or change it in place and return nothing: either way, what it added goes.
-    const finish = (value: unknown) => declaredOrKept(schema, isPlainObject(value) ? value : item);
+    const finish = (value: unknown) =>
+      renameToAliases(schema.shape, declaredOrKept(schema, isPlainObject(value) ? value : item));
     return isThenable(result) ? Promise.resolve(result).then(finish) : finish(result);
   };
   return pending.length > 0 ? Promise.all(pending).then(applySchemaGet) : applySchemaGet();

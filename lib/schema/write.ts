@@ -12,7 +12,6 @@ import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
 import { combineValue } from "./combine";
 import { dateType } from "./types/date";
-import { restoreShownBySchema } from "./shown-by-schema";
 
 export interface WriteSettings {
   /** The item is not known to be stored yet: `createdAt` is set. */
@@ -26,11 +25,6 @@ export interface WriteSettings {
    * here (the caller passes them as `type.UNDEFINED`, so they get no default either).
    */
   readonly unread?: ReadonlySet<string>;
-  /**
-   * With a schema-level `get`: what a read shows of the stored item (read.ts shownForm), so that values
-   * still holding that display form are written as stored, not as shown.
-   */
-  readonly shown?: Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface WriteResult {
@@ -73,9 +67,6 @@ export async function writePipeline(
   if (settings.old !== undefined && schema.shape.flags.get) {
     const restoring = restoreReadValues(schema.shape, item, settings.old);
     restored = isThenable(restoring) ? await restoring : restoring;
-  }
-  if (settings.old !== undefined && settings.shown !== undefined) {
-    restored = restoreShownBySchema(item, settings.old, await settings.shown, restored);
   }
 
   if (schema.createdAt.length > 0 || schema.updatedAt.length > 0) {
