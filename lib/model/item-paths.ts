@@ -14,6 +14,7 @@ import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
+import { withoutReadForms } from "./read-forms";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
@@ -78,6 +79,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
   let changes = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path));
+  if (image !== undefined) changes = withoutReadForms(schema, image, changes);
   if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, image, changes);
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),

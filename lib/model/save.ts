@@ -18,6 +18,7 @@ import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
+import { withoutReadForms } from "./read-forms";
 import { mayRecordSave, startSave } from "./save-order";
 import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
@@ -198,7 +199,11 @@ export async function planSave(
   let operation: "PutItem" | "UpdateItem" = "PutItem";
   let unchangedProjection = false;
   if (updatesStored) {
-    let changes = diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path));
+    let changes = withoutReadForms(
+      schema,
+      stored,
+      diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path)),
+    );
     if (isPartialImage(stored)) changes = heldChanges(schema, data, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;

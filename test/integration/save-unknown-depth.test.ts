@@ -86,6 +86,31 @@ it("an unchanged save of a read item removes nothing the patterns leave out; a c
   });
 });
 
+it("an unchanged save of a read item leaves alone the list elements the schema does not keep", async () => {
+  const Lists = dynamodel.model(
+    "UnknownDepthLists",
+    new Schema(
+      { id: String, arr: Array, tags: { type: Set, schema: [String] } },
+      { saveUnknown: ["meta.*", "keep"] },
+    ),
+    { tableName: uniqueTableName("UnknownDepthLists") },
+  );
+  await Lists.table().initialize();
+  const item: Record<string, AttributeValue> = {
+    id: { S: "lists" },
+    arr: { L: [{ S: "x" }, { M: { q: { N: "1" } } }] }, // a list declared without a schema keeps nothing
+    meta: { M: { b: { L: [{ M: { c: { N: "1" } } }] } } }, // "meta.*" keeps meta.b, not its elements
+    keep: { L: [{ N: "1" }] }, // "keep" keeps the list, not keep.0
+    tags: { L: [{ S: "a" }] }, // a Set attribute holding a list other code stored
+  };
+  await rawClient().putItem({ TableName: Lists.table().name, Item: item });
+  const read = (await Lists.get("lists"))!;
+  expect(read.toJSON()).toEqual({ id: "lists", arr: [], meta: { b: [] }, keep: [], tags: ["a"] });
+  expect(read.modifiedPaths()).toEqual([]);
+  await read.save();
+  expect(await storedItem(Lists.table().name, key("lists"))).toEqual(item);
+});
+
 it("an unchanged save of a read list of maps keeps the members its schema does not declare", async () => {
   const Listed = dynamodel.model(
     "UnknownDepthListed",
