@@ -58,7 +58,7 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
 export function diffImages(
   previous: Record<string, AttributeValue>,
   next: Record<string, AttributeValue>,
-  removable: (path: PathSegment[]) => boolean = () => true,
+  removable: (path: PathSegment[], stored: AttributeValue) => boolean = () => true,
   prefix: PathSegment[] = [],
 ): ImageChange[] {
   const changes: ImageChange[] = [];
@@ -75,7 +75,7 @@ export function diffImages(
   for (const key of Object.keys(previous)) {
     if (next[key] !== undefined) continue;
     const path = [...prefix, key];
-    if (removable(path)) changes.push({ kind: "remove", path });
+    if (removable(path, previous[key]!)) changes.push({ kind: "remove", path });
   }
   return changes;
 }
@@ -89,7 +89,7 @@ export function diffImages(
 function sameButUnheld(
   before: AttributeValue,
   after: AttributeValue,
-  removable: (path: PathSegment[]) => boolean,
+  removable: (path: PathSegment[], stored: AttributeValue) => boolean,
   path: PathSegment[],
 ): boolean {
   if (before.L !== undefined && after.L !== undefined) {

@@ -78,7 +78,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const current = objectToDynamo(schema.shape, normalized, "");
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
-  let changes = diffImages(image ?? {}, current, (path) => isDeclaredPath(schema, path));
+  let changes = diffImages(image ?? {}, current, (path, stored) => isDeclaredPath(schema, path, stored));
   if (image !== undefined) changes = withoutReadForms(schema, image, changes);
   if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, image, changes);
   const paths = changes.map((change) =>

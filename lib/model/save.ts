@@ -202,7 +202,7 @@ export async function planSave(
     let changes = withoutReadForms(
       schema,
       stored,
-      diffImages(stored, written.attributes, (path) => isDeclaredPath(schema, path)),
+      diffImages(stored, written.attributes, (path, stored) => isDeclaredPath(schema, path, stored)),
     );
     if (isPartialImage(stored)) changes = heldChanges(schema, data, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {

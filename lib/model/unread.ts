@@ -8,6 +8,7 @@ import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { UNDEFINED } from "../schema/type-markers";
 import { isPartialImage } from "./stored-images";
+import { keptOnlyAsContainer } from "../schema/unknown-paths";
 
 type Image = Record<string, AttributeValue>;
 
@@ -74,16 +75,30 @@ function shapesOf(attribute: CompiledAttribute): ObjectShape[] | "any" {
  * Whether a stored path (as the image diff names it) is one the schema declares or keeps: only those
  * may be removed by a save. An undeclared attribute is not the item's to remove.
  */
-export function isDeclaredPath(schema: CompiledSchema, path: readonly PathSegment[]): boolean {
+export function isDeclaredPath(
+  schema: CompiledSchema,
+  path: readonly PathSegment[],
+  stored?: AttributeValue,
+): boolean {
   const [head, ...rest] = path;
   if (typeof head !== "string") return true;
-  const kept = (depth: number) =>
-    schema.keepUnknown?.(
-      path
-        .slice(0, depth + 1)
-        .map(String)
-        .join("."),
-    ) ?? false;
+  const kept = (depth: number) => {
+    const keep = schema.keepUnknown;
+    if (keep === undefined) return false;
+    const at = path
+      .slice(0, depth + 1)
+      .map(String)
+      .join(".");
+    if (!keep(at)) return false;
+    // Kept only as the way to what a wildcard pattern keeps further down ("a.*.c" at a.x): a map or list
+    // there is the item's; a scalar is not (reads leave it out).
+    return !(
+      stored !== undefined &&
+      stored.M === undefined &&
+      stored.L === undefined &&
+      keptOnlyAsContainer(keep, at)
+    );
+  };
   if (schema.shape.flattened?.byStoredName.has(head)) return true;
   if (head === schema.version) return true;
   if (schema.createdAt.some((t) => t.name === head) || schema.updatedAt.some((t) => t.name === head))

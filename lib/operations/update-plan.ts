@@ -11,6 +11,7 @@ import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
 import { filterUnknown } from "../schema/unknown-values";
+import { keptOnlyAsContainer } from "../schema/unknown-paths";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
@@ -46,7 +47,7 @@ export interface PlanState {
 /** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */
 function target(state: PlanState, path: string, value: unknown, operator: string): UpdatePath | undefined {
   const resolved = resolveUpdatePath(state.schema, path);
-  if (resolved === undefined) {
+  if (resolved === undefined || scalarOnContainerWay(state.schema, resolved, value)) {
     state.dropped.push(path);
     return undefined;
   }
@@ -62,6 +63,17 @@ function target(state: PlanState, path: string, value: unknown, operator: string
   // A flattened sub-attribute touches its object (as `address.city` touches `address`), for forceDefault.
   state.touched.add(resolved.root?.flatten === undefined ? root : resolved.root.name);
   return resolved;
+}
+
+/**
+ * A scalar set at an unknown path that a wildcard pattern keeps only as a way to what it keeps further down
+ * (`a.x` for "a.*.c"): left out, as the same value given inside an object is (unknown-values.ts).
+ */
+function scalarOnContainerWay(schema: CompiledSchema, resolved: UpdatePath, value: unknown): boolean {
+  if (!resolved.keptUnknown || schema.keepUnknown === undefined) return false;
+  if (value === undefined || value === UNDEFINED || Array.isArray(value) || isPlainObject(value))
+    return false;
+  return keptOnlyAsContainer(schema.keepUnknown, resolved.segments.join("."));
 }
 
 /**

@@ -47,6 +47,34 @@ it("an update path deeper than the patterns is left out, in every operator and i
   );
 });
 
+it('a scalar where "a.*.c" keeps only maps or lists is not the item\'s: no save removes it, no update path writes it', async () => {
+  const Way = dynamodel.model(
+    "UnknownDepthWay",
+    new Schema({ id: String, n: Number }, { saveUnknown: ["a.*.c"] }),
+    {
+      tableName: uniqueTableName("UnknownDepthWay"),
+    },
+  );
+  await Way.table().initialize();
+  const item: Record<string, AttributeValue> = {
+    id: { S: "way" },
+    a: { M: { x: { N: "5" }, m: { M: { c: { N: "1" }, d: { N: "2" } } } } },
+  };
+  await rawClient().putItem({ TableName: Way.table().name, Item: item });
+  const read = (await Way.get("way"))!;
+  expect(read.toJSON()).toEqual({ id: "way", a: { m: { c: 1 } } });
+  expect(read.modifiedPaths()).toEqual([]);
+  await read.save();
+  expect(await storedItem(Way.table().name, key("way"))).toEqual(item);
+
+  await Way.update({ id: "way" }, { "a.y": 7, "a.m.c": 3, n: 1 });
+  expect(await storedItem(Way.table().name, key("way"))).toEqual({
+    ...item,
+    a: { M: { x: { N: "5" }, m: { M: { c: { N: "3" }, d: { N: "2" } } } } },
+    n: { N: "1" },
+  });
+});
+
 it("every read path cuts stored content beyond the patterns, as the write pipeline would", async () => {
   await rawClient().putItem({
     TableName: Thing.table().name,
