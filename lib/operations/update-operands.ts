@@ -7,7 +7,7 @@ import { plainToAttributeValue } from "../expressions/attribute-value";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema, Variant } from "../schema/compiled";
 import type { UpdatePath } from "../schema/update-path";
-import { normalizeAttributeValue, writeAttributeValue } from "../schema/write-value";
+import { normalizeAttributeValue, writeNormalizedValue } from "../schema/write-value";
 import { valueToDynamo } from "../schema/to-dynamo";
 import { NO_MATCH, type ScalarType } from "../schema/types/handler";
 import { isStorableNumber, numberRangeNote } from "../schema/types/number";
@@ -82,12 +82,23 @@ async function listOperand(
   value: unknown,
   path: string,
 ): Promise<AttributeValue> {
+  const { view, normalized } = await normalizedList(schema, attribute, variant, value, path);
+  return valueToDynamo(view, normalized, path) ?? { L: [] };
+}
+
+/** The operand as a list, type-checked and with defaults filled in, and the one-variant view it fits. */
+async function normalizedList(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  variant: ArrayVariant,
+  value: unknown,
+  path: string,
+): Promise<{ view: CompiledAttribute; normalized: unknown }> {
   const list = Array.isArray(value) ? value : [value];
   // A one-variant view, so a `[Set, Array]` attribute cannot pick its set variant for the array.
   const view: CompiledAttribute =
     attribute.variants.length === 1 ? attribute : { ...attribute, variants: [variant] };
-  const normalized = await normalizeAttributeValue(schema, view, list, path);
-  return valueToDynamo(view, normalized, path) ?? { L: [] };
+  return { view, normalized: await normalizeAttributeValue(schema, view, list, path) };
 }
 
 /** Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. */
@@ -195,18 +206,26 @@ export async function prependAction(
       `Cannot $LIST_PREPEND to "${path.printable}": it is of type ${typeNames(attribute)}, not a list.`,
     );
   }
-  const operand = await listOperand(schema, attribute, array, value, path.printable);
   const element = array.element;
-  if (typeof element !== "object") return { kind: "prepend", path: path.segments, value: operand };
-  // Prepended elements are `$SET` values (SPEC §3): each goes through its element's write pipeline (`set`,
-  // `validate`, `required`, `enum`), as the elements of a whole list set would; they end up at these indexes.
-  const list = Array.isArray(value) ? value : [value];
+  if (typeof element !== "object") {
+    return {
+      kind: "prepend",
+      path: path.segments,
+      value: await listOperand(schema, attribute, array, value, path.printable),
+    };
+  }
+  // Prepended elements are `$SET` values (SPEC §3): each goes through the rest of its element's write
+  // pipeline (`set`, `validate`, `required`, `enum`), as the elements of a whole list set would; they end up
+  // at these indexes. What stores as nothing (an emptied Set) is a NULL element, as in a whole list.
+  const { normalized } = await normalizedList(schema, attribute, array, value, path.printable);
   const written = await Promise.all(
-    list.map((member, index) => writeAttributeValue(schema, element, member, `${path.printable}[${index}]`)),
+    (normalized as unknown[]).map((member, index) =>
+      writeNormalizedValue(element, member, `${path.printable}[${index}]`),
+    ),
   );
   return {
     kind: "prepend",
     path: path.segments,
-    value: { L: written.map((member, index) => member.attributeValue ?? operand.L![index]!) },
+    value: { L: written.map((member) => member.attributeValue ?? { NULL: true }) },
   };
 }

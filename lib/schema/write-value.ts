@@ -66,6 +66,19 @@ async function writeWithFunctions(
   path: string,
 ): Promise<WrittenValue> {
   if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
+  return writeNormalizedValue(attribute, normalized, path);
+}
+
+/**
+ * The pipeline after type check and defaults, for a value normalized already (the elements of a list
+ * normalized whole, whose defaults must not be worked out twice): `set`, `validate`, `required`, `enum`,
+ * then the stored form.
+ */
+export async function writeNormalizedValue(
+  attribute: CompiledAttribute,
+  normalized: unknown,
+  path: string,
+): Promise<WrittenValue> {
   const container: Record<string, unknown> = { value: normalized };
   const walk = attributeWalk(attribute, container, "value", path);
   // `set(newValue, oldValue)`: an update does not read the item, so there is no old value.

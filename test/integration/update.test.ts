@@ -180,6 +180,7 @@ describe("Model.update", () => {
   });
 
   it("$LIST_PREPEND elements go through their element's rules, as a whole list's elements do", async () => {
+    let orders = 0;
     const Board = dynamodel.model(
       "UpdatePrependBoard",
       new Schema({
@@ -193,6 +194,7 @@ describe("Model.update", () => {
                 kind: { type: String, required: true, enum: ["todo", "done"] },
                 size: { type: Number, validate: (size: number) => size < 100 },
                 text: { type: String, set: (text: string) => text.trim() },
+                order: { type: Number, default: () => (orders += 1) },
               },
             },
           ],
@@ -217,14 +219,16 @@ describe("Model.update", () => {
       before,
     );
 
+    orders = 10;
     await prepend({ kind: "done", text: "  tidy  " });
+    expect(orders).toBe(11); // the element's default is worked out once
     expect(
       unmarshall((await rawClient().getItem({ TableName: tableName, Key: { id: { S: "board" } } })).Item!),
     ).toEqual({
       id: "board",
       notes: [
-        { kind: "done", text: "tidy" },
-        { kind: "todo", size: 1 },
+        { kind: "done", text: "tidy", order: 11 },
+        { kind: "todo", size: 1, order: 1 },
       ],
     });
   });
