@@ -8,7 +8,9 @@ import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { UNDEFINED } from "../schema/type-markers";
 import { isPartialImage } from "./stored-images";
+import { keepsNothingOnWay } from "../schema/unknown-values";
 import { keptOnlyAsContainer } from "../schema/unknown-paths";
+import { anyFromDynamo } from "../schema/types/any";
 
 type Image = Record<string, AttributeValue>;
 
@@ -90,14 +92,11 @@ export function isDeclaredPath(
       .map(String)
       .join(".");
     if (!keep(at)) return false;
-    // Kept only as the way to what a wildcard pattern keeps further down ("a.*.c" at a.x): a map or list
-    // there is the item's; a scalar is not (reads leave it out).
-    return !(
-      stored !== undefined &&
-      stored.M === undefined &&
-      stored.L === undefined &&
-      keptOnlyAsContainer(keep, at)
-    );
+    // Where a wildcard pattern keeps a path only as the way to what it keeps further down ("a.*.c" at a.x),
+    // the stored value is the item's only if a read kept something of it: not a scalar, nor a map or list
+    // in which nothing matched.
+    if (stored === undefined || !keptOnlyAsContainer(keep, at)) return true;
+    return !keepsNothingOnWay(keep, at, anyFromDynamo(stored));
   };
   if (schema.shape.flattened?.byStoredName.has(head)) return true;
   if (head === schema.version) return true;

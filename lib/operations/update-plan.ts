@@ -10,8 +10,7 @@ import { parseDocumentPath } from "../expressions/path";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
-import { filterUnknown } from "../schema/unknown-values";
-import { keptOnlyAsContainer } from "../schema/unknown-paths";
+import { filterUnknown, keepsNothingOnWay } from "../schema/unknown-values";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
@@ -47,7 +46,7 @@ export interface PlanState {
 /** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */
 function target(state: PlanState, path: string, value: unknown, operator: string): UpdatePath | undefined {
   const resolved = resolveUpdatePath(state.schema, path);
-  if (resolved === undefined || scalarOnContainerWay(state.schema, resolved, value)) {
+  if (resolved === undefined || keepsNothingOf(state.schema, resolved, value)) {
     state.dropped.push(path);
     return undefined;
   }
@@ -66,14 +65,14 @@ function target(state: PlanState, path: string, value: unknown, operator: string
 }
 
 /**
- * A scalar set at an unknown path that a wildcard pattern keeps only as a way to what it keeps further down
- * (`a.x` for "a.*.c"): left out, as the same value given inside an object is (unknown-values.ts).
+ * A value at an unknown path of which `saveUnknown` keeps nothing (see `keepsNothingOnWay`): left out, as
+ * inside an object. Removals and value operators (`{$IF_NOT_EXISTS: …}`) are left to the plan.
  */
-function scalarOnContainerWay(schema: CompiledSchema, resolved: UpdatePath, value: unknown): boolean {
-  if (!resolved.keptUnknown || schema.keepUnknown === undefined) return false;
-  if (value === undefined || value === UNDEFINED || Array.isArray(value) || isPlainObject(value))
-    return false;
-  return keptOnlyAsContainer(schema.keepUnknown, resolved.segments.join("."));
+function keepsNothingOf(schema: CompiledSchema, resolved: UpdatePath, value: unknown): boolean {
+  const keep = schema.keepUnknown;
+  if (!resolved.keptUnknown || keep === undefined || value === undefined || value === UNDEFINED) return false;
+  if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith("$"))) return false;
+  return keepsNothingOnWay(keep, resolved.segments.join("."), value);
 }
 
 /**

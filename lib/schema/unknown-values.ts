@@ -28,6 +28,14 @@ export function keptUnknownValue(
   return (Array.isArray(kept) ? kept.length : Object.keys(kept).length) > 0 ? kept : undefined;
 }
 
+/**
+ * Whether `value` written at `path`, a path a wildcard pattern keeps only as the way to what it keeps
+ * further down (`a.x` for "a.*.c"), keeps nothing: a scalar, or a map or list in which nothing matched.
+ */
+export function keepsNothingOnWay(keep: (path: string) => boolean, path: string, value: unknown): boolean {
+  return keptOnlyAsContainer(keep, path) && keptUnknownValue(keep, path, value) === undefined;
+}
+
 /** The nested content of an unknown value that saveUnknown's patterns keep (see keptUnknownValue). */
 export function filterUnknown(
   value: unknown,

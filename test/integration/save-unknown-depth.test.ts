@@ -58,7 +58,16 @@ it('a scalar where "a.*.c" keeps only maps or lists is not the item\'s: no save 
   await Way.table().initialize();
   const item: Record<string, AttributeValue> = {
     id: { S: "way" },
-    a: { M: { x: { N: "5" }, m: { M: { c: { N: "1" }, d: { N: "2" } } } } },
+    a: {
+      M: {
+        x: { N: "5" },
+        m: { M: { c: { N: "1" }, d: { N: "2" } } },
+        // Maps and lists on the way in which nothing matched: not the item's either.
+        o: { M: { d: { N: "2" } } },
+        l: { L: [{ N: "5" }] },
+        e: { M: {} },
+      },
+    },
   };
   await rawClient().putItem({ TableName: Way.table().name, Item: item });
   const read = (await Way.get("way"))!;
@@ -67,11 +76,13 @@ it('a scalar where "a.*.c" keeps only maps or lists is not the item\'s: no save 
   await read.save();
   expect(await storedItem(Way.table().name, key("way"))).toEqual(item);
 
-  await Way.update({ id: "way" }, { "a.y": 7, "a.m.c": 3, n: 1 });
+  // Neither a scalar nor a map or list of which nothing is kept is written there by path.
+  await Way.update({ id: "way" }, { "a.y": 7, "a.o": { d: 9 }, "a.l": [7], "a.m.c": 3, n: 1 });
+  await Way.update({ id: "way" }, { $ADD: { "a.l": [8] }, n: 2 });
   expect(await storedItem(Way.table().name, key("way"))).toEqual({
     ...item,
-    a: { M: { x: { N: "5" }, m: { M: { c: { N: "3" }, d: { N: "2" } } } } },
-    n: { N: "1" },
+    a: { M: { ...item.a!.M, m: { M: { c: { N: "3" }, d: { N: "2" } } } } },
+    n: { N: "2" },
   });
 });
 
