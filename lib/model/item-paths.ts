@@ -15,6 +15,7 @@ import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { withoutReadForms } from "./read-forms";
+import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
@@ -27,14 +28,6 @@ function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
     if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
   }
   return shapes;
-}
-
-/** The element attribute of a list attribute, if its elements have a schema. */
-function elementOf(attribute: CompiledAttribute): CompiledAttribute | undefined {
-  for (const variant of attribute.variants) {
-    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
-  }
-  return undefined;
 }
 
 function lookUp(
@@ -222,7 +215,7 @@ export function itemPathOf(shape: ObjectShape, data: unknown, stored: readonly P
       // diffImages lists a changed list whole, so no index comes today; stepping along keeps this right.
       container = Array.isArray(container) ? (container as unknown[])[segment] : undefined;
       shapes = element ? objectShapesOf(element) : [];
-      element = element ? elementOf(element) : undefined;
+      element = element ? declaredListElement(element) : undefined;
       return segment;
     }
     const attribute = lookUp(shapes, segment, "byName");
@@ -235,7 +228,7 @@ export function itemPathOf(shape: ObjectShape, data: unknown, stored: readonly P
     const name = nameHeld(attribute, container);
     container = member(container, name);
     shapes = objectShapesOf(attribute);
-    element = elementOf(attribute);
+    element = declaredListElement(attribute);
     return name;
   });
 }
@@ -256,12 +249,12 @@ export function storedPathOf(shape: ObjectShape, path: string): string {
   const stored = segments.map((segment) => {
     if (typeof segment === "number") {
       shapes = element ? objectShapesOf(element) : [];
-      element = element ? elementOf(element) : undefined;
+      element = element ? declaredListElement(element) : undefined;
       return segment;
     }
     const attribute = lookUp(shapes, segment, "byInputName");
     shapes = attribute ? objectShapesOf(attribute) : [];
-    element = attribute ? elementOf(attribute) : undefined;
+    element = attribute ? declaredListElement(attribute) : undefined;
     return attribute ? attribute.name : segment;
   });
   return formatDocumentPath(stored);

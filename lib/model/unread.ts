@@ -11,6 +11,7 @@ import { isPartialImage } from "./stored-images";
 import { keepsNothingOnWay } from "../schema/unknown-values";
 import { keptOnlyAsContainer } from "../schema/unknown-paths";
 import { anyFromDynamo } from "../schema/types/any";
+import { declaredListElement } from "../schema/list-element";
 
 type Image = Record<string, AttributeValue>;
 
@@ -84,13 +85,12 @@ export function isDeclaredPath(
 ): boolean {
   const [head, ...rest] = path;
   if (typeof head !== "string") return true;
-  const kept = (depth: number) => {
+  // Below an undeclared name, a path is the item's only where `saveUnknown` keeps that very path: with
+  // `"meta.*"`, `meta.deep` is kept but `meta.deep.x` is not, and reads leave it out.
+  const kept = () => {
     const keep = schema.keepUnknown;
     if (keep === undefined) return false;
-    const at = path
-      .slice(0, depth + 1)
-      .map(String)
-      .join(".");
+    const at = path.map(String).join(".");
     if (!keep(at)) return false;
     // Where a wildcard pattern keeps a path only as the way to what it keeps further down ("a.*.c" at a.x),
     // the stored value is the item's only if a read kept something of it: not a scalar, nor a map or list
@@ -102,16 +102,13 @@ export function isDeclaredPath(
   if (head === schema.version) return true;
   if (schema.createdAt.some((t) => t.name === head) || schema.updatedAt.some((t) => t.name === head))
     return true;
-  // Below an undeclared name, a path is the item's only where `saveUnknown` keeps that very path: with
-  // `"meta.*"`, `meta.deep` is kept but `meta.deep.x` is not, and reads leave it out.
-  const last = path.length - 1;
   let attribute = schema.shape.byName.get(head);
-  if (attribute === undefined) return kept(last);
+  if (attribute === undefined) return kept();
   for (let depth = 1; depth <= rest.length; depth += 1) {
     const segment = path[depth]!;
     if (typeof segment !== "string") {
       // A list element: the element's declared members, when the list declares them.
-      const element = declaredElementOf(attribute);
+      const element = declaredListElement(attribute);
       if (element === undefined) return true;
       attribute = element;
       continue;
@@ -120,16 +117,8 @@ export function isDeclaredPath(
     if (shapes === "any") return true;
     let next: CompiledAttribute | undefined;
     for (const shape of shapes) next ??= shape.byName.get(segment);
-    if (next === undefined) return kept(last);
+    if (next === undefined) return kept();
     attribute = next;
   }
   return true;
-}
-
-/** The element attribute of a list attribute whose elements have a schema, else undefined. */
-function declaredElementOf(attribute: CompiledAttribute): CompiledAttribute | undefined {
-  for (const variant of attribute.variants) {
-    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
-  }
-  return undefined;
 }

@@ -32,6 +32,7 @@ import type { DefinitionCheck, SettingsCheck } from "./definition-check";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
 import { checkSchemaSettings } from "./settings";
+import { declaredListElement } from "./list-element";
 
 /**
  * A compiled schema: what a model's items hold (attributes, types, keys, indexes, rules) and its hooks.
@@ -251,7 +252,7 @@ function findAttribute(root: ObjectShape, path: string): CompiledAttribute | und
   let found: CompiledAttribute | undefined;
   for (const segment of path.split(".")) {
     if (/^\d+$/.test(segment) && found) {
-      found = listElement(found);
+      found = declaredListElement(found);
     } else {
       found = shape?.byInputName.get(segment);
     }
@@ -264,13 +265,6 @@ function findAttribute(root: ObjectShape, path: string): CompiledAttribute | und
 function objectShape(attribute: CompiledAttribute): ObjectShape | undefined {
   for (const variant of attribute.variants) {
     if (variant.kind === "object" && typeof variant.shape === "object") return variant.shape;
-  }
-  return undefined;
-}
-
-function listElement(attribute: CompiledAttribute): CompiledAttribute | undefined {
-  for (const variant of attribute.variants) {
-    if (variant.kind === "array" && typeof variant.element === "object") return variant.element;
   }
   return undefined;
 }
