@@ -162,16 +162,27 @@ describe("plain {name, message} rejections, as Dynamoose's own mocks make them",
     return { client, calls };
   }
 
-  it("a throttling one is retried by batchPut, and everything is stored", async () => {
-    const tableName = uniqueTableName("plainThrottle");
+  const petModel = (name: string) => dynamodel.model(name, { id: Number, name: String });
+
+  /** A model on its own table, reached through `clientFailingOnce(failures)`. */
+  async function petOnFailingClient(
+    name: string,
+    failures: Parameters<typeof clientFailingOnce>[0],
+  ): Promise<{ Pet: ReturnType<typeof petModel>; tableName: string; calls: string[] }> {
+    const tableName = uniqueTableName(name);
     await createTable(tableName);
-    const { client, calls } = clientFailingOnce({
-      batchWriteItem: { name: "ThrottlingException", message: "Rate exceeded" },
-    });
+    const { client, calls } = clientFailingOnce(failures);
     const instance = new Instance();
     instance.aws.ddb.set(client);
-    const Pet = dynamodel.model("PlainThrottlePet", { id: Number, name: String });
+    const Pet = petModel(name);
     new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
+    return { Pet, tableName, calls };
+  }
+
+  it("a throttling one is retried by batchPut, and everything is stored", async () => {
+    const { Pet, tableName, calls } = await petOnFailingClient("PlainThrottlePet", {
+      batchWriteItem: { name: "ThrottlingException", message: "Rate exceeded" },
+    });
 
     await expect(Pet.batchPut([{ id: 1, name: "Rex" }], { baseDelay: 1 })).resolves.toEqual({
       unprocessedItems: [],
@@ -181,15 +192,9 @@ describe("plain {name, message} rejections, as Dynamoose's own mocks make them",
   });
 
   it("a failed condition on a loaded item's save falls back to a full put, as DynamoDB's own error does", async () => {
-    const tableName = uniqueTableName("plainCondition");
-    await createTable(tableName);
-    const { client, calls } = clientFailingOnce({
+    const { Pet, tableName, calls } = await petOnFailingClient("PlainConditionPet", {
       updateItem: { name: "ConditionalCheckFailedException", message: "The conditional request failed" },
     });
-    const instance = new Instance();
-    instance.aws.ddb.set(client);
-    const Pet = dynamodel.model("PlainConditionPet", { id: Number, name: String });
-    new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
     await Pet.create({ id: 2, name: "Rex" });
 
     const pet = (await Pet.get(2))!;
