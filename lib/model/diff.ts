@@ -52,13 +52,22 @@ export function attributeValuesEqual(a: AttributeValue, b: AttributeValue): bool
 }
 
 /**
- * The changes from `previous` to `next`. `removable(path)` says whether an attribute missing from `next`
- * is removed (default: always); the save leaves attributes its schema does not declare alone.
+ * What a save may remove of a stored value its item no longer has: all of it; only what is the item's
+ * inside it (a map that is only the way to what saveUnknown keeps, holding other content too); nothing
+ * (content the schema does not declare).
+ */
+export type Removal = "whole" | "inside" | "none";
+
+export type RemovalPolicy = (path: PathSegment[], stored: AttributeValue) => Removal;
+
+/**
+ * The changes from `previous` to `next`. `removal(path, stored)` says what goes of an attribute missing
+ * from `next` (default: all of it); the save leaves attributes its schema does not declare alone.
  */
 export function diffImages(
   previous: Record<string, AttributeValue>,
   next: Record<string, AttributeValue>,
-  removable: (path: PathSegment[], stored: AttributeValue) => boolean = () => true,
+  removal: RemovalPolicy = () => "whole",
   prefix: PathSegment[] = [],
 ): ImageChange[] {
   const changes: ImageChange[] = [];
@@ -68,16 +77,29 @@ export function diffImages(
     const path = [...prefix, key];
     if (before === undefined) changes.push({ kind: "set", path, value: after });
     else if (before.M !== undefined && after.M !== undefined)
-      changes.push(...diffImages(before.M, after.M, removable, path));
-    else if (!sameButUnheld(before, after, removable, path))
-      changes.push({ kind: "set", path, value: after });
+      changes.push(...diffImages(before.M, after.M, removal, path));
+    else if (!sameButUnheld(before, after, removal, path)) changes.push({ kind: "set", path, value: after });
   }
   for (const key of Object.keys(previous)) {
     if (next[key] !== undefined) continue;
     const path = [...prefix, key];
-    if (removable(path, previous[key]!)) changes.push({ kind: "remove", path });
+    const stored = previous[key]!;
+    const what = removal(path, stored);
+    if (what === "whole") changes.push({ kind: "remove", path });
+    else if (what === "inside") changes.push(...removalsInside(stored, removal, path));
   }
   return changes;
+}
+
+/**
+ * The removals of what is the item's inside a stored map, leaving the rest (other code's content) where it
+ * is; the map itself when all of its members go. (A list has no member paths that stay put: it goes whole.)
+ */
+function removalsInside(stored: AttributeValue, removal: RemovalPolicy, path: PathSegment[]): ImageChange[] {
+  if (stored.M === undefined) return [{ kind: "remove", path }];
+  const inside = diffImages(stored.M, {}, removal, path);
+  const wholeMembers = inside.filter((change) => change.path.length === path.length + 1).length;
+  return wholeMembers === Object.keys(stored.M).length ? [{ kind: "remove", path }] : inside;
 }
 
 /**
@@ -89,17 +111,17 @@ export function diffImages(
 function sameButUnheld(
   before: AttributeValue,
   after: AttributeValue,
-  removable: (path: PathSegment[], stored: AttributeValue) => boolean,
+  removal: RemovalPolicy,
   path: PathSegment[],
 ): boolean {
   if (before.L !== undefined && after.L !== undefined) {
     if (before.L.length !== after.L.length) return false;
     return before.L.every((element, index) =>
-      sameButUnheld(element, after.L![index]!, removable, [...path, index]),
+      sameButUnheld(element, after.L![index]!, removal, [...path, index]),
     );
   }
   if (before.M !== undefined && after.M !== undefined) {
-    return diffImages(before.M, after.M, removable, path).length === 0;
+    return diffImages(before.M, after.M, removal, path).length === 0;
   }
   return attributeValuesEqual(before, after);
 }

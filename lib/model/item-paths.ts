@@ -19,7 +19,7 @@ import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
-import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
+import { removalAt, unreadAttributes, withoutUnread } from "./unread";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
 function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
@@ -71,7 +71,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const current = objectToDynamo(schema.shape, normalized, "");
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
-  let changes = diffImages(image ?? {}, current, (path, stored) => isDeclaredPath(schema, path, stored));
+  let changes = diffImages(image ?? {}, current, (path, stored) => removalAt(schema, path, stored));
   if (image !== undefined) changes = withoutReadForms(schema, image, changes);
   if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, image, changes);
   const paths = changes.map((change) =>

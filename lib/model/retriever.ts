@@ -275,7 +275,7 @@ export abstract class Retriever<
    * @example `for await (const page of Cat.scan().limit(100).pages()) console.log(page.length, page.lastKey)`
    */
   pages(): AsyncGenerator<R> {
-    return this.#hookedPages() as AsyncGenerator<R, void, undefined>;
+    return this.#hookedPages(retrievePages) as AsyncGenerator<R, void, undefined>;
   }
 
   /**
@@ -283,19 +283,30 @@ export abstract class Retriever<
    * @example `for await (const cat of Cat.query("owner").eq("ann")) if (cat.name === "Tom") break;`
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    // The first error is the one reported: a failed step before count() or after it.
-    if (this.#job.failure !== undefined) throw this.#job.failure.error;
-    if (this.#job.settings.count === true) {
-      throw new InvalidParameter("A count() has no items to iterate: use exec() for the counts.");
-    }
-    for await (const page of this.#hookedPages()) yield* page as T[];
+    for await (const page of this.#hookedPages(itemPages)) yield* page as T[];
   }
 
-  /** The pages, between the query/scan hooks and observed by the model's `error` event (observed-pages.ts). */
-  #hookedPages(): AsyncGenerator<unknown, void, undefined> {
+  /**
+   * The pages, between the query/scan hooks and observed by the model's `error` event (observed-pages.ts):
+   * a builder's failure, found before anything is sent, too.
+   */
+  #hookedPages(
+    pagesOf: (job: RetrieveJob) => AsyncIterable<unknown>,
+  ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
     return observedPages(runtime, kind, this, (query) =>
-      retrievePages<T>((query instanceof Retriever ? query : this).#job),
+      pagesOf((query instanceof Retriever ? query : this).#job),
     );
   }
+}
+
+/**
+ * The pages `for await` walks: a count() has none to give. A builder's own failure comes first, as `exec()`
+ * reports it (retrievePages throws it before sending anything).
+ */
+async function* itemPages(job: RetrieveJob): AsyncGenerator<unknown, void, undefined> {
+  if (job.failure === undefined && job.settings.count === true) {
+    throw new InvalidParameter("A count() has no items to iterate: use exec() for the counts.");
+  }
+  yield* retrievePages(job);
 }

@@ -20,7 +20,7 @@ import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from
 import { heldChanges } from "./item-paths";
 import { withoutReadForms } from "./read-forms";
 import { mayRecordSave, startSave } from "./save-order";
-import { isDeclaredPath, unreadAttributes, withoutUnread } from "./unread";
+import { removalAt, unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
 import type { SaveSettings } from "./persist";
 
@@ -202,7 +202,7 @@ export async function planSave(
     let changes = withoutReadForms(
       schema,
       stored,
-      diffImages(stored, written.attributes, (path, stored) => isDeclaredPath(schema, path, stored)),
+      diffImages(stored, written.attributes, (path, stored) => removalAt(schema, path, stored)),
     );
     if (isPartialImage(stored)) changes = heldChanges(schema, data, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {

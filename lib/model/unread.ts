@@ -5,6 +5,7 @@
 // left alone the same way: a fresh read is not "dirty" because of them, and a save never removes them.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { PathSegment } from "../expressions/path";
+import type { Removal } from "./diff";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { UNDEFINED } from "../schema/type-markers";
 import { isPartialImage } from "./stored-images";
@@ -75,33 +76,34 @@ function shapesOf(attribute: CompiledAttribute): ObjectShape[] | "any" {
 }
 
 /**
- * Whether a stored path (as the image diff names it) is one the schema declares or keeps: only those
- * may be removed by a save. An undeclared attribute is not the item's to remove.
+ * What a save may remove of a stored value at `path` (as the image diff names it) that the item no longer
+ * has: only what the schema declares or keeps is the item's. An undeclared attribute is not the item's to
+ * remove.
  */
-export function isDeclaredPath(
+export function removalAt(
   schema: CompiledSchema,
   path: readonly PathSegment[],
-  stored?: AttributeValue,
-): boolean {
+  stored: AttributeValue,
+): Removal {
   const [head, ...rest] = path;
-  if (typeof head !== "string") return true;
+  if (typeof head !== "string") return "whole";
   // Below an undeclared name, a path is the item's only where `saveUnknown` keeps that very path: with
   // `"meta.*"`, `meta.deep` is kept but `meta.deep.x` is not, and reads leave it out.
-  const kept = () => {
+  const kept = (): Removal => {
     const keep = schema.keepUnknown;
-    if (keep === undefined) return false;
+    if (keep === undefined) return "none";
     const at = path.map(String).join(".");
-    if (!keep(at)) return false;
+    if (!keep(at)) return "none";
+    if (!keptOnlyAsContainer(keep, at)) return "whole";
     // Where a wildcard pattern keeps a path only as the way to what it keeps further down ("a.*.c" at a.x),
-    // the stored value is the item's only if a read kept something of it: not a scalar, nor a map or list
-    // in which nothing matched.
-    if (stored === undefined || !keptOnlyAsContainer(keep, at)) return true;
-    return !keepsNothingOnWay(keep, at, anyFromDynamo(stored));
+    // the stored map is not a value of the item: only what a read kept of it is. A scalar, or a map or list
+    // in which nothing matched, is not the item's at all.
+    return keepsNothingOnWay(keep, at, anyFromDynamo(stored)) ? "none" : "inside";
   };
-  if (schema.shape.flattened?.byStoredName.has(head)) return true;
-  if (head === schema.version) return true;
+  if (schema.shape.flattened?.byStoredName.has(head)) return "whole";
+  if (head === schema.version) return "whole";
   if (schema.createdAt.some((t) => t.name === head) || schema.updatedAt.some((t) => t.name === head))
-    return true;
+    return "whole";
   let attribute = schema.shape.byName.get(head);
   if (attribute === undefined) return kept();
   for (let depth = 1; depth <= rest.length; depth += 1) {
@@ -109,16 +111,16 @@ export function isDeclaredPath(
     if (typeof segment !== "string") {
       // A list element: the element's declared members, when the list declares them.
       const element = declaredListElement(attribute);
-      if (element === undefined) return true;
+      if (element === undefined) return "whole";
       attribute = element;
       continue;
     }
     const shapes = shapesOf(attribute);
-    if (shapes === "any") return true;
+    if (shapes === "any") return "whole";
     let next: CompiledAttribute | undefined;
     for (const shape of shapes) next ??= shape.byName.get(segment);
     if (next === undefined) return kept();
     attribute = next;
   }
-  return true;
+  return "whole";
 }

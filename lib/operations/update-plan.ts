@@ -10,12 +10,12 @@ import { parseDocumentPath } from "../expressions/path";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { isThenable } from "../schema/normalize";
-import { filterUnknown, keepsNothingOnWay } from "../schema/unknown-values";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
 import { writeAttributeValue, writeValueAfterSet, type WrittenValue } from "../schema/write-value";
 import { addAction, deleteAction, prependAction } from "./update-operands";
+import { keptChange, LEFT_OUT } from "./update-unknown";
 import { OPERATORS, operatorObject, removedPaths } from "./update-input";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
@@ -43,10 +43,24 @@ export interface PlanState {
   expectedVersion: AttributeValue | undefined;
 }
 
-/** Resolves a path; `undefined` (an unknown attribute the schema does not keep) drops that change. */
-function target(state: PlanState, path: string, value: unknown, operator: string): UpdatePath | undefined {
+/** A change the plan makes: where, and the value as the schema keeps it. */
+interface Change {
+  readonly path: UpdatePath;
+  readonly value: unknown;
+}
+
+/**
+ * Resolves a change's path; `undefined` drops the change: an unknown attribute the schema does not keep,
+ * or a value of which saveUnknown keeps nothing there (update-unknown.ts).
+ */
+function target(state: PlanState, path: string, value: unknown, operator: string): Change | undefined {
   const resolved = resolveUpdatePath(state.schema, path);
-  if (resolved === undefined || keepsNothingOf(state.schema, resolved, value)) {
+  const { keepUnknown } = state.schema;
+  const kept =
+    resolved?.keptUnknown && keepUnknown
+      ? keptChange(keepUnknown, resolved.segments.join("."), operator, value)
+      : value;
+  if (resolved === undefined || kept === LEFT_OUT) {
     state.dropped.push(path);
     return undefined;
   }
@@ -61,18 +75,7 @@ function target(state: PlanState, path: string, value: unknown, operator: string
   }
   // A flattened sub-attribute touches its object (as `address.city` touches `address`), for forceDefault.
   state.touched.add(resolved.root?.flatten === undefined ? root : resolved.root.name);
-  return resolved;
-}
-
-/**
- * A value at an unknown path of which `saveUnknown` keeps nothing (see `keepsNothingOnWay`): left out, as
- * inside an object. Removals and value operators (`{$IF_NOT_EXISTS: …}`) are left to the plan.
- */
-function keepsNothingOf(schema: CompiledSchema, resolved: UpdatePath, value: unknown): boolean {
-  const keep = schema.keepUnknown;
-  if (!resolved.keptUnknown || keep === undefined || value === undefined || value === UNDEFINED) return false;
-  if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith("$"))) return false;
-  return keepsNothingOnWay(keep, resolved.segments.join("."), value);
+  return { path: resolved, value: kept };
 }
 
 /**
@@ -138,8 +141,9 @@ function planSet(
   write: AttributeWriter = writeAttributeValue,
 ): Promise<void> | undefined {
   if (givesCombined(state, path)) return undefined;
-  const resolved = target(state, path, value, "$SET");
-  if (resolved === undefined) return undefined;
+  const change = target(state, path, value, "$SET");
+  if (change === undefined) return undefined;
+  const resolved = change.path;
   if (resolved.root !== undefined && resolved.root.name === state.schema.version) {
     if (resolved.segments.length > 1) throw new InvalidParameter(`"${resolved.printable}" is not a map.`);
     return whenReady(write(state.schema, resolved.attribute, value, resolved.printable), (written) => {
@@ -147,17 +151,13 @@ function planSet(
     });
   }
   if (value === undefined || value === UNDEFINED) return planRemove(state, resolved, value === UNDEFINED);
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0]!.startsWith("$"))
-      return planValueOperator(state, resolved, keys[0]!, value);
-  }
   // An unknown attribute kept by saveUnknown keeps only what the patterns keep, as on every write.
-  const { keepUnknown } = state.schema;
-  const kept =
-    resolved.keptUnknown && keepUnknown
-      ? filterUnknown(value, resolved.segments.join("."), keepUnknown)
-      : value;
+  const kept = change.value;
+  if (isPlainObject(kept)) {
+    const keys = Object.keys(kept);
+    if (keys.length === 1 && keys[0]!.startsWith("$"))
+      return planValueOperator(state, resolved, keys[0]!, kept);
+  }
   return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
     if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
     pushWritten(state, resolved, written.attributeValue);
@@ -268,25 +268,28 @@ export async function planUpdate(
   if (schema.validate !== undefined) await checkSchemaValidate(schema, state.topValues);
   for (const [path, skipDefault] of removedPaths(update.$REMOVE)) {
     if (removesUndeclared(state, path) || givesCombined(state, path)) continue;
-    const resolved = target(state, path, undefined, "$REMOVE");
-    if (resolved !== undefined) await planRemove(state, resolved, skipDefault);
+    const change = target(state, path, undefined, "$REMOVE");
+    if (change !== undefined) await planRemove(state, change.path, skipDefault);
   }
   for (const [path, value] of Object.entries(operatorObject(update, "$ADD"))) {
-    const resolved = target(state, path, value, "$ADD");
-    if (resolved === undefined) continue;
-    const pending = whenReady(addAction(schema, resolved, value), (action) => state.actions.push(action));
+    const change = target(state, path, value, "$ADD");
+    if (change === undefined) continue;
+    const pending = whenReady(addAction(schema, change.path, change.value), (action) =>
+      state.actions.push(action),
+    );
     if (pending) await pending;
   }
   for (const [path, value] of Object.entries(operatorObject(update, "$DELETE"))) {
-    const resolved = target(state, path, value, "$DELETE");
-    if (resolved !== undefined) state.actions.push(deleteAction(resolved, value));
+    const change = target(state, path, value, "$DELETE");
+    if (change !== undefined) state.actions.push(deleteAction(change.path, change.value));
   }
   // Unknown attributes are left out, as on writes; an update of nothing else says which ones and why
   // (rather than a bare "needs a change", or an update of only `updatedAt`).
   if (state.touched.size === 0 && state.dropped.length > 0) {
     throw new InvalidParameter(
       `The update names no attribute of the schema: ${state.dropped.map((path) => `"${path}"`).join(", ")} ` +
-        "(an attribute the schema does not declare, and saveUnknown does not keep, is left out).",
+        "(an attribute the schema does not declare, and saveUnknown does not keep, is left out, as is a value " +
+        "of which saveUnknown keeps nothing).",
     );
   }
   planCombine(state);

@@ -378,7 +378,7 @@ describe("an update of attributes the schema does not have", () => {
     await Thing.create({ id: "u1", v: 1 });
     const message =
       'The update names no attribute of the schema: "nope", "addr.nope" (an attribute the schema does not ' +
-      "declare, and saveUnknown does not keep, is left out).";
+      "declare, and saveUnknown does not keep, is left out, as is a value of which saveUnknown keeps nothing).";
     await expect(Thing.update({ id: "u1" }, { nope: 1, "addr.nope": 2 })).rejects.toThrow(
       new InvalidParameter(message),
     );

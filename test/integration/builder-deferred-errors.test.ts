@@ -107,6 +107,58 @@ describe("bad arguments in a query or scan chain", () => {
     await expect(iterate()).rejects.toThrow("limit() must be a whole number of at least 1 (got 0).");
   });
 
+  it("is observed the same by exec(), pages() and for await: scan hooks, error handlers, the error event", async () => {
+    const seen: string[] = [];
+    const watchedSchema = new Schema({ id: { type: Number, hashKey: true }, name: String });
+    watchedSchema.pre("scan", () => void seen.push("pre"));
+    watchedSchema.post("scan", (error: unknown, _result: unknown, next: (error?: unknown) => void) => {
+      seen.push(`handler: ${(error as Error).message}`);
+      next(new InvalidParameter("replaced by the error handler"));
+    });
+    const Watched = dynamodel.model("DeferredErrorWatched", watchedSchema, {
+      tableName: uniqueTableName("deferredWatched"),
+      throughput: "ON_DEMAND",
+    });
+    Watched.on("error", (error) => void seen.push(`event: ${(error as Error).message}`));
+    const runs: [string, (bad: ReturnType<typeof Watched.scan>) => Promise<unknown>][] = [
+      ["exec()", (bad) => bad.exec()],
+      ["pages()", (bad) => bad.pages().next()],
+      [
+        "for await",
+        async (bad) => {
+          for await (const _item of bad) break;
+        },
+      ],
+      [
+        "for await of a count()",
+        async (bad) => {
+          for await (const _item of bad.count() as unknown as AsyncIterable<unknown>) break;
+        },
+      ],
+    ];
+    for (const [, run] of runs) {
+      seen.length = 0;
+      await expect(run(Watched.scan("name").in([]))).rejects.toThrow("replaced by the error handler");
+      expect(seen).toEqual([
+        "pre",
+        'handler: in() on "name" needs a non-empty array (got []).',
+        "event: replaced by the error handler",
+      ]);
+    }
+    // A count() iterated is refused the same way: through the handlers, to the error event.
+    seen.length = 0;
+    const iterateCount = async () => {
+      for await (const _item of Watched.scan().count() as unknown as AsyncIterable<unknown>) break;
+    };
+    await expect(iterateCount()).rejects.toThrow("replaced by the error handler");
+    expect(seen).toEqual([
+      "pre",
+      "handler: A count() has no items to iterate: use exec() for the counts.",
+      "event: replaced by the error handler",
+    ]);
+    expect(sent).toEqual([]);
+  });
+
   it("leaves the builder it was chained from usable", async () => {
     const byName = Cat.scan("name").eq("Tom");
     void byName.limit(0);

@@ -86,6 +86,90 @@ it('a scalar where "a.*.c" keeps only maps or lists is not the item\'s: no save 
   });
 });
 
+describe('removing what "a.*.c" keeps of a map leaves the map\'s other content where it is', () => {
+  const Way = dynamodel.model(
+    "UnknownDepthWayRemove",
+    new Schema({ id: String }, { saveUnknown: ["a.*.c"] }),
+    { tableName: uniqueTableName("UnknownDepthWayRemove") },
+  );
+  type Read = { a: Record<string, Record<string, unknown>> };
+  const item: Record<string, AttributeValue> = {
+    id: { S: "way" },
+    a: {
+      M: {
+        x: { M: { c: { N: "1" }, d: { N: "2" } } },
+        z: { M: { c: { N: "3" } } },
+        y: { N: "7" },
+      },
+    },
+  };
+
+  it.each<[string, (read: Read) => void]>([
+    ["deleting their members", (read) => (delete read.a.x!.c, delete read.a.z!.c)],
+    ["setting them empty", (read) => ((read.a.x = {}), (read.a.z = {}))],
+    ["deleting the maps", (read) => (delete read.a.x, delete read.a.z)],
+  ])("%s", async (_, remove) => {
+    await Way.table().initialize();
+    await rawClient().putItem({ TableName: Way.table().name, Item: item });
+    const read = (await Way.get("way"))!;
+    expect(read.toJSON()).toEqual({ id: "way", a: { x: { c: 1 }, z: { c: 3 } } });
+    remove(read as unknown as Read);
+    expect(read.modifiedPaths().sort()).toEqual(["a.x.c", "a.z"]);
+    await read.save();
+    // a.x keeps d (not the item's); a.z held only c, so it goes whole; a.y is not the item's either.
+    expect(await storedItem(Way.table().name, key("way"))).toEqual({
+      ...item,
+      a: { M: { x: { M: { d: { N: "2" } } }, y: { N: "7" } } },
+    });
+    expect((await Way.get("way"))!.toJSON()).toEqual({ id: "way", a: {} });
+  });
+});
+
+it("value operators and $ADD lists at unknown paths keep what a save of the same data keeps", async () => {
+  const Ops = dynamodel.model(
+    "UnknownDepthOps",
+    new Schema({ id: String, n: Number }, { saveUnknown: ["meta.*", "a.*.c"] }),
+    { tableName: uniqueTableName("UnknownDepthOps") },
+  );
+  await Ops.table().initialize();
+  const item: Record<string, AttributeValue> = {
+    id: { S: "ops" },
+    meta: { M: { l: { L: [] } } },
+    a: { M: { l: { L: [] } } },
+  };
+  await rawClient().putItem({ TableName: Ops.table().name, Item: item });
+  // "meta.*" keeps meta.x but nothing in it, nor the elements of meta.l; "a.*.c" keeps a.x only as a map.
+  await Ops.update(
+    { id: "ops" },
+    {
+      "meta.x": { $IF_NOT_EXISTS: { deep: 1 } },
+      "meta.l": { $LIST_PREPEND: [{ deep: 1 }] },
+      "a.x": { $IF_NOT_EXISTS: { c: 1, d: 2 } },
+      "a.y": { $IF_NOT_EXISTS: 5 },
+      "a.l": { $LIST_PREPEND: [5] },
+      n: 1,
+    },
+  );
+  await Ops.update({ id: "ops" }, { $ADD: { "meta.l": [{ deep: 1 }], "a.l": [{ c: 1 }], n: 1 } });
+  await dynamodel.transaction([
+    Ops.transaction.update({ id: "ops" }, { "meta.z": { $IF_NOT_EXISTS: { q: 1 } } }),
+  ]);
+  expect(await storedItem(Ops.table().name, key("ops"))).toEqual({
+    ...item,
+    meta: { M: { l: { L: [] }, x: { M: {} }, z: { M: {} } } },
+    a: { M: { l: { L: [] }, x: { M: { c: { N: "1" } } } } },
+    n: { N: "2" },
+  });
+  // Keeping nothing alone is refused, as for any unknown attribute; nothing is written.
+  await expect(Ops.update({ id: "ops" }, { "a.y": { $IF_NOT_EXISTS: 5 } })).rejects.toThrow(
+    'The update names no attribute of the schema: "a.y"',
+  );
+  await expect(Ops.update({ id: "ops" }, { $ADD: { "meta.l": [{ deep: 1 }] } })).rejects.toThrow(
+    'The update names no attribute of the schema: "meta.l"',
+  );
+  expect((await storedItem(Ops.table().name, key("ops")))?.n).toEqual({ N: "2" });
+});
+
 it("every read path cuts stored content beyond the patterns, as the write pipeline would", async () => {
   await rawClient().putItem({
     TableName: Thing.table().name,
