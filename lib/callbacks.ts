@@ -1,5 +1,6 @@
 // The only place that knows about Node-style callbacks: every public async method returns a Promise,
-// or, given a trailing callback, calls it with (error, result) and returns undefined.
+// or, given a trailing callback, calls it with (error, result) and returns undefined. (A few call back
+// with fewer arguments on success, exactly as Dynamoose calls them: see the Success strategies.)
 
 /**
  * A Node-style callback. Declared through a method so that its parameters are checked bivariantly: a
@@ -8,14 +9,36 @@
  */
 export type Callback<T> = { callback(error: unknown, result?: T): void }["callback"];
 
+/** How a callback hears of success. Most operations call it with `(null, result)`. */
+export type Success<T> = (callback: Callback<T>, result: T) => void;
+
+function withResult<T>(callback: Callback<T>, result: T): void {
+  callback(null, result);
+}
+
+/**
+ * Success as Dynamoose reports a delete: `callback()` with no arguments ("nothing will be passed into the
+ * result"), or `(null, request)` for `return: "request"`.
+ */
+export function nothingOrRequest<T>(callback: Callback<T>, result: T): void {
+  if (result === undefined) (callback as () => void)();
+  else callback(null, result);
+}
+
+/** Success as Dynamoose reports `table.initialize()`: `callback(null)`. */
+export function nullOnly<T>(callback: Callback<T>): void {
+  (callback as (error: null) => void)(null);
+}
+
 /** Routes a promise to `callback` when one is given; otherwise returns the promise. */
 export function withCallback<T>(
   promise: Promise<T>,
   callback: Callback<T> | undefined,
+  success: Success<T> = withResult,
 ): Promise<T> | undefined {
   if (typeof callback !== "function") return promise;
   promise.then(
-    (result) => callback(null, result),
+    (result) => success(callback, result),
     (error: unknown) => callback(error),
   );
   return undefined;

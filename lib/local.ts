@@ -15,7 +15,7 @@
  * await local.stop();
  * ```
  */
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 
@@ -90,11 +90,13 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 
   // A server must never outlive the process that started it, even when that process exits
-  // without calling stop() (a crashed test run, an uncaught error in a demo).
+  // without calling stop() (a crashed test run, an uncaught error in a demo) or is killed by a signal,
+  // which runs no "exit" listener: the watchdog sees that too.
   const killOnExit = (): void => {
     child.kill("SIGKILL");
   };
   process.once("exit", killOnExit);
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid);
 
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -111,6 +113,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     if (stopped) return exited;
     stopped = true;
     process.removeListener("exit", killOnExit);
+    watchdog?.kill();
     client.destroy();
     child.kill("SIGTERM");
     const forceKill = setTimeout(() => child.kill("SIGKILL"), 5000);
@@ -125,6 +128,30 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     throw error;
   }
   return { endpoint, port, client, pid: child.pid, stop };
+}
+
+/**
+ * What the watchdog runs: it waits on a pipe from this process, which the operating system closes when
+ * this process ends in any way (SIGKILL included), and then kills the server.
+ */
+const WATCHDOG_SCRIPT = `
+const pid = Number(process.argv[1]);
+const killServer = () => { try { process.kill(pid, "SIGKILL"); } catch {} process.exit(0); };
+process.stdin.on("end", killServer).on("error", killServer).resume();
+`;
+
+/**
+ * A small Node process that kills the server with `pid` once this process is gone. It does not keep this
+ * process alive; `stop()` ends it first, so it never signals a pid that was handed on.
+ */
+function startWatchdog(pid: number): ChildProcess {
+  const watchdog = spawn(process.execPath, ["-e", WATCHDOG_SCRIPT, String(pid)], {
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  watchdog.on("error", () => undefined); // without it the server still dies with an ordinary exit
+  watchdog.unref();
+  (watchdog.stdin as { unref?: () => void } | null)?.unref?.();
+  return watchdog;
 }
 
 /** Reads `java -version` and throws one clear error naming the fix when Java is missing or too old. */

@@ -1,7 +1,6 @@
 // Model.methods: custom statics (`methods.set`) and item methods (`methods.item.set`), Dynamoose-style:
 // a method may return a value, return a promise, or report through a Node-style callback. Built-ins are
 // never replaced, except item methods Dynamoose does not have (see ITEM_METHODS_A_CUSTOM_ONE_REPLACES).
-import { withCallback, type Callback } from "../callbacks";
 import { describeValue, InvalidParameterType } from "../errors";
 import { isThenable } from "../schema/normalize";
 import { Item } from "./item";
@@ -79,9 +78,10 @@ function takesAnyNumberOfArguments(fn: CustomMethod): boolean {
 /**
  * Calls a custom method the way Dynamoose does (§3.8), settling exactly once:
  * - A trailing function argument is the caller's callback: the method gets it (as its last argument) and
- *   the call returns `undefined`; the callback receives whatever the method produces first — what it
- *   passes to the callback, what a promise it returns settles with, or a value it returns (not
- *   `undefined`) — or what it throws.
+ *   the call returns `undefined`; the callback receives whatever the method produces first — the very
+ *   arguments it passes to the callback, when it passes them (as Dynamoose hands the method the caller's
+ *   own callback), what a promise it returns settles with, or a value it returns (not `undefined`) — or
+ *   what it throws.
  * - Without one, a method that declares more parameters than it was given, or takes any number of them
  *   (a rest parameter or `arguments`, not async), is callback-style: a callback is added as its next
  *   argument and the call returns a Promise of the same "whatever comes first" (a method that returns
@@ -91,12 +91,11 @@ function takesAnyNumberOfArguments(fn: CustomMethod): boolean {
  */
 function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unknown {
   const last = args[args.length - 1];
-  const callerCallback = typeof last === "function" ? (last as Callback<unknown>) : undefined;
-  if (callerCallback === undefined && fn.length <= args.length && !takesAnyNumberOfArguments(fn)) {
-    return fn.apply(self, args);
-  }
+  const callerCallback = typeof last === "function" ? (last as (...results: unknown[]) => void) : undefined;
+  if (callerCallback !== undefined) return callWithCallersCallback(fn, self, args, callerCallback);
+  if (fn.length <= args.length && !takesAnyNumberOfArguments(fn)) return fn.apply(self, args);
 
-  const outcome = new Promise<unknown>((resolve, reject) => {
+  return new Promise<unknown>((resolve, reject) => {
     let settled = false;
     const once =
       <T>(settle: (value: T) => void) =>
@@ -109,10 +108,9 @@ function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unk
     const fail = once(reject);
     // Node-style: a truthy first argument is the error (as in Dynamoose's wrapper).
     const callback = (error: unknown, result?: unknown): void => (error ? fail(error) : succeed(result));
-    const callArgs = callerCallback ? [...args.slice(0, -1), callback] : [...args, callback];
     let returned: unknown;
     try {
-      returned = fn.apply(self, callArgs);
+      returned = fn.apply(self, [...args, callback]);
     } catch (error) {
       fail(error);
       return;
@@ -120,7 +118,37 @@ function callCustomMethod(fn: CustomMethod, self: unknown, args: unknown[]): unk
     if (isThenable(returned)) returned.then(succeed, fail);
     else if (returned !== undefined) succeed(returned);
   });
-  return withCallback(outcome, callerCallback);
+}
+
+/**
+ * A call given the caller's callback: what the method passes to it reaches it unchanged and when the
+ * method calls it (`done()` gives `()`, `done(null, a, b)` three arguments), as in Dynamoose. A returned
+ * promise or value, or a throw, reaches it as `(null, result)` or `(error)`, later. Only the first outcome
+ * counts.
+ */
+function callWithCallersCallback(
+  fn: CustomMethod,
+  self: unknown,
+  args: unknown[],
+  callerCallback: (...results: unknown[]) => void,
+): undefined {
+  let settled = false;
+  const forward = (...results: unknown[]): void => {
+    if (settled) return;
+    settled = true;
+    callerCallback(...results);
+  };
+  const forwardLater = (...results: unknown[]): void => queueMicrotask(() => forward(...results));
+  let returned: unknown;
+  try {
+    returned = fn.apply(self, [...args.slice(0, -1), forward]);
+  } catch (error) {
+    forwardLater(error);
+    return undefined;
+  }
+  if (isThenable(returned)) returned.then((result) => forward(null, result), forward);
+  else if (returned !== undefined) forwardLater(null, returned);
+  return undefined;
 }
 
 /** A method needs a name and a function: anything else would fail only when called, far from here. */

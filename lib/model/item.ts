@@ -12,7 +12,7 @@
  * ```
  */
 import type { ObjectType } from "../dynamoose-names";
-import { asCallback, withCallback, type Callback } from "../callbacks";
+import { asCallback, nothingOrRequest, withCallback, type Callback } from "../callbacks";
 import { describeValue, InvalidParameterType, TypeMismatch } from "../errors";
 import { formatDocumentPath } from "../expressions/path";
 import { wholeStoredForm } from "../schema/read-stored";
@@ -113,12 +113,14 @@ export class Item extends StoredImageHolder {
       return withCallback<unknown>(
         deleteWithHooks(runtime, this, {}).then(() => undefined),
         asCallback(settings),
+        nothingOrRequest,
       );
     }
     const wantsRequest = settings?.return === "request";
     return withCallback<unknown>(
       deleteWithHooks(runtime, this, settings ?? {}).then((result) => (wantsRequest ? result : undefined)),
       asCallback(callback),
+      nothingOrRequest,
     );
   }
 

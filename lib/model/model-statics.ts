@@ -1,7 +1,7 @@
 // The statics every model class carries (`get`, `create`, `query`, `transaction`, `use`, `on` …), attached
 // once by `defineModel` (model.ts). Each is a thin entry: options and callback sorted out, then the shared
 // pipelines in hooked-operations.ts, retrieve-start.ts, write-statics.ts and transaction/.
-import { settingsAndCallback, withCallback, type Callback } from "../callbacks";
+import { nothingOrRequest, settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import { checkMiddleware, type Middleware } from "../client/send";
 import { InvalidParameter } from "../errors";
 import { compiledSchemaOf } from "../schema/links";
@@ -60,6 +60,7 @@ export function attachStatics(
       return withCallback(
         Promise.resolve().then(() => deleteKeyWithHooks(runtime, key, options)),
         done,
+        nothingOrRequest,
       );
     },
     query: (init?: ConditionInit) => startQuery(runtime, init),

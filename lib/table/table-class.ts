@@ -17,7 +17,7 @@ import type {
   CreateTableCommandInput,
   TableDescription,
 } from "@aws-sdk/client-dynamodb";
-import { asCallback, settingsAndCallback, withCallback, type Callback } from "../callbacks";
+import { asCallback, nullOnly, settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
@@ -150,7 +150,7 @@ export class Table {
   initialize(): Promise<void>;
   initialize(callback: Callback<void>): undefined;
   initialize(callback?: Callback<void>): Promise<void> | undefined {
-    return withCallback(runtimeOf(this).initialize(), callback);
+    return withCallback(runtimeOf(this).initialize(), callback, nullOnly);
   }
 
   /** DescribeTable's description of the table. Like every async method, takes a trailing callback. */

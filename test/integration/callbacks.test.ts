@@ -99,9 +99,10 @@ describe.each([
   ],
   ["table.initialize", (cb: Callback) => Cat.table().initialize(cb), undefined],
 ])("%s", (_name, succeed, fail) => {
-  it("calls back with (null, result) and returns undefined", async () => {
+  it("calls back with no error and returns undefined", async () => {
     const { error } = await viaCallback(succeed);
-    expect(error).toBeNull();
+    // null, or no argument at all where Dynamoose passes none (the exact arguments: below).
+    expect(error ?? null).toBeNull();
   });
   if (fail) {
     it("calls back with the error and returns undefined", async () => {
@@ -144,5 +145,34 @@ describe.each([
   it("still resolves with the array without a callback", async () => {
     const result = await read();
     await expect(result.populate()).resolves.toBe(result);
+  });
+});
+
+// Jest's toHaveBeenCalledWith() compares the number of arguments too: a callback is called exactly as
+// Dynamoose calls it.
+describe("the arguments of a successful call back are Dynamoose's", () => {
+  it.each<[string, (cb: Callback) => unknown, unknown[]]>([
+    ["Model.delete: none", (cb) => Cat.delete(7, cb), []],
+    ["item.delete: none", (cb) => new Cat({ id: 7, name: "Seven" }).delete(cb), []],
+    [
+      'Model.delete with return: "request": (null, the request)',
+      (cb) => Cat.delete(7, { return: "request" }, cb),
+      [null, { TableName: Cat.table().name, Key: { id: { N: "7" } } }],
+    ],
+    ["table.initialize: (null)", (cb) => Cat.table().initialize(cb), [null]],
+    ["Model.get of a missing item: (null, undefined)", (cb) => Cat.get(404, cb), [null, undefined]],
+    [
+      'Model.update with returnValues: "NONE": (null, undefined)',
+      (cb) => Cat.update(1, { name: "Tom" }, { returnValues: "NONE" }, cb),
+      [null, undefined],
+    ],
+  ])("%s", async (_name, start, expected) => {
+    const callback = jest.fn();
+    await new Promise<void>((resolve) => {
+      expect(start((...args) => (callback(...args), resolve()))).toBeUndefined();
+    });
+    expect(callback).toHaveBeenCalledTimes(1);
+    expect(callback).toHaveBeenCalledWith(...expected);
+    expect(callback.mock.calls[0]).toStrictEqual(expected);
   });
 });

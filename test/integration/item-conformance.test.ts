@@ -100,6 +100,30 @@ describe("custom methods in every calling style", () => {
   });
 });
 
+describe("a caller's callback given to a callback-style custom method", () => {
+  const Cat = dynamodel.model(
+    "ConformanceMethodArgs",
+    { id: String },
+    { tableName: uniqueTableName("methodArgs"), throughput: "ON_DEMAND" },
+  );
+  const statics = Cat as unknown as Record<string, (...args: unknown[]) => unknown>;
+  Cat.methods.set("setName", function (_name: unknown, cb: () => void) {
+    cb(); // Dynamoose's Model guide example
+  });
+  Cat.methods.set("pair", function (cb: (error: null, a: number, b: number) => void) {
+    cb(null, 1, 2);
+  });
+
+  it("gets exactly the arguments the method passes, when it passes them, as in Dynamoose", () => {
+    const noResult = jest.fn();
+    expect(statics.setName!("Bob", noResult)).toBeUndefined();
+    expect(noResult).toHaveBeenCalledWith(); // synchronously, with no arguments
+    const pair = jest.fn();
+    statics.pair!(pair);
+    expect(pair.mock.calls).toStrictEqual([[null, 1, 2]]);
+  });
+});
+
 describe("item.withDefaults()", () => {
   const tableName = uniqueTableName("defaults");
   let counter = 0;

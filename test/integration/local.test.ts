@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { createConnection } from "node:net";
+import { join } from "node:path";
 import { startLocal } from "dynamodel/local";
 import { assertLocalEndpoint, rawClient, tableExists, testEndpoint, uniqueTableName } from "../support/local";
 
@@ -66,4 +68,37 @@ describe("startLocal", () => {
     expect(await portIsOpen(port)).toBe(false);
     await expect(local.stop()).resolves.toBeUndefined();
   }, 60_000);
+});
+
+describe("a server whose starting process is killed", () => {
+  // A process killed by a signal runs no "exit" listener; the server must end with it all the same.
+  it.each(["SIGKILL", "SIGTERM"] as const)(
+    "ends with it on %s",
+    async (signal) => {
+      const script = `
+      require(${JSON.stringify(join(__dirname, "../../lib/local.ts"))})
+        .startLocal()
+        .then((local) => { console.log(local.pid); setInterval(() => {}, 1000); });
+    `;
+      const starter = spawn(process.execPath, ["-r", "esbuild-register", "-e", script], {
+        cwd: join(__dirname, "../.."),
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const serverPid = await new Promise<number>((resolve, reject) => {
+        starter.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+        starter.once("exit", () =>
+          reject(new Error("the starting process ended before the server answered")),
+        );
+      });
+      expect(processIsAlive(serverPid)).toBe(true);
+      starter.kill(signal);
+      const deadline = Date.now() + 10_000;
+      while (processIsAlive(serverPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const alive = processIsAlive(serverPid);
+      if (alive) process.kill(serverPid, "SIGKILL");
+      expect(alive).toBe(false);
+    },
+    60_000,
+  );
 });
