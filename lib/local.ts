@@ -71,6 +71,7 @@ interface DynamoDbLocalModule {
  * ```
  */
 export async function startLocal(options: StartLocalOptions = {}): Promise<LocalDynamoDB> {
+  checkOptions(options);
   const javaCommand = options.javaCommand ?? "java";
   assertJavaVersion(javaCommand);
   const dynamoDbLocal = await loadDynamoDbLocal();
@@ -152,6 +153,29 @@ function startWatchdog(pid: number): ChildProcess {
   watchdog.unref();
   (watchdog.stdin as { unref?: () => void } | null)?.unref?.();
   return watchdog;
+}
+
+const OPTION_NAMES: readonly (keyof StartLocalOptions)[] = [
+  "port",
+  "dbPath",
+  "sharedDb",
+  "startTimeoutMs",
+  "javaCommand",
+];
+
+/**
+ * A misspelt option would start a server that is not the one asked for: refused, as everywhere else. (A
+ * TypeError, as the other errors here are plain ones: this entry does not bundle the library's classes.)
+ */
+function checkOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`startLocal() takes an options object (got ${String(options)}).`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw new TypeError(`Unknown startLocal() option "${name}" (allowed: ${OPTION_NAMES.join(", ")}).`);
+    }
+  }
 }
 
 /** Reads `java -version` and throws one clear error naming the fix when Java is missing or too old. */

@@ -70,6 +70,15 @@ describe("startLocal", () => {
   }, 60_000);
 });
 
+it("refuses an unknown option before starting anything", async () => {
+  await expect(startLocal({ dbpath: "/tmp/x" } as never)).rejects.toThrow(
+    new TypeError(
+      'Unknown startLocal() option "dbpath" (allowed: port, dbPath, sharedDb, startTimeoutMs, javaCommand).',
+    ),
+  );
+  await expect(startLocal(null as never)).rejects.toThrow(TypeError);
+});
+
 describe("a server whose starting process is killed", () => {
   // A process killed by a signal runs no "exit" listener; the server must end with it all the same.
   it.each(["SIGKILL", "SIGTERM"] as const)(
