@@ -98,6 +98,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   };
   process.once("exit", killOnExit);
   const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid);
+  // A server that ended by itself frees its pid for other processes: the watchdog must not outlive it.
+  child.once("exit", () => watchdog?.kill());
 
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -143,11 +145,16 @@ process.stdin.on("end", killServer).on("error", killServer).resume();
 
 /**
  * A small Node process that kills the server with `pid` once this process is gone. It does not keep this
- * process alive; `stop()` ends it first, so it never signals a pid that was handed on.
+ * process alive; `stop()`, or the server's own end, ends it first, so it never signals a pid that was
+ * handed on.
  */
 function startWatchdog(pid: number): ChildProcess {
+  // Without NODE_OPTIONS: a `--inspect-brk` or a loader meant for the tests must not hold the watchdog up.
+  const { NODE_OPTIONS: _, ...env } = process.env;
   const watchdog = spawn(process.execPath, ["-e", WATCHDOG_SCRIPT, String(pid)], {
     stdio: ["pipe", "ignore", "ignore"],
+    env,
+    windowsHide: true,
   });
   watchdog.on("error", () => undefined); // without it the server still dies with an ordinary exit
   watchdog.unref();

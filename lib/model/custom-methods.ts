@@ -143,6 +143,9 @@ function callWithCallersCallback(
   try {
     returned = fn.apply(self, [...args.slice(0, -1), forward]);
   } catch (error) {
+    // Thrown once the call has settled (by the caller's own callback, run inside the method, or by the
+    // method after calling it): the caller's to see, as Dynamoose lets it through.
+    if (settled) throw error;
     forwardLater(error);
     return undefined;
   }

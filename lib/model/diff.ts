@@ -125,3 +125,62 @@ function sameButUnheld(
   }
   return attributeValuesEqual(before, after);
 }
+
+type Container = Record<string, AttributeValue> | AttributeValue[];
+
+/**
+ * `image` with `changes` applied, as DynamoDB applies them: what the table holds after an UpdateItem
+ * that sent them. A new image; what the changes leave alone is shared with `image`, never changed in it.
+ * (An item's image after its save: content the item does not hold, such as other code's members of a map
+ * it shares, stays in it, so the next save still leaves that content alone.)
+ */
+export function applyImageChanges(
+  image: Record<string, AttributeValue>,
+  changes: readonly ImageChange[],
+): Record<string, AttributeValue> {
+  if (changes.length === 0) return image;
+  const root: Record<string, AttributeValue> = { ...image };
+  const fresh = new WeakSet<Container>([root]);
+  for (const change of changes) {
+    let container: Container = root;
+    for (const segment of change.path.slice(0, -1)) {
+      const next = childContainer(container, segment, fresh);
+      // The save succeeded, so DynamoDB found every path's parent; this only keeps the types honest.
+      if (next === undefined) break;
+      container = next;
+    }
+    const last = change.path[change.path.length - 1]!;
+    setMember(container, last, change.kind === "set" ? change.value : undefined);
+  }
+  return root;
+}
+
+/** The map or list at `segment` of `container`, copied once (into `container`) so it can be changed. */
+function childContainer(
+  container: Container,
+  segment: PathSegment,
+  fresh: WeakSet<Container>,
+): Container | undefined {
+  const value = memberOf(container, segment);
+  const inner = value?.M ?? value?.L;
+  if (inner === undefined) return undefined;
+  if (fresh.has(inner)) return inner;
+  const copy: Container = Array.isArray(inner) ? [...inner] : { ...inner };
+  fresh.add(copy);
+  setMember(container, segment, Array.isArray(copy) ? { L: copy } : { M: copy });
+  return copy;
+}
+
+function memberOf(container: Container, segment: PathSegment): AttributeValue | undefined {
+  return Array.isArray(container) ? container[Number(segment)] : container[String(segment)];
+}
+
+/** Sets (or, for `undefined`, removes) a member; a removed list element closes up, as in DynamoDB. */
+function setMember(container: Container, segment: PathSegment, value: AttributeValue | undefined): void {
+  if (Array.isArray(container)) {
+    const index = Number(segment);
+    if (value !== undefined) container[index] = value;
+    else container.splice(index, 1);
+  } else if (value !== undefined) container[String(segment)] = value;
+  else delete container[String(segment)];
+}

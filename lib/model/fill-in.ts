@@ -6,7 +6,6 @@ import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
 import { referenceTargetOf } from "../schema/types/reference";
-import { UNDEFINED } from "../schema/type-markers";
 import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
 import { nameHeld } from "./item-paths";
@@ -117,8 +116,7 @@ function variantHoldsStoredForm(variant: CompiledAttribute["variants"][number]):
 /**
  * Properties the pipeline dropped (attributes the schema does not declare and `saveUnknown` does not keep,
  * or another schema's attributes) leave the item, as in Dynamoose: the item shows what is stored, and its
- * `toJSON()` does not echo input the table never got. So does a `type.UNDEFINED` marker: the attribute is
- * not stored, and the marker is no value of its type.
+ * `toJSON()` does not echo input the table never got.
  */
 function dropUnstored(
   shape: ObjectShape,
@@ -126,8 +124,7 @@ function dropUnstored(
   written: Record<string, unknown>,
 ): void {
   for (const key of Object.keys(item)) {
-    if (Object.hasOwn(written, key)) continue;
-    if (!shape.byInputName.has(key) || item[key] === UNDEFINED) delete item[key];
+    if (!Object.hasOwn(written, key) && !shape.byInputName.has(key)) delete item[key];
   }
 }
 

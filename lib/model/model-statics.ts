@@ -11,6 +11,7 @@ import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { checkOptions } from "../operations/options";
 import { autoPopulate } from "./auto-populate";
+import { withoutLeftOutMarkers } from "./left-out-markers";
 import { methodsApi } from "./custom-methods";
 import { deleteKeyWithHooks, getWithHooks, saveWithHooks } from "./hooked-operations";
 import type { SaveSettings } from "./persist";
@@ -46,13 +47,14 @@ export function attachStatics(
       callback?: Callback<unknown>,
     ) {
       const [options, done] = settingsAndCallback(settings, callback);
-      const work = Promise.resolve().then(() =>
+      const work = Promise.resolve().then(() => {
+        const item = new model(object);
         // Checked before the spread: `create(obj, 5)` or `create(obj, [])` would otherwise spread to `{}`.
-        saveWithHooks(new model(object), {
+        return saveWithHooks(item, {
           overwrite: false,
           ...checkOptions(options, ["overwrite", "condition", "return"], "create"),
-        }),
-      );
+        }).then((result) => (result === item ? withoutLeftOutMarkers(item) : result));
+      });
       return withCallback(work, done);
     },
     delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {

@@ -14,7 +14,7 @@ import { withHooks } from "../hooks/hooks";
 import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
-import { attributeValuesEqual, diffImages, type ImageChange } from "./diff";
+import { applyImageChanges, attributeValuesEqual, diffImages, type ImageChange } from "./diff";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
@@ -198,6 +198,8 @@ export async function planSave(
   let request: PutItemCommandInput | UpdateItemCommandInput | undefined;
   let operation: "PutItem" | "UpdateItem" = "PutItem";
   let unchangedProjection = false;
+  // What the table holds once an UpdateItem save is through: the stored image with its changes applied.
+  let imageAfterUpdate: Record<string, AttributeValue> | undefined;
   if (updatesStored) {
     let changes = withoutReadForms(
       schema,
@@ -210,6 +212,7 @@ export async function planSave(
       stampVersion(written, version, next);
       changes.push({ kind: "set", path: [version], value: { N: String(next) } });
     }
+    imageAfterUpdate = applyImageChanges(stored, changes);
     if (changes.length > 0) {
       operation = "UpdateItem";
       request = buildSaveChangesInput(
@@ -236,16 +239,21 @@ export async function planSave(
     request = putInput();
   }
   const ticket = startSave();
-  const commitWrite = (result: WriteResult, stillPartial: boolean): void => {
+  const commitWrite = (
+    result: WriteResult,
+    image: Record<string, AttributeValue>,
+    stillPartial: boolean,
+  ): void => {
     // A save planned after this one has recorded its write: that, not this older state, is the item's image.
     if (!mayRecordSave(item, ticket)) return;
-    setStoredImage(item, result.attributes);
+    setStoredImage(item, image);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
-    if (stillPartial) markPartialImages([result.attributes]);
+    if (stillPartial) markPartialImages([image]);
     fillIn(runtime, data, result, schemaIndex);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
-  const commit = (): void => commitWrite(written, partial && updatesStored);
+  const commit = (): void =>
+    commitWrite(written, imageAfterUpdate ?? written.attributes, partial && updatesStored);
   // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item is
   // run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
   const whole = async (): Promise<WholeWrite> => {
@@ -265,7 +273,7 @@ export async function planSave(
         settings.condition,
         target,
       ),
-      commit: () => commitWrite(result, false),
+      commit: () => commitWrite(result, result.attributes, false),
     };
   };
   return {

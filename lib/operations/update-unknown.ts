@@ -35,6 +35,8 @@ export function keptChange(
   const wrapper = valueOperatorOf(value);
   if (wrapper === undefined) return keptValue(keep, path, value);
   const { operator: valueOperator, operand } = wrapper;
+  // Nothing to keep or leave out: the plan refuses the operator for it, as at a declared path.
+  if (operand === undefined) return value;
   if (valueOperator === "$IF_NOT_EXISTS") {
     const kept = keptValue(keep, path, operand);
     return kept === LEFT_OUT ? LEFT_OUT : { [valueOperator]: kept };
@@ -57,7 +59,8 @@ function keptValue(keep: (path: string) => boolean, path: string, value: unknown
  * appended one lands further on, which only a pattern naming one index, not `*`, could tell apart).
  */
 function keptElements(keep: (path: string) => boolean, path: string, elements: unknown[]): unknown {
-  if (elements.length === 0) return elements;
+  // An undefined element is refused by the plan (a list stores none): left for it to say so.
+  if (elements.length === 0 || elements.includes(undefined)) return elements;
   const kept = filterUnknown(elements, path, keep) as unknown[];
   return kept.length === 0 ? LEFT_OUT : kept;
 }

@@ -122,6 +122,14 @@ describe("a caller's callback given to a callback-style custom method", () => {
     statics.pair!(pair);
     expect(pair.mock.calls).toStrictEqual([[null, 1, 2]]);
   });
+
+  it("lets an error the caller's callback throws reach the caller, as Dynamoose does", () => {
+    expect(() =>
+      statics.pair!(() => {
+        throw new Error("thrown by the caller's callback");
+      }),
+    ).toThrow("thrown by the caller's callback");
+  });
 });
 
 describe("item.withDefaults()", () => {

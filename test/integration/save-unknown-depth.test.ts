@@ -125,6 +125,33 @@ describe('removing what "a.*.c" keeps of a map leaves the map\'s other content w
   });
 });
 
+it("a second save of the same item still leaves other code's members of such a map alone", async () => {
+  const Way = dynamodel.model(
+    "UnknownDepthWaySecond",
+    new Schema({ id: String, n: Number }, { saveUnknown: ["a.*.c"] }),
+    { tableName: uniqueTableName("UnknownDepthWaySecond") },
+  );
+  await Way.table().initialize();
+  await rawClient().putItem({
+    TableName: Way.table().name,
+    Item: { id: { S: "way" }, a: { M: { x: { M: { c: { N: "1" }, other: { N: "2" } } } } } },
+  });
+  const read = (await Way.get("way"))! as unknown as {
+    a: { x?: { c?: number } };
+    n?: number;
+    save(): Promise<unknown>;
+  };
+  delete read.a.x!.c;
+  await read.save();
+  read.n = 1; // an unrelated save in between
+  await read.save();
+  read.a.x = { c: 5 };
+  await read.save();
+  expect((await storedItem(Way.table().name, key("way")))?.a).toEqual({
+    M: { x: { M: { c: { N: "5" }, other: { N: "2" } } } },
+  });
+});
+
 it("value operators and $ADD lists at unknown paths keep what a save of the same data keeps", async () => {
   const Ops = dynamodel.model(
     "UnknownDepthOps",
