@@ -20,6 +20,7 @@ import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 import { removalAt, unreadAttributes, withoutUnread } from "./unread";
+import { wholeFlattenedChanges } from "./flattened-partial";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
 function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
@@ -73,7 +74,10 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const shape = schema.shape;
   let changes = diffImages(image ?? {}, current, (path, stored) => removalAt(schema, path, stored));
   if (image !== undefined) changes = withoutReadForms(schema, image, changes);
-  if (image !== undefined && isPartialImage(image)) changes = heldChanges(schema, data, image, changes);
+  if (image !== undefined && isPartialImage(image)) {
+    changes = heldChanges(schema, data, image, changes);
+    if (shape.flattened !== undefined) changes = wholeFlattenedChanges(schema, data, image, current, changes);
+  }
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );

@@ -15,6 +15,7 @@ import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { applyImageChanges, attributeValuesEqual, diffImages, type ImageChange } from "./diff";
+import { wholeFlattenedChanges } from "./flattened-partial";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
@@ -206,7 +207,12 @@ export async function planSave(
       stored,
       diffImages(stored, written.attributes, (path, stored) => removalAt(schema, path, stored)),
     );
-    if (isPartialImage(stored)) changes = heldChanges(schema, data, stored, changes);
+    if (isPartialImage(stored)) {
+      changes = heldChanges(schema, data, stored, changes);
+      if (schema.shape.flattened !== undefined) {
+        changes = wholeFlattenedChanges(schema, data, stored, written.attributes, changes);
+      }
+    }
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);

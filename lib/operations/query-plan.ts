@@ -18,7 +18,7 @@ import { type Condition, conditionNode } from "../expressions/condition";
 import { liftFromTopLevelOr, topLevelConjuncts } from "../expressions/conjuncts";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
-import { checkKeyConditionValueNotEmpty } from "../schema/empty-key";
+import { checkKeyConditionValueNotEmpty, keyDocumentName } from "../schema/empty-key";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import {
   canServeAsKey,
@@ -134,9 +134,13 @@ export function planQuery(
     );
   }
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
-  for (const value of comparedValues(hash)) checkKeyConditionValueNotEmpty(candidate.hashKey, value);
+  // Named by document path (a flattened sub-attribute's stored name is not what the caller wrote).
+  const named = (storedName: string) => keyDocumentName(schemas[0], storedName);
+  for (const value of comparedValues(hash)) checkKeyConditionValueNotEmpty(candidate.hashKey, value, named);
   if (range !== undefined) {
-    for (const value of comparedValues(range)) checkKeyConditionValueNotEmpty(candidate.rangeKey!, value);
+    for (const value of comparedValues(range)) {
+      checkKeyConditionValueNotEmpty(candidate.rangeKey!, value, named);
+    }
   }
   // No parentheses here: a key condition is at most two simple parts, and its grammar is DynamoDB's narrowest.
   const keyParts = [compileConditionNode(hash, target, registry)];

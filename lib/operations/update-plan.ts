@@ -107,7 +107,14 @@ function givesCombined(state: PlanState, path: string): boolean {
 
 /** Stores a written value at `path` (undefined: removes it); a whole flattened object, per stored name. */
 function pushWritten(state: PlanState, path: UpdatePath, value: AttributeValue | undefined): void {
-  if (path.flattened !== undefined) state.actions.push(...flattenedActions(path.flattened, value));
+  if (path.flattened !== undefined) {
+    const actions = flattenedActions(path.flattened, value);
+    // Each stored attribute may be an index key, refused empty as one set by its own path is.
+    for (const action of actions) {
+      if (action.kind === "set") checkUpdatedKeyNotEmpty(state.schema, String(action.path[0]), action.value);
+    }
+    state.actions.push(...actions);
+  }
   // An empty Set is stored as absent (DynamoDB has no empty sets).
   else if (value === undefined) state.actions.push({ kind: "remove", path: path.segments });
   else {

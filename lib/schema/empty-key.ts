@@ -45,13 +45,22 @@ function bytesOver(value: AttributeValue, limit: number): number | undefined {
   return value.B !== undefined && value.B.length > limit ? value.B.length : undefined;
 }
 
-/** Throws for an empty key value or one over its byte limit. */
-function checkKeyValue(name: string, value: AttributeValue, limit: number): void {
-  if (isEmpty(value)) throw emptyKeyError(name, value);
+/**
+ * The name an error gives a key attribute: its document path (`address.city`) for a sub-attribute of a
+ * flattened object, whose stored name (`addr_city`) the caller never wrote.
+ */
+export function keyDocumentName(schema: CompiledSchema | undefined, storedName: string): string {
+  const flattened = schema?.shape.flattened?.byStoredName.get(storedName);
+  return flattened === undefined ? storedName : `${flattened.owner.name}.${flattened.attribute.name}`;
+}
+
+/** Throws for an empty key value or one over its byte limit; `schema` names a flattened one by its path. */
+function checkKeyValue(name: string, value: AttributeValue, limit: number, schema?: CompiledSchema): void {
+  if (isEmpty(value)) throw emptyKeyError(keyDocumentName(schema, name), value);
   const bytes = bytesOver(value, limit);
   if (bytes !== undefined) {
     throw new ValidationError(
-      name,
+      keyDocumentName(schema, name),
       "key",
       `${bytes} bytes`,
       `is a ${limit === PARTITION_KEY_BYTES ? "partition" : "sort"} key (of the table or an index), whose value DynamoDB allows at most ${limit} bytes`,
@@ -85,7 +94,7 @@ function emptyKeyError(name: string, value: AttributeValue): ValidationError {
 export function checkKeysNotEmpty(schema: CompiledSchema, attributes: Record<string, AttributeValue>): void {
   for (const [name, limit] of keyLimits(schema)) {
     const value = attributes[name];
-    if (value !== undefined) checkKeyValue(name, value, limit);
+    if (value !== undefined) checkKeyValue(name, value, limit, schema);
   }
 }
 
@@ -94,7 +103,7 @@ export function checkUpdatedKeyNotEmpty(schema: CompiledSchema, name: string, va
   // Most values set are neither empty nor long enough to pass a key limit: no look-up for them.
   if (!isEmpty(value) && bytesOver(value, SORT_KEY_BYTES) === undefined) return;
   const limit = keyLimits(schema).get(name);
-  if (limit !== undefined) checkKeyValue(name, value, limit);
+  if (limit !== undefined) checkKeyValue(name, value, limit, schema);
 }
 
 /**
@@ -119,10 +128,14 @@ export function checkKeyValueNotEmpty(
  * checkKeyConditionValueNotEmpty("id", ""); // throws ValidationError: "id" is a key attribute …
  * ```
  */
-export function checkKeyConditionValueNotEmpty(name: string, value: unknown): void {
+export function checkKeyConditionValueNotEmpty(
+  name: string,
+  value: unknown,
+  named: (storedName: string) => string = (storedName) => storedName,
+): void {
   if (value === "" || (value instanceof Uint8Array && value.length === 0)) {
     throw new ValidationError(
-      name,
+      named(name),
       "key",
       value,
       "is a key attribute (of the table or an index), which DynamoDB does not allow to be empty, so a key condition cannot compare it with an empty value",

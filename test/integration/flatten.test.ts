@@ -1,7 +1,7 @@
 // storage: "flatten" (SPEC §11): every write path stores a flattened object's sub-attributes as top-level
 // attributes, every read path rebuilds the object. What is stored is read back through the raw SDK.
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Schema, TypeMismatch, ValidationError } from "dynamodel";
+import dynamodel, { InvalidParameter, Schema, TypeMismatch, ValidationError } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -175,6 +175,55 @@ describe("reads rebuild the object", () => {
   });
 });
 
+describe("an index key inside a flattened object", () => {
+  test("is refused empty or oversize before sending, by its document path, however it is written", async () => {
+    await User.create({ id: "k1", address: { city: "Oslo" } });
+    const before = await stored("k1");
+    const empty = { path: "address.city", rule: "key", value: "" };
+    const writes: (() => Promise<unknown>)[] = [
+      () => User.create({ id: "k2", address: { city: "" } }),
+      () => User.update({ id: "k1" }, { "address.city": "" }),
+      () => User.update({ id: "k1" }, { address: { city: "" } }),
+      () => User.update({ id: "k1" }, { $SET: { address: { city: "" } } }),
+      () => dynamodel.transaction([User.transaction.update({ id: "k1" }, { address: { city: "" } })]),
+      () => User.query("address.city").eq("").exec(),
+    ];
+    for (const write of writes) {
+      const error = await write().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject(empty);
+    }
+    await expect(User.update({ id: "k1" }, { address: { city: "c".repeat(2100) } })).rejects.toMatchObject({
+      path: "address.city",
+      rule: "key",
+      value: "2100 bytes",
+    });
+    expect(await stored("k1")).toEqual(before);
+    expect(await stored("k2")).toBeUndefined();
+  });
+});
+
+test("an unknown attribute saveUnknown would keep under a flattened stored name is refused, nothing written", async () => {
+  const Loose = dynamodel.model(
+    "FlattenLoose",
+    new Schema(
+      { id: String, address: { type: Object, storage: "flatten", schema: { city: String } } },
+      { saveUnknown: true },
+    ),
+    { tableName: uniqueTableName("flattenLoose"), throughput: "ON_DEMAND" },
+  );
+  const message =
+    '"address_city" is where "address.city" is stored (storage: "flatten"); it cannot also be given as an ' +
+    "attribute of its own.";
+  await Loose.table().initialize();
+  const clash = { id: "c1", address: { city: "Oslo" }, address_city: "Bergen" };
+  await expect(Loose.create(clash)).rejects.toThrow(new InvalidParameter(message));
+  await expect(Loose.batchPut([clash])).rejects.toThrow(InvalidParameter);
+  await expect(Loose.create({ id: "c2", address_city: "Bergen" })).rejects.toThrow(InvalidParameter);
+  const { Items } = await rawClient().scan({ TableName: Loose.table().name });
+  expect(Items).toEqual([]);
+});
+
 describe("saving an item read from the table", () => {
   test("modifiedPaths and isDirty name document paths; save sends only the changed stored names", async () => {
     await User.create({ id: "s1", address: { city: "Oslo", zip: "0150" }, billing: { plan: "pro" } });
@@ -221,6 +270,39 @@ describe("saving an item read from the table", () => {
     const item = new User({ id: "s2", address: { city: "Oslo" } });
     // The default of address.country counts, as defaults do for any new item.
     expect(item.modifiedPaths().sort()).toEqual(["address.city", "address.country", "id"]);
+  });
+
+  test("an item read with a projection replaces or removes a flattened object whole, as a map's SET or REMOVE", async () => {
+    await User.create({ id: "p1", name: "x", address: { city: "Oslo", zip: "1", floor: 3 } });
+    const unread = (await User.get("p1", { attributes: ["id", "name"] }))!;
+    unread.address = { city: "New" } as never; // country: its default fills it in
+    expect(unread.modifiedPaths().sort()).toEqual([
+      "address.city",
+      "address.country",
+      "address.floor",
+      "address.geo",
+      "address.movedIn",
+      "address.street",
+      "address.zip",
+    ]);
+    await unread.save();
+    // The default is stored as the saved item shows it; the sub-attributes the object no longer has go.
+    expect(await stored("p1")).toEqual({ id: "p1", name: "x", addr_city: "New", addr_country: "NO" });
+    expect(unread.toJSON()).toEqual({ id: "p1", name: "x", address: { city: "New", country: "NO" } });
+
+    await User.create({ id: "p2", name: "x", address: { city: "Oslo", zip: "1" } });
+    const readInPart = (await User.get("p2", { attributes: ["id", "address.city"] }))!;
+    delete readInPart.address;
+    await readInPart.save();
+    expect(await stored("p2")).toEqual({ id: "p2", name: "x" });
+
+    // Read in part and changed in part: only the change is written.
+    await User.create({ id: "p3", address: { city: "Oslo", zip: "1" } });
+    const changedInPart = (await User.get("p3", { attributes: ["id", "address.city"] }))!;
+    changedInPart.address!.city = "Bergen";
+    expect(changedInPart.modifiedPaths()).toEqual(["address.city"]);
+    await changedInPart.save();
+    expect(await stored("p3")).toEqual({ id: "p3", addr_city: "Bergen", addr_zip: "1", addr_country: "NO" });
   });
 
   test("removing the whole object removes every stored sub-attribute", async () => {
