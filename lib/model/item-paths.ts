@@ -20,6 +20,7 @@ import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 import { removalAt, unreadAttributes, withoutUnread } from "./unread";
+import { combineValue } from "../schema/combine";
 import { wholeFlattenedChanges } from "./flattened-partial";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
@@ -65,6 +66,13 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const image = storedImageOf(item);
   const input = withoutUnread(data, unreadAttributes(schema, data, image));
   const { normalized, unfit } = normalizeFitting(schema, input);
+  // A COMBINE attribute is computed on every write: a changed source changes it, as the save will store.
+  for (const attribute of schema.combined) {
+    const variant = attribute.variants[0]!;
+    if (variant.kind === "combine") {
+      normalized[attribute.name] = combineValue(schema, normalized, variant.attributes, variant.separator);
+    }
+  }
   const shownChanged =
     image !== undefined && schema.shape.flags.get
       ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))

@@ -14,12 +14,15 @@ function checkIndexThroughput(throughput: unknown, attribute: string): void {
   );
 }
 
-/** `project: [names]` in stored names: a flattened object or sub-attribute may be named as the document has it. */
+/**
+ * `project: [names]` in stored names: an attribute may be named by an alias, and a flattened object or
+ * sub-attribute as the document has it. (Sent as written, an alias projected nothing.)
+ */
 function projectedNames(project: boolean | readonly string[] | undefined, shape: ObjectShape) {
-  if (!Array.isArray(project) || shape.flattened === undefined) return project ?? true;
+  if (!Array.isArray(project)) return project ?? true;
   return project.flatMap((name: string) => {
-    const stored = storedNamesFor(shape, name);
-    return stored.length === 0 ? [name] : stored;
+    const stored = shape.flattened === undefined ? [] : storedNamesFor(shape, name);
+    return stored.length > 0 ? stored : [shape.byInputName.get(name)?.name ?? name];
   });
 }
 
