@@ -16,6 +16,7 @@ import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { applyImageChanges, attributeValuesEqual, diffImages, type ImageChange } from "./diff";
 import { wholeFlattenedChanges } from "./flattened-partial";
+import { unreadInside, withoutUnreadInside } from "./unread-inside";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { heldChanges } from "./item-paths";
@@ -78,10 +79,11 @@ export function writeForSave(
 ): Promise<WriteResult> {
   const data = item as Record<string, unknown>;
   const unread = unreadAttributes(schema, data, stored);
-  return writePipeline(schema, withoutUnread(data, unread), {
+  const inside = stored !== undefined && isPartialImage(stored) ? unreadInside(schema, data, stored) : [];
+  return writePipeline(schema, withoutUnreadInside(withoutUnread(data, unread), inside), {
     isNew: stored === undefined,
     old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
-    unread,
+    unread: inside.length === 0 ? unread : new Set([...(unread ?? []), ...inside.map(({ path }) => path)]),
   });
 }
 

@@ -242,24 +242,21 @@ export async function runValidatorsIn(walk: RuleWalk): Promise<void> {
   });
 }
 
-/** `unread`: top-level attributes an item read with a projection does not hold (see model/unread.ts). */
+/**
+ * `unread`: the document paths (`lives`, `address.city`) an item read with a projection neither read nor
+ * holds (see model/unread.ts): not required, as nothing is written for them.
+ */
 export function checkRequired(
   shape: ObjectShape,
   item: Record<string, unknown>,
   unread?: ReadonlySet<string>,
 ): void {
-  checkRequiredIn(
-    shapeWalk(shape, item),
-    unread === undefined ? undefined : (key, container) => container === item && unread.has(key as string),
-  );
+  checkRequiredIn(shapeWalk(shape, item), unread === undefined ? undefined : (path) => unread.has(path));
 }
 
-export function checkRequiredIn(
-  walk: RuleWalk,
-  skip?: (key: string | number, container: Record<string | number, unknown>) => boolean,
-): void {
+export function checkRequiredIn(walk: RuleWalk, skip?: (path: string) => boolean): void {
   walk("required", (attribute, container, key, path) => {
-    if (skip?.(key, container)) return;
+    if (skip?.(path)) return;
     const value = container[key];
     // A missing value has no type: the first definition's `required` decides.
     if (attribute.settings.required && (value === undefined || value === null)) {

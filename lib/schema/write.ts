@@ -21,8 +21,8 @@ export interface WriteSettings {
   /** The time stamped into `createdAt`/`updatedAt`. */
   readonly now?: Date;
   /**
-   * Top-level attributes of an item read with a projection that it neither read nor holds: not required
-   * here (the caller passes them as `type.UNDEFINED`, so they get no default either).
+   * The document paths (`lives`, `address.city`) of an item read with a projection that it neither read
+   * nor holds: not required here (the caller passes them as `type.UNDEFINED`, so they get no default either).
    */
   readonly unread?: ReadonlySet<string>;
 }

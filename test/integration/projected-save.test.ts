@@ -92,6 +92,49 @@ describe("an item read with a projection", () => {
   });
 });
 
+describe("a map read in part", () => {
+  const Place = dynamodel.model(
+    "ProjectedPlace",
+    new Schema({
+      id: String,
+      address: {
+        type: Object,
+        schema: { city: { type: String, required: true }, n: Number, m: { type: Number, default: 5 } },
+      },
+      flat: {
+        type: Object,
+        storage: "flatten",
+        schema: { city: { type: String, required: true }, n: Number, m: { type: Number, default: 5 } },
+      },
+    }),
+    { tableName: uniqueTableName("projectedPlace"), throughput: "ON_DEMAND" },
+  );
+
+  it("neither requires nor fills in the sub-attributes it did not read, as unread attributes", async () => {
+    await Place.table().initialize();
+    const item = {
+      id: { S: "a" },
+      address: { M: { city: { S: "Oslo" }, n: { N: "1" }, m: { N: "9" } } },
+      flat_city: { S: "Oslo" },
+      flat_n: { N: "1" },
+      flat_m: { N: "9" },
+    };
+    await rawClient().putItem({ TableName: Place.table().name, Item: item });
+    const read = (await Place.get("a", { attributes: ["id", "address.n", "flat.n"] }))!;
+    read.address!.n = 2;
+    read.flat!.n = 2;
+    await read.save(); // city is required, m has a default: neither was read
+    const { Item } = await rawClient().getItem({ TableName: Place.table().name, Key: { id: { S: "a" } } });
+    expect(Item).toEqual({
+      ...item,
+      address: { M: { city: { S: "Oslo" }, n: { N: "2" }, m: { N: "9" } } },
+      flat_n: { N: "2" },
+    });
+    expect(read.toJSON()).toEqual({ id: "a", address: { n: 2 }, flat: { n: 2 } });
+    expect(read.original()).toEqual({ id: "a", address: { n: 2 }, flat: { n: 2 } });
+  });
+});
+
 describe("stored attributes the schema does not declare", () => {
   it("do not make a fresh read dirty and survive its save, at the top level and inside maps", async () => {
     await putRaw({ ...whole(20), legacy: "keep me", address: { city: "Oslo", zip: "0150", floor: 3 } });
