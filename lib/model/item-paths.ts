@@ -21,6 +21,7 @@ import { isPartialImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 import { removalAt, unreadAttributes, withoutUnread } from "./unread";
 import { combineValue } from "../schema/combine";
+import { NameGivenTwice } from "../schema/input-names";
 import { wholeFlattenedChanges } from "./flattened-partial";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
@@ -119,7 +120,12 @@ function normalizeFitting(
       return { normalized: normalizeObject(schema.shape, rest, "", context), unfit };
     } catch (error) {
       // The path names the real attribute first (`age`, `address.city`, `tags[2]`, `tags[]`).
-      const head = error instanceof TypeMismatch ? /^[^.[]*/.exec(error.path)![0] : "";
+      const head =
+        error instanceof TypeMismatch
+          ? /^[^.[]*/.exec(error.path)![0]
+          : error instanceof NameGivenTwice
+            ? error.root
+            : "";
       const attribute = schema.shape.byName.get(head);
       const key = attribute === undefined ? undefined : nameHeld(attribute, rest);
       if (attribute === undefined || key === undefined || !(key in rest)) throw error;

@@ -234,7 +234,7 @@ export function normalizeObject(
       if (path === "" && context.reshaped === true) noteReshaped(context, key);
       continue;
     }
-    if (key !== attribute.name) checkOnlyNameGiven(attribute, key, input);
+    if (key !== attribute.name) checkOnlyNameGiven(attribute, key, input, path);
     if (value === undefined || value === UNDEFINED) continue;
     const realPath = path === "" ? attribute.name : `${path}.${attribute.name}`;
     output[attribute.name] = normalizeValue(attribute, value, realPath, context);

@@ -147,3 +147,33 @@ test("a flattened object holding a wrong-typed stored value is not dirty until i
   (read.address as Record<string, unknown>).zip = "y";
   expect(read.modifiedPaths()).toEqual(["address"]);
 });
+
+it("an attribute held under its name and its alias at once is compared as it is, and refused by save()", async () => {
+  const Named = dynamodel.model(
+    "UnfitNamedTwice",
+    new Schema({
+      id: String,
+      nm: { type: String, alias: "nick" },
+      obj: { type: Object, schema: { a: { type: String, alias: "x" } } },
+    }),
+    { tableName: uniqueTableName("unfitNamedTwice"), throughput: "ON_DEMAND" },
+  );
+  await Named.create({ id: "1", nick: "n", obj: { x: "X" } });
+  const read = (await Named.get("1"))! as unknown as Record<string, unknown> & {
+    obj: Record<string, unknown>;
+    modifiedPaths(): string[];
+    isDirty(path?: string): boolean;
+    save(): Promise<unknown>;
+  };
+  read.nm = "under its real name too";
+  read.obj.a = "and inside a map";
+  expect(read.modifiedPaths().sort()).toEqual(["nm", "obj"]);
+  expect(read.isDirty()).toBe(true);
+  expect(read.isDirty("nick")).toBe(true);
+  await expect(read.save()).rejects.toThrow(
+    /^Cannot map attribute "(nm|a)" to "(nick|x)" because both are defined\.$/,
+  );
+  await expect(read.save()).rejects.toMatchObject({ name: "InvalidParameter" });
+  const { Item } = await rawClient().getItem({ TableName: Named.table().name, Key: { id: { S: "1" } } });
+  expect(unmarshall(Item!)).toEqual({ id: "1", nm: "n", obj: { a: "X" } });
+});
