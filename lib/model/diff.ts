@@ -141,7 +141,17 @@ export function applyImageChanges(
   if (changes.length === 0) return image;
   const root: Record<string, AttributeValue> = { ...image };
   const fresh = new WeakSet<Container>([root]);
-  for (const change of changes) {
+  // DynamoDB resolves every path against the item as it was: list elements removed go last, highest
+  // index first, so each index still names the element it named. (diffImages replaces lists whole today.)
+  const isElementRemoval = (change: ImageChange) =>
+    change.kind === "remove" && typeof change.path[change.path.length - 1] === "number";
+  const ordered = [
+    ...changes.filter((change) => !isElementRemoval(change)),
+    ...changes
+      .filter(isElementRemoval)
+      .sort((a, b) => Number(b.path[b.path.length - 1]) - Number(a.path[a.path.length - 1])),
+  ];
+  for (const change of ordered) {
     let container: Container = root;
     for (const segment of change.path.slice(0, -1)) {
       const next = childContainer(container, segment, fresh);
@@ -179,8 +189,9 @@ function memberOf(container: Container, segment: PathSegment): AttributeValue | 
 function setMember(container: Container, segment: PathSegment, value: AttributeValue | undefined): void {
   if (Array.isArray(container)) {
     const index = Number(segment);
-    if (value !== undefined) container[index] = value;
-    else container.splice(index, 1);
+    // A SET past the end appends, as in DynamoDB.
+    if (value !== undefined) container[Math.min(index, container.length)] = value;
+    else if (index < container.length) container.splice(index, 1);
   } else if (value !== undefined) container[String(segment)] = value;
   else delete container[String(segment)];
 }

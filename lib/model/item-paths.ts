@@ -65,19 +65,24 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const data = untracked(item) as Record<string, unknown>;
   const schema = schemaFor(runtime, data);
   const image = storedImageOf(item);
-  const input = withoutUnread(data, unreadAttributes(schema, data, image));
+  const unread = unreadAttributes(schema, data, image);
+  const input = withoutUnread(data, unread);
   const { normalized, unfit } = normalizeFitting(schema, input);
-  // A COMBINE attribute is computed on every write: a changed source changes it, as the save will store.
-  for (const attribute of schema.combined) {
-    const variant = attribute.variants[0]!;
-    if (variant.kind === "combine") {
-      normalized[attribute.name] = combineValue(schema, normalized, variant.attributes, variant.separator);
-    }
-  }
   const shownChanged =
     image !== undefined && schema.shape.flags.get
       ? restoreReadValuesNow(schema.shape, normalized, storedFormFromDynamo(schema, image))
       : [];
+  // A COMBINE attribute is computed on every write, from the sources as stored (after the read values are
+  // restored, as write.ts does): a changed source changes it. Not from sources a projection did not read,
+  // nor from an unfit one (left out of `normalized`; the save refuses it).
+  const unknowable = (source: string) =>
+    unread?.has(source) === true || unfit?.has(schema.shape.byName.get(source)!) === true;
+  for (const attribute of schema.combined) {
+    const variant = attribute.variants[0]!;
+    if (variant.kind === "combine" && !variant.attributes.some(unknowable)) {
+      normalized[attribute.name] = combineValue(schema, normalized, variant.attributes, variant.separator);
+    }
+  }
   const current = objectToDynamo(schema.shape, normalized, "");
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;

@@ -1,7 +1,7 @@
 // Write pipeline, first pass: incoming names → real names, type checks, defaults and the
 // conversion of each value to its JavaScript form for its type (a number for a Date becomes a Date,
 // an array for a Set becomes a Set). Builds a new object; the caller's object is never changed.
-import { InvalidParameter, InvalidType, TypeMismatch } from "../errors";
+import { InvalidType, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { checkOnlyNameGiven } from "./input-names";
 import { setOwnMember } from "./own-member";
@@ -225,7 +225,6 @@ export function normalizeObject(
         context.keepUnknown === undefined
           ? undefined
           : keptUnknownValue(context.keepUnknown, attributePath, value, context);
-      if (held !== undefined && shape.flattened?.byStoredName.has(key)) throw storedNameGiven(shape, key);
       if (held !== undefined)
         setOwnMember(output, key, held); // a `__proto__` member stays data
       // A nested unknown left out: the saved item takes the stored form (fill-in.ts). At the top level
@@ -281,16 +280,4 @@ export async function settlePendingDefaults(context: NormalizeContext): Promise<
       }
     });
   }
-}
-
-/**
- * An unknown attribute `saveUnknown` would keep under the stored name of a flattened sub-attribute: one of
- * the two values would silently overwrite the other in the table (an update refuses the same clash).
- */
-function storedNameGiven(shape: ObjectShape, key: string): InvalidParameter {
-  const { owner, attribute } = shape.flattened!.byStoredName.get(key)!;
-  return new InvalidParameter(
-    `"${key}" is where "${owner.name}.${attribute.name}" is stored (storage: "flatten"); it cannot also be ` +
-      "given as an attribute of its own.",
-  );
 }

@@ -2,8 +2,8 @@
 // custom types; combine; attribute `set`; schema `set`; attribute `validate`; schema `validate`;
 // `required`; `enum`; then conversion to AttributeValues and the 400 KB check.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { ValidationError } from "../errors";
-import type { CompiledSchema, TimestampAttribute } from "./compiled";
+import { InvalidParameter, ValidationError } from "../errors";
+import type { CompiledSchema, ObjectShape, TimestampAttribute } from "./compiled";
 import { isThenable, normalizeObject, settlePendingDefaults, type NormalizeContext } from "./normalize";
 import { applySetters, checkEnums, checkRequired, restoreReadValues, runValidators } from "./rules";
 import { isPlainObject } from "./resolve-type";
@@ -62,6 +62,7 @@ export async function writePipeline(
 ): Promise<WriteResult> {
   const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
   let item = normalizeObject(schema.shape, input, "", context);
+  if (schema.shape.flattened !== undefined) checkNoStoredNameGiven(schema.shape, item);
   if (context.pendingDefaults.length > 0) await settlePendingDefaults(context);
   let restored: ReadonlySet<string> | undefined;
   if (settings.old !== undefined && schema.shape.flags.get) {
@@ -82,7 +83,9 @@ export async function writePipeline(
 
   for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;
-    if (variant.kind === "combine")
+    // A projected item that did not read every source keeps the value it read (or none): combined from
+    // some sources only, it would overwrite the stored value with a wrong one.
+    if (variant.kind === "combine" && !variant.attributes.some((source) => settings.unread?.has(source)))
       item[attribute.name] = combineValue(schema, item, variant.attributes, variant.separator);
   }
 
@@ -117,4 +120,20 @@ export async function writePipeline(
   }
   const reshaped = context.reshapedNames;
   return reshaped === undefined ? { item, attributes } : { item, attributes, reshaped };
+}
+
+/**
+ * An unknown attribute `saveUnknown` kept under the stored name of a flattened sub-attribute: one of the two
+ * values would silently overwrite the other in the table (an update refuses the same clash). A write-only
+ * check: asking what changed (`modifiedPaths()`) compares such an item without throwing.
+ */
+function checkNoStoredNameGiven(shape: ObjectShape, item: Record<string, unknown>): void {
+  for (const key of Object.keys(item)) {
+    const flattened = shape.flattened!.byStoredName.get(key);
+    if (flattened === undefined || shape.byName.has(key)) continue;
+    throw new InvalidParameter(
+      `"${key}" is where "${flattened.owner.name}.${flattened.attribute.name}" is stored (storage: ` +
+        '"flatten"); it cannot also be given as an attribute of its own.',
+    );
+  }
 }

@@ -50,3 +50,28 @@ it("a changed COMBINE source makes the combined attribute dirty, as the save the
   expect(Item).toMatchObject({ full: { S: "z b" }, fa: { S: "z-b" } });
   expect(read.modifiedPaths()).toEqual([]);
 });
+
+it("a COMBINE attribute is not dirty for a source shown through get, nor rewritten from sources a projection did not read", async () => {
+  const Tag = dynamodel.model(
+    "CombineDirtyTag",
+    new Schema({
+      id: String,
+      name: { type: String, get: (value: unknown) => String(value).toUpperCase() },
+      n: Number,
+      full: dynamodel.type.COMBINE(["id", "name"]),
+    }),
+    { tableName: uniqueTableName("combineDirtyTag"), throughput: "ON_DEMAND" },
+  );
+  await Tag.create({ id: "1", name: "bob", n: 1 });
+  const read = (await Tag.get("1"))!;
+  expect(read.name).toBe("BOB");
+  expect(read.modifiedPaths()).toEqual([]);
+
+  const projected = (await Tag.get("1", { attributes: ["id", "full", "n"] }))!;
+  expect(projected.modifiedPaths()).toEqual([]);
+  projected.n = 2;
+  expect(projected.modifiedPaths()).toEqual(["n"]);
+  await projected.save();
+  const { Item } = await rawClient().getItem({ TableName: Tag.table().name, Key: { id: { S: "1" } } });
+  expect(Item).toEqual({ id: { S: "1" }, name: { S: "bob" }, n: { N: "2" }, full: { S: "1,bob" } });
+});

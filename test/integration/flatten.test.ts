@@ -222,6 +222,11 @@ test("an unknown attribute saveUnknown would keep under a flattened stored name 
   await expect(Loose.create({ id: "c2", address_city: "Bergen" })).rejects.toThrow(InvalidParameter);
   const { Items } = await rawClient().scan({ TableName: Loose.table().name });
   expect(Items).toEqual([]);
+  // Asking what changed answers; only a write refuses.
+  const asked = new Loose(clash);
+  expect(asked.isDirty()).toBe(true);
+  expect(asked.modifiedPaths()).toContain("address.city");
+  await expect(asked.save()).rejects.toThrow(new InvalidParameter(message));
 });
 
 describe("saving an item read from the table", () => {

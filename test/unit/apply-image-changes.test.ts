@@ -43,3 +43,16 @@ it("turns an image into the next one given diffImages' changes", () => {
   };
   expect(applyImageChanges(image, diffImages(image, next))).toEqual(next);
 });
+
+it("resolves list indexes against the list as it was, as DynamoDB does", () => {
+  const list = { l: { L: [{ S: "p" }, { S: "q" }, { S: "r" }] } };
+  expect(
+    applyImageChanges(list, [
+      { kind: "remove", path: ["l", 0] },
+      { kind: "remove", path: ["l", 1] },
+    ]),
+  ).toEqual({ l: { L: [{ S: "r" }] } });
+  expect(applyImageChanges(list, [{ kind: "set", path: ["l", 10], value: { S: "x" } }])).toEqual({
+    l: { L: [{ S: "p" }, { S: "q" }, { S: "r" }, { S: "x" }] },
+  });
+});
