@@ -77,13 +77,19 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   // nor from an unfit one (left out of `normalized`; the save refuses it).
   const unknowable = (source: string) =>
     unread?.has(source) === true || unfit?.has(schema.shape.byName.get(source)!) === true;
+  const keptAsRead: string[] = [];
   for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;
-    if (variant.kind === "combine" && !variant.attributes.some(unknowable)) {
-      normalized[attribute.name] = combineValue(schema, normalized, variant.attributes, variant.separator);
-    }
+    if (variant.kind !== "combine") continue;
+    if (variant.attributes.some(unknowable)) keptAsRead.push(attribute.name);
+    else normalized[attribute.name] = combineValue(schema, normalized, variant.attributes, variant.separator);
   }
   const current = objectToDynamo(schema.shape, normalized, "");
+  // What the save writes for a COMBINE attribute it cannot compute: the value read, whatever the item holds.
+  for (const name of keptAsRead) {
+    if (image?.[name] === undefined) delete current[name];
+    else current[name] = image[name]!;
+  }
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
   let changes = diffImages(image ?? {}, current, (path, stored) => removalAt(schema, path, stored));
@@ -113,6 +119,9 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
  * wrong type set by the caller, or stored so by other code). A save refuses those; asking what changed
  * must not throw, so they are compared in their generic stored form instead (`compareUnfit`).
  */
+/** The unfit value of an attribute given under two names: never equal to what was read (no stored form). */
+const GIVEN_TWICE = Symbol("given twice");
+
 function normalizeFitting(
   schema: CompiledSchema,
   input: Record<string, unknown>,
@@ -135,9 +144,15 @@ function normalizeFitting(
       const key = attribute === undefined ? undefined : nameHeld(attribute, rest);
       if (attribute === undefined || key === undefined || !(key in rest)) throw error;
       unfit ??= new Map();
-      unfit.set(attribute, rest[key]);
       rest = { ...rest };
-      delete rest[key];
+      if (error instanceof NameGivenTwice) {
+        // Given twice, it is changed whatever either value is: the save refuses it.
+        unfit.set(attribute, GIVEN_TWICE);
+        for (const name of [attribute.name, ...attribute.settings.aliases]) delete rest[name];
+      } else {
+        unfit.set(attribute, rest[key]);
+        delete rest[key];
+      }
     }
   }
 }

@@ -39,47 +39,52 @@ export function unreadInside(
       for (const [sub, stored] of flatten.storedNames)
         if (image[stored] !== undefined) readMembers[sub] = image[stored]!;
       if (Object.keys(readMembers).length === 0) continue;
-      collect([flatten.shape], readMembers, value, attribute.name, [heldName], found);
+      collect(flatten.shape, readMembers, value, attribute.name, [heldName], found);
       continue;
     }
     const read = image[attribute.name]?.M;
-    if (read !== undefined) collect(objectShapes(attribute), read, value, attribute.name, [heldName], found);
+    const shape = onlyObjectShape(attribute);
+    if (read !== undefined && shape !== undefined)
+      collect(shape, read, value, attribute.name, [heldName], found);
   }
   return found;
 }
 
 function collect(
-  shapes: readonly ObjectShape[],
+  shape: ObjectShape,
   read: Record<string, AttributeValue>,
   held: Record<string, unknown>,
   path: string,
   heldPath: readonly string[],
   found: UnreadInside[],
 ): void {
-  const seen = new Set<string>();
-  for (const shape of shapes) {
-    for (const sub of shape.attributes) {
-      if (seen.has(sub.name)) continue;
-      seen.add(sub.name);
-      const heldName = nameHeld(sub, held);
-      const value = held[heldName];
-      const stored = read[sub.name];
-      const subPath = `${path}.${sub.name}`;
-      if (stored === undefined && value === undefined)
-        found.push({ path: subPath, held: [...heldPath, heldName] });
-      else if (stored?.M !== undefined && isPlainObject(value)) {
-        collect(objectShapes(sub), stored.M, value, subPath, [...heldPath, heldName], found);
-      }
+  for (const sub of shape.attributes) {
+    const heldName = nameHeld(sub, held);
+    const value = held[heldName];
+    const stored = read[sub.name];
+    const subPath = `${path}.${sub.name}`;
+    if (stored === undefined && value === undefined)
+      found.push({ path: subPath, held: [...heldPath, heldName] });
+    else if (stored?.M !== undefined && isPlainObject(value)) {
+      const inner = onlyObjectShape(sub);
+      if (inner !== undefined) collect(inner, stored.M, value, subPath, [...heldPath, heldName], found);
     }
   }
 }
 
-function objectShapes(attribute: CompiledAttribute): ObjectShape[] {
-  const shapes: ObjectShape[] = [];
+/**
+ * The object shape of an attribute that has exactly one. With several, which one a value takes is chosen
+ * by the keys it holds (variant-rank.ts), and marking the keys of all of them would sway that choice: such
+ * a map is left as the item holds it.
+ */
+function onlyObjectShape(attribute: CompiledAttribute): ObjectShape | undefined {
+  let only: ObjectShape | undefined;
   for (const variant of attribute.variants) {
-    if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
+    if (variant.kind !== "object" || typeof variant.shape !== "object") continue;
+    if (only !== undefined) return undefined;
+    only = variant.shape;
   }
-  return shapes;
+  return only;
 }
 
 /** The item as the write pipeline should see it: unread sub-attributes marked `type.UNDEFINED` (no default). */

@@ -83,10 +83,12 @@ export async function writePipeline(
 
   for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;
-    // A projected item that did not read every source keeps the value it read (or none): combined from
-    // some sources only, it would overwrite the stored value with a wrong one.
-    if (variant.kind === "combine" && !variant.attributes.some((source) => settings.unread?.has(source)))
-      item[attribute.name] = combineValue(schema, item, variant.attributes, variant.separator);
+    if (variant.kind !== "combine") continue;
+    // A projected item that did not read every source keeps the value it read (or none), whatever it was
+    // given: combined from some sources only, it would overwrite the stored value with a wrong one.
+    item[attribute.name] = variant.attributes.some((source) => settings.unread?.has(source))
+      ? settings.old?.[attribute.name]
+      : combineValue(schema, item, variant.attributes, variant.separator);
   }
 
   if (schema.shape.flags.set) await applySetters(schema.shape, item, settings.old, restored);

@@ -165,6 +165,8 @@ it("an attribute held under its name and its alias at once is compared as it is,
     isDirty(path?: string): boolean;
     save(): Promise<unknown>;
   };
+  read.nm = "n"; // the value read, under its real name: held twice all the same
+  expect(read.modifiedPaths()).toEqual(["nm"]);
   read.nm = "under its real name too";
   read.obj.a = "and inside a map";
   expect(read.modifiedPaths().sort()).toEqual(["nm", "obj"]);

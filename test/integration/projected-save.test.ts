@@ -309,3 +309,30 @@ describe("a versioned item read without its version", () => {
     expect(unmarshall(Item!)).toEqual({ id: 1, title: "b", version: 2 });
   });
 });
+
+it("a map with several object schemas, read in part, keeps the change made to it", async () => {
+  const Variant = dynamodel.model(
+    "ProjectedVariant",
+    new Schema({
+      id: String,
+      v: [
+        { type: Object, schema: { a: String, b: String, f: String } },
+        { type: Object, schema: { c: Number, d: String } },
+      ],
+    }),
+    { tableName: uniqueTableName("projectedVariant"), throughput: "ON_DEMAND" },
+  );
+  await Variant.table().initialize();
+  await rawClient().putItem({
+    TableName: Variant.table().name,
+    Item: { id: { S: "2" }, v: { M: { c: { N: "1" }, d: { S: "dd" } } } },
+  });
+  const read = (await Variant.get("2", { attributes: ["id", "v.c"] as never }))! as unknown as {
+    v: { c: number };
+    save(): Promise<unknown>;
+  };
+  read.v.c = 3;
+  await read.save();
+  const { Item } = await rawClient().getItem({ TableName: Variant.table().name, Key: { id: { S: "2" } } });
+  expect(Item).toEqual({ id: { S: "2" }, v: { M: { c: { N: "3" }, d: { S: "dd" } } } });
+});
