@@ -14,15 +14,14 @@ import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
-import { withoutReadForms } from "./read-forms";
 import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
-import { isPartialImage, storedImageOf } from "./stored-images";
+import { storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
-import { removalAt, unreadAttributes, withoutUnread } from "./unread";
+import { unreadAttributes, withoutUnread } from "./unread";
+import { changesToSave } from "./changes-to-save";
 import { combineValue } from "../schema/combine";
 import { NameGivenTwice } from "../schema/input-names";
-import { wholeFlattenedChanges } from "./flattened-partial";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
 function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
@@ -92,12 +91,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   }
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
-  let changes = diffImages(image ?? {}, current, (path, stored) => removalAt(schema, path, stored));
-  if (image !== undefined) changes = withoutReadForms(schema, image, changes);
-  if (image !== undefined && isPartialImage(image)) {
-    changes = heldChanges(schema, data, image, changes);
-    if (shape.flattened !== undefined) changes = wholeFlattenedChanges(schema, data, image, current, changes);
-  }
+  const changes = image === undefined ? diffImages({}, current) : changesToSave(schema, data, image, current);
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
@@ -114,14 +108,14 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   return { shape: schema.shape, paths };
 }
 
+/** The unfit value of an attribute given under two names: never equal to what was read (no stored form). */
+const GIVEN_TWICE = Symbol("given twice");
+
 /**
  * The item's data through the schema, leaving out the top-level attributes whose values do not fit it (a
  * wrong type set by the caller, or stored so by other code). A save refuses those; asking what changed
  * must not throw, so they are compared in their generic stored form instead (`compareUnfit`).
  */
-/** The unfit value of an attribute given under two names: never equal to what was read (no stored form). */
-const GIVEN_TWICE = Symbol("given twice");
-
 function normalizeFitting(
   schema: CompiledSchema,
   input: Record<string, unknown>,

@@ -14,15 +14,13 @@ import { withHooks } from "../hooks/hooks";
 import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
-import { applyImageChanges, attributeValuesEqual, diffImages, type ImageChange } from "./diff";
-import { wholeFlattenedChanges } from "./flattened-partial";
+import { applyImageChanges, attributeValuesEqual, type ImageChange } from "./diff";
 import { unreadInside, withoutUnreadInside } from "./unread-inside";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
-import { heldChanges } from "./item-paths";
-import { withoutReadForms } from "./read-forms";
+import { changesToSave } from "./changes-to-save";
 import { mayRecordSave, startSave } from "./save-order";
-import { removalAt, unreadAttributes, withoutUnread } from "./unread";
+import { unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, withVersionCheck } from "./version";
 import type { SaveSettings } from "./persist";
 
@@ -204,17 +202,7 @@ export async function planSave(
   // What the table holds once an UpdateItem save is through: the stored image with its changes applied.
   let imageAfterUpdate: Record<string, AttributeValue> | undefined;
   if (updatesStored) {
-    let changes = withoutReadForms(
-      schema,
-      stored,
-      diffImages(stored, written.attributes, (path, stored) => removalAt(schema, path, stored)),
-    );
-    if (isPartialImage(stored)) {
-      changes = heldChanges(schema, data, stored, changes);
-      if (schema.shape.flattened !== undefined) {
-        changes = wholeFlattenedChanges(schema, data, stored, written.attributes, changes);
-      }
-    }
+    const changes = changesToSave(schema, data, stored, written.attributes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);

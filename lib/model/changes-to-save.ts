@@ -1,0 +1,33 @@
+// What a save of an item read from the table writes, worked out once for the save (save.ts) and for
+// `modifiedPaths()` (item-paths.ts), so the two always agree.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { CompiledSchema } from "../schema/compiled";
+import { diffImages, type ImageChange } from "./diff";
+import { wholeFlattenedChanges } from "./flattened-partial";
+import { heldChanges } from "./item-paths";
+import { withoutReadForms } from "./read-forms";
+import { isPartialImage } from "./stored-images";
+import { removalAt } from "./unread";
+
+/**
+ * The changes a save of an item read from the table writes: its written image against the stored one
+ * (diff.ts; only what is the item's is removed), less the stored forms reads left alone (read-forms.ts);
+ * for an item read with a projection, only what it holds (flattened objects given or deleted whole).
+ * `modifiedPaths()` lists the same changes.
+ */
+export function changesToSave(
+  schema: CompiledSchema,
+  item: Record<string, unknown>,
+  image: Record<string, AttributeValue>,
+  written: Record<string, AttributeValue>,
+): ImageChange[] {
+  let changes = withoutReadForms(
+    schema,
+    image,
+    diffImages(image, written, (path, stored) => removalAt(schema, path, stored)),
+  );
+  if (!isPartialImage(image)) return changes;
+  changes = heldChanges(schema, item, image, changes);
+  if (schema.shape.flattened === undefined) return changes;
+  return wholeFlattenedChanges(schema, item, image, written, changes);
+}
