@@ -5,6 +5,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../errors";
 import type { CompiledSchema } from "./compiled";
+import { documentSegmentsOf } from "./flatten";
 
 /** DynamoDB's limits on one key value, in bytes (UTF-8 for strings). */
 export const PARTITION_KEY_BYTES = 2048;
@@ -50,8 +51,7 @@ function bytesOver(value: AttributeValue, limit: number): number | undefined {
  * flattened object, whose stored name (`addr_city`) the caller never wrote.
  */
 export function keyDocumentName(schema: CompiledSchema | undefined, storedName: string): string {
-  const flattened = schema?.shape.flattened?.byStoredName.get(storedName);
-  return flattened === undefined ? storedName : `${flattened.owner.name}.${flattened.attribute.name}`;
+  return schema === undefined ? storedName : documentSegmentsOf(schema.shape, [storedName]).join(".");
 }
 
 /** Throws for an empty key value or one over its byte limit; `schema` names a flattened one by its path. */

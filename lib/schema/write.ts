@@ -11,6 +11,7 @@ import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
 import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
 import { combineValue } from "./combine";
+import { documentSegmentsOf } from "./flatten";
 import { dateType } from "./types/date";
 
 export interface WriteSettings {
@@ -131,10 +132,9 @@ export async function writePipeline(
  */
 function checkNoStoredNameGiven(shape: ObjectShape, item: Record<string, unknown>): void {
   for (const key of Object.keys(item)) {
-    const flattened = shape.flattened!.byStoredName.get(key);
-    if (flattened === undefined || shape.byName.has(key)) continue;
+    if (!shape.flattened!.byStoredName.has(key) || shape.byName.has(key)) continue;
     throw new InvalidParameter(
-      `"${key}" is where "${flattened.owner.name}.${flattened.attribute.name}" is stored (storage: ` +
+      `"${key}" is where "${documentSegmentsOf(shape, [key]).join(".")}" is stored (storage: ` +
         '"flatten"); it cannot also be given as an attribute of its own.',
     );
   }
