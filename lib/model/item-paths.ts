@@ -16,7 +16,8 @@ import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
-import { storedImageOf } from "./stored-images";
+import { isPartialImage, storedImageOf } from "./stored-images";
+import { unreadInside, withoutUnreadInside } from "./unread-inside";
 import { untracked } from "./tracked-items";
 import { unreadAttributes, withoutUnread } from "./unread";
 import { changesToSave } from "./changes-to-save";
@@ -65,7 +66,9 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const schema = schemaFor(runtime, data);
   const image = storedImageOf(item);
   const unread = unreadAttributes(schema, data, image);
-  const input = withoutUnread(data, unread);
+  // As the save sees it (save.ts writeForSave): what a projection did not read is not filled in.
+  const inside = image !== undefined && isPartialImage(image) ? unreadInside(schema, data, image) : [];
+  const input = withoutUnreadInside(withoutUnread(data, unread), inside);
   const { normalized, unfit } = normalizeFitting(schema, input);
   const shownChanged =
     image !== undefined && schema.shape.flags.get

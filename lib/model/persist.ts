@@ -23,11 +23,12 @@ import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
 import { schemaForImage, type ModelRuntime } from "./runtime";
-import { isPartialImage, markPartialImages, setStoredImage } from "./stored-images";
+import { isPartialImage, listsInPartOf, markPartialImages, setStoredImage } from "./stored-images";
 import { withStoredItem } from "./conflict";
 import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
 import type { ConditionSetting } from "../operations/condition-input";
+import { listsReadInPart } from "../expressions/projection-lists";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
@@ -93,7 +94,7 @@ function withoutUnasked(
     delete copy[name];
   }
   if (copy === undefined) return image;
-  if (isPartialImage(image)) markPartialImages([copy]);
+  if (isPartialImage(image)) markPartialImages([copy], listsInPartOf(image));
   return copy;
 }
 
@@ -143,7 +144,12 @@ export async function getByKey(
   if (wantsRequest(settings, "get")) return input;
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   if (output.Item === undefined) return undefined;
-  if (input.ProjectionExpression !== undefined) markPartialImages([output.Item]);
+  if (input.ProjectionExpression !== undefined) {
+    markPartialImages(
+      [output.Item],
+      listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames),
+    );
+  }
   return itemFromImage(runtime, output.Item, unasked);
 }
 

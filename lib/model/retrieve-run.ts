@@ -31,6 +31,7 @@ import {
   toResponse,
 } from "./retrieve-response";
 import type { ModelRuntime } from "./runtime";
+import { listsReadInPart } from "../expressions/projection-lists";
 
 /** Everything a builder knows: what to run, against which model. */
 export interface RetrieveJob {
@@ -146,7 +147,7 @@ async function requestPage(
   );
   const images = output.Items ?? [];
   if (input.ProjectionExpression !== undefined || projectsPart(runtime, input.IndexName)) {
-    markPartialImages(images);
+    markPartialImages(images, listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames));
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;

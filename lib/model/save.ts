@@ -16,8 +16,15 @@ import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { applyImageChanges, attributeValuesEqual, type ImageChange } from "./diff";
 import { unreadInside, withoutUnreadInside } from "./unread-inside";
+import { checkListsReadInPart } from "./lists-read-in-part";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
+import {
+  isPartialImage,
+  listsInPartOf,
+  markPartialImages,
+  setStoredImage,
+  storedImageOf,
+} from "./stored-images";
 import { changesToSave } from "./changes-to-save";
 import { mayRecordSave, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
@@ -203,6 +210,7 @@ export async function planSave(
   let imageAfterUpdate: Record<string, AttributeValue> | undefined;
   if (updatesStored) {
     const changes = changesToSave(schema, data, stored, written.attributes);
+    if (partial) checkListsReadInPart(schema, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);
@@ -244,7 +252,7 @@ export async function planSave(
     if (!mayRecordSave(item, ticket)) return;
     setStoredImage(item, image);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
-    if (stillPartial) markPartialImages([image]);
+    if (stillPartial) markPartialImages([image], listsInPartOf(stored!));
     fillIn(runtime, data, result, schemaIndex);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };

@@ -3,6 +3,7 @@
 // was read (tracked-items.ts) has its image worked out when asked for.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { imageSlotOf, setImageSlot } from "./image-slot";
+import type { NamePath } from "../expressions/projection-lists";
 import { imageOfTracked, isLazySlot, trackedTargetOf } from "./tracked-items";
 
 type Image = Record<string, AttributeValue>;
@@ -26,15 +27,32 @@ export function setStoredImage(item: object, image: Image): void {
 }
 
 // Images read with a projection (`attributes`) hold only some of the item: an attribute missing from
-// one was not read, not removed. A WeakSet, so the common, whole image costs nothing.
-const partialImages = new WeakSet<Image>();
+// one was not read, not removed. Each is kept with the lists the projection read in part (element paths,
+// projection-lists.ts). A WeakMap, so the common, whole image costs nothing.
+const partialImages = new WeakMap<Image, readonly NamePath[]>();
+const NO_LISTS: readonly NamePath[] = [];
 
-/** Marks images read with a ProjectionExpression. */
-export function markPartialImages(images: readonly Image[]): void {
-  for (const image of images) partialImages.add(image);
+/**
+ * Marks images read with a projection, with the lists it read in part (stored names).
+ *
+ * @example
+ * ```ts
+ * markPartialImages([output.Item], listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames));
+ * ```
+ */
+export function markPartialImages(
+  images: readonly Image[],
+  listsInPart: readonly NamePath[] = NO_LISTS,
+): void {
+  for (const image of images) partialImages.set(image, listsInPart);
 }
 
 /** Whether an image was read with a projection (its missing attributes are unknown, not absent). */
 export function isPartialImage(image: Image): boolean {
   return partialImages.has(image);
+}
+
+/** The lists (stored names) the projection an image was read with read in part; none for a whole image. */
+export function listsInPartOf(image: Image): readonly NamePath[] {
+  return partialImages.get(image) ?? NO_LISTS;
 }

@@ -34,6 +34,7 @@ import {
 import { buildProjection, checkAttributePaths } from "./get";
 import { booleanSetting, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
+import { listsReadInPart } from "../expressions/projection-lists";
 
 /** DynamoDB's limit of keys per BatchGetItem. */
 export const BATCH_GET_LIMIT = 100;
@@ -183,7 +184,10 @@ export async function batchGetByKeys(
         const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
         const images = output.Responses?.[tableName] ?? [];
         if (template.ProjectionExpression !== undefined || template.AttributesToGet !== undefined) {
-          markPartialImages(images);
+          markPartialImages(
+            images,
+            listsReadInPart(template.ProjectionExpression, template.ExpressionAttributeNames),
+          );
         }
         for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);
         return output.UnprocessedKeys?.[tableName]?.Keys ?? [];

@@ -28,6 +28,7 @@ import { originOf, modelOfTable } from "./origins";
 import { type SharedTransactionParts, TransactionHooks } from "./hooks";
 import { cancellationError, isTransactionCancellation, type ElementContext } from "./reasons";
 import type { TransactionSettings } from "./types";
+import { listsReadInPart } from "../expressions/projection-lists";
 
 interface ResolvedElement extends ElementContext {
   readonly prepared: PreparedElement;
@@ -199,7 +200,15 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
       // DynamoDB answers `{}` for a key that has no item; an expired item is hidden like on every read.
       if (image === undefined || element.runtime.table.hidesExpired(image)) return undefined;
       // Read with `attributes`: what it left out is unknown, not absent (model/unread.ts).
-      if (element.prepared.body.ProjectionExpression !== undefined) markPartialImages([image]);
+      const { ProjectionExpression: projection, ExpressionAttributeNames: names } = element.prepared.body;
+      if (projection !== undefined) {
+        // A raw element's body is the caller's: only a string projection and a names object are read.
+        const named = typeof names === "object" && names !== null ? (names as Record<string, string>) : {};
+        markPartialImages(
+          [image],
+          listsReadInPart(typeof projection === "string" ? projection : undefined, named),
+        );
+      }
       return itemFromImage(element.runtime, image, element.unasked);
     }),
   );
