@@ -7,12 +7,14 @@ import { wholeFlattenedChanges } from "./flattened-partial";
 import { heldChanges } from "./item-paths";
 import { withoutReadForms } from "./read-forms";
 import { isPartialImage } from "./stored-images";
+import { withoutListsReadInPart } from "./lists-read-in-part";
 import { removalAt } from "./unread";
 
 /**
  * The changes a save of an item read from the table writes: its written image against the stored one
  * (diff.ts; only what is the item's is removed), less the stored forms reads left alone (read-forms.ts);
- * for an item read with a projection, only what it holds (flattened objects given or deleted whole).
+ * for an item read with a projection, only what it holds (flattened objects given or deleted whole), and
+ * nothing inside the lists it read in part and holds as read (lists-read-in-part.ts).
  * `modifiedPaths()` lists the same changes.
  */
 export function changesToSave(
@@ -27,7 +29,7 @@ export function changesToSave(
     diffImages(image, written, (path, stored) => removalAt(schema, path, stored)),
   );
   if (!isPartialImage(image)) return changes;
-  changes = heldChanges(schema, item, image, changes);
+  changes = withoutListsReadInPart(schema, item, heldChanges(schema, item, image, changes));
   if (schema.shape.flattened === undefined) return changes;
   return wholeFlattenedChanges(schema, item, image, written, changes);
 }

@@ -18,6 +18,7 @@ import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
 import { unreadInside, withoutUnreadInside } from "./unread-inside";
+import { changedListsReadInPart, listsHeldAsRead } from "./lists-read-in-part";
 import { untracked } from "./tracked-items";
 import { unreadAttributes, withoutUnread } from "./unread";
 import { changesToSave } from "./changes-to-save";
@@ -67,7 +68,8 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const image = storedImageOf(item);
   const unread = unreadAttributes(schema, data, image);
   // As the save sees it (save.ts writeForSave): what a projection did not read is not filled in.
-  const inside = image !== undefined && isPartialImage(image) ? unreadInside(schema, data, image) : [];
+  const partial = image !== undefined && isPartialImage(image);
+  const inside = partial ? [...unreadInside(schema, data, image), ...listsHeldAsRead(schema, data)] : [];
   const input = withoutUnreadInside(withoutUnread(data, unread), inside);
   const { normalized, unfit } = normalizeFitting(schema, input);
   const shownChanged =
@@ -99,6 +101,8 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
   for (const attribute of unfitChanged) paths.push([attribute.name]);
+  // A changed list read in part: the save refuses it; what changed is that list, whatever its diff says.
+  if (partial) paths.push(...changedListsReadInPart(schema, data));
   // A value with a `get` that is no longer get(stored) changed, even if it equals the stored form, where a
   // `set` would store something else for it. Without one, a value equal to the stored form writes nothing
   // new: so an item just saved, which holds what it wrote rather than get(stored), is not dirty.

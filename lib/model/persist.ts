@@ -29,6 +29,7 @@ import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
 import type { ConditionSetting } from "../operations/condition-input";
 import { listsReadInPart } from "../expressions/projection-lists";
+import { recordListsReadInPart } from "./lists-read-in-part";
 
 export interface SaveSettings {
   /** Replace an existing item (default true). `false`: fail if the item exists. */
@@ -113,7 +114,13 @@ function ownItemFromImage(
   // An item that is exactly what is stored remembers nothing until something changes (tracked-items.ts).
   if (lazy && readWasExact()) return trackChanges(item);
   setStoredImage(item, image);
-  return isThenable(data) ? Promise.resolve(data).then(() => item) : item;
+  if (!isPartialImage(image)) return isThenable(data) ? Promise.resolve(data).then(() => item) : item;
+  // What the lists a projection read in part hydrated to, once hydrated (lists-read-in-part.ts).
+  const remember = (): object => {
+    recordListsReadInPart(schema, item, image);
+    return item;
+  };
+  return isThenable(data) ? Promise.resolve(data).then(remember) : remember();
 }
 
 /**

@@ -15,16 +15,17 @@ import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { applyImageChanges, attributeValuesEqual, type ImageChange } from "./diff";
-import { unreadInside, withoutUnreadInside } from "./unread-inside";
-import { checkListsReadInPart } from "./lists-read-in-part";
-import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { type UnreadInside, unreadInside, withoutUnreadInside } from "./unread-inside";
 import {
-  isPartialImage,
-  listsInPartOf,
-  markPartialImages,
-  setStoredImage,
-  storedImageOf,
-} from "./stored-images";
+  forgetRemovedListsReadInPart,
+  type ListHeldAsRead,
+  listsHeldAsRead,
+  putBackListsHeldAsRead,
+  refuseChangedListsReadInPart,
+  refuseListsReadInPartAsNew,
+} from "./lists-read-in-part";
+import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
+import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
 import { changesToSave } from "./changes-to-save";
 import { mayRecordSave, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
@@ -75,7 +76,8 @@ export interface SavePlan {
 
 /**
  * The write pipeline for saving `item`: `set(new, old)` sees the item as last read; attributes a projected
- * read did not fetch (and the item does not hold) are left out, with no default and no `required` check.
+ * read did not fetch (and the item does not hold) are left out, with no default and no `required` check,
+ * and so are the lists it read in part and holds as read (a changed one is refused: lists-read-in-part.ts).
  */
 export function writeForSave(
   schema: CompiledSchema,
@@ -84,12 +86,36 @@ export function writeForSave(
 ): Promise<WriteResult> {
   const data = item as Record<string, unknown>;
   const unread = unreadAttributes(schema, data, stored);
-  const inside = stored !== undefined && isPartialImage(stored) ? unreadInside(schema, data, stored) : [];
-  return writePipeline(schema, withoutUnreadInside(withoutUnread(data, unread), inside), {
+  let inside: UnreadInside[] = [];
+  let lists: ListHeldAsRead[] = [];
+  if (stored !== undefined && isPartialImage(stored)) {
+    try {
+      refuseChangedListsReadInPart(schema, item);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    lists = listsHeldAsRead(schema, item);
+    inside = [...unreadInside(schema, data, stored), ...lists];
+  }
+  const written = writePipeline(schema, withoutUnreadInside(withoutUnread(data, unread), inside), {
     isNew: stored === undefined,
     old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
     unread: inside.length === 0 ? unread : new Set([...(unread ?? []), ...inside.map(({ path }) => path)]),
   });
+  if (lists.length === 0) return written;
+  return written.then((result) => {
+    putBackListsHeldAsRead(result.item, lists);
+    return result;
+  });
+}
+
+/**
+ * A projected item written as a new item (its key changed, `overwrite: false`, or deleted meanwhile): whole,
+ * with defaults and `required`, like every new item; refused while it holds a list read in part.
+ */
+async function writeProjectedAsNew(schema: CompiledSchema, item: object): Promise<WriteResult> {
+  refuseListsReadInPartAsNew(schema, item);
+  return writeForSave(schema, item, undefined);
 }
 
 /**
@@ -169,7 +195,7 @@ export async function planSave(
   const partial = stored !== undefined && isPartialImage(stored);
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
   // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
-  if (partial && !updatesStored) written = await writeForSave(schema, item, undefined);
+  if (partial && !updatesStored) written = await writeProjectedAsNew(schema, item);
   if (updatesStored && version !== undefined && stored[version] === undefined && isPartialImage(stored)) {
     // Without the version it read, the save cannot say which version it changes (SPEC §11).
     throw new InvalidParameter(
@@ -210,7 +236,6 @@ export async function planSave(
   let imageAfterUpdate: Record<string, AttributeValue> | undefined;
   if (updatesStored) {
     const changes = changesToSave(schema, data, stored, written.attributes);
-    if (partial) checkListsReadInPart(schema, stored, changes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);
@@ -252,7 +277,8 @@ export async function planSave(
     if (!mayRecordSave(item, ticket)) return;
     setStoredImage(item, image);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
-    if (stillPartial) markPartialImages([image], listsInPartOf(stored!));
+    if (stillPartial) markPartialImages([image]);
+    if (partial) forgetRemovedListsReadInPart(schema, item);
     fillIn(runtime, data, result, schemaIndex);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
@@ -261,7 +287,7 @@ export async function planSave(
   // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item is
   // run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
   const whole = async (): Promise<WholeWrite> => {
-    const result = partial ? await writeForSave(schema, item, undefined) : written;
+    const result = partial ? await writeProjectedAsNew(schema, item) : written;
     const { attributes } = result;
     const everyAttribute: ImageChange[] = Object.keys(attributes)
       .filter((name) => name !== schema.hashKey && name !== schema.rangeKey)

@@ -1,27 +1,17 @@
 // Inside maps an item read with a projection holds in part (`attributes: ["id", "address.n"]`): the
 // declared sub-attributes it neither read nor holds were not read, so they are unknown rather than absent,
 // as unread top-level attributes are (unread.ts). A save neither requires them nor fills in their defaults.
-// The same goes for the members of the elements of a list read in part (`attributes: ["tags[0].n"]`): such
-// a list is never written (lists-read-in-part.ts), and an item that left it alone must not look changed.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { isPlainObject } from "../schema/resolve-type";
 import { UNDEFINED } from "../schema/type-markers";
 import { nameHeld } from "./item-paths";
-import { declaredListElement } from "../schema/list-element";
-import { listsInPartByDocumentPath } from "./lists-read-in-part";
 
-/** One unread sub-attribute: its document path (real names) and the names (and indexes) the item holds it by. */
+/** One unread sub-attribute: its document path (real names) and the names (or indexes) the item holds it by. */
 export interface UnreadInside {
   readonly path: string;
-  readonly held: readonly (string | number)[];
-}
-
-/** Where `collect` is: which lists were read in part (document paths), and whether it is inside one. */
-interface Walk {
-  readonly listsInPart: ReadonlySet<string>;
-  readonly inListInPart: boolean;
-  readonly found: UnreadInside[];
+  readonly held: readonly PathSegment[];
 }
 
 /**
@@ -39,18 +29,10 @@ export function unreadInside(
   item: Record<string, unknown>,
   image: Record<string, AttributeValue>,
 ): UnreadInside[] {
-  const walk: Walk = {
-    listsInPart: listsInPartByDocumentPath(schema, image),
-    inListInPart: false,
-    found: [],
-  };
+  const found: UnreadInside[] = [];
   for (const attribute of schema.shape.attributes) {
     const heldName = nameHeld(attribute, item);
     const value = item[heldName];
-    if (Array.isArray(value)) {
-      collectInList(attribute, image[attribute.name], value, attribute.name, [heldName], walk);
-      continue;
-    }
     if (!isPlainObject(value)) continue;
     const flatten = attribute.flatten;
     if (flatten !== undefined) {
@@ -58,15 +40,15 @@ export function unreadInside(
       for (const [sub, stored] of flatten.storedNames)
         if (image[stored] !== undefined) readMembers[sub] = image[stored]!;
       if (Object.keys(readMembers).length === 0) continue;
-      collect(flatten.shape, readMembers, value, attribute.name, [heldName], walk);
+      collect(flatten.shape, readMembers, value, attribute.name, [heldName], found);
       continue;
     }
     const read = image[attribute.name]?.M;
     const shape = onlyObjectShape(attribute);
     if (read !== undefined && shape !== undefined)
-      collect(shape, read, value, attribute.name, [heldName], walk);
+      collect(shape, read, value, attribute.name, [heldName], found);
   }
-  return walk.found;
+  return found;
 }
 
 function collect(
@@ -74,8 +56,8 @@ function collect(
   read: Record<string, AttributeValue>,
   held: Record<string, unknown>,
   path: string,
-  heldPath: readonly (string | number)[],
-  walk: Walk,
+  heldPath: readonly string[],
+  found: UnreadInside[],
 ): void {
   for (const sub of shape.attributes) {
     const heldName = nameHeld(sub, held);
@@ -83,38 +65,11 @@ function collect(
     const stored = read[sub.name];
     const subPath = `${path}.${sub.name}`;
     if (stored === undefined && value === undefined)
-      walk.found.push({ path: subPath, held: [...heldPath, heldName] });
-    else if (Array.isArray(value)) collectInList(sub, stored, value, subPath, [...heldPath, heldName], walk);
+      found.push({ path: subPath, held: [...heldPath, heldName] });
     else if (stored?.M !== undefined && isPlainObject(value)) {
       const inner = onlyObjectShape(sub);
-      if (inner !== undefined) collect(inner, stored.M, value, subPath, [...heldPath, heldName], walk);
+      if (inner !== undefined) collect(inner, stored.M, value, subPath, [...heldPath, heldName], found);
     }
-  }
-}
-
-/**
- * The elements of a list read in part (or of any list inside one), element by element: the item's element
- * `i` is the one read as element `i`, whatever its stored index was. A list read whole is left as it is.
- */
-function collectInList(
-  attribute: CompiledAttribute,
-  stored: AttributeValue | undefined,
-  held: readonly unknown[],
-  path: string,
-  heldPath: readonly (string | number)[],
-  walk: Walk,
-): void {
-  const read = stored?.L;
-  if (read === undefined || !(walk.inListInPart || walk.listsInPart.has(path))) return;
-  const element = declaredListElement(attribute);
-  const shape = element === undefined ? undefined : onlyObjectShape(element);
-  if (shape === undefined) return;
-  const inside: Walk = walk.inListInPart ? walk : { ...walk, inListInPart: true };
-  for (let index = 0; index < held.length; index += 1) {
-    const value = held[index];
-    const readElement = read[index]?.M;
-    if (readElement !== undefined && isPlainObject(value))
-      collect(shape, readElement, value, `${path}[${index}]`, [...heldPath, index], inside);
   }
 }
 
@@ -142,9 +97,9 @@ export function withoutUnreadInside(
   const input: Record<string, unknown> = { ...item };
   const copies = new Set<object>([input]);
   for (const { held } of unread) {
-    let container: Record<string | number, unknown> = input;
+    let container: Record<PathSegment, unknown> = input;
     for (const name of held.slice(0, -1)) {
-      let next = container[name] as Record<string | number, unknown>;
+      let next = container[name] as Record<PathSegment, unknown>;
       if (!copies.has(next)) {
         next = Array.isArray(next) ? (next.slice() as unknown as Record<number, unknown>) : { ...next };
         copies.add(next);

@@ -218,3 +218,133 @@ describe("a flattened object's list read in part", () => {
     expect(await read()).toEqual({ ...stored, name: "Bo" });
   });
 });
+
+describe("lists read in part, beyond a plain list of maps", () => {
+  const edgeTable = uniqueTableName("listprojedge");
+  const part = {
+    type: Object,
+    schema: { a: String, b: { type: Number, required: true }, c: { type: String, default: "dflt" } },
+  };
+  const Board = dynamodel.model(
+    "ListProjBoard",
+    new Schema({
+      id: String,
+      name: String,
+      grid: { type: Array, schema: [{ type: Array, schema: [part] }] },
+      // Elements of two object shapes: which one a value takes depends on its keys.
+      pieces: {
+        type: Array,
+        schema: [
+          [
+            { type: Object, schema: { kind: String, size: { type: Number, default: 7 } } },
+            { type: Object, schema: { kind: String, weight: { type: Number, required: true } } },
+          ],
+        ] as never, // the typings take one definition per element; the runtime takes several, as an array
+      },
+      tags: {
+        type: Array,
+        schema: [String],
+        validate: (tags: string[]) => tags.length === 3,
+        alias: "labels",
+      },
+      home: { type: Object, schema: { city: String, rooms: { type: Array, schema: [String] } } },
+    }),
+    { tableName: edgeTable, throughput: "ON_DEMAND" },
+  );
+  const whole = (id: string) => ({
+    id,
+    name: "x",
+    grid: [
+      [{ a: "00", b: 1, c: "q" }],
+      [
+        { a: "10", b: 2, c: "r" },
+        { a: "11", b: 3, c: "s" },
+      ],
+    ],
+    pieces: [
+      { kind: "ball", size: 1 },
+      { kind: "kite", size: 2 },
+    ],
+    tags: ["a", "b", "c"],
+    home: { city: "Oslo", rooms: ["hall", "attic"] },
+  });
+  const read = async (id: string) =>
+    unmarshall(
+      (await rawClient().getItem({ TableName: edgeTable, Key: marshall({ id }), ConsistentRead: true }))
+        .Item ?? {},
+    );
+  type BoardItem = InstanceType<typeof Board>;
+  const get = async (id: string, attributes: string[]) =>
+    (await Board.get(id, { attributes: attributes as never })) as BoardItem;
+
+  beforeAll(async () => {
+    await Board.table().initialize();
+  });
+
+  it("leaves alone lists of lists, elements of several shapes and lists with a validator", async () => {
+    await rawClient().putItem({ TableName: edgeTable, Item: marshall(whole("e1")) });
+    const board = await get("e1", ["id", "grid[1][1].a", "pieces[1].kind", "labels[0]"]);
+    expect(board.grid).toEqual([[{ a: "11" }]]);
+    expect(board.pieces).toEqual([{ kind: "kite" }]);
+    expect(board.labels).toEqual(["a"]);
+    expect(board.modifiedPaths()).toEqual([]);
+    board.name = "y";
+    await board.save(); // no `required` b, no default c or size, no validate of a one-element list
+    expect(await read("e1")).toEqual({ ...whole("e1"), name: "y" });
+    expect(board.grid).toEqual([[{ a: "11" }]]); // the item keeps what it read
+    expect(board.labels).toEqual(["a"]);
+    board.grid![0]![0]!.a = "changed";
+    expect(board.modifiedPaths()).toEqual(["grid"]);
+    await expect(board.save()).rejects.toThrow(/Cannot save "grid": it was read in part/);
+    expect(await read("e1")).toEqual({ ...whole("e1"), name: "y" });
+  });
+
+  it("after a save removed a list read in part, a new list is saved whole", async () => {
+    await rawClient().putItem({ TableName: edgeTable, Item: marshall(whole("e2")) });
+    const board = await get("e2", ["id", "labels[1]", "home.rooms[1]"]);
+    board.labels = undefined;
+    board.home = undefined;
+    await board.save();
+    const { tags: _tags, home: _home, ...rest } = whole("e2");
+    expect(await read("e2")).toEqual(rest);
+    board.labels = ["p", "q", "r"];
+    board.home = { city: "Bergen", rooms: ["den"] };
+    await board.save();
+    expect(await read("e2")).toEqual({
+      ...rest,
+      tags: ["p", "q", "r"],
+      home: { city: "Bergen", rooms: ["den"] },
+    });
+  });
+
+  it("a map given whole is refused when it holds a list read in part that is not as read", async () => {
+    await rawClient().putItem({ TableName: edgeTable, Item: marshall(whole("e3")) });
+    // Index 7 is past the end: DynamoDB returns nothing for home, which still holds rooms.
+    const board = await get("e3", ["id", "home.rooms[7]"]);
+    expect(board.home).toBeUndefined();
+    board.home = { city: "Bergen", rooms: ["den"] };
+    await expect(board.save()).rejects.toThrow(/Cannot save "home\.rooms": it was read in part/);
+    expect(await read("e3")).toEqual(whole("e3"));
+  });
+
+  it("an item holding a list read in part is not written as a new item", async () => {
+    await rawClient().putItem({ TableName: edgeTable, Item: marshall(whole("e4")) });
+    const board = await get("e4", ["id", "pieces[1].kind"]);
+    board.id = "e4-copy";
+    await expect(board.save()).rejects.toThrow(/Cannot save "pieces": it was read in part.*written whole/);
+    expect(await read("e4-copy")).toEqual({});
+    const again = await get("e4", ["id", "pieces[1].kind"]);
+    await expect(again.save({ overwrite: false })).rejects.toThrow(
+      /Cannot save "pieces": it was read in part/,
+    );
+    // Deleted meanwhile: a save writes the item again, whole, which it cannot do for such a list.
+    await rawClient().deleteItem({ TableName: edgeTable, Key: marshall({ id: "e4" }) });
+    again.name = "y";
+    await expect(again.save()).rejects.toThrow(/Cannot save "pieces": it was read in part/);
+    expect(await read("e4")).toEqual({});
+    // Without the list, it is written as a new item would be.
+    again.pieces = undefined;
+    await again.save();
+    expect(await read("e4")).toEqual({ id: "e4", name: "y" });
+  });
+});
