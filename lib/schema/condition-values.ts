@@ -124,14 +124,17 @@ export function schemaSetOf(schema: CompiledSchema, name: string): ItemSet | und
 /**
  * A whole-attribute value: type check and conversion, `set` (the attribute's, then the schema's for a
  * top-level attribute), stored form — as a write of it would store. A promise when a `set` is asynchronous.
+ * `keepUnknown` is the schema's `saveUnknown` (by document path): undeclared content a write keeps (inside
+ * an `Object` without a schema, say) is kept in the value too, so the condition can match what was written.
  */
 export function convertOperand(
   attribute: CompiledAttribute,
   value: unknown,
   path: string,
   itemSet?: ItemSet,
+  keepUnknown?: (path: string) => boolean,
 ): AttributeValue | Promise<AttributeValue> {
-  const context: NormalizeContext = { keepUnknown: undefined, pendingDefaults: [] };
+  const context: NormalizeContext = { keepUnknown, pendingDefaults: [] };
   const normalized = normalizeValue(attribute, value, path, context);
   if (!attribute.flags.set && itemSet === undefined) return storedOperand(attribute, normalized, value, path);
   const written = attribute.flags.set ? applySetters(attribute, normalized, path) : normalized;

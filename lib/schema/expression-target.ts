@@ -107,7 +107,7 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       if (usage === "element") return convertElement(found, value, printable);
       return usage === "prefix"
         ? convertPrefix(found, value, printable, itemSet)
-        : convertOperand(found, value, printable, itemSet);
+        : convertOperand(found, value, printable, itemSet, schema.keepUnknown);
     },
   };
 }

@@ -488,3 +488,47 @@ describe("consistent() query on a GSI-only key", () => {
     expect((await Person.query("email").eq("odd").getRequest()).IndexName).toBe("byEmail");
   });
 });
+
+describe("content saveUnknown keeps is kept in condition values, as a write keeps it", () => {
+  const tableName = uniqueTableName("condunknown");
+  const Note = dynamodel.model(
+    "CondUnknownNote",
+    new Schema(
+      { id: String, meta: Object, box: { type: Object, schema: { size: Number } } },
+      { saveUnknown: true },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  const Picky = dynamodel.model(
+    "CondUnknownPicky",
+    new Schema({ id: String, meta: Object }, { saveUnknown: ["meta.kept"] }),
+    { tableName: uniqueTableName("condunknownpicky"), throughput: "ON_DEMAND" },
+  );
+  const meta = { tag: "a", inner: { n: 1 } };
+
+  beforeAll(async () => {
+    await Note.create({ id: "n1", meta, box: { size: 2, colour: "red" } as { size: number } });
+    await Note.create({ id: "n2", meta: { tag: "b" }, box: { size: 2 } });
+    await Picky.create({ id: "p1", meta: { kept: 1, dropped: 2 } });
+  });
+
+  it("matches an Object without a schema, and undeclared members of a map, by their whole value", async () => {
+    expect(ids(await Note.scan("meta").eq(meta).exec())).toEqual(["n1"]);
+    expect(ids(await Note.scan("box").eq({ size: 2, colour: "red" }).exec())).toEqual(["n1"]);
+    const request = await Note.scan("meta").eq(meta).getRequest();
+    expect(request.ExpressionAttributeValues).toEqual({
+      ":v0": { M: { tag: { S: "a" }, inner: { M: { n: { N: "1" } } } } },
+    });
+  });
+
+  it("in write conditions too", async () => {
+    await Note.update({ id: "n1" }, { meta: { tag: "c" } }, { condition: new Condition("meta").eq(meta) });
+    const stored = await rawClient().getItem({ TableName: Note.table().name, Key: { id: { S: "n1" } } });
+    expect(stored.Item?.meta).toEqual({ M: { tag: { S: "c" } } });
+  });
+
+  it("drops what the patterns do not keep, as the write did", async () => {
+    await Picky.table().initialize();
+    expect(ids(await Picky.scan("meta").eq({ kept: 1, dropped: 2 }).exec())).toEqual(["p1"]);
+  });
+});
