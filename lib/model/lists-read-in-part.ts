@@ -8,11 +8,15 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, describeValue } from "../errors";
 import type { NamePath } from "../expressions/projection-lists";
 import { formatDocumentPath, type PathSegment } from "../expressions/path";
-import type { CompiledSchema } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
+import { normalizeValue, type NormalizeContext } from "../schema/normalize";
+import { valueToDynamo } from "../schema/to-dynamo";
+import { anyToDynamo } from "../schema/types/any";
+import type { WriteResult } from "../schema/write";
 import { documentSegmentsOf } from "../schema/flatten";
 import { sameValue } from "../schema/same-value";
 import { UNDEFINED } from "../schema/type-markers";
-import type { ImageChange } from "./diff";
+import { attributeValuesEqual, type ImageChange } from "./diff";
 import { itemPathOf } from "./item-paths";
 import { copyData } from "./json";
 import { listsInPartOf } from "./stored-images";
@@ -66,6 +70,51 @@ function readInPartHeld(schema: CompiledSchema, item: object): { list: ListReadI
   });
 }
 
+/**
+ * Whether `held` stores as what was read: the same value, or one of the same stored form (a populated
+ * reference holds the item where the read gave its key; an element member set to `undefined`).
+ */
+function heldAsRead(schema: CompiledSchema, list: ListReadInPart, held: unknown): boolean {
+  if (sameValue(held, list.read)) return true;
+  const now = storedForm(schema, list.document, held);
+  const then = storedForm(schema, list.document, list.read);
+  return now !== undefined && then !== undefined && attributeValuesEqual(now, then);
+}
+
+/** The value's stored form at a document path, as a write of it would give; undefined when it has none. */
+function storedForm(
+  schema: CompiledSchema,
+  document: readonly PathSegment[],
+  value: unknown,
+): AttributeValue | undefined {
+  const path = formatDocumentPath(document);
+  try {
+    const attribute = declaredAt(schema, document);
+    if (attribute === undefined) return anyToDynamo(value, path);
+    const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
+    const normalized = normalizeValue(attribute, value, path, context);
+    // An asynchronous default cannot be compared now: the value counts as changed.
+    return context.pendingDefaults.length > 0 ? undefined : valueToDynamo(attribute, normalized, path);
+  } catch {
+    return undefined; // a value a write would refuse is not the one read
+  }
+}
+
+/** The declared attribute at a document path of names (real names; a flattened object's members too). */
+function declaredAt(schema: CompiledSchema, document: readonly PathSegment[]): CompiledAttribute | undefined {
+  let attribute = schema.shape.byName.get(String(document[0]));
+  for (const segment of document.slice(1)) {
+    if (attribute === undefined) return undefined;
+    const shapes: ObjectShape[] = attribute.flatten === undefined ? [] : [attribute.flatten.shape];
+    for (const variant of attribute.variants)
+      if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
+    let next: CompiledAttribute | undefined;
+    for (const shape of shapes) next ??= shape.byName.get(String(segment));
+    attribute = next;
+  }
+  return attribute;
+}
+
 function refusal(list: ListReadInPart, held: unknown, problem: string): InvalidParameter {
   const path = formatDocumentPath(list.document);
   return new InvalidParameter(
@@ -77,6 +126,7 @@ function refusal(list: ListReadInPart, held: unknown, problem: string): InvalidP
 
 /** A list read in part that the item still holds as read: left out of a save, put back after. */
 export interface ListHeldAsRead extends UnreadInside {
+  readonly stored: NamePath;
   readonly document: readonly PathSegment[];
   readonly value: unknown;
 }
@@ -88,37 +138,55 @@ export interface ListHeldAsRead extends UnreadInside {
 export function listsHeldAsRead(schema: CompiledSchema, item: object): ListHeldAsRead[] {
   const left: ListHeldAsRead[] = [];
   for (const { list, held } of readInPartHeld(schema, item)) {
-    if (held === undefined || !sameValue(held, list.read)) continue;
+    if (held === undefined || !heldAsRead(schema, list, held)) continue;
     const path = formatDocumentPath(list.document);
-    left.push({
-      path,
-      held: itemPathOf(schema.shape, item, list.document),
-      document: list.document,
-      value: held,
-    });
+    const heldPath = itemPathOf(schema.shape, item, list.document);
+    left.push({ path, held: heldPath, stored: list.stored, document: list.document, value: held });
   }
   return left;
 }
 
 /**
- * Puts the lists a save left out back into what it wrote (`written`, the item's JavaScript form in real
- * names), so that filling the item in from it after the save keeps them.
+ * Puts the lists a save left out back into what it worked out: into `result.item` (the item's JavaScript
+ * form in real names) as the item holds them, and into `result.attributes` as `image` stores them. Filling
+ * the item in from the result then keeps them, and the diff against the image sees them unchanged.
  */
 export function putBackListsHeldAsRead(
-  written: Record<string, unknown>,
+  result: WriteResult,
   lists: readonly ListHeldAsRead[],
+  image: Record<string, AttributeValue>,
 ): void {
-  for (const { document, value } of lists) {
-    let container: unknown = written;
-    for (const segment of document.slice(0, -1)) {
-      container =
-        typeof container === "object" && container !== null
-          ? (container as Record<PathSegment, unknown>)[segment]
-          : undefined;
-    }
-    if (typeof container === "object" && container !== null)
-      (container as Record<PathSegment, unknown>)[document[document.length - 1]!] = value;
+  for (const { document, stored, value } of lists) {
+    const item = memberOf<unknown, PathSegment>(document.slice(0, -1), result.item, (container, segment) =>
+      typeof container === "object" && container !== null
+        ? (container as Record<PathSegment, unknown>)[segment]
+        : undefined,
+    );
+    if (typeof item === "object" && item !== null)
+      (item as Record<PathSegment, unknown>)[document[document.length - 1]!] = value;
+    const last = stored[stored.length - 1]!;
+    const read = memberOf(stored, { M: image } as AttributeValue, (map, name) => map?.M?.[name]);
+    const written = memberOf(
+      stored.slice(0, -1),
+      { M: result.attributes } as AttributeValue,
+      (map, name) => map?.M?.[name],
+    );
+    if (read !== undefined && written?.M !== undefined) written.M[last] = read;
   }
+}
+
+/** What `step` reaches from `start` along `path` (undefined once a step finds nothing). */
+function memberOf<T, S>(
+  path: readonly S[],
+  start: T,
+  step: (at: T, segment: S) => T | undefined,
+): T | undefined {
+  let at: T | undefined = start;
+  for (const segment of path) {
+    if (at === undefined) return undefined;
+    at = step(at, segment);
+  }
+  return at;
 }
 
 /**
@@ -129,7 +197,7 @@ export function putBackListsHeldAsRead(
  */
 export function refuseChangedListsReadInPart(schema: CompiledSchema, item: object): void {
   for (const { list, held } of readInPartHeld(schema, item)) {
-    if (held !== undefined && !sameValue(held, list.read))
+    if (held !== undefined && !heldAsRead(schema, list, held))
       throw refusal(list, held, "a save cannot change it");
   }
 }
@@ -148,7 +216,7 @@ export function refuseListsReadInPartAsNew(schema: CompiledSchema, item: object)
 export function changedListsReadInPart(schema: CompiledSchema, item: object): PathSegment[][] {
   const changed: PathSegment[][] = [];
   for (const { list, held } of readInPartHeld(schema, item)) {
-    if (held !== undefined && !sameValue(held, list.read)) changed.push([...list.document]);
+    if (held !== undefined && !heldAsRead(schema, list, held)) changed.push([...list.document]);
   }
   return changed;
 }

@@ -104,7 +104,7 @@ export function writeForSave(
   });
   if (lists.length === 0) return written;
   return written.then((result) => {
-    putBackListsHeldAsRead(result.item, lists);
+    putBackListsHeldAsRead(result, lists, stored!);
     return result;
   });
 }

@@ -9,6 +9,7 @@ import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
 import { isStorableBigint, isStorableNumber, numberRangeNote } from "./number";
 import { canonicalNumber } from "../stored-number";
+import { UNDEFINED } from "../type-markers";
 
 /**
  * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (32 levels), which
@@ -32,6 +33,11 @@ export function anyToDynamo(value: unknown, path: string, depth = 0): AttributeV
       return { N: value.toString() };
     case "undefined":
       return undefined;
+    case "symbol":
+      // `type.UNDEFINED` stores nothing here as it does for a declared attribute (a save marks so what it
+      // leaves out, such as a list read in part inside undeclared content).
+      if (value === UNDEFINED) return undefined;
+      throw new TypeMismatch(path, "a value DynamoDB can store", value);
     case "object":
       return objectToDynamo(value, path, depth);
     default:
