@@ -91,10 +91,13 @@ function storedForm(
   try {
     const attribute = declaredAt(schema, document);
     if (attribute === undefined) return anyToDynamo(value, path);
-    const context: NormalizeContext = { keepUnknown: schema.keepUnknown, pendingDefaults: [] };
-    const normalized = normalizeValue(attribute, value, path, context);
-    // An asynchronous default cannot be compared now: the value counts as changed.
-    return context.pendingDefaults.length > 0 ? undefined : valueToDynamo(attribute, normalized, path);
+    // Without defaults: a member the read left out and the item now sets to its default is a change.
+    const context: NormalizeContext = {
+      keepUnknown: schema.keepUnknown,
+      pendingDefaults: [],
+      withoutDefaults: true,
+    };
+    return valueToDynamo(attribute, normalizeValue(attribute, value, path, context), path);
   } catch {
     return undefined; // a value a write would refuse is not the one read
   }
@@ -226,8 +229,10 @@ function within(path: readonly PathSegment[], list: NamePath): boolean {
 }
 
 /**
- * `changes` (in stored names) without those inside the lists read in part that the item still holds: such
- * a list is left out of the write, so the diff sees it removed. A list the item deleted keeps its removal.
+ * `changes` (in stored names) without those inside the lists read in part that the item still holds:
+ * `modifiedPaths()` compares the item with such a list left out (and reports a changed one itself), so its
+ * diff sees the list removed; a save refuses a changed one first and puts an unchanged one back. A list the
+ * item deleted keeps its removal.
  */
 export function withoutListsReadInPart<C extends ImageChange>(
   schema: CompiledSchema,

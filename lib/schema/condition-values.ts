@@ -151,6 +151,7 @@ export function convertElement(
   attribute: CompiledAttribute,
   value: unknown,
   path: string,
+  keepUnknown?: (path: string) => boolean,
 ): AttributeValue | Promise<AttributeValue> {
   for (const variant of attribute.variants) {
     if (variant.kind === "set" && variant.element) {
@@ -158,7 +159,8 @@ export function convertElement(
       if (normalized !== NO_MATCH) return variant.element.toDynamo(normalized);
     }
     if (variant.kind === "array" && typeof variant.element === "object") {
-      return convertOperand(conditionAttribute(variant.element), value, `${path}[]`);
+      // Kept as a write keeps element 0's content: saveUnknown patterns name list elements by index or `*`.
+      return convertOperand(conditionAttribute(variant.element), value, `${path}[0]`, undefined, keepUnknown);
     }
     if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string")
       return { S: value };

@@ -1,7 +1,7 @@
 // The schema as an ExpressionTarget: condition and projection paths are resolved through aliases to
 // stored names; condition values are converted like writes (condition-values.ts).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter } from "../errors";
+import { InvalidParameter, TypeMismatch } from "../errors";
 import type { ExpressionTarget, ResolvedPath, ValueUsage } from "../expressions/compile";
 import type { PathSegment } from "../expressions/path";
 import type { CompiledAttribute, CompiledSchema, FlattenSpec, ObjectShape } from "./compiled";
@@ -13,6 +13,7 @@ import {
   schemaSetOf,
 } from "./condition-values";
 import { anyToDynamo } from "./types/any";
+import { UNDEFINED } from "./type-markers";
 
 const targets = new WeakMap<CompiledSchema, ExpressionTarget>();
 const modelTargets = new WeakMap<readonly CompiledSchema[], ExpressionTarget>();
@@ -102,9 +103,13 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       value: unknown,
       usage: ValueUsage = "operand",
     ): AttributeValue | Promise<AttributeValue> {
+      // It stores nothing, so no stored value can equal it (and the generic conversion would send NULL).
+      if (value === UNDEFINED) {
+        throw new TypeMismatch(printable, "a value to compare with (type.UNDEFINED stores nothing)", value);
+      }
       if (!resolved) return anyToDynamo(value, printable) ?? { NULL: true };
       const found = conditionAttribute(resolved);
-      if (usage === "element") return convertElement(found, value, printable);
+      if (usage === "element") return convertElement(found, value, printable, schema.keepUnknown);
       return usage === "prefix"
         ? convertPrefix(found, value, printable, itemSet)
         : convertOperand(found, value, printable, itemSet, schema.keepUnknown);

@@ -24,6 +24,8 @@ export interface NormalizeContext extends LeftOutNote {
   readonly keepUnknown: ((path: string) => boolean) | undefined;
   /** Defaults that are still promises: resolved and normalised after the walk. */
   readonly pendingDefaults: PendingDefault[];
+  /** Leaves missing values missing (comparing two values as given, not as a write would fill them in). */
+  readonly withoutDefaults?: boolean;
 }
 
 export interface PendingDefault {
@@ -239,7 +241,7 @@ export function normalizeObject(
     output[attribute.name] = normalizeValue(attribute, value, realPath, context);
     if (path === "" && context.reshaped === true) noteReshaped(context, attribute.name);
   }
-  if (shape.flags.defaults) {
+  if (shape.flags.defaults && context.withoutDefaults !== true) {
     for (const attribute of shape.attributes) {
       if (!attribute.settings.hasDefault) continue;
       const present = output[attribute.name] !== undefined;

@@ -527,6 +527,29 @@ describe("content saveUnknown keeps is kept in condition values, as a write keep
     expect(stored.Item?.meta).toEqual({ M: { tag: { S: "c" } } });
   });
 
+  it("in contains() on a list of objects", async () => {
+    const Bag = dynamodel.model(
+      "CondUnknownBag",
+      new Schema(
+        {
+          id: String,
+          bag: { type: Array, schema: [Object] },
+          objs: { type: Array, schema: [{ type: Object, schema: { d: String } }] },
+        },
+        { saveUnknown: ["bag.**", "objs.*.e"] },
+      ),
+      { tableName: uniqueTableName("condunknownbag"), throughput: "ON_DEMAND" },
+    );
+    await Bag.create({ id: "b1", bag: [{ t: "a" }], objs: [{ d: "x", e: 1 } as { d: string }] });
+    expect(ids(await Bag.scan("bag").contains({ t: "a" }).exec())).toEqual(["b1"]);
+    expect(ids(await Bag.scan("objs").contains({ d: "x", e: 1 }).exec())).toEqual(["b1"]);
+  });
+
+  it("type.UNDEFINED, which stores nothing, is no value to compare with", async () => {
+    for (const path of ["meta", "undeclared"])
+      await expect(Note.scan(path).eq(dynamodel.type.UNDEFINED).exec()).rejects.toThrow(TypeMismatch);
+  });
+
   it("drops what the patterns do not keep, as the write did", async () => {
     await Picky.table().initialize();
     expect(ids(await Picky.scan("meta").eq({ kept: 1, dropped: 2 }).exec())).toEqual(["p1"]);

@@ -141,6 +141,15 @@ describe("a list read in part", () => {
     expect(await stored(21)).toEqual(whole(21));
   });
 
+  it("an unread element member set to its default is a change, refused", async () => {
+    await putRaw(whole(26));
+    const cat = await reads[0]![1](26, ["id", "toys[1].name"]);
+    cat.toys![0]!.colour = "red"; // the default; stored is "grey"
+    expect(cat.modifiedPaths()).toEqual(["toys"]);
+    await expect(cat.save()).rejects.toThrow(/Cannot save "toys": it was read in part/);
+    expect(await stored(26)).toEqual(whole(26));
+  });
+
   it("a list read in part and then deleted is removed", async () => {
     await putRaw(whole(22));
     const cat = await reads[0]![1](22, ["id", "tags[1]"]);
