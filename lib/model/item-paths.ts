@@ -26,7 +26,7 @@ import { combineValue } from "../schema/combine";
 import { NameGivenTwice } from "../schema/input-names";
 
 /** The object shapes an attribute's value may have (one per object variant with a schema). */
-function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
+export function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
   const shapes: ObjectShape[] = [];
   for (const variant of attribute.variants) {
     if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
@@ -34,7 +34,8 @@ function objectShapesOf(attribute: CompiledAttribute): ObjectShape[] {
   return shapes;
 }
 
-function lookUp(
+/** The attribute named `name` in the first of `shapes` that declares it. */
+export function lookUp(
   shapes: readonly ObjectShape[],
   name: string,
   by: "byName" | "byInputName",

@@ -8,7 +8,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, describeValue } from "../errors";
 import type { NamePath } from "../expressions/projection-lists";
 import { formatDocumentPath, type PathSegment } from "../expressions/path";
-import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { normalizeValue, type NormalizeContext } from "../schema/normalize";
 import { valueToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
@@ -17,7 +17,8 @@ import { documentSegmentsOf } from "../schema/flatten";
 import { sameValue } from "../schema/same-value";
 import { UNDEFINED } from "../schema/type-markers";
 import { attributeValuesEqual, type ImageChange } from "./diff";
-import { itemPathOf } from "./item-paths";
+import { itemPathOf, lookUp, objectShapesOf } from "./item-paths";
+import { valueAt } from "./read-forms";
 import { copyData } from "./json";
 import { listsInPartOf } from "./stored-images";
 import type { UnreadInside } from "./unread-inside";
@@ -108,12 +109,9 @@ function declaredAt(schema: CompiledSchema, document: readonly PathSegment[]): C
   let attribute = schema.shape.byName.get(String(document[0]));
   for (const segment of document.slice(1)) {
     if (attribute === undefined) return undefined;
-    const shapes: ObjectShape[] = attribute.flatten === undefined ? [] : [attribute.flatten.shape];
-    for (const variant of attribute.variants)
-      if (variant.kind === "object" && typeof variant.shape === "object") shapes.push(variant.shape);
-    let next: CompiledAttribute | undefined;
-    for (const shape of shapes) next ??= shape.byName.get(String(segment));
-    attribute = next;
+    const shapes = objectShapesOf(attribute);
+    if (attribute.flatten !== undefined) shapes.unshift(attribute.flatten.shape);
+    attribute = lookUp(shapes, String(segment), "byName");
   }
   return attribute;
 }
@@ -160,36 +158,21 @@ export function putBackListsHeldAsRead(
   image: Record<string, AttributeValue>,
 ): void {
   for (const { document, stored, value } of lists) {
-    const item = memberOf<unknown, PathSegment>(document.slice(0, -1), result.item, (container, segment) =>
-      typeof container === "object" && container !== null
-        ? (container as Record<PathSegment, unknown>)[segment]
-        : undefined,
-    );
-    if (typeof item === "object" && item !== null)
-      (item as Record<PathSegment, unknown>)[document[document.length - 1]!] = value;
-    const last = stored[stored.length - 1]!;
-    const read = memberOf(stored, { M: image } as AttributeValue, (map, name) => map?.M?.[name]);
-    const written = memberOf(
-      stored.slice(0, -1),
-      { M: result.attributes } as AttributeValue,
-      (map, name) => map?.M?.[name],
-    );
-    if (read !== undefined && written?.M !== undefined) written.M[last] = read;
+    let container: unknown = result.item;
+    for (const segment of document.slice(0, -1)) {
+      container =
+        typeof container === "object" && container !== null
+          ? (container as Record<PathSegment, unknown>)[segment]
+          : undefined;
+    }
+    if (typeof container === "object" && container !== null)
+      (container as Record<PathSegment, unknown>)[document[document.length - 1]!] = value;
+    const [head, ...rest] = stored;
+    const read = valueAt(image[head!], rest);
+    const into =
+      rest.length === 0 ? result.attributes : valueAt(result.attributes[head!], rest.slice(0, -1))?.M;
+    if (read !== undefined && into !== undefined) into[stored[stored.length - 1]!] = read;
   }
-}
-
-/** What `step` reaches from `start` along `path` (undefined once a step finds nothing). */
-function memberOf<T, S>(
-  path: readonly S[],
-  start: T,
-  step: (at: T, segment: S) => T | undefined,
-): T | undefined {
-  let at: T | undefined = start;
-  for (const segment of path) {
-    if (at === undefined) return undefined;
-    at = step(at, segment);
-  }
-  return at;
 }
 
 /**

@@ -12,7 +12,8 @@ import { attributeValuesEqual, type ImageChange } from "./diff";
 
 type Image = Record<string, AttributeValue>;
 
-function valueAt(
+/** The value at `path` inside a stored value (list indexes and map names); undefined where there is none. */
+export function valueAt(
   value: AttributeValue | undefined,
   path: readonly PathSegment[],
 ): AttributeValue | undefined {
