@@ -231,13 +231,18 @@ export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegmen
     if (name === schema.entityAttribute) return image[name] !== undefined;
     if (alwaysWritten(schema, name)) return true;
     const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
-    let value: unknown = item;
-    for (const segment of itemPathOf(shape, item, document)) {
-      if (typeof value !== "object" || value === null) return false;
-      value = (value as Record<PathSegment, unknown>)[segment];
-    }
-    return value !== undefined;
+    return heldValueAt(shape, item, document) !== undefined;
   });
+}
+
+/** What `item` holds at a document path in real names (looked up under the names it uses); undefined if nothing. */
+export function heldValueAt(shape: ObjectShape, item: object, document: readonly PathSegment[]): unknown {
+  let value: unknown = item;
+  for (const segment of itemPathOf(shape, item, document)) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
 }
 
 /**

@@ -17,7 +17,7 @@ import { documentSegmentsOf } from "../schema/flatten";
 import { sameValue } from "../schema/same-value";
 import { UNDEFINED } from "../schema/type-markers";
 import { attributeValuesEqual, type ImageChange } from "./diff";
-import { itemPathOf, lookUp, objectShapesOf } from "./item-paths";
+import { heldValueAt, itemPathOf, lookUp, objectShapesOf } from "./item-paths";
 import { valueAt } from "./read-forms";
 import { copyData } from "./json";
 import { listsInPartOf } from "./stored-images";
@@ -31,15 +31,6 @@ interface ListReadInPart {
 }
 
 const listsOfItems = new WeakMap<object, readonly ListReadInPart[]>();
-
-function heldAt(schema: CompiledSchema, item: object, document: readonly PathSegment[]): unknown {
-  let value: unknown = item;
-  for (const segment of itemPathOf(schema.shape, item, document)) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PathSegment, unknown>)[segment];
-  }
-  return value;
-}
 
 /**
  * Remembers what the lists `image`'s projection read in part hydrated to in `item` (called once the item
@@ -56,7 +47,7 @@ export function recordListsReadInPart(
     item,
     lists.map((stored) => {
       const document = documentSegmentsOf(schema.shape, [...stored] as PathSegment[]);
-      return { stored, document, read: copyData(heldAt(schema, item, document)) };
+      return { stored, document, read: copyData(heldValueAt(schema.shape, item, document)) };
     }),
   );
 }
@@ -66,7 +57,7 @@ function readInPartHeld(schema: CompiledSchema, item: object): { list: ListReadI
   const lists = listsOfItems.get(item);
   if (lists === undefined) return [];
   return lists.map((list) => {
-    const held = heldAt(schema, item, list.document);
+    const held = heldValueAt(schema.shape, item, list.document);
     return { list, held: held === UNDEFINED ? undefined : held };
   });
 }
