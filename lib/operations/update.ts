@@ -11,6 +11,7 @@ import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
 import { MAX_ITEM_BYTES } from "../schema/size";
+import { checkNestingAt } from "../schema/nesting";
 import { compileConditionSetting, type ConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
 import { leastSizeOver } from "./update-size";
@@ -85,6 +86,10 @@ export async function buildUpdateInput(
   const converted = keyToDynamo(schema, key);
   const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
   const plan = await planUpdate(schema, update, now, keyValues);
+  for (const action of plan.actions) {
+    if (action.kind === "set" || action.kind === "append" || action.kind === "prepend")
+      checkNestingAt(action.path, action.value);
+  }
   const size = leastSizeOver(keyValues, plan.actions, MAX_ITEM_BYTES);
   if (size !== undefined) {
     throw new ValidationError(

@@ -8,6 +8,8 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 
 export const MAX_ITEM_BYTES = 400 * 1024;
+/** The most maps and lists DynamoDB stores inside one another in an attribute's value (see nesting.ts). */
+export const MAX_NESTED_CONTAINERS = 31;
 // 38 significant digits span at most 20 pairs, + 1, + 1 when negative.
 const MAX_NUMBER_BYTES = 22;
 
@@ -78,8 +80,12 @@ export function itemSize(item: Record<string, AttributeValue>): number {
   return mapSize(item, 0);
 }
 
-/** At least `attributeValueSize(value)`, without measuring UTF-8. */
-export function attributeValueBound(value: AttributeValue): number {
+/**
+ * At least `attributeValueSize(value)`, without measuring UTF-8. `Infinity` when maps and lists nest more
+ * than `containersLeft` deep (DynamoDB refuses such a value): the one walk every write takes then sends the
+ * caller to its slow path, which finds where.
+ */
+export function attributeValueBound(value: AttributeValue, containersLeft = MAX_NESTED_CONTAINERS): number {
   if (value.S !== undefined) return value.S.length * 3;
   if (value.N !== undefined) return MAX_NUMBER_BYTES;
   if (value.B !== undefined) return value.B.byteLength;
@@ -89,27 +95,28 @@ export function attributeValueBound(value: AttributeValue): number {
   else if (value.NS !== undefined) size = value.NS.length * MAX_NUMBER_BYTES;
   else if (value.BS !== undefined) for (const member of value.BS) size += member.byteLength;
   else if (value.L !== undefined) {
+    if (containersLeft === 0) return Infinity;
     size = 3;
-    for (const element of value.L) size += attributeValueBound(element) + 1;
-  } else if (value.M !== undefined) size = mapBound(value.M) + 3;
+    for (const element of value.L) size += attributeValueBound(element, containersLeft - 1) + 1;
+  } else if (value.M !== undefined) {
+    if (containersLeft === 0) return Infinity;
+    size = mapBound(value.M, containersLeft - 1) + 3;
+  }
   return size;
 }
 
 /** At least `itemSize(map)` (plus one byte per entry, as a nested map counts). */
-function mapBound(map: Record<string, AttributeValue>): number {
+function mapBound(map: Record<string, AttributeValue>, containersLeft: number): number {
   let size = 0;
-  for (const name of Object.keys(map)) size += name.length * 3 + attributeValueBound(map[name]!) + 1;
+  for (const name of Object.keys(map))
+    size += name.length * 3 + attributeValueBound(map[name]!, containersLeft) + 1;
   return size;
 }
 
-/** At least `itemSize(item)`: cheap enough for every write. Count exactly when it exceeds a limit. */
+/**
+ * At least `itemSize(item)`: cheap enough for every write. Count exactly when it exceeds a limit. `Infinity`
+ * when an attribute nests maps and lists deeper than DynamoDB stores.
+ */
 export function itemSizeBound(item: Record<string, AttributeValue>): number {
-  return mapBound(item);
-}
-
-/** The item's exact size when it is over `limit`, else `undefined` (most items: bound only). */
-export function itemSizeOver(item: Record<string, AttributeValue>, limit: number): number | undefined {
-  if (mapBound(item) <= limit) return undefined;
-  const size = itemSize(item);
-  return size > limit ? size : undefined;
+  return mapBound(item, MAX_NESTED_CONTAINERS);
 }

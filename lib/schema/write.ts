@@ -7,7 +7,7 @@ import type { CompiledSchema, ObjectShape, TimestampAttribute } from "./compiled
 import { isThenable, normalizeObject, settlePendingDefaults, type NormalizeContext } from "./normalize";
 import { applySetters, checkEnums, checkRequired, restoreReadValues, runValidators } from "./rules";
 import { isPlainObject } from "./resolve-type";
-import { MAX_ITEM_BYTES, itemSizeOver } from "./size";
+import { checkItemLimits } from "./item-limits";
 import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
 import { combineValue } from "./combine";
@@ -112,15 +112,7 @@ export async function writePipeline(
 
   const attributes = objectToDynamo(schema.shape, item, "");
   checkKeysNotEmpty(schema, attributes);
-  const size = itemSizeOver(attributes, MAX_ITEM_BYTES);
-  if (size !== undefined) {
-    throw new ValidationError(
-      "",
-      "size",
-      `${size} bytes`,
-      `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes`,
-    );
-  }
+  checkItemLimits(attributes);
   const reshaped = context.reshapedNames;
   return reshaped === undefined ? { item, attributes } : { item, attributes, reshaped };
 }

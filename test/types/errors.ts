@@ -7,6 +7,13 @@ const mismatch = new TypeMismatch("age", "a number", "3");
 type _mismatchPath = Expect<Equal<typeof mismatch.path, string>>;
 const failure: DynamodelError = new ValidationError("age", "validate", -3, "must be ≥ 0");
 type _rule = Expect<Equal<ValidationError["rule"], ValidationRule>>;
+// The rules a structured ValidationError names, "nesting" among them (values nested over 31 deep).
+type _rules = Expect<
+  Equal<
+    ValidationRule,
+    "required" | "enum" | "validate" | "schema" | "size" | "nesting" | "key" | "update" | "version"
+  >
+>;
 const sameClass: typeof ValidationError = dynamodel.ValidationError;
 void failure;
 void sameClass;

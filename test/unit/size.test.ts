@@ -1,5 +1,5 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { attributeValueSize, itemSize, itemSizeBound, itemSizeOver } from "../../lib/schema/size";
+import { attributeValueSize, itemSize, itemSizeBound } from "../../lib/schema/size";
 
 describe("item size", () => {
   // Each value measured on DynamoDB Local: the longest string that still fits next to the number.
@@ -52,11 +52,12 @@ describe("item size", () => {
     },
   );
 
-  it("reports the exact size only when the item is over the limit", () => {
-    const item = { text: { S: "é".repeat(1000) } }; // 2,004 bytes exactly, bound 3,005
-    expect(itemSize(item)).toBe(2004);
-    expect(itemSizeOver(item, 2004)).toBeUndefined(); // bound over the limit, exact size not
-    expect(itemSizeOver(item, 2003)).toBe(2004);
-    expect(itemSizeOver(item, 5000)).toBeUndefined(); // bound under the limit
+  it("bounds a value nesting maps and lists deeper than DynamoDB stores by Infinity", () => {
+    let value: AttributeValue = { S: "x" };
+    for (let depth = 1; depth <= 31; depth += 1) value = depth % 2 ? { M: { k: value } } : { L: [value] };
+    expect(itemSizeBound({ deep: value })).toBeLessThan(Infinity); // 31 containers: stored
+    expect(itemSizeBound({ deep: { L: [value] } })).toBe(Infinity); // 32: refused
+    expect(itemSizeBound({ deep: { M: { k: value } } })).toBe(Infinity);
+    expect(itemSize({ deep: { L: [value] } })).toBeLessThan(Infinity);
   });
 });

@@ -12,8 +12,9 @@ import { canonicalNumber } from "../stored-number";
 import { UNDEFINED } from "../type-markers";
 
 /**
- * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (32 levels), which
- * DynamoDB checks itself; this only turns a cycle into a TypeMismatch instead of a stack overflow.
+ * Ends the walk of a value that contains itself. Far beyond DynamoDB's own nesting limit (31 maps and lists,
+ * checked on the converted item by nesting.ts); this only turns a cycle into a TypeMismatch instead of a
+ * stack overflow.
  */
 const maxDepth = 100;
 
