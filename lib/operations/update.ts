@@ -10,11 +10,9 @@ import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
-import { MAX_ITEM_BYTES } from "../schema/size";
-import { checkNestingAt } from "../schema/nesting";
 import { compileConditionSetting, type ConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
-import { leastSizeOver } from "./update-size";
+import { checkUpdateLimits } from "./update-limits";
 
 export interface UpdateSettings {
   /** A Condition (or raw `{ConditionExpression, …}` object) the stored item must meet; AND-ed in. */
@@ -86,19 +84,7 @@ export async function buildUpdateInput(
   const converted = keyToDynamo(schema, key);
   const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
   const plan = await planUpdate(schema, update, now, keyValues);
-  for (const action of plan.actions) {
-    if (action.kind === "set" || action.kind === "append" || action.kind === "prepend")
-      checkNestingAt(action.path, action.value);
-  }
-  const size = leastSizeOver(keyValues, plan.actions, MAX_ITEM_BYTES);
-  if (size !== undefined) {
-    throw new ValidationError(
-      "",
-      "size",
-      `${size} bytes`,
-      `is larger than DynamoDB's limit of ${MAX_ITEM_BYTES} bytes with the key and the values this update sets`,
-    );
-  }
+  checkUpdateLimits(schema.shape, keyValues, plan.actions);
   const registry = new PlaceholderRegistry();
   // The caller's condition takes the first placeholders, as in Dynamoose.
   const userCondition = compileConditionSetting(settings.condition, expressionTargetOf(schema), registry);

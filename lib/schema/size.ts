@@ -95,11 +95,11 @@ export function attributeValueBound(value: AttributeValue, containersLeft = MAX_
   else if (value.NS !== undefined) size = value.NS.length * MAX_NUMBER_BYTES;
   else if (value.BS !== undefined) for (const member of value.BS) size += member.byteLength;
   else if (value.L !== undefined) {
-    if (containersLeft === 0) return Infinity;
+    if (containersLeft <= 0) return Infinity;
     size = 3;
     for (const element of value.L) size += attributeValueBound(element, containersLeft - 1) + 1;
   } else if (value.M !== undefined) {
-    if (containersLeft === 0) return Infinity;
+    if (containersLeft <= 0) return Infinity;
     size = mapBound(value.M, containersLeft - 1) + 3;
   }
   return size;

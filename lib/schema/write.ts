@@ -112,7 +112,7 @@ export async function writePipeline(
 
   const attributes = objectToDynamo(schema.shape, item, "");
   checkKeysNotEmpty(schema, attributes);
-  checkItemLimits(attributes);
+  checkItemLimits(schema.shape, attributes);
   const reshaped = context.reshapedNames;
   return reshaped === undefined ? { item, attributes } : { item, attributes, reshaped };
 }

@@ -105,20 +105,61 @@ it("counts the maps an update path goes through, in Model.update and in transact
   expect((await Doc.get("updated"))!.toJSON().box).toEqual({ inner: { any: nested(29) } });
 });
 
-it("refuses elements appended to a list when the list then nests too deep", async () => {
-  await Doc.create({ id: "appended", meta: ["first"] });
+it("refuses elements appended to a list when the list then nests too deep, naming the list", async () => {
+  await Doc.create({ id: "appended", meta: ["first", "second"] });
   const before = await stored("appended");
-  // The appended element is the list's element: its own 31 containers are 32 with the list.
-  await expect(Doc.update({ id: "appended" }, { $ADD: { meta: [nested(31)] } })).rejects.toEqual(
+  // The appended element is the list's element: its own 31 containers are 32 with the list. Where it would
+  // sit in the stored list is not known before the write, so the error names the list.
+  const appended = Doc.update({ id: "appended" }, { $ADD: { meta: ["ok", nested(31)] } });
+  await expect(appended).rejects.toEqual(
+    expect.objectContaining({ name: "ValidationError", rule: "nesting", path: "meta", value: { k: "x" } }),
+  );
+  await expect(appended).rejects.toThrow(
+    `"meta" would be nested 32 maps and lists deep inside appended element 1 (at "${downFromMap(30).slice(1)}" ` +
+      "in it); DynamoDB stores at most 31 inside one another in an attribute",
+  );
+  // Prepended elements do know their index.
+  await expect(Doc.update({ id: "appended" }, { meta: { $LIST_PREPEND: [nested(31)] } })).rejects.toEqual(
     tooDeep(`meta[0]${downFromMap(30)}`, { k: "x" }),
   );
   expect(await stored("appended")).toEqual(before);
+  await Doc.update({ id: "appended" }, { $ADD: { meta: [nested(30)] } });
+  expect((await stored("appended"))?.meta?.L).toHaveLength(3);
+});
+
+it("leaves out an $IF_NOT_EXISTS value, which is stored only when the attribute is missing", async () => {
+  // As the 400 KB check does: DynamoDB takes the update when the attribute exists.
+  await Doc.create({ id: "kept", meta: "already" });
+  await Doc.update({ id: "kept" }, { meta: { $IF_NOT_EXISTS: nested(32) } });
+  expect((await stored("kept"))?.meta).toEqual({ S: "already" });
+});
+
+it("names a flattened attribute by its document path", async () => {
+  const Flat = dynamodel.model(
+    "NestingFlat",
+    new Schema({
+      id: String,
+      address: { type: Object, storage: "flatten", schema: { any: dynamodel.type.ANY, city: String } },
+    }),
+    { tableName: uniqueTableName("nestingflat"), throughput: "ON_DEMAND" },
+  );
+  // Stored as the top-level attribute "address_any": the flattened object is no map in the table.
+  await Flat.create({ id: "deepest", address: { any: nested(31) } });
+  await expect(Flat.create({ id: "deeper", address: { any: nested(32) } })).rejects.toEqual(
+    tooDeep(`address.any${downFromList(31)}`, { k: "x" }),
+  );
+  await expect(
+    Flat.update({ id: "deepest" }, { address: { any: nested(32), city: "Oslo" } }),
+  ).rejects.toEqual(tooDeep(`address.any${downFromList(31)}`, { k: "x" }));
+  expect(await storedItem(Flat.table().name, { id: { S: "deeper" } })).toBeUndefined();
 });
 
 it("refuses the whole batch and the whole transaction before anything is written", async () => {
   const batch = Array.from({ length: 30 }, (_, index) => ({ id: `batch${index}` }));
   batch.push({ id: "batchdeep", meta: nested(40) } as (typeof batch)[number]);
-  await expect(Doc.batchPut(batch)).rejects.toThrow(ValidationError);
+  await expect(Doc.batchPut(batch)).rejects.toThrow(
+    `batchPut entry [30]: "meta${downFromList(31)}" is nested 32 maps and lists deep`,
+  );
   await expect(
     dynamodel.transaction([
       Doc.transaction.create({ id: "tx1" }),

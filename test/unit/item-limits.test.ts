@@ -1,5 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { ValidationError } from "../../lib/errors";
+import { compileSchema } from "../../lib/schema/compile";
 import { checkItemLimits } from "../../lib/schema/item-limits";
 import { checkNestingAt } from "../../lib/schema/nesting";
 
@@ -10,6 +11,12 @@ function nested(containers: number): AttributeValue {
     value = depth % 2 ? { M: { k: value } } : { L: [value] };
   return value;
 }
+
+// `flat` is stored flattened: its member `deep` is the top-level attribute "flat_deep".
+const { shape } = compileSchema({
+  id: String,
+  flat: { type: Object, schema: { deep: Object }, storage: "flatten" },
+});
 
 function thrown(run: () => void): ValidationError {
   try {
@@ -23,13 +30,13 @@ function thrown(run: () => void): ValidationError {
 
 describe("checkItemLimits", () => {
   it("passes an item within both limits, including one whose cheap bound is over 400 KB", () => {
-    expect(() => checkItemLimits({ id: { S: "a" }, deep: nested(31) })).not.toThrow();
+    expect(() => checkItemLimits(shape, { id: { S: "a" }, deep: nested(31) })).not.toThrow();
     const text = "é".repeat(150_000); // 300,000 bytes, bounded by 450,000
-    expect(() => checkItemLimits({ id: { S: "a" }, text: { S: text } })).not.toThrow();
+    expect(() => checkItemLimits(shape, { id: { S: "a" }, text: { S: text } })).not.toThrow();
   });
 
   it("names the path of the first map or list nested too deep, the rule and the value there", () => {
-    const error = thrown(() => checkItemLimits({ id: { S: "a" }, ok: nested(3), deep: nested(33) }));
+    const error = thrown(() => checkItemLimits(shape, { id: { S: "a" }, ok: nested(3), deep: nested(33) }));
     expect(error.rule).toBe("nesting");
     // nested(33) is a map at the top; the 32nd container is the list around the innermost map.
     expect(error.path).toBe(`deep${".k[0]".repeat(15)}.k`);
@@ -42,7 +49,7 @@ describe("checkItemLimits", () => {
 
   it("refuses an item over 400 KB by its exact size", () => {
     // 409,600 bytes of text, 4 of its name, 3 of the key.
-    const error = thrown(() => checkItemLimits({ id: { S: "a" }, text: { S: "x".repeat(409_600) } }));
+    const error = thrown(() => checkItemLimits(shape, { id: { S: "a" }, text: { S: "x".repeat(409_600) } }));
     expect(error.rule).toBe("size");
     expect(error.message).toBe(
       'The item is larger than DynamoDB\'s limit of 409600 bytes (got "409607 bytes")',
@@ -52,15 +59,15 @@ describe("checkItemLimits", () => {
 
 describe("checkNestingAt", () => {
   it("counts the maps and lists of the path the value is written into", () => {
-    expect(() => checkNestingAt(["a", "b", "c"], nested(29))).not.toThrow(); // 2 above + 29 = 31
-    const error = thrown(() => checkNestingAt(["a", "b", "c"], nested(30)));
+    expect(() => checkNestingAt(shape, ["a", "b", "c"], nested(29))).not.toThrow(); // 2 above + 29 = 31
+    const error = thrown(() => checkNestingAt(shape, ["a", "b", "c"], nested(30)));
     expect(error.path).toBe(`a.b.c${"[0].k".repeat(14)}[0]`);
     expect(error.value).toEqual({ k: "x" });
   });
 
   it("leaves scalars and sets alone however deep the path", () => {
     const path = Array.from({ length: 40 }, (_, index) => `p${index}`);
-    expect(() => checkNestingAt(path, { S: "x" })).not.toThrow();
-    expect(() => checkNestingAt(path, { SS: ["x"] })).not.toThrow();
+    expect(() => checkNestingAt(shape, path, { S: "x" })).not.toThrow();
+    expect(() => checkNestingAt(shape, path, { SS: ["x"] })).not.toThrow();
   });
 });
