@@ -1,7 +1,7 @@
 // UpdateItem for `Model.update`: the update object and settings → the exact UpdateItemCommandInput.
 // Pure (no client): asynchronous only because `set`/`validate` functions and defaults may be.
 import type { AttributeValue, ReturnValue, UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
-import { InvalidParameter, InvalidParameterType, ValidationError, describeValue } from "../errors";
+import { InvalidParameter, InvalidParameterType, describeValue } from "../errors";
 import { andExpressions } from "../expressions/compile";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";

@@ -1,7 +1,7 @@
 // DynamoDB stores at most 31 maps and lists inside one another in an attribute and refuses more with a
 // message that names no path (and, in a batch, after earlier chunks were written). `type.ANY` values and
 // content `saveUnknown` keeps can nest that deep, so every write checks before sending.
-import dynamodel, { Schema, ValidationError } from "dynamodel";
+import dynamodel, { Schema } from "dynamodel";
 import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
