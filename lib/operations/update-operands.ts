@@ -3,12 +3,12 @@
 // type, or a list). Anything else is a clear error before the request is sent.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
-import { plainToAttributeValue } from "../expressions/attribute-value";
 import type { UpdateAction } from "../expressions/update";
 import type { CompiledAttribute, CompiledSchema, Variant } from "../schema/compiled";
 import type { UpdatePath } from "../schema/update-path";
 import { normalizeAttributeValue, writeNormalizedValue } from "../schema/write-value";
 import { valueToDynamo } from "../schema/to-dynamo";
+import { anyToDynamo } from "../schema/types/any";
 import { NO_MATCH, type ScalarType } from "../schema/types/handler";
 import { isStorableNumber, numberRangeNote } from "../schema/types/number";
 
@@ -101,18 +101,27 @@ async function normalizedList(
   return { view, normalized: await normalizeAttributeValue(schema, view, list, path) };
 }
 
-/** Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. */
+/**
+ * Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. They
+ * convert as a `$SET` of the same value would (`anyToDynamo`), so `undefined` members are left out, a Date is
+ * its epoch milliseconds and a mixed Set is a TypeMismatch naming the path, not a service error.
+ */
 function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
-  if (typeof value === "number") {
-    if (!isStorableNumber(value)) {
-      throw new TypeMismatch(path.printable, `a finite number${numberRangeNote(value)}`, value);
-    }
-    return { kind: "add", path: path.segments, value: { N: String(value) } };
-  }
-  if (value instanceof Set) return { kind: "add", path: path.segments, value: plainToAttributeValue(value) };
+  if (typeof value === "number" || typeof value === "bigint")
+    return { kind: "add", path: path.segments, value: anyToDynamo(value, path.printable)! };
+  if (value instanceof Set)
+    return { kind: "add", path: path.segments, value: schemalessSet(path, value, "$ADD") };
   if (Array.isArray(value))
-    return { kind: "append", path: path.segments, value: plainToAttributeValue(value) };
+    return { kind: "append", path: path.segments, value: anyToDynamo(value, path.printable)! };
   throw new InvalidParameter(`$ADD of "${path.printable}" needs a number, a Set or an array.`);
+}
+
+/** A Set operand for an ANY or unknown attribute; an empty one (or one of only `undefined`) adds nothing. */
+function schemalessSet(path: UpdatePath, set: Set<unknown>, operator: string): AttributeValue {
+  const converted = anyToDynamo(set, path.printable);
+  if (converted === undefined)
+    throw new InvalidParameter(`${operator} of "${path.printable}" needs at least one element.`);
+  return converted;
 }
 
 /**
@@ -173,7 +182,11 @@ export function addAction(
 export function deleteAction(path: UpdatePath, value: unknown): UpdateAction {
   const attribute = path.attribute;
   if (attribute === undefined || findVariant(attribute, "any")) {
-    return { kind: "delete", path: path.segments, value: plainToAttributeValue(new Set(members(value))) };
+    return {
+      kind: "delete",
+      path: path.segments,
+      value: schemalessSet(path, new Set(members(value)), "$DELETE"),
+    };
   }
   const set = findVariant(attribute, "set");
   if (!set) {
@@ -198,7 +211,7 @@ export async function prependAction(
   const attribute = path.attribute;
   if (attribute === undefined || findVariant(attribute, "any")) {
     const list = Array.isArray(value) ? value : [value];
-    return { kind: "prepend", path: path.segments, value: plainToAttributeValue(list) };
+    return { kind: "prepend", path: path.segments, value: anyToDynamo(list, path.printable)! };
   }
   const array = findVariant(attribute, "array");
   if (!array) {

@@ -59,8 +59,9 @@ function keptValue(keep: (path: string) => boolean, path: string, value: unknown
  * appended one lands further on, which only a pattern naming one index, not `*`, could tell apart).
  */
 function keptElements(keep: (path: string) => boolean, path: string, elements: unknown[]): unknown {
-  // An undefined element is refused by the plan (a list stores none): left for it to say so.
-  if (elements.length === 0 || elements.includes(undefined)) return elements;
+  // No elements: left for the plan to refuse. An undefined element is left out, as a save leaves it out of
+  // a list saveUnknown keeps.
+  if (elements.length === 0) return elements;
   const kept = filterUnknown(elements, path, keep) as unknown[];
   return kept.length === 0 ? LEFT_OUT : kept;
 }

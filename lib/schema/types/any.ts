@@ -123,7 +123,6 @@ function holdsHiddenContent(value: object): boolean {
 function setToDynamo(set: Set<unknown>, path: string): AttributeValue | undefined {
   if (set.size === 0) return undefined;
   const members = [...set];
-  const first = members[0];
   if (members.every((member) => typeof member === "string")) return { SS: members as string[] };
   if (members.every((member) => typeof member === "number" || typeof member === "bigint")) {
     // Checked here, not by DynamoDB: its refusal names no path, and in a batch comes after earlier chunks
@@ -153,7 +152,7 @@ function setToDynamo(set: Set<unknown>, path: string): AttributeValue | undefine
     }
     return { BS: bytes };
   }
-  throw new TypeMismatch(path, "a Set of only strings, only numbers or only binaries", first);
+  throw new TypeMismatch(path, "a Set of only strings, only numbers or only binaries", set);
 }
 
 /** Reads any AttributeValue: numbers as numbers, sets as Sets, binaries as Buffers. */
