@@ -103,8 +103,9 @@ async function normalizedList(
 
 /**
  * Values inside ANY or unknown attributes: a number is added, a Set added as a set, an array appended. They
- * convert as a `$SET` of the same value would (`anyToDynamo`), so `undefined` members are left out, a Date is
- * its epoch milliseconds and a mixed Set is a TypeMismatch naming the path, not a service error.
+ * convert as a `$SET` of the same value would (`anyToDynamo`): an `undefined` map member is left out and an
+ * `undefined` list element is null, a Date is its epoch milliseconds, and a mixed Set is a TypeMismatch
+ * naming the path, not a service error.
  */
 function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
   if (typeof value === "number" || typeof value === "bigint")
@@ -116,7 +117,10 @@ function schemalessAdd(path: UpdatePath, value: unknown): UpdateAction {
   throw new InvalidParameter(`$ADD of "${path.printable}" needs a number, a Set or an array.`);
 }
 
-/** A Set operand for an ANY or unknown attribute; an empty one (or one of only `undefined`) adds nothing. */
+/**
+ * A Set operand for an ANY or unknown attribute. An empty Set has no DynamoDB form (DynamoDB would refuse
+ * it): an InvalidParameter.
+ */
 function schemalessSet(path: UpdatePath, set: Set<unknown>, operator: string): AttributeValue {
   const converted = anyToDynamo(set, path.printable);
   if (converted === undefined)
@@ -210,6 +214,10 @@ export async function prependAction(
 ): Promise<UpdateAction> {
   const attribute = path.attribute;
   if (attribute === undefined || findVariant(attribute, "any")) {
+    // Nothing to prepend: refused, as a declared list refuses it (an `undefined` element of a list given
+    // is a null element, as in a `$SET`).
+    if (value === undefined)
+      throw new InvalidParameter(`$LIST_PREPEND of "${path.printable}" needs an element.`);
     const list = Array.isArray(value) ? value : [value];
     return { kind: "prepend", path: path.segments, value: anyToDynamo(list, path.printable)! };
   }

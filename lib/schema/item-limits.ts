@@ -7,8 +7,8 @@ import { checkItemNesting } from "./nesting";
 import { MAX_ITEM_BYTES, itemSize, itemSizeBound } from "./size";
 
 /**
- * Throws when DynamoDB would refuse to store `item` (stored names; `shape` names its paths in errors). Every write takes one cheap walk (the size bound); the
- * exact checks run only when it comes near a limit.
+ * Throws when DynamoDB would refuse to store `item` (stored names; `shape` turns them into document paths for
+ * errors). Every write takes one cheap walk (the size bound); the exact checks run only near a limit.
  *
  * @throws ValidationError, rule `"nesting"` for maps and lists nested deeper than DynamoDB stores (naming the
  * document path), rule `"size"` for an item over 400 KB.

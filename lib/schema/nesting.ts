@@ -68,8 +68,8 @@ export function checkAppendedNesting(
   );
 }
 
-/** How many maps and lists a value set at `path` may still nest: the path's own containers are used. */
-function containersLeftAt(path: readonly PathSegment[]): number {
+/** How many maps and lists a value set at `path` may nest: those the path goes through are used up. */
+export function containersLeftAt(path: readonly PathSegment[]): number {
   return MAX_NESTED_CONTAINERS - (path.length - 1);
 }
 

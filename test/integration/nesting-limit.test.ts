@@ -127,11 +127,15 @@ it("refuses elements appended to a list when the list then nests too deep, namin
   expect((await stored("appended"))?.meta?.L).toHaveLength(3);
 });
 
-it("leaves out an $IF_NOT_EXISTS value, which is stored only when the attribute is missing", async () => {
-  // As the 400 KB check does: DynamoDB takes the update when the attribute exists.
+it("checks an $IF_NOT_EXISTS value too: one nested too deep could never be stored", async () => {
   await Doc.create({ id: "kept", meta: "already" });
-  await Doc.update({ id: "kept" }, { meta: { $IF_NOT_EXISTS: nested(32) } });
-  expect((await stored("kept"))?.meta).toEqual({ S: "already" });
+  const before = await stored("kept");
+  await expect(Doc.update({ id: "kept" }, { meta: { $IF_NOT_EXISTS: nested(32) } })).rejects.toEqual(
+    tooDeep(`meta${downFromList(31)}`, { k: "x" }),
+  );
+  expect(await stored("kept")).toEqual(before);
+  await Doc.update({ id: "kept" }, { other: { $IF_NOT_EXISTS: nested(31) } });
+  expect((await Doc.get("kept"))!.toJSON()).toEqual({ id: "kept", meta: "already", other: nested(31) });
 });
 
 it("names a flattened attribute by its document path", async () => {
@@ -152,6 +156,11 @@ it("names a flattened attribute by its document path", async () => {
     Flat.update({ id: "deepest" }, { address: { any: nested(32), city: "Oslo" } }),
   ).rejects.toEqual(tooDeep(`address.any${downFromList(31)}`, { k: "x" }));
   expect(await storedItem(Flat.table().name, { id: { S: "deeper" } })).toBeUndefined();
+  // Appended to a flattened list: the list is named by its document path too.
+  await Flat.create({ id: "list", address: { any: ["first"] } });
+  await expect(
+    Flat.update({ id: "list" }, { $ADD: { "address.any": [nested(31)] } } as never),
+  ).rejects.toThrow('"address.any" would be nested 32 maps and lists deep inside appended element 0');
 });
 
 it("refuses the whole batch and the whole transaction before anything is written", async () => {

@@ -42,7 +42,7 @@ it("adds a BigInt to a number, and a Set whose numbers are equal once stored as 
 });
 
 it("refuses a mixed or empty Set and an unstorable element by name, and writes nothing", async () => {
-  await Doc.create({ id: "bad", any: [1], tags: new Set(["a"]) });
+  await Doc.create({ id: "bad", any: [1], other: [1], tags: new Set(["a"]) });
   const before = await stored("bad");
   await expect(Doc.update({ id: "bad" }, { $ADD: { tags: new Set([1, "b"]) } })).rejects.toEqual(
     new TypeMismatch(
@@ -56,6 +56,11 @@ it("refuses a mixed or empty Set and an unstorable element by name, and writes n
   await expect(Doc.update({ id: "bad" }, { $ADD: { any: [1, NaN] } })).rejects.toEqual(
     new TypeMismatch('"any[1]" must be a finite number (got NaN)'),
   );
+  for (const name of ["any", "other"]) {
+    await expect(Doc.update({ id: "bad" }, { [name]: { $LIST_PREPEND: undefined } })).rejects.toEqual(
+      new InvalidParameter(`$LIST_PREPEND of "${name}" needs an element.`),
+    );
+  }
   await expect(Doc.update({ id: "bad" }, { any: { $LIST_PREPEND: [Symbol("s")] } })).rejects.toThrow(
     '"any[0]" must be a value DynamoDB can store',
   );

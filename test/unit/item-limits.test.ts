@@ -47,6 +47,11 @@ describe("checkItemLimits", () => {
     );
   });
 
+  it("names a flattened attribute by its document path", () => {
+    const error = thrown(() => checkItemLimits(shape, { id: { S: "a" }, flat_deep: nested(32) }));
+    expect(error.path).toBe(`flat.deep${"[0].k".repeat(15)}[0]`);
+  });
+
   it("refuses an item over 400 KB by its exact size", () => {
     // 409,600 bytes of text, 4 of its name, 3 of the key.
     const error = thrown(() => checkItemLimits(shape, { id: { S: "a" }, text: { S: "x".repeat(409_600) } }));
