@@ -155,19 +155,29 @@ type SetElement<V> = V extends ReadonlySet<infer E> ? E : never;
 type SetOperand<E> = [E] extends [never] ? never : E | E[] | Set<E>;
 type InputOperand<V, Op> = [V] extends [never]
   ? never
-  : Op extends "delete"
-    ? SetOperand<SetElement<V>>
-    : [V] extends [number]
-      ? number
-      : [V] extends [Date | number] // a Date stored as a number (its input takes one) moves by a number
-        ? number extends V
-          ? number
-          : never
-        : [SetElement<V>] extends [never]
-          ? [V] extends [readonly (infer E)[]]
-            ? E | E[]
+  : IsAnyValue<V> extends true
+    ? unknown
+    : Op extends "delete"
+      ? SetOperand<SetElement<V>>
+      : [V] extends [number]
+        ? number
+        : [V] extends [Date | number] // a Date stored as a number (its input takes one) moves by a number
+          ? number extends V
+            ? number
             : never
-          : SetOperand<SetElement<V>>;
+          : [SetElement<V>] extends [never]
+            ? [V] extends [readonly (infer E)[]]
+              ? E | E[]
+              : never
+            : SetOperand<SetElement<V>>;
+
+/**
+ * Whether `V` (an input type without null and undefined) is a `type.ANY` value's: `unknown`, which is `{}`
+ * without them, told apart from object types by having no keys. Its operand is `unknown`, checked by the
+ * runtime (a number, a BigInt, a Set or a list to `$ADD`): a union of those made the compiler's work on
+ * update objects explode.
+ */
+type IsAnyValue<V> = [keyof V] extends [never] ? (NonNullable<unknown> extends V ? true : false) : false;
 
 /**
  * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path

@@ -158,9 +158,9 @@ it("names a flattened attribute by its document path", async () => {
   expect(await storedItem(Flat.table().name, { id: { S: "deeper" } })).toBeUndefined();
   // Appended to a flattened list: the list is named by its document path too.
   await Flat.create({ id: "list", address: { any: ["first"] } });
-  await expect(
-    Flat.update({ id: "list" }, { $ADD: { "address.any": [nested(31)] } } as never),
-  ).rejects.toThrow('"address.any" would be nested 32 maps and lists deep inside appended element 0');
+  await expect(Flat.update({ id: "list" }, { $ADD: { "address.any": [nested(31)] } })).rejects.toThrow(
+    '"address.any" would be nested 32 maps and lists deep inside appended element 0',
+  );
 });
 
 it("refuses the whole batch and the whole transaction before anything is written", async () => {

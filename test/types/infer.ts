@@ -599,6 +599,13 @@ type _addKeys = Expect<
     | "arr"
     | "list"
     | "objects"
+    // Values of no declared type (type.ANY; a reference to the model being defined, whose key type is not
+    // known yet; content of a map or list without a schema): any operand, which the runtime checks.
+    | "anything"
+    | "self"
+    | `obj.${string}`
+    | `freeObject.${string}`
+    | `arr[${number}]`
     // Document paths to numbers, sets and lists too (SPEC §3: keys may be document paths).
     | "address.zip"
     | `objects[${number}].x`

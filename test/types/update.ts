@@ -136,6 +136,23 @@ void StringsOnly.update("x", { $DELETE: { name: "a" } });
 void StringsOnly.transaction.update("x", { $DELETE: { nmae: "a" } });
 void StringsOnly.update("x", { name: "b", $DELETE: {} });
 
+// ---- type.ANY: $ADD and $DELETE take what the runtime checks (a number, a Set, a list; members) ---------
+const Anything = dynamodel.model(
+  "TypesAnyOperands",
+  new Schema({
+    id: { type: String, hashKey: true },
+    meta: dynamodel.type.ANY,
+    box: { type: Object, schema: { inner: dynamodel.type.ANY, n: Number } },
+  }),
+);
+void Anything.update("x", { $ADD: { meta: [1, "a"], "box.inner": 2 } });
+void Anything.update("x", { $ADD: { meta: new Set(["a"]) }, $DELETE: { "box.inner": ["a"] } });
+void Anything.transaction.update("x", { $ADD: { meta: 5n } });
+// @ts-expect-error a misspelt name is still refused
+void Anything.update("x", { $ADD: { mta: 1 } });
+// @ts-expect-error a declared number beside it still takes only numbers
+void Anything.update("x", { $ADD: { "box.n": "1" } });
+
 // ---- saveUnknown: undeclared attributes are allowed beside the declared ones, which stay checked -------
 const Loose = dynamodel.model(
   "TypesLooseUpdate",
