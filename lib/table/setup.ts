@@ -153,6 +153,28 @@ async function waitForActive(
 }
 
 /**
+ * Waits until a table being deleted is gone, and returns what DescribeTable then says (undefined: gone).
+ * DeleteTable answers while the table is still DELETING, for seconds on AWS (DynamoDB Local deletes at
+ * once), and CreateTable is refused until then. `WaitForActiveTimeout` after waitForActive's timeout.
+ */
+async function waitUntilDeleted(table: TableRuntime): Promise<TableDescription | undefined> {
+  const { timeout, frequency } = table.options.waitForActive.check;
+  const started = Date.now();
+  for (;;) {
+    const description = await describeOrUndefined(table);
+    if (description?.TableStatus !== "DELETING") return description;
+    const waited = Date.now() - started;
+    if (waited >= timeout) {
+      throw new WaitForActiveTimeout(
+        `Waiting for table "${table.name}" to be deleted, to create it again, timed out after ${waited} ms ` +
+          `(timeout ${timeout} ms).`,
+      );
+    }
+    await sleep(Math.min(frequency, timeout - waited));
+  }
+}
+
+/**
  * The TTL step (only with `expires`): turns TTL on for `wanted` where it is off and, with `update`
  * including "ttl", moves it from another attribute — see ttl.ts. Waits while TTL is being disabled, as it
  * cannot be enabled again until then.
@@ -268,6 +290,8 @@ export async function runSetup(table: TableRuntime): Promise<void> {
   // ACTIVE table is read once for create, wait and update (as Dynamoose reads it once). The TTL step in
   // between changes nothing DescribeTable reports.
   let described = create ? await describeOrUndefined(table) : undefined;
+  // A table still being deleted (`table.delete()`, or another process) is created again once it is gone.
+  if (described?.TableStatus === "DELETING") described = await waitUntilDeleted(table);
   const created = create && described === undefined ? await createTable(table) : false;
   // A table this flow created gets its replicas whatever `update` says (CreateTable cannot make them),
   // and a replica can only be added to an ACTIVE table, so that waits even with `waitForActive: false`.

@@ -3,6 +3,7 @@ import dynamodel, {
   InvalidParameterType,
   OtherError,
   Schema,
+  WaitForActiveTimeout,
   type DynamoCall,
 } from "dynamodel";
 import { rawClient, tableExists, uniqueTableName } from "../support/local";
@@ -176,6 +177,65 @@ describe("table members", () => {
       expect(operations.at(-1)).toBe("PutItem");
       const stored = await rawClient().getItem({ TableName: name, Key: { pk: { S: "b" }, sk: { S: "1" } } });
       expect(stored.Item).toEqual({ pk: { S: "b" }, sk: { S: "1" } });
+    } finally {
+      stop();
+    }
+  });
+
+  it("after delete(), a table still DELETING (as on AWS) is waited out and created again", async () => {
+    // DynamoDB Local deletes at once; AWS answers DeleteTable while the table is DELETING for seconds, and
+    // refuses CreateTable until it is gone. A middleware plays AWS for three DescribeTable calls.
+    const Row = dynamodel.model(modelName("Deleting"), keyed(), {
+      waitForActive: { check: { frequency: 20 } },
+    });
+    const name = Row.table().name;
+    await Row.create({ pk: "a", sk: "1" });
+    let deletingFor = 0;
+    const operations: string[] = [];
+    const stop = dynamodel.use(async (call: DynamoCall, next) => {
+      if (call.table !== name) return next();
+      operations.push(call.operation);
+      if (call.operation === "DeleteTable") {
+        const output = await next();
+        deletingFor = 3;
+        return output;
+      }
+      if (call.operation === "DescribeTable" && deletingFor > 0) {
+        deletingFor -= 1;
+        return { Table: { TableName: name, TableStatus: "DELETING" } };
+      }
+      return next();
+    });
+    try {
+      await Row.table().delete();
+      operations.length = 0;
+      await Promise.all([Row.create({ pk: "b", sk: "1" }), Row.create({ pk: "b", sk: "2" })]);
+      expect(operations.filter((operation) => operation === "DescribeTable").length).toBeGreaterThan(3);
+      expect(operations.filter((operation) => operation === "CreateTable")).toEqual(["CreateTable"]);
+      const scanned = await rawClient().scan({ TableName: name });
+      expect(scanned.Items?.map((item) => item.sk?.S).sort()).toEqual(["1", "2"]);
+    } finally {
+      stop();
+    }
+  });
+
+  it("a table that stays DELETING longer than waitForActive's timeout fails the setup with WaitForActiveTimeout", async () => {
+    const Row = dynamodel.model(modelName("StuckDeleting"), keyed(), {
+      waitForActive: { check: { timeout: 100, frequency: 20 } },
+    });
+    const name = Row.table().name;
+    const stop = dynamodel.use(async (call: DynamoCall, next) =>
+      call.table === name && call.operation === "DescribeTable"
+        ? { Table: { TableName: name, TableStatus: "DELETING" } }
+        : next(),
+    );
+    try {
+      const created = Row.create({ pk: "a", sk: "1" });
+      await expect(created).rejects.toThrow(WaitForActiveTimeout);
+      await expect(created).rejects.toThrow(
+        new RegExp(`^Waiting for table "${name}" to be deleted, to create it again, timed out after \\d+ ms`),
+      );
+      expect(await tableExists(name)).toBe(false);
     } finally {
       stop();
     }
