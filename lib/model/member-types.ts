@@ -13,6 +13,7 @@ export interface ModelMethods<
   TPath extends string,
   TIndex extends string,
   TGot,
+  TSelf = ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot>,
 > {
   /**
    * Adds a static method `name` (`this` is the model) and returns the model, typed with it. A name the
@@ -27,16 +28,12 @@ export interface ModelMethods<
    * await Cats.named("Tom");
    * ```
    */
-  set<
-    N extends string,
-    F extends (
-      this: ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot>,
-      ...args: CallbackValue[]
-    ) => unknown,
-  >(
+  // `TSelf` is the model as typed where `methods` is read (`this` in ModelType), so methods set before
+  // stay on the type a later `set` returns, and a method's `this` sees them.
+  set<N extends string, F extends (this: TSelf, ...args: CallbackValue[]) => unknown>(
     name: N,
     fn: F,
-  ): ModelType<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot> & { [K in N]: OmitThisParameter<F> };
+  ): TSelf & { [K in N]: OmitThisParameter<F> };
   /**
    * Removes the static method `name` added with `set()`; built-ins are never removed.
    *
@@ -84,7 +81,8 @@ export interface ModelMethods<
       undefined extends TGot
         ? ModelItem<TItem & { [K in N]: OmitThisParameter<F> }> | undefined
         : ModelItem<TItem & { [K in N]: OmitThisParameter<F> }>
-    >;
+    > &
+      StaticsAdded<TSelf>;
     /**
      * Removes the item method `name`; for `validate`, `isDirty` or `modifiedPaths`, brings the built-in
      * back. Other built-ins are never removed.
@@ -92,6 +90,9 @@ export interface ModelMethods<
     delete(name: string): void;
   };
 }
+
+/** The static methods `methods.set()` added to a model type: its members that ModelType does not have. */
+type StaticsAdded<TSelf> = Omit<TSelf, keyof ModelType>;
 
 /** `Model.serializer`: the model's named serializers. */
 export interface ModelSerializers {

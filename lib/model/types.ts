@@ -301,7 +301,7 @@ export interface ModelType<
    * Custom methods (Dynamoose's API). `set` also returns the model typed with the new method, so
    * `const Cats = Cat.methods.set("byOwner", fn)` gives a typed `Cats.byOwner(...)`.
    */
-  readonly methods: ModelMethods<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot>;
+  readonly methods: ModelMethods<TItem, TInput, TKey, TUpdate, TPath, TIndex, TGot, this>;
 
   /**
    * Named serializers: recipes (`include`, `exclude`, `modify`) that turn an item into a plain object for

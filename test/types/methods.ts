@@ -17,6 +17,25 @@ type _greet = Expect<Equal<typeof tom.greet, (punctuation: string) => string>>;
 // @ts-expect-error: greet takes a string
 void tom.greet(1);
 
+// Methods set one after another stay on the model's type, static or item, and a static's `this` sees
+// the statics set before it.
+const Counting = Cats.methods.set("twice", async function (name: string) {
+  return 2 * (await this.byName(name));
+});
+type _both = Expect<
+  Equal<
+    [typeof Counting.byName, typeof Counting.twice],
+    [typeof Cats.byName, (name: string) => Promise<number>]
+  >
+>;
+const Chatty = Counting.methods.item.set("purr", function () {
+  return `${this.name ?? "cat"} purrs`;
+});
+type _staticsKept = Expect<Equal<typeof Chatty.twice, (name: string) => Promise<number>>>;
+type _itemMethod = Expect<Equal<ReturnType<InstanceType<typeof Chatty>["purr"]>, string>>;
+// @ts-expect-error: a method never set is not there
+void Chatty.purrs;
+
 // withDefaults() resolves with the item's data: attributes only, no Item or custom methods.
 const Pet = model("TypesDefaultsPet", {
   id: { type: Number, hashKey: true },
