@@ -195,7 +195,10 @@ export class InvalidFilterComparison extends DynamodelError {
   static override readonly defaultMessage: string = "That filter comparison is invalid";
 }
 
-/** A table (or one of its indexes) did not become ACTIVE within `waitForActive.check.timeout`. */
+/**
+ * A table (or one of its indexes) did not become ACTIVE within `waitForActive.check.timeout`, or a table
+ * being deleted was not gone within it when the setup was to create it again.
+ */
 export class WaitForActiveTimeout extends DynamodelError {
   static override readonly defaultMessage: string = "Waiting for table to be active has timed out";
 }

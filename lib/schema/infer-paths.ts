@@ -172,12 +172,14 @@ type InputOperand<V, Op> = [V] extends [never]
             : SetOperand<SetElement<V>>;
 
 /**
- * Whether `V` (an input type without null and undefined) is a `type.ANY` value's: `unknown`, which is `{}`
- * without them, told apart from object types by having no keys. Its operand is `unknown`, checked by the
- * runtime (a number, a BigInt, a Set or a list to `$ADD`): a union of those made the compiler's work on
- * update objects explode.
+ * Whether `V` (an input type without null and undefined) is exactly `NonNullable<unknown>` (`{}`): the
+ * input of `type.ANY` and of content in a map or list without a schema. An identity test: a union such as
+ * `string | {z?: number}` has no common keys and takes `{}` too, but is not one. Its operand is `unknown`,
+ * checked by the runtime (a number, a BigInt, a Set or a list to `$ADD`): a union of those made the
+ * compiler's work on update objects explode.
  */
-type IsAnyValue<V> = [keyof V] extends [never] ? (NonNullable<unknown> extends V ? true : false) : false;
+type IsAnyValue<V> =
+  (<T>() => T extends V ? 1 : 2) extends <T>() => T extends NonNullable<unknown> ? 1 : 2 ? true : false;
 
 /**
  * What `$ADD` or `$DELETE` takes: every name of an attribute (real name or alias) and every document path

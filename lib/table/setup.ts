@@ -15,7 +15,7 @@ import type {
 } from "@aws-sdk/client-dynamodb";
 import type { OperationName } from "../client/operations";
 import type { UpdatePart } from "./options";
-import { OtherError, WaitForActiveTimeout } from "../errors";
+import { OtherError } from "../errors";
 import { emitLog } from "../logger/logger";
 import { diffTable } from "./diff";
 import { failedReplica } from "./replicas";
@@ -23,6 +23,7 @@ import { homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
 import type { TableUpdateStep } from "./update-step";
 import type { TableRuntime } from "./table";
 import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
+import { pollTable, sleep } from "./poll-table";
 import { isServiceError } from "../client/service-error";
 
 /** How long one setup call may take before the flow fails (SPEC §8: a failing setup rejects within 3 s). */
@@ -38,9 +39,6 @@ const isUnsupported = (error: unknown) => isServiceError(error, "UnknownOperatio
 const isNothingToUpdate = (error: unknown) =>
   isServiceError(error, "ValidationException") &&
   /nothing to update|equals the current value/i.test(String((error as Error).message));
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => (ms === 0 ? setImmediate(resolve) : setTimeout(resolve, ms)));
 
 /** One setup call, through the table's instance (middleware, events), failing after the deadline. */
 export async function setupCall<Output>(
@@ -128,28 +126,18 @@ const isActive = (description: TableDescription | undefined, regions: readonly s
  * nothing will ever create it), unless this flow has just created it: right after CreateTable a
  * DescribeTable may still not find the table, and polling goes on.
  */
-async function waitForActive(
+function waitForActive(
   table: TableRuntime,
   justCreated = false,
   regions: readonly string[] = [],
 ): Promise<TableDescription | undefined> {
-  const { timeout, frequency } = table.options.waitForActive.check;
-  const started = Date.now();
-  for (;;) {
-    const description = justCreated ? await describeOrUndefined(table) : await describeTable(table);
-    if (isActive(description, regions)) return description;
-    const waited = Date.now() - started;
-    if (waited >= timeout) {
-      const replicas = regions.length > 0 ? ` with its replicas in ${regions.join(", ")}` : "";
-      throw new WaitForActiveTimeout(
-        `Waiting for table "${table.name}" to be active${replicas} timed out after ${waited} ms ` +
-          `(timeout ${timeout} ms).`,
-      );
-    }
-    // The last check is at the timeout itself, not one `frequency` before it: a table that becomes
-    // ACTIVE in between is not reported as timed out.
-    await sleep(Math.min(frequency, timeout - waited));
-  }
+  const replicas = regions.length > 0 ? ` with its replicas in ${regions.join(", ")}` : "";
+  return pollTable(
+    table,
+    () => (justCreated ? describeOrUndefined(table) : describeTable(table)),
+    (description) => isActive(description, regions),
+    `to be active${replicas}`,
+  );
 }
 
 /**
@@ -157,21 +145,13 @@ async function waitForActive(
  * DeleteTable answers while the table is still DELETING, for seconds on AWS (DynamoDB Local deletes at
  * once), and CreateTable is refused until then. `WaitForActiveTimeout` after waitForActive's timeout.
  */
-async function waitUntilDeleted(table: TableRuntime): Promise<TableDescription | undefined> {
-  const { timeout, frequency } = table.options.waitForActive.check;
-  const started = Date.now();
-  for (;;) {
-    const description = await describeOrUndefined(table);
-    if (description?.TableStatus !== "DELETING") return description;
-    const waited = Date.now() - started;
-    if (waited >= timeout) {
-      throw new WaitForActiveTimeout(
-        `Waiting for table "${table.name}" to be deleted, to create it again, timed out after ${waited} ms ` +
-          `(timeout ${timeout} ms).`,
-      );
-    }
-    await sleep(Math.min(frequency, timeout - waited));
-  }
+function waitUntilDeleted(table: TableRuntime): Promise<TableDescription | undefined> {
+  return pollTable(
+    table,
+    () => describeOrUndefined(table),
+    (description) => description?.TableStatus !== "DELETING",
+    "to be deleted, to create it again,",
+  );
 }
 
 /**

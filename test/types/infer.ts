@@ -599,10 +599,9 @@ type _addKeys = Expect<
     | "arr"
     | "list"
     | "objects"
-    // Values of no declared type (type.ANY; a reference to the model being defined, whose key type is not
-    // known yet; content of a map or list without a schema): any operand, which the runtime checks.
+    // Values of no declared type (type.ANY; content of a map or list without a schema): any operand, which
+    // the runtime checks.
     | "anything"
-    | "self"
     | `obj.${string}`
     | `freeObject.${string}`
     | `arr[${number}]`

@@ -152,6 +152,19 @@ void Anything.transaction.update("x", { $ADD: { meta: 5n } });
 void Anything.update("x", { $ADD: { mta: 1 } });
 // @ts-expect-error a declared number beside it still takes only numbers
 void Anything.update("x", { $ADD: { "box.n": "1" } });
+// Only type.ANY and schemaless content: a string-or-map and a reference take no $ADD, as at run time.
+const NotAnything = dynamodel.model(
+  "TypesNotAnyOperands",
+  new Schema({
+    id: { type: String, hashKey: true },
+    either: [String, { type: Object, schema: { z: Number } }],
+    self: dynamodel.type.THIS,
+  }),
+);
+// @ts-expect-error a string or a map is no counter, set or list
+void NotAnything.update("x", { $ADD: { either: 1 } });
+// @ts-expect-error a reference takes no $ADD
+void NotAnything.update("x", { $ADD: { self: 1 } });
 
 // ---- saveUnknown: undeclared attributes are allowed beside the declared ones, which stay checked -------
 const Loose = dynamodel.model(
