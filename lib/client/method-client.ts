@@ -8,7 +8,7 @@ import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { InvalidParameterType } from "../errors";
 import { namedMethods } from "./ddb-view";
 import { COMMANDS } from "./operations";
-import type { SendingClient } from "./send";
+import type { SendingClient, SendOptions } from "./send";
 
 type NamedMethod = (input: object) => unknown;
 
@@ -64,14 +64,15 @@ export function sendingClientOf(client: unknown): SendingClient {
   }
   if (supplied.size === 0) return client as SendingClient;
   return {
-    send: async (command: unknown) => {
+    send: async (command: unknown, options?: SendOptions) => {
       const name = methodOfCommand.get((command as object).constructor);
       const method = name === undefined ? undefined : supplied.get(name);
       // A mocked method may answer with nothing (Dynamoose's tests do, for describeTable and others):
       // that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
       if (method !== undefined)
         return (await method.call(client, (command as { input: object }).input)) ?? {};
-      if (typeof send === "function") return send.call(client, command);
+      if (typeof send === "function")
+        return options === undefined ? send.call(client, command) : send.call(client, command, options);
       throw new InvalidParameterType(
         `The client given to aws.ddb.set() has no ${name ?? "send"}() method, which this call needs.`,
       );

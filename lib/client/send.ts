@@ -34,9 +34,14 @@ export function checkMiddleware(middleware: unknown): asserts middleware is Midd
   }
 }
 
+/** What the SDK's `send` takes after the command; dynamodel passes only `abortSignal` (see `send`). */
+export interface SendOptions {
+  abortSignal?: AbortSignal;
+}
+
 /** Anything with the SDK client's `send`: a `DynamoDB` or a `DynamoDBClient`. */
 export interface SendingClient {
-  send(command: unknown): Promise<unknown>;
+  send(command: unknown, options?: SendOptions): Promise<unknown>;
 }
 
 export interface SendContext {
@@ -73,9 +78,23 @@ function annotate(error: unknown, call: DynamoCall): unknown {
   return error;
 }
 
+/** Only a call that can be aborted passes options: clients and mocks see the one-argument send otherwise. */
+function sendCommand(
+  client: SendingClient,
+  command: unknown,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  return signal === undefined ? client.send(command) : client.send(command, { abortSignal: signal });
+}
+
+/**
+ * Sends `call` through the middleware, the converter and the client. `signal` aborts the SDK's request
+ * (the table setup's deadline uses it, so a call that never answers does not hold the socket open).
+ */
 export async function send<Output = Record<string, unknown>>(
   context: SendContext,
   call: DynamoCall,
+  signal?: AbortSignal,
 ): Promise<Output> {
   const { client, middleware, events, converter } = context;
   // A condition value from an asynchronous `set` is filled in when it settles (pending-values.ts); the
@@ -91,7 +110,7 @@ export async function send<Output = Record<string, unknown>>(
   // `input` is `call.input`, or its wire form when a custom converter re-encodes it (converter-bridge.ts).
   const quietTransport = async (input: object = call.input): Promise<unknown> => {
     try {
-      return await client.send(skipNoOpLogWalk(new Command(input)));
+      return await sendCommand(client, skipNoOpLogWalk(new Command(input)), signal);
     } catch (error) {
       scrubCredentials(error);
       throw annotate(error, call);
@@ -103,7 +122,7 @@ export async function send<Output = Record<string, unknown>>(
     // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
     emitSafely(events, "request", { ...call, input, durationMs: 0 });
     try {
-      const output = await client.send(skipNoOpLogWalk(new Command(input)));
+      const output = await sendCommand(client, skipNoOpLogWalk(new Command(input)), signal);
       emitSafely(events, "response", { ...call, input, output, durationMs: performance.now() - started });
       return output;
     } catch (error) {

@@ -40,30 +40,33 @@ const isNothingToUpdate = (error: unknown) =>
   isServiceError(error, "ValidationException") &&
   /nothing to update|equals the current value/i.test(String((error as Error).message));
 
-/** One setup call, through the table's instance (middleware, events), failing after the deadline. */
+/**
+ * One setup call, through the table's instance (middleware, events), failing after the deadline. The
+ * SDK's request is aborted then, so a call that never answers holds no socket (and no process) open.
+ */
 export async function setupCall<Output>(
   table: TableRuntime,
   operation: OperationName,
   input: object,
 ): Promise<Output> {
+  const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          // Named like a DynamoDB error that passed through the pipeline: which operation failed.
-          Object.assign(
-            new OtherError(
-              `${operation} on table "${table.name}" did not answer within ${SETUP_CALL_DEADLINE_MS} ms.`,
-            ),
-            { operation },
+    timer = setTimeout(() => {
+      reject(
+        // Named like a DynamoDB error that passed through the pipeline: which operation failed.
+        Object.assign(
+          new OtherError(
+            `${operation} on table "${table.name}" did not answer within ${SETUP_CALL_DEADLINE_MS} ms.`,
           ),
+          { operation },
         ),
-      SETUP_CALL_DEADLINE_MS,
-    );
+      );
+      abort.abort();
+    }, SETUP_CALL_DEADLINE_MS);
   });
-  const call = table.send<Output>(operation, input);
-  // The late answer (or error) of a call that lost the race is dropped on purpose.
+  const call = table.send<Output>(operation, input, abort.signal);
+  // The late answer (or the abort's error) of a call that lost the race is dropped on purpose.
   call.catch(() => undefined);
   try {
     return await Promise.race([call, deadline]);

@@ -67,11 +67,11 @@ export class TableRuntime {
     };
   }
 
-  /** A call that is the table's own (setup, describe, backups, raw), not a model's. */
-  send<Output>(operation: OperationName, input: object): Promise<Output> {
+  /** A call that is the table's own (setup, describe, backups, raw), not a model's; `signal` aborts it. */
+  send<Output>(operation: OperationName, input: object, signal?: AbortSignal): Promise<Output> {
     // No converter: these calls carry no model items, and `raw()` input and output are the caller's own.
     const context: SendContext = { ...this.context(), converter: undefined };
-    return send<Output>(context, { operation, input, table: this.name });
+    return send<Output>(context, { operation, input, table: this.name }, signal);
   }
 
   /**

@@ -79,6 +79,36 @@ describe("aws.ddb.set() with named methods", () => {
     expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "Rex" });
   });
 
+  it("a real client with one method replaced still gets the table setup's abort signal on the calls it sends", async () => {
+    const client = new DynamoDB({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
+    const sent: [string, unknown][] = [];
+    client.send = ((command: object, options?: object) => {
+      sent.push([command.constructor.name, options]);
+      return send(command, options);
+    }) as unknown as DynamoDB["send"];
+    client.getItem = (async () => ({ $metadata: {} })) as unknown as DynamoDB["getItem"];
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    const Pet = dynamodel.model("SignalledPet", { id: Number, name: String });
+    const tableName = uniqueTableName("signalled");
+    new instance.Table(tableName, [Pet]);
+
+    await Pet.create({ id: 1, name: "Rex" });
+    // The setup's calls carry a signal its deadline aborts; a model's request is sent as it always was.
+    const setupCalls = sent.filter(([name]) => name !== "PutItemCommand");
+    expect(setupCalls.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["DescribeTableCommand", "CreateTableCommand"]),
+    );
+    for (const [, options] of setupCalls) expect(options).toEqual({ abortSignal: expect.any(AbortSignal) });
+    expect(sent.filter(([name]) => name === "PutItemCommand")).toEqual([["PutItemCommand", undefined]]);
+    expect(await stored(tableName, 1)).toEqual({ id: { N: "1" }, name: { S: "Rex" } });
+  });
+
   it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {
     const instance = new Instance();
     instance.aws.ddb.set(rawClient());

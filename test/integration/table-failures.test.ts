@@ -19,6 +19,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** Resolves once `condition` holds (checked every 10 ms); fails the test after `ms`. */
+async function waitUntil(ms: number, condition: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > ms) throw new Error(`Still not so after ${ms} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function settleWithin(
   ms: number,
   promises: Promise<unknown>[],
@@ -155,7 +164,8 @@ it("left no unhandled rejection behind", async () => {
 
 it("an endpoint that never answers: an OtherError naming the setup call (and its operation) within 3 s", async () => {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => void sockets.add(socket)); // accepts connections, never answers
+  // Accepts connections and reads what comes (so a client's close is seen), never answers.
+  const server = createServer((socket) => void sockets.add(socket.resume()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
     const instance = new dynamodel.Instance();
@@ -174,6 +184,10 @@ it("an endpoint that never answers: an OtherError naming the setup call (and its
       operation: "DescribeTable",
       message: expect.stringContaining("DescribeTable on table"),
     });
+    expect(sockets.size).toBeGreaterThan(0);
+    // The timed-out request is aborted: its connection closes now, rather than holding the process open
+    // until the SDK gives up on its own.
+    await waitUntil(1000, () => [...sockets].every((socket) => socket.closed));
   } finally {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
