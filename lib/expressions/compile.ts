@@ -16,6 +16,7 @@ import { plainToAttributeValue } from "./attribute-value";
 import { type Condition, conditionNode } from "./condition";
 import type { PathSegment } from "./path";
 import type { PlaceholderRegistry } from "./placeholders";
+import { checkConditionValueNesting } from "../schema/nesting";
 
 /**
  * How a value relates to its attribute: `"operand"` stands for a whole attribute value (eq, ne, lt, le,
@@ -73,6 +74,20 @@ export const schemalessTarget: ExpressionTarget = Object.freeze({
   }),
 });
 
+/**
+ * The placeholder for a value compared with `path`. A value nested deeper than DynamoDB takes is refused
+ * here, where the condition's path is known (DynamoDB would name only the placeholder). A value still to
+ * come from an asynchronous `set` is checked by nobody: such values come from declared attributes.
+ */
+function valuePlaceholder(
+  registry: PlaceholderRegistry,
+  path: readonly PathSegment[],
+  value: AttributeValue | Promise<AttributeValue>,
+): string {
+  if (!(value instanceof Promise)) checkConditionValueNesting(path, value);
+  return registry.value(value);
+}
+
 /** Renders the left side of a comparison, `between` or `in`: the path, or `size(path)`. */
 function operandText(path: string, size: boolean): string {
   return size ? `size(${path})` : path;
@@ -100,13 +115,15 @@ export function compileConditionNode(
       const value = node.size
         ? plainToAttributeValue(node.value)
         : resolved.toAttributeValue(node.value, "operand");
-      return `${left} ${node.op} ${registry.value(value)}`;
+      return `${left} ${node.op} ${valuePlaceholder(registry, node.path, value)}`;
     }
     case "between": {
       const resolved = target.resolve(node.path);
       const left = operandText(registry.path(resolved.segments), node.size);
       const convert = (value: unknown) =>
-        registry.value(
+        valuePlaceholder(
+          registry,
+          node.path,
           node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand"),
         );
       const low = convert(node.low);
@@ -116,7 +133,9 @@ export function compileConditionNode(
       const resolved = target.resolve(node.path);
       const left = operandText(registry.path(resolved.segments), node.size);
       const placeholders = node.values.map((value) =>
-        registry.value(
+        valuePlaceholder(
+          registry,
+          node.path,
           node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand"),
         ),
       );
@@ -127,7 +146,8 @@ export function compileConditionNode(
       const path = registry.path(resolved.segments);
       if (!("value" in node)) return `${node.name}(${path})`;
       const usage: ValueUsage = node.name === "contains" ? "element" : "prefix";
-      return `${node.name}(${path}, ${registry.value(resolved.toAttributeValue(node.value, usage))})`;
+      const value = valuePlaceholder(registry, node.path, resolved.toAttributeValue(node.value, usage));
+      return `${node.name}(${path}, ${value})`;
     }
     case "not":
       return `NOT (${compileConditionNode(node.node, target, registry)})`;

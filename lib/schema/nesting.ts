@@ -68,6 +68,35 @@ export function checkAppendedNesting(
   );
 }
 
+/**
+ * Expression values may nest one map or list more than an attribute (DynamoDB Local: 32 pass, 33 are
+ * refused with "ExpressionAttributeValues contains invalid value", naming only the placeholder).
+ */
+const MAX_CONDITION_VALUE_CONTAINERS = MAX_NESTED_CONTAINERS + 1;
+
+/**
+ * Throws when a condition's value compared with the attribute at `path` (as the condition names it) nests
+ * maps and lists deeper than DynamoDB takes in an expression.
+ *
+ * @example
+ * ```ts
+ * checkConditionValueNesting(["tags"], { L: [{ S: "a" }] }); // fine
+ * ```
+ * @throws ValidationError (rule `"nesting"`) naming the condition's path and where inside the value.
+ */
+export function checkConditionValueNesting(path: readonly PathSegment[], value: AttributeValue): void {
+  if (value.M === undefined && value.L === undefined) return;
+  const below = firstTooDeep(value, MAX_CONDITION_VALUE_CONTAINERS);
+  if (below === undefined) return;
+  throw new ValidationError(
+    formatDocumentPath(path),
+    "nesting",
+    anyFromDynamo(valueBelow(value, below)),
+    `has a condition value nested ${below.length + 1} maps and lists deep (at "${formatDocumentPath(below)}" ` +
+      `in it); DynamoDB takes at most ${MAX_CONDITION_VALUE_CONTAINERS} inside one another in a condition value`,
+  );
+}
+
 /** How many maps and lists a value set at `path` may nest: those the path goes through are used up. */
 export function containersLeftAt(path: readonly PathSegment[]): number {
   return MAX_NESTED_CONTAINERS - (path.length - 1);

@@ -179,3 +179,54 @@ it("refuses the whole batch and the whole transaction before anything is written
   const ids = (scanned.Items ?? []).map((item) => item.id!.S);
   expect(ids.filter((id) => id!.startsWith("batch") || id!.startsWith("tx"))).toEqual([]);
 });
+
+it("refuses a condition value nested deeper than DynamoDB takes (33), naming the condition's path", async () => {
+  await new Doc({ id: "conditioned", meta: "kept" }).save();
+  const before = await stored("conditioned");
+  // 32 inside one another are sent, and DynamoDB takes them: the scan runs, the condition just fails.
+  expect(await Doc.scan("meta").eq(nested(32)).exec()).toHaveLength(0);
+  await expect(
+    Doc.update(
+      { id: "conditioned" },
+      { meta: "changed" },
+      { condition: new dynamodel.Condition("meta").eq(nested(32)) },
+    ),
+  ).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+
+  const refusal = (path: string, at: string, value: unknown) =>
+    expect.objectContaining({
+      name: "ValidationError",
+      rule: "nesting",
+      path,
+      value,
+      message: expect.stringContaining(
+        `"${path}" has a condition value nested 33 maps and lists deep (at "${at}" in it); DynamoDB takes at ` +
+          "most 32 inside one another in a condition value",
+      ),
+    });
+  const at = downFromMap(32).slice(1); // nested(33) has a map outermost
+  await expect(Doc.scan("meta").eq(nested(33)).exec()).rejects.toEqual(refusal("meta", at, { k: "x" }));
+  await expect(
+    Doc.query("id").eq("conditioned").filter("box.inner.any").contains(nested(33)).exec(),
+  ).rejects.toEqual(refusal("box.inner.any", at, { k: "x" }));
+  await expect(
+    Doc.scan("meta")
+      .in(["a", nested(33)])
+      .exec(),
+  ).rejects.toEqual(refusal("meta", at, { k: "x" }));
+  // Nothing is written when a write's condition is refused.
+  await expect(
+    Doc.update(
+      { id: "conditioned" },
+      { meta: "changed" },
+      { condition: new dynamodel.Condition("meta").eq(nested(33)) },
+    ),
+  ).rejects.toEqual(refusal("meta", at, { k: "x" }));
+  await expect(
+    Doc.delete(
+      { id: "conditioned" },
+      { condition: new dynamodel.Condition().where("meta").between(nested(33), 1) },
+    ),
+  ).rejects.toEqual(refusal("meta", at, { k: "x" }));
+  expect(await stored("conditioned")).toEqual(before);
+});
