@@ -9,6 +9,7 @@ import { describeValue, InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf } from "../model/runtime";
 import { publicTableOf, Table } from "../table/table-class";
+import type { TableRuntime } from "../table/table";
 
 /** The key attributes of the lock's table. */
 export interface LockKeyLayout {
@@ -51,11 +52,19 @@ function layoutOf(
   return { hashKey, rangeKey };
 }
 
-function tableOf(value: unknown): Table | undefined {
-  if (value instanceof Table) return value;
+/** A dynamodel table `lock()` was given, with the model it was given through, if any. */
+interface GivenTable {
+  readonly table: Table;
+  /** The model's name and its table's runtime, when a Model was given. */
+  readonly model?: { readonly name: string; readonly table: TableRuntime };
+}
+
+function givenTableOf(value: unknown): GivenTable | undefined {
+  if (value instanceof Table) return { table: value };
   if ((typeof value === "function" || typeof value === "object") && value !== null) {
     try {
-      return publicTableOf(modelRuntimeOf(value).table);
+      const runtime = modelRuntimeOf(value);
+      return { table: publicTableOf(runtime.table), model: { name: runtime.name, table: runtime.table } };
     } catch {
       return undefined; // not a model
     }
@@ -63,7 +72,10 @@ function tableOf(value: unknown): Table | undefined {
   return undefined;
 }
 
-async function tableTarget(table: Table): Promise<LockTarget> {
+async function tableTarget({ table, model }: GivenTable): Promise<LockTarget> {
+  // Given a Model, the lock waits for the table's setup as the model's own requests do, so a setup failure
+  // names the model (SPEC §8) rather than nothing.
+  if (model !== undefined) await model.table.ready(model.name);
   // The CreateTable input is built from the models' schemas (pure, nothing sent): the key layout.
   const definition = await table.create({ return: "request" });
   return {
@@ -89,11 +101,11 @@ async function namedTarget(instance: Instance, name: string): Promise<LockTarget
  */
 export function resolveLockTarget(instance: Instance, value: unknown): Promise<LockTarget> {
   if (typeof value === "string" && value !== "") return namedTarget(instance, value);
-  const table = tableOf(value);
-  if (table === undefined) {
+  const given = givenTableOf(value);
+  if (given === undefined) {
     throw new InvalidParameter(
       `lock(): table must be a dynamodel Table, a Model or a table name (got ${describeValue(value)}).`,
     );
   }
-  return tableTarget(table);
+  return tableTarget(given);
 }

@@ -472,6 +472,28 @@ describe("tables", () => {
     expect(await itemCount(numericRange)).toBe(0);
   });
 
+  it("a Model whose table setup fails: the error names the model and the setup call, and nothing is created", async () => {
+    const instance = new Instance();
+    instance.aws.ddb.set(rawClient());
+    instance.use(async (call, next) => {
+      if (call.operation === "CreateTable") {
+        throw Object.assign(new Error("not allowed to create tables"), { name: "AccessDeniedException" });
+      }
+      return next();
+    });
+    const tableName = uniqueTableName("locks_denied");
+    const Locks = dynamodel.model("LockTestDenied", { name: String });
+    new instance.Table(tableName, [Locks], { throughput: "ON_DEMAND" });
+    await expect(instance.lock(Locks, "x", { leaseMs: 1000 })).rejects.toMatchObject({
+      name: "AccessDeniedException",
+      model: "LockTestDenied",
+      operation: "CreateTable",
+    });
+    await expect(rawClient().describeTable({ TableName: tableName })).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+  });
+
   it("a missing table rejects with DynamoDB's own error", async () => {
     await expect(dynamodel.lock(uniqueTableName("missing"), "x", { leaseMs: 1000 })).rejects.toMatchObject({
       name: "ResourceNotFoundException",
