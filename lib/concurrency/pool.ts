@@ -93,7 +93,9 @@ class TaskPool implements Pool {
   #active = 0;
   #pending = 0;
   // A FIFO queue: an array and the index of its head, compacted now and then (shift() is O(n)).
-  #queue: Entry[] = [];
+  // Taken entries are cleared from their slot (undefined): a finished task, and whatever it and its
+  // caller's results captured, must not stay reachable from a long-lived pool.
+  #queue: (Entry | undefined)[] = [];
   #head = 0;
 
   constructor(size: number) {
@@ -190,6 +192,7 @@ class TaskPool implements Pool {
   #pump(): void {
     while (this.#active < this.size && this.#head < this.#queue.length) {
       const entry = this.#queue[this.#head]!;
+      this.#queue[this.#head] = undefined;
       this.#head += 1;
       if (entry.skipped) continue;
       this.#pending -= 1;

@@ -1,4 +1,6 @@
 // SPEC §11: `dynamodel.pool(n)` runs many operations with at most n in flight.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import dynamodel, { Instance, InvalidParameter, pool, type DynamoCall } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
@@ -204,5 +206,37 @@ describe("pool(n): results and errors", () => {
     expect(outcomes[1]).toMatchObject({ status: "rejected", reason: new Error("bad") });
     expect(outcomes[2]).toEqual({ status: "fulfilled", value: 2 });
     await expect(p.allSettled([])).resolves.toEqual([]);
+  });
+});
+
+describe("pool(n): memory", () => {
+  /** Node's garbage collector, reachable without starting jest with --expose-gc. */
+  function collectGarbage(): void {
+    setFlagsFromString("--expose-gc");
+    (runInNewContext("gc") as () => void)();
+  }
+
+  it("a long-lived pool keeps nothing of the work it finished: tasks, what they captured, their results", async () => {
+    const p = pool(2);
+    const refs: WeakRef<object>[] = [];
+    // In a function of its own, so that nothing on this test's stack still holds the captured objects.
+    const runBatch = async () => {
+      const tasks = Array.from({ length: 10 }, () => {
+        const captured = { payload: new Uint8Array(1000) };
+        refs.push(new WeakRef(captured));
+        return async () => captured.payload.length;
+      });
+      const result = { lengths: await p.all(tasks) };
+      refs.push(new WeakRef(result));
+      const single = { value: 1 };
+      refs.push(new WeakRef(single));
+      await p.run(() => single);
+    };
+    await runBatch();
+    await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold their targets until the job ends
+    collectGarbage();
+    expect(refs).toHaveLength(12);
+    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect([p.active, p.pending]).toEqual([0, 0]);
   });
 });
