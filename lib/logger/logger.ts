@@ -150,6 +150,11 @@ const onResponse = (call: CallEvent) => {
   emitLog("debug", `aws:dynamodb:${method}:error`, () => describeValue(error), { error });
 };
 
+/** How many Instances' emitters the logger holds references to, collected ones included (for tests). */
+export function registeredEmitterCount(): number {
+  return emitters.size;
+}
+
 /** Listens to every Instance's calls only while a provider may receive them. */
 function updateListeners(): void {
   const wanted = providers.length > 0 && !paused;
@@ -163,8 +168,19 @@ function updateListeners(): void {
   }
 }
 
+/**
+ * The set's size at which `registerEmitter` next drops the references of collected Instances: twice the size
+ * left by the last sweep, so a process making an Instance per tenant or request keeps a bounded set, at an
+ * amortised constant cost per Instance.
+ */
+let sweepAt = 64;
+
 /** Called by every Instance: its calls are logged while the logger has providers. */
 export function registerEmitter(events: EventEmitter): void {
+  if (emitters.size >= sweepAt) {
+    for (const ref of emitters) if (ref.deref() === undefined) emitters.delete(ref);
+    sweepAt = Math.max(64, emitters.size * 2);
+  }
   emitters.add(new WeakRef(events));
   if (listening) events.on("request", onRequest).on("response", onResponse);
 }

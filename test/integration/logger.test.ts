@@ -2,7 +2,10 @@
 // line, an event or an error.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { inspect } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import dynamodel, { type LogEvent, type LogProvider } from "dynamodel";
+import { registeredEmitterCount } from "../../lib/logger/logger";
 import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
 
 const logger = () => dynamodel.logger();
@@ -221,6 +224,40 @@ describe("providers", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("Instances", () => {
+  it("the logger does not keep a reference per Instance ever made: a process making many stays bounded", async () => {
+    // Logging is on from the start: every Instance made below is listened to as it registers.
+    const { events, provider } = collector({ category: "aws:dynamodb:getItem:*" });
+    (await logger()).providers.add(provider);
+    const makeMany = () => {
+      for (let count = 0; count < 2000; count += 1) new dynamodel.Instance();
+    };
+    const collectGarbage = async () => {
+      await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold their targets until the job ends
+      setFlagsFromString("--expose-gc");
+      (runInNewContext("gc") as () => void)();
+    };
+    const before = registeredEmitterCount();
+    for (let round = 0; round < 5; round += 1) {
+      makeMany();
+      await collectGarbage();
+    }
+    // Registering sweeps out collected Instances now and then: at most a few thousand are held, not 10,000.
+    const kept = new dynamodel.Instance();
+    expect(registeredEmitterCount() - before).toBeLessThan(5000);
+    // The Instances still alive are still logged.
+    kept.aws.ddb.set(rawClient());
+    const Kept = dynamodel.model("LoggerSweepKept", { id: String });
+    new kept.Table(uniqueTableName("sweep"), [Kept], { throughput: "ON_DEMAND" });
+    await Kept.table().initialize();
+    await Kept.get("a");
+    expect(events.map((event) => event.category)).toEqual([
+      "aws:dynamodb:getItem:request",
+      "aws:dynamodb:getItem:response",
+    ]);
   });
 });
 
