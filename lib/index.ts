@@ -60,7 +60,7 @@ export type {
   UpdateOf,
   WithRemovals,
 } from "./schema/infer";
-export type { DynamoCall, Middleware, SendingClient } from "./client/send";
+export type { DynamoCall, Middleware, SendingClient, SendOptions } from "./client/send";
 export type { Converter, ConverterAccessor, DdbAccessor } from "./instance";
 export type {
   ExpiresOptions,

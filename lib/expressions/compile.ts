@@ -17,6 +17,7 @@ import { type Condition, conditionNode } from "./condition";
 import type { PathSegment } from "./path";
 import type { PlaceholderRegistry } from "./placeholders";
 import { checkConditionValueNesting } from "../schema/nesting";
+import { isPending } from "../pending-values";
 
 /**
  * How a value relates to its attribute: `"operand"` stands for a whole attribute value (eq, ne, lt, le,
@@ -76,16 +77,24 @@ export const schemalessTarget: ExpressionTarget = Object.freeze({
 
 /**
  * The placeholder for a value compared with `path`. A value nested deeper than DynamoDB takes is refused
- * here, where the condition's path is known (DynamoDB would name only the placeholder). A value still to
- * come from an asynchronous `set` is checked by nobody: such values come from declared attributes.
+ * here, where the condition's path is known (DynamoDB would name only the placeholder); a value still to
+ * come from an asynchronous `set` is checked when it settles, and its refusal is the request's error.
  */
 function valuePlaceholder(
   registry: PlaceholderRegistry,
   path: readonly PathSegment[],
-  value: AttributeValue | Promise<AttributeValue>,
+  value: AttributeValue | PromiseLike<AttributeValue>,
 ): string {
-  if (!(value instanceof Promise)) checkConditionValueNesting(path, value);
-  return registry.value(value);
+  if (!isPending(value)) {
+    checkConditionValueNesting(path, value);
+    return registry.value(value);
+  }
+  return registry.value(
+    Promise.resolve(value).then((settled) => {
+      checkConditionValueNesting(path, settled);
+      return settled;
+    }),
+  );
 }
 
 /** Renders the left side of a comparison, `between` or `in`: the path, or `size(path)`. */

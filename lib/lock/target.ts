@@ -73,14 +73,16 @@ function givenTableOf(value: unknown): GivenTable | undefined {
 }
 
 async function tableTarget({ table, model }: GivenTable): Promise<LockTarget> {
+  // The CreateTable input is built from the models' schemas (pure, nothing sent): the key layout, checked
+  // before anything is sent, so a table that cannot hold a lock is not created for one.
+  const definition = await table.create({ return: "request" });
+  const layout = layoutOf(table.name, definition);
   // Given a Model, the lock waits for the table's setup as the model's own requests do, so a setup failure
   // names the model (SPEC §8) rather than nothing.
   if (model !== undefined) await model.table.ready(model.name);
-  // The CreateTable input is built from the models' schemas (pure, nothing sent): the key layout.
-  const definition = await table.create({ return: "request" });
   return {
     table: table.name,
-    layout: layoutOf(table.name, definition),
+    layout,
     send: (operation, input) => table.raw(operation, input),
   };
 }

@@ -472,6 +472,17 @@ describe("tables", () => {
     expect(await itemCount(numericRange)).toBe(0);
   });
 
+  it("a Model whose keys cannot hold a string name: rejected before its table is created", async () => {
+    const tableName = uniqueTableName("locks_numeric_model");
+    const Numbered = dynamodel.model("LockTestNumbered", { id: Number }, { tableName });
+    await expect(dynamodel.lock(Numbered, "x", { leaseMs: 1000 })).rejects.toThrow(
+      /"id".*must be a String.*N/,
+    );
+    await expect(rawClient().describeTable({ TableName: tableName })).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+  });
+
   it("a Model whose table setup fails: the error names the model and the setup call, and nothing is created", async () => {
     const instance = new Instance();
     instance.aws.ddb.set(rawClient());

@@ -230,3 +230,19 @@ it("refuses a condition value nested deeper than DynamoDB takes (33), naming the
   ).rejects.toEqual(refusal("meta", at, { k: "x" }));
   expect(await stored("conditioned")).toEqual(before);
 });
+
+it("checks a condition value an asynchronous set makes, once it settles", async () => {
+  const Later = dynamodel.model(
+    "NestingLater",
+    { id: String, meta: { type: dynamodel.type.ANY, set: async (value: unknown) => value } },
+    { tableName, create: false },
+  );
+  const at = downFromMap(32).slice(1);
+  await expect(Later.scan("meta").eq(nested(33)).exec()).rejects.toMatchObject({
+    name: "ValidationError",
+    rule: "nesting",
+    path: "meta",
+    message: expect.stringContaining(`(at "${at}" in it)`),
+  });
+  await expect(Later.scan("meta").eq(nested(32)).exec()).resolves.toHaveLength(0);
+});
