@@ -192,9 +192,11 @@ type OperandsOf<D, S, Op extends "add" | "delete"> =
 
 // With `saveUnknown` the input type has an index signature, which would turn every mapped key below into
 // `string` and switch the declared attributes' checks off: update shapes are built from the declared
-// attributes, and attributes the schema does not declare are allowed beside them.
+// attributes, and attributes the schema does not declare are allowed beside them. `saveUnknown: true` still
+// reaches the values (`{meta: {b: 1}}`): `"below"` keeps unknown keys in them, not at the top (infer.ts).
 type IsSavingUnknown<S> = S extends { readonly saveUnknown: true | readonly unknown[] } ? true : false;
-type Declared<S> = Omit<S, "saveUnknown">;
+type Declared<S> = Omit<S, "saveUnknown"> &
+  (S extends { readonly saveUnknown: true } ? { readonly saveUnknown: "below" } : unknown);
 type UnknownAttributes = { [path: string]: unknown };
 /**
  * No attribute takes the operation (`$DELETE` in a schema without a Set): an object of `never` values, since

@@ -3,7 +3,7 @@
 // infer.ts's shapes.
 import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker } from "./type-markers";
 import type { ModelLike, SchemaLike } from "./definition-types";
-import type { Shape, TypedSchemaLike } from "./infer";
+import type { KeptUnknown, Shape, TypedSchemaLike } from "./infer";
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
 export type Mode = "out" | "in";
@@ -30,18 +30,30 @@ type ReferenceValue<K, I, M extends Mode> = unknown extends K
 /** The value of a `storage: "json"` attribute: any plain object or array, stored as one JSON string. */
 export type JsonValue = Record<string, unknown> | unknown[];
 
-/** The value type of one definition entry: a type, an attribute-definition object, or an array of those. */
-export type AttrValue<V, M extends Mode> = V extends readonly unknown[]
-  ? AttrValue<V[number], M>
+/**
+ * The value type of one definition entry: a type, an attribute-definition object, or an array of those.
+ * `U` is what `saveUnknown` keeps here and below (see `KeptUnknown`), threaded through this one
+ * walk of the definition rather than added by a second walk over the finished item type.
+ */
+export type AttrValue<V, M extends Mode, U extends KeptUnknown = false> = V extends readonly unknown[]
+  ? AttrValue<V[number], M, U>
   : V extends SchemaLike
-    ? TypeValue<V, undefined, M>
+    ? TypeValue<V, undefined, M, U>
     : V extends { readonly storage: "json" }
       ? JsonValue
       : V extends { readonly type: infer T }
         ? V extends { readonly enum: readonly (infer E)[] }
           ? E
-          : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M>
-        : TypeValue<V, undefined, M>;
+          : TypeValue<T extends readonly unknown[] ? T[number] : T, SchemaOf<V>, M, FlattenedKeeps<V, U>>
+        : TypeValue<V, undefined, M, U>;
+
+// A flattened object stores no unknown keys of its own (each sub-attribute is a top-level attribute), but
+// `saveUnknown` still reaches into the maps and lists among its sub-attributes.
+type FlattenedKeeps<V, U extends KeptUnknown> = [U] extends [true]
+  ? V extends { readonly storage: "flatten" }
+    ? "below"
+    : true
+  : U;
 
 export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
 
@@ -52,7 +64,7 @@ export type DateValue<M extends Mode, Settings> = M extends "out"
     : Date | number;
 
 /** The value of one type (distributes over a union of types). `Sch` is the attribute's `schema`. */
-type TypeValue<T, Sch, M extends Mode> = T extends StringConstructor
+type TypeValue<T, Sch, M extends Mode, U extends KeptUnknown> = T extends StringConstructor
   ? string
   : T extends NumberConstructor
     ? number
@@ -63,16 +75,16 @@ type TypeValue<T, Sch, M extends Mode> = T extends StringConstructor
         : T extends BufferConstructor
           ? Buffer
           : T extends ObjectConstructor
-            ? ObjectValue<Sch, M>
+            ? ObjectValue<Sch, M, U>
             : T extends ArrayConstructor
-              ? ArrayValue<Sch, M>
+              ? ArrayValue<Sch, M, U>
               : T extends SetConstructor
                 ? SetValue<Sch, M>
                 : T extends string
-                  ? NamedValue<Lowercase<T>, Sch, M>
+                  ? NamedValue<Lowercase<T>, Sch, M, U>
                   : T extends symbol
                     ? MarkerValue<T>
-                    : ObjectTypeValue<T, Sch, M>;
+                    : ObjectTypeValue<T, Sch, M, U>;
 
 type MarkerValue<T> = T extends NullMarker
   ? null
@@ -82,13 +94,13 @@ type MarkerValue<T> = T extends NullMarker
       ? ModelReference
       : unknown;
 
-type ObjectTypeValue<T, Sch, M extends Mode> =
+type ObjectTypeValue<T, Sch, M extends Mode, U extends KeptUnknown> =
   T extends ConstantType<infer C>
     ? C
     : T extends CombineType
       ? string
       : T extends TypedSchemaLike<infer D, infer S>
-        ? Shape<D, NestedSettings<S>, M>
+        ? Shape<D, [U] extends ["list"] ? object : NestedSettings<S>, M, U>
         : T extends SchemaLike
           ? Record<string, unknown>
           : T extends ModelLike
@@ -97,23 +109,24 @@ type ObjectTypeValue<T, Sch, M extends Mode> =
               : ModelReference
             : T extends { readonly value: infer X }
               ? X extends readonly unknown[]
-                ? SettingsTypeValue<X[number], T, Sch, M>
-                : SettingsTypeValue<X, T, Sch, M>
+                ? SettingsTypeValue<X[number], T, Sch, M, U>
+                : SettingsTypeValue<X, T, Sch, M, U>
               : unknown;
 
 /**
  * The value of `{value: X, settings}` (X one type, or each of the types Dynamoose's typings let `value`
  * list): a Date's storage setting decides its input forms.
  */
-type SettingsTypeValue<X, T, Sch, M extends Mode> = X extends DateConstructor | DateName
+type SettingsTypeValue<X, T, Sch, M extends Mode, U extends KeptUnknown> = X extends
+  DateConstructor | DateName
   ? DateValue<M, T extends { readonly settings: infer St } ? St : undefined>
-  : TypeValue<X, Sch, M>;
+  : TypeValue<X, Sch, M, U>;
 
 /** "Date" as a type name, in any case ("date", "DATE"). */
 type DateName = `${"d" | "D"}${"a" | "A"}${"t" | "T"}${"e" | "E"}`;
 
 /** Type names given as strings, case-insensitively ("string", "Date", "NUMBER"). */
-type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
+type NamedValue<L extends string, Sch, M extends Mode, U extends KeptUnknown> = L extends "string"
   ? string
   : L extends "number"
     ? number
@@ -124,9 +137,9 @@ type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
         : L extends "buffer"
           ? Buffer
           : L extends "object"
-            ? ObjectValue<Sch, M>
+            ? ObjectValue<Sch, M, U>
             : L extends "array"
-              ? ArrayValue<Sch, M>
+              ? ArrayValue<Sch, M, U>
               : L extends "set"
                 ? SetValue<Sch, M>
                 : L extends "null"
@@ -134,20 +147,20 @@ type NamedValue<L extends string, Sch, M extends Mode> = L extends "string"
                   : unknown;
 
 /**
- * What a Schema nested as an attribute's type (not as an Object's `schema`) brings along: its `saveUnknown`
- * (docs/schema.md). Its
+ * What a Schema nested as an attribute's type (not as an Object's `schema`, nor under a list element) brings
+ * along: its `saveUnknown` (docs/schema.md). Its
  * `timestamps` and `version` are not applied (they are top-level attributes), so the types leave them out.
  */
 type NestedSettings<S> = S extends { readonly saveUnknown: infer U } ? { readonly saveUnknown: U } : object;
 
 /** `{type: Object, schema}`: a Schema given as the `schema` gives its attributes, not its `saveUnknown`. */
-type ObjectValue<Sch, M extends Mode> =
+type ObjectValue<Sch, M extends Mode, U extends KeptUnknown> =
   Sch extends TypedSchemaLike<infer D>
-    ? Shape<D, object, M>
+    ? Shape<D, object, M, U>
     : Sch extends readonly unknown[] | SchemaLike
       ? Record<string, unknown>
       : Sch extends object
-        ? Shape<Sch, object, M>
+        ? Shape<Sch, object, M, U>
         : Record<string, unknown>;
 
 /**
@@ -162,8 +175,15 @@ export type ElementOf<Sch> = Sch extends readonly []
       ? AnyMarker
       : Sch;
 
-type ArrayValue<Sch, M extends Mode> = AttrValue<ElementOf<Sch>, M>[];
+// Under a list element a nested Schema's own `saveUnknown` is not applied (its patterns, prefixed with where
+// it is nested, cannot name list indexes): `"list"` says so to the levels below.
+type ArrayValue<Sch, M extends Mode, U extends KeptUnknown> = AttrValue<
+  ElementOf<Sch>,
+  M,
+  [U] extends [true] ? true : "list"
+>[];
 
+// A Set holds strings, numbers or Buffers only: no object for `saveUnknown` to reach into.
 type SetValue<Sch, M extends Mode> = Sch extends undefined
   ? SetOf<string | number | Buffer, M>
   : SetOf<AttrValue<ElementOf<Sch>, M>, M>;

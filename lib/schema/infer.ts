@@ -133,26 +133,56 @@ export type VersionName<S> = S extends { readonly version: true }
     ? N
     : never;
 
-type Unknowns<S> = S extends { readonly saveUnknown: true | readonly unknown[] }
-  ? { [name: string]: unknown }
-  : unknown;
+/**
+ * What `saveUnknown` keeps at one level of the item, carried down the one walk of the definition:
+ * - `true`: unknown keys here and at every depth below (under a top-level `saveUnknown: true`, or a nested
+ *   Schema's own, which keeps everything below it);
+ * - `"below"`: only deeper, not here (a flattened object's own level, see infer-values.ts; an update's top
+ *   level, whose settings say `saveUnknown: "below"`, see infer-paths.ts);
+ * - `false`: what the level's own settings say;
+ * - `"list"`: the same, under a list element, where a nested Schema's own `saveUnknown` does not apply.
+ * The array form (`["meta.*"]`) keeps by pattern, which the types do not follow below the top level.
+ */
+export type KeptUnknown = boolean | "below" | "list";
+
+type Unknowns<S, U extends KeptUnknown> = [U] extends [true]
+  ? UnknownKeys
+  : S extends { readonly saveUnknown: true | readonly unknown[] }
+    ? UnknownKeys
+    : unknown;
+type UnknownKeys = { [name: string]: unknown };
+
+/** What the levels below keep: all that this one's keep, and everything under a `saveUnknown: true`. */
+type KeptBelow<S, U extends KeptUnknown> = [U] extends [false]
+  ? S extends { readonly saveUnknown: true | "below" }
+    ? true
+    : false
+  : [U] extends ["list"]
+    ? "list"
+    : true;
 
 // ---- shapes -------------------------------------------------------------------------------------
 
-export type Shape<D, S, M extends Mode> = M extends "out" ? ItemShape<D, S> : InputShape<D, S>;
+export type Shape<D, S, M extends Mode, U extends KeptUnknown = false> = M extends "out"
+  ? ItemShape<D, S, U>
+  : InputShape<D, S, U>;
 
-export type ItemShape<D, S> = Flatten<
+export type ItemShape<D, S, U extends KeptUnknown = false> = ItemShapeWith<D, S, U, KeptBelow<S, U>>;
+// `B`, what the attributes' values keep (`KeptBelow`), is worked out once per shape, not once per attribute.
+type ItemShapeWith<D, S, U extends KeptUnknown, B extends KeptUnknown> = Flatten<
   {
     -readonly [K in keyof D as PresentOnRead<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
       D[K],
-      "out"
+      "out",
+      B
     >;
   } & {
     -readonly [K in keyof D as PresentOnRead<D[K]> extends true ? never : OutName<K, D[K]>]?: AttrValue<
       D[K],
-      "out"
+      "out",
+      B
     >;
-  } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S>
+  } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S, U>
 >;
 
 /** `type.UNDEFINED`, which leaves an attribute out of a write (and skips its default). */
@@ -170,32 +200,36 @@ type Not<B extends boolean> = B extends true ? false : true;
  * the number of such attributes: a shape per combination of names would grow as 2^n, which a schema of many
  * short stored names with long aliases (a common Dynamoose pattern) cannot afford.
  */
-type RequiredUnderOneStyle<D> = [RequiredAliasedKey<D>] extends [never] ? unknown : AliasStyles<D>;
+type RequiredUnderOneStyle<D, B extends KeptUnknown> = [RequiredAliasedKey<D>] extends [never]
+  ? unknown
+  : AliasStyles<D, B>;
 type RequiredAliasedKey<D> = { [K in keyof D]: RequiredAliased<D[K]> extends true ? K : never }[keyof D];
-type AliasStyles<D> =
+type AliasStyles<D, B extends KeptUnknown> =
   | ({
       -readonly [K in keyof D as RequiredAliased<D[K]> extends true ? OutName<K, D[K]> : never]-?: AttrValue<
         D[K],
-        "in"
+        "in",
+        B
       >;
     } & {
       -readonly [
         K in keyof D as RequiredAliased<D[K]> extends true
           ? Exclude<AnyName<K, D[K]>, OutName<K, D[K]>>
           : never
-      ]?: AttrValue<D[K], "in">;
+      ]?: AttrValue<D[K], "in", B>;
     })
   | ({
-      -readonly [K in keyof D as RequiredAliased<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in">;
+      -readonly [K in keyof D as RequiredAliased<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in", B>;
     } & {
       -readonly [
         K in keyof D as RequiredAliased<D[K]> extends true ? Exclude<AnyName<K, D[K]>, K> : never
-      ]?: AttrValue<D[K], "in">;
+      ]?: AttrValue<D[K], "in", B>;
     });
 
-export type InputShape<D, S> = Flatten<
+export type InputShape<D, S, U extends KeptUnknown = false> = InputShapeWith<D, S, U, KeptBelow<S, U>>;
+type InputShapeWith<D, S, U extends KeptUnknown, B extends KeptUnknown> = Flatten<
   {
-    -readonly [K in keyof D as RequiredSingleName<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in">;
+    -readonly [K in keyof D as RequiredSingleName<D[K]> extends true ? K : never]-?: AttrValue<D[K], "in", B>;
   } & {
     -readonly [
       K in keyof D as RequiredOnWrite<D[K]> extends true
@@ -203,9 +237,9 @@ export type InputShape<D, S> = Flatten<
         : IsCombined<D[K]> extends true
           ? never
           : AnyName<K, D[K]>
-    ]?: AttrValue<D[K], "in">;
-  } & RequiredUnderOneStyle<D> &
-    Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S>
+    ]?: AttrValue<D[K], "in", B>;
+  } & RequiredUnderOneStyle<D, B> &
+    Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S, U>
 >;
 
 /**

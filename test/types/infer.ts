@@ -399,6 +399,57 @@ const openInput: typeof open.input = { id: "a", anything: [1, 2] };
 const openPath: typeof open.path = "whatever.nested";
 // @ts-expect-error: known attributes keep their types under saveUnknown
 const openWrong: typeof open.input = { id: "a", n: "one" };
+// saveUnknown: true keeps undeclared keys at every depth, so every declared object has the index signature.
+const openDeep = define(
+  {
+    id: String,
+    meta: {
+      type: Object,
+      schema: { a: String, l: { type: Array, schema: [{ type: Object, schema: { c: Number } }] } },
+    },
+  },
+  { saveUnknown: true },
+);
+type _openDeepMeta = Expect<
+  Equal<
+    NonNullable<typeof openDeep.item.meta>,
+    { [name: string]: unknown; a?: string; l?: { [name: string]: unknown; c?: number }[] }
+  >
+>;
+type _openDeepInput = Expect<
+  Equal<
+    NonNullable<typeof openDeep.input.meta>,
+    { [name: string]: unknown; a?: string; l?: { [name: string]: unknown; c?: number }[] }
+  >
+>;
+// A Schema nested as the type brings its saveUnknown along to every depth below it (its `**`).
+const nestedOpen = define({
+  id: String,
+  sub: new FakeSchema({ a: String, inner: { type: Object, schema: { c: Number } } }, { saveUnknown: true }),
+});
+type _nestedOpenInner = Expect<
+  Equal<
+    NonNullable<NonNullable<typeof nestedOpen.item.sub>["inner"]>,
+    { [name: string]: unknown; c?: number }
+  >
+>;
+// Not under a list element, where its patterns (prefixed with where it is nested) cannot name the indexes.
+const listedOpen = define({
+  id: String,
+  list: { type: Array, schema: [new FakeSchema({ a: String }, { saveUnknown: true })] },
+});
+type _listedOpen = Expect<Equal<NonNullable<typeof listedOpen.item.list>, { a?: string }[]>>;
+// Under a top-level saveUnknown: true, a list element keeps undeclared keys whatever it is.
+const listedTop = define(
+  { id: String, list: { type: Array, schema: [new FakeSchema({ a: String })] } },
+  { saveUnknown: true },
+);
+type _listedTop = Expect<
+  Equal<NonNullable<typeof listedTop.input.list>, { [name: string]: unknown; a?: string }[]>
+>;
+// Without saveUnknown, nested objects stay closed.
+const closedDeep = define({ id: String, meta: { type: Object, schema: { a: String } } });
+type _closedDeepMeta = Expect<Equal<NonNullable<typeof closedDeep.item.meta>, { a?: string }>>;
 
 // ---- keys ---------------------------------------------------------------------------------------
 

@@ -125,6 +125,88 @@ export async function nestedAsSchemaSettings(): Promise<void> {
   void addr["anything"];
 }
 
+// A top-level `saveUnknown: true` keeps undeclared keys at any depth (Dynamoose's `**`): inside declared
+// objects, list elements, and Schemas nested either way; the declared attributes keep their types.
+const DeepUnknownSchema = new Schema(
+  {
+    id: { type: String, hashKey: true },
+    meta: { type: Object, schema: { a: String, inner: { type: Object, schema: { c: Number } } } },
+    list: { type: Array, schema: [{ type: Object, schema: { a: String } }] },
+    given: { type: Object, schema: new Schema({ a: String }) },
+    typed: new Schema({ a: String }),
+    flat: {
+      type: Object,
+      storage: "flatten",
+      schema: { a: String, inner: { type: Object, schema: { c: Number } } },
+    },
+  },
+  { saveUnknown: true },
+);
+const DeepUnknown = model("TypesDeepUnknown", DeepUnknownSchema);
+void DeepUnknown.create({
+  id: "1",
+  meta: { a: "x", b: 2, inner: { c: 1, d: [true] } },
+  list: [{ a: "x", b: 2 }],
+  given: { a: "x", b: 2 },
+  typed: { a: "x", b: 2 },
+  flat: { a: "x", inner: { c: 1, d: 2 } },
+});
+void new DeepUnknown({ id: "1", meta: { b: 2 } });
+void DeepUnknown.batchPut([{ id: "1", list: [{ b: 2 }] }]);
+// @ts-expect-error: a declared nested attribute keeps its type
+void DeepUnknown.create({ id: "1", meta: { a: 5, b: 2 } });
+// Updates keep what a save of the same data keeps: nested values take undeclared keys too.
+void DeepUnknown.update("1", { meta: { a: "x", b: 2 }, $SET: { list: [{ b: 2 }], "meta.inner": { d: 1 } } });
+// @ts-expect-error: and check the declared ones
+void DeepUnknown.update("1", { meta: { a: 5 } });
+// @ts-expect-error: by path too
+void DeepUnknown.update("1", { "meta.inner": { c: "one" } });
+// @ts-expect-error: at any depth
+void DeepUnknown.create({ id: "1", meta: { inner: { c: "one" } } });
+// @ts-expect-error: in list elements too
+void new DeepUnknown({ id: "1", list: [{ a: 5 }] });
+// @ts-expect-error: a flattened object's own unknown keys are not stored (its sub-attributes are attributes)
+void DeepUnknown.create({ id: "1", flat: { b: 2 } });
+export async function deepUnknownRead(): Promise<void> {
+  const item = (await DeepUnknown.get("1"))!;
+  type _b = Expect<Equal<(typeof item.meta & object)["b"], unknown>>;
+  type _a = Expect<Equal<(typeof item.meta & object)["a"], string | undefined>>;
+  void item.meta?.b;
+  void item.meta?.inner?.d;
+  void item.list?.[0]?.b;
+  void item.given?.b;
+  void item.typed?.b;
+  void item.flat?.inner?.d;
+  // @ts-expect-error: see above
+  void item.flat?.b;
+}
+// Without saveUnknown, undeclared nested keys are still an error.
+const ClosedNested = model("TypesClosedNested", {
+  id: { type: String, hashKey: true },
+  meta: { type: Object, schema: { a: String } },
+  list: { type: Array, schema: [{ type: Object, schema: { a: String } }] },
+});
+// @ts-expect-error: `b` is not declared
+void ClosedNested.create({ id: "1", meta: { a: "x", b: 2 } });
+// @ts-expect-error: nor in a list element
+void ClosedNested.create({ id: "1", list: [{ a: "x", b: 2 }] });
+export async function closedNestedRead(): Promise<void> {
+  const item = (await ClosedNested.get("1"))!;
+  // @ts-expect-error: no index signature
+  void item.meta?.b;
+}
+// The array form keeps by pattern, which the types follow only at the top level.
+const PatternNested = model(
+  "TypesPatternNested",
+  new Schema(
+    { id: { type: String, hashKey: true }, meta: { type: Object, schema: { a: String } } },
+    { saveUnknown: ["meta.*"] },
+  ),
+);
+void PatternNested.create({ id: "1", top: 1 });
+// @ts-expect-error: not below it
+void PatternNested.create({ id: "1", meta: { b: 2 } });
+
 // With `return: "request"`, a callback gets the request input, as the Promise form resolves with it.
 export function requestCallbacks(): void {
   const Requested = model("TypesRequestCallbacks", { id: { type: Number, hashKey: true }, name: String });
