@@ -24,13 +24,28 @@ export interface ModelLike {
 /** Type names accepted as case-insensitive strings. */
 export type TypeName = string;
 
+/**
+ * Node's Buffer class, as a type, when Node's types are loaded; `never` otherwise. The public declarations
+ * never name `Buffer` or `BufferConstructor` themselves: in a project without Node's types (`"types": []`, as
+ * `tsc --init` writes) such a name does not resolve, TypeScript reads it as `any`, and a `T extends any`
+ * among the attribute types made every Object, Array and Set attribute `any`.
+ */
+export type BufferClass = typeof globalThis extends { readonly Buffer: infer B } ? B : never;
+
+/** A Buffer attribute's value: Node's `Buffer` when its types are loaded, else the `Uint8Array` it extends. */
+export type BufferValue = [BufferClass] extends [never]
+  ? Uint8Array
+  : BufferClass extends { isBuffer(value: unknown): value is infer B }
+    ? B // `Buffer` itself, with its default type arguments (`alloc()` returns a narrower `Buffer<ArrayBuffer>`)
+    : Uint8Array;
+
 /** One attribute type, written without settings. */
 export type AttributeType =
   | StringConstructor
   | NumberConstructor
   | BooleanConstructor
   | DateConstructor
-  | BufferConstructor
+  | BufferClass
   | ObjectConstructor
   | ArrayConstructor
   | SetConstructor

@@ -2,7 +2,7 @@
 // Nothing here exists at runtime; see infer.ts for the cost rules. Nested schemas recurse through
 // infer.ts's shapes.
 import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker } from "./type-markers";
-import type { ModelLike, SchemaLike } from "./definition-types";
+import type { BufferClass, BufferValue, ModelLike, SchemaLike } from "./definition-types";
 import type { KeptUnknown, Shape, TypedSchemaLike } from "./infer";
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
@@ -72,8 +72,8 @@ type TypeValue<T, Sch, M extends Mode, U extends KeptUnknown> = T extends String
       ? boolean
       : T extends DateConstructor
         ? DateValue<M, undefined>
-        : T extends BufferConstructor
-          ? Buffer
+        : T extends BufferClass
+          ? BufferValue
           : T extends ObjectConstructor
             ? ObjectValue<Sch, M, U>
             : T extends ArrayConstructor
@@ -135,7 +135,7 @@ type NamedValue<L extends string, Sch, M extends Mode, U extends KeptUnknown> = 
       : L extends "date"
         ? DateValue<M, undefined>
         : L extends "buffer"
-          ? Buffer
+          ? BufferValue
           : L extends "object"
             ? ObjectValue<Sch, M, U>
             : L extends "array"
@@ -185,7 +185,7 @@ type ArrayValue<Sch, M extends Mode, U extends KeptUnknown> = AttrValue<
 
 // A Set holds strings, numbers or Buffers only: no object for `saveUnknown` to reach into.
 type SetValue<Sch, M extends Mode> = Sch extends undefined
-  ? SetOf<string | number | Buffer, M>
+  ? SetOf<string | number | BufferValue, M>
   : SetOf<AttrValue<ElementOf<Sch>, M>, M>;
 
 type SetOf<E, M extends Mode> = M extends "out" ? Set<E> : Set<E> | E[];

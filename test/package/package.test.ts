@@ -333,3 +333,63 @@ describe.each([
     expect(ours).toEqual([]);
   });
 });
+
+// `tsc --init` writes `"types": []`: Node's types are then not loaded, even when installed. The item types
+// must not depend on them (a Buffer type that does not resolve made Object, Array and Set attributes `any`).
+describe("declarations without Node's types", () => {
+  it.each([true, false])("infer Object, Array and Set attributes (skipLibCheck %p)", (skipLibCheck) => {
+    const directory = scratchDirectory("dynamodel-types-no-node-");
+    mkdirSync(join(directory, "node_modules"));
+    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
+    writeFileSync(join(directory, "package.json"), JSON.stringify({ type: "module" }));
+    writeFileSync(
+      join(directory, "consumer.ts"),
+      [
+        'import dynamodel from "dynamodel";',
+        'const Cat = dynamodel.model("Cat", {',
+        "  id: Number,",
+        "  tags: { type: Set, schema: [String] },",
+        "  address: { type: Object, schema: { city: String } },",
+        "  scores: { type: Array, schema: [Number] },",
+        "});",
+        "export async function read(): Promise<void> {",
+        "  const cat = await Cat.get(1);",
+        "  if (cat === undefined) return;",
+        "  const city: string | undefined = cat.address?.city;",
+        "  const tags: Set<string> | undefined = cat.tags;",
+        "  const scores: number[] | undefined = cat.scores;",
+        // Were these `any` (or an unresolved type), the lines below would compile and the directives fail.
+        "  // @ts-expect-error: a Set, not a number",
+        "  const notTags: number = cat.tags;",
+        "  // @ts-expect-error: an object, not a number",
+        "  const notAddress: number = cat.address;",
+        "  // @ts-expect-error: a list, not a number",
+        "  const notScores: number = cat.scores;",
+        "  void [city, tags, scores, notTags, notAddress, notScores];",
+        "}",
+      ].join("\n"),
+    );
+    const compilerOptions = {
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      target: "ES2022",
+      strict: true,
+      noEmit: true,
+      skipLibCheck,
+      types: [],
+    };
+    writeFileSync(
+      join(directory, "tsconfig.json"),
+      JSON.stringify({ compilerOptions, files: ["consumer.ts"] }),
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
+      { cwd: directory, encoding: "utf8" },
+    );
+    const ours = `${tsc.stdout}${tsc.stderr}`
+      .split("\n")
+      .filter((line) => line.includes("error TS") && !/node_modules\/@(aws-sdk|smithy)/.test(line));
+    expect(ours).toEqual([]);
+  });
+});
