@@ -30,7 +30,11 @@ export type TypeName = string;
  * `tsc --init` writes) such a name does not resolve, TypeScript reads it as `any`, and a `T extends any`
  * among the attribute types made every Object, Array and Set attribute `any`.
  */
-export type BufferClass = typeof globalThis extends { readonly Buffer: infer B } ? B : never;
+export type BufferClass = typeof globalThis extends { readonly Buffer: infer B }
+  ? 0 extends 1 & B
+    ? never // a `declare var Buffer: any` shim: as unresolved as no Buffer at all
+    : B
+  : never;
 
 /** A Buffer attribute's value: Node's `Buffer` when its types are loaded, else the `Uint8Array` it extends. */
 export type BufferValue = [BufferClass] extends [never]

@@ -145,12 +145,21 @@ export type VersionName<S> = S extends { readonly version: true }
  */
 export type KeptUnknown = boolean | "below" | "list";
 
-type Unknowns<S, U extends KeptUnknown> = [U] extends [true]
-  ? UnknownKeys
+type Unknowns<S, U extends KeptUnknown, Keys> = [U] extends [true]
+  ? Keys
   : S extends { readonly saveUnknown: true | readonly unknown[] }
-    ? UnknownKeys
+    ? Keys
     : unknown;
+/** Undeclared keys as reads return them: values of any type, to be narrowed before use. */
 type UnknownKeys = { [name: string]: unknown };
+/**
+ * Undeclared keys as writes take them. The values are `any` on purpose: TypeScript lets an interface or a
+ * class instance (`meta: Meta`, where `interface Meta {a?: string}`) stand for an index signature only when
+ * its values are `any`, and such values are what users keep unknown keys in. The declared keys beside it
+ * keep their types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` refuses interfaces
+type UnknownInputKeys = { [name: string]: any };
 
 /** What the levels below keep: all that this one's keep, and everything under a `saveUnknown: true`. */
 type KeptBelow<S, U extends KeptUnknown> = [U] extends [false]
@@ -182,7 +191,7 @@ type ItemShapeWith<D, S, U extends KeptUnknown, B extends KeptUnknown> = Flatten
       "out",
       B
     >;
-  } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S, U>
+  } & Timestamps<S, "out"> & { [N in VersionName<S>]: number } & Unknowns<S, U, UnknownKeys>
 >;
 
 /** `type.UNDEFINED`, which leaves an attribute out of a write (and skips its default). */
@@ -239,7 +248,7 @@ type InputShapeWith<D, S, U extends KeptUnknown, B extends KeptUnknown> = Flatte
           : AnyName<K, D[K]>
     ]?: AttrValue<D[K], "in", B>;
   } & RequiredUnderOneStyle<D, B> &
-    Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S, U>
+    Partial<Timestamps<S, "in">> & { [N in VersionName<S>]?: number } & Unknowns<S, U, UnknownInputKeys>
 >;
 
 /**

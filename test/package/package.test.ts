@@ -351,6 +351,7 @@ describe("declarations without Node's types", () => {
         "  tags: { type: Set, schema: [String] },",
         "  address: { type: Object, schema: { city: String } },",
         "  scores: { type: Array, schema: [Number] },",
+        '  photo: "Buffer",',
         "});",
         "export async function read(): Promise<void> {",
         "  const cat = await Cat.get(1);",
@@ -358,6 +359,7 @@ describe("declarations without Node's types", () => {
         "  const city: string | undefined = cat.address?.city;",
         "  const tags: Set<string> | undefined = cat.tags;",
         "  const scores: number[] | undefined = cat.scores;",
+        "  const photo: Uint8Array | undefined = cat.photo;",
         // Were these `any` (or an unresolved type), the lines below would compile and the directives fail.
         "  // @ts-expect-error: a Set, not a number",
         "  const notTags: number = cat.tags;",
@@ -365,7 +367,9 @@ describe("declarations without Node's types", () => {
         "  const notAddress: number = cat.address;",
         "  // @ts-expect-error: a list, not a number",
         "  const notScores: number = cat.scores;",
-        "  void [city, tags, scores, notTags, notAddress, notScores];",
+        "  // @ts-expect-error: bytes, not a number",
+        "  const notPhoto: number = cat.photo;",
+        "  void [city, tags, scores, photo, notTags, notAddress, notScores, notPhoto];",
         "}",
       ].join("\n"),
     );

@@ -156,7 +156,8 @@ void DeepUnknown.batchPut([{ id: "1", list: [{ b: 2 }] }]);
 // @ts-expect-error: a declared nested attribute keeps its type
 void DeepUnknown.create({ id: "1", meta: { a: 5, b: 2 } });
 // Updates keep what a save of the same data keeps: nested values take undeclared keys too.
-void DeepUnknown.update("1", { meta: { a: "x", b: 2 }, $SET: { list: [{ b: 2 }], "meta.inner": { d: 1 } } });
+void DeepUnknown.update("1", { meta: { a: "x", b: 2 }, $SET: { list: [{ b: 2 }] } });
+void DeepUnknown.update("1", { "meta.inner": { d: 1 } });
 // @ts-expect-error: and check the declared ones
 void DeepUnknown.update("1", { meta: { a: 5 } });
 // @ts-expect-error: by path too
@@ -180,6 +181,32 @@ export async function deepUnknownRead(): Promise<void> {
   // @ts-expect-error: see above
   void item.flat?.b;
 }
+// Values typed by an interface or a class (no index signature of their own) are taken too, at any depth.
+interface MetaData {
+  a?: string;
+  b: number;
+}
+class ListEntry {
+  b = 1;
+}
+declare const metaData: MetaData;
+void DeepUnknown.create({ id: "1", meta: metaData, list: [new ListEntry()] });
+void new DeepUnknown({ id: "1", meta: metaData });
+void DeepUnknown.update("1", { meta: metaData });
+declare const wholeItem: { id: string; meta: MetaData };
+interface WholeItem {
+  id: string;
+  extra: number;
+}
+declare const interfaceItem: WholeItem;
+void DeepUnknown.create(wholeItem);
+void DeepUnknown.create(interfaceItem);
+interface WrongMeta {
+  a: number;
+}
+declare const wrongMeta: WrongMeta;
+// @ts-expect-error: a declared property of the wrong type is still refused
+void DeepUnknown.create({ id: "1", meta: wrongMeta });
 // Without saveUnknown, undeclared nested keys are still an error.
 const ClosedNested = model("TypesClosedNested", {
   id: { type: String, hashKey: true },
@@ -195,7 +222,8 @@ export async function closedNestedRead(): Promise<void> {
   // @ts-expect-error: no index signature
   void item.meta?.b;
 }
-// The array form keeps by pattern, which the types follow only at the top level.
+// The array form keeps by pattern, which the types do not follow: the item takes any undeclared key at the
+// top level (the runtime keeps only what a pattern names) and none inside declared objects.
 const PatternNested = model(
   "TypesPatternNested",
   new Schema(
