@@ -153,13 +153,21 @@ type Unknowns<S, U extends KeptUnknown, Keys> = [U] extends [true]
 /** Undeclared keys as reads return them: values of any type, to be narrowed before use. */
 type UnknownKeys = { [name: string]: unknown };
 /**
- * Undeclared keys as writes take them. The values are `any` on purpose: TypeScript lets an interface or a
- * class instance (`meta: Meta`, where `interface Meta {a?: string}`) stand for an index signature only when
- * its values are `any`, and such values are what users keep unknown keys in. The declared keys beside it
- * keep their types.
+ * Undeclared keys as writes take them. The values are `any` on purpose: TypeScript lets a value typed by an
+ * interface (`meta: Meta`, where `interface Meta {a?: string}`) stand for an index signature only when its
+ * values are `any`, and such values are what users keep unknown keys in. The declared keys beside it keep
+ * their types. An `any` index signature would also take arrays, Dates, Maps, Sets, promises and functions,
+ * which the runtime refuses where an object is declared: the well-known symbols they carry are refused here.
+ * (A class instance cannot be told from a plain object by its type; the runtime refuses it.)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` refuses interfaces
-type UnknownInputKeys = { [name: string]: any };
+type UnknownInputKeys = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` refuses interfaces
+  [name: string]: any;
+  [Symbol.iterator]?: never;
+  [Symbol.toPrimitive]?: never;
+  [Symbol.toStringTag]?: never;
+  [Symbol.hasInstance]?: never;
+};
 
 /** What the levels below keep: all that this one's keep, and everything under a `saveUnknown: true`. */
 type KeptBelow<S, U extends KeptUnknown> = [U] extends [false]

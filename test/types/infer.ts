@@ -416,12 +416,29 @@ type _openDeepMeta = Expect<
     { [name: string]: unknown; a?: string; l?: { [name: string]: unknown; c?: number }[] }
   >
 >;
-// Written, undeclared keys take `any`, so that an interface or a class instance can stand for them.
+// Written, undeclared keys take `any`, so that a value typed by an interface can stand for them; the
+// well-known symbols of arrays, Dates, Maps, Sets, promises and functions are refused.
 type _openDeepInput = Expect<
   Equal<
     NonNullable<typeof openDeep.input.meta>,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
-    { [name: string]: any; a?: string; l?: { [name: string]: any; c?: number }[] }
+    {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
+      [name: string]: any;
+      [Symbol.iterator]?: never;
+      [Symbol.toPrimitive]?: never;
+      [Symbol.toStringTag]?: never;
+      [Symbol.hasInstance]?: never;
+      a?: string;
+      l?: {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
+        [name: string]: any;
+        [Symbol.iterator]?: never;
+        [Symbol.toPrimitive]?: never;
+        [Symbol.toStringTag]?: never;
+        [Symbol.hasInstance]?: never;
+        c?: number;
+      }[];
+    }
   >
 >;
 // A Schema nested as the type brings its saveUnknown along to every depth below it (its `**`).
@@ -447,8 +464,18 @@ const listedTop = define(
   { saveUnknown: true },
 );
 type _listedTop = Expect<
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
-  Equal<NonNullable<typeof listedTop.input.list>, { [name: string]: any; a?: string }[]>
+  Equal<
+    NonNullable<typeof listedTop.input.list>,
+    {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
+      [name: string]: any;
+      [Symbol.iterator]?: never;
+      [Symbol.toPrimitive]?: never;
+      [Symbol.toStringTag]?: never;
+      [Symbol.hasInstance]?: never;
+      a?: string;
+    }[]
+  >
 >;
 // Without saveUnknown, nested objects stay closed.
 const closedDeep = define({ id: String, meta: { type: Object, schema: { a: String } } });

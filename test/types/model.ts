@@ -186,11 +186,9 @@ interface MetaData {
   a?: string;
   b: number;
 }
-class ListEntry {
-  b = 1;
-}
 declare const metaData: MetaData;
-void DeepUnknown.create({ id: "1", meta: metaData, list: [new ListEntry()] });
+declare const listEntry: { b: number };
+void DeepUnknown.create({ id: "1", meta: metaData, list: [listEntry] });
 void new DeepUnknown({ id: "1", meta: metaData });
 void DeepUnknown.update("1", { meta: metaData });
 declare const wholeItem: { id: string; meta: MetaData };
@@ -207,6 +205,24 @@ interface WrongMeta {
 declare const wrongMeta: WrongMeta;
 // @ts-expect-error: a declared property of the wrong type is still refused
 void DeepUnknown.create({ id: "1", meta: wrongMeta });
+// Where an object is declared, what the runtime refuses as one is refused: arrays, Dates, Maps, Sets,
+// promises, functions.
+// @ts-expect-error: an array
+void DeepUnknown.create({ id: "1", meta: [1, 2] });
+// @ts-expect-error: an array of strings
+void DeepUnknown.create({ id: "1", meta: ["a"] as string[] });
+// @ts-expect-error: a Date
+void DeepUnknown.create({ id: "1", meta: new Date() });
+// @ts-expect-error: a Map
+void DeepUnknown.create({ id: "1", meta: new Map<string, number>() });
+// @ts-expect-error: a Set
+void DeepUnknown.create({ id: "1", list: [new Set<number>()] });
+// @ts-expect-error: a promise
+void DeepUnknown.update("1", { meta: Promise.resolve({ a: "x" }) });
+// @ts-expect-error: a function
+void new DeepUnknown({ id: "1", meta: () => 1 });
+// @ts-expect-error: nor a primitive
+void DeepUnknown.create({ id: "1", meta: "x" });
 // Without saveUnknown, undeclared nested keys are still an error.
 const ClosedNested = model("TypesClosedNested", {
   id: { type: String, hashKey: true },
