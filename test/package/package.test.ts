@@ -267,6 +267,35 @@ test("@arethetypeswrong/cli finds no problem in the packed package", () => {
   expect(attw.status).toBe(0);
 });
 
+/**
+ * Type-checks `source` as a consumer project's only file (`dynamodel` linked into its node_modules) and
+ * returns the errors in dynamodel's own declarations and in the file: the AWS SDK's are not judged here.
+ */
+function consumerTypeErrors(
+  type: "module" | "commonjs",
+  file: string,
+  source: string[],
+  compilerOptions: Record<string, unknown>,
+): string[] {
+  const directory = scratchDirectory("dynamodel-types-");
+  mkdirSync(join(directory, "node_modules"));
+  symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
+  writeFileSync(join(directory, "package.json"), JSON.stringify({ type }));
+  writeFileSync(join(directory, file), source.join("\n"));
+  writeFileSync(join(directory, "tsconfig.json"), JSON.stringify({ compilerOptions, files: [file] }));
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
+    {
+      cwd: directory,
+      encoding: "utf8",
+    },
+  );
+  return `${tsc.stdout}${tsc.stderr}`
+    .split("\n")
+    .filter((line) => line.includes("error TS") && !/node_modules\/@(aws-sdk|smithy)/.test(line));
+}
+
 // A strict consumer: NodeNext resolution and skipLibCheck off, so every line of dist/*.d.mts and
 // dist/*.d.cts is checked as a user's compiler checks it (the repository's own tsconfig skips them).
 describe.each([
@@ -274,39 +303,32 @@ describe.each([
   ["commonjs", "consumer.cts"],
 ])('declarations type-check in a NodeNext project of "type": "%s"', (type, file) => {
   it("with skipLibCheck off", () => {
-    const directory = scratchDirectory("dynamodel-types-");
-    mkdirSync(join(directory, "node_modules"));
-    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
-    writeFileSync(join(directory, "package.json"), JSON.stringify({ type }));
-    writeFileSync(
-      join(directory, file),
-      [
-        'import dynamodel from "dynamodel";',
-        'import { Item, AnyItem } from "dynamodel/dist/Item";',
-        'import { IndexType } from "dynamodel/dist/Schema";',
-        'import { SortOrder, type ObjectType, type ModelType } from "dynamodel/dist/General";',
-        'import type { Query, QueryResponse } from "dynamodel/dist/ItemRetriever";',
-        'import { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
-        // NestJS code types injected models with Dynamoose's Model<T> from "dynamoose/dist/Model".
-        'import type { Model, ModelTableOptions } from "dynamodel/dist/Model";',
-        'import { Table, type TableOptionsOptional } from "dynamodel/dist/Table";',
-        'export const loose: Promise<AnyItem | undefined> = dynamodel.model("Loose").get(1);',
-        "export const enums = [IndexType.global, SortOrder.ascending, TransactionReturnOptions.items] as const;",
-        "export type Names = [ObjectType, ModelType, Query<Item>, QueryResponse<Item>];",
-        'const Cat = dynamodel.model("Cat", { id: Number, name: String });',
-        'Cat.on("save", () => undefined);',
-        'dynamodel.events.on("request", () => undefined);',
-        "export const found = Cat.get(1);",
-        // Dynamoose's TypeScript example, with "dynamoose/dist/Item" changed to "dynamodel/dist/Item".
-        "class Dog extends Item { id!: number; name!: string; }",
-        'const DogModel = dynamodel.model<Dog>("Dog", { id: Number, name: String });',
-        "export const dog: Promise<Dog | undefined> = DogModel.get(1);",
-        "export const same: typeof dynamodel.Item = Item;",
-        "export const injected: Model<Dog> = DogModel;",
-        'export const options: ModelTableOptions & TableOptionsOptional = { create: false, tableName: "Dogs" };',
-        "export const SameTable: typeof dynamodel.Table = Table;",
-      ].join("\n"),
-    );
+    const source = [
+      'import dynamodel from "dynamodel";',
+      'import { Item, AnyItem } from "dynamodel/dist/Item";',
+      'import { IndexType } from "dynamodel/dist/Schema";',
+      'import { SortOrder, type ObjectType, type ModelType } from "dynamodel/dist/General";',
+      'import type { Query, QueryResponse } from "dynamodel/dist/ItemRetriever";',
+      'import { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
+      // NestJS code types injected models with Dynamoose's Model<T> from "dynamoose/dist/Model".
+      'import type { Model, ModelTableOptions } from "dynamodel/dist/Model";',
+      'import { Table, type TableOptionsOptional } from "dynamodel/dist/Table";',
+      'export const loose: Promise<AnyItem | undefined> = dynamodel.model("Loose").get(1);',
+      "export const enums = [IndexType.global, SortOrder.ascending, TransactionReturnOptions.items] as const;",
+      "export type Names = [ObjectType, ModelType, Query<Item>, QueryResponse<Item>];",
+      'const Cat = dynamodel.model("Cat", { id: Number, name: String });',
+      'Cat.on("save", () => undefined);',
+      'dynamodel.events.on("request", () => undefined);',
+      "export const found = Cat.get(1);",
+      // Dynamoose's TypeScript example, with "dynamoose/dist/Item" changed to "dynamodel/dist/Item".
+      "class Dog extends Item { id!: number; name!: string; }",
+      'const DogModel = dynamodel.model<Dog>("Dog", { id: Number, name: String });',
+      "export const dog: Promise<Dog | undefined> = DogModel.get(1);",
+      "export const same: typeof dynamodel.Item = Item;",
+      "export const injected: Model<Dog> = DogModel;",
+      'export const options: ModelTableOptions & TableOptionsOptional = { create: false, tableName: "Dogs" };',
+      "export const SameTable: typeof dynamodel.Table = Table;",
+    ];
     const compilerOptions = {
       module: "NodeNext",
       moduleResolution: "NodeNext",
@@ -317,20 +339,7 @@ describe.each([
       typeRoots: [join(root, "node_modules", "@types")],
       types: ["node"],
     };
-    writeFileSync(join(directory, "tsconfig.json"), JSON.stringify({ compilerOptions, files: [file] }));
-    const tsc = spawnSync(
-      process.execPath,
-      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
-      {
-        cwd: directory,
-        encoding: "utf8",
-      },
-    );
-    // Only dynamodel's own declarations are judged here, not the AWS SDK's.
-    const ours = `${tsc.stdout}${tsc.stderr}`
-      .split("\n")
-      .filter((line) => line.includes("error TS") && !/node_modules\/@(aws-sdk|smithy)/.test(line));
-    expect(ours).toEqual([]);
+    expect(consumerTypeErrors(type as "module" | "commonjs", file, source, compilerOptions)).toEqual([]);
   });
 });
 
@@ -338,41 +347,34 @@ describe.each([
 // must not depend on them (a Buffer type that does not resolve made Object, Array and Set attributes `any`).
 describe("declarations without Node's types", () => {
   it.each([true, false])("infer Object, Array and Set attributes (skipLibCheck %p)", (skipLibCheck) => {
-    const directory = scratchDirectory("dynamodel-types-no-node-");
-    mkdirSync(join(directory, "node_modules"));
-    symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
-    writeFileSync(join(directory, "package.json"), JSON.stringify({ type: "module" }));
-    writeFileSync(
-      join(directory, "consumer.ts"),
-      [
-        'import dynamodel from "dynamodel";',
-        'const Cat = dynamodel.model("Cat", {',
-        "  id: Number,",
-        "  tags: { type: Set, schema: [String] },",
-        "  address: { type: Object, schema: { city: String } },",
-        "  scores: { type: Array, schema: [Number] },",
-        '  photo: "Buffer",',
-        "});",
-        "export async function read(): Promise<void> {",
-        "  const cat = await Cat.get(1);",
-        "  if (cat === undefined) return;",
-        "  const city: string | undefined = cat.address?.city;",
-        "  const tags: Set<string> | undefined = cat.tags;",
-        "  const scores: number[] | undefined = cat.scores;",
-        "  const photo: Uint8Array | undefined = cat.photo;",
-        // Were these `any` (or an unresolved type), the lines below would compile and the directives fail.
-        "  // @ts-expect-error: a Set, not a number",
-        "  const notTags: number = cat.tags;",
-        "  // @ts-expect-error: an object, not a number",
-        "  const notAddress: number = cat.address;",
-        "  // @ts-expect-error: a list, not a number",
-        "  const notScores: number = cat.scores;",
-        "  // @ts-expect-error: bytes, not a number",
-        "  const notPhoto: number = cat.photo;",
-        "  void [city, tags, scores, photo, notTags, notAddress, notScores, notPhoto];",
-        "}",
-      ].join("\n"),
-    );
+    const source = [
+      'import dynamodel from "dynamodel";',
+      'const Cat = dynamodel.model("Cat", {',
+      "  id: Number,",
+      "  tags: { type: Set, schema: [String] },",
+      "  address: { type: Object, schema: { city: String } },",
+      "  scores: { type: Array, schema: [Number] },",
+      '  photo: "Buffer",',
+      "});",
+      "export async function read(): Promise<void> {",
+      "  const cat = await Cat.get(1);",
+      "  if (cat === undefined) return;",
+      "  const city: string | undefined = cat.address?.city;",
+      "  const tags: Set<string> | undefined = cat.tags;",
+      "  const scores: number[] | undefined = cat.scores;",
+      "  const photo: Uint8Array | undefined = cat.photo;",
+      // Were these `any` (or an unresolved type), the lines below would compile and the directives fail.
+      "  // @ts-expect-error: a Set, not a number",
+      "  const notTags: number = cat.tags;",
+      "  // @ts-expect-error: an object, not a number",
+      "  const notAddress: number = cat.address;",
+      "  // @ts-expect-error: a list, not a number",
+      "  const notScores: number = cat.scores;",
+      "  // @ts-expect-error: bytes, not a number",
+      "  const notPhoto: number = cat.photo;",
+      "  void [city, tags, scores, photo, notTags, notAddress, notScores, notPhoto];",
+      "}",
+    ];
     const compilerOptions = {
       module: "NodeNext",
       moduleResolution: "NodeNext",
@@ -382,18 +384,6 @@ describe("declarations without Node's types", () => {
       skipLibCheck,
       types: [],
     };
-    writeFileSync(
-      join(directory, "tsconfig.json"),
-      JSON.stringify({ compilerOptions, files: ["consumer.ts"] }),
-    );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."],
-      { cwd: directory, encoding: "utf8" },
-    );
-    const ours = `${tsc.stdout}${tsc.stderr}`
-      .split("\n")
-      .filter((line) => line.includes("error TS") && !/node_modules\/@(aws-sdk|smithy)/.test(line));
-    expect(ours).toEqual([]);
+    expect(consumerTypeErrors("module", "consumer.ts", source, compilerOptions)).toEqual([]);
   });
 });
