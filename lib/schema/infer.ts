@@ -271,7 +271,10 @@ type InputShapeWith<D, S, U extends KeptUnknown, B extends KeptUnknown> = Flatte
  * new User({ id: "1", name: type.UNDEFINED }); // no name is stored, not even the default
  * ```
  */
-export type WithRemovals<I> = { [K in keyof I]: undefined extends I[K] ? I[K] | Removed : I[K] };
+export type WithRemovals<I> = {
+  // Symbol keys are the guards of undeclared keys (UnknownInputKeys), not attributes: nothing to remove.
+  [K in keyof I]: K extends symbol ? I[K] : undefined extends I[K] ? I[K] | Removed : I[K];
+};
 
 /**
  * What `new Model(…)` accepts for a model typed Dynamoose-style (`model<Cat>()`): any of the item's

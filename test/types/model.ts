@@ -1,5 +1,5 @@
 // model() typing: keys by real name or alias, models as reference types, several schemas.
-import { model, Schema, transaction, type ModelItem, type ModelType } from "dynamodel";
+import { model, Schema, transaction, type, type ModelItem, type ModelType } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 const Event = model(
@@ -272,3 +272,11 @@ export function requestCallbacks(): void {
     (error, request) => void request?.TransactItems,
   );
 }
+
+// The guards against arrays and Dates are not attributes: they take no type.UNDEFINED.
+const PatternTop = model(
+  "TypesPatternTop",
+  new Schema({ id: { type: String, hashKey: true } }, { saveUnknown: ["meta.*"] }),
+);
+// @ts-expect-error: Symbol.iterator is no attribute to leave out
+void PatternTop.create({ id: "1", [Symbol.iterator]: type.UNDEFINED });
