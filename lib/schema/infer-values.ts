@@ -3,7 +3,7 @@
 // infer.ts's shapes.
 import type { CombineType, ConstantType, AnyMarker, NullMarker, ThisMarker } from "./type-markers";
 import type { BufferClass, BufferValue, ModelLike, SchemaLike } from "./definition-types";
-import type { KeptUnknown, Shape, TypedSchemaLike } from "./infer";
+import type { KeptUnknown, Shape, TypedSchemaLike, UnknownInputKeys } from "./infer";
 
 // "out": what reads return. "in": what writes accept (Dates as numbers, Sets as arrays).
 export type Mode = "out" | "in";
@@ -153,15 +153,21 @@ type NamedValue<L extends string, Sch, M extends Mode, U extends KeptUnknown> = 
  */
 type NestedSettings<S> = S extends { readonly saveUnknown: infer U } ? { readonly saveUnknown: U } : object;
 
+/**
+ * A map whose content no schema declares (`Object` without a `schema`): read, a record of unknown values;
+ * written, also a value typed by an interface (see `UnknownInputKeys`).
+ */
+type FreeObject<M extends Mode> = M extends "in" ? UnknownInputKeys : Record<string, unknown>;
+
 /** `{type: Object, schema}`: a Schema given as the `schema` gives its attributes, not its `saveUnknown`. */
 type ObjectValue<Sch, M extends Mode, U extends KeptUnknown> =
   Sch extends TypedSchemaLike<infer D>
     ? Shape<D, object, M, U>
     : Sch extends readonly unknown[] | SchemaLike
-      ? Record<string, unknown>
+      ? FreeObject<M>
       : Sch extends object
         ? Shape<Sch, object, M, U>
-        : Record<string, unknown>;
+        : FreeObject<M>;
 
 /**
  * The element definition of an Array or Set: `schema: [element]`, or `schema: element` alone; `schema: []`

@@ -160,7 +160,7 @@ type UnknownKeys = { [name: string]: unknown };
  * which the runtime refuses where an object is declared: the well-known symbols they carry are refused here.
  * (A class instance cannot be told from a plain object by its type; the runtime refuses it.)
  */
-type UnknownInputKeys = {
+export type UnknownInputKeys = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` refuses interfaces
   [name: string]: any;
   [Symbol.iterator]?: never;

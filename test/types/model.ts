@@ -280,3 +280,29 @@ const PatternTop = model(
 );
 // @ts-expect-error: Symbol.iterator is no attribute to leave out
 void PatternTop.create({ id: "1", [Symbol.iterator]: type.UNDEFINED });
+
+// An Object without a schema takes a value typed by an interface, as a literal; reads are unknown values.
+const FreeForm = model("TypesFreeForm", {
+  id: { type: String, hashKey: true },
+  data: Object,
+  list: { type: Array, schema: [Object] },
+});
+interface Payload {
+  kind: string;
+  count: number;
+}
+declare const payload: Payload;
+void FreeForm.create({ id: "1", data: payload, list: [payload] });
+void FreeForm.update("1", { data: payload });
+void FreeForm.create({ id: "1", data: { kind: "a" } });
+// @ts-expect-error: an array is no map
+void FreeForm.create({ id: "1", data: [1] });
+// @ts-expect-error: nor a Date
+void FreeForm.create({ id: "1", data: new Date() });
+export async function freeFormRead(): Promise<void> {
+  const item = (await FreeForm.get("1"))!;
+  type _data = Expect<Equal<typeof item.data, Record<string, unknown> | undefined>>;
+  // @ts-expect-error: an unknown value
+  const count: number = item.data!.count;
+  void count;
+}
