@@ -268,15 +268,24 @@ test("@arethetypeswrong/cli finds no problem in the packed package", () => {
 });
 
 /**
- * Type-checks `source` as a consumer project's only file (`dynamodel` linked into its node_modules) and
- * returns the errors in dynamodel's own declarations and in the file: the AWS SDK's are not judged here.
+ * Type-checks `source` as a consumer project's only file (`dynamodel` linked into its node_modules), strict
+ * with NodeNext resolution plus `options`, and returns the errors in dynamodel's own declarations and in the
+ * file: the AWS SDK's are not judged here.
  */
 function consumerTypeErrors(
   type: "module" | "commonjs",
   file: string,
   source: string[],
-  compilerOptions: Record<string, unknown>,
+  options: Record<string, unknown>,
 ): string[] {
+  const compilerOptions = {
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    target: "ES2022",
+    strict: true,
+    noEmit: true,
+    ...options,
+  };
   const directory = scratchDirectory("dynamodel-types-");
   mkdirSync(join(directory, "node_modules"));
   symlinkSync(root, join(directory, "node_modules", "dynamodel"), "dir");
@@ -329,17 +338,12 @@ describe.each([
       'export const options: ModelTableOptions & TableOptionsOptional = { create: false, tableName: "Dogs" };',
       "export const SameTable: typeof dynamodel.Table = Table;",
     ];
-    const compilerOptions = {
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      target: "ES2022",
-      strict: true,
-      noEmit: true,
+    const options = {
       skipLibCheck: false,
       typeRoots: [join(root, "node_modules", "@types")],
       types: ["node"],
     };
-    expect(consumerTypeErrors(type as "module" | "commonjs", file, source, compilerOptions)).toEqual([]);
+    expect(consumerTypeErrors(type as "module" | "commonjs", file, source, options)).toEqual([]);
   });
 });
 
@@ -375,15 +379,6 @@ describe("declarations without Node's types", () => {
       "  void [city, tags, scores, photo, notTags, notAddress, notScores, notPhoto];",
       "}",
     ];
-    const compilerOptions = {
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      target: "ES2022",
-      strict: true,
-      noEmit: true,
-      skipLibCheck,
-      types: [],
-    };
-    expect(consumerTypeErrors("module", "consumer.ts", source, compilerOptions)).toEqual([]);
+    expect(consumerTypeErrors("module", "consumer.ts", source, { skipLibCheck, types: [] })).toEqual([]);
   });
 });
