@@ -27,8 +27,11 @@ type ReferenceValue<K, I, M extends Mode> = unknown extends K
 
 // ---- values -------------------------------------------------------------------------------------
 
-/** The value of a `storage: "json"` attribute: any plain object or array, stored as one JSON string. */
-export type JsonValue = Record<string, unknown> | unknown[];
+/**
+ * The value of a `storage: "json"` attribute: any plain object or array, stored as one JSON string. Written,
+ * the object may be typed by an interface (see `FreeObject`).
+ */
+export type JsonValue<M extends Mode> = FreeObject<M> | unknown[];
 
 /**
  * The value type of one definition entry: a type, an attribute-definition object, or an array of those.
@@ -40,7 +43,7 @@ export type AttrValue<V, M extends Mode, U extends KeptUnknown = false> = V exte
   : V extends SchemaLike
     ? TypeValue<V, undefined, M, U>
     : V extends { readonly storage: "json" }
-      ? JsonValue
+      ? JsonValue<M>
       : V extends { readonly type: infer T }
         ? V extends { readonly enum: readonly (infer E)[] }
           ? E

@@ -66,6 +66,16 @@ export async function jsonUsage(): Promise<void> {
   await User.create({ id: "u2", settings: [1, 2, "x"] });
   await User.create({ id: "u2", settings: { theme: "dark" } });
   await User.update("u2", { settings: [1, 2] });
+  // A value typed by an interface is written as it is (an interface has no index signature of its own).
+  interface Settings {
+    theme?: string;
+    sizes?: number[];
+  }
+  const typed: Settings = { theme: "dark", sizes: [1] };
+  await User.create({ id: "u2", settings: typed });
+  await User.update("u2", { settings: typed });
+  // @ts-expect-error a Map is not what JSON holds (the runtime refuses it too)
+  await User.create({ id: "u2", settings: new Map<string, string>() });
   // @ts-expect-error a json value is an object or an array
   await User.create({ id: "u2", settings: "dark" });
   // @ts-expect-error no path leads into one JSON string
