@@ -159,10 +159,10 @@ export function compileConditionNode(
       return `${node.name}(${path}, ${value})`;
     }
     case "not":
-      return `NOT (${compileConditionNode(node.node, target, registry)})`;
+      return `NOT ${parenthesized(compileConditionNode(node.node, target, registry))}`;
     case "and":
     case "or": {
-      const parts = node.nodes.map((child) => `(${compileConditionNode(child, target, registry)})`);
+      const parts = node.nodes.map((child) => parenthesized(compileConditionNode(child, target, registry)));
       return parts.join(node.kind === "and" ? " AND " : " OR ");
     }
     case "raw":
@@ -205,5 +205,36 @@ export function compileCondition(
 export function andExpressions(parts: readonly (string | undefined)[]): string | undefined {
   const present = parts.filter((part): part is string => part !== undefined && part !== "");
   if (present.length <= 1) return present[0];
-  return present.map((part) => `(${part})`).join(" AND ");
+  return present.map(parenthesized).join(" AND ");
+}
+
+/**
+ * The expression as one parenthesised unit. One already enclosed in a pair of parentheses (a raw condition
+ * written as `"(#a = :a)"`) is returned as it is: DynamoDB refuses `((#a = :a))` as "redundant parentheses".
+ *
+ * @example
+ * ```ts
+ * parenthesized("#a = :a"); // "(#a = :a)"
+ * parenthesized("(#a = :a)"); // "(#a = :a)"
+ * parenthesized("(#a = :a) OR (#b = :b)"); // "((#a = :a) OR (#b = :b))"
+ * ```
+ */
+export function parenthesized(expression: string): string {
+  const text = expression.trim();
+  return enclosedInOnePair(text) ? text : `(${expression})`;
+}
+
+/** Whether the text's first parenthesis closes at its last character (no string literals in expressions). */
+function enclosedInOnePair(text: string): boolean {
+  if (!text.startsWith("(") || !text.endsWith(")")) return false;
+  let depth = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === "(") depth += 1;
+    else if (char === ")") {
+      depth -= 1;
+      if (depth === 0) return index === text.length - 1;
+    }
+  }
+  return false;
 }

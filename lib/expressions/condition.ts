@@ -129,6 +129,8 @@ export class Condition {
    * ```
    */
   where(attribute: string | readonly PathSegment[]): Condition {
+    // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
+    if (this.#state.pending?.size) this.#refuseUnfinished("where()");
     return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
   }
 
@@ -247,8 +249,11 @@ export class Condition {
   #refuseUnfinished(method: string): void {
     const { pending } = this.#state;
     if (pending === undefined) return;
+    const comparators = pending.size
+      ? "eq(), gt() or another comparison"
+      : "eq(), gt(), exists() or another comparator";
     throw new InvalidParameter(
-      `${method} cannot follow ${describePending(pending)} before it has a comparator: add eq(), gt(), exists() or another comparator.`,
+      `${method} cannot follow ${describePending(pending)} before it has a comparator: add ${comparators}.`,
     );
   }
 

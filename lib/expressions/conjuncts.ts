@@ -68,6 +68,20 @@ export function liftFromTopLevelOr(
 }
 
 /**
+ * The groups of a top-level OR that are one comparison alone (not an AND): the groups
+ * {@link liftFromTopLevelOr} never takes apart. Empty when the top level is not an OR.
+ *
+ * @example
+ * ```ts
+ * loneGroupsOfTopLevelOr(new Condition("id").eq(1).or().where("x").eq(2).where("y").eq(3)); // [id = 1]
+ * ```
+ */
+export function loneGroupsOfTopLevelOr(condition: Condition): ConditionNode[] {
+  const root = conditionNode(condition);
+  return root?.kind === "or" ? root.nodes.filter((node) => node.kind !== "and") : [];
+}
+
+/**
  * An AND group of the OR without the conjuncts that repeat the lifted eq: once the eq is the key condition,
  * it holds for every item read, so `id = a AND x OR id = a AND y` filters `x OR y` (a filter may not name
  * the key). Values are compared as primitives, Dates by time and binary values by bytes; anything else stays,
@@ -81,7 +95,8 @@ function withoutRepeated(node: ConditionNode, lifted: ConditionNode): ConditionN
   return kept.length === group.length || kept.length === 0 ? node : andNode(kept);
 }
 
-function sameEq(a: ConditionNode, b: ConditionNode): boolean {
+/** Whether two nodes are the same `path = value` comparison (values compared as {@link withoutRepeated} says). */
+export function sameEq(a: ConditionNode, b: ConditionNode): boolean {
   if (a.kind !== "comparison" || b.kind !== "comparison" || a.op !== "=" || b.op !== "=") return false;
   if (a.size || b.size || a.path.length !== b.path.length) return false;
   if (!a.path.every((segment, index) => segment === b.path[index])) return false;

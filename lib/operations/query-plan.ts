@@ -12,10 +12,16 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
-import { compileConditionNode, type ExpressionTarget } from "../expressions/compile";
+import { andExpressions, compileConditionNode, type ExpressionTarget } from "../expressions/compile";
 import type { ConditionNode } from "../expressions/ast";
 import { type Condition, conditionNode } from "../expressions/condition";
-import { liftFromTopLevelOr, topLevelConjuncts } from "../expressions/conjuncts";
+import {
+  liftFromTopLevelOr,
+  loneGroupsOfTopLevelOr,
+  sameEq,
+  topLevelConjuncts,
+} from "../expressions/conjuncts";
+import { formatDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
 import { checkKeyConditionValueNotEmpty, keyDocumentName } from "../schema/empty-key";
@@ -113,8 +119,6 @@ export function planQuery(
     names: registry.names,
     values: registry.values,
   });
-  const joined = (parts: string[]) =>
-    parts.length <= 1 ? parts[0] : parts.map((part) => `(${part})`).join(" AND ");
   const raw = conjuncts.filter((node) => node.kind === "raw");
   const others = conjuncts.filter((node) => node.kind !== "raw");
   if (raw.length > 0 && !canServeAsKey(candidates, others, target, options.index)) {
@@ -126,11 +130,11 @@ export function planQuery(
     // Dynamoose does: the raw key condition names its keys. Its key attributes are unknown here, so a key
     // attribute in the filter is left for DynamoDB to reject.
     if (candidate !== undefined) rejectKeyAttributesInFilter(others, candidate, target);
-    const keyCondition = joined(raw.map((node) => compileConditionNode(node, target, registry)))!;
+    const keyCondition = andExpressions(raw.map((node) => compileConditionNode(node, target, registry)))!;
     return plan(
       index,
       keyCondition,
-      joined(others.map((node) => compileConditionNode(node, target, registry))),
+      andExpressions(others.map((node) => compileConditionNode(node, target, registry))),
     );
   }
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
@@ -149,7 +153,7 @@ export function planQuery(
   const used = new Set([conjuncts.indexOf(hash), range === undefined ? -1 : conjuncts.indexOf(range)]);
   const rest = conjuncts.filter((_node, position) => !used.has(position));
   rejectKeyAttributesInFilter(rest, candidate, target);
-  const filter = joined(rest.map((node) => compileConditionNode(node, target, registry)));
+  const filter = andExpressions(rest.map((node) => compileConditionNode(node, target, registry)));
   return plan(candidate.indexName, keyParts.join(" AND "), filter);
 }
 
@@ -168,6 +172,14 @@ function keyAndRestOfTopLevelOr(
   const liftFor = (among: readonly KeyCandidate[]) =>
     liftFromTopLevelOr(condition, (group) => hashConditionAmong(among, group, target, forced));
   const split = liftFor(candidates);
+  // A group that is the hash key's eq() alone is not taken apart (nothing of it would be left, and the OR
+  // would hold for every item read): say so, rather than that no group has the eq().
+  const lone = loneGroupsOfTopLevelOr(condition).find(
+    (node) =>
+      hashConditionAmong(candidates, [node], target, forced) !== undefined &&
+      (split === undefined || sameEq(node, split.lifted)),
+  );
+  if (lone !== undefined) throw loneKeyGroupError(candidates, lone);
   if (split === undefined) {
     // A misspelt using() name is the mistake to report, as without the OR.
     if (forced !== undefined && !candidates.some((entry) => entry.indexName === forced)) {
@@ -185,6 +197,16 @@ function keyAndRestOfTopLevelOr(
     );
   }
   return [split.lifted, split.rest];
+}
+
+function loneKeyGroupError(candidates: readonly KeyCandidate[], lone: ConditionNode): InvalidParameter {
+  const name = lone.kind === "comparison" ? formatDocumentPath(lone.path) : "";
+  return noIndexError(
+    candidates,
+    `This query's condition is an OR at the top level with a group that is only the eq() on the hash key ` +
+      `"${name}": as the key condition it holds for every item the query reads, and so would the OR. ` +
+      `Put the eq() outside the OR (query("${name}").eq(…).and().group(…)), or leave the OR out.`,
+  );
 }
 
 /** The values a key-condition part compares its attribute with. */

@@ -82,9 +82,26 @@ function storedOperand(
   given: unknown,
   path: string,
 ): AttributeValue {
-  const converted = valueToDynamo(attribute, written, path);
-  // An empty Set in a condition has no stored form; the generic converter reports it clearly.
-  return converted ?? anyToDynamo(given, path) ?? { NULL: true };
+  return storedOrRefused(valueToDynamo(attribute, written, path), given, path);
+}
+
+/**
+ * A condition value's stored form. A value that stores nothing (an empty Set: DynamoDB has no empty sets, so
+ * a save leaves the attribute out; or what a `set` turned into undefined) is a TypeMismatch: sent as NULL,
+ * or as an empty list, it could match nothing a save wrote.
+ */
+export function storedOrRefused(
+  converted: AttributeValue | undefined,
+  given: unknown,
+  path: string,
+): AttributeValue {
+  if (converted !== undefined) return converted;
+  throw new TypeMismatch(
+    path,
+    "a value a save would store (DynamoDB has no empty sets: a saved empty Set leaves the attribute out, " +
+      "which exists(false) tests)",
+    given,
+  );
 }
 
 /** `then(value)` now, or once `value` resolves. */

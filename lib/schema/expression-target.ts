@@ -11,6 +11,7 @@ import {
   convertOperand,
   convertPrefix,
   schemaSetOf,
+  storedOrRefused,
 } from "./condition-values";
 import { anyToDynamo } from "./types/any";
 import { UNDEFINED } from "./type-markers";
@@ -107,7 +108,7 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       if (value === UNDEFINED) {
         throw new TypeMismatch(printable, "a value to compare with (type.UNDEFINED stores nothing)", value);
       }
-      if (!resolved) return anyToDynamo(value, printable) ?? { NULL: true };
+      if (!resolved) return storedOrRefused(anyToDynamo(value, printable), value, printable);
       const found = conditionAttribute(resolved);
       if (usage === "element") return convertElement(found, value, printable, schema.keepUnknown);
       return usage === "prefix"

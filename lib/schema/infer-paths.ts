@@ -12,13 +12,14 @@ import type {
   TypedSchemaLike,
   VersionName,
 } from "./infer";
-import type { UNDEFINED } from "./type-markers";
+import type { AnyMarker, UNDEFINED } from "./type-markers";
 
 // ---- paths --------------------------------------------------------------------------------------
 
 /** What a path may continue into: `{o: definition}`, `{l: element}`, `{any: true}` or never. */
-type Container<V> =
-  V extends TypedSchemaLike<infer D>
+type Container<V> = V extends AnyMarker
+  ? { anyValue: true }
+  : V extends TypedSchemaLike<infer D>
     ? { o: D }
     : V extends { readonly storage: "json" }
       ? never // one JSON string: DynamoDB has no path into it
@@ -28,19 +29,21 @@ type Container<V> =
           ? ContainerOfType<V, undefined>
           : never;
 
-type ContainerOfType<T, Sch> = T extends ObjectConstructor
-  ? ObjectContainer<Sch>
-  : T extends ArrayConstructor
-    ? { l: ElementOf<Sch> }
-    : T extends TypedSchemaLike<infer D>
-      ? { o: D }
-      : T extends string
-        ? Lowercase<T> extends "object"
-          ? ObjectContainer<Sch>
-          : Lowercase<T> extends "array"
-            ? { l: ElementOf<Sch> }
-            : never
-        : never;
+type ContainerOfType<T, Sch> = T extends AnyMarker
+  ? { anyValue: true }
+  : T extends ObjectConstructor
+    ? ObjectContainer<Sch>
+    : T extends ArrayConstructor
+      ? { l: ElementOf<Sch> }
+      : T extends TypedSchemaLike<infer D>
+        ? { o: D }
+        : T extends string
+          ? Lowercase<T> extends "object"
+            ? ObjectContainer<Sch>
+            : Lowercase<T> extends "array"
+              ? { l: ElementOf<Sch> }
+              : never
+          : never;
 
 type ObjectContainer<Sch> =
   Sch extends TypedSchemaLike<infer D>
@@ -59,7 +62,9 @@ type Suffix<C, Depth extends number> = [Depth] extends [never]
       ? `[${number}]` | `[${number}]${Suffix<Container<E>, Prev[Depth]>}`
       : C extends { any: true }
         ? `.${string}`
-        : never;
+        : C extends { anyValue: true }
+          ? `.${string}` | `[${number}]${string}`
+          : never;
 
 type Paths<D, Depth extends number> = {
   [K in keyof D & string]-?: AnyName<K, D[K]> extends infer N extends string

@@ -109,4 +109,31 @@ describe("query with an OR at the top level", () => {
     }
     expect(sent).toEqual([]);
   });
+
+  it.each<[string, () => ReturnType<typeof Cat.query>]>([
+    ["first", () => Cat.query("name").eq("Will").or().where("age").gt(3)],
+    ["last", () => Cat.query("age").gt(3).or().where("name").eq("Will")],
+    [
+      "repeated after an AND group that gives it up",
+      () => Cat.query("name").eq("Will").where("age").lt(2).or().where("name").eq("Will"),
+    ],
+  ])(
+    "says that a group which is only the hash key's eq() (%s) makes the OR hold for every item",
+    async (_where, query) => {
+      const error = await query()
+        .exec()
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      expect(error).toMatchObject({
+        name: "InvalidParameter",
+        message: expect.stringContaining(
+          'an OR at the top level with a group that is only the eq() on the hash key "name"',
+        ),
+      });
+      // Not the message for an OR without the eq anywhere, which it was.
+      expect((error as Error).message).not.toContain("none of its AND-ed groups");
+    },
+  );
 });

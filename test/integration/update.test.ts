@@ -415,3 +415,26 @@ describe("$REMOVE of an attribute the schema does not declare", () => {
     expect((await stored()).nope).toBeUndefined();
   });
 });
+
+describe("update forms the docs' table lists (docs/model.md)", () => {
+  it("$REMOVE takes one name as a string, and $DELETE one element given alone", async () => {
+    await seed("one-name");
+    await Person.update("one-name", { $REMOVE: "visits", $DELETE: { labels: "x" } });
+    const after = await stored("one-name");
+    expect(after).not.toHaveProperty("visits");
+    expect(after?.labels).toEqual(new Set(["y"]));
+  });
+
+  it("a path inside a map the item lacks fails the whole update, and nothing of it is written", async () => {
+    await rawClient().putItem({
+      TableName: tableName,
+      Item: { id: { S: "no-address" }, title: { S: "Dr" }, visits: { N: "1" } },
+    });
+    await expect(Person.update("no-address", { "address.city": "Oslo", visits: 2 })).rejects.toMatchObject({
+      name: "ValidationException",
+      message: expect.stringContaining("document path provided in the update expression is invalid"),
+    });
+    const after = await stored("no-address");
+    expect(after).toEqual({ id: "no-address", title: "Dr", visits: 1 });
+  });
+});

@@ -527,6 +527,10 @@ type _typesPaths = Expect<
   >
 >;
 const listPath: typeof types.path = "objects[3].x";
+// Inside a value of no declared type (type.ANY, an Array without a schema), any path goes, as at run time.
+const anyPaths: (typeof types.path)[] = ["anything.a.b", "anything[2].c", "anything[0][1]", "arr[1].x"];
+// @ts-expect-error: a path into a value of no declared type still starts with "." or "[n]"
+const anyBadPath: typeof types.path = "anythingelse";
 // @ts-expect-error: no such attribute
 const unknownPath: typeof types.path = "adress.city";
 // @ts-expect-error: no such nested attribute
@@ -683,9 +687,13 @@ type _addKeys = Expect<
     // Values of no declared type (type.ANY; content of a map or list without a schema): any operand, which
     // the runtime checks.
     | "anything"
+    | `anything.${string}`
+    | `anything[${number}]${string}`
     | `obj.${string}`
     | `freeObject.${string}`
     | `arr[${number}]`
+    | `arr[${number}].${string}`
+    | `arr[${number}][${number}]${string}`
     // Document paths to numbers, sets and lists too (SPEC §3: keys may be document paths).
     | "address.zip"
     | `objects[${number}].x`

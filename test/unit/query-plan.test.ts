@@ -339,19 +339,33 @@ describe("planQuery: an OR at the top level (Dynamoose's reading)", () => {
     expect(() => planQuery(binary, other)).toThrow('"b" is a key attribute of the table');
   });
 
-  it("still refuses an OR whose groups have no hash eq, or whose eq stands alone in its group", () => {
+  const couldServe =
+    " A query needs an eq() on the hash key of the table or of an index, AND-ed with the rest; these " +
+    'attributes could serve: "owner" (the table), "email" (index "byEmail"), "status" (index "byStatus"), ' +
+    '"owner" (index "byRank"). To read items without a key, use Model.scan().';
+
+  it("still refuses an OR whose groups have no hash eq", () => {
+    expect(() => plan(new Condition("age").lt(2).or().where("age").gt(3))).toThrow(
+      new InvalidParameter(
+        "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +
+          "hash key, so no part of it can be a key condition." +
+          couldServe,
+      ),
+    );
+  });
+
+  it("refuses an OR whose hash eq stands alone in its group, and says so", () => {
     for (const condition of [
-      new Condition("age").lt(2).or().where("age").gt(3),
       new Condition("age").lt(2).or().where("owner").eq("ann"),
       new Condition("owner").eq("a").or().where("owner").eq("b"),
+      new Condition("owner").eq("a").where("age").lt(2).or().where("owner").eq("a"),
     ]) {
       expect(() => plan(condition)).toThrow(
         new InvalidParameter(
-          "This query's condition is an OR at the top level, and none of its AND-ed groups has an eq() on a " +
-            "hash key, so no part of it can be a key condition. A query needs an eq() on the hash key of the " +
-            "table or of an index, AND-ed with the rest; these attributes could serve: " +
-            '"owner" (the table), "email" (index "byEmail"), "status" (index "byStatus"), "owner" (index "byRank"). ' +
-            "To read items without a key, use Model.scan().",
+          "This query's condition is an OR at the top level with a group that is only the eq() on the hash " +
+            'key "owner": as the key condition it holds for every item the query reads, and so would the OR. ' +
+            'Put the eq() outside the OR (query("owner").eq(…).and().group(…)), or leave the OR out.' +
+            couldServe,
         ),
       );
     }

@@ -390,7 +390,10 @@ describe("immutability", () => {
     expect(compile(base.not().eq(1)).expression).toBe("#n0 = :v0");
     expect(compile(base.eq(1)).expression).toBe("#n0 <> :v0");
     const sized = new Condition("a").size();
-    expect(compile(sized.where("a").eq(1)).expression).toBe("#n0 = :v0");
+    expect(compile(sized.gt(2)).expression).toBe("size(#n0) > :v0");
+    expect(compile(sized.eq(1)).expression).toBe("size(#n0) = :v0");
+    // where() does not replace a size() that has no comparator yet: the size test would be lost.
+    expect(() => sized.where("a")).toThrow('where() cannot follow size("a") before it has a comparator');
     expect(compile(sized.eq(1)).expression).toBe("size(#n0) = :v0");
   });
 
