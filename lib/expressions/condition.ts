@@ -129,19 +129,24 @@ export class Condition {
    * ```
    */
   where(attribute: string | readonly PathSegment[]): Condition {
-    // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
-    if (this.#state.pending?.size) this.#refuseUnfinished("where()");
-    return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
+    return this.#named(attribute, "where()");
   }
 
   /** Alias of {@link Condition.where}. @example `new Condition().filter("age").gt(5)` */
   filter(attribute: string | readonly PathSegment[]): Condition {
-    return this.where(attribute);
+    return this.#named(attribute, "filter()");
   }
 
   /** Alias of {@link Condition.where}. @example `new Condition().attribute("age").gt(5)` */
   attribute(attribute: string | readonly PathSegment[]): Condition {
-    return this.where(attribute);
+    return this.#named(attribute, "attribute()");
+  }
+
+  /** {@link Condition.where}, under the name the caller used (for the error). */
+  #named(attribute: string | readonly PathSegment[], method: string): Condition {
+    // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
+    if (this.#state.pending?.size) this.#refuseUnfinished(method);
+    return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
   }
 
   /** `attribute = value`. @example `new Condition("status").eq("active")` */

@@ -28,6 +28,7 @@ export { isAttributeValue, plainToAttributeValue } from "./attribute-value";
 export type { ComparatorName } from "./comparators";
 export {
   andExpressions,
+  parenthesized,
   compileCondition,
   compileConditionNode,
   type ExpressionTarget,

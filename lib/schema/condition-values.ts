@@ -81,28 +81,32 @@ function storedOperand(
   written: unknown,
   given: unknown,
   path: string,
+  nothingStored: NothingStored,
 ): AttributeValue {
-  return storedOrRefused(valueToDynamo(attribute, written, path), given, path);
+  return valueToDynamo(attribute, written, path) ?? nothingStored(given, path);
 }
 
 /**
- * A condition value's stored form. A value that stores nothing (an empty Set: DynamoDB has no empty sets, so
- * a save leaves the attribute out; or what a `set` turned into undefined) is a TypeMismatch: sent as NULL,
- * or as an empty list, it could match nothing a save wrote.
+ * What a condition value that stores nothing (an empty Set, as DynamoDB has no empty sets; what a `set`
+ * turned into undefined) is compared as: the stored form of nothing at that place.
  */
-export function storedOrRefused(
-  converted: AttributeValue | undefined,
-  given: unknown,
-  path: string,
-): AttributeValue {
-  if (converted !== undefined) return converted;
+export type NothingStored = (given: unknown, path: string) => AttributeValue;
+
+/**
+ * For an attribute or a map member, which a save leaves out: refused, as a TypeMismatch. Sent as NULL (or as
+ * an empty list), it would not test what it says: `ne(new Set())` would match the items without the attribute.
+ */
+export const refuseNothingStored: NothingStored = (given, path) => {
   throw new TypeMismatch(
     path,
-    "a value a save would store (DynamoDB has no empty sets: a saved empty Set leaves the attribute out, " +
-      "which exists(false) tests)",
+    "a value a save would store (DynamoDB has no empty sets: a saved empty Set leaves the attribute out; " +
+      "exists(false) finds such items, exists() the others)",
     given,
   );
-}
+};
+
+/** For a list element, which a save stores as NULL (a list keeps its positions). */
+export const nullAtListElement: NothingStored = () => ({ NULL: true });
 
 /** `then(value)` now, or once `value` resolves. */
 function andThen<T>(value: unknown, then: (ready: unknown) => T): T | Promise<T> {
@@ -150,13 +154,16 @@ export function convertOperand(
   path: string,
   itemSet?: ItemSet,
   keepUnknown?: (path: string) => boolean,
+  nothingStored: NothingStored = refuseNothingStored,
 ): AttributeValue | Promise<AttributeValue> {
   const context: NormalizeContext = { keepUnknown, pendingDefaults: [] };
   const normalized = normalizeValue(attribute, value, path, context);
-  if (!attribute.flags.set && itemSet === undefined) return storedOperand(attribute, normalized, value, path);
+  if (!attribute.flags.set && itemSet === undefined) {
+    return storedOperand(attribute, normalized, value, path, nothingStored);
+  }
   const written = attribute.flags.set ? applySetters(attribute, normalized, path) : normalized;
   const finished = itemSet === undefined ? written : andThen(written, itemSet);
-  return andThen(finished, (ready) => storedOperand(attribute, ready, value, path));
+  return andThen(finished, (ready) => storedOperand(attribute, ready, value, path, nothingStored));
 }
 
 /**
@@ -177,7 +184,14 @@ export function convertElement(
     }
     if (variant.kind === "array" && typeof variant.element === "object") {
       // Kept as a write keeps element 0's content: saveUnknown patterns name list elements by index or `*`.
-      return convertOperand(conditionAttribute(variant.element), value, `${path}[0]`, undefined, keepUnknown);
+      return convertOperand(
+        conditionAttribute(variant.element),
+        value,
+        `${path}[0]`,
+        undefined,
+        keepUnknown,
+        nullAtListElement,
+      );
     }
     if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string")
       return { S: value };

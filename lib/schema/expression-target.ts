@@ -11,7 +11,8 @@ import {
   convertOperand,
   convertPrefix,
   schemaSetOf,
-  storedOrRefused,
+  nullAtListElement,
+  refuseNothingStored,
 } from "./condition-values";
 import { anyToDynamo } from "./types/any";
 import { UNDEFINED } from "./type-markers";
@@ -95,6 +96,8 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
   }
   const printable = formatSegments(shown);
   const resolved = attribute;
+  // A save stores nothing (an empty Set) as NULL in a list, and leaves it out anywhere else.
+  const nothingStored = typeof path[path.length - 1] === "number" ? nullAtListElement : refuseNothingStored;
   // A flattened sub-attribute is stored at the top level, but the schema's `set` sees it inside its object.
   const itemSet =
     resolved !== undefined && path.length === 1 ? schemaSetOf(schema, resolved.name) : undefined;
@@ -108,12 +111,12 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       if (value === UNDEFINED) {
         throw new TypeMismatch(printable, "a value to compare with (type.UNDEFINED stores nothing)", value);
       }
-      if (!resolved) return storedOrRefused(anyToDynamo(value, printable), value, printable);
+      if (!resolved) return anyToDynamo(value, printable) ?? nothingStored(value, printable);
       const found = conditionAttribute(resolved);
       if (usage === "element") return convertElement(found, value, printable, schema.keepUnknown);
       return usage === "prefix"
         ? convertPrefix(found, value, printable, itemSet)
-        : convertOperand(found, value, printable, itemSet, schema.keepUnknown);
+        : convertOperand(found, value, printable, itemSet, schema.keepUnknown, nothingStored);
     },
   };
 }

@@ -63,7 +63,7 @@ type Suffix<C, Depth extends number> = [Depth] extends [never]
       : C extends { any: true }
         ? `.${string}`
         : C extends { anyValue: true }
-          ? `.${string}` | `[${number}]${string}`
+          ? `.${string}` | `[${number}]` | `[${number}].${string}` | `[${number}][${string}`
           : never;
 
 type Paths<D, Depth extends number> = {

@@ -15,6 +15,7 @@ const Pet = dynamodel.model(
     age: Number,
     tags: { type: Set, schema: [String] },
     data: dynamodel.type.ANY,
+    shelves: { type: Array, schema: [{ type: Set, schema: [String] }] },
   }),
   { tableName, throughput: "ON_DEMAND" },
 );
@@ -162,7 +163,7 @@ describe("an empty Set as a value to compare with", () => {
       expect(sent).toEqual([]);
       expect(error).toBeInstanceOf(TypeMismatch);
       expect((error as TypeMismatch).message).toMatch(
-        /^"(tags|data|other)" must be a value a save would store \(DynamoDB has no empty sets: a saved empty Set leaves the attribute out, which exists\(false\) tests\)/,
+        /^"(tags|data|other)" must be a value a save would store \(DynamoDB has no empty sets: a saved empty Set leaves the attribute out; exists\(false\) finds such items, exists\(\) the others\)/,
       );
     },
   );
@@ -182,6 +183,15 @@ describe("an empty Set as a value to compare with", () => {
           .exec(),
       ),
     ).toEqual(["c"]);
+  });
+
+  it("at a list element, is NULL, as a save stores it there", async () => {
+    await Pet.create({ id: "shelved", shelves: [new Set(), new Set(["q"])] });
+    const stored = await storedItem(tableName, { id: { S: "shelved" } });
+    expect(stored?.shelves).toEqual({ L: [{ NULL: true }, { SS: ["q"] }] });
+    expect(ids(await Pet.scan("shelves[0]").eq(new Set()).exec())).toEqual(["shelved"]);
+    expect(ids(await Pet.scan("shelves[1]").eq(new Set()).exec())).toEqual([]);
+    expect(ids(await Pet.scan("shelves").contains(new Set()).exec())).toEqual(["shelved"]);
   });
 
   it("exists(false) finds the items a save left the empty Set out of", async () => {

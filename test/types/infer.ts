@@ -531,6 +531,8 @@ const listPath: typeof types.path = "objects[3].x";
 const anyPaths: (typeof types.path)[] = ["anything.a.b", "anything[2].c", "anything[0][1]", "arr[1].x"];
 // @ts-expect-error: a path into a value of no declared type still starts with "." or "[n]"
 const anyBadPath: typeof types.path = "anythingelse";
+// @ts-expect-error: and "[n]" is followed by "." or "[" (the runtime refuses anything else)
+const anyBadIndex: typeof types.path = "anything[2]junk";
 // @ts-expect-error: no such attribute
 const unknownPath: typeof types.path = "adress.city";
 // @ts-expect-error: no such nested attribute
@@ -688,12 +690,16 @@ type _addKeys = Expect<
     // the runtime checks.
     | "anything"
     | `anything.${string}`
-    | `anything[${number}]${string}`
+    | `anything[${number}]`
+    | `anything[${number}].${string}`
+    | `anything[${number}][${string}`
     | `obj.${string}`
     | `freeObject.${string}`
     | `arr[${number}]`
     | `arr[${number}].${string}`
-    | `arr[${number}][${number}]${string}`
+    | `arr[${number}][${number}]`
+    | `arr[${number}][${number}].${string}`
+    | `arr[${number}][${number}][${string}`
     // Document paths to numbers, sets and lists too (SPEC §3: keys may be document paths).
     | "address.zip"
     | `objects[${number}].x`

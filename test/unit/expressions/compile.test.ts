@@ -5,6 +5,7 @@ import {
   compileCondition,
   compileConditionNode,
   Condition,
+  parenthesized,
   conditionNode,
   type ExpressionTarget,
   type PathSegment,
@@ -244,8 +245,26 @@ describe("andExpressions", () => {
     [[undefined, "a", ""], "a"],
     [["a", undefined, "b"], "(a) AND (b)"],
     [["a OR b", "c", "d"], "(a OR b) AND (c) AND (d)"],
+    [["(a = b)", "c"], "(a = b) AND (c)"],
   ])("%j → %j", (parts, expected) => {
     expect(andExpressions(parts)).toBe(expected);
+  });
+});
+
+describe("parenthesized", () => {
+  it.each<[string, string]>([
+    ["#a = :a", "(#a = :a)"],
+    // Already one unit: DynamoDB refuses a second pair as redundant.
+    ["(#a = :a)", "(#a = :a)"],
+    [" (#a = :a) ", "(#a = :a)"],
+    ["((#a = :a) OR (#b = :b))", "((#a = :a) OR (#b = :b))"],
+    // Parentheses that open and close again before the end do not enclose the whole.
+    ["(#a = :a) OR (#b = :b)", "((#a = :a) OR (#b = :b))"],
+    ["(#a) IN (:a, :b)", "((#a) IN (:a, :b))"],
+    ["size(#a) > :v AND (#b = :b)", "(size(#a) > :v AND (#b = :b))"],
+    ["attribute_exists(#a)", "(attribute_exists(#a))"],
+  ])("%j → %j", (expression, expected) => {
+    expect(parenthesized(expression)).toBe(expected);
   });
 });
 

@@ -394,6 +394,8 @@ describe("immutability", () => {
     expect(compile(sized.eq(1)).expression).toBe("size(#n0) = :v0");
     // where() does not replace a size() that has no comparator yet: the size test would be lost.
     expect(() => sized.where("a")).toThrow('where() cannot follow size("a") before it has a comparator');
+    expect(() => sized.filter("b")).toThrow('filter() cannot follow size("a")');
+    expect(() => sized.attribute("b")).toThrow('attribute() cannot follow size("a")');
     expect(compile(sized.eq(1)).expression).toBe("size(#n0) = :v0");
   });
 
