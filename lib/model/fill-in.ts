@@ -5,9 +5,11 @@ import { isThenable } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
+import { attributeWalk } from "../schema/rules";
 import { referenceTargetOf } from "../schema/types/reference";
 import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
+import { copyData } from "./json";
 import { nameHeld } from "./item-paths";
 import type { ModelRuntime } from "./runtime";
 
@@ -151,7 +153,8 @@ function holdCombinedValues(
  * attribute with a `get` function holds display values: a scalar one holds `get(stored)`, as a read would
  * show it, when `get` answers at once. A map, list or Set with a `get` of its own (or an asynchronous one)
  * keeps the value the caller gave: the next save could not tell a display value of the whole from a change.
- * One with `get`s only inside holds the stored value, as it holds it for an attribute with a `get` alone.
+ * One with `get`s only inside holds the stored value; with `set`s inside too, with those `get`s applied,
+ * as a read shows it (held as stored, the next save would run `set` on the stored values again).
  */
 function holdWrittenValues(
   attributes: readonly CompiledAttribute[],
@@ -162,9 +165,15 @@ function holdWrittenValues(
     let value = written[attribute.name];
     if (value === undefined) continue;
     if (attribute.flags.get) {
-      const shown = shownValue(attribute, value);
-      if (shown !== undefined) value = shown;
-      else if (settingsFor(attribute, value).get !== undefined) continue;
+      const ownGet = settingsFor(attribute, value).get !== undefined;
+      // With `set`s inside too, the stored value held as it is would read as changed: shown as read.
+      const shown = ownGet
+        ? shownValue(attribute, value)
+        : attribute.flags.set
+          ? shownInside(attribute, value)
+          : value;
+      if (shown === undefined) continue;
+      value = shown;
     }
     const used = nameHeld(attribute, item);
     const held = item[used];
@@ -227,6 +236,34 @@ function reshapes(attribute: CompiledAttribute): boolean {
     reshaping.set(attribute, known);
   }
   return known;
+}
+
+/**
+ * A map or list with `get`s only inside, as a read shows it: a copy of the stored value with each inner
+ * `get` applied, so the next save puts back the stored values (rules.ts `restoreReadValues`) instead of
+ * running `set` again on them. Undefined when an inner `get` is asynchronous: the item then keeps the
+ * value the caller gave, which `set` turns into the stored value again.
+ */
+function shownInside(attribute: CompiledAttribute, stored: unknown): unknown {
+  const container: Record<string, unknown> = { value: copyData(stored) };
+  let waits = false;
+  attributeWalk(
+    attribute,
+    container,
+    "value",
+    attribute.name,
+  )("get", (inner, holder, key) => {
+    const value = holder[key];
+    if (value === undefined || value === null) return;
+    const { get } = settingsFor(inner, value);
+    if (get === undefined) return;
+    const shown = get(value);
+    if (isThenable(shown)) {
+      waits = true;
+      Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern
+    } else holder[key] = shown;
+  });
+  return waits ? undefined : container.value;
 }
 
 /**
