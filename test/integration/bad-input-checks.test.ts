@@ -792,3 +792,32 @@ describe("a path inside a storage: json attribute", () => {
     });
   });
 });
+
+describe("a Date stored as an ISO string takes ISO strings only", () => {
+  const tableName = uniqueTableName("isoInput");
+  const Event = dynamodel.model(
+    "IsoInputEvent",
+    new Schema({ id: String, at: { type: { value: Date, settings: { storage: "iso" } } } }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+
+  it.each([
+    ["2020-01-01", "2020-01-01T00:00:00.000Z"],
+    ["2020-01-01T10:00:00.123Z", "2020-01-01T10:00:00.123Z"],
+    ["2020-01-01T10:00+02:00", "2020-01-01T08:00:00.000Z"],
+  ])("stores %j as the instant it names", async (given, stored) => {
+    await Event.create({ id: given, at: given as unknown as Date });
+    expect((await storedItem(tableName, { id: { S: given } }))?.at).toEqual({ S: stored });
+  });
+
+  // Each of these `new Date()` would read: in the process's time zone, or as a year.
+  it.each(["2020-01-01T10:00", "March 7, 2020", "1", "12345"])(
+    "refuses %j with a TypeMismatch naming the attribute, and stores nothing",
+    async (given) => {
+      await expect(Event.create({ id: "bad", at: given as unknown as Date })).rejects.toThrow(
+        new TypeMismatch("at", "of type date", given),
+      );
+      expect(await storedItem(tableName, { id: { S: "bad" } })).toBeUndefined();
+    },
+  );
+});
