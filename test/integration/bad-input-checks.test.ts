@@ -803,6 +803,7 @@ describe("a Date stored as an ISO string takes ISO strings only", () => {
 
   it.each([
     ["2020-01-01", "2020-01-01T00:00:00.000Z"],
+    ["2020", "2020-01-01T00:00:00.000Z"],
     ["2020-01-01T10:00:00.123Z", "2020-01-01T10:00:00.123Z"],
     ["2020-01-01T10:00+02:00", "2020-01-01T08:00:00.000Z"],
   ])("stores %j as the instant it names", async (given, stored) => {

@@ -49,12 +49,13 @@ function epochDate(unitMs: number): ScalarType {
 }
 
 /**
- * An ISO 8601 date (`2020-01-01`, read as UTC) or date and time with its zone (`Z` or `±hh:mm`). Other
+ * An ISO 8601 date (`2020-01-01`, or `2020-01`, `2020`; read as UTC) or date and time with its zone (`Z` or
+ * `±hh:mm`), the forms ECMAScript's date time string format reads the same everywhere. Other
  * strings `new Date()` parses are refused: a time without a zone, or `"March 7, 2020"`, is read in the
  * process's time zone, and `"1"` or `"12345"` as a year, so the stored instant would not be what was meant.
  */
 const ISO_DATE =
-  /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+  /^(?:\d{4}|[+-]\d{6})(?:-\d{2}){0,2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 function isoDate(): ScalarType {
   return {
