@@ -2,7 +2,7 @@
 // DynamoDB Local: a raw condition written in parentheses combined with more, a size() that where() would
 // drop, and an empty Set as a value to compare with.
 import dynamodel, { Condition, InvalidParameter, Schema, TypeMismatch } from "dynamodel";
-import { rawClient, storedItem, uniqueTableName } from "../support/local";
+import { outcomeAndOperationsSent, rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -119,16 +119,10 @@ describe("size() followed by where()", () => {
   });
 
   it("in a scan chain, is the scan's failure and nothing is sent", async () => {
-    const sent: string[] = [];
-    const stop = dynamodel.use(async (call, next) => {
-      sent.push(call.operation);
-      return next();
-    });
-    try {
-      await expect(Pet.scan("tags").size().where("age").eq(1).exec()).rejects.toThrow(InvalidParameter);
-    } finally {
-      stop();
-    }
+    const { error, sent } = await outcomeAndOperationsSent(() =>
+      Pet.scan("tags").size().where("age").eq(1).exec(),
+    );
+    expect(error).toBeInstanceOf(InvalidParameter);
     expect(sent).toEqual([]);
   });
 
@@ -148,18 +142,7 @@ describe("an empty Set as a value to compare with", () => {
   ])(
     "%s is a TypeMismatch naming the attribute (it stores nothing), and nothing is sent",
     async (_name, make) => {
-      const sent: string[] = [];
-      const stop = dynamodel.use(async (call, next) => {
-        sent.push(call.operation);
-        return next();
-      });
-      const error = await Pet.scan(make())
-        .exec()
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        )
-        .finally(stop);
+      const { error, sent } = await outcomeAndOperationsSent(() => Pet.scan(make()).exec());
       expect(sent).toEqual([]);
       expect(error).toBeInstanceOf(TypeMismatch);
       expect((error as TypeMismatch).message).toMatch(

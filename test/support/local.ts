@@ -2,6 +2,7 @@
 // what is really stored, and table names that are unique per test file.
 import { DynamoDB, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { randomBytes } from "node:crypto";
+import dynamodel from "dynamodel";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -64,5 +65,27 @@ export async function tableExists(name: string, client: DynamoDB = rawClient()):
   } catch (error) {
     if ((error as Error).name === "ResourceNotFoundException") return false;
     throw error;
+  }
+}
+
+/**
+ * Runs `run` and says what it threw (undefined when it resolved) and which DynamoDB operations dynamodel
+ * sent meanwhile (seen by a middleware), so a test can show that a refused call sent nothing.
+ */
+export async function outcomeAndOperationsSent(
+  run: () => Promise<unknown>,
+): Promise<{ error: unknown; sent: string[] }> {
+  const sent: string[] = [];
+  const stop = dynamodel.use(async (call, next) => {
+    sent.push(call.operation);
+    return next();
+  });
+  try {
+    await run();
+    return { error: undefined, sent };
+  } catch (error) {
+    return { error, sent };
+  } finally {
+    stop();
   }
 }
