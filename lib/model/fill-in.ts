@@ -241,12 +241,13 @@ function reshapes(attribute: CompiledAttribute): boolean {
 /**
  * A map or list with `get`s only inside, as a read shows it: a copy of the stored value with each inner
  * `get` applied, so the next save puts back the stored values (rules.ts `restoreReadValues`) instead of
- * running `set` again on them. Undefined when an inner `get` is asynchronous: the item then keeps the
- * value the caller gave, which `set` turns into the stored value again.
+ * running `set` again on them. Undefined when an inner `get` is asynchronous, throws or hides its value
+ * (returns undefined): the item then keeps the value the caller gave, which `set` turns into the stored
+ * value again.
  */
 function shownInside(attribute: CompiledAttribute, stored: unknown): unknown {
   const container: Record<string, unknown> = { value: copyData(stored) };
-  let waits = false;
+  let unshown = false;
   attributeWalk(
     attribute,
     container,
@@ -254,16 +255,25 @@ function shownInside(attribute: CompiledAttribute, stored: unknown): unknown {
     attribute.name,
   )("get", (inner, holder, key) => {
     const value = holder[key];
-    if (value === undefined || value === null) return;
+    if (value === undefined || value === null || unshown) return;
     const { get } = settingsFor(inner, value);
     if (get === undefined) return;
-    const shown = get(value);
+    let shown: unknown;
+    try {
+      shown = get(value);
+    } catch {
+      unshown = true; // the write succeeded: a failing display value is a read's concern, not the save's
+      return;
+    }
     if (isThenable(shown)) {
-      waits = true;
-      Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern
+      unshown = true;
+      Promise.resolve(shown).catch(() => undefined);
+    } else if (shown === undefined) {
+      // A `get` that hides the value (`get: () => undefined`): held so, the next save would remove it.
+      unshown = true;
     } else holder[key] = shown;
   });
-  return waits ? undefined : container.value;
+  return unshown ? undefined : container.value;
 }
 
 /**

@@ -332,6 +332,29 @@ describe("set and get inside a map or a list, saved again unchanged", () => {
     expect(await storedItem(tableName, { id: { S: "m" } })).toEqual(expected);
   });
 
+  it("a get inside that hides its value: the item keeps what it was given, and the next save keeps the value", async () => {
+    const Secret = dynamodel.model(
+      "NestedSetGetSecret",
+      new Schema({
+        id: String,
+        account: {
+          type: Object,
+          schema: {
+            pin: { type: String, set: (pin: string) => `#${pin.replace(/^#/, "")}`, get: () => undefined },
+            name: String,
+          },
+        },
+      }),
+      { tableName: uniqueTableName("nestedHiddenGet"), throughput: "ON_DEMAND" },
+    );
+    const secret = new Secret({ id: "s", account: { pin: "1234", name: "ann" } });
+    await secret.save();
+    secret.account!.name = "bob";
+    await secret.save();
+    const stored = await storedItem(Secret.table().name, { id: { S: "s" } });
+    expect(stored?.account).toEqual({ M: { pin: { S: "#1234" }, name: { S: "bob" } } });
+  });
+
   it("a changed value still goes through set once", async () => {
     const read = (await Meter.get("m"))!;
     read.reading!.n = 4;
