@@ -34,10 +34,10 @@ export function fillIn(
   for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
-  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written);
+  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true);
   else {
     const held = attributesToHold(shape);
-    if (held.length > 0) holdWrittenValues(held, item, written);
+    if (held.length > 0) holdWrittenValues(held, item, written, false);
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
@@ -154,12 +154,14 @@ function holdCombinedValues(
  * show it, when `get` answers at once. A map, list or Set with a `get` of its own (or an asynchronous one)
  * keeps the value the caller gave: the next save could not tell a display value of the whole from a change.
  * One with `get`s only inside holds the stored value; with `set`s inside too, with those `get`s applied,
- * as a read shows it (held as stored, the next save would run `set` on the stored values again).
+ * as a read shows it (held as stored, the next save would run `set` on the stored values again). The
+ * schema's own `set` (`schemaSets`) runs on every value, so it counts as a `set` inside every attribute.
  */
 function holdWrittenValues(
   attributes: readonly CompiledAttribute[],
   item: Record<string, unknown>,
   written: Record<string, unknown>,
+  schemaSets: boolean,
 ): void {
   for (const attribute of attributes) {
     let value = written[attribute.name];
@@ -169,7 +171,7 @@ function holdWrittenValues(
       // With `set`s inside too, the stored value held as it is would read as changed: shown as read.
       const shown = ownGet
         ? shownValue(attribute, value)
-        : attribute.flags.set
+        : attribute.flags.set || schemaSets
           ? shownInside(attribute, value)
           : value;
       if (shown === undefined) continue;
@@ -286,7 +288,12 @@ function shownValue(attribute: CompiledAttribute, stored: unknown): unknown {
   if (attribute.variants.some((variant) => variant.kind !== "scalar" && variant.kind !== "combine")) {
     return undefined;
   }
-  const shown = get(stored);
+  let shown: unknown;
+  try {
+    shown = get(stored);
+  } catch {
+    return undefined; // the write succeeded: a failing display value is a read's concern, not the save's
+  }
   if (!isThenable(shown)) return shown;
   Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern, not the save's
   return undefined;

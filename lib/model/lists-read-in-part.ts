@@ -218,6 +218,30 @@ export function withoutListsReadInPart<C extends ImageChange>(
   return changes.filter((change) => !held.some(({ list }) => within(change.path, list.stored)));
 }
 
+/**
+ * Runs `fill` (a save's result copied onto the item, fill-in.ts) and then gives each list read in part that
+ * the item held as read its held value back: the save left those lists out, so nothing it worked out
+ * applies to them. (The result holds them as the item does, in display form: a fill showing a container
+ * through the `get`s inside it would apply them twice, and the next save would then refuse the list.)
+ */
+export function keepingListsReadInPart(schema: CompiledSchema, item: object, fill: () => void): void {
+  const kept = readInPartHeld(schema, item)
+    .filter((entry) => entry.held !== undefined)
+    .map(({ list, held }) => ({ path: itemPathOf(schema.shape, item, list.document), held }));
+  fill();
+  for (const { path, held } of kept) {
+    let container: unknown = item;
+    for (const segment of path.slice(0, -1)) {
+      container =
+        typeof container === "object" && container !== null
+          ? (container as Record<PathSegment, unknown>)[segment]
+          : undefined;
+    }
+    if (typeof container === "object" && container !== null)
+      (container as Record<PathSegment, unknown>)[path[path.length - 1]!] = held;
+  }
+}
+
 /** After a save: lists the item no longer holds were removed (or never stored), so are not in part any more. */
 export function forgetRemovedListsReadInPart(schema: CompiledSchema, item: object): void {
   const lists = listsOfItems.get(item);

@@ -18,6 +18,7 @@ import { applyImageChanges, attributeValuesEqual, type ImageChange } from "./dif
 import { type UnreadInside, unreadInside, withoutUnreadInside } from "./unread-inside";
 import {
   forgetRemovedListsReadInPart,
+  keepingListsReadInPart,
   type ListHeldAsRead,
   listsHeldAsRead,
   putBackListsHeldAsRead,
@@ -278,8 +279,10 @@ export async function planSave(
     setStoredImage(item, image);
     // An update of a projected item leaves what it did not read in place: the image stays partial.
     if (stillPartial) markPartialImages([image]);
-    if (partial) forgetRemovedListsReadInPart(schema, item);
-    fillIn(runtime, data, result, schemaIndex);
+    if (partial) {
+      forgetRemovedListsReadInPart(schema, item);
+      keepingListsReadInPart(schema, item, () => fillIn(runtime, data, result, schemaIndex));
+    } else fillIn(runtime, data, result, schemaIndex);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
   const commit = (): void =>

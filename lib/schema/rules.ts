@@ -3,6 +3,7 @@
 // (nested rules apply when their parent exists).
 import { ValidationError, describeValue } from "../errors";
 import type { CompiledAttribute, ObjectShape, SubtreeFlags } from "./compiled";
+import { copyData } from "./copy-data";
 import { isThenable } from "./normalize";
 import { sameValue } from "./same-value";
 import { settingsFor } from "./settings-for";
@@ -155,7 +156,8 @@ export function restoreReadValues(
     item,
     old,
     (shown, restore) => {
-      if (isThenable(shown)) pending.push(Promise.resolve(shown).then(restore));
+      // A rejected `get` shows nothing to compare, as a throwing one: the held value is a change.
+      if (isThenable(shown)) pending.push(Promise.resolve(shown).then(restore, () => undefined));
       else restore(shown);
     },
     restored,
@@ -211,7 +213,15 @@ function visitReadValues(
     const getter = settingsFor(attribute, previous).get;
     if (!getter) return;
     visited?.(path, settingsFor(attribute, value).set !== undefined);
-    settle(getter(previous), (shown) => {
+    let shown: unknown;
+    try {
+      // On a copy: a `get` that changes its argument in place would otherwise change the stored form, which
+      // then goes back into the table as if nobody had touched it.
+      shown = getter(copyData(previous));
+    } catch {
+      return; // a `get` failing on the stored value shows nothing to compare: the held value is a change
+    }
+    settle(shown, (shown) => {
       if (!sameValue(value, shown)) return;
       container[key] = previous;
       restored.add(path);
