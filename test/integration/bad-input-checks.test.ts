@@ -806,19 +806,29 @@ describe("a Date stored as an ISO string takes ISO strings only", () => {
     ["2020", "2020-01-01T00:00:00.000Z"],
     ["2020-01-01T10:00:00.123Z", "2020-01-01T10:00:00.123Z"],
     ["2020-01-01T10:00+02:00", "2020-01-01T08:00:00.000Z"],
+    // RFC 3339's forms, as other programs write them: lowercase letters, a space, an offset without a colon.
+    ["2020-01-01t10:00:00z", "2020-01-01T10:00:00.000Z"],
+    ["2020-01-01 10:00:00+0000", "2020-01-01T10:00:00.000Z"],
+    ["2020-02-29T23:30:00-0130", "2020-03-01T01:00:00.000Z"],
   ])("stores %j as the instant it names", async (given, stored) => {
     await Event.create({ id: given, at: given as unknown as Date });
     expect((await storedItem(tableName, { id: { S: given } }))?.at).toEqual({ S: stored });
   });
 
   // Each of these `new Date()` would read: in the process's time zone, or as a year.
-  it.each(["2020-01-01T10:00", "March 7, 2020", "1", "12345"])(
-    "refuses %j with a TypeMismatch naming the attribute, and stores nothing",
-    async (given) => {
-      await expect(Event.create({ id: "bad", at: given as unknown as Date })).rejects.toThrow(
-        new TypeMismatch("at", "of type date", given),
-      );
-      expect(await storedItem(tableName, { id: { S: "bad" } })).toBeUndefined();
-    },
-  );
+  // Or roll over into the next month or day, as `new Date()` does.
+  it.each([
+    "2020-01-01T10:00",
+    "March 7, 2020",
+    "1",
+    "12345",
+    "2020-02-30",
+    "2021-02-29",
+    "2020-01-01T10:60Z",
+  ])("refuses %j with a TypeMismatch naming the attribute, and stores nothing", async (given) => {
+    await expect(Event.create({ id: "bad", at: given as unknown as Date })).rejects.toThrow(
+      new TypeMismatch("at", "of type date", given),
+    );
+    expect(await storedItem(tableName, { id: { S: "bad" } })).toBeUndefined();
+  });
 });

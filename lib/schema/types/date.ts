@@ -3,6 +3,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { DateStorage } from "../definition-types";
 import { NO_MATCH, type ScalarType } from "./handler";
+import { parseIsoDate } from "./iso-date";
 
 function validDate(date: Date): Date | typeof NO_MATCH {
   return Number.isNaN(date.getTime()) ? NO_MATCH : date;
@@ -48,15 +49,7 @@ function epochDate(unitMs: number): ScalarType {
   };
 }
 
-/**
- * An ISO 8601 date (`2020-01-01`, or `2020-01`, `2020`; read as UTC) or date and time with its zone (`Z` or
- * `±hh:mm`), the forms ECMAScript's date time string format reads the same everywhere. Other
- * strings `new Date()` parses are refused: a time without a zone, or `"March 7, 2020"`, is read in the
- * process's time zone, and `"1"` or `"12345"` as a year, so the stored instant would not be what was meant.
- */
-const ISO_DATE =
-  /^(?:\d{4}|[+-]\d{6})(?:-\d{2}){0,2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
-
+/** ISO strings (iso-date.ts) or Dates in, `toISOString()` stored. */
 function isoDate(): ScalarType {
   return {
     name: "date",
@@ -65,8 +58,8 @@ function isoDate(): ScalarType {
     normalize: (value) =>
       value instanceof Date
         ? validDate(value)
-        : typeof value === "string" && ISO_DATE.test(value)
-          ? validDate(new Date(value))
+        : typeof value === "string"
+          ? (parseIsoDate(value) ?? NO_MATCH)
           : NO_MATCH,
     toDynamo: (value) => ({ S: (value as Date).toISOString() }),
     toSetMember: (value) => (value as Date).toISOString(),
