@@ -11,6 +11,7 @@ import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
 import { copyData } from "./json";
 import { nameHeld } from "./item-paths";
+import { pruneUnstored } from "./prune-unstored";
 import type { ModelRuntime } from "./runtime";
 
 /** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
@@ -63,7 +64,8 @@ function holdTimestamp(
  * The write left out content inside these top-level attributes (unknown keys saveUnknown does not keep, an
  * empty Set, which DynamoDB cannot store): each leaves the item when nothing of it was stored, and otherwise
  * takes its stored form, when that form is what the item would hold (no `get` display values, references or
- * ANY values inside, which the stored form would change). Rare, so it may read the whole stored form.
+ * ANY values inside, which the stored form would change); else the keys the table did not get leave it
+ * (prune-unstored.ts). Rare, so it may read the whole stored form.
  */
 function holdStoredContainers(
   schema: CompiledSchema,
@@ -79,7 +81,7 @@ function holdStoredContainers(
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
       if (!sameValue(item[used], value)) item[used] = value;
-    }
+    } else pruneUnstored(attribute, item[used], stored[name]);
   }
 }
 

@@ -128,10 +128,62 @@ it("only the attributes that lost content change; display values and references 
 
   const withJunk = new Shown({ id: "6", meta: { owner, note: "n", junk: 1 } } as never);
   await withJunk.save();
-  // The map holding a reference keeps the item it was given (its stored form is the key).
+  // The map holding a reference keeps the item it was given (its stored form is the key), without the key
+  // the table did not get.
   expect(withJunk.meta!.owner).toBe(owner);
+  expect(Object.keys(withJunk.meta!)).toEqual(["owner", "note"]);
   expect(await stored("6")).toEqual({
     id: { S: "6" },
     meta: { M: { owner: { S: "o1" }, note: { S: "n" } } },
+  });
+});
+
+describe("maps the item cannot hold in their stored form", () => {
+  const Mixed = dynamodel.model(
+    "SavedNestedShapeMixed",
+    new Schema({
+      id: String,
+      withAny: { type: Object, schema: { a: { type: String, alias: "ay" }, any: dynamodel.type.ANY } },
+      withGet: { type: Object, schema: { a: { type: String, get: (value: string) => `${value}!` } } },
+      rows: { type: Array, schema: [{ type: Object, schema: { a: String, any: dynamodel.type.ANY } }] },
+      shown: {
+        type: Object,
+        schema: { a: String },
+        get: (value: Loose) => ({ ...value, extra: "shown" }),
+      },
+    }),
+    { tableName, create: false },
+  );
+
+  it("lose the keys the table did not get, at any depth, and keep display values and ANY content", async () => {
+    const item = new Mixed({
+      id: "7",
+      withAny: { ay: "x", junk: 1, any: { q: 1, deep: { r: 2 } } },
+      withGet: { a: "y", junk: 2 },
+      rows: [{ a: "z", junk: 3, any: [1, { s: 4 }] }],
+    } as never);
+    await item.save();
+    expect(await stored("7")).toEqual({
+      id: { S: "7" },
+      withAny: { M: { a: { S: "x" }, any: { M: { q: { N: "1" }, deep: { M: { r: { N: "2" } } } } } } },
+      withGet: { M: { a: { S: "y" } } },
+      rows: { L: [{ M: { a: { S: "z" }, any: { L: [{ N: "1" }, { M: { s: { N: "4" } } }] } } }] },
+    });
+    expect(item.toJSON()).toEqual({
+      id: "7",
+      withAny: { ay: "x", any: { q: 1, deep: { r: 2 } } },
+      withGet: { a: "y" },
+      rows: [{ a: "z", any: [1, { s: 4 }] }],
+    });
+    expect(item.isDirty()).toBe(false);
+  });
+
+  it("a map with a get of its own keeps what the get shows", async () => {
+    await Mixed.create({ id: "8", shown: { a: "b" } });
+    const read = (await Mixed.get("8"))!;
+    expect(read.shown).toEqual({ a: "b", extra: "shown" });
+    await read.save();
+    expect(read.shown).toEqual({ a: "b", extra: "shown" });
+    expect((await stored("8"))?.shown).toEqual({ M: { a: { S: "b" } } });
   });
 });
