@@ -3,6 +3,7 @@
 // zone in the process's time zone, `"1"` as a year, and rolls an impossible day (`2020-02-30`) over into
 // the next month.
 
+// A time needs its zone: a date-time names an instant only with one ("2020-01-01 10:00" is local to someone).
 const ISO_FORM =
   /^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}(?::?\d{2})?))?$/;
 
@@ -35,8 +36,6 @@ export function parseIsoDate(text: string): Date | undefined {
   const [, yearText, monthText, dayText, hourText, minuteText, secondText, fraction, zone] = parts;
   if (yearText === "-000000") return undefined; // ECMAScript has no negative zero year
   const hasTime = hourText !== undefined;
-  // A date-time names an instant only with its zone; "2020-01-01 10:00" alone is local to someone.
-  if (hasTime && zone === undefined) return undefined;
   // Lowercase letters and a space are RFC 3339's, which writes full dates only.
   if (hasTime && dayText === undefined && !text.includes("T")) return undefined;
   const year = Number(yearText);
