@@ -111,7 +111,15 @@ export async function runTransaction(
   if (!Array.isArray(elementInputs) || elementInputs.length === 0) {
     throw new InvalidParameter("You must pass in an array with items for the transactions parameter.");
   }
-  const settings = checkOptions(rawSettings, ["return", "type", "clientRequestToken"], "transaction");
+  let settings: TransactionSettings;
+  try {
+    settings = checkOptions(rawSettings, ["return", "type", "clientRequestToken"], "transaction");
+  } catch (error) {
+    // Refused before the elements are awaited: one still pending may reject, and nothing else would
+    // handle that (an unhandled rejection ends the process).
+    for (const input of elementInputs) if (isThenable(input)) Promise.resolve(input).catch(() => undefined);
+    throw error;
+  }
   // Elements are usually plain objects: only wait (a promise per element, a hop) when one is pending.
   // Either way `inputs` is the library's own array: hooks may replace its elements, never the caller's.
   const inputs: unknown[] = elementInputs.some(isThenable)

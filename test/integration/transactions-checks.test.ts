@@ -137,6 +137,23 @@ describe("raw elements, settings and callbacks", () => {
     expect(await stored(accounts, "not-element")).toBeUndefined();
   });
 
+  it("refused settings leave no rejection of a pending element unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const invalid = Account.transaction.create({ id: "pending-bad", balance: -1 }); // fails its validate
+      await expect(dynamodel.transaction([invalid], { bogus: 1 } as never)).rejects.toBeInstanceOf(
+        InvalidParameter,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+    expect(await stored(accounts, "pending-bad")).toBeUndefined();
+  });
+
   it("checks the settings a helper ignores, so a mistake there writes nothing", async () => {
     await Account.create({ id: "ignored", balance: 5 });
     const attempts: [() => Promise<unknown>, string][] = [
