@@ -142,7 +142,7 @@ export class TypeMismatch extends DynamodelError {
 
 /** The rules a {@link ValidationError} names. */
 export type ValidationRule =
-  "required" | "enum" | "validate" | "schema" | "size" | "nesting" | "key" | "update" | "version";
+  "required" | "enum" | "validate" | "schema" | "size" | "nesting" | "name" | "key" | "update" | "version";
 
 type ValidationArgs = [
   path: string,

@@ -8,6 +8,7 @@ import { rankObjectVariants } from "./variant-rank";
 import { setOwnMember } from "./own-member";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
+import { checkStoredName } from "./stored-name";
 import { jsonToDynamo } from "./types/json";
 import { NO_MATCH } from "./types/handler";
 import { numberRangeNote } from "./types/number";
@@ -151,6 +152,7 @@ export function objectToDynamo(
     if (entry === undefined) continue;
     const attribute = shape.byName.get(key);
     const entryPath = path === "" ? key : `${path}.${key}`;
+    if (attribute === undefined) checkStoredName(key, path, value);
     const converted = attribute ? valueToDynamo(attribute, entry, entryPath) : anyToDynamo(entry, entryPath);
     // A `__proto__` member (from JSON, kept by saveUnknown) is data: assigned, it would set the prototype.
     if (converted !== undefined) setOwnMember(output, key, converted);
@@ -174,6 +176,7 @@ function flattenedObjectToDynamo(
     const attribute = shape.byName.get(key);
     const flatten = attribute?.flatten;
     if (flatten === undefined) {
+      if (attribute === undefined) checkStoredName(key, "", value);
       const converted = attribute ? valueToDynamo(attribute, entry, key) : anyToDynamo(entry, key);
       if (converted !== undefined) output[key] = converted;
       continue;

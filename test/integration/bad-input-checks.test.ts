@@ -9,7 +9,7 @@ import dynamodel, {
   TypeMismatch,
   ValidationError,
 } from "dynamodel";
-import { rawClient, storedItem, uniqueTableName } from "../support/local";
+import { outcomeAndOperationsSent, rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -830,5 +830,86 @@ describe("a Date stored as an ISO string takes ISO strings only", () => {
       new TypeMismatch("at", "of type date", given),
     );
     expect(await storedItem(tableName, { id: { S: "bad" } })).toBeUndefined();
+  });
+});
+
+describe("names DynamoDB cannot store, inside values", () => {
+  const tableName = uniqueTableName("storedNames");
+  const Bag = dynamodel.model(
+    "StoredNamesBag",
+    new Schema(
+      { id: String, data: dynamodel.type.ANY, box: { type: Object, schema: { a: String } } },
+      { saveUnknown: true },
+    ),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  // The table exists, so "nothing stored" below means nothing was written, not that nothing could be.
+  beforeAll(() => Bag.create({ id: "warm" }));
+  const emptyKey = (path: string, value: unknown) =>
+    new ValidationError(path, "name", value, 'holds a map key named ""; DynamoDB stores no empty names');
+
+  it.each([
+    ["a type.ANY map", { id: "a", data: { "": 1 } }, emptyKey("data", { "": 1 })],
+    ["a map in a list", { id: "b", data: [{ ok: 1 }, { "": 1 }] }, emptyKey("data[1]", { "": 1 })],
+    ["a JavaScript Map", { id: "c", data: new Map([["", 1]]) }, emptyKey("data", new Map([["", 1]]))],
+    ["a map saveUnknown keeps", { id: "d", box: { a: "x", "": 1 } }, emptyKey("box", { a: "x", "": 1 })],
+  ])('a map key "" in %s is a ValidationError naming the map; nothing is sent', async (_, item, error) => {
+    const { error: thrown, sent } = await outcomeAndOperationsSent(() => Bag.create(item as never));
+    expect(thrown).toEqual(error);
+    expect((thrown as ValidationError).rule).toBe("name");
+    expect(sent).toEqual([]);
+    expect(await storedItem(tableName, { id: { S: item.id } })).toBeUndefined();
+  });
+
+  it('an attribute named "" that saveUnknown would keep is refused the same way', async () => {
+    const { error, sent } = await outcomeAndOperationsSent(() => Bag.create({ id: "e", "": 1 } as never));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toBe(
+      'The item holds an attribute named ""; DynamoDB stores no empty names (got {"id":"e","":1})',
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it("a map key over 64 KB is refused, naming its size", async () => {
+    const long = "k".repeat(65_536);
+    const { error, sent } = await outcomeAndOperationsSent(() =>
+      Bag.create({ id: "f", data: { [long]: 1 } }),
+    );
+    expect(error).toEqual(
+      new ValidationError(
+        "data",
+        "name",
+        `${"k".repeat(20)}…`,
+        "holds a map key of 65536 bytes; DynamoDB stores names of at most 65535 bytes",
+      ),
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it("in a batchPut, one such entry refuses the whole call before any chunk is written", async () => {
+    const items = Array.from({ length: 30 }, (_, index) => ({
+      id: `batch-${index}`,
+      data: index === 27 ? { nested: { "": 1 } } : { ok: index },
+    }));
+    const { error, sent } = await outcomeAndOperationsSent(() => Bag.batchPut(items));
+    expect((error as Error).message).toBe(
+      'batchPut entry [27]: "data.nested" holds a map key named ""; DynamoDB stores no empty names (got {"":1})',
+    );
+    expect(sent).toEqual([]);
+    expect(await storedItem(tableName, { id: { S: "batch-0" } })).toBeUndefined();
+  });
+
+  it("in an update's value and a condition's value too", async () => {
+    await Bag.create({ id: "g", data: { ok: 1 } });
+    const update = await outcomeAndOperationsSent(() => Bag.update({ id: "g" }, { data: { a: { "": 2 } } }));
+    expect(update.error).toEqual(emptyKey("data.a", { "": 2 }));
+    expect(update.sent).toEqual([]);
+    const scan = await outcomeAndOperationsSent(() => Bag.scan("data").eq({ "": 1 }).exec());
+    expect(scan.error).toEqual(emptyKey("data", { "": 1 }));
+    expect(scan.sent).toEqual([]);
+    expect(await storedItem(tableName, { id: { S: "g" } })).toEqual({
+      id: { S: "g" },
+      data: { M: { ok: { N: "1" } } },
+    });
   });
 });

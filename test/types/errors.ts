@@ -7,11 +7,12 @@ const mismatch = new TypeMismatch("age", "a number", "3");
 type _mismatchPath = Expect<Equal<typeof mismatch.path, string>>;
 const failure: DynamodelError = new ValidationError("age", "validate", -3, "must be ≥ 0");
 type _rule = Expect<Equal<ValidationError["rule"], ValidationRule>>;
-// The rules a structured ValidationError names, "nesting" among them (values nested over 31 deep).
+// The rules a structured ValidationError names, "nesting" (values nested over 31 deep) and "name" (map keys
+// DynamoDB cannot store) among them.
 type _rules = Expect<
   Equal<
     ValidationRule,
-    "required" | "enum" | "validate" | "schema" | "size" | "nesting" | "key" | "update" | "version"
+    "required" | "enum" | "validate" | "schema" | "size" | "nesting" | "name" | "key" | "update" | "version"
   >
 >;
 const sameClass: typeof ValidationError = dynamodel.ValidationError;

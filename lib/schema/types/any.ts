@@ -7,6 +7,7 @@ import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
 import { setOwnMember } from "../own-member";
+import { checkStoredName } from "../stored-name";
 import { isStorableBigint, isStorableNumber, numberRangeNote } from "./number";
 import { canonicalNumber } from "../stored-number";
 import { UNDEFINED } from "../type-markers";
@@ -76,6 +77,7 @@ function objectToDynamo(value: object | null, path: string, depth: number): Attr
   if (holdsHiddenContent(value)) throw new TypeMismatch(path, "a value DynamoDB can store", value);
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
+    checkStoredName(key, path, value);
     const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
     // A `__proto__` member (from JSON, or read so) is data: assigned, it would set the map's prototype.
     if (converted !== undefined) setOwnMember(map, key, converted);
@@ -87,6 +89,7 @@ function mapToDynamo(value: Map<unknown, unknown>, path: string, depth: number):
   const map: Record<string, AttributeValue> = {};
   for (const [key, entry] of value) {
     if (typeof key !== "string") throw new TypeMismatch(path, "a Map with string keys only", value);
+    checkStoredName(key, path, value);
     const converted = anyToDynamo(entry, `${path}.${key}`, depth + 1);
     if (converted !== undefined) setOwnMember(map, key, converted);
   }
