@@ -14,6 +14,7 @@ import { restoreReadValuesNow } from "../schema/rules";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
+import { valueAt } from "./read-forms";
 import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
@@ -213,7 +214,7 @@ function alwaysWritten(schema: CompiledSchema, name: string | number): boolean {
 
 /**
  * Of the changes to an item read with a projection (`image`, what the read got), those it can vouch for:
- * paths the item holds a value at (or that a save always writes). A default filled in under a map it read
+ * paths the item holds a value at, or that the read got a value at (or that a save always writes). A default filled in under a map it read
  * only part of (`attributes: ["address.city"]`) would overwrite a stored value it never saw. The entity
  * attribute of a shared table is written only if the read got it: read from a keys-only index, the item
  * may be another model's, whose name must not be overwritten with this one's.
@@ -231,7 +232,10 @@ export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegmen
     if (name === schema.entityAttribute) return image[name] !== undefined;
     if (alwaysWritten(schema, name)) return true;
     const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
-    return heldValueAt(shape, item, document) !== undefined;
+    if (heldValueAt(shape, item, document) !== undefined) return true;
+    // A value the read got and the item no longer holds was removed by the caller: what the pipeline put
+    // there instead (a default) is written, as for an item read whole.
+    return valueAt(image[name as string], change.path.slice(1)) !== undefined;
   });
 }
 

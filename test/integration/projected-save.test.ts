@@ -133,6 +133,42 @@ describe("a map read in part", () => {
     expect(read.toJSON()).toEqual({ id: "a", address: { n: 2 }, flat: { n: 2 } });
     expect(read.original()).toEqual({ id: "a", address: { n: 2 }, flat: { n: 2 } });
   });
+
+  it("a sub-attribute it read and the caller removes takes its default, as on an item read whole", async () => {
+    const item = {
+      id: { S: "b" },
+      address: { M: { city: { S: "Oslo" }, n: { N: "1" }, m: { N: "9" } } },
+      flat_city: { S: "Oslo" },
+      flat_m: { N: "9" },
+    };
+    await rawClient().putItem({ TableName: Place.table().name, Item: item });
+    const read = (await Place.get("b", { attributes: ["id", "address.m", "address.n", "flat.m"] }))!;
+    delete read.address!.m;
+    read.address = { n: 3 }; // given whole: "m", which was read, is left out of it
+    delete read.flat!.m;
+    expect(read.modifiedPaths().sort()).toEqual(["address.m", "address.n", "flat.m"]);
+    await read.save();
+    const { Item } = await rawClient().getItem({ TableName: Place.table().name, Key: { id: { S: "b" } } });
+    expect(Item).toEqual({
+      ...item,
+      address: { M: { city: { S: "Oslo" }, n: { N: "3" }, m: { N: "5" } } },
+      flat_m: { N: "5" },
+    });
+    expect(read.modifiedPaths()).toEqual([]);
+  });
+});
+
+describe("a top-level attribute read and then removed", () => {
+  it("takes its default, as on an item read whole", async () => {
+    await putRaw({ ...whole(40), lives: 3 });
+    const read = (await Cat.get(40, { attributes: ["id", "lives", "name"] }))!;
+    read.lives = undefined;
+    expect(read.modifiedPaths()).toEqual(["lives"]);
+    await read.save();
+    expect((await stored(40))?.lives).toBe(9);
+    expect(read.lives).toBe(9);
+    expect(read.isDirty()).toBe(false);
+  });
 });
 
 describe("stored attributes the schema does not declare", () => {
