@@ -72,7 +72,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   // As the save sees it (save.ts writeForSave): what a projection did not read is not filled in.
   const partial = image !== undefined && isPartialImage(image);
   const inside = partial ? [...unreadInside(schema, data, image), ...listsHeldAsRead(schema, data)] : [];
-  const input = withoutUnreadInside(withoutUnread(data, unread), inside);
+  const input = withoutUnreadInside(withoutUnread(schema, data, unread), inside);
   const { normalized, unfit } = normalizeFitting(schema, input);
   const shownChanged =
     image !== undefined && schema.shape.flags.get

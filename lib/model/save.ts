@@ -98,7 +98,7 @@ export function writeForSave(
     lists = listsHeldAsRead(schema, item);
     inside = [...unreadInside(schema, data, stored), ...lists];
   }
-  const written = writePipeline(schema, withoutUnreadInside(withoutUnread(data, unread), inside), {
+  const written = writePipeline(schema, withoutUnreadInside(withoutUnread(schema, data, unread), inside), {
     isNew: stored === undefined,
     old: stored === undefined ? undefined : storedFormFromDynamo(schema, stored),
     unread: inside.length === 0 ? unread : new Set([...(unread ?? []), ...inside.map(({ path }) => path)]),

@@ -51,14 +51,22 @@ export function unreadAttributes(
   return unread.size > 0 ? unread : undefined;
 }
 
-/** The item as the write pipeline should see it: unread attributes marked `type.UNDEFINED` (no default). */
+/**
+ * The item as the write pipeline should see it: unread attributes marked `type.UNDEFINED` (no default),
+ * under the name the item has a key for (`item.alias = undefined` leaves a key: marked under the real name
+ * as well, the attribute would be given twice).
+ */
 export function withoutUnread(
+  schema: CompiledSchema,
   item: Record<string, unknown>,
   unread: ReadonlySet<string> | undefined,
 ): Record<string, unknown> {
   if (unread === undefined) return item;
   const input: Record<string, unknown> = { ...item };
-  for (const name of unread) input[name] = UNDEFINED;
+  for (const name of unread) {
+    const aliases = schema.shape.byName.get(name)?.settings.aliases ?? [];
+    input[aliases.find((alias) => Object.hasOwn(item, alias)) ?? name] = UNDEFINED;
+  }
   return input;
 }
 
