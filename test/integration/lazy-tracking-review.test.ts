@@ -882,7 +882,7 @@ describe("transactions", () => {
     await p.putRaw(simpleStored(80));
     const { lazy, eager } = await p.get(80);
     for (const item of [lazy, eager]) (item.address as Data).city = "TxU";
-    // Both refuse an item here (update(object) wants a plain object): compare what each does.
+    // Both take an item here, as Dynamoose does (its properties are the key and the changes): compare.
     const attempt = (promise: Promise<unknown>) =>
       promise.then(
         (element) => strip(p, element),

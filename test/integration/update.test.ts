@@ -438,3 +438,29 @@ describe("update forms the docs' table lists (docs/model.md)", () => {
     expect(after).toEqual({ id: "no-address", title: "Dr", visits: 1 });
   });
 });
+
+describe("Model.update(item), the one-argument form given an item", () => {
+  it("takes the item's properties as key and changes, as Dynamoose does, and the transaction form too", async () => {
+    await seed("as-item");
+    const read = (await Person.get("as-item", { attributes: ["id", "name", "visits"] }))!;
+    read.visits = 5;
+    read.fullName = "Bea";
+    const updated = await Person.update(read);
+    expect(updated.visits).toBe(5);
+    const after = await stored("as-item");
+    expect(after).toMatchObject({ id: "as-item", name: "Bea", visits: 5, title: "Dr" });
+    expect(after?.address).toEqual({ city: "Bergen", zip: 5003, street: "Main" });
+
+    read.visits = 6;
+    await dynamodel.transaction([Person.transaction.update(read)]);
+    expect((await stored("as-item"))?.visits).toBe(6);
+  });
+
+  it("checks what it holds as any update is checked: a bad value writes nothing", async () => {
+    await seed("as-item-bad");
+    const read = (await Person.get("as-item-bad", { attributes: ["id", "visits"] }))!;
+    (read as unknown as { age: number }).age = -1;
+    await expect(Person.update(read)).rejects.toBeInstanceOf(ValidationError);
+    expect((await stored("as-item-bad"))?.age).toBeUndefined();
+  });
+});
