@@ -24,7 +24,12 @@ import {
 import { formatDocumentPath } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import type { CompiledSchema } from "../schema/compiled";
-import { checkKeyConditionValueNotEmpty, keyDocumentName } from "../schema/empty-key";
+import {
+  checkKeyConditionValue,
+  keyDocumentName,
+  PARTITION_KEY_BYTES,
+  SORT_KEY_BYTES,
+} from "../schema/empty-key";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import {
   canServeAsKey,
@@ -140,10 +145,12 @@ export function planQuery(
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
   // Named by document path (a flattened sub-attribute's stored name is not what the caller wrote).
   const named = (storedName: string) => keyDocumentName(schemas[0], storedName);
-  for (const value of comparedValues(hash)) checkKeyConditionValueNotEmpty(candidate.hashKey, value, named);
+  for (const value of comparedValues(hash)) {
+    checkKeyConditionValue(candidate.hashKey, value, PARTITION_KEY_BYTES, named);
+  }
   if (range !== undefined) {
     for (const value of comparedValues(range)) {
-      checkKeyConditionValueNotEmpty(candidate.rangeKey!, value, named);
+      checkKeyConditionValue(candidate.rangeKey!, value, SORT_KEY_BYTES, named);
     }
   }
   // No parentheses here: a key condition is at most two simple parts, and its grammar is DynamoDB's narrowest.

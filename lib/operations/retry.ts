@@ -1,7 +1,7 @@
 // Retrying a batch request: entries DynamoDB left unprocessed, and throttling errors, are sent again
 // after an exponential backoff with full jitter (a random wait between 0 and base·2^attempt, capped),
 // which spreads retries of many concurrent chunks instead of having them collide again.
-import { InvalidParameter } from "../errors";
+import { InvalidParameter, describeValue } from "../errors";
 import { isServiceError } from "../client/service-error";
 
 /** Errors that mean "slow down", retried like unprocessed entries. */
@@ -34,14 +34,16 @@ export function isThrottling(error: unknown): boolean {
 function nonNegative(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidParameter(`${name} must be a non-negative number (got ${String(value)}).`);
+    throw new InvalidParameter(`${name} must be a non-negative number (got ${describeValue(value)}).`);
   }
   return value;
 }
 
 export function retrySettingsOf(options: RetryOptions): RetrySettings {
   const maxRetries = nonNegative(options.maxRetries, "maxRetries", 8);
-  if (!Number.isInteger(maxRetries)) throw new InvalidParameter(`maxRetries must be an integer.`);
+  if (!Number.isInteger(maxRetries)) {
+    throw new InvalidParameter(`maxRetries must be an integer (got ${describeValue(maxRetries)}).`);
+  }
   return {
     maxRetries,
     baseDelay: nonNegative(options.baseDelay, "baseDelay", 50),

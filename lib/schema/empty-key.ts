@@ -120,17 +120,19 @@ export function checkKeyValueNotEmpty(
 }
 
 /**
- * Refuses an empty string or binary compared with the key attribute `name` in a query's key condition
- * (DynamoDB refuses it too, after a round trip and without naming the condition).
+ * Refuses an empty string or binary compared with the key attribute `name` in a query's key condition, or
+ * one over the key's byte limit (DynamoDB refuses both too, after a round trip and without naming the
+ * condition; DynamoDB Local answers an over-long partition key with no items).
  *
  * @example
  * ```ts
- * checkKeyConditionValueNotEmpty("id", ""); // throws ValidationError: "id" is a key attribute …
+ * checkKeyConditionValue("id", "", PARTITION_KEY_BYTES); // throws ValidationError: "id" is a key attribute …
  * ```
  */
-export function checkKeyConditionValueNotEmpty(
+export function checkKeyConditionValue(
   name: string,
   value: unknown,
+  limit: number,
   named: (storedName: string) => string = (storedName) => storedName,
 ): void {
   if (value === "" || (value instanceof Uint8Array && value.length === 0)) {
@@ -139,6 +141,20 @@ export function checkKeyConditionValueNotEmpty(
       "key",
       value,
       "is a key attribute (of the table or an index), which DynamoDB does not allow to be empty, so a key condition cannot compare it with an empty value",
+    );
+  }
+  const bytes =
+    typeof value === "string"
+      ? bytesOver({ S: value }, limit)
+      : value instanceof Uint8Array
+        ? bytesOver({ B: value }, limit)
+        : undefined;
+  if (bytes !== undefined) {
+    throw new ValidationError(
+      named(name),
+      "key",
+      `${bytes} bytes`,
+      `is a ${limit === PARTITION_KEY_BYTES ? "partition" : "sort"} key (of the table or an index), whose value DynamoDB allows at most ${limit} bytes, so a key condition cannot compare it with a longer one`,
     );
   }
 }

@@ -250,6 +250,22 @@ describe("empty key values, which DynamoDB refuses", () => {
     await expect(Keyed.query("id").eq("a").where("mail").eq("").exec()).resolves.toHaveLength(0);
     await expect(Keyed.scan("id").eq("").exec()).resolves.toHaveLength(0);
   });
+
+  it("compared in a query's key condition over the key's byte limit are a ValidationError; nothing is sent", async () => {
+    const tooLong = (name: string, kind: string, limit: number, bytes: number) =>
+      new ValidationError(
+        `"${name}" is a ${kind} key (of the table or an index), whose value DynamoDB allows at most ${limit} ` +
+          `bytes, so a key condition cannot compare it with a longer one (got "${bytes} bytes")`,
+      );
+    const hash = await outcomeAndOperationsSent(() => Keyed.query("id").eq("p".repeat(2049)).exec());
+    expect(hash).toEqual({ error: tooLong("id", "partition", 2048, 2049), sent: [] });
+    // Counted in UTF-8: 342 three-byte characters are 1026 bytes.
+    const range = await outcomeAndOperationsSent(() =>
+      Keyed.query("id").eq("a").where("at").beginsWith("€".repeat(342)).exec(),
+    );
+    expect(range).toEqual({ error: tooLong("at", "sort", 1024, 1026), sent: [] });
+    await expect(Keyed.query("id").eq("p".repeat(2048)).exec()).resolves.toHaveLength(0);
+  });
 });
 
 describe("numbers DynamoDB cannot store (magnitude over 1e126 or under 1e-130)", () => {

@@ -49,6 +49,16 @@ describe("batch helpers", () => {
     ).rejects.toThrow("boom");
   });
 
+  it("refuses retry settings that are not counts, quoting the value", () => {
+    expect(() => retrySettingsOf({ maxRetries: "3" as never })).toThrow(
+      'maxRetries must be a non-negative number (got "3").',
+    );
+    expect(() => retrySettingsOf({ baseDelay: -1 })).toThrow(
+      "baseDelay must be a non-negative number (got -1).",
+    );
+    expect(() => retrySettingsOf({ maxRetries: 1.5 })).toThrow("maxRetries must be an integer (got 1.5).");
+  });
+
   it("backs off with full jitter under a cap", () => {
     const settings = retrySettingsOf({ baseDelay: 10, maxDelay: 50 });
     for (let attempt = 0; attempt < 10; attempt++) {
