@@ -163,7 +163,7 @@ export function addAction(
   if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };
   const array = findVariant(attribute, "array");
   if (array) {
-    return listOperand(schema, attribute, array, value, path.printable).then((list): UpdateAction => ({
+    return elementsOperand(schema, attribute, array, value, path.printable).then((list): UpdateAction => ({
       kind: "append",
       path: path.segments,
       value: list,
@@ -227,26 +227,34 @@ export async function prependAction(
       `Cannot $LIST_PREPEND to "${path.printable}": it is of type ${typeNames(attribute)}, not a list.`,
     );
   }
-  const element = array.element;
-  if (typeof element !== "object") {
-    return {
-      kind: "prepend",
-      path: path.segments,
-      value: await listOperand(schema, attribute, array, value, path.printable),
-    };
-  }
-  // Prepended elements are `$SET` values (SPEC §3): each goes through the rest of its element's write
-  // pipeline (`set`, `validate`, `required`, `enum`), as the elements of a whole list set would; they end up
-  // at these indexes. What stores as nothing (an emptied Set) is a NULL element, as in a whole list.
-  const { normalized } = await normalizedList(schema, attribute, array, value, path.printable);
-  const written = await Promise.all(
-    (normalized as unknown[]).map((member, index) =>
-      writeNormalizedValue(element, member, `${path.printable}[${index}]`),
-    ),
-  );
   return {
     kind: "prepend",
     path: path.segments,
-    value: { L: written.map((member) => member.attributeValue ?? { NULL: true }) },
+    value: await elementsOperand(schema, attribute, array, value, path.printable),
   };
+}
+
+/**
+ * Elements prepended or appended (`$ADD`) to a declared list: each goes through its element's whole write
+ * pipeline (type, `set`, `validate`, `required`, `enum`), as the elements of a whole list `$SET` would, and
+ * errors name them by their place among the elements given (`tags[1]`). What stores as nothing (an
+ * emptied Set) is a NULL element, as in a whole list. (Dynamoose checked `$ADD`'s elements for their type
+ * only.)
+ */
+async function elementsOperand(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  array: ArrayVariant,
+  value: unknown,
+  path: string,
+): Promise<AttributeValue> {
+  const element = array.element;
+  if (typeof element !== "object") return listOperand(schema, attribute, array, value, path);
+  const { normalized } = await normalizedList(schema, attribute, array, value, path);
+  const written = await Promise.all(
+    (normalized as unknown[]).map((member, index) =>
+      writeNormalizedValue(element, member, `${path}[${index}]`),
+    ),
+  );
+  return { L: written.map((member) => member.attributeValue ?? { NULL: true }) };
 }

@@ -464,3 +464,57 @@ describe("Model.update(item), the one-argument form given an item", () => {
     expect((await stored("as-item-bad"))?.age).toBeUndefined();
   });
 });
+
+describe("elements $ADD appends to a declared list", () => {
+  const Log = dynamodel.model(
+    "UpdateAppendLog",
+    new Schema({
+      id: String,
+      entries: {
+        type: Array,
+        schema: [
+          {
+            type: Object,
+            schema: {
+              level: { type: String, required: true, enum: ["info", "warn"] },
+              code: { type: Number, validate: (code: number) => code >= 0 },
+              text: { type: String, set: (text: string) => text.trim() },
+            },
+          },
+        ],
+      },
+    }),
+    { tableName: uniqueTableName("updateAppend"), throughput: "ON_DEMAND" },
+  );
+  const storedEntries = async () =>
+    (await rawClient().getItem({ TableName: Log.table().name, Key: { id: { S: "log" } } })).Item?.entries;
+
+  it("go through the element's write pipeline, as $LIST_PREPEND's and a whole list's do", async () => {
+    await Log.create({ id: "log", entries: [{ level: "info", code: 1, text: "start" }] });
+    const before = await storedEntries();
+    for (const [element, error] of [
+      [{ code: 2 }, new ValidationError("entries[0].level", "required", undefined, "is required")],
+      [
+        { level: "boom" },
+        new ValidationError("entries[0].level", "enum", "boom", 'must be one of ["info","warn"]'),
+      ],
+    ] as const) {
+      await expect(Log.update({ id: "log" }, { $ADD: { entries: [element as never] } })).rejects.toEqual(
+        error,
+      );
+      await expect(
+        Log.update({ id: "log" }, { entries: { $LIST_PREPEND: [element as never] } }),
+      ).rejects.toEqual(error);
+    }
+    await expect(
+      Log.update({ id: "log" }, { $ADD: { entries: [{ level: "warn" }, { level: "warn", code: -1 }] } }),
+    ).rejects.toThrow('"entries[1].code" failed its validate rule (got -1)');
+    expect(await storedEntries()).toEqual(before);
+
+    await Log.update({ id: "log" }, { $ADD: { entries: { level: "warn", text: "  spaced  " } } });
+    expect((await Log.get("log"))?.entries).toEqual([
+      { level: "info", code: 1, text: "start" },
+      { level: "warn", text: "spaced" },
+    ]);
+  });
+});
