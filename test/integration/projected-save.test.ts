@@ -388,3 +388,18 @@ it("an unread attribute set to undefined under its alias is left alone, as under
   const { Item } = await rawClient().getItem({ TableName: Named.table().name, Key: { id: { S: "a" } } });
   expect(Item).toEqual({ id: { S: "a" }, n: { N: "2" }, name: { S: "x" } });
 });
+
+it("a map the read got nothing of, given whole, is written whole, as docs/item.md says", async () => {
+  await putRaw({ ...whole(41), address: { city: "Oslo", zip: "0150", note: "by other code" } });
+  const unnamed = (await Cat.get(41, { attributes: ["id", "name"] }))!;
+  unnamed.address = { city: "Bergen" } as never; // zip left to its default
+  await unnamed.save();
+  expect((await stored(41))?.address).toEqual({ city: "Bergen", zip: "0000" });
+
+  await putRaw({ ...whole(42), address: { city: "Oslo" } });
+  const namedInside = (await Cat.get(42, { attributes: ["id", "address.zip"] }))!;
+  expect(namedInside.address).toBeUndefined(); // the stored address has no zip: the read got nothing of it
+  namedInside.address = { zip: "5003" };
+  await namedInside.save();
+  expect((await stored(42))?.address).toEqual({ zip: "5003" });
+});
