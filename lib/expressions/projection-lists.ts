@@ -40,3 +40,28 @@ export function listsReadInPart(
   }
   return found.size === 0 ? NONE : [...found.values()];
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The top-level attributes a ProjectionExpression reads whole (a path of one name, placeholders resolved):
+ * one missing from what the read got is known to be absent, not unread.
+ *
+ * @example
+ * ```ts
+ * namesReadWhole("#id, #a.#b, #t[0], #n", { "#id": "id", "#a": "a", "#b": "b", "#t": "tags", "#n": "name" });
+ * // Set { "id", "name" }
+ * ```
+ */
+export function namesReadWhole(
+  projection: string | undefined,
+  names: Readonly<Record<string, string>> | undefined,
+): ReadonlySet<string> {
+  if (projection === undefined) return NO_NAMES;
+  const found = new Set<string>();
+  for (const path of projection.split(",")) {
+    const name = path.trim();
+    if (name !== "" && !name.includes(".") && !name.includes("[")) found.add(names?.[name] ?? name);
+  }
+  return found;
+}

@@ -17,7 +17,7 @@ import { attributeValuesEqual, diffImages } from "./diff";
 import { valueAt } from "./read-forms";
 import { declaredListElement } from "../schema/list-element";
 import { itemRuntimeOf, schemaFor } from "./runtime";
-import { isPartialImage, storedImageOf } from "./stored-images";
+import { isPartialImage, namesReadWholeOf, storedImageOf } from "./stored-images";
 import { unreadInside, withoutUnreadInside } from "./unread-inside";
 import { changedListsReadInPart, listsHeldAsRead } from "./lists-read-in-part";
 import { untracked } from "./tracked-items";
@@ -230,7 +230,7 @@ export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegmen
     if (change.kind === "remove") return true;
     const name = change.path[0]!;
     if (name === schema.entityAttribute) return image[name] !== undefined;
-    if (alwaysWritten(schema, name)) return true;
+    if (alwaysWritten(schema, name) || namesReadWholeOf(image).has(name as string)) return true;
     const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
     if (heldValueAt(shape, item, document) !== undefined) return true;
     // A value the read got and the item no longer holds was removed by the caller: what the pipeline put

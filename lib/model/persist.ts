@@ -23,12 +23,18 @@ import { buildGetInput, type GetSettings } from "../operations/get";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
 import { schemaForImage, type ModelRuntime } from "./runtime";
-import { isPartialImage, listsInPartOf, markPartialImages, setStoredImage } from "./stored-images";
+import {
+  isPartialImage,
+  listsInPartOf,
+  markPartialImages,
+  namesReadWholeOf,
+  setStoredImage,
+} from "./stored-images";
 import { withStoredItem } from "./conflict";
 import { keyOfArgument } from "./stored-key";
 import { trackChanges, tracksLazily } from "./tracked-items";
 import type { ConditionSetting } from "../operations/condition-input";
-import { listsReadInPart } from "../expressions/projection-lists";
+import { listsReadInPart, namesReadWhole } from "../expressions/projection-lists";
 import { recordListsReadInPart } from "./lists-read-in-part";
 
 export interface SaveSettings {
@@ -95,7 +101,11 @@ function withoutUnasked(
     delete copy[name];
   }
   if (copy === undefined) return image;
-  if (isPartialImage(image)) markPartialImages([copy], listsInPartOf(image));
+  if (isPartialImage(image)) {
+    // What the caller did not ask for is not read, whole or not.
+    const whole = [...namesReadWholeOf(image)].filter((name) => !unasked.includes(name));
+    markPartialImages([copy], listsInPartOf(image), new Set(whole));
+  }
   return copy;
 }
 
@@ -152,10 +162,8 @@ export async function getByKey(
   const output = await sendForModel<GetItemCommandOutput>(runtime, "GetItem", input);
   if (output.Item === undefined) return undefined;
   if (input.ProjectionExpression !== undefined) {
-    markPartialImages(
-      [output.Item],
-      listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames),
-    );
+    const { ProjectionExpression: projection, ExpressionAttributeNames: names } = input;
+    markPartialImages([output.Item], listsReadInPart(projection, names), namesReadWhole(projection, names));
   }
   return itemFromImage(runtime, output.Item, unasked);
 }

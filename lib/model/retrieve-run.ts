@@ -31,7 +31,7 @@ import {
   toResponse,
 } from "./retrieve-response";
 import type { ModelRuntime } from "./runtime";
-import { listsReadInPart } from "../expressions/projection-lists";
+import { listsReadInPart, namesReadWhole } from "../expressions/projection-lists";
 
 /** Everything a builder knows: what to run, against which model. */
 export interface RetrieveJob {
@@ -147,7 +147,8 @@ async function requestPage(
   );
   const images = output.Items ?? [];
   if (input.ProjectionExpression !== undefined || projectsPart(runtime, input.IndexName)) {
-    markPartialImages(images, listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames));
+    const { ProjectionExpression: projection, ExpressionAttributeNames: names } = input;
+    markPartialImages(images, listsReadInPart(projection, names), namesReadWhole(projection, names));
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;

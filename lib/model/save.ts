@@ -26,7 +26,13 @@ import {
   refuseListsReadInPartAsNew,
 } from "./lists-read-in-part";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { isPartialImage, markPartialImages, setStoredImage, storedImageOf } from "./stored-images";
+import {
+  isPartialImage,
+  markPartialImages,
+  namesReadWholeOf,
+  setStoredImage,
+  storedImageOf,
+} from "./stored-images";
 import { changesToSave } from "./changes-to-save";
 import { mayRecordSave, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
@@ -277,8 +283,9 @@ export async function planSave(
     // A save planned after this one has recorded its write: that, not this older state, is the item's image.
     if (!mayRecordSave(item, ticket)) return;
     setStoredImage(item, image);
-    // An update of a projected item leaves what it did not read in place: the image stays partial.
-    if (stillPartial) markPartialImages([image]);
+    // An update of a projected item leaves what it did not read in place: the image stays partial, and
+    // what it read whole stays known.
+    if (stillPartial) markPartialImages([image], undefined, namesReadWholeOf(stored!));
     if (partial) {
       forgetRemovedListsReadInPart(schema, item);
       keepingListsReadInPart(schema, item, () => fillIn(runtime, data, result, schemaIndex));

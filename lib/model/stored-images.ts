@@ -27,24 +27,34 @@ export function setStoredImage(item: object, image: Image): void {
 }
 
 // Images read with a projection (`attributes`) hold only some of the item: an attribute missing from
-// one was not read, not removed. Each is kept with the lists the projection read in part (element paths,
-// projection-lists.ts). A WeakMap, so the common, whole image costs nothing.
-const partialImages = new WeakMap<Image, readonly NamePath[]>();
+// one was not read, not removed, unless the projection named it whole. Each is kept with the lists the
+// projection read in part (element paths, projection-lists.ts) and the top-level names it read whole. A
+// WeakMap, so the common, whole image costs nothing.
+interface PartialRead {
+  readonly lists: readonly NamePath[];
+  readonly whole: ReadonlySet<string>;
+}
+const partialImages = new WeakMap<Image, PartialRead>();
 const NO_LISTS: readonly NamePath[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
- * Marks images read with a projection, with the lists it read in part (stored names).
+ * Marks images read with a projection, with the lists it read in part and the top-level attributes it
+ * read whole (stored names).
  *
  * @example
  * ```ts
- * markPartialImages([output.Item], listsReadInPart(input.ProjectionExpression, input.ExpressionAttributeNames));
+ * const { ProjectionExpression: projection, ExpressionAttributeNames: names } = input;
+ * markPartialImages([output.Item], listsReadInPart(projection, names), namesReadWhole(projection, names));
  * ```
  */
 export function markPartialImages(
   images: readonly Image[],
   listsInPart: readonly NamePath[] = NO_LISTS,
+  readWhole: ReadonlySet<string> = NO_NAMES,
 ): void {
-  for (const image of images) partialImages.set(image, listsInPart);
+  const read: PartialRead = { lists: listsInPart, whole: readWhole };
+  for (const image of images) partialImages.set(image, read);
 }
 
 /** Whether an image was read with a projection (its missing attributes are unknown, not absent). */
@@ -54,5 +64,13 @@ export function isPartialImage(image: Image): boolean {
 
 /** The lists (stored names) the projection an image was read with read in part; none for a whole image. */
 export function listsInPartOf(image: Image): readonly NamePath[] {
-  return partialImages.get(image) ?? NO_LISTS;
+  return partialImages.get(image)?.lists ?? NO_LISTS;
+}
+
+/**
+ * The top-level attributes (stored names) the projection an image was read with named whole: one the image
+ * lacks is absent from the table, as in a whole image. None for a whole image (every name is read there).
+ */
+export function namesReadWholeOf(image: Image): ReadonlySet<string> {
+  return partialImages.get(image)?.whole ?? NO_NAMES;
 }

@@ -7,6 +7,7 @@ import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/c
 import { isPlainObject } from "../schema/resolve-type";
 import { UNDEFINED } from "../schema/type-markers";
 import { nameHeld } from "./item-paths";
+import { namesReadWholeOf } from "./stored-images";
 
 /** One unread sub-attribute: its document path (real names) and the names (or indexes) the item holds it by. */
 export interface UnreadInside {
@@ -30,7 +31,10 @@ export function unreadInside(
   image: Record<string, AttributeValue>,
 ): UnreadInside[] {
   const found: UnreadInside[] = [];
+  const whole = namesReadWholeOf(image);
   for (const attribute of schema.shape.attributes) {
+    // Named whole by the projection: nothing inside it is unread (its missing members are absent).
+    if (whole.has(attribute.name)) continue;
     const heldName = nameHeld(attribute, item);
     const value = item[heldName];
     if (!isPlainObject(value)) continue;

@@ -8,7 +8,7 @@ import type { PathSegment } from "../expressions/path";
 import type { Removal } from "./diff";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
 import { UNDEFINED } from "../schema/type-markers";
-import { isPartialImage } from "./stored-images";
+import { isPartialImage, namesReadWholeOf } from "./stored-images";
 import { keepsNothingOnWay } from "../schema/unknown-values";
 import { keptOnlyAsContainer } from "../schema/unknown-paths";
 import { anyFromDynamo } from "../schema/types/any";
@@ -21,9 +21,14 @@ function holds(item: Record<string, unknown>, attribute: CompiledAttribute): boo
   return attribute.settings.aliases.some((alias) => item[alias] !== undefined);
 }
 
+/** Whether the read got the attribute, or named it whole (so knows the table lacks it). */
 function wasRead(image: Image, attribute: CompiledAttribute): boolean {
-  if (attribute.flatten === undefined) return image[attribute.name] !== undefined;
-  for (const stored of attribute.flatten.storedNames.values()) if (image[stored] !== undefined) return true;
+  const whole = namesReadWholeOf(image);
+  if (attribute.flatten === undefined)
+    return image[attribute.name] !== undefined || whole.has(attribute.name);
+  for (const stored of attribute.flatten.storedNames.values()) {
+    if (image[stored] !== undefined || whole.has(stored)) return true;
+  }
   return false;
 }
 

@@ -34,7 +34,7 @@ import {
 import { buildProjection, checkAttributePaths } from "./get";
 import { booleanSetting, checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
-import { listsReadInPart } from "../expressions/projection-lists";
+import { listsReadInPart, namesReadWhole } from "../expressions/projection-lists";
 
 /** DynamoDB's limit of keys per BatchGetItem. */
 export const BATCH_GET_LIMIT = 100;
@@ -184,9 +184,11 @@ export async function batchGetByKeys(
         const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
         const images = output.Responses?.[tableName] ?? [];
         if (template.ProjectionExpression !== undefined || template.AttributesToGet !== undefined) {
+          const { ProjectionExpression: projection, ExpressionAttributeNames: names } = template;
           markPartialImages(
             images,
-            listsReadInPart(template.ProjectionExpression, template.ExpressionAttributeNames),
+            listsReadInPart(projection, names),
+            projection === undefined ? new Set(template.AttributesToGet) : namesReadWhole(projection, names),
           );
         }
         for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);

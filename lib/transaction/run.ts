@@ -28,7 +28,7 @@ import { originOf, modelOfTable } from "./origins";
 import { type SharedTransactionParts, TransactionHooks } from "./hooks";
 import { cancellationError, isTransactionCancellation, type ElementContext } from "./reasons";
 import type { TransactionSettings } from "./types";
-import { listsReadInPart } from "../expressions/projection-lists";
+import { listsReadInPart, namesReadWhole } from "../expressions/projection-lists";
 
 interface ResolvedElement extends ElementContext {
   readonly prepared: PreparedElement;
@@ -212,10 +212,8 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
       if (projection !== undefined) {
         // A raw element's body is the caller's: only a string projection and a names object are read.
         const named = typeof names === "object" && names !== null ? (names as Record<string, string>) : {};
-        markPartialImages(
-          [image],
-          listsReadInPart(typeof projection === "string" ? projection : undefined, named),
-        );
+        const text = typeof projection === "string" ? projection : undefined;
+        markPartialImages([image], listsReadInPart(text, named), namesReadWhole(text, named));
       }
       return itemFromImage(element.runtime, image, element.unasked);
     }),

@@ -403,3 +403,68 @@ it("a map the read got nothing of, given whole, is written whole, as docs/item.m
   await namedInside.save();
   expect((await stored(42))?.address).toEqual({ zip: "5003" });
 });
+
+describe("attributes a projection names whole and the table lacks", () => {
+  const Pet = dynamodel.model(
+    "ProjectedWholePet",
+    new Schema({
+      id: String,
+      name: String,
+      lives: { type: Number, default: 9 },
+      home: { type: Object, schema: { city: String, zip: { type: String, default: "0000" } } },
+    }),
+    { tableName: uniqueTableName("projectedWhole"), throughput: "ON_DEMAND" },
+  );
+  beforeAll(() => Pet.table().initialize());
+  const put = (id: string) =>
+    rawClient().putItem({
+      TableName: Pet.table().name,
+      Item: { id: { S: id }, name: { S: "Rex" }, home: { M: { city: { S: "Oslo" } } } },
+    });
+  const storedPet = async (id: string) =>
+    (await rawClient().getItem({ TableName: Pet.table().name, Key: { id: { S: id } } })).Item;
+
+  it.each([
+    ["get", (id: string) => Pet.get(id, { attributes: ["id", "lives", "home"] })],
+    [
+      "query",
+      async (id: string) => (await Pet.query("id").eq(id).attributes(["id", "lives", "home"]).exec())[0],
+    ],
+    [
+      "scan",
+      async (id: string) => (await Pet.scan("id").eq(id).attributes(["id", "lives", "home"]).exec())[0],
+    ],
+    [
+      "batchGet",
+      async (id: string) => (await Pet.batchGet([id], { attributes: ["id", "lives", "home"] }))[0],
+    ],
+  ] as const)(
+    "are known to be absent (read with %s): defaults fill them in, as on an item read whole",
+    async (method, read) => {
+      const id = `whole-${method}`;
+      await put(id);
+      const item = (await read(id))!;
+      expect(item.modifiedPaths().sort()).toEqual(["home.zip", "lives"]);
+      await item.save();
+      expect(await storedPet(id)).toEqual({
+        id: { S: id },
+        name: { S: "Rex" },
+        lives: { N: "9" },
+        home: { M: { city: { S: "Oslo" }, zip: { S: "0000" } } },
+      });
+      expect(item.isDirty()).toBe(false);
+    },
+  );
+
+  it("one named only by a path inside it stays unread", async () => {
+    await put("inside");
+    const item = (await Pet.get("inside", { attributes: ["id", "home.city"] }))!;
+    expect(item.modifiedPaths()).toEqual([]);
+    await item.save();
+    expect(await storedPet("inside")).toEqual({
+      id: { S: "inside" },
+      name: { S: "Rex" },
+      home: { M: { city: { S: "Oslo" } } },
+    });
+  });
+});

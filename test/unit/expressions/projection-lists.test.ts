@@ -1,4 +1,4 @@
-import { listsReadInPart } from "../../../lib/expressions/projection-lists";
+import { listsReadInPart, namesReadWhole } from "../../../lib/expressions/projection-lists";
 
 describe("listsReadInPart", () => {
   const names = { "#i": "id", "#a": "address", "#l": "lines", "#x": "x", "#t": "tags" };
@@ -24,5 +24,14 @@ describe("listsReadInPart", () => {
     expect(listsReadInPart("#i, #a.#l", names)).toEqual([]);
     expect(listsReadInPart(undefined, names)).toEqual([]);
     expect(listsReadInPart("[0].#x", names)).toEqual([]);
+  });
+});
+
+describe("namesReadWhole", () => {
+  it("gives the top-level names a projection reads whole, placeholders resolved", () => {
+    const names = { "#id": "id", "#a": "a", "#b": "b", "#t": "tags", "#n": "name" };
+    expect([...namesReadWhole("#id, #a.#b, #t[0], #n", names)]).toEqual(["id", "name"]);
+    expect([...namesReadWhole("plain,  spaced ,a.b", undefined)]).toEqual(["plain", "spaced"]);
+    expect(namesReadWhole(undefined, names).size).toBe(0);
   });
 });
