@@ -50,17 +50,6 @@ export function classOfItem(item: object): object {
   return (Object.getPrototypeOf(item) as { constructor: object }).constructor;
 }
 
-/**
- * A model's item given where an object of data is expected (`Model.update(item)`, as Dynamoose takes it):
- * its own properties, as a spread gives them. Anything else is returned as it is.
- */
-export function dataOfItem(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  const prototype = Object.getPrototypeOf(value) as { constructor?: object } | null;
-  const model = prototype?.constructor;
-  return model !== undefined && runtimes.has(model) ? { ...value } : value;
-}
-
 /** The runtime of the model an item belongs to (see `classOfItem`). */
 export function itemRuntimeOf(item: object): ModelRuntime {
   return modelRuntimeOf(classOfItem(item));

@@ -183,11 +183,6 @@ export interface ModelType<
   ): Promise<ModelItem<TItem>>;
   update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<ModelItem<TItem>>;
-  /**
-   * An item (read from the table, or made with `new Model()`) as the one argument, as Dynamoose takes it:
-   * its properties are the key and the changes, every one it holds `$SET` (a save writes only what changed).
-   */
-  update(item: ModelItem<TItem>): Promise<ModelItem<TItem>>;
   /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
   update(
     keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
@@ -200,7 +195,6 @@ export interface ModelType<
     settings: UpdateSettings,
   ): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>, callback: Callback<ModelItem<TItem>>): undefined;
-  update(item: ModelItem<TItem>, callback: Callback<ModelItem<TItem>>): undefined;
   update(key: TKey, update: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
   update(
     key: TKey,

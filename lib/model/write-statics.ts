@@ -8,7 +8,7 @@ import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
 import type { HookContext } from "../hooks/hooks";
 import { isObserved, operationContext, runHooked, writeEvent } from "./operation-hooks";
-import { dataOfItem, type ModelRuntime } from "./runtime";
+import type { ModelRuntime } from "./runtime";
 
 /** Splits a trailing callback off `args`. */
 function trailingCallback(args: unknown[]): [unknown[], Callback<unknown> | undefined] {
@@ -66,7 +66,7 @@ function withContextCondition<S>(settings: S, context: HookContext, before: unkn
  */
 function splitForHooks(runtime: ModelRuntime, object: unknown): [unknown, unknown] {
   try {
-    return splitKeyAndUpdate(runtime.compiled[0]!, dataOfItem(object));
+    return splitKeyAndUpdate(runtime.compiled[0]!, object);
   } catch {
     return [object, undefined];
   }

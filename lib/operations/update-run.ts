@@ -3,7 +3,7 @@
 import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { withStoredItem } from "../model/conflict";
 import { itemFromImage, sendForModel } from "../model/persist";
-import { dataOfItem, schemaForUpdate, type ModelRuntime } from "../model/runtime";
+import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";
@@ -22,9 +22,7 @@ export async function updateByKey(
   // Every schema of a model shares its key: the first one splits key from changes; the changes are planned
   // with the schema that declares their attributes (Dynamoose always used the first, dropping the rest).
   const [key, changes] =
-    update === undefined
-      ? splitKeyAndUpdate(runtime.compiled[0]!, dataOfItem(keyOrObject))
-      : [keyOrObject, update];
+    update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
   if (wantsRequest(settings, "update")) {

@@ -39,6 +39,14 @@ export function splitKeyAndUpdate(
   object: unknown,
 ): [Record<string, unknown>, Record<string, unknown>] {
   if (!isPlainObject(object)) {
+    if (typeof object === "object" && object !== null && !Array.isArray(object)) {
+      // An item, most likely (Dynamoose took one and set every attribute it held: `set` ran again on stored
+      // values, `get` display values were stored, a list read in part replaced the stored list).
+      throw new InvalidParameterType(
+        `update(object) needs a plain object holding the key and the changes (got ${describeInstance(object)}). ` +
+          "To write an item's changes, call item.save(): it writes only what changed.",
+      );
+    }
     throw new InvalidParameterType("update(object) needs an object holding the key and the changes.");
   }
   const key: Record<string, unknown> = {};
@@ -54,6 +62,13 @@ export function splitKeyAndUpdate(
     (keyNames.has(name) ? key : update)[name] = object[name];
   }
   return [key, update];
+}
+
+/** `an instance of Cat` (the class an object was made by), or `an object` when it has none to name. */
+function describeInstance(object: object): string {
+  const name = (Object.getPrototypeOf(object) as { constructor?: { name?: unknown } } | null)?.constructor
+    ?.name;
+  return typeof name === "string" && name !== "" ? `an instance of ${name}` : "an object";
 }
 
 /**

@@ -14,7 +14,7 @@ import { PlaceholderRegistry } from "../expressions/placeholders";
 import { buildKeyedInput, type SaveSettings } from "../model/persist";
 import { withReadNeeds } from "../model/read-needs";
 import { planSave, type SavePlan } from "../model/save";
-import { dataOfItem, schemaForUpdate, type ModelRuntime } from "../model/runtime";
+import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
 import { hasStoredImage } from "../model/stored-images";
 import { compileConditionSetting } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
@@ -142,9 +142,7 @@ async function updateElement(
   );
   checkIgnoredSettings(settings, "transaction.update");
   const [key, changes] =
-    update === undefined
-      ? splitKeyAndUpdate(runtime.compiled[0]!, dataOfItem(keyOrObject))
-      : [keyOrObject, update];
+    update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, {
     condition: settings.condition,

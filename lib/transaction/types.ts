@@ -113,8 +113,6 @@ export interface ModelTransaction<TItem, TInput, TKey, TUpdate> {
   /** `{Update}` as `Model.update` builds it (no `ReturnValues`: transactions return nothing). */
   update(key: TKey, update: TUpdate, settings?: TransactionUpdateSettings): Promise<TransactionWriteElement>;
   update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<TransactionWriteElement>;
-  /** An item (read from the table, or made with `new Model()`): its properties are the key and the changes. */
-  update(item: TItem): Promise<TransactionWriteElement>;
   /** `{Delete}` of the item with this key. */
   delete(key: TKey, settings?: TransactionConditionSettings): Promise<TransactionWriteElement>;
   /** `{ConditionCheck}`: the transaction fails unless the item with this key meets `condition`. */

@@ -63,13 +63,6 @@ export const bad5: Update = { age: { $LIST_PREPEND: [1] } };
 // @ts-expect-error $IF_NOT_EXISTS keeps the type
 export const bad6: Update = { age: { $IF_NOT_EXISTS: "1" } };
 
-// An item as the one argument (Dynamoose takes it): its properties are the key and the changes.
-declare const readCat: Awaited<ReturnType<typeof Cat.get>> & object;
-export const itemUpdated = Cat.update(readCat);
-export type ItemUpdated = Expect<Equal<Awaited<typeof itemUpdated>["lives"], number | undefined>>;
-void Cat.update(readCat, (error, cat) => void [error, cat?.lives]);
-void Cat.transaction.update(readCat);
-
 // The one-argument form with settings after a null update object (Dynamoose reads any falsy one).
 export const oneArgument = Cat.update({ id: 1, lives: 2 }, null, { condition: undefined });
 export const oneArgumentRequest = Cat.update({ id: 1, lives: 2 }, null, { return: "request" });
