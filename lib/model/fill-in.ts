@@ -11,7 +11,7 @@ import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
 import { copyData } from "./json";
 import { nameHeld } from "./item-paths";
-import { pruneUnstored } from "./prune-unstored";
+import { withoutUnstored } from "./prune-unstored";
 import type { ModelRuntime } from "./runtime";
 
 /** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
@@ -81,7 +81,7 @@ function holdStoredContainers(
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
       if (!sameValue(item[used], value)) item[used] = value;
-    } else pruneUnstored(attribute, item[used], stored[name]);
+    } else item[used] = withoutUnstored(attribute, item[used], stored[name]);
   }
 }
 

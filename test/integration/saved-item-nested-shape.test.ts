@@ -187,3 +187,21 @@ describe("maps the item cannot hold in their stored form", () => {
     expect((await stored("8"))?.shown).toEqual({ M: { a: { S: "b" } } });
   });
 });
+
+it("a map the caller assigned is pruned as a copy: the caller's object, even frozen, is left alone", async () => {
+  const Mixed = dynamodel.model(
+    "SavedNestedShapeFrozen",
+    new Schema({ id: String, meta: { type: Object, schema: { a: String, any: dynamodel.type.ANY } } }),
+    { tableName, create: false },
+  );
+  const item = new Mixed({ id: "9" });
+  const given = Object.freeze({ a: "x", junk: 1, any: { q: 1 } });
+  (item as unknown as { meta: unknown }).meta = given;
+  await item.save();
+  expect(given).toEqual({ a: "x", junk: 1, any: { q: 1 } });
+  expect(item.meta).toEqual({ a: "x", any: { q: 1 } });
+  expect(await stored("9")).toEqual({
+    id: { S: "9" },
+    meta: { M: { a: { S: "x" }, any: { M: { q: { N: "1" } } } } },
+  });
+});
