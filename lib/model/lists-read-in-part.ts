@@ -237,8 +237,10 @@ export function keepingListsReadInPart(schema: CompiledSchema, item: object, fil
           ? (container as Record<PathSegment, unknown>)[segment]
           : undefined;
     }
-    if (typeof container === "object" && container !== null)
-      (container as Record<PathSegment, unknown>)[path[path.length - 1]!] = held;
+    const holder = container as Record<PathSegment, unknown> | null;
+    const last = path[path.length - 1]!;
+    // Only where the fill changed it: an untouched holder may be the caller's own, even frozen.
+    if (typeof holder === "object" && holder !== null && holder[last] !== held) holder[last] = held;
   }
 }
 

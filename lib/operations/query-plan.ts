@@ -145,13 +145,17 @@ export function planQuery(
   const { candidate, hash, range } = chooseKey(candidates, conjuncts, target, options.index, excluded);
   // Named by document path (a flattened sub-attribute's stored name is not what the caller wrote).
   const named = (storedName: string) => keyDocumentName(schemas[0], storedName);
+  // A key attribute with a `set` is compared as `set` makes the value (a hash of a long one, say): its length
+  // is known only then, so it is left to DynamoDB.
+  const limitOf = (name: string, limit: number) =>
+    schemas.some((schema) => schema.shape.byName.get(name)?.flags.set === true) ? Infinity : limit;
   for (const value of comparedValues(hash)) {
-    checkKeyConditionValue(candidate.hashKey, value, PARTITION_KEY_BYTES, named);
+    checkKeyConditionValue(candidate.hashKey, value, limitOf(candidate.hashKey, PARTITION_KEY_BYTES), named);
   }
   if (range !== undefined) {
-    for (const value of comparedValues(range)) {
-      checkKeyConditionValue(candidate.rangeKey!, value, SORT_KEY_BYTES, named);
-    }
+    const limit = limitOf(candidate.rangeKey!, SORT_KEY_BYTES);
+    for (const value of comparedValues(range))
+      checkKeyConditionValue(candidate.rangeKey!, value, limit, named);
   }
   // No parentheses here: a key condition is at most two simple parts, and its grammar is DynamoDB's narrowest.
   const keyParts = [compileConditionNode(hash, target, registry)];

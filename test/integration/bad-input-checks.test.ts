@@ -266,6 +266,18 @@ describe("empty key values, which DynamoDB refuses", () => {
     expect(range).toEqual({ error: tooLong("at", "sort", 1024, 1026), sent: [] });
     await expect(Keyed.query("id").eq("p".repeat(2048)).exec()).resolves.toHaveLength(0);
   });
+
+  it("a key attribute with a set is compared as set makes the value: a long one it shortens is queried", async () => {
+    const shorten = (value: string) => (value.length > 100 ? `h${value.length}` : value);
+    const Hashed = dynamodel.model(
+      "BadInputHashedKey",
+      new Schema({ id: { type: String, set: shorten }, at: { type: String, rangeKey: true, set: shorten } }),
+      { tableName: uniqueTableName("hashedKey"), throughput: "ON_DEMAND" },
+    );
+    const long = "x".repeat(3000);
+    await Hashed.create({ id: long, at: long });
+    expect(await Hashed.query("id").eq(long).where("at").eq(long).exec()).toHaveLength(1);
+  });
 });
 
 describe("numbers DynamoDB cannot store (magnitude over 1e126 or under 1e-130)", () => {
