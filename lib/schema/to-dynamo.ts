@@ -152,8 +152,8 @@ export function objectToDynamo(
     if (entry === undefined) continue;
     const attribute = shape.byName.get(key);
     const entryPath = path === "" ? key : `${path}.${key}`;
-    if (attribute === undefined) checkStoredName(key, path, value);
     const converted = attribute ? valueToDynamo(attribute, entry, entryPath) : anyToDynamo(entry, entryPath);
+    if (attribute === undefined && converted !== undefined) checkStoredName(key, path, value);
     // A `__proto__` member (from JSON, kept by saveUnknown) is data: assigned, it would set the prototype.
     if (converted !== undefined) setOwnMember(output, key, converted);
   }
@@ -176,8 +176,8 @@ function flattenedObjectToDynamo(
     const attribute = shape.byName.get(key);
     const flatten = attribute?.flatten;
     if (flatten === undefined) {
-      if (attribute === undefined) checkStoredName(key, "", value);
       const converted = attribute ? valueToDynamo(attribute, entry, key) : anyToDynamo(entry, key);
+      if (attribute === undefined && converted !== undefined) checkStoredName(key, "", value);
       if (converted !== undefined) output[key] = converted;
       continue;
     }

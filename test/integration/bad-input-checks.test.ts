@@ -889,6 +889,13 @@ describe("names DynamoDB cannot store, inside values", () => {
     expect(await storedItem(tableName, { id: { S: item.id } })).toBeUndefined();
   });
 
+  it('a key "" holding nothing to store is left out, as any undefined member is', async () => {
+    await Bag.create({ id: "h", data: { "": undefined, a: 1 } });
+    await Bag.create({ id: "i", data: { "": dynamodel.type.UNDEFINED, a: 1 } });
+    for (const id of ["h", "i"])
+      expect((await storedItem(tableName, { id: { S: id } }))?.data).toEqual({ M: { a: { N: "1" } } });
+  });
+
   it('an attribute named "" that saveUnknown would keep is refused the same way', async () => {
     const { error, sent } = await outcomeAndOperationsSent(() => Bag.create({ id: "e", "": 1 } as never));
     expect(error).toBeInstanceOf(ValidationError);

@@ -77,10 +77,12 @@ function objectToDynamo(value: object | null, path: string, depth: number): Attr
   if (holdsHiddenContent(value)) throw new TypeMismatch(path, "a value DynamoDB can store", value);
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
-    checkStoredName(key, path, value);
     const converted = anyToDynamo((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+    // Only a key that stores something is checked: one holding `undefined` is left out anyway.
+    if (converted === undefined) continue;
+    checkStoredName(key, path, value);
     // A `__proto__` member (from JSON, or read so) is data: assigned, it would set the map's prototype.
-    if (converted !== undefined) setOwnMember(map, key, converted);
+    setOwnMember(map, key, converted);
   }
   return { M: map };
 }
@@ -89,9 +91,10 @@ function mapToDynamo(value: Map<unknown, unknown>, path: string, depth: number):
   const map: Record<string, AttributeValue> = {};
   for (const [key, entry] of value) {
     if (typeof key !== "string") throw new TypeMismatch(path, "a Map with string keys only", value);
-    checkStoredName(key, path, value);
     const converted = anyToDynamo(entry, `${path}.${key}`, depth + 1);
-    if (converted !== undefined) setOwnMember(map, key, converted);
+    if (converted === undefined) continue;
+    checkStoredName(key, path, value);
+    setOwnMember(map, key, converted);
   }
   return { M: map };
 }
