@@ -844,6 +844,16 @@ describe("a Date stored as an ISO string takes ISO strings only", () => {
   });
 
   // Each of these `new Date()` would read: in the process's time zone, or as a year.
+  it("reads the same forms stored by another writer as the instant they name, and a save leaves them", async () => {
+    const stored = "2020-01-01T10:00:00+05"; // new Date() reads it as an Invalid Date
+    await rawClient().putItem({ TableName: tableName, Item: { id: { S: "other" }, at: { S: stored } } });
+    const read = (await Event.get("other"))!;
+    expect(read.at?.toISOString()).toBe("2020-01-01T05:00:00.000Z");
+    expect(read.modifiedPaths()).toEqual([]);
+    await read.save();
+    expect((await storedItem(tableName, { id: { S: "other" } }))?.at).toEqual({ S: stored });
+  });
+
   // Or roll over into the next month or day, as `new Date()` does.
   it.each([
     "2020-01-01T10:00",

@@ -49,6 +49,15 @@ function epochDate(unitMs: number): ScalarType {
   };
 }
 
+/**
+ * A stored string read back: the ISO forms writes take, as they take them (`new Date()` reads some of them,
+ * `+05` or a space before the time, as an Invalid Date); anything else another writer stored, as JavaScript
+ * reads it.
+ */
+function storedIsoDate(text: string): Date {
+  return parseIsoDate(text) ?? new Date(text);
+}
+
 /** ISO strings (iso-date.ts) or Dates in, `toISOString()` stored. */
 function isoDate(): ScalarType {
   return {
@@ -63,7 +72,7 @@ function isoDate(): ScalarType {
           : NO_MATCH,
     toDynamo: (value) => ({ S: (value as Date).toISOString() }),
     toSetMember: (value) => (value as Date).toISOString(),
-    fromDynamo: (value: AttributeValue) => (value.S !== undefined ? new Date(value.S) : NO_MATCH),
-    fromSetMember: (member) => new Date(member as string),
+    fromDynamo: (value: AttributeValue) => (value.S !== undefined ? storedIsoDate(value.S) : NO_MATCH),
+    fromSetMember: (member) => storedIsoDate(member as string),
   };
 }

@@ -47,7 +47,8 @@ export function parseIsoDate(text: string): Date | undefined {
   const minute = hasTime ? Number(minuteText) : 0;
   const second = secondText === undefined ? 0 : Number(secondText);
   const milliseconds = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
-  // 24:00 is the end of the day (the next day's midnight), as ECMAScript reads it; a leap second is not kept.
+  // 24:00 is the end of the day (the next day's midnight), as ECMAScript reads it; a leap second (:60) is
+  // refused, as ECMAScript refuses it.
   const endOfDay = hour === 24 && minute === 0 && second === 0 && milliseconds === 0;
   if ((hour > 23 && !endOfDay) || minute > 59 || second > 59) return undefined;
   const offset = zone === undefined ? 0 : offsetMinutes(zone);
