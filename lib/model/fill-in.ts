@@ -24,8 +24,10 @@ export function fillIn(
   const schema = runtime.compiled[schemaIndex]!;
   const written = result.item;
   const shape = schema.shape;
+  const filledIn = pipelineFilledIn(schema, result);
   for (const name of Object.keys(written)) {
     if (item[name] !== undefined) continue; // the common case: the item already holds it
+    if (!filledIn(name)) continue;
     const attribute = shape.byName.get(name);
     if (attribute === undefined) item[name] = written[name];
     else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
@@ -35,14 +37,26 @@ export function fillIn(
   for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
-  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true);
+  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true, filledIn);
   else {
     const held = attributesToHold(shape);
-    if (held.length > 0) holdWrittenValues(held, item, written, false);
+    if (held.length > 0) holdWrittenValues(held, item, written, false, filledIn);
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
   if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped);
+}
+
+/**
+ * Whether the pipeline put the top-level attribute `name` into what it wrote (a default; with the schema's
+ * own `set`, anything): only then is it copied onto an item that does not hold it. One the save was given
+ * and the item no longer holds was deleted while the save was in flight: it stays deleted, and the item is
+ * dirty until a save removes it too.
+ */
+function pipelineFilledIn(schema: CompiledSchema, result: WriteResult): (name: string) => boolean {
+  if (schema.set !== undefined) return () => true;
+  const defaulted = result.defaulted;
+  return defaulted === undefined ? () => false : (name) => defaulted.includes(name);
 }
 
 /**
@@ -77,6 +91,7 @@ function holdStoredContainers(
   for (const name of names) {
     const attribute = schema.shape.byName.get(name);
     const used = attribute === undefined ? name : nameHeld(attribute, item);
+    if (item[used] === undefined) continue; // deleted while the save was in flight: stays deleted
     const value = attribute === undefined ? stored[name] : inHeldNames(attribute, stored[name], item[used]);
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
@@ -164,10 +179,15 @@ function holdWrittenValues(
   item: Record<string, unknown>,
   written: Record<string, unknown>,
   schemaSets: boolean,
+  filledIn: (name: string) => boolean,
 ): void {
   for (const attribute of attributes) {
     let value = written[attribute.name];
     if (value === undefined) continue;
+    const used = nameHeld(attribute, item);
+    const held = item[used];
+    // Deleted while the save was in flight (see pipelineFilledIn): not put back.
+    if (held === undefined && !filledIn(attribute.name)) continue;
     if (attribute.flags.get) {
       const ownGet = settingsFor(attribute, value).get !== undefined;
       // With `set`s inside too, the stored value held as it is would read as changed: shown as read.
@@ -179,8 +199,6 @@ function holdWrittenValues(
       if (shown === undefined) continue;
       value = shown;
     }
-    const used = nameHeld(attribute, item);
-    const held = item[used];
     // Held only for its form, a Set or Date already is in it: the common case skips the deep compare. (A
     // Date stored in seconds may have lost its milliseconds: then the item takes the stored one.)
     if (formOnly.has(attribute) && ((held instanceof Set && !holdsDates(attribute)) || sameDate(held, value)))

@@ -6,11 +6,15 @@ let readSlot: (item: object) => unknown;
 let writeSlot: (item: object, value: unknown) => void;
 let readTicket: (item: object) => number;
 let writeTicket: (item: object, ticket: number) => void;
+let readInFlight: (item: object) => Promise<void> | undefined;
+let writeInFlight: (item: object, saves: Promise<void> | undefined) => void;
 
 export class StoredImageHolder {
   #slot: unknown = undefined;
   /** The ticket of the last save that recorded its write on the item (save-order.ts); 0 before the first. */
   #saveTicket = 0;
+  /** The item's saves in flight, settled once the last of them has (save-order.ts); undefined when none. */
+  #savesInFlight: Promise<void> | undefined = undefined;
 
   static {
     readSlot = (item) => (#slot in item ? (item as StoredImageHolder).#slot : undefined);
@@ -20,6 +24,10 @@ export class StoredImageHolder {
     readTicket = (item) => (item as StoredImageHolder).#saveTicket;
     writeTicket = (item, ticket) => {
       (item as StoredImageHolder).#saveTicket = ticket;
+    };
+    readInFlight = (item) => (item as StoredImageHolder).#savesInFlight;
+    writeInFlight = (item, saves) => {
+      (item as StoredImageHolder).#savesInFlight = saves;
     };
   }
 }
@@ -32,6 +40,16 @@ export function saveTicketOf(item: object): number {
 /** Notes the ticket of a save that recorded its write. Never call with a tracking proxy. */
 export function setSaveTicket(item: object, ticket: number): void {
   writeTicket(item, ticket);
+}
+
+/** The item's saves in flight (see save-order.ts), if any. Never call with a tracking proxy. */
+export function savesInFlightOf(item: object): Promise<void> | undefined {
+  return readInFlight(item);
+}
+
+/** Records the item's saves in flight. Never call with a tracking proxy. */
+export function setSavesInFlight(item: object, saves: Promise<void> | undefined): void {
+  writeInFlight(item, saves);
 }
 
 /** The slot's content (`undefined` for objects that are not items). Never call with a tracking proxy. */

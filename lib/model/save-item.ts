@@ -3,6 +3,7 @@
 import { isConditionFailure, withStoredItem } from "./conflict";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
 import { planSave, type SavePlan, type ValidatedWrite } from "./save";
+import { afterEarlierSaves } from "./save-order";
 import { wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
 
@@ -15,7 +16,15 @@ import { valuesSettled } from "../pending-values";
  * await saveItem(cat, {}); // PutItem for a new cat, an UpdateItem of its changes for a read one
  * ```
  */
-export async function saveItem<T extends object>(
+export function saveItem<T extends object>(
+  item: T,
+  rawSettings: SaveSettings,
+  validated?: ValidatedWrite,
+): Promise<T> {
+  return afterEarlierSaves(item, () => saveNow(item, rawSettings, validated));
+}
+
+async function saveNow<T extends object>(
   item: T,
   rawSettings: SaveSettings,
   validated?: ValidatedWrite,

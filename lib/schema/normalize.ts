@@ -20,6 +20,8 @@ import { rankObjectVariants } from "./variant-rank";
 export interface NormalizeContext extends LeftOutNote {
   /** The top-level attributes (stored names) that left something out inside them (see `reshaped`). */
   reshapedNames?: string[];
+  /** The top-level attributes a default was given to (a save's fill-in copies only those back). */
+  defaultedNames?: string[];
   /** Keeps an unknown attribute at this dotted path? */
   readonly keepUnknown: ((path: string) => boolean) | undefined;
   /** Defaults that are still promises: resolved and normalised after the walk. */
@@ -247,6 +249,7 @@ export function normalizeObject(
       const present = output[attribute.name] !== undefined;
       if (present && !attribute.settings.forceDefault) continue;
       if (!present && hasExplicitUndefined(shape, input, attribute)) continue;
+      if (path === "") (context.defaultedNames ??= []).push(attribute.name);
       applyDefault(attribute, output, path === "" ? attribute.name : `${path}.${attribute.name}`, context);
     }
   }

@@ -38,6 +38,8 @@ export interface WriteResult {
    * NormalizeContext): the attributes hold less than the input did inside them. Absent when none did.
    */
   readonly reshaped?: readonly string[];
+  /** The top-level attributes (real names) the pipeline gave a default to. Absent when none. */
+  readonly defaulted?: readonly string[];
 }
 
 /** A timestamp attribute's value for `now` (a Date, or milliseconds for a Number timestamp). */
@@ -113,8 +115,9 @@ export async function writePipeline(
   const attributes = objectToDynamo(schema.shape, item, "");
   checkKeysNotEmpty(schema, attributes);
   checkItemLimits(schema.shape, attributes);
-  const reshaped = context.reshapedNames;
-  return reshaped === undefined ? { item, attributes } : { item, attributes, reshaped };
+  const { reshapedNames: reshaped, defaultedNames: defaulted } = context;
+  if (reshaped === undefined && defaulted === undefined) return { item, attributes };
+  return { item, attributes, reshaped, defaulted };
 }
 
 /**

@@ -1,6 +1,6 @@
-// Two saves of one item in flight at once may finish in either order. The save started last is what the
-// item's stored image records, so a third save still writes what the table lacks. Before, whichever save
-// finished last recorded its state: an older one finishing late made the item believe the table held that.
+// A save called before the item's previous save settled waits for it, and is planned against what it
+// recorded: it writes what changed since, in order. Before, both were planned against the image read, so the
+// later one could leave out a change the earlier undid, and a value deleted meanwhile came back.
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import dynamodel, { Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
@@ -34,13 +34,14 @@ function holdFirstUpdate(): { release: () => void; stop: () => void } {
   return { release, stop };
 }
 
-test.each([
-  ["the older save finishes last", true],
-  ["the saves finish in order", false],
-])("%s: the item records the newer save, and a later save writes what is missing", async (_, late) => {
-  const id = late ? "late" : "in-order";
-  await Counter.create({ id, n: 1, note: "a" });
-  const item = (await Counter.get(id))!;
+test("a save called before the previous one settled waits for it, then writes what changed since", async () => {
+  await Counter.create({ id: "queued", n: 1, note: "a" });
+  const item = (await Counter.get("queued"))!;
+  const sent: string[] = [];
+  const record = Counter.use(async (call, next) => {
+    sent.push(call.operation);
+    return next();
+  });
   const { release, stop } = holdFirstUpdate();
   try {
     item.n = 2;
@@ -48,23 +49,41 @@ test.each([
     await new Promise((resolve) => setTimeout(resolve, 50)); // the older UpdateItem is on its way
     item.n = 3;
     item.note = "b";
-    if (!late) release();
     const newer = item.save();
-    await (late ? newer : older);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual(["UpdateItem"]); // the newer one waits for the older to settle
     release();
     await Promise.all([older, newer]);
   } finally {
     stop();
+    record();
   }
-  expect(await readRaw(id)).toEqual({ id, n: 3, note: "b" });
+  expect(sent).toEqual(["UpdateItem", "UpdateItem"]);
+  expect(await readRaw("queued")).toEqual({ id: "queued", n: 3, note: "b" });
   expect(item.isDirty()).toBe(false);
-  expect(item.original()).toEqual({ id, n: 3, note: "b" });
+  expect(item.original()).toEqual({ id: "queued", n: 3, note: "b" });
+});
 
-  // Back to a value only the older save sent: a change, since the table holds 3.
+test("an attribute deleted, or a change undone, while a save is in flight is written by the next save", async () => {
+  await Counter.create({ id: "undone", n: 1, note: "a" });
+  const item = (await Counter.get("undone"))!;
   item.n = 2;
-  expect(item.modifiedPaths()).toEqual(["n"]);
-  await item.save();
-  expect(await readRaw(id)).toEqual({ id, n: 2, note: "b" });
+  const first = item.save(); // plans with "note" still there
+  delete item.note; // deleted while the first save is in flight
+  const second = item.save();
+  await Promise.all([first, second]);
+  expect(await readRaw("undone")).toEqual({ id: "undone", n: 2 });
+  expect(item.isDirty()).toBe(false);
+
+  delete item.note;
+  item.n = 5;
+  const removing = item.save();
+  item.n = 2; // undone before the save settled
+  const undoing = item.save();
+  await Promise.all([removing, undoing]);
+  expect(await readRaw("undone")).toEqual({ id: "undone", n: 2 });
+  expect(item.original()).toEqual({ id: "undone", n: 2 });
+  expect(item.isDirty()).toBe(false);
 });
 
 test("a request only shown, or a transaction element never sent, does not count as a newer save", async () => {
@@ -79,31 +98,20 @@ test("a request only shown, or a transaction element never sent, does not count 
   expect(item.original()).toEqual({ id: "shown", n: 5 });
 });
 
-test("when the newer save fails, the item records what the older one wrote", async () => {
+test("when the earlier save fails, the later one still runs, against what is stored", async () => {
   await Counter.create({ id: "failed", n: 1, note: "a" });
   const item = (await Counter.get("failed"))!;
-  const { release, stop } = holdFirstUpdate();
-  try {
-    item.n = 2;
-    const older = item.save();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    item.note = "b";
-    const newer = item.save({ condition: new dynamodel.Condition("n").eq(99) });
-    await expect(newer).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
-    release();
-    await older;
-  } finally {
-    stop();
-  }
-  expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "a" });
-  expect(item.original()).toEqual({ id: "failed", n: 2, note: "a" });
-  expect(item.modifiedPaths()).toEqual(["note"]);
-  await item.save();
+  item.n = 2;
+  const older = item.save({ condition: new dynamodel.Condition("n").eq(99) });
+  item.note = "b";
+  const newer = item.save();
+  await expect(older).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+  await newer;
   expect(await readRaw("failed")).toEqual({ id: "failed", n: 2, note: "b" });
   expect(item.isDirty()).toBe(false);
 });
 
-test("optimistic locking: when the older save wins the race, the item keeps its version", async () => {
+test("optimistic locking: a save waiting for the previous one is planned against the version it stored", async () => {
   const Doc = dynamodel.model(
     "SaveOrderDoc",
     new Schema({ id: String, a: Number, b: Number }, { version: true }),
@@ -115,41 +123,14 @@ test("optimistic locking: when the older save wins the race, the item keeps its 
   await Doc.table().initialize();
   await Doc.create({ id: "v" });
   const item = (await Doc.get("v"))!;
-  // Both are planned against version 1; the newer is held until the older is stored, so it fails on the version.
-  let olderStored!: () => void;
-  const stored = new Promise<void>((resolve) => (olderStored = resolve));
-  let updates = 0;
-  const stop = Doc.use(async (call, next) => {
-    if (call.operation !== "UpdateItem") return next();
-    updates += 1;
-    if (updates === 1) {
-      const result = await next();
-      olderStored();
-      return result;
-    }
-    await stored;
-    return next();
-  });
   item.a = 1;
   const older = item.save();
   item.b = 2;
   const newer = item.save();
-  const [first, second] = await Promise.allSettled([older, newer]).finally(stop);
-  expect(first.status).toBe("fulfilled");
-  expect(second).toMatchObject({ status: "rejected", reason: { name: "ConditionalCheckFailedException" } });
+  await Promise.all([older, newer]);
   const { Item } = await rawClient().getItem({ TableName: Doc.table().name, Key: marshall({ id: "v" }) });
-  expect(unmarshall(Item!)).toEqual({ id: "v", a: 1, version: 2 });
-  expect(item.version).toBe(2);
-  expect(item.modifiedPaths()).toEqual(["b"]);
-  await item.save();
-  expect(
-    unmarshall(
-      (await rawClient().getItem({ TableName: Doc.table().name, Key: marshall({ id: "v" }) })).Item!,
-    ),
-  ).toEqual({
-    id: "v",
-    a: 1,
-    b: 2,
-    version: 3,
-  });
+  // Each save took the version the one before it stored: 1 → 2 → 3, no conflict with itself.
+  expect(unmarshall(Item!)).toEqual({ id: "v", a: 1, b: 2, version: 3 });
+  expect(item.version).toBe(3);
+  expect(item.isDirty()).toBe(false);
 });
