@@ -94,17 +94,15 @@ function withoutUnasked(
   image: Record<string, AttributeValue>,
   unasked: readonly string[],
 ): Record<string, AttributeValue> {
-  let copy: Record<string, AttributeValue> | undefined;
-  for (const name of unasked) {
-    if (!Object.hasOwn(image, name)) continue;
-    copy ??= { ...image };
-    delete copy[name];
-  }
-  if (copy === undefined) return image;
+  const whole = namesReadWholeOf(image);
+  // What the caller did not ask for is not read, whole or not: it leaves the names read whole too, even
+  // when the image lacks it (else it would be known absent, and a save would write its default).
+  if (!unasked.some((name) => Object.hasOwn(image, name) || whole.has(name))) return image;
+  const copy = { ...image };
+  for (const name of unasked) delete copy[name];
   if (isPartialImage(image)) {
-    // What the caller did not ask for is not read, whole or not.
-    const whole = [...namesReadWholeOf(image)].filter((name) => !unasked.includes(name));
-    markPartialImages([copy], listsInPartOf(image), new Set(whole));
+    const asked = [...whole].filter((name) => !unasked.includes(name));
+    markPartialImages([copy], listsInPartOf(image), new Set(asked));
   }
   return copy;
 }
@@ -163,7 +161,8 @@ export async function getByKey(
   if (output.Item === undefined) return undefined;
   if (input.ProjectionExpression !== undefined) {
     const { ProjectionExpression: projection, ExpressionAttributeNames: names } = input;
-    markPartialImages([output.Item], listsReadInPart(projection, names), namesReadWhole(projection, names));
+    const whole = runtime.compiled.length === 1 ? namesReadWhole(projection, names) : undefined;
+    markPartialImages([output.Item], listsReadInPart(projection, names), whole);
   }
   return itemFromImage(runtime, output.Item, unasked);
 }

@@ -148,7 +148,8 @@ async function requestPage(
   const images = output.Items ?? [];
   if (input.ProjectionExpression !== undefined || projectsPart(runtime, input.IndexName)) {
     const { ProjectionExpression: projection, ExpressionAttributeNames: names } = input;
-    markPartialImages(images, listsReadInPart(projection, names), namesReadWhole(projection, names));
+    const whole = runtime.compiled.length === 1 ? namesReadWhole(projection, names) : undefined;
+    markPartialImages(images, listsReadInPart(projection, names), whole);
   }
   const items: (object | Promise<object>)[] = new Array(images.length);
   let pending = false;

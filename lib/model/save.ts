@@ -36,7 +36,7 @@ import {
 import { changesToSave } from "./changes-to-save";
 import { mayRecordSave, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
-import { stampVersion, storedVersion, withVersionCheck } from "./version";
+import { stampVersion, storedVersion, versionUnread, withVersionCheck } from "./version";
 import type { SaveSettings } from "./persist";
 
 function keyOfImage(
@@ -203,8 +203,9 @@ export async function planSave(
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
   // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
   if (partial && !updatesStored) written = await writeProjectedAsNew(schema, item);
-  if (updatesStored && version !== undefined && stored[version] === undefined && isPartialImage(stored)) {
-    // Without the version it read, the save cannot say which version it changes (SPEC §11).
+  if (updatesStored && version !== undefined && versionUnread(stored, version)) {
+    // Without the version it read, the save cannot say which version it changes (SPEC §11). (Named in the
+    // attributes and missing, it is known absent: the item was stored before locking, as on a whole read.)
     throw new InvalidParameter(
       `A ${runtime.name} item read with attributes that leave out "${version}" cannot be saved: optimistic ` +
         `locking needs the version it read. Include "${version}" in the attributes.`,

@@ -69,7 +69,9 @@ export function listsInPartOf(image: Image): readonly NamePath[] {
 
 /**
  * The top-level attributes (stored names) the projection an image was read with named whole: one the image
- * lacks is absent from the table, as in a whole image. None for a whole image (every name is read there).
+ * lacks is absent from the table, as in a whole image. None for a whole image (every name is read there),
+ * and none recorded for a model of several schemas: the schema a projected image takes is chosen from the
+ * little it holds, so another schema's attribute would count as absent and take its default.
  */
 export function namesReadWholeOf(image: Image): ReadonlySet<string> {
   return partialImages.get(image)?.whole ?? NO_NAMES;

@@ -26,10 +26,9 @@ function wasRead(image: Image, attribute: CompiledAttribute): boolean {
   const whole = namesReadWholeOf(image);
   if (attribute.flatten === undefined)
     return image[attribute.name] !== undefined || whole.has(attribute.name);
-  for (const stored of attribute.flatten.storedNames.values()) {
-    if (image[stored] !== undefined || whole.has(stored)) return true;
-  }
-  return false;
+  const stored = [...attribute.flatten.storedNames.values()];
+  // A flattened object is known absent only when the projection named every stored attribute of it.
+  return stored.some((name) => image[name] !== undefined) || stored.every((name) => whole.has(name));
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
 import { schemaFor, type ModelRuntime } from "./runtime";
-import { hasStoredImage, isPartialImage, storedImageOf } from "./stored-images";
+import { hasStoredImage, isPartialImage, namesReadWholeOf, storedImageOf } from "./stored-images";
 import type { ConditionSetting } from "../operations/condition-input";
 
 /** The stored version number of an image (undefined when the item has none yet). */
@@ -67,6 +67,14 @@ export function versionedDeleteCondition(
   const stored = storedImageOf(item)!;
   // Read without its version (a keys-only index, `attributes` leaving it out): it cannot say which version
   // it deletes, so it deletes as a key does, unchecked, as such deletes always have.
-  if (stored[version] === undefined && isPartialImage(stored)) return condition;
+  if (versionUnread(stored, version)) return condition;
   return withVersionCheck(condition, version, storedVersion(stored, version));
+}
+
+/**
+ * Whether a projected read left the version out, so the item cannot say which version it holds: not read,
+ * and not named in the attributes (named and missing, the item was stored before locking was turned on).
+ */
+export function versionUnread(stored: Record<string, AttributeValue>, version: string): boolean {
+  return stored[version] === undefined && isPartialImage(stored) && !namesReadWholeOf(stored).has(version);
 }

@@ -188,7 +188,11 @@ export async function batchGetByKeys(
           markPartialImages(
             images,
             listsReadInPart(projection, names),
-            projection === undefined ? new Set(template.AttributesToGet) : namesReadWhole(projection, names),
+            runtime.compiled.length > 1
+              ? undefined
+              : projection === undefined
+                ? new Set(template.AttributesToGet)
+                : namesReadWhole(projection, names),
           );
         }
         for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);

@@ -213,7 +213,8 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
         // A raw element's body is the caller's: only a string projection and a names object are read.
         const named = typeof names === "object" && names !== null ? (names as Record<string, string>) : {};
         const text = typeof projection === "string" ? projection : undefined;
-        markPartialImages([image], listsReadInPart(text, named), namesReadWhole(text, named));
+        const whole = element.runtime.compiled.length === 1 ? namesReadWhole(text, named) : undefined;
+        markPartialImages([image], listsReadInPart(text, named), whole);
       }
       return itemFromImage(element.runtime, image, element.unasked);
     }),

@@ -468,3 +468,93 @@ describe("attributes a projection names whole and the table lacks", () => {
     });
   });
 });
+
+describe("names a projection reads whole: what does not count", () => {
+  const raw = (tableName: string, id: string) =>
+    rawClient()
+      .getItem({ TableName: tableName, Key: { id: { S: id } } })
+      .then((output) => output.Item);
+
+  it("an attribute the library adds to the projection for its own use (the TTL attribute)", async () => {
+    const Session = dynamodel.model(
+      "ProjectedTtlSession",
+      new Schema({ id: String, user: String, n: Number }),
+      {
+        tableName: uniqueTableName("projectedTtl"),
+        throughput: "ON_DEMAND",
+        expires: { ttl: 3_600_000, items: { returnExpired: false } },
+      },
+    );
+    await Session.table().initialize();
+    const item = { id: { S: "s" }, user: { S: "ann" }, n: { N: "1" } };
+    await rawClient().putItem({ TableName: Session.table().name, Item: item });
+    const read = (await Session.get("s", { attributes: ["id", "user"] }))!;
+    expect(read.modifiedPaths()).toEqual([]);
+    read.user = "bob";
+    await read.save();
+    expect(await raw(Session.table().name, "s")).toEqual({ ...item, user: { S: "bob" } }); // no ttl written
+  });
+
+  it("one stored attribute of a flattened object: the object is read in part, not known absent", async () => {
+    const Person = dynamodel.model(
+      "ProjectedFlatPerson",
+      new Schema({
+        id: String,
+        name: String,
+        address: {
+          type: Object,
+          storage: "flatten",
+          required: true,
+          schema: { city: String, zip: { type: String, default: "0000" } },
+        },
+      }),
+      { tableName: uniqueTableName("projectedFlatWhole"), throughput: "ON_DEMAND" },
+    );
+    await Person.table().initialize();
+    const item = { id: { S: "p" }, name: { S: "Tom" }, address_zip: { S: "1234" } };
+    await rawClient().putItem({ TableName: Person.table().name, Item: item });
+    const read = (await Person.get("p", { attributes: ["id", "address.city"] }))!;
+    read.name = "Felix";
+    await read.save(); // "address" is required, but was not read
+    expect(await raw(Person.table().name, "p")).toEqual({ ...item, name: { S: "Felix" } });
+  });
+
+  it("a model of several schemas: another schema's attribute takes no default", async () => {
+    const Thing = dynamodel.model(
+      "ProjectedMultiThing",
+      [
+        new Schema({ id: String, x: { type: Number, default: 1 }, a: String }),
+        new Schema({ id: String, y: Number, b: String }),
+      ],
+      { tableName: uniqueTableName("projectedMulti"), throughput: "ON_DEMAND" },
+    );
+    await Thing.table().initialize();
+    const item = { id: { S: "k" }, y: { N: "5" }, b: { S: "bb" } };
+    await rawClient().putItem({ TableName: Thing.table().name, Item: item });
+    const read = (await Thing.get("k", { attributes: ["id", "x"] }))!;
+    expect(read.modifiedPaths()).toEqual([]);
+    await read.save();
+    expect(await raw(Thing.table().name, "k")).toEqual(item);
+  });
+
+  it("a version attribute named and missing: the item was stored before locking, and saves as on a whole read", async () => {
+    const Doc = dynamodel.model(
+      "ProjectedVersionDoc",
+      new Schema({ id: String, name: String }, { version: true }),
+      {
+        tableName: uniqueTableName("projectedVersion"),
+        throughput: "ON_DEMAND",
+      },
+    );
+    await Doc.table().initialize();
+    await rawClient().putItem({ TableName: Doc.table().name, Item: { id: { S: "d" }, name: { S: "a" } } });
+    const read = (await Doc.get("d", { attributes: ["id", "name", "version"] }))!;
+    read.name = "b";
+    await read.save();
+    expect(await raw(Doc.table().name, "d")).toEqual({
+      id: { S: "d" },
+      name: { S: "b" },
+      version: { N: "1" },
+    });
+  });
+});
