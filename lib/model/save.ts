@@ -118,11 +118,20 @@ export function writeForSave(
 
 /**
  * A projected item written as a new item (its key changed, `overwrite: false`, or deleted meanwhile): whole,
- * with defaults and `required`, like every new item; refused while it holds a list read in part.
+ * with defaults and `required`, like every new item; refused while it holds a list read in part. What it
+ * still holds as read is the stored value, as for any item read: `set` does not run on it again, and a
+ * `get` display value is put back to the stored one.
  */
-async function writeProjectedAsNew(schema: CompiledSchema, item: object): Promise<WriteResult> {
+async function writeProjectedAsNew(
+  schema: CompiledSchema,
+  item: object,
+  stored: Record<string, AttributeValue>,
+): Promise<WriteResult> {
   refuseListsReadInPartAsNew(schema, item);
-  return writeForSave(schema, item, undefined);
+  return writePipeline(schema, item as Record<string, unknown>, {
+    isNew: true,
+    old: storedFormFromDynamo(schema, stored),
+  });
 }
 
 /**
@@ -202,7 +211,7 @@ export async function planSave(
   const partial = stored !== undefined && isPartialImage(stored);
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
   // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
-  if (partial && !updatesStored) written = await writeProjectedAsNew(schema, item);
+  if (partial && !updatesStored) written = await writeProjectedAsNew(schema, item, stored);
   if (updatesStored && version !== undefined && versionUnread(stored, version)) {
     // Without the version it read, the save cannot say which version it changes (SPEC §11). (Named in the
     // attributes and missing, it is known absent: the item was stored before locking, as on a whole read.)
@@ -298,7 +307,7 @@ export async function planSave(
   // The fallback after a concurrent delete: the whole item as a new save would write it. A projected item is
   // run through the pipeline again as new (defaults, `required`), since nothing of it is left to keep.
   const whole = async (): Promise<WholeWrite> => {
-    const result = partial ? await writeProjectedAsNew(schema, item) : written;
+    const result = partial ? await writeProjectedAsNew(schema, item, stored!) : written;
     const { attributes } = result;
     const everyAttribute: ImageChange[] = Object.keys(attributes)
       .filter((name) => name !== schema.hashKey && name !== schema.rangeKey)

@@ -558,3 +558,24 @@ describe("names a projection reads whole: what does not count", () => {
     });
   });
 });
+
+it("a projected item written again after a concurrent delete keeps stored values as stored: no set again, no display value", async () => {
+  const Note = dynamodel.model(
+    "ProjectedRecreatedNote",
+    new Schema({
+      id: String,
+      title: { type: String, get: (value: string) => value.toUpperCase() },
+      code: { type: String, set: (value: string) => `#${value}` },
+      n: Number,
+    }),
+    { tableName: uniqueTableName("projectedRecreated"), throughput: "ON_DEMAND" },
+  );
+  await Note.create({ id: "r", title: "Hello", code: "a", n: 1 });
+  const read = (await Note.get("r", { attributes: ["id", "title", "code"] }))!;
+  expect(read.title).toBe("HELLO");
+  await Note.delete("r"); // by someone else
+  read.n = 2;
+  await read.save();
+  const { Item } = await rawClient().getItem({ TableName: Note.table().name, Key: { id: { S: "r" } } });
+  expect(Item).toEqual({ id: { S: "r" }, title: { S: "Hello" }, code: { S: "#a" }, n: { N: "2" } });
+});
