@@ -1,33 +1,69 @@
 // After a save: what the write pipeline filled in (defaults, timestamps, `set` results) is copied back onto
 // the item under the names it uses, so the item agrees with what was stored.
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/compiled";
-import { isThenable } from "../schema/normalize";
 import { storedFormFromDynamo } from "../schema/read-stored";
 import { sameValue } from "../schema/same-value";
 import { settingsFor } from "../schema/settings-for";
-import { attributeWalk } from "../schema/rules";
 import { referenceTargetOf } from "../schema/types/reference";
 import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
 import { copyData } from "./json";
 import { nameHeld } from "./item-paths";
+import { shownInside, shownValue } from "./shown-values";
 import { withoutUnstored } from "./prune-unstored";
 import type { ModelRuntime } from "./runtime";
 
-/** Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. */
+/**
+ * What the item held, when a save read it, of the attributes a fill-in may replace (real names → a copy):
+ * a value the caller changed since, while the save was in flight, is theirs to keep, for the next save to
+ * write. Taken just before the write pipeline reads the item.
+ */
+export type PlannedValues = ReadonlyMap<string, unknown>;
+
+/** The item's values a fill-in may replace, as the save about to be planned reads them (see PlannedValues). */
+export function plannedValues(schema: CompiledSchema, item: Record<string, unknown>): PlannedValues {
+  const attributes = schema.set !== undefined ? schema.shape.attributes : attributesToHold(schema.shape);
+  const values = new Map<string, unknown>();
+  for (const attribute of attributes) values.set(attribute.name, copyData(item[nameHeld(attribute, item)]));
+  return values;
+}
+
+/** The attributes (real names) whose value on the item is no longer what the save read (see PlannedValues). */
+function changedSincePlanned(
+  shape: ObjectShape,
+  item: Record<string, unknown>,
+  planned: PlannedValues,
+): ReadonlySet<string> {
+  const changed = new Set<string>();
+  for (const [name, value] of planned) {
+    const attribute = shape.byName.get(name)!;
+    if (!sameValue(item[nameHeld(attribute, item)], value)) changed.add(name);
+  }
+  return changed;
+}
+
+/**
+ * Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. With
+ * `planned`, a value the caller changed or deleted since the save read the item is left as it is now.
+ */
 export function fillIn(
   runtime: ModelRuntime,
   item: Record<string, unknown>,
   result: WriteResult,
   schemaIndex: number,
+  planned?: PlannedValues,
 ): void {
   const schema = runtime.compiled[schemaIndex]!;
   const written = result.item;
   const shape = schema.shape;
   const filledIn = pipelineFilledIn(schema, result);
+  // A value changed since the save read the item stays as the caller left it (judged before this fill-in
+  // changes anything).
+  const changed = planned === undefined ? undefined : changedSincePlanned(shape, item, planned);
+  const unchanged = (name: string) => changed === undefined || !changed.has(name);
   for (const name of Object.keys(written)) {
     if (item[name] !== undefined) continue; // the common case: the item already holds it
-    if (!filledIn(name)) continue;
+    if (!filledIn(name) || planned?.get(name) !== undefined) continue; // (deleted since the save read it)
     const attribute = shape.byName.get(name);
     if (attribute === undefined) item[name] = written[name];
     else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
@@ -37,14 +73,15 @@ export function fillIn(
   for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
-  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true, filledIn);
+
+  if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true, filledIn, unchanged);
   else {
     const held = attributesToHold(shape);
-    if (held.length > 0) holdWrittenValues(held, item, written, false, filledIn);
+    if (held.length > 0) holdWrittenValues(held, item, written, false, filledIn, unchanged);
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
   dropUnstored(shape, item, written);
-  if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped);
+  if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped, unchanged);
 }
 
 /**
@@ -86,12 +123,14 @@ function holdStoredContainers(
   item: Record<string, unknown>,
   result: WriteResult,
   names: readonly string[],
+  unchanged: (name: string) => boolean,
 ): void {
   const stored = storedFormFromDynamo(schema, result.attributes);
   for (const name of names) {
     const attribute = schema.shape.byName.get(name);
     const used = attribute === undefined ? name : nameHeld(attribute, item);
-    if (item[used] === undefined) continue; // deleted while the save was in flight: stays deleted
+    // Deleted, or changed, while the save was in flight: left as the caller has it.
+    if (item[used] === undefined || !unchanged(name)) continue;
     const value = attribute === undefined ? stored[name] : inHeldNames(attribute, stored[name], item[used]);
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
@@ -180,14 +219,15 @@ function holdWrittenValues(
   written: Record<string, unknown>,
   schemaSets: boolean,
   filledIn: (name: string) => boolean,
+  unchanged: (name: string) => boolean,
 ): void {
   for (const attribute of attributes) {
     let value = written[attribute.name];
     if (value === undefined) continue;
     const used = nameHeld(attribute, item);
     const held = item[used];
-    // Deleted while the save was in flight (see pipelineFilledIn): not put back.
-    if (held === undefined && !filledIn(attribute.name)) continue;
+    // Deleted while the save was in flight (see pipelineFilledIn), or changed since it read the item: left.
+    if ((held === undefined && !filledIn(attribute.name)) || !unchanged(attribute.name)) continue;
     if (attribute.flags.get) {
       const ownGet = settingsFor(attribute, value).get !== undefined;
       // With `set`s inside too, the stored value held as it is would read as changed: shown as read.
@@ -258,63 +298,4 @@ function reshapes(attribute: CompiledAttribute): boolean {
     reshaping.set(attribute, known);
   }
   return known;
-}
-
-/**
- * A map or list with `get`s only inside, as a read shows it: a copy of the stored value with each inner
- * `get` applied, so the next save puts back the stored values (rules.ts `restoreReadValues`) instead of
- * running `set` again on them. Undefined when an inner `get` is asynchronous, throws or hides its value
- * (returns undefined): the item then keeps the value the caller gave, which `set` turns into the stored
- * value again.
- */
-function shownInside(attribute: CompiledAttribute, stored: unknown): unknown {
-  const container: Record<string, unknown> = { value: copyData(stored) };
-  let unshown = false;
-  attributeWalk(
-    attribute,
-    container,
-    "value",
-    attribute.name,
-  )("get", (inner, holder, key) => {
-    const value = holder[key];
-    if (value === undefined || value === null || unshown) return;
-    const { get } = settingsFor(inner, value);
-    if (get === undefined) return;
-    let shown: unknown;
-    try {
-      shown = get(value);
-    } catch {
-      unshown = true; // the write succeeded: a failing display value is a read's concern, not the save's
-      return;
-    }
-    if (isThenable(shown)) {
-      unshown = true;
-      Promise.resolve(shown).catch(() => undefined);
-    } else if (shown === undefined) {
-      // A `get` that hides the value (`get: () => undefined`): held so, the next save would remove it.
-      unshown = true;
-    } else holder[key] = shown;
-  });
-  return unshown ? undefined : container.value;
-}
-
-/**
- * `get(stored)` of a scalar or COMBINE attribute whose own `get` is synchronous, or undefined when it
- * cannot be shown so (nested values, an asynchronous `get`).
- */
-function shownValue(attribute: CompiledAttribute, stored: unknown): unknown {
-  const { get } = settingsFor(attribute, stored);
-  if (get === undefined) return undefined;
-  if (attribute.variants.some((variant) => variant.kind !== "scalar" && variant.kind !== "combine")) {
-    return undefined;
-  }
-  let shown: unknown;
-  try {
-    shown = get(stored);
-  } catch {
-    return undefined; // the write succeeded: a failing display value is a read's concern, not the save's
-  }
-  if (!isThenable(shown)) return shown;
-  Promise.resolve(shown).catch(() => undefined); // a failing display value is a read's concern, not the save's
-  return undefined;
 }

@@ -2,7 +2,8 @@
 // deleted since it was read. Planning (what to send) is save.ts's.
 import { isConditionFailure, withStoredItem } from "./conflict";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
-import { planSave, type SavePlan, type ValidatedWrite } from "./save";
+import { planSave, type SavePlan, validateBeforeSave, type ValidatedWrite } from "./save";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 import { afterEarlierSaves } from "./save-order";
 import { wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
@@ -21,6 +22,14 @@ export function saveItem<T extends object>(
   rawSettings: SaveSettings,
   validated?: ValidatedWrite,
 ): Promise<T> {
+  const runtime = itemRuntimeOf(item);
+  // Validate hooks run before the save waits for earlier ones: a hook that saves the item again must not
+  // wait for the save that waits for the hook.
+  if (validated === undefined && schemaFor(runtime, item as Record<string, unknown>).hooks.has("validate")) {
+    return validateBeforeSave(item).then((checked) =>
+      afterEarlierSaves(item, () => saveNow(item, rawSettings, checked)),
+    );
+  }
   return afterEarlierSaves(item, () => saveNow(item, rawSettings, validated));
 }
 

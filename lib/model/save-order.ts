@@ -30,6 +30,11 @@ export function mayRecordSave(item: object, ticket: number): boolean {
   return true;
 }
 
+/** The ticket of the last save recorded on the item (0 before any): it moves whenever a save records. */
+export function recordedSaveOf(item: object): number {
+  return saveTicketOf(trackedTargetOf(item) ?? item);
+}
+
 /**
  * Runs `save` once the item's saves already in flight have settled, whatever their outcome: a save called
  * before the previous one settled is planned against what that one recorded, so it writes what changed

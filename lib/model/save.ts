@@ -9,7 +9,7 @@ import { writePipeline, type WriteResult } from "../schema/write";
 import type { CompiledSchema } from "../schema/compiled";
 import { sameValue } from "../schema/same-value";
 import { copyData } from "./json";
-import { fillIn } from "./fill-in";
+import { fillIn, plannedValues, type PlannedValues } from "./fill-in";
 import { withHooks } from "../hooks/hooks";
 import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
@@ -34,7 +34,7 @@ import {
   storedImageOf,
 } from "./stored-images";
 import { changesToSave } from "./changes-to-save";
-import { mayRecordSave, startSave } from "./save-order";
+import { mayRecordSave, recordedSaveOf, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, versionUnread, withVersionCheck } from "./version";
 import type { SaveSettings } from "./persist";
@@ -156,6 +156,10 @@ export function validateHooked(
 export interface ValidatedWrite {
   readonly data: Record<string, unknown>;
   readonly written: WriteResult;
+  /** The values a fill-in may replace, as the pipeline read them (fill-in.ts). */
+  readonly planned: PlannedValues;
+  /** The last save recorded on the item then (save-order.ts): another since makes `written` stale. */
+  readonly recorded: number;
 }
 
 /**
@@ -166,12 +170,16 @@ export async function validateBeforeSave(item: object): Promise<ValidatedWrite> 
   const runtime = itemRuntimeOf(item);
   const record = item as Record<string, unknown>;
   let data: Record<string, unknown> = {};
+  let planned: PlannedValues = new Map();
+  const recorded = recordedSaveOf(item);
   const written = await validateHooked(schemaFor(runtime, record), item, () => {
     // Taken after the pre validate hooks, which may fill the item in.
     data = copyData({ ...record }) as Record<string, unknown>;
-    return writeForSave(schemaFor(runtime, record), item, storedImageOf(item));
+    const schema = schemaFor(runtime, record);
+    planned = plannedValues(schema, record);
+    return writeForSave(schema, item, storedImageOf(item));
   });
-  return { data, written };
+  return { data, written, planned, recorded };
 }
 
 /**
@@ -191,12 +199,17 @@ export async function planSave(
   const schema = schemaFor(runtime, data);
   const schemaIndex = runtime.compiled.indexOf(schema);
   const stored = storedImageOf(item);
-  let written =
-    validated === undefined
-      ? await validateHooked(schema, item, () => writeForSave(schema, item, stored))
-      : sameValue(validated.data, { ...data })
-        ? validated.written
-        : await writeForSave(schema, item, stored);
+  let planned: PlannedValues | undefined;
+  const writeNow = () => {
+    planned = plannedValues(schema, data); // just before the pipeline reads the item
+    return writeForSave(schema, item, stored);
+  };
+  let written: WriteResult;
+  if (validated === undefined) written = await validateHooked(schema, item, writeNow);
+  else if (sameValue(validated.data, { ...data }) && validated.recorded === recordedSaveOf(item)) {
+    written = validated.written;
+    planned = validated.planned;
+  } else written = await writeNow(); // changed since it was validated (a hook, or an earlier save)
   const target = expressionTargetOf(schema);
   const tableName = runtime.table.name;
   const sameKey =
@@ -211,7 +224,10 @@ export async function planSave(
   const partial = stored !== undefined && isPartialImage(stored);
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
   // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
-  if (partial && !updatesStored) written = await writeProjectedAsNew(schema, item, stored);
+  if (partial && !updatesStored) {
+    planned = plannedValues(schema, data);
+    written = await writeProjectedAsNew(schema, item, stored);
+  }
   if (updatesStored && version !== undefined && versionUnread(stored, version)) {
     // Without the version it read, the save cannot say which version it changes (SPEC §11). (Named in the
     // attributes and missing, it is known absent: the item was stored before locking, as on a whole read.)
@@ -298,8 +314,8 @@ export async function planSave(
     if (stillPartial) markPartialImages([image], undefined, namesReadWholeOf(stored!));
     if (partial) {
       forgetRemovedListsReadInPart(schema, item);
-      keepingListsReadInPart(schema, item, () => fillIn(runtime, data, result, schemaIndex));
-    } else fillIn(runtime, data, result, schemaIndex);
+      keepingListsReadInPart(schema, item, () => fillIn(runtime, data, result, schemaIndex, planned));
+    } else fillIn(runtime, data, result, schemaIndex, planned);
     if (version !== undefined && result.item[version] !== undefined) data[version] = result.item[version];
   };
   const commit = (): void =>

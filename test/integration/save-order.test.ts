@@ -134,3 +134,44 @@ test("optimistic locking: a save waiting for the previous one is planned against
   expect(item.version).toBe(3);
   expect(item.isDirty()).toBe(false);
 });
+
+test("a change made while a save is in flight is kept on the item and written by the next save", async () => {
+  const Visit = dynamodel.model(
+    "SaveOrderVisit",
+    new Schema({ id: String, seen: Date, tag: { type: String, set: (value: string) => value.trim() } }),
+    { tableName: uniqueTableName("save-order-visit"), throughput: "ON_DEMAND" },
+  );
+  await Visit.create({ id: "a", seen: new Date(1000), tag: "x" });
+  const item = (await Visit.get("a"))!;
+  item.seen = new Date(2000);
+  item.tag = "y";
+  const first = item.save();
+  item.seen = new Date(3000); // changed again before the first save settled
+  item.tag = " z ";
+  const second = item.save();
+  await Promise.all([first, second]);
+  const { Item } = await rawClient().getItem({ TableName: Visit.table().name, Key: marshall({ id: "a" }) });
+  expect(unmarshall(Item!)).toEqual({ id: "a", seen: 3000, tag: "z" });
+  expect(item.seen?.getTime()).toBe(3000);
+  expect(item.tag).toBe("z");
+  expect(item.isDirty()).toBe(false);
+});
+
+test("a validate hook that saves the item again does not wait for the save that waits for it", async () => {
+  const schema = new Schema({ id: String, n: Number });
+  let again = false;
+  schema.post("validate", async function () {
+    if (again) return;
+    again = true;
+    await (this as unknown as { save(): Promise<unknown> }).save();
+  });
+  const Hooked = dynamodel.model("SaveOrderHooked", schema, {
+    tableName: uniqueTableName("save-order-hooked"),
+    throughput: "ON_DEMAND",
+  });
+  await Hooked.table().initialize();
+  await new Hooked({ id: "h", n: 1 }).save();
+  expect(again).toBe(true);
+  const { Item } = await rawClient().getItem({ TableName: Hooked.table().name, Key: marshall({ id: "h" }) });
+  expect(unmarshall(Item!)).toEqual({ id: "h", n: 1 });
+}, 10_000);
