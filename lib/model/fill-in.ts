@@ -7,39 +7,22 @@ import { settingsFor } from "../schema/settings-for";
 import { referenceTargetOf } from "../schema/types/reference";
 import type { WriteResult } from "../schema/write";
 import { inHeldNames } from "./held-names";
-import { copyData } from "./json";
 import { nameHeld } from "./item-paths";
 import { shownInside, shownValue } from "./shown-values";
 import { withoutUnstored } from "./prune-unstored";
 import type { ModelRuntime } from "./runtime";
 
 /**
- * What the item held, when a save read it, of the attributes a fill-in may replace (real names → a copy):
- * a value the caller changed since, while the save was in flight, is theirs to keep, for the next save to
- * write. Taken just before the write pipeline reads the item.
+ * The item's own properties as a save read them (a shallow copy, taken just before the write pipeline
+ * reads the item): a property the caller assigned, added or deleted since, while the save was in flight,
+ * is theirs to keep, for the next save to write. Compared by reference: the pipeline's own functions (`set`
+ * changing its argument in place) must not count as the caller's change, and a copy costs nothing.
  */
-export type PlannedValues = ReadonlyMap<string, unknown>;
+export type PlannedValues = Readonly<Record<string, unknown>>;
 
-/** The item's values a fill-in may replace, as the save about to be planned reads them (see PlannedValues). */
-export function plannedValues(schema: CompiledSchema, item: Record<string, unknown>): PlannedValues {
-  const attributes = schema.set !== undefined ? schema.shape.attributes : attributesToHold(schema.shape);
-  const values = new Map<string, unknown>();
-  for (const attribute of attributes) values.set(attribute.name, copyData(item[nameHeld(attribute, item)]));
-  return values;
-}
-
-/** The attributes (real names) whose value on the item is no longer what the save read (see PlannedValues). */
-function changedSincePlanned(
-  shape: ObjectShape,
-  item: Record<string, unknown>,
-  planned: PlannedValues,
-): ReadonlySet<string> {
-  const changed = new Set<string>();
-  for (const [name, value] of planned) {
-    const attribute = shape.byName.get(name)!;
-    if (!sameValue(item[nameHeld(attribute, item)], value)) changed.add(name);
-  }
-  return changed;
+/** The item's properties as the save about to be planned reads them (see PlannedValues). */
+export function plannedValues(item: Record<string, unknown>): PlannedValues {
+  return { ...item };
 }
 
 /**
@@ -57,13 +40,16 @@ export function fillIn(
   const written = result.item;
   const shape = schema.shape;
   const filledIn = pipelineFilledIn(schema, result);
-  // A value changed since the save read the item stays as the caller left it (judged before this fill-in
-  // changes anything).
-  const changed = planned === undefined ? undefined : changedSincePlanned(shape, item, planned);
-  const unchanged = (name: string) => changed === undefined || !changed.has(name);
+  // A property assigned since the save read the item stays as the caller left it (judged before this
+  // fill-in changes anything).
+  const assigned =
+    planned === undefined
+      ? undefined
+      : new Set(Object.keys(item).filter((name) => item[name] !== planned[name]));
+  const unchanged = (used: string) => assigned === undefined || !assigned.has(used);
   for (const name of Object.keys(written)) {
     if (item[name] !== undefined) continue; // the common case: the item already holds it
-    if (!filledIn(name) || planned?.get(name) !== undefined) continue; // (deleted since the save read it)
+    if (!filledIn(name) || planned?.[name] !== undefined) continue; // (deleted since the save read it)
     const attribute = shape.byName.get(name);
     if (attribute === undefined) item[name] = written[name];
     else if (!attribute.settings.aliases.some((alias) => item[alias] !== undefined))
@@ -80,7 +66,7 @@ export function fillIn(
     if (held.length > 0) holdWrittenValues(held, item, written, false, filledIn, unchanged);
   }
   if (schema.combined.length > 0) holdCombinedValues(schema.combined, item, written);
-  dropUnstored(shape, item, written);
+  dropUnstored(shape, item, written, planned);
   if (result.reshaped !== undefined) holdStoredContainers(schema, item, result, result.reshaped, unchanged);
 }
 
@@ -130,7 +116,7 @@ function holdStoredContainers(
     const attribute = schema.shape.byName.get(name);
     const used = attribute === undefined ? name : nameHeld(attribute, item);
     // Deleted, or changed, while the save was in flight: left as the caller has it.
-    if (item[used] === undefined || !unchanged(name)) continue;
+    if (item[used] === undefined || !unchanged(used)) continue;
     const value = attribute === undefined ? stored[name] : inHeldNames(attribute, stored[name], item[used]);
     if (value === undefined) delete item[used];
     else if (attribute === undefined || holdsStoredForm(attribute)) {
@@ -180,9 +166,13 @@ function dropUnstored(
   shape: ObjectShape,
   item: Record<string, unknown>,
   written: Record<string, unknown>,
+  planned: PlannedValues | undefined,
 ): void {
   for (const key of Object.keys(item)) {
-    if (!Object.hasOwn(written, key) && !shape.byInputName.has(key)) delete item[key];
+    if (Object.hasOwn(written, key) || shape.byInputName.has(key)) continue;
+    // Added since the save read the item: the caller's, for the next save.
+    if (planned !== undefined && item[key] !== planned[key]) continue;
+    delete item[key];
   }
 }
 
@@ -227,7 +217,7 @@ function holdWrittenValues(
     const used = nameHeld(attribute, item);
     const held = item[used];
     // Deleted while the save was in flight (see pipelineFilledIn), or changed since it read the item: left.
-    if ((held === undefined && !filledIn(attribute.name)) || !unchanged(attribute.name)) continue;
+    if ((held === undefined && !filledIn(attribute.name)) || !unchanged(used)) continue;
     if (attribute.flags.get) {
       const ownGet = settingsFor(attribute, value).get !== undefined;
       // With `set`s inside too, the stored value held as it is would read as changed: shown as read.

@@ -170,14 +170,17 @@ export async function validateBeforeSave(item: object): Promise<ValidatedWrite> 
   const runtime = itemRuntimeOf(item);
   const record = item as Record<string, unknown>;
   let data: Record<string, unknown> = {};
-  let planned: PlannedValues = new Map();
+  let planned: PlannedValues = {};
   const recorded = recordedSaveOf(item);
   const written = await validateHooked(schemaFor(runtime, record), item, () => {
-    // Taken after the pre validate hooks, which may fill the item in.
-    data = copyData({ ...record }) as Record<string, unknown>;
     const schema = schemaFor(runtime, record);
-    planned = plannedValues(schema, record);
-    return writeForSave(schema, item, storedImageOf(item));
+    planned = plannedValues(record); // after the pre validate hooks, which may fill the item in
+    return writeForSave(schema, item, storedImageOf(item)).then((result) => {
+      // Taken once the pipeline ran: a `set` changing the item's own objects in place is not a change the
+      // save must work out again (running `set` twice), while a post validate or pre save hook's is.
+      data = copyData({ ...record }) as Record<string, unknown>;
+      return result;
+    });
   });
   return { data, written, planned, recorded };
 }
@@ -201,7 +204,7 @@ export async function planSave(
   const stored = storedImageOf(item);
   let planned: PlannedValues | undefined;
   const writeNow = () => {
-    planned = plannedValues(schema, data); // just before the pipeline reads the item
+    planned = plannedValues(data); // just before the pipeline reads the item
     return writeForSave(schema, item, stored);
   };
   let written: WriteResult;
@@ -225,7 +228,7 @@ export async function planSave(
   // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
   // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
   if (partial && !updatesStored) {
-    planned = plannedValues(schema, data);
+    planned = plannedValues(data);
     written = await writeProjectedAsNew(schema, item, stored);
   }
   if (updatesStored && version !== undefined && versionUnread(stored, version)) {

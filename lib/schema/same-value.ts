@@ -26,8 +26,8 @@ function sameMembers(a: Set<unknown>, b: Set<unknown>): boolean {
 }
 
 /**
- * Deep equality of values in their JavaScript form: Dates by time, bytes by content, Sets as sets,
- * arrays in order, plain objects by their keys.
+ * Deep equality of values in their JavaScript form: Dates by time, bytes by content, Sets as sets, Maps by
+ * their entries, arrays in order, plain objects by their keys.
  *
  * @example
  * ```ts
@@ -40,6 +40,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
   if (a instanceof Uint8Array) return b instanceof Uint8Array && sameBytes(a, b);
   if (a instanceof Set) return b instanceof Set && sameMembers(a, b);
+  // A Map stores as a map of its entries (type.ANY): equal entries, the same stored value.
+  if (a instanceof Map) {
+    return (
+      b instanceof Map &&
+      a.size === b.size &&
+      [...a].every(([key, value]) => b.has(key) && sameValue(value, b.get(key)))
+    );
+  }
   if (Array.isArray(a)) {
     return (
       Array.isArray(b) && a.length === b.length && a.every((element, index) => sameValue(element, b[index]))

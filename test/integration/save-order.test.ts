@@ -175,3 +175,96 @@ test("a validate hook that saves the item again does not wait for the save that 
   const { Item } = await rawClient().getItem({ TableName: Hooked.table().name, Key: marshall({ id: "h" }) });
   expect(unmarshall(Item!)).toEqual({ id: "h", n: 1 });
 }, 10_000);
+
+test("what the pipeline's own functions change on the item is not the caller's change: the item holds what was stored, set runs once", async () => {
+  let calls = 0;
+  const schema = new Schema({
+    id: String,
+    map: {
+      type: dynamodel.type.ANY,
+      set: (value: Map<string, unknown>) => new Map([...value, ["stamp", "S"]]),
+    },
+    list: {
+      type: dynamodel.type.ANY,
+      set: (value: string[]) => value.sort().map((entry) => entry.toLowerCase()),
+    },
+    due: {
+      type: Date,
+      set: (value: Date) => {
+        calls += 1;
+        value.setUTCDate(value.getUTCDate() + 1); // changes its argument, the item's own Date
+        return value;
+      },
+    },
+  });
+  schema.pre("validate", () => undefined);
+  const Task = dynamodel.model("SaveOrderTask", schema, {
+    tableName: uniqueTableName("save-order-task"),
+    throughput: "ON_DEMAND",
+  });
+  const item = new Task({
+    id: "t",
+    map: new Map([["x", 1]]),
+    list: ["B", "A"],
+    due: new Date("2020-01-01T00:00:00Z"),
+  });
+  await item.save();
+  expect(calls).toBe(1);
+  const { Item } = await rawClient().getItem({ TableName: Task.table().name, Key: marshall({ id: "t" }) });
+  expect(unmarshall(Item!)).toEqual({
+    id: "t",
+    map: { x: 1, stamp: "S" },
+    list: ["a", "b"],
+    due: Date.parse("2020-01-02T00:00:00Z"),
+  });
+  expect(item.map).toEqual(
+    new Map<string, unknown>([
+      ["x", 1],
+      ["stamp", "S"],
+    ]),
+  );
+  expect(item.list).toEqual(["a", "b"]);
+  expect(item.isDirty()).toBe(false);
+});
+
+test("a map replaced, or an attribute added, while a save is in flight stays as the caller left it", async () => {
+  const Meta = dynamodel.model(
+    "SaveOrderMeta",
+    new Schema({ id: String, meta: { type: Object, schema: { a: String } } }, { saveUnknown: ["extra"] }),
+    { tableName: uniqueTableName("save-order-meta"), throughput: "ON_DEMAND" },
+  );
+  await Meta.table().initialize();
+  const item = new Meta({ id: "m", meta: { a: "x", junk: 1 } } as never);
+  const { release, stop } = holdFirstPut(Meta);
+  try {
+    const saving = item.save();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    item.meta = { a: "caller" };
+    (item as unknown as { extra: string }).extra = "added";
+    release();
+    await saving;
+  } finally {
+    stop();
+  }
+  expect(item.meta).toEqual({ a: "caller" });
+  expect((item as unknown as { extra: string }).extra).toBe("added");
+  expect(item.modifiedPaths().sort()).toEqual(["extra", "meta.a"]);
+  await item.save();
+  const { Item } = await rawClient().getItem({ TableName: Meta.table().name, Key: marshall({ id: "m" }) });
+  expect(unmarshall(Item!)).toEqual({ id: "m", meta: { a: "caller" }, extra: "added" });
+});
+
+/** Holds back the response of the model's first PutItem until `release()`. */
+function holdFirstPut(model: { use: typeof Counter.use }): { release: () => void; stop: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const stop = model.use(async (call, next) => {
+    if (call.operation !== "PutItem" || held) return next();
+    held = true;
+    const result = await next();
+    await gate;
+    return result;
+  });
+  return { release, stop };
+}
