@@ -27,7 +27,7 @@ export function plannedValues(item: Record<string, unknown>): PlannedValues {
 
 /**
  * Copies what the pipeline filled in (defaults, timestamps) back onto the item, under its names. With
- * `planned`, a value the caller changed or deleted since the save read the item is left as it is now.
+ * `planned`, a property the caller assigned, added or deleted since the save read the item is left as it is.
  */
 export function fillIn(
   runtime: ModelRuntime,
@@ -59,7 +59,6 @@ export function fillIn(
   for (const timestamp of schema.updatedAt) holdTimestamp(shape, item, timestamp.name, written);
   // The schema's own `set` may change any attribute; otherwise only attribute `set`s and defaults change a
   // value, and Sets and Dates its form.
-
   if (schema.set !== undefined) holdWrittenValues(shape.attributes, item, written, true, filledIn, unchanged);
   else {
     const held = attributesToHold(shape);

@@ -1,13 +1,13 @@
 // Which save of an item records what it wrote, and the order an item's saves run in. A save called before
-// the previous one settled waits for it (afterEarlierSaves). A transaction element planned from the item
-// is not queued: it and a save may be in flight at once, and may finish in either order. Each save takes a ticket
-// when it is planned; it records its write only if no save planned after it has recorded one already: an
-// older save finishing after a newer one would put the item's stored image back behind what the table
-// holds, and the next save, diffing against that image, would leave out changes it took for stored. A save
-// that fails, or a plan never sent (a transaction element only shown), records nothing and blocks nothing,
-// so under optimistic locking the item keeps the version of the write that did succeed.
+// the previous one settled waits for it (afterEarlierSaves). A transaction element planned from the item is
+// not queued: it and a save may be in flight at once, and may finish in either order. Each save takes a
+// ticket when it is planned; it records its write only if no save planned after it has recorded one
+// already: an older save finishing after a newer one would put the item's stored image back behind what the
+// table holds, and the next save, diffing against that image, would leave out changes it took for stored. A
+// save that fails, or a plan never sent (a transaction element only shown), records nothing and blocks
+// nothing, so under optimistic locking the item keeps the version of the write that did succeed.
 // The last recorded ticket lives in a private field of the item (image-slot.ts): a WeakMap entry per saved
-// item cost about 0.3 µs a save, mostly in garbage collection.
+// item cost about 0.3 µs a save, mostly in garbage collection. So do the saves in flight.
 import { saveTicketOf, savesInFlightOf, setSavesInFlight, setSaveTicket } from "./image-slot";
 import { trackedTargetOf } from "./tracked-items";
 

@@ -19,13 +19,16 @@ async function readRaw(id: string): Promise<Record<string, unknown> | undefined>
   return Item === undefined ? undefined : unmarshall(Item);
 }
 
-/** Holds back the response of the first UpdateItem until `release()`; later ones pass. */
-function holdFirstUpdate(): { release: () => void; stop: () => void } {
+/** Holds back the response of the model's first `operation` until `release()`; later ones pass. */
+function holdFirst(
+  model: { use: typeof Counter.use },
+  operation: "UpdateItem" | "PutItem",
+): { release: () => void; stop: () => void } {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let held = false;
-  const stop = Counter.use(async (call, next) => {
-    if (call.operation !== "UpdateItem" || held) return next();
+  const stop = model.use(async (call, next) => {
+    if (call.operation !== operation || held) return next();
     held = true;
     const result = await next();
     await gate;
@@ -42,7 +45,7 @@ test("a save called before the previous one settled waits for it, then writes wh
     sent.push(call.operation);
     return next();
   });
-  const { release, stop } = holdFirstUpdate();
+  const { release, stop } = holdFirst(Counter, "UpdateItem");
   try {
     item.n = 2;
     const older = item.save();
@@ -235,7 +238,7 @@ test("a map replaced, or an attribute added, while a save is in flight stays as 
   );
   await Meta.table().initialize();
   const item = new Meta({ id: "m", meta: { a: "x", junk: 1 } } as never);
-  const { release, stop } = holdFirstPut(Meta);
+  const { release, stop } = holdFirst(Meta, "PutItem");
   try {
     const saving = item.save();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -253,18 +256,3 @@ test("a map replaced, or an attribute added, while a save is in flight stays as 
   const { Item } = await rawClient().getItem({ TableName: Meta.table().name, Key: marshall({ id: "m" }) });
   expect(unmarshall(Item!)).toEqual({ id: "m", meta: { a: "caller" }, extra: "added" });
 });
-
-/** Holds back the response of the model's first PutItem until `release()`. */
-function holdFirstPut(model: { use: typeof Counter.use }): { release: () => void; stop: () => void } {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let held = false;
-  const stop = model.use(async (call, next) => {
-    if (call.operation !== "PutItem" || held) return next();
-    held = true;
-    const result = await next();
-    await gate;
-    return result;
-  });
-  return { release, stop };
-}
