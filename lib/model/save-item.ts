@@ -1,5 +1,7 @@
 // Sending a save (DESIGN "One pipeline"): the plan's request, and SPEC §4's fallback when the item was
 // deleted since it was read. Planning (what to send) is save.ts's.
+import type { AttributeValue, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import { isServiceError } from "../client/service-error";
 import { isConditionFailure, withStoredItem } from "./conflict";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
 import { planSave, type SavePlan, validateBeforeSave, type ValidatedWrite } from "./save";
@@ -48,10 +50,23 @@ async function saveNow<T extends object>(
     return input as unknown as T;
   }
 
-  if (request !== undefined) {
+  if (request === undefined) {
+    plan.commit();
+    return item;
+  }
+  let sending = { request, commit: plan.commit };
+  for (let round = 1; ; round++) {
     try {
-      await sendForModel(runtime, operation, request);
+      await sendForModel(runtime, operation, sending.request);
+      sending.commit();
+      return item;
     } catch (error) {
+      // A map on a changed path was removed or retyped by another writer since the read: the changes are
+      // moved up to what the table lacks now (reachable-changes.ts), read again each round.
+      if (operation === "UpdateItem" && isPathUnreachable(error) && round < reachRounds) {
+        sending = plan.reaching(await storedNow(plan, sending.request));
+        continue;
+      }
       // The item was deleted since it was read: write it whole, as a new save would. Not under optimistic
       // locking, where a deleted item is a conflict like any other.
       if (operation !== "UpdateItem" || !isItemGone(error) || plan.versioned || !plan.recreatable) {
@@ -61,8 +76,30 @@ async function saveNow<T extends object>(
       return item;
     }
   }
-  plan.commit();
-  return item;
+}
+
+/** Rounds of "a changed path became unreachable, read again, sent again" before the save gives up. */
+const reachRounds = 3;
+
+/** DynamoDB's refusal of an update path whose parent the item lacks or holds as another kind. */
+function isPathUnreachable(error: unknown): boolean {
+  return (
+    isServiceError(error, "ValidationException") &&
+    /document path provided in the update expression is invalid/i.test(error.message ?? "")
+  );
+}
+
+/** The item as the table holds it now (a strongly consistent read); empty if it is gone. */
+async function storedNow(
+  plan: SavePlan,
+  request: { TableName?: string; Key?: Record<string, AttributeValue> },
+): Promise<Record<string, AttributeValue>> {
+  const output = await sendForModel<GetItemCommandOutput>(plan.runtime, "GetItem", {
+    TableName: request.TableName,
+    Key: request.Key,
+    ConsistentRead: true,
+  });
+  return output.Item ?? {};
 }
 
 /** Rounds of "gone, written again by someone, gone again" before the save gives up. */

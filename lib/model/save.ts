@@ -34,6 +34,7 @@ import {
   storedImageOf,
 } from "./stored-images";
 import { changesToSave } from "./changes-to-save";
+import { reachableChanges } from "./reachable-changes";
 import { mayRecordSave, recordedSaveOf, startSave } from "./save-order";
 import { unreadAttributes, withoutUnread } from "./unread";
 import { stampVersion, storedVersion, versionUnread, withVersionCheck } from "./version";
@@ -63,6 +64,13 @@ export interface WholeWrite {
   commit(): void;
 }
 
+/** A save's UpdateItem made valid against what the table holds now (SavePlan.reaching). */
+export interface ReachingWrite {
+  readonly request: UpdateItemCommandInput;
+  /** Records the write on the item, once it has succeeded. */
+  commit(): void;
+}
+
 export interface SavePlan {
   readonly runtime: ModelRuntime;
   readonly operation: "PutItem" | "UpdateItem";
@@ -78,6 +86,11 @@ export interface SavePlan {
   conditionOnly(): UpdateItemCommandInput;
   /** The writes of the whole item after a concurrent delete (see WholeWrite). */
   whole(): Promise<WholeWrite>;
+  /**
+   * The UpdateItem `request` made valid against `current`, the item as the table holds it now: its changes
+   * below maps others removed or retyped moved up to what is missing (reachable-changes.ts).
+   */
+  reaching(current: Record<string, AttributeValue>): ReachingWrite;
   commit(): void;
 }
 
@@ -270,8 +283,9 @@ export async function planSave(
   let unchangedProjection = false;
   // What the table holds once an UpdateItem save is through: the stored image with its changes applied.
   let imageAfterUpdate: Record<string, AttributeValue> | undefined;
+  let changes: ImageChange[] = [];
   if (updatesStored) {
-    const changes = changesToSave(schema, data, stored, written.attributes);
+    changes = changesToSave(schema, data, stored, written.attributes);
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);
@@ -345,6 +359,21 @@ export async function planSave(
       commit: () => commitWrite(result, result.attributes, false),
     };
   };
+  const reaching = (current: Record<string, AttributeValue>): ReachingWrite => {
+    const reachable = reachableChanges(changes, current, written.attributes);
+    return {
+      request: buildSaveChangesInput(
+        tableName,
+        keyOfImage(written.attributes, schema.hashKey, schema.rangeKey),
+        schema.hashKey,
+        reachable,
+        settings.condition,
+        target,
+      ),
+      // A node written whole is recorded as written: the members the table no longer holds are not kept.
+      commit: () => commitWrite(written, applyImageChanges(stored!, reachable), partial),
+    };
+  };
   return {
     runtime,
     operation,
@@ -354,6 +383,7 @@ export async function planSave(
     putInput,
     conditionOnly,
     whole,
+    reaching,
     commit,
   };
 }
