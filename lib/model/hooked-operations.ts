@@ -14,7 +14,7 @@ import {
   writeEvent,
 } from "./operation-hooks";
 import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./persist";
-import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save";
+import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save-write";
 import { saveItem } from "./save-item";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";

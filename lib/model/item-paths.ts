@@ -69,7 +69,7 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   const schema = schemaFor(runtime, data);
   const image = storedImageOf(item);
   const unread = unreadAttributes(schema, data, image);
-  // As the save sees it (save.ts writeForSave): what a projection did not read is not filled in.
+  // As the save sees it (save-write.ts writeForSave): what a projection did not read is not filled in.
   const partial = image !== undefined && isPartialImage(image);
   const inside = partial ? [...unreadInside(schema, data, image), ...listsHeldAsRead(schema, data)] : [];
   const input = withoutUnreadInside(withoutUnread(schema, data, unread), inside);

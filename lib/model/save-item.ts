@@ -4,7 +4,8 @@ import type { AttributeValue, GetItemCommandOutput } from "@aws-sdk/client-dynam
 import { isServiceError } from "../client/service-error";
 import { isConditionFailure, withStoredItem } from "./conflict";
 import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
-import { planSave, type SavePlan, validateBeforeSave, type ValidatedWrite } from "./save";
+import { planSave, type SavePlan } from "./save";
+import { validateBeforeSave, type ValidatedWrite } from "./save-write";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { afterEarlierSaves } from "./save-order";
 import { wantsRequest } from "../operations/options";

@@ -16,7 +16,7 @@ import { keyOfArgument } from "../model/stored-key";
 import { keyObjectOf } from "../schema/key";
 import type { CompiledSchema } from "../schema/compiled";
 import { writePipeline, type WriteResult } from "../schema/write";
-import { validateHooked } from "../model/save";
+import { validateHooked } from "../model/save-write";
 import { unmarshalledInput } from "../model/attribute-value-input";
 import {
   canonicalKey,
