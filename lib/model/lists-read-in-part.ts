@@ -189,6 +189,21 @@ export function refuseListsReadInPartAsNew(schema: CompiledSchema, item: object)
   }
 }
 
+/**
+ * Refuses writing whole the node of `item` at `path` (stored names) while a list it read in part lies within:
+ * the list would be stored as the few elements read (reachable-changes.ts writes such nodes).
+ */
+export function refuseListsReadInPartWithin(
+  schema: CompiledSchema,
+  item: object,
+  path: readonly PathSegment[],
+): void {
+  for (const { list, held } of readInPartHeld(schema, item)) {
+    if (held !== undefined && within(list.stored, path as NamePath))
+      throw refusal(list, held, `it cannot be written whole, as "${formatDocumentPath(path)}" now is`);
+  }
+}
+
 /** The document paths of the lists read in part that `item` changed (for `modifiedPaths()`). */
 export function changedListsReadInPart(schema: CompiledSchema, item: object): PathSegment[][] {
   const changed: PathSegment[][] = [];

@@ -58,17 +58,24 @@ export async function sendForModel<Output = Record<string, unknown>>(
   operation: OperationName,
   input: object,
 ): Promise<Output> {
+  const output = await sendForModelAsStored<Output>(runtime, operation, input);
+  // `expires.items.returnExpired: false`: every read drops expired items here, before any is built.
+  return withoutExpired(runtime.table, operation, output);
+}
+
+/**
+ * {@link sendForModel} keeping expired items a read returns: for the library's own reads of what the
+ * table holds, which an expired item DynamoDB has not deleted yet is part of.
+ */
+export async function sendForModelAsStored<Output = Record<string, unknown>>(
+  runtime: ModelRuntime,
+  operation: OperationName,
+  input: object,
+): Promise<Output> {
   const table = runtime.table;
   const setup = table.pendingSetup(runtime.name);
   if (setup !== undefined) await setup;
-  const output = await send<Output>(runtime.sendContext(), {
-    operation,
-    input,
-    model: runtime.name,
-    table: table.name,
-  });
-  // `expires.items.returnExpired: false`: every read drops expired items here, before any is built.
-  return withoutExpired(table, operation, output);
+  return send<Output>(runtime.sendContext(), { operation, input, model: runtime.name, table: table.name });
 }
 
 /**

@@ -2,9 +2,9 @@
 // (`SET #m.#a.#b = :v`). DynamoDB refuses the whole update ("The document path provided in the update
 // expression is invalid for update") when another writer has since removed a map on such a path, or stored a
 // value of another kind there. Left as it is, the save would fail the same way on every retry. Instead it is
-// sent again with each such change moved up to the first node of its path the table lacks (or holds as
-// another kind): that node is written as the item holds it, which is what a save writing the whole item
-// (Dynamoose's) stores there, while every other path keeps what others wrote.
+// sent again made valid against what the table holds now: a value set below such a node is written with the
+// node, which is written as the item holds it (what a save of the whole item, as Dynamoose's, stores there),
+// while every other path keeps what others wrote; a removal below it is already done, and is left out.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { formatDocumentPath, type PathSegment } from "../expressions/path";
 import type { ImageChange } from "./diff";
@@ -14,28 +14,29 @@ type Image = Record<string, AttributeValue>;
 
 /**
  * How many leading segments of `path` a change can address in `current`: `path.length` when every node
- * above its last segment is there and of the kind the next segment needs (a map for a name, a list holding
- * the element for an index); otherwise the length of the prefix to write in its place.
+ * above its last segment is there and of the kind the next segment needs (a map for a name, a list for an
+ * index); otherwise the length of the first node that is missing or of another kind. (A save's change paths
+ * name map members only, as diff.ts sets a changed list whole.)
  */
 function reachableLength(path: readonly PathSegment[], current: Image): number {
   let node: AttributeValue | undefined = current[path[0] as string];
   for (let depth = 1; depth < path.length; depth += 1) {
-    if (node === undefined) {
-      // Missing: written in its place, unless it is a list element, whose index a SET would not keep (it
-      // appends past the end): then the list is.
-      return typeof path[depth - 1] === "number" ? depth - 1 : depth;
-    }
     const segment = path[depth]!;
-    if (typeof segment === "number" ? node.L === undefined : node.M === undefined) return depth;
-    node = typeof segment === "number" ? node.L![segment] : node.M![segment];
+    if (typeof segment === "number") {
+      if (node?.L === undefined) return depth;
+      node = node.L[segment];
+    } else {
+      if (node?.M === undefined) return depth;
+      node = node.M[segment];
+    }
   }
   return path.length;
 }
 
 /**
- * `changes` made valid against `current`, the item as the table holds it now: a change below a node the
- * table lacks or holds as another kind becomes a change of that node, to the item's value there in
- * `written` (its removal when the item holds none). Changes moved to one node are one change.
+ * `changes` made valid against `current`, the item as the table holds it now (`{}` if it is gone): a value
+ * set below a node the table lacks or holds as another kind becomes a write of that node, to the item's value
+ * there in `written`, once for all the changes below it; a removal below one is left out.
  *
  * @example
  * ```ts
@@ -53,16 +54,15 @@ export function reachableChanges(
   const moved = new Set<string>();
   for (const change of changes) {
     const length = reachableLength(change.path, current);
-    if (length === change.path.length) {
-      reachable.push(change);
-      continue;
+    if (length === change.path.length) reachable.push(change);
+    else if (change.kind === "set") {
+      const path = change.path.slice(0, length);
+      const name = formatDocumentPath(path);
+      if (moved.has(name)) continue;
+      moved.add(name);
+      // `written` holds the value set, so it holds every node above it too.
+      reachable.push({ kind: "set", path, value: valueAt(written[path[0] as string], path.slice(1))! });
     }
-    const path = change.path.slice(0, length);
-    const name = formatDocumentPath(path);
-    if (moved.has(name)) continue;
-    moved.add(name);
-    const value = valueAt(written[path[0] as string], path.slice(1));
-    reachable.push(value === undefined ? { kind: "remove", path } : { kind: "set", path, value });
   }
   return reachable;
 }

@@ -3,7 +3,7 @@
 import type { AttributeValue, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { isServiceError } from "../client/service-error";
 import { isConditionFailure, withStoredItem } from "./conflict";
-import { itemFromImage, sendForModel, type SaveSettings } from "./persist";
+import { itemFromImage, sendForModel, sendForModelAsStored, type SaveSettings } from "./persist";
 import { planSave, type SavePlan } from "./save";
 import { validateBeforeSave, type ValidatedWrite } from "./save-write";
 import { itemRuntimeOf, schemaFor } from "./runtime";
@@ -90,12 +90,15 @@ function isPathUnreachable(error: unknown): boolean {
   );
 }
 
-/** The item as the table holds it now (a strongly consistent read); empty if it is gone. */
+/**
+ * The item as the table holds it now (a strongly consistent read; expired or not, it is there until
+ * DynamoDB deletes it); empty if it is gone.
+ */
 async function storedNow(
   plan: SavePlan,
   request: { TableName?: string; Key?: Record<string, AttributeValue> },
 ): Promise<Record<string, AttributeValue>> {
-  const output = await sendForModel<GetItemCommandOutput>(plan.runtime, "GetItem", {
+  const output = await sendForModelAsStored<GetItemCommandOutput>(plan.runtime, "GetItem", {
     TableName: request.TableName,
     Key: request.Key,
     ConsistentRead: true,

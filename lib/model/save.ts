@@ -12,7 +12,11 @@ import { booleanSetting, checkOptions } from "../operations/options";
 import { buildPutInput } from "../operations/put";
 import { buildSaveChangesInput } from "../operations/save-changes";
 import { applyImageChanges, attributeValuesEqual, type ImageChange } from "./diff";
-import { forgetRemovedListsReadInPart, keepingListsReadInPart } from "./lists-read-in-part";
+import {
+  forgetRemovedListsReadInPart,
+  keepingListsReadInPart,
+  refuseListsReadInPartWithin,
+} from "./lists-read-in-part";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import {
   isPartialImage,
@@ -245,6 +249,12 @@ export async function planSave(
   };
   const reaching = (current: Record<string, AttributeValue>): ReachingWrite => {
     const reachable = reachableChanges(changes, current, written.attributes);
+    if (partial) {
+      // A node written whole must not hold a list the item read in part (stored as the elements read).
+      for (const change of reachable) {
+        if (!changes.includes(change)) refuseListsReadInPartWithin(schema, item, change.path);
+      }
+    }
     return {
       request: buildSaveChangesInput(
         tableName,
@@ -254,8 +264,9 @@ export async function planSave(
         settings.condition,
         target,
       ),
-      // A node written whole is recorded as written: the members the table no longer holds are not kept.
-      commit: () => commitWrite(written, applyImageChanges(stored!, reachable), partial),
+      // The removals left out are done too (nothing is there); a node written whole is recorded as written,
+      // without the members of the stored image the item does not hold (the table no longer has them).
+      commit: () => commitWrite(written, applyImageChanges(imageAfterUpdate!, reachable), partial),
     };
   };
   return {

@@ -27,11 +27,37 @@ const Deep = dynamodel.model(
   },
   { tableName },
 );
+const expiringTable = uniqueTableName("UnreachableExpiring");
+const Expiring = dynamodel.model(
+  "UnreachableExpiring",
+  {
+    id: String,
+    m: { type: Object, schema: { a: { type: Object, schema: { b: Number, c: Number } } } },
+    n: { type: Object, schema: { x: Number, y: Number } },
+  },
+  {
+    tableName: expiringTable,
+    expires: { ttl: 3_600_000, attribute: "ttl", items: { returnExpired: false } },
+  },
+);
+const Listed = dynamodel.model(
+  "UnreachableListed",
+  {
+    id: String,
+    m: {
+      type: Object,
+      schema: { a: { type: Object, schema: { b: Number, l: { type: Array, schema: [Number] } } } },
+    },
+  },
+  { tableName },
+);
 const lockedTable = uniqueTableName("UnreachableLocked");
 const Locked = dynamodel.model("UnreachableLocked", new Schema(shape, { version: true }), {
   tableName: lockedTable,
 });
-beforeAll(() => Promise.all([Doc.table().initialize(), Locked.table().initialize()]));
+beforeAll(() =>
+  Promise.all([Doc.table().initialize(), Locked.table().initialize(), Expiring.table().initialize()]),
+);
 
 const key = (id: string) => ({ id: { S: id } });
 
@@ -47,6 +73,7 @@ async function writeByOthers(
     Key: key(id),
     UpdateExpression: update,
     ...(values === undefined ? {} : { ExpressionAttributeValues: values }),
+    ...(update.includes("#ttl") ? { ExpressionAttributeNames: { "#ttl": "ttl" } } : {}),
   });
 }
 
@@ -112,13 +139,55 @@ describe("saving a nested change whose map another writer removed or retyped", (
     expect(await stored(tableName, id)).toEqual({ id, title: "first", m: { a: { b: 2, c: 3 }, z: 5 } });
   });
 
-  it("a member the item removed below a removed map: the map is written as the item holds it", async () => {
+  it("leaves out a removal below a removed map: nothing is there to remove, and the map stays removed", async () => {
     await Doc.create({ id: "r3", ...first });
     const doc = (await Doc.get("r3"))!;
     await writeByOthers(tableName, "r3", "REMOVE m.a");
     delete doc.m!.a!.b;
+    const { error, sent } = await outcomeAndOperationsSent(() => doc.save());
+    expect(error).toBeUndefined();
+    expect(sent).toEqual(["UpdateItem", "GetItem", "UpdateItem"]);
+    expect(await stored(tableName, "r3")).toEqual({ id: "r3", title: "first", m: { z: 5 } });
+    expect(doc.isDirty()).toBe(false);
+    // A later change inside the map the table lacks writes it as the item holds it.
+    doc.m!.a!.c = 4;
     await doc.save();
-    expect(await stored(tableName, "r3")).toEqual({ id: "r3", title: "first", m: { a: { c: 3 }, z: 5 } });
+    expect(await stored(tableName, "r3")).toEqual({ id: "r3", title: "first", m: { a: { c: 4 }, z: 5 } });
+  });
+
+  it("with a removal and a value set below the same removed map, writes the map as the item holds it", async () => {
+    await Doc.create({ id: "r4", ...first });
+    const doc = (await Doc.get("r4"))!;
+    await writeByOthers(tableName, "r4", "REMOVE m");
+    delete doc.m!.a!.b;
+    doc.m!.z = 6;
+    await doc.save();
+    expect(await stored(tableName, "r4")).toEqual({ id: "r4", title: "first", m: { a: { c: 3 }, z: 6 } });
+  });
+
+  it("reads an expired item DynamoDB has not deleted yet as it is stored: what others wrote elsewhere stays", async () => {
+    await Expiring.create({ id: "x1", m: { a: { b: 1, c: 3 } }, n: { x: 1, y: 1 } });
+    const doc = (await Expiring.get("x1"))!;
+    await writeByOthers(expiringTable, "x1", "REMOVE m.a SET n.y = :y, #ttl = :past", {
+      ":y": { N: "99" },
+      ":past": { N: "1000" },
+    });
+    doc.m!.a!.b = 2;
+    doc.n!.x = 5;
+    await doc.save();
+    expect(await stored(expiringTable, "x1")).toMatchObject({ m: { a: { b: 2, c: 3 } }, n: { x: 5, y: 99 } });
+  });
+
+  it("refuses to write a map holding a list the item read in part, writing nothing", async () => {
+    await Listed.create({ id: "l1", m: { a: { b: 1, l: [10, 20, 30] } } });
+    const doc = (await Listed.get("l1", { attributes: ["id", "m.a.b", "m.a.l[1]"] }))!;
+    await writeByOthers(tableName, "l1", "REMOVE m.a");
+    const before = await stored(tableName, "l1");
+    doc.m!.a!.b = 3;
+    await expect(doc.save()).rejects.toThrow(
+      /Cannot save "m\.a\.l": it was read in part .* it cannot be written whole, as "m\.a" now is \(it holds \[20\]\)/,
+    );
+    expect(await stored(tableName, "l1")).toEqual(before);
   });
 
   it("an item read with attributes writes only what it read into the missing map", async () => {

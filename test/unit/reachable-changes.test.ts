@@ -49,23 +49,27 @@ describe("reachableChanges", () => {
     ]);
   });
 
-  it("writes a list whole when the element a change is in is missing (a SET past the end would append)", () => {
+  it("writes a list element whose list holds it, and the list where the table holds another kind", () => {
     const element: ImageChange = { kind: "set", path: ["list", 1, "x"], value: { N: "2" } };
-    expect(reachableChanges([element], { list: { L: [{ M: {} }] } }, written)).toEqual([
-      { kind: "set", path: ["list"], value: written.list },
-    ]);
-    // The element there: the change stays.
     expect(reachableChanges([element], { list: { L: [{ M: {} }, { M: {} }] } }, written)).toEqual([element]);
+    expect(reachableChanges([element], { list: { L: [{ M: {} }, { S: "x" }] } }, written)).toEqual([
+      { kind: "set", path: ["list", 1], value: written.list!.L![1] },
+    ]);
   });
 
-  it("turns a removal below a missing node into a write of that node, or its removal if the item holds none", () => {
+  it("leaves out a removal below a missing node or one of another kind: nothing is there to remove", () => {
     const removeB: ImageChange = { kind: "remove", path: ["m", "a", "b"] };
-    const holdsC: Image = { m: { M: { a: { M: { c: { N: "3" } } } } } };
-    expect(reachableChanges([removeB], { m: { M: {} } }, holdsC)).toEqual([
-      { kind: "set", path: ["m", "a"], value: { M: { c: { N: "3" } } } },
-    ]);
-    expect(reachableChanges([removeB], { m: { M: { a: { N: "1" } } } }, { m: { M: {} } })).toEqual([
-      { kind: "remove", path: ["m", "a"] },
+    expect(reachableChanges([removeB], { m: { M: {} } }, written)).toEqual([]);
+    expect(reachableChanges([removeB], { m: { M: { a: { N: "1" } } } }, written)).toEqual([]);
+    expect(reachableChanges([removeB], {}, written)).toEqual([]);
+    // Below a map the table holds, it stays.
+    expect(reachableChanges([removeB], { m: { M: { a: { M: {} } } } }, written)).toEqual([removeB]);
+  });
+
+  it("a removal next to a value set below the same missing node: the node is written once", () => {
+    const removeB: ImageChange = { kind: "remove", path: ["m", "a", "b"] };
+    expect(reachableChanges([removeB, setC], { m: { M: {} } }, written)).toEqual([
+      { kind: "set", path: ["m", "a"], value: written.m!.M!.a },
     ]);
   });
 });
