@@ -4,6 +4,7 @@
 // `get` and `Model.delete(key)` (which cannot tell the stored item's shape) those of every schema.
 import type { HookRunner } from "../hooks/hooks";
 import type { DeleteSettings } from "../operations/delete";
+import { wantsRequest } from "../operations/options";
 import type { GetSettings } from "../operations/get";
 import {
   isObserved,
@@ -17,7 +18,7 @@ import { deleteByKey, deleteByStoredKey, getByKey, type SaveSettings } from "./p
 import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save-write";
 import { saveItem } from "./save-item";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
-import { hasStoredImage, storedImageOf } from "./stored-images";
+import { hasStoredImage, markDeletedByItem, storedImageOf } from "./stored-images";
 import { keyOfArgument } from "./stored-key";
 import { versionedDeleteCondition } from "./version";
 import { missingHashKey } from "../schema/key";
@@ -88,7 +89,9 @@ export function deleteWithHooks(
   const run = async () => {
     const condition = versionedDeleteCondition(runtime, item, settings?.condition);
     const locked = condition === settings?.condition ? settings : { ...settings, condition };
-    return deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
+    const result = await deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
+    if (!wantsRequest(locked ?? {}, "delete")) markDeletedByItem(item);
+    return result;
   };
   const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;
   return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), hooks);

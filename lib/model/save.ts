@@ -19,6 +19,7 @@ import {
 } from "./lists-read-in-part";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import {
+  isDeletedByItem,
   isPartialImage,
   markPartialImages,
   namesReadWholeOf,
@@ -124,10 +125,14 @@ export async function planSave(
         (stored[name] !== undefined && attributeValuesEqual(stored[name]!, written.attributes[name]!)),
     );
   const version = schema.version;
-  const updatesStored = stored !== undefined && sameKey && settings.overwrite !== false;
+  // An item that deleted itself is saved as a new item (a Put), as Dynamoose saves every item: what is
+  // stored under its key now, if anything, is someone else's.
+  const updatesStored =
+    stored !== undefined && sameKey && settings.overwrite !== false && !isDeletedByItem(stored);
   const partial = stored !== undefined && isPartialImage(stored);
-  // A projected item written as a new item (its key changed, or overwrite: false) is written whole, with
-  // defaults and `required` checked, like every new item: nothing of it is left in place to keep.
+  // A projected item written as a new item (its key changed, overwrite: false, or deleted by itself) is
+  // written whole, with defaults and `required` checked, like every new item: nothing of it is left in
+  // place to keep.
   if (partial && !updatesStored) {
     planned = plannedValues(data);
     written = await writeProjectedAsNew(schema, item, stored);

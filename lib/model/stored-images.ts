@@ -26,6 +26,25 @@ export function setStoredImage(item: object, image: Image): void {
   setImageSlot(trackedTargetOf(item) ?? item, image);
 }
 
+// Images of items whose own delete went through (`item.delete()`, `Model.delete(item)`): as far as the item
+// knows, the table no longer holds it, so its next save writes it as a new item (save.ts), never an update of
+// changes that would land on an item someone else created again under its key.
+const deletedImages = new WeakSet<Image>();
+
+/** Records that the item's own delete went through. A later save or read sets a new, undeleted image. */
+export function markDeletedByItem(item: object): void {
+  const image = storedImageOf(item);
+  if (image === undefined) return;
+  // Kept in the slot: an item tracked lazily works its image out anew each time it is asked.
+  setStoredImage(item, image);
+  deletedImages.add(image);
+}
+
+/** Whether the item holding `image` deleted itself from the table since. */
+export function isDeletedByItem(image: Image): boolean {
+  return deletedImages.has(image);
+}
+
 // Images read with a projection (`attributes`) hold only some of the item: an attribute missing from
 // one was not read, not removed, unless the projection named it whole. Each is kept with the lists the
 // projection read in part (element paths, projection-lists.ts) and the top-level names it read whole. A

@@ -1,0 +1,142 @@
+// An item whose own delete went through (`item.delete()`, `Model.delete(item)`) is saved as a new item: one
+// PutItem of the whole item, as Dynamoose saves every item. Before, the save sent an UpdateItem of its
+// changes, which landed on whatever someone else had created under the key since, while the item still
+// showed its own attributes.
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import dynamodel, { Condition, Schema } from "dynamodel";
+import { outcomeAndOperationsSent, rawClient, uniqueTableName } from "../support/local";
+
+beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
+
+const tableName = uniqueTableName("SaveAfterDelete");
+const Pet = dynamodel.model(
+  "SaveAfterDeletePet",
+  new Schema(
+    {
+      id: String,
+      name: String,
+      code: { type: String, set: (code: string) => `#${code}` },
+      visits: { type: Number, default: 0 },
+    },
+    { timestamps: true },
+  ),
+  { tableName },
+);
+const lockedTable = uniqueTableName("SaveAfterDeleteLocked");
+const Locked = dynamodel.model(
+  "SaveAfterDeleteLocked",
+  new Schema({ id: String, name: String }, { version: true }),
+  { tableName: lockedTable },
+);
+beforeAll(() => Promise.all([Pet.table().initialize(), Locked.table().initialize()]));
+
+const key = (id: string) => ({ id: { S: id } });
+
+async function stored(table: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await rawClient().getItem({ TableName: table, Key: key(id), ConsistentRead: true });
+  return Item === undefined ? undefined : unmarshall(Item);
+}
+
+/** Someone else creates an item under the key. */
+async function createdByOthers(table: string, id: string): Promise<void> {
+  await rawClient().putItem({
+    TableName: table,
+    Item: { id: { S: id }, name: { S: "theirs" }, extra: { S: "E" } },
+  });
+}
+
+describe("saving an item after its own delete", () => {
+  it("puts the whole item over what someone else created under its key since", async () => {
+    await Pet.create({ id: "p1", name: "Rex", code: "7", visits: 3 });
+    const pet = (await Pet.get("p1"))!;
+    const createdAt = pet.createdAt!;
+    await pet.delete();
+    await createdByOthers(tableName, "p1");
+    pet.visits = 4;
+    const { error, sent } = await outcomeAndOperationsSent(() => pet.save());
+    expect(error).toBeUndefined();
+    expect(sent).toEqual(["PutItem"]);
+    const row = await stored(tableName, "p1");
+    // The `set` did not run again on the value the item read ("#7" stays "#7"); createdAt is kept.
+    expect(row).toEqual({
+      id: "p1",
+      name: "Rex",
+      code: "#7",
+      visits: 4,
+      createdAt: createdAt.getTime(),
+      updatedAt: pet.updatedAt!.getTime(),
+    });
+    expect(pet.updatedAt!.getTime()).toBeGreaterThanOrEqual(createdAt.getTime());
+    expect(pet.toJSON()).toEqual({
+      ...row,
+      createdAt: createdAt.toISOString(),
+      updatedAt: pet.updatedAt!.toISOString(),
+    });
+    expect(pet.isDirty()).toBe(false);
+    // From then on it is an item stored again: a change is an UpdateItem.
+    pet.visits = 5;
+    expect((await outcomeAndOperationsSent(() => pet.save())).sent).toEqual(["UpdateItem"]);
+    expect((await stored(tableName, "p1"))!.visits).toBe(5);
+  });
+
+  it("puts it at once when nothing was created since (no UpdateItem that fails first)", async () => {
+    const pet = await Pet.create({ id: "p2", name: "Rex", code: "7" });
+    await pet.delete();
+    const { sent } = await outcomeAndOperationsSent(() => pet.save());
+    expect(sent).toEqual(["PutItem"]);
+    expect(await stored(tableName, "p2")).toMatchObject({ id: "p2", name: "Rex", code: "#7", visits: 0 });
+  });
+
+  it("after Model.delete(item) too", async () => {
+    await Pet.create({ id: "p3", name: "Rex", code: "7" });
+    const pet = (await Pet.get("p3"))!;
+    await Pet.delete(pet);
+    await createdByOthers(tableName, "p3");
+    await pet.save();
+    expect(await stored(tableName, "p3")).toMatchObject({ id: "p3", name: "Rex", code: "#7" });
+    expect((await stored(tableName, "p3"))!.extra).toBeUndefined();
+  });
+
+  it("not after a delete that failed its condition, or one only asked for its request", async () => {
+    await Pet.create({ id: "p4", name: "Rex", code: "7" });
+    const pet = (await Pet.get("p4"))!;
+    await expect(pet.delete({ condition: new Condition("name").eq("Max") })).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    await pet.delete({ return: "request" });
+    pet.visits = 9;
+    await rawClient().updateItem({
+      TableName: tableName,
+      Key: key("p4"),
+      UpdateExpression: "SET extra = :e",
+      ExpressionAttributeValues: { ":e": { S: "E" } },
+    });
+    const { sent } = await outcomeAndOperationsSent(() => pet.save());
+    expect(sent).toEqual(["UpdateItem"]);
+    expect(await stored(tableName, "p4")).toMatchObject({ visits: 9, extra: "E" });
+  });
+
+  it("writes an item read with attributes as a new item: defaults fill what it did not read", async () => {
+    await Pet.create({ id: "p5", name: "Rex", code: "7", visits: 3 });
+    const pet = (await Pet.get("p5", { attributes: ["id", "name", "code"] }))!;
+    await pet.delete();
+    await pet.save();
+    const row = await stored(tableName, "p5");
+    expect(row).toMatchObject({ id: "p5", name: "Rex", code: "#7", visits: 0 });
+  });
+
+  it("under optimistic locking, creates it again with version 1, or fails if someone else did", async () => {
+    await Locked.create({ id: "v1", name: "first" });
+    const doc = (await Locked.get("v1"))!;
+    await doc.delete();
+    await doc.save();
+    expect(await stored(lockedTable, "v1")).toEqual({ id: "v1", name: "first", version: 1 });
+    expect(doc.version).toBe(1);
+
+    await doc.delete();
+    await createdByOthers(lockedTable, "v1");
+    const before = await stored(lockedTable, "v1");
+    await expect(doc.save()).rejects.toMatchObject({ name: "ConditionalCheckFailedException" });
+    expect(await stored(lockedTable, "v1")).toEqual(before);
+  });
+});
