@@ -15,7 +15,7 @@ import { removalAt } from "./unread";
  * (diff.ts; only what is the item's is removed), less the stored forms reads left alone (read-forms.ts);
  * for an item read with a projection, only what it holds (flattened objects given or deleted whole), and
  * nothing inside the lists it read in part and holds as read (lists-read-in-part.ts).
- * `modifiedPaths()` lists the same changes.
+ * `modifiedPaths()` lists the same changes (an item that deleted itself is saved whole instead: save.ts).
  */
 export function changesToSave(
   schema: CompiledSchema,

@@ -79,7 +79,8 @@ function saveValidatingFirst<T extends object>(
 /**
  * `item.delete()`: deletes the key the item is stored under (or holds), running the delete hooks of the
  * item's schema with the item as target. Under optimistic locking, an item read from the table is
- * deleted only if it still has the version it was read with.
+ * deleted only if it still has the version it was read with. Once the key it is stored under is deleted,
+ * its next save writes it as a new item (stored-images.ts).
  */
 export function deleteWithHooks(
   runtime: ModelRuntime,
@@ -89,8 +90,9 @@ export function deleteWithHooks(
   const run = async () => {
     const condition = versionedDeleteCondition(runtime, item, settings?.condition);
     const locked = condition === settings?.condition ? settings : { ...settings, condition };
-    const result = await deleteByStoredKey(runtime, await keyOfArgument(runtime, item), locked);
-    if (!wantsRequest(locked ?? {}, "delete")) markDeletedByItem(item);
+    const key = await keyOfArgument(runtime, item);
+    const result = await deleteByStoredKey(runtime, key, locked);
+    if (!wantsRequest(locked ?? {}, "delete")) markDeletedByItem(item, key);
     return result;
   };
   const hooks = schemaFor(runtime, item as Record<string, unknown>).hooks;

@@ -2,6 +2,7 @@
 // an item never stored). Kept in the item's image slot (image-slot.ts); an item tracked lazily since it
 // was read (tracked-items.ts) has its image worked out when asked for.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { attributeValuesEqual } from "./diff";
 import { imageSlotOf, setImageSlot } from "./image-slot";
 import type { NamePath } from "../expressions/projection-lists";
 import { imageOfTracked, isLazySlot, trackedTargetOf } from "./tracked-items";
@@ -31,10 +32,20 @@ export function setStoredImage(item: object, image: Image): void {
 // changes that would land on an item someone else created again under its key.
 const deletedImages = new WeakSet<Image>();
 
-/** Records that the item's own delete went through. A later save or read sets a new, undeleted image. */
-export function markDeletedByItem(item: object): void {
+/**
+ * Records that the item's own delete of `deletedKey` went through, if that is the key the item is stored
+ * under (one the caller changed it to names another item). Its next save's commit sets a new image.
+ */
+export function markDeletedByItem(item: object, deletedKey: Image): void {
   const image = storedImageOf(item);
   if (image === undefined) return;
+  const keyNames = Object.keys(deletedKey);
+  if (
+    !keyNames.every(
+      (name) => image[name] !== undefined && attributeValuesEqual(image[name], deletedKey[name]!),
+    )
+  )
+    return;
   // Kept in the slot: an item tracked lazily works its image out anew each time it is asked.
   setStoredImage(item, image);
   deletedImages.add(image);

@@ -19,7 +19,7 @@ type Key = Record<string, AttributeValue>;
 
 /**
  * The key a key argument names: a stored item's stored key, anything else converted through the
- * primary schema (type checks and `set`). Synchronous unless an asynchronous `set` runs.
+ * primary schema (type checks and `set`). Synchronous unless an asynchronous `set` or `get` runs.
  */
 export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promise<Key> {
   if (key instanceof runtime.model && hasStoredImage(key)) return storedKeyOf(runtime, key);
@@ -33,22 +33,39 @@ function storedKeyOf(runtime: ModelRuntime, item: object): Key | Promise<Key> {
   const image = storedImageOf(item)!;
   const data = untracked(item) as Record<string, unknown>;
   const stored: Key = {};
+  const waiting: Promise<void>[] = [];
   for (const name of keyNames) {
     const value = image[name]; // absent when read with a projection that left it out
+    if (value === undefined) continue;
     const attribute = schema.shape.byName.get(name)!;
-    if (value !== undefined && holdsStored(attribute, data[nameHeld(attribute, data)], value)) {
-      stored[name] = value;
-    }
+    const holds = holdsStored(attribute, data[nameHeld(attribute, data)], value);
+    if (isThenable(holds)) {
+      waiting.push(
+        Promise.resolve(holds).then((held) => {
+          if (held) stored[name] = value;
+        }),
+      );
+    } else if (holds) stored[name] = value;
   }
-  if (keyNames.every((name) => stored[name] !== undefined)) return stored;
-  const converted = keyToDynamo(schema, item);
-  return isThenable(converted)
-    ? Promise.resolve(converted).then((key) => ({ ...key, ...stored }))
-    : { ...converted, ...stored };
+  const complete = (): Key | Promise<Key> => {
+    if (keyNames.every((name) => stored[name] !== undefined)) return stored;
+    const converted = keyToDynamo(schema, item);
+    return isThenable(converted)
+      ? Promise.resolve(converted).then((key) => ({ ...key, ...stored }))
+      : { ...converted, ...stored };
+  };
+  return waiting.length === 0 ? complete() : Promise.all(waiting).then(complete);
 }
 
-/** Does the item still hold the stored key value, as a read shows it (`get(stored)` with a `get`)? */
-function holdsStored(attribute: CompiledAttribute, held: unknown, stored: AttributeValue): boolean {
+/**
+ * Does the item still hold the stored key value, as a read shows it (`get(stored)` with a `get`)? Waits for
+ * an asynchronous `get`, whose display value the item holds after its read.
+ */
+function holdsStored(
+  attribute: CompiledAttribute,
+  held: unknown,
+  stored: AttributeValue,
+): boolean | Promise<boolean> {
   const variant = attribute.variants[0]!;
   const read =
     variant.kind === "scalar"
@@ -59,8 +76,11 @@ function holdsStored(attribute: CompiledAttribute, held: unknown, stored: Attrib
   if (read === undefined) return false;
   const shown = attribute.settings.get === undefined ? read : attribute.settings.get(read);
   if (isThenable(shown)) {
-    Promise.resolve(shown).catch(() => undefined);
-    return false; // unknown without waiting: convert the held value instead
+    // A rejecting `get` shows nothing to compare with: the held value is converted instead.
+    return Promise.resolve(shown).then(
+      (value) => sameValue(held, value),
+      () => false,
+    );
   }
   // As for save(): with a `get`, only `get(stored)` is the stored value; its stored form would be a new value.
   return sameValue(held, shown);

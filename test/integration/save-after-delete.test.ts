@@ -45,6 +45,24 @@ async function createdByOthers(table: string, id: string): Promise<void> {
   });
 }
 
+const asyncTable = uniqueTableName("SaveAfterDeleteAsync");
+const Shouting = dynamodel.model(
+  "SaveAfterDeleteShouting",
+  { id: { type: String, get: async (id: string) => id.toUpperCase() }, n: Number },
+  { tableName: asyncTable },
+);
+beforeAll(() => Shouting.table().initialize());
+
+describe("deleting a read item whose hash key has an asynchronous get", () => {
+  it("deletes the key it is stored under, not its display value", async () => {
+    await Shouting.create({ id: "abc", n: 1 });
+    const item = (await Shouting.get("abc"))!;
+    expect(item.id).toBe("ABC");
+    await item.delete();
+    expect(await stored(asyncTable, "abc")).toBeUndefined();
+  });
+});
+
 describe("saving an item after its own delete", () => {
   it("puts the whole item over what someone else created under its key since", async () => {
     await Pet.create({ id: "p1", name: "Rex", code: "7", visits: 3 });
@@ -114,6 +132,26 @@ describe("saving an item after its own delete", () => {
     const { sent } = await outcomeAndOperationsSent(() => pet.save());
     expect(sent).toEqual(["UpdateItem"]);
     expect(await stored(tableName, "p4")).toMatchObject({ visits: 9, extra: "E" });
+  });
+
+  it("not after a delete of another key the caller gave the item: the item it was read as is still stored", async () => {
+    await Pet.create({ id: "k1", name: "Rex", code: "7" });
+    await Pet.create({ id: "k2", name: "Max", code: "8" });
+    const pet = (await Pet.get("k1"))!;
+    pet.id = "k2";
+    await pet.delete(); // deletes k2, the key the item now holds
+    expect(await stored(tableName, "k2")).toBeUndefined();
+    pet.id = "k1";
+    pet.visits = 6;
+    await rawClient().updateItem({
+      TableName: tableName,
+      Key: key("k1"),
+      UpdateExpression: "SET extra = :e",
+      ExpressionAttributeValues: { ":e": { S: "E" } },
+    });
+    const { sent } = await outcomeAndOperationsSent(() => pet.save());
+    expect(sent).toEqual(["UpdateItem"]);
+    expect(await stored(tableName, "k1")).toMatchObject({ id: "k1", visits: 6, extra: "E" });
   });
 
   it("writes an item read with attributes as a new item: defaults fill what it did not read", async () => {
