@@ -2,7 +2,8 @@
  * `lastKey` ↔ `ExclusiveStartKey`. A page's `LastEvaluatedKey` is handed to the user as a plain object in
  * the item's own form — attribute names as items show them (aliases), values read through the schema's
  * types (a Date key comes back as a Date) — and `startAt()` takes that object back. Neither direction runs
- * `get` or `set`: a key must round-trip to exactly the stored value.
+ * `get` or `set`: a key must round-trip to exactly the stored value, so one that would not is handed out in
+ * its stored AttributeValue form.
  *
  * @example
  * ```ts
@@ -33,14 +34,48 @@ export function lastKeyFromDynamo(
     // An index key on a flattened sub-attribute keeps its stored name (`addr_city`), with its JS value.
     const flattened = attribute === undefined ? schema.shape.flattened?.byStoredName.get(name) : undefined;
     if (flattened !== undefined) {
-      output[name] = (stored[flattened.owner.name] as Record<string, unknown>)[flattened.attribute.name];
+      const value = (stored[flattened.owner.name] as Record<string, unknown>)[flattened.attribute.name];
+      output[name] = keyValueOrStored(schema, name, value, key[name]!);
       continue;
     }
     // Key attributes are always in the schema; the fallback keeps a foreign key usable rather than lost.
-    output[attribute ? attribute.settings.outputName : name] =
-      attribute && stored[name] !== undefined ? stored[name] : key[name];
+    const outputName = attribute ? attribute.settings.outputName : name;
+    output[outputName] =
+      attribute && stored[name] !== undefined
+        ? keyValueOrStored(schema, outputName, stored[name], key[name]!)
+        : key[name];
   }
   return output;
+}
+
+/**
+ * The JavaScript value of a key attribute, if `startAt()` turns it back into exactly the stored value;
+ * otherwise the stored AttributeValue itself, which `startAt()` takes as it is. A key another program stored
+ * in another spelling (`"…T00:30:00-01:00"` for an ISO Date, `1700000000.25` seconds, a decimal beyond a
+ * JavaScript number) would come back as another value, and a `startAt(lastKey)` loop would skip items or
+ * repeat a page forever. A bigint is kept stored too, as JSON (a page cursor's usual trip) cannot hold one.
+ */
+function keyValueOrStored(
+  schema: CompiledSchema,
+  name: string,
+  value: unknown,
+  stored: AttributeValue,
+): unknown {
+  if (typeof value === "bigint") return stored;
+  try {
+    const [, back] = keyValueToDynamo(schema, name, value);
+    return sameKeyValue(back, stored) ? value : stored;
+  } catch {
+    return stored;
+  }
+}
+
+/** Whether two key values (S, N or B) are spelled alike. */
+function sameKeyValue(a: AttributeValue, b: AttributeValue): boolean {
+  if (a.S !== undefined || b.S !== undefined) return a.S === b.S;
+  if (a.N !== undefined || b.N !== undefined) return a.N === b.N;
+  if (a.B === undefined || b.B === undefined) return false;
+  return Buffer.from(a.B).equals(Buffer.from(b.B));
 }
 
 function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown): [string, AttributeValue] {
