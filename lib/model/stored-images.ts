@@ -39,13 +39,10 @@ const deletedImages = new WeakSet<Image>();
 export function markDeletedByItem(item: object, deletedKey: Image): void {
   const image = storedImageOf(item);
   if (image === undefined) return;
-  const keyNames = Object.keys(deletedKey);
-  if (
-    !keyNames.every(
-      (name) => image[name] !== undefined && attributeValuesEqual(image[name], deletedKey[name]!),
-    )
-  )
-    return;
+  const storedKey = Object.keys(deletedKey).every(
+    (name) => image[name] !== undefined && attributeValuesEqual(image[name], deletedKey[name]!),
+  );
+  if (!storedKey) return;
   // Kept in the slot: an item tracked lazily works its image out anew each time it is asked.
   setStoredImage(item, image);
   deletedImages.add(image);

@@ -75,13 +75,9 @@ function holdsStored(
         : undefined;
   if (read === undefined) return false;
   const shown = attribute.settings.get === undefined ? read : attribute.settings.get(read);
-  if (isThenable(shown)) {
-    // A rejecting `get` shows nothing to compare with: the held value is converted instead.
-    return Promise.resolve(shown).then(
-      (value) => sameValue(held, value),
-      () => false,
-    );
-  }
+  // A rejecting `get` rejects the call, as a throwing one does: with nothing to compare with, neither the
+  // stored key nor the display value held is known to be the one meant.
+  if (isThenable(shown)) return Promise.resolve(shown).then((value) => sameValue(held, value));
   // As for save(): with a `get`, only `get(stored)` is the stored value; its stored form would be a new value.
   return sameValue(held, shown);
 }

@@ -17,6 +17,7 @@ import { isAttributeValue, plainToAttributeValue } from "../expressions/attribut
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { CompiledSchema } from "../schema/compiled";
 import { storedFormFromDynamo } from "../schema/read-stored";
+import { sameStoredNumber } from "../schema/stored-number";
 import { NO_MATCH } from "../schema/types/handler";
 
 /**
@@ -70,10 +71,14 @@ function keyValueOrStored(
   }
 }
 
-/** Whether two key values (S, N or B) are spelled alike. */
+/**
+ * Whether two key values (S, N or B) are the same key. Numbers compare by value: DynamoDB hands every number
+ * back in plain decimals (`"0.0000001"` for the `"1e-7"` JavaScript wrote), and compares them so too.
+ */
 function sameKeyValue(a: AttributeValue, b: AttributeValue): boolean {
   if (a.S !== undefined || b.S !== undefined) return a.S === b.S;
-  if (a.N !== undefined || b.N !== undefined) return a.N === b.N;
+  if (a.N !== undefined || b.N !== undefined)
+    return a.N !== undefined && b.N !== undefined && sameStoredNumber(a.N, b.N);
   if (a.B === undefined || b.B === undefined) return false;
   return Buffer.from(a.B).equals(Buffer.from(b.B));
 }
@@ -86,6 +91,9 @@ function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown):
   // Also the form Dynamoose accepted: a key already in DynamoDB's `{S: "…"}` form.
   if (isAttributeValue(value)) return [storedName, value];
   if (attribute === undefined) return [name, plainToAttributeValue(value)];
+  // A COMBINE key (an index's) is stored as the string it joins, which is its value in an item too.
+  if (typeof value === "string" && attribute.variants.some((variant) => variant.kind === "combine"))
+    return [storedName, { S: value }];
   for (const variant of attribute.variants) {
     if (variant.kind !== "scalar") continue;
     const normalized = variant.type.normalize(value);

@@ -157,3 +157,65 @@ it("a key stored as the schema writes it stays in the item's form", async () => 
   const first = await Tick.query("pk").eq("a").limit(1).exec();
   expect(first.lastKey).toEqual({ pk: "a", sk: new Date(1_700_000_000_000) });
 });
+
+it("a Number key the library wrote with an exponent stays a number (DynamoDB answers it in decimals)", async () => {
+  const table = tableOf("spellingExponent", "N");
+  await table.fill([]);
+  const Reading = dynamodel.model(
+    "SpellingExponentReading",
+    new Schema({ pk: { type: String, hashKey: true }, sk: { type: Number, rangeKey: true } }),
+    { ...modelSettings, tableName: table.tableName },
+  );
+  await Reading.batchPut([1e-7, 1.5e-7, 1e21].map((sk) => ({ pk: "a", sk })));
+  const first = await Reading.query("pk").eq("a").limit(1).exec();
+  expect(first.lastKey).toEqual({ pk: "a", sk: 1e-7 });
+  const last = await Reading.query("pk").eq("a").limit(1).startAt({ pk: "a", sk: 1.5e-7 }).exec();
+  expect(last.lastKey).toEqual({ pk: "a", sk: 1e21 });
+});
+
+it("an index's COMBINE range key is the string it joins, which startAt() takes back", async () => {
+  const tableName = uniqueTableName("spellingCombine");
+  await rawClient().createTable({
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [
+      { AttributeName: "id", AttributeType: "S" },
+      { AttributeName: "group", AttributeType: "S" },
+      { AttributeName: "full", AttributeType: "S" },
+    ],
+    KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: "byFull",
+        KeySchema: [
+          { AttributeName: "group", KeyType: "HASH" },
+          { AttributeName: "full", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      },
+    ],
+  });
+  const Person = dynamodel.model(
+    "SpellingCombinePerson",
+    new Schema({
+      id: String,
+      group: { type: String, index: { name: "byFull", type: "global", rangeKey: "full" } },
+      first: String,
+      last: String,
+      full: { type: dynamodel.type.COMBINE(["first", "last"], "|") },
+    }),
+    { ...modelSettings, tableName },
+  );
+  await Person.batchPut(
+    ["Ann", "Bo", "Cy"].map((first, n) => ({ id: `p${n}`, group: "g", first, last: "Lee" })),
+  );
+  const ids: string[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await Person.query("group").eq("g").using("byFull").limit(1).startAt(cursor).exec();
+    ids.push(...page.map((person) => person.id!));
+    if (page.lastKey !== undefined) expect(typeof (page.lastKey as { full?: unknown }).full).toBe("string");
+    cursor = page.lastKey === undefined ? undefined : throughJson(page.lastKey);
+  } while (cursor !== undefined);
+  expect(ids).toEqual(["p0", "p1", "p2"]);
+});

@@ -51,7 +51,32 @@ const Shouting = dynamodel.model(
   { id: { type: String, get: async (id: string) => id.toUpperCase() }, n: Number },
   { tableName: asyncTable },
 );
+let failing = false;
+const Fragile = dynamodel.model(
+  "SaveAfterDeleteFragile",
+  {
+    id: {
+      type: String,
+      get: async (id: string) => {
+        if (failing) throw new Error("get failed");
+        return id.toUpperCase();
+      },
+    },
+    n: Number,
+  },
+  { tableName: asyncTable },
+);
 beforeAll(() => Shouting.table().initialize());
+
+/** Someone else adds an attribute to the stored item. */
+async function addedByOthers(id: string): Promise<void> {
+  await rawClient().updateItem({
+    TableName: tableName,
+    Key: key(id),
+    UpdateExpression: "SET extra = :e",
+    ExpressionAttributeValues: { ":e": { S: "E" } },
+  });
+}
 
 describe("deleting a read item whose hash key has an asynchronous get", () => {
   it("deletes the key it is stored under, not its display value", async () => {
@@ -60,6 +85,18 @@ describe("deleting a read item whose hash key has an asynchronous get", () => {
     expect(item.id).toBe("ABC");
     await item.delete();
     expect(await stored(asyncTable, "abc")).toBeUndefined();
+  });
+
+  it("rejects with the get's error when the get rejects, deleting nothing", async () => {
+    await Fragile.create({ id: "abc", n: 1 });
+    const item = (await Fragile.get("abc"))!;
+    failing = true;
+    try {
+      await expect(item.delete()).rejects.toThrow("get failed");
+    } finally {
+      failing = false;
+    }
+    expect(await stored(asyncTable, "abc")).toEqual({ id: "abc", n: 1 });
   });
 });
 
@@ -123,12 +160,7 @@ describe("saving an item after its own delete", () => {
     });
     await pet.delete({ return: "request" });
     pet.visits = 9;
-    await rawClient().updateItem({
-      TableName: tableName,
-      Key: key("p4"),
-      UpdateExpression: "SET extra = :e",
-      ExpressionAttributeValues: { ":e": { S: "E" } },
-    });
+    await addedByOthers("p4");
     const { sent } = await outcomeAndOperationsSent(() => pet.save());
     expect(sent).toEqual(["UpdateItem"]);
     expect(await stored(tableName, "p4")).toMatchObject({ visits: 9, extra: "E" });
@@ -143,12 +175,7 @@ describe("saving an item after its own delete", () => {
     expect(await stored(tableName, "k2")).toBeUndefined();
     pet.id = "k1";
     pet.visits = 6;
-    await rawClient().updateItem({
-      TableName: tableName,
-      Key: key("k1"),
-      UpdateExpression: "SET extra = :e",
-      ExpressionAttributeValues: { ":e": { S: "E" } },
-    });
+    await addedByOthers("k1");
     const { sent } = await outcomeAndOperationsSent(() => pet.save());
     expect(sent).toEqual(["UpdateItem"]);
     expect(await stored(tableName, "k1")).toMatchObject({ id: "k1", visits: 6, extra: "E" });
