@@ -19,6 +19,7 @@ import { describeRangeKey, keyValueOf } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { attachModel, checkMembersShareKeys, namedTable, registerTableBinding } from "../table/binding";
+import { awaitSharedTable, joinSharedTable } from "./shared-table-joins";
 import { withTableAttributes } from "../table/extra-attributes";
 import { checkTableOptionNames, tableNameOption } from "../table/option-names";
 import {
@@ -44,6 +45,11 @@ const registries = new WeakMap<Instance, Map<string, ModelClass>>();
 const implicitTables = new WeakMap<Instance, Map<string, TableRuntime>>();
 const implicitTableNames = new WeakMap<Instance, Map<string, string>>();
 
+/** What names an implicit table apart from `Table.defaults`: the tableName and the model's prefix and suffix. */
+function tableNameKey(given: Pick<TableOptions, "prefix" | "suffix">, tableName: string): string {
+  return JSON.stringify([given.prefix ?? null, tableName, given.suffix ?? null]);
+}
+
 /**
  * The full name of an implicit table, by what names it apart from `Table.defaults` (the tableName and the
  * model's own prefix and suffix): while a table made under an earlier name still holds another model, a
@@ -60,7 +66,7 @@ function implicitTableName(
 ): string {
   let names = implicitTableNames.get(instance);
   if (!names) implicitTableNames.set(instance, (names = new Map()));
-  const key = JSON.stringify([given.prefix ?? null, tableName, given.suffix ?? null]);
+  const key = tableNameKey(given, tableName);
   const earlier = names.get(key);
   const shared = earlier === undefined ? undefined : implicitTables.get(instance)?.get(earlier);
   if (shared?.members.some((member) => member.name !== modelName)) return earlier!;
@@ -198,7 +204,9 @@ export function defineModel(
     get table() {
       if (table !== undefined) return table;
       const { name: fullTableName, options } = implicitSettings();
-      return implicitTable(instance, fullTableName, options, runtime);
+      const bound = implicitTable(instance, fullTableName, options, runtime);
+      joinSharedTable(instance, sharedKey, name);
+      return bound;
     },
     middleware,
     events: new EventEmitter(),
@@ -206,6 +214,8 @@ export function defineModel(
     sendContext: () => runtime.table.context(middleware),
     serializers: new SerializerRegistry(),
   };
+  const sharedKey = tableNameKey(tableOptions, tableName);
+  awaitSharedTable(instance, sharedKey, name, () => runtime.table);
   registerTableBinding(runtime, {
     isBound: () => table !== undefined,
     attach(next) {
