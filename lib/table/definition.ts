@@ -95,6 +95,46 @@ export function keySchema(hashKey: string, rangeKey: string | undefined): KeySch
   return keys;
 }
 
+/** What an index is, for telling two declarations of one name apart (throughput aside). */
+function indexShape(index: IndexSpec): string {
+  const project = Array.isArray(index.project) ? [...index.project].sort() : index.project;
+  return JSON.stringify([index.type, index.hashKey, index.rangeKey ?? null, project]);
+}
+
+/**
+ * The table's indexes by name, from every schema of its models. Two declarations of one name must be the
+ * same index: DynamoDB has one index per name, so the other model's queries would read an index with other
+ * keys (missing its items) or of another kind, with no error.
+ */
+function indexesOf(schemas: readonly CompiledSchema[]): Map<string, IndexSpec> {
+  const indexes = new Map<string, IndexSpec>();
+  for (const schema of schemas) {
+    for (const index of schema.indexes) {
+      const earlier = indexes.get(index.name);
+      const throughputs = [earlier?.throughput, index.throughput].filter((value) => value !== undefined);
+      if (
+        earlier !== undefined &&
+        (indexShape(earlier) !== indexShape(index) ||
+          new Set(throughputs.map((value) => JSON.stringify(value))).size > 1)
+      ) {
+        throw new InvalidParameter(
+          `Index "${index.name}" is declared twice in the table's schemas, differently: ${describeIndex(earlier)} ` +
+            `and ${describeIndex(index)}. Give one of them another name.`,
+        );
+      }
+      // A declaration without throughput takes the other's.
+      if (earlier === undefined || index.throughput !== undefined) indexes.set(index.name, index);
+    }
+  }
+  return indexes;
+}
+
+function describeIndex(index: IndexSpec): string {
+  const range = index.rangeKey === undefined ? "" : `, range key "${index.rangeKey}"`;
+  const throughput = index.throughput === undefined ? "" : `, throughput ${JSON.stringify(index.throughput)}`;
+  return `a ${index.type} index on hash key "${index.hashKey}"${range}, project ${JSON.stringify(index.project)}${throughput}`;
+}
+
 export function buildCreateTableInput(
   tableName: string,
   schemas: readonly CompiledSchema[],
@@ -103,8 +143,7 @@ export function buildCreateTableInput(
   const primary = schemas[0]!;
   const keyNames = new Set<string>([primary.hashKey]);
   if (primary.rangeKey !== undefined) keyNames.add(primary.rangeKey);
-  const indexes = new Map<string, IndexSpec>();
-  for (const schema of schemas) for (const index of schema.indexes) indexes.set(index.name, index);
+  const indexes = indexesOf(schemas);
   for (const index of indexes.values()) {
     keyNames.add(index.hashKey);
     if (index.rangeKey !== undefined) keyNames.add(index.rangeKey);

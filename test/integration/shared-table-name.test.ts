@@ -3,7 +3,7 @@
 // models when they are defined). Before, a model used later had its GSIs missing until an update, and its
 // LSIs for good.
 import dynamodel from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, tableExists, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -44,4 +44,44 @@ it("leaves a model whose keys do not match unbound: it is refused on its own use
     Key: { pk: { S: "g" }, sk: { S: "1" } },
   });
   expect(Item).toEqual({ pk: { S: "g" }, sk: { S: "1" }, name: { S: "fine" } });
+});
+
+describe("one index name declared by two models of a table", () => {
+  it("is refused when the declarations differ, and nothing is created", async () => {
+    const tableName = uniqueTableName("SharedIndexClash");
+    const Left = dynamodel.model("SharedIndexLeft", {
+      ...key,
+      g: { type: String, index: { name: "clash", type: "local" } },
+    });
+    const Right = dynamodel.model("SharedIndexRight", {
+      ...key,
+      h: { type: String, index: { name: "clash" } },
+    });
+    const table = new dynamodel.Table(tableName, [Left, Right]);
+    await expect(table.initialize()).rejects.toThrow(
+      `Index "clash" is declared twice in the table's schemas, differently: a local index on hash key "pk", ` +
+        `range key "g", project true and a global index on hash key "h", project true. Give one of them another name.`,
+    );
+    expect(await tableExists(tableName)).toBe(false);
+  });
+
+  it("is one index when the declarations agree (a throughput given once applies)", async () => {
+    const tableName = uniqueTableName("SharedIndexSame");
+    const First = dynamodel.model("SharedIndexFirst", {
+      ...key,
+      g: { type: String, index: { name: "byG", project: ["a", "b"], throughput: { read: 2, write: 3 } } },
+    });
+    const Second = dynamodel.model("SharedIndexSecond", {
+      ...key,
+      g: { type: String, index: { name: "byG", project: ["b", "a"] } },
+    });
+    const table = new dynamodel.Table(tableName, [First, Second], { throughput: { read: 1, write: 1 } });
+    await table.initialize();
+    const { Table } = await rawClient().describeTable({ TableName: tableName });
+    expect(Table!.GlobalSecondaryIndexes).toHaveLength(1);
+    expect(Table!.GlobalSecondaryIndexes![0]!.ProvisionedThroughput).toMatchObject({
+      ReadCapacityUnits: 2,
+      WriteCapacityUnits: 3,
+    });
+  });
 });
