@@ -205,7 +205,7 @@ export function defineModel(
       if (table !== undefined) return table;
       const { name: fullTableName, options } = implicitSettings();
       const bound = implicitTable(instance, fullTableName, options, runtime);
-      joinSharedTable(instance, sharedKey, name);
+      joinSharedTable(instance, sharedKey, name, joinTable);
       return bound;
     },
     middleware,
@@ -215,7 +215,8 @@ export function defineModel(
     serializers: new SerializerRegistry(),
   };
   const sharedKey = tableNameKey(tableOptions, tableName);
-  awaitSharedTable(instance, sharedKey, name, () => runtime.table);
+  const joinTable = () => runtime.table;
+  awaitSharedTable(instance, sharedKey, name, joinTable);
   registerTableBinding(runtime, {
     isBound: () => table !== undefined,
     attach(next) {

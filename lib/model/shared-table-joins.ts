@@ -8,34 +8,39 @@ import type { Instance } from "../instance";
 /** Binds a model to its implicit table (its `table` getter); throws as that getter does. */
 type Join = () => unknown;
 
-const pending = new WeakMap<Instance, Map<string, Map<string, Join>>>();
+interface Waiting {
+  /** The table name as given (tableName, prefix and suffix options). */
+  readonly key: string;
+  readonly join: Join;
+}
 
-/** The models of `instance` sharing `key` (a table name as given), not yet bound, by model name. */
-function waitingFor(instance: Instance, key: string): Map<string, Join> {
-  let byKey = pending.get(instance);
-  if (!byKey) pending.set(instance, (byKey = new Map()));
-  let models = byKey.get(key);
-  if (!models) byKey.set(key, (models = new Map()));
+/** The models of each instance not yet bound, by model name: a definition replaces the one before it. */
+const pending = new WeakMap<Instance, Map<string, Waiting>>();
+
+function waitingOf(instance: Instance): Map<string, Waiting> {
+  let models = pending.get(instance);
+  if (!models) pending.set(instance, (models = new Map()));
   return models;
 }
 
 /** Records a model defined with the table name `key`, to be bound when another of that name is first used. */
 export function awaitSharedTable(instance: Instance, key: string, modelName: string, join: Join): void {
-  // A model defined again under its name replaces the old definition here too.
-  waitingFor(instance, key).set(modelName, join);
+  waitingOf(instance).set(modelName, { key, join });
 }
 
 /**
- * Binds the other models defined with the table name `key` now that `modelName` is bound. One whose keys
- * do not match is left unbound: it is refused on its own first use, not on this model's.
+ * Binds the other models defined with the table name `key` now that the model `self` joins binds. One whose
+ * keys do not match is left unbound: it is refused on its own first use, not on this model's.
  */
-export function joinSharedTable(instance: Instance, key: string, modelName: string): void {
-  const models = waitingFor(instance, key);
-  models.delete(modelName);
-  for (const [name, join] of [...models]) {
+export function joinSharedTable(instance: Instance, key: string, modelName: string, self: Join): void {
+  const models = waitingOf(instance);
+  // A replaced definition used after all leaves its successor waiting.
+  if (models.get(modelName)?.join === self) models.delete(modelName);
+  for (const [name, waiting] of [...models]) {
+    if (name === modelName || waiting.key !== key) continue;
     models.delete(name);
     try {
-      join();
+      waiting.join();
     } catch {
       // Refused again, with its reason, when that model is used.
     }

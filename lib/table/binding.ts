@@ -44,7 +44,7 @@ export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
   if (!binding) throw new InvalidParameter("Only dynamodel models can be put in a table.");
   if (binding.isBound()) {
     throw new InvalidParameter(
-      `Model ${runtime.name} has already been assigned to a table. (A model is bound to its table once it is used.)`,
+      `Model ${runtime.name} has already been assigned to a table. (A model is bound to its table once it, or another model of its tableName, is used.)`,
     );
   }
   binding.attach(table);

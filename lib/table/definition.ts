@@ -106,16 +106,15 @@ function indexShape(index: IndexSpec): string {
  * same index: DynamoDB has one index per name, so the other model's queries would read an index with other
  * keys (missing its items) or of another kind, with no error.
  */
-function indexesOf(schemas: readonly CompiledSchema[]): Map<string, IndexSpec> {
+function indexesOf(schemas: readonly CompiledSchema[], onDemand: boolean): Map<string, IndexSpec> {
   const indexes = new Map<string, IndexSpec>();
   for (const schema of schemas) {
     for (const index of schema.indexes) {
       const earlier = indexes.get(index.name);
-      const throughputs = [earlier?.throughput, index.throughput].filter((value) => value !== undefined);
       if (
         earlier !== undefined &&
         (indexShape(earlier) !== indexShape(index) ||
-          new Set(throughputs.map((value) => JSON.stringify(value))).size > 1)
+          (!onDemand && !sameCapacity(earlier.throughput, index.throughput)))
       ) {
         throw new InvalidParameter(
           `Index "${index.name}" is declared twice in the table's schemas, differently: ${describeIndex(earlier)} ` +
@@ -123,10 +122,24 @@ function indexesOf(schemas: readonly CompiledSchema[]): Map<string, IndexSpec> {
         );
       }
       // A declaration without throughput takes the other's.
-      if (earlier === undefined || index.throughput !== undefined) indexes.set(index.name, index);
+      if (earlier === undefined || ownCapacity(index.throughput) !== undefined)
+        indexes.set(index.name, index);
     }
   }
   return indexes;
+}
+
+/** An index's own capacity in DynamoDB's terms; undefined where it takes the table's. */
+function ownCapacity(throughput: IndexSpec["throughput"]): string | undefined {
+  if (throughput === undefined || throughput === null || throughput === "ON_DEMAND") return undefined;
+  const { ReadCapacityUnits, WriteCapacityUnits } = provisioned(throughput);
+  return `${ReadCapacityUnits}/${WriteCapacityUnits}`;
+}
+
+/** Whether two declarations ask for the same capacity (one that asks for none takes the other's). */
+function sameCapacity(a: IndexSpec["throughput"], b: IndexSpec["throughput"]): boolean {
+  const [first, second] = [ownCapacity(a), ownCapacity(b)];
+  return first === undefined || second === undefined || first === second;
 }
 
 function describeIndex(index: IndexSpec): string {
@@ -143,7 +156,7 @@ export function buildCreateTableInput(
   const primary = schemas[0]!;
   const keyNames = new Set<string>([primary.hashKey]);
   if (primary.rangeKey !== undefined) keyNames.add(primary.rangeKey);
-  const indexes = indexesOf(schemas);
+  const indexes = indexesOf(schemas, options.throughput === "ON_DEMAND");
   for (const index of indexes.values()) {
     keyNames.add(index.hashKey);
     if (index.rangeKey !== undefined) keyNames.add(index.rangeKey);

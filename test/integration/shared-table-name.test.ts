@@ -46,6 +46,29 @@ it("leaves a model whose keys do not match unbound: it is refused on its own use
   expect(Item).toEqual({ pk: { S: "g" }, sk: { S: "1" }, name: { S: "fine" } });
 });
 
+it("leaves out a model's definition replaced since: its indexes are not created, nor its items read as its", async () => {
+  const tableName = uniqueTableName("SharedNameReplaced");
+  const elsewhere = uniqueTableName("SharedNameElsewhere");
+  dynamodel.model(
+    "SharedNameRedefined",
+    { ...key, old: { type: String, index: { name: "oldIndex", type: "local" } } },
+    { tableName, initialize: false },
+  );
+  // Defined again under its name, in another table.
+  const Redefined = dynamodel.model("SharedNameRedefined", { ...key, n: String }, { tableName: elsewhere });
+  const Stay = dynamodel.model("SharedNameStay", { ...key, b: String }, { tableName });
+  await Stay.create({ pk: "s", sk: "1", b: "x" });
+  const { Table } = await rawClient().describeTable({ TableName: tableName });
+  expect(Table!.LocalSecondaryIndexes).toBeUndefined();
+  await rawClient().putItem({
+    TableName: tableName,
+    Item: { pk: { S: "o" }, sk: { S: "1" }, old: { S: "x" } },
+  });
+  const items = await Stay.scan().exec();
+  expect(items.every((item) => item instanceof Stay)).toBe(true);
+  expect(Redefined.table().name).toBe(elsewhere);
+});
+
 describe("one index name declared by two models of a table", () => {
   it("is refused when the declarations differ, and nothing is created", async () => {
     const tableName = uniqueTableName("SharedIndexClash");
@@ -83,5 +106,38 @@ describe("one index name declared by two models of a table", () => {
       ReadCapacityUnits: 2,
       WriteCapacityUnits: 3,
     });
+  });
+
+  it.each([
+    ["the same units in another order", { read: 2, write: 3 }, { write: 3, read: 2 }],
+    ["a number and the same units", 5, { read: 5, write: 5 }],
+  ] as const)("takes %s as one capacity", async (_case, first, second) => {
+    const tableName = uniqueTableName("SharedIndexUnits");
+    const One = dynamodel.model(`SharedIndexUnitsOne${tableName}`, {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: first } },
+    });
+    const Two = dynamodel.model(`SharedIndexUnitsTwo${tableName}`, {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: second } },
+    });
+    await new dynamodel.Table(tableName, [One, Two], { throughput: 1 }).initialize();
+    const { Table } = await rawClient().describeTable({ TableName: tableName });
+    expect(Table!.GlobalSecondaryIndexes).toHaveLength(1);
+  });
+
+  it("compares no capacity on an on-demand table, where DynamoDB has none", async () => {
+    const tableName = uniqueTableName("SharedIndexOnDemand");
+    const One = dynamodel.model("SharedIndexOnDemandOne", {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: 1 } },
+    });
+    const Two = dynamodel.model("SharedIndexOnDemandTwo", {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: 2 } },
+    });
+    await new dynamodel.Table(tableName, [One, Two], { throughput: "ON_DEMAND" }).initialize();
+    const { Table } = await rawClient().describeTable({ TableName: tableName });
+    expect(Table!.GlobalSecondaryIndexes).toHaveLength(1);
   });
 });
