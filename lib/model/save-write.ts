@@ -58,10 +58,10 @@ export function writeForSave(
 }
 
 /**
- * A projected item written as a new item (its key changed, `overwrite: false`, or deleted meanwhile): whole,
- * with defaults and `required`, like every new item; refused while it holds a list read in part. What it
- * still holds as read is the stored value, as for any item read: `set` does not run on it again, and a
- * `get` display value is put back to the stored one.
+ * A projected item written as a new item (its key changed, `overwrite: false`, deleted meanwhile or by
+ * itself): whole, with defaults and `required`, like every new item; refused while it holds a list read in
+ * part. What it still holds as read is the stored value, as for any item read: `set` does not run on it
+ * again, and a `get` display value is put back to the stored one.
  */
 export async function writeProjectedAsNew(
   schema: CompiledSchema,

@@ -17,6 +17,9 @@ interface Waiting {
 /** The models of each instance not yet bound, by model name: a definition replaces the one before it. */
 const pending = new WeakMap<Instance, Map<string, Waiting>>();
 
+/** Whether a join is binding siblings now (binding is synchronous, so one flag serves every instance). */
+let joining = false;
+
 function waitingOf(instance: Instance): Map<string, Waiting> {
   let models = pending.get(instance);
   if (!models) pending.set(instance, (models = new Map()));
@@ -36,13 +39,21 @@ export function joinSharedTable(instance: Instance, key: string, modelName: stri
   const models = waitingOf(instance);
   // A replaced definition used after all leaves its successor waiting.
   if (models.get(modelName)?.join === self) models.delete(modelName);
-  for (const [name, waiting] of [...models]) {
-    if (name === modelName || waiting.key !== key) continue;
-    models.delete(name);
-    try {
-      waiting.join();
-    } catch {
-      // Refused again, with its reason, when that model is used.
+  // A sibling bound here joins no one itself: this loop binds them all, and a sibling's own loop would bind
+  // the successor this one leaves waiting.
+  if (joining) return;
+  joining = true;
+  try {
+    for (const [name, waiting] of [...models]) {
+      if (name === modelName || waiting.key !== key) continue;
+      models.delete(name);
+      try {
+        waiting.join();
+      } catch {
+        // Refused again, with its reason, when that model is used.
+      }
     }
+  } finally {
+    joining = false;
   }
 }

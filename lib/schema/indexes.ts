@@ -87,7 +87,8 @@ export function compileIndexes(
               hashKey: attribute,
               rangeKey,
               project,
-              throughput: index.throughput,
+              // As the table's is taken: `{read: 2}` is {read: 2, write: 1}; null is none (the table's).
+              throughput: throughputValue(index.throughput) ?? undefined,
             }
           : {
               // A local index shares the table's hash key; the attribute is its range key.

@@ -69,6 +69,26 @@ it("leaves out a model's definition replaced since: its indexes are not created,
   expect(Redefined.table().name).toBe(elsewhere);
 });
 
+it("a replaced definition used after all binds its siblings, never its successor", async () => {
+  const tableName = uniqueTableName("SharedNameNested");
+  const Old = dynamodel.model(
+    "SharedNameNestedModel",
+    { ...key, o: { type: String, index: { name: "byX" } } },
+    { tableName },
+  );
+  dynamodel.model(
+    "SharedNameNestedModel",
+    { ...key, nw: { type: String, index: { name: "byX" } } },
+    { tableName },
+  );
+  dynamodel.model("SharedNameNestedSibling", { ...key, s: String }, { tableName });
+  await Old.create({ pk: "a", sk: "b", o: "x" });
+  const { Table } = await rawClient().describeTable({ TableName: tableName });
+  expect(Table!.GlobalSecondaryIndexes?.map((index) => index.KeySchema)).toEqual([
+    [{ AttributeName: "o", KeyType: "HASH" }],
+  ]);
+});
+
 describe("one index name declared by two models of a table", () => {
   it("is refused when the declarations differ, and nothing is created", async () => {
     const tableName = uniqueTableName("SharedIndexClash");
@@ -139,5 +159,27 @@ describe("one index name declared by two models of a table", () => {
     await new dynamodel.Table(tableName, [One, Two], { throughput: "ON_DEMAND" }).initialize();
     const { Table } = await rawClient().describeTable({ TableName: tableName });
     expect(Table!.GlobalSecondaryIndexes).toHaveLength(1);
+  });
+
+  it("takes an index capacity as the table's is taken: {read} alone writes 1, null is the table's", async () => {
+    const tableName = uniqueTableName("SharedIndexPartial");
+    // As JavaScript callers (and Dynamoose's docs) may write them; the types ask for both units.
+    const readOnly = { read: 2 } as unknown as { read: number; write: number };
+    const none = null as unknown as undefined;
+    const One = dynamodel.model("SharedIndexPartialOne", {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: readOnly } },
+      h: { type: String, index: { name: "byH", throughput: none } },
+    });
+    const Two = dynamodel.model("SharedIndexPartialTwo", {
+      ...key,
+      g: { type: String, index: { name: "byG", throughput: { read: 2, write: 1 } } },
+    });
+    await new dynamodel.Table(tableName, [One, Two], { throughput: 3 }).initialize();
+    const { Table } = await rawClient().describeTable({ TableName: tableName });
+    const capacity = (name: string) =>
+      Table!.GlobalSecondaryIndexes!.find((index) => index.IndexName === name)!.ProvisionedThroughput;
+    expect(capacity("byG")).toMatchObject({ ReadCapacityUnits: 2, WriteCapacityUnits: 1 });
+    expect(capacity("byH")).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 3 });
   });
 });
