@@ -16,8 +16,8 @@ import { describeValue, InvalidParameter, TypeMismatch } from "../errors";
 import { isAttributeValue, plainToAttributeValue } from "../expressions/attribute-value";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { CompiledSchema } from "../schema/compiled";
+import { attributeValuesEqual } from "../model/diff";
 import { storedFormFromDynamo } from "../schema/read-stored";
-import { sameStoredNumber } from "../schema/stored-number";
 import { NO_MATCH } from "../schema/types/handler";
 
 /**
@@ -65,22 +65,11 @@ function keyValueOrStored(
   if (typeof value === "bigint") return stored;
   try {
     const [, back] = keyValueToDynamo(schema, name, value);
-    return sameKeyValue(back, stored) ? value : stored;
+    // Numbers compare by value: DynamoDB hands back `"0.0000001"` for the `"1e-7"` JavaScript wrote.
+    return attributeValuesEqual(back, stored) ? value : stored;
   } catch {
     return stored;
   }
-}
-
-/**
- * Whether two key values (S, N or B) are the same key. Numbers compare by value: DynamoDB hands every number
- * back in plain decimals (`"0.0000001"` for the `"1e-7"` JavaScript wrote), and compares them so too.
- */
-function sameKeyValue(a: AttributeValue, b: AttributeValue): boolean {
-  if (a.S !== undefined || b.S !== undefined) return a.S === b.S;
-  if (a.N !== undefined || b.N !== undefined)
-    return a.N !== undefined && b.N !== undefined && sameStoredNumber(a.N, b.N);
-  if (a.B === undefined || b.B === undefined) return false;
-  return Buffer.from(a.B).equals(Buffer.from(b.B));
 }
 
 function keyValueToDynamo(schema: CompiledSchema, name: string, value: unknown): [string, AttributeValue] {
