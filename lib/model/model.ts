@@ -170,11 +170,14 @@ export function defineModel(
   const implicitSettings = () => {
     if (implicit === undefined) {
       const resolved = resolveTableOptions(tableOptions, instance.Table.defaults.get());
+      // Before `implicit` is kept: schemas the table's attributes refuse fail every use, not the first only.
+      const schemasOfImplicit =
+        table === undefined ? withTableAttributes(compiled, resolved, name) : tableSchemas;
       implicit = {
         options: resolved,
         name: implicitTableName(instance, tableOptions, tableName, resolved, name),
       };
-      if (table === undefined) tableSchemas = withTableAttributes(compiled, resolved, name);
+      tableSchemas = schemasOfImplicit;
     }
     return implicit;
   };
@@ -219,10 +222,14 @@ export function defineModel(
   awaitSharedTable(instance, sharedKey, name, joinTable);
   registerTableBinding(runtime, {
     isBound: () => table !== undefined,
-    attach(next) {
-      table = next;
-      tableSchemas = withTableAttributes(compiled, next.options, name);
-      next.members.push(runtime);
+    prepare(next) {
+      // Checked before binding: a schema the table's attributes refuse leaves the model free.
+      const schemasOfTable = withTableAttributes(compiled, next.options, name);
+      return () => {
+        table = next;
+        tableSchemas = schemasOfTable;
+        next.members.push(runtime);
+      };
     },
   });
   linkModelRuntime(model, runtime);

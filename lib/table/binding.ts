@@ -11,7 +11,8 @@ import type { TableRuntime } from "./table";
 
 export interface TableBinding {
   isBound(): boolean;
-  attach(table: TableRuntime): void;
+  /** Checks that the model can join `table` (its schemas with the table's attributes); returns the join. */
+  prepare(table: TableRuntime): () => void;
 }
 
 const bindings = new WeakMap<ModelRuntime, TableBinding>();
@@ -38,8 +39,12 @@ export function namedTable(instance: Instance, name: string): TableRuntime | und
   return namedTables.get(instance)?.get(name);
 }
 
-/** Puts a model into `table`; a model already in a table (or already used) is an `InvalidParameter`. */
-export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
+/**
+ * Checks that a model can go into `table` and returns what puts it there: a model already in a table (or
+ * already used), or whose schemas the table's attributes refuse, is an `InvalidParameter`. A table of
+ * several models checks them all before joining any.
+ */
+export function prepareAttach(runtime: ModelRuntime, table: TableRuntime): () => void {
   const binding = bindings.get(runtime);
   if (!binding) throw new InvalidParameter("Only dynamodel models can be put in a table.");
   if (binding.isBound()) {
@@ -47,7 +52,12 @@ export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
       `Model ${runtime.name} has already been assigned to a table. (A model is bound to its table once it, or another model of its tableName, is used.)`,
     );
   }
-  binding.attach(table);
+  return binding.prepare(table);
+}
+
+/** Puts a model into `table` (see `prepareAttach`). */
+export function attachModel(runtime: ModelRuntime, table: TableRuntime): void {
+  prepareAttach(runtime, table)();
 }
 
 function matchScore(member: ModelRuntime, image: Record<string, AttributeValue>): number {

@@ -5,48 +5,62 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { buildShape, compileSchema } from "../schema/compile";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
-import type { ResolvedTableOptions } from "./options";
+import { InvalidParameter } from "../errors";
+import type { ResolvedExpires, ResolvedTableOptions } from "./options";
+import { declaredTtlAttribute, ttlAttribute } from "./ttl-attribute";
 
 function compileAttribute(name: string, definition: Record<string, unknown>): CompiledAttribute {
   return compileSchema({ [name]: definition }).shape.byName.get(name)!;
 }
 
-function ttlAttribute(name: string, ttl: number | undefined): CompiledAttribute {
-  const definition: Record<string, unknown> = { type: { value: Date, settings: { storage: "seconds" } } };
-  if (ttl !== undefined) definition.default = () => new Date(Date.now() + ttl);
-  return compileAttribute(name, definition);
+/** The schema's attributes with the TTL attribute added, or its declaration made one TTL reads. */
+function withTtl(
+  schema: CompiledSchema,
+  expires: ResolvedExpires,
+  modelName: string,
+): readonly CompiledAttribute[] {
+  const { attributes, byName, byInputName } = schema.shape;
+  const declared = byName.get(expires.attribute);
+  if (declared !== undefined) {
+    const ttl = declaredTtlAttribute(declared, expires, modelName);
+    return ttl === declared ? attributes : attributes.map((each) => (each === declared ? ttl : each));
+  }
+  const aliased = byInputName.get(expires.attribute);
+  if (aliased !== undefined) {
+    throw new InvalidParameter(
+      `Model "${modelName}": "${expires.attribute}" is the table's TTL attribute (expires.attribute) and an ` +
+        `alias of attribute "${aliased.name}", so TTL would never see it. Rename one of them.`,
+    );
+  }
+  return [...attributes, ttlAttribute(expires.attribute, expires.ttl)];
 }
 
 /**
- * The model's schemas with the table's extra attributes. An attribute the schema already defines is
- * left as the schema says.
+ * The model's schemas with the table's extra attributes. An entity attribute the schema already defines
+ * is left as the schema says; a declared TTL attribute must be a Date or Number (ttl-attribute.ts).
  */
 export function withTableAttributes(
   schemas: readonly CompiledSchema[],
   options: Pick<ResolvedTableOptions, "expires" | "entityAttribute">,
   modelName: string,
 ): readonly CompiledSchema[] {
-  const extra: CompiledAttribute[] = [];
-  if (options.expires) extra.push(ttlAttribute(options.expires.attribute, options.expires.ttl));
-  if (options.entityAttribute !== undefined) {
-    extra.push(
-      compileAttribute(options.entityAttribute, { type: String, default: modelName, forceDefault: true }),
-    );
-  }
-  if (extra.length === 0) return schemas;
-  const entity = options.entityAttribute;
+  const { expires, entityAttribute: entity } = options;
+  if (expires === undefined && entity === undefined) return schemas;
+  const entityAttribute =
+    entity === undefined
+      ? undefined
+      : compileAttribute(entity, { type: String, default: modelName, forceDefault: true });
   return schemas.map((schema) => {
-    const missing = extra.filter((attribute) => !schema.shape.byInputName.has(attribute.name));
-    // The entity attribute always holds the model's name, even where the schema declares it (for its
-    // item type, say): otherwise its items would carry no name and reads could not resolve them.
-    const declaredEntity = entity !== undefined && schema.shape.byName.has(entity);
-    if (missing.length === 0 && entity === undefined) return schema;
-    const own = declaredEntity
-      ? schema.shape.attributes.filter((attribute) => attribute.name !== entity)
-      : schema.shape.attributes;
-    const added = declaredEntity ? extra.filter((attribute) => attribute.name === entity) : [];
-    const shape =
-      missing.length === 0 && !declaredEntity ? schema.shape : buildShape([...own, ...added, ...missing], "");
+    let attributes = expires === undefined ? schema.shape.attributes : withTtl(schema, expires, modelName);
+    if (entityAttribute !== undefined && !schema.shape.byInputName.has(entityAttribute.name)) {
+      attributes = [...attributes, entityAttribute];
+    } else if (entityAttribute !== undefined && schema.shape.byName.has(entityAttribute.name)) {
+      // The entity attribute always holds the model's name, even where the schema declares it (for its
+      // item type, say): otherwise its items would carry no name and reads could not resolve them.
+      attributes = attributes.map((each) => (each.name === entityAttribute.name ? entityAttribute : each));
+    }
+    if (attributes === schema.shape.attributes && entity === undefined) return schema;
+    const shape = attributes === schema.shape.attributes ? schema.shape : buildShape(attributes, "");
     return Object.freeze({ ...schema, shape, entityAttribute: entity });
   });
 }

@@ -22,7 +22,7 @@ import { COMMANDS, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
-import { attachModel, checkMembersShareKeys, registerNamedTable } from "./binding";
+import { checkMembersShareKeys, prepareAttach, registerNamedTable } from "./binding";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
@@ -85,7 +85,8 @@ export class Table {
     checkMembersShareKeys(members);
     const resolved = resolveTableOptions(options, instance.Table.defaults.get());
     const runtime = new TableRuntime(`${resolved.prefix}${name}${resolved.suffix}`, resolved, instance);
-    for (const member of members) attachModel(member, runtime);
+    const joins = members.map((member) => prepareAttach(member, runtime));
+    for (const join of joins) join();
     registerNamedTable(runtime);
     runtimes.set(this, runtime);
     publicTables.set(runtime, this);

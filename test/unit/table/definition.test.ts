@@ -126,16 +126,30 @@ describe("withTableAttributes", () => {
     expect(entity.settings).toMatchObject({ default: "Dog", forceDefault: true });
   });
 
-  it("leaves schemas alone when the table adds nothing, or the schema defines the attribute", () => {
+  it("leaves schemas alone when the table adds nothing, or the schema declares the TTL as it is kept", () => {
     expect(withTableAttributes([dog], { expires: undefined, entityAttribute: undefined }, "Dog")[0]).toBe(
       dog,
     );
     const own = compiled({ id: String, ttl: Number });
     const [schema] = withTableAttributes(
       [own],
-      { expires: { ttl: 5, attribute: "ttl", returnExpired: true }, entityAttribute: undefined },
+      { expires: { ttl: undefined, attribute: "ttl", returnExpired: true }, entityAttribute: undefined },
       "X",
     );
     expect(schema).toBe(own);
+  });
+
+  it("gives a declared Number TTL attribute without a default now + ttl in epoch seconds", () => {
+    const own = compiled({ id: String, ttl: { type: Number, required: true } });
+    const [schema] = withTableAttributes(
+      [own],
+      { expires: { ttl: 5_000, attribute: "ttl", returnExpired: true }, entityAttribute: undefined },
+      "X",
+    );
+    const ttl = schema!.shape.byName.get("ttl")!;
+    expect(ttl.settings.required).toBe(true);
+    expect(ttl.flags.defaults).toBe(true);
+    const made = (ttl.settings.default as () => number)();
+    expect(Math.abs(made - (Date.now() + 5_000) / 1000)).toBeLessThan(2);
   });
 });
