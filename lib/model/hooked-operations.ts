@@ -10,6 +10,7 @@ import {
   isObserved,
   modelHooks,
   operationContext,
+  refuseObserved,
   runHooked,
   runObserved,
   writeEvent,
@@ -111,8 +112,11 @@ export function deleteKeyWithHooks(
 ): Promise<unknown> {
   if (key instanceof runtime.model && hasStoredImage(key)) return deleteWithHooks(runtime, key, settings);
   const schema = runtime.compiled[0]!;
-  // Refused here as `get` refuses it, before it becomes an item (which would word it as a bad item).
-  if (key === undefined || key === null || Array.isArray(key)) throw missingHashKey(schema, key);
+  // Refused here as `get` refuses it, before it becomes an item (which would word it as a bad item); the
+  // error handlers see it with an item holding no key as `this`.
+  if (key === undefined || key === null || Array.isArray(key)) {
+    return refuseObserved(runtime, "delete", new runtime.model({}), missingHashKey(schema, key));
+  }
   const data =
     typeof key === "object" && !(key instanceof Date)
       ? (key as Record<string, unknown>)

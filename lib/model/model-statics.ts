@@ -16,7 +16,8 @@ import { methodsApi } from "./custom-methods";
 import { deleteKeyWithHooks, getWithHooks, saveWithHooks } from "./hooked-operations";
 import type { SaveSettings } from "./persist";
 import { startQuery, startScan } from "./retrieve-start";
-import type { ModelClass, ModelRuntime } from "./runtime";
+import { refuseObserved } from "./operation-hooks";
+import { schemaFor, type ModelClass, type ModelRuntime } from "./runtime";
 import { type SerializerRegistry, serializeItem } from "./serializer";
 import { tableFacade } from "./table-handle";
 import type { InternalModel } from "./types";
@@ -49,11 +50,17 @@ export function attachStatics(
       const [options, done] = settingsAndCallback(settings, callback);
       const work = Promise.resolve().then(() => {
         const item = new model(object);
-        // Checked before the spread: `create(obj, 5)` or `create(obj, [])` would otherwise spread to `{}`.
-        return saveWithHooks(item, {
-          overwrite: false,
-          ...checkOptions(options, ["overwrite", "condition", "return"], "create"),
-        }).then((result) => (result === item ? withoutLeftOutMarkers(item) : result));
+        let checked: SaveSettings;
+        try {
+          // Checked before the spread: `create(obj, 5)` or `create(obj, [])` would otherwise spread to `{}`.
+          checked = checkOptions(options, ["overwrite", "condition", "return"], "create");
+        } catch (error) {
+          const { hooks } = schemaFor(runtime, item as Record<string, unknown>);
+          return refuseObserved(runtime, "save", item, error, hooks);
+        }
+        return saveWithHooks(item, { overwrite: false, ...checked }).then((result) =>
+          result === item ? withoutLeftOutMarkers(item) : result,
+        );
       });
       return withCallback(work, done);
     },

@@ -56,7 +56,13 @@ export function operationContext(
     model: runtime.name,
     operation,
     settings:
-      typeof settings === "object" && settings !== null ? { ...(settings as Record<string, unknown>) } : {},
+      settings === undefined || settings === null
+        ? {}
+        : typeof settings === "object" && !Array.isArray(settings)
+          ? { ...(settings as Record<string, unknown>) }
+          : // Settings that are no options object (`5`, `"x"`, `[]`) go through as given, so the operation
+            // refuses them as it does when nothing observes it, instead of running with none.
+            (settings as Record<string, unknown>),
   };
 }
 
@@ -133,6 +139,22 @@ export async function runObserved<T>(
   }
   emitWrite(runtime, event, result, target);
   return result;
+}
+
+/**
+ * An operation refused before it could start (a missing key, bad options): its error handlers and the
+ * `error` event see the refusal, as they see one found later, but no pre hook runs for a call that cannot.
+ */
+export function refuseObserved(
+  runtime: ModelRuntime,
+  operation: HookOperation,
+  target: object,
+  error: unknown,
+  hooks: HookRunner = modelHooks(runtime),
+): Promise<never> {
+  if (!isObserved(runtime, operation, undefined, hooks)) return Promise.reject(error as Error);
+  const refused = () => Promise.reject(error as Error);
+  return runObserved<never>(runtime, hooks, operation, target, refused, undefined, refused);
 }
 
 function emitWrite(
