@@ -7,7 +7,7 @@
 // schema must stay deletable).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute } from "../schema/compiled";
-import { keyToDynamo } from "../schema/key";
+import { keyPartToDynamo, keyToDynamo } from "../schema/key";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import { nameHeld } from "./item-paths";
@@ -48,7 +48,17 @@ function storedKeyOf(runtime: ModelRuntime, item: object): Key | Promise<Key> {
     } else if (holds) stored[name] = value;
   }
   const complete = (): Key | Promise<Key> => {
-    if (keyNames.every((name) => stored[name] !== undefined)) return stored;
+    const changed = keyNames.filter((name) => stored[name] === undefined);
+    if (changed.length === 0) return stored;
+    // Only the changed part is converted: the other holds what a read shows (after `get`), which converting
+    // again could refuse or turn into another key.
+    const part = changed.length === 1 ? keyPartToDynamo(schema, changed[0]!, data) : undefined;
+    if (part !== undefined) {
+      const name = changed[0]!;
+      return isThenable(part)
+        ? Promise.resolve(part).then((value) => ({ ...stored, [name]: value }))
+        : { ...stored, [name]: part };
+    }
     const converted = keyToDynamo(schema, item);
     return isThenable(converted)
       ? Promise.resolve(converted).then((key) => ({ ...key, ...stored }))

@@ -120,6 +120,23 @@ export function missingHashKey(schema: CompiledSchema, key: unknown): InvalidPar
   );
 }
 
+/**
+ * One part of a key (`name`: the hash or range key) converted as `keyToDynamo` converts it, for a key whose
+ * other part is already known in stored form. `undefined` where this cannot be done part by part: the
+ * schema's own `set` sees the whole key, and a missing value is for `keyToDynamo` to report.
+ */
+export function keyPartToDynamo(
+  schema: CompiledSchema,
+  name: string,
+  source: Record<string, unknown>,
+): AttributeValue | Promise<AttributeValue> | undefined {
+  if (schema.set !== undefined) return undefined;
+  const attribute = schema.shape.byName.get(name)!;
+  const value = keyValueOf(attribute, source);
+  if (value === undefined || value === null) return undefined;
+  return convertKeyValue(attribute, value, name === schema.hashKey ? PARTITION_KEY_BYTES : SORT_KEY_BYTES);
+}
+
 /** The key as AttributeValues. Synchronous unless a key attribute's `set` is asynchronous. */
 export function keyToDynamo(
   schema: CompiledSchema,

@@ -38,7 +38,7 @@ describe("settings that are no options object, on an observed model", () => {
   ])("%s is refused as on a model nothing observes, and writes nothing", async (_label, call) => {
     const unobserved = call(Plain as unknown as typeof Observed);
     await expect(unobserved).rejects.toBeInstanceOf(InvalidParameterType);
-    const message = await unobserved.catch((error: Error) => error.message);
+    const { message } = (await unobserved.catch((error: unknown) => error)) as Error;
     await expect(call(Observed)).rejects.toThrow(new InvalidParameterType(message));
     expect(await storedIds()).toEqual(["1"]);
     expect(await storedItem(tableName, { id: { N: "1" } })).toEqual({ id: { N: "1" }, n: { N: "1" } });

@@ -132,3 +132,28 @@ it("refuses a key without its hash key as get does", async () => {
   }
   expect(await storedIds()).toContain("p#kept/s#1");
 });
+
+// A key part the item still holds as read is its stored value; only the part that changed is converted.
+// Converting both once refused a hash key whose `get` shows it as another type.
+it("converts only the changed key part of a read item, not the one a get shows as another type", async () => {
+  const Shown = dynamodel.model(
+    "ItemDeleteKeyShown",
+    new Schema({
+      id: { type: Number, hashKey: true, get: (value: number) => `#${value}` },
+      sort: { type: String, rangeKey: true },
+    }),
+    { tableName: uniqueTableName("itemDeleteKeyShown"), throughput: "ON_DEMAND" },
+  );
+  await Shown.create({ id: 5, sort: "a" });
+  await Shown.create({ id: 5, sort: "b" });
+  const read = (await Shown.get({ id: 5, sort: "a" }))!;
+  expect(read.id).toBe("#5");
+  read.sort = "b";
+  expect(await Shown.delete(read, { return: "request" })).toMatchObject({
+    Key: { id: { N: "5" }, sort: { S: "b" } },
+  });
+  expect((await Shown.get(read))?.toJSON()).toEqual({ id: "#5", sort: "b" });
+  await Shown.batchDelete([read]);
+  const { Items } = await rawClient().scan({ TableName: Shown.table().name });
+  expect(Items).toEqual([{ id: { N: "5" }, sort: { S: "a" } }]);
+});
