@@ -18,6 +18,7 @@ import type { UpdatePart } from "./options";
 import { OtherError } from "../errors";
 import { emitLog } from "../logger/logger";
 import { diffTable } from "./diff";
+import { fixedPartWarnings } from "./fixed-parts";
 import { failedReplica } from "./replicas";
 import { homeRegion, replicaFailure, reviewReplicas } from "./replica-setup";
 import type { TableUpdateStep } from "./update-step";
@@ -241,13 +242,20 @@ async function update(
   const description = described ?? (await describeOrUndefined(table));
   if (!description && parts.length === 0) return; // create: false on a missing table: requests will say so
   if (!description) throw new OtherError(`Table "${table.name}" does not exist, so it cannot be updated.`);
+  const wanted = table.createInput();
+  // No update can change the table's key or LSIs: each difference is a warning, not a silent skip.
+  if (parts.length > 0) {
+    for (const warning of fixedPartWarnings(table.name, description, wanted)) {
+      emitLog("warn", "table:update:keys", warning);
+    }
+  }
   const tags = parts.includes("tags") ? await currentTags(table, description.TableArn) : undefined;
   const region = replicaRegions.length > 0 ? await homeRegion(table, description) : undefined;
   if (replicaRegions.length > 0) {
     reviewReplicas(table, description, region, parts.includes("replication"));
   }
   const current = { table: description, tags, region };
-  for (const step of diffTable(current, table.createInput(), parts, replicaRegions)) {
+  for (const step of diffTable(current, wanted, parts, replicaRegions)) {
     try {
       await setupCall(table, step.operation, step.input);
     } catch (error) {
