@@ -7,7 +7,9 @@ import { setOwnMember as setMember } from "../schema/own-member";
 export function toJsonValue(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
   if (value === null || typeof value !== "object") return value;
-  if (value instanceof Date) return value.toISOString();
+  // An Invalid Date (another writer's unreadable date string, read as such) is `null`, as JSON.stringify
+  // writes it; toISOString() would throw.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (value instanceof Set) return [...value].map(toJsonValue);
   if (value instanceof Uint8Array)
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");

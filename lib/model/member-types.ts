@@ -120,7 +120,7 @@ export interface ModelSerializers {
   delete(name: string): void;
   /**
    * The serializer used when none is named. `set(name)` makes `name` the default (an unknown name is
-   * ignored); `set()` resets it: a plain shallow copy of the item.
+   * ignored); `set()`, `set(null)` and `set("_default")` reset it: a plain shallow copy of the item.
    *
    * @example
    * ```ts
@@ -128,5 +128,5 @@ export interface ModelSerializers {
    * Cat.serializer.default.set(); // a plain copy again
    * ```
    */
-  default: { set(name?: string): void };
+  default: { set(name?: string | null): void };
 }

@@ -17,7 +17,7 @@ import { deleteKeyWithHooks, getWithHooks, saveWithHooks } from "./hooked-operat
 import type { SaveSettings } from "./persist";
 import { startQuery, startScan } from "./retrieve-start";
 import { refuseObserved } from "./operation-hooks";
-import { schemaFor, type ModelClass, type ModelRuntime } from "./runtime";
+import { ownRuntimeOf, schemaFor, type ModelClass, type ModelRuntime } from "./runtime";
 import { type SerializerRegistry, serializeItem } from "./serializer";
 import { tableFacade } from "./table-handle";
 import type { InternalModel } from "./types";
@@ -88,7 +88,9 @@ export function attachStatics(
       // Nothing given serializes nothing, as in Dynamoose.
       if (items === undefined || items === null) return [];
       if (!Array.isArray(items)) throw new InvalidParameter("serializeMany needs an array of items.");
-      return items.map((item) => serializeItem(runtime, item, nameOrOptions));
+      // An item of another model (a single-table query mixes them) uses its own model's serializers, as
+      // its serialize() would; the caller's could hand out what its own model hides.
+      return items.map((item) => serializeItem(ownRuntimeOf(item) ?? runtime, item, nameOrOptions));
     },
     methods: methodsApi(model),
     use(middleware: Middleware) {

@@ -9,7 +9,8 @@ export type PopulateMatcher = (path: string) => boolean;
 const ALL: PopulateMatcher = () => true;
 
 export function compilePopulateMatcher(properties: unknown): PopulateMatcher | undefined {
-  if (properties === undefined || properties === true) return ALL;
+  // `null` is "not set", as for every setting (and in Dynamoose): everything is populated.
+  if (properties === undefined || properties === null || properties === true) return ALL;
   if (properties === false) return undefined;
   const patterns = typeof properties === "string" ? [properties] : properties;
   if (!Array.isArray(patterns) || !patterns.every((pattern) => typeof pattern === "string")) {

@@ -50,6 +50,13 @@ export function classOfItem(item: object): object {
   return (Object.getPrototypeOf(item) as { constructor: object }).constructor;
 }
 
+/** The runtime of the model `value` is an item of, or `undefined` for anything else (a plain object). */
+export function ownRuntimeOf(value: unknown): ModelRuntime | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const prototype = Object.getPrototypeOf(value) as { constructor?: object } | null;
+  return prototype?.constructor === undefined ? undefined : runtimes.get(prototype.constructor);
+}
+
 /** The runtime of the model an item belongs to (see `classOfItem`). */
 export function itemRuntimeOf(item: object): ModelRuntime {
   return modelRuntimeOf(classOfItem(item));

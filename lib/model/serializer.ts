@@ -1,5 +1,5 @@
 // Serializers (Dynamoose's Model.serializer): named recipes turning an item into a plain object.
-import { InvalidParameter } from "../errors";
+import { describeValue, InvalidParameter } from "../errors";
 import type { CallbackItem } from "../schema/definition-types";
 import type { ModelRuntime } from "./runtime";
 
@@ -19,10 +19,7 @@ export class SerializerRegistry {
   add(name: string, options: SerializerOptions | readonly string[]): void {
     if (typeof name !== "string" || name === "")
       throw new InvalidParameter("Serializer name must be a non-empty string.");
-    if (Array.isArray(options)) this.#serializers.set(name, { include: options });
-    else if (typeof options === "object" && options !== null)
-      this.#serializers.set(name, options as SerializerOptions);
-    else throw new InvalidParameter("Serializer options must be an object or an array of attribute names.");
+    this.#serializers.set(name, checkedOptions(options));
   }
 
   delete(name: string): void {
@@ -34,10 +31,12 @@ export class SerializerRegistry {
   }
 
   readonly default = {
-    set: (name?: string): void => {
-      if (name !== undefined && typeof name !== "string")
+    set: (name?: string | null): void => {
+      if (name !== undefined && name !== null && typeof name !== "string")
         throw new InvalidParameter("Serializer name must be a string.");
-      if (name === undefined) this.#defaultName = DEFAULT;
+      // No name, `null` or the built-in's own name restores the built-in; an unknown name changes nothing,
+      // as in Dynamoose.
+      if (name === undefined || name === null || name === DEFAULT) this.#defaultName = DEFAULT;
       else if (this.#serializers.has(name)) this.#defaultName = name;
     },
   };
@@ -50,8 +49,38 @@ export class SerializerRegistry {
         throw new InvalidParameter(`Serializer "${nameOrOptions}" is not defined.`);
       return found;
     }
-    return Array.isArray(nameOrOptions) ? { include: nameOrOptions } : (nameOrOptions as SerializerOptions);
+    return checkedOptions(nameOrOptions);
   }
+}
+
+/** A list of paths: one path may be given as a string (Dynamoose takes one for `exclude`). */
+function pathList(value: unknown, option: "include" | "exclude"): readonly string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((path) => typeof path === "string")) return value as string[];
+  throw new InvalidParameter(
+    `Serializer ${option} must be an attribute path or an array of them (got ${describeValue(value)}).`,
+  );
+}
+
+/**
+ * Options checked once, where they are given: a string `exclude` read as a list of its characters would
+ * hide nothing, and the attribute meant to be hidden would be handed out.
+ */
+function checkedOptions(options: unknown): SerializerOptions {
+  if (Array.isArray(options)) return { include: pathList(options, "include")! };
+  if (typeof options !== "object" || options === null)
+    throw new InvalidParameter("Serializer options must be an object or an array of attribute names.");
+  const { include, exclude, modify } = options as Record<string, unknown>;
+  if (modify !== undefined && modify !== null && typeof modify !== "function")
+    throw new InvalidParameter(`Serializer modify must be a function (got ${describeValue(modify)}).`);
+  const checked: SerializerOptions = {};
+  const includePaths = pathList(include, "include");
+  const excludePaths = pathList(exclude, "exclude");
+  if (includePaths !== undefined) checked.include = includePaths;
+  if (excludePaths !== undefined) checked.exclude = excludePaths;
+  if (typeof modify === "function") checked.modify = modify as SerializerOptions["modify"];
+  return checked;
 }
 
 /**
@@ -103,7 +132,16 @@ function included(source: Record<string, unknown>, paths: readonly string[]): Re
 function withoutPath(source: Record<string, unknown>, segments: readonly string[]): Record<string, unknown> {
   const [first, ...rest] = segments;
   if (!(first! in source)) return source;
-  const copy = Array.isArray(source) ? ([...source] as unknown as Record<string, unknown>) : { ...source };
+  if (Array.isArray(source)) {
+    const copy = [...(source as unknown[])];
+    const index = Number(first);
+    // A list element is taken out, not left as a hole (which JSON would write as `null`), as in Dynamoose.
+    if (rest.length === 0 && Number.isInteger(index) && String(index) === first) copy.splice(index, 1);
+    else if (rest.length > 0 && isRecord(copy[index]))
+      copy[index] = withoutPath(copy[index] as Record<string, unknown>, rest);
+    return copy as unknown as Record<string, unknown>;
+  }
+  const copy = { ...source };
   if (rest.length === 0) delete copy[first!];
   else if (isRecord(copy[first!])) copy[first!] = withoutPath(copy[first!] as Record<string, unknown>, rest);
   return copy;

@@ -136,16 +136,23 @@ function normalizeVariant(
       if (members.size === 0) context.reshaped = true;
       return members;
     }
-    case "reference": {
-      // An item of the target, a key object ({hashKey, rangeKey?}) or, without a range key, the bare
-      // hash value; kept as given (the stored form is the key, see to-dynamo.ts).
-      const model = variant.target.resolve();
-      if (model.isItem(value)) return value;
-      if (model.rangeKey !== undefined) return isPlainObject(value) ? value : NO_MATCH;
-      const hash = isPlainObject(value) ? model.hashOf(value) : value;
-      return model.hashType.normalize(hash) === NO_MATCH ? NO_MATCH : value;
-    }
+    case "reference":
+      // Kept as given: the stored form is the key (to-dynamo.ts).
+      return acceptsReference(variant, value) ? value : NO_MATCH;
   }
+}
+
+/**
+ * Whether a reference takes the value: an item of the target, a key object ({hashKey, rangeKey?}) or,
+ * without a range key, the bare hash value. The conversion asks the same when it picks a multi-type
+ * attribute's variant, so `[Owner, Number]` given `5` stores the number Owner's String key refuses.
+ */
+export function acceptsReference(variant: Extract<Variant, { kind: "reference" }>, value: unknown): boolean {
+  const model = variant.target.resolve();
+  if (model.isItem(value)) return true;
+  if (model.rangeKey !== undefined) return isPlainObject(value);
+  const hash = isPlainObject(value) ? model.hashOf(value) : value;
+  return model.hashType.normalize(hash) !== NO_MATCH;
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
-import { chosenVariantOf } from "./normalize";
+import { acceptsReference, chosenVariantOf } from "./normalize";
 import { rankObjectVariants } from "./variant-rank";
 import { setOwnMember } from "./own-member";
 import { isPlainObject } from "./resolve-type";
@@ -50,6 +50,8 @@ function variantAccepts(variant: Variant, value: unknown): boolean {
       const element = variant.element;
       return element !== undefined && [...value].every((member) => element.normalize(member) !== NO_MATCH);
     }
+    case "reference":
+      return acceptsReference(variant, value);
     default:
       return true;
   }
