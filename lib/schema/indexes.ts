@@ -26,6 +26,20 @@ function projectedNames(project: boolean | readonly string[] | undefined, shape:
   });
 }
 
+/** Dynamoose's index options; `global` is v2's flag its guide still shows, accepted and ignored as there. */
+const INDEX_OPTIONS = ["name", "type", "rangeKey", "project", "throughput", "global"];
+
+/** A misspelt option (`nmae`) would silently give the index another name than the queries use. */
+function checkIndexOptions(index: object, attribute: string): void {
+  for (const key of Object.keys(index)) {
+    if (!INDEX_OPTIONS.includes(key)) {
+      throw new InvalidParameter(
+        `Index on "${attribute}": unknown option "${key}" (allowed: ${INDEX_OPTIONS.join(", ")}).`,
+      );
+    }
+  }
+}
+
 export function compileIndexes(
   raw: readonly { attribute: string; definition: unknown }[],
   tableHashKey: string,
@@ -41,6 +55,7 @@ export function compileIndexes(
         );
       }
       const index: IndexDefinition = entry === true ? {} : entry;
+      checkIndexOptions(index, attribute);
       const type = index.type ?? "global";
       if (type !== "global" && type !== "local") {
         throw new InvalidParameter(
@@ -77,7 +92,11 @@ export function compileIndexes(
           `Index on "${attribute}": project must be true, false or an array of attribute names (got ${describeValue(index.project)}).`,
         );
       }
-      const project = projectedNames(index.project ?? undefined, shape);
+      // `[]` projects no attribute beyond the keys: KEYS_ONLY (DynamoDB refuses an empty INCLUDE list).
+      const project =
+        Array.isArray(index.project) && index.project.length === 0
+          ? false
+          : projectedNames(index.project ?? undefined, shape);
       checkIndexThroughput(index.throughput, attribute);
       const spec: IndexSpec =
         type === "global"

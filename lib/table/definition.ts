@@ -148,6 +148,48 @@ function describeIndex(index: IndexSpec): string {
   return `a ${index.type} index on hash key "${index.hashKey}"${range}, project ${JSON.stringify(index.project)}${throughput}`;
 }
 
+/** DynamoDB's rule for table and index names. */
+const VALID_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+
+/**
+ * Refuses a table or index name DynamoDB would refuse, before a CreateTable or an index's UpdateTable is
+ * sent (`create({return: "request"})` hands the input out as it is).
+ */
+export function checkNames(input: CreateTableCommandInput): void {
+  checkName("Table", input.TableName ?? "");
+  for (const index of [...(input.GlobalSecondaryIndexes ?? []), ...(input.LocalSecondaryIndexes ?? [])])
+    checkName("Index", index.IndexName ?? "");
+}
+
+/** Refuses a table (or index) name DynamoDB would refuse, naming it (DynamoDB's error names neither). */
+export function checkName(what: "Table" | "Index", name: string): void {
+  if (!VALID_NAME.test(name)) {
+    throw new InvalidParameter(
+      `${what} name "${name}" is not one DynamoDB takes: 3 to 255 letters, digits, "_", "-" or ".".`,
+    );
+  }
+}
+
+/**
+ * Local indexes DynamoDB would refuse, refused first with what to change: each sorts the table's hash key
+ * by another attribute, so the table needs a range key, and a table has at most 5.
+ */
+function checkLocalIndexes(tableName: string, primary: CompiledSchema, locals: readonly IndexSpec[]): void {
+  if (locals.length > 0 && primary.rangeKey === undefined) {
+    throw new InvalidParameter(
+      `Table "${tableName}": local index "${locals[0]!.name}" needs the table to have a range key (a local ` +
+        "index sorts the table's hash key by another attribute); give the table a rangeKey, or make the " +
+        'index type: "global".',
+    );
+  }
+  if (locals.length > 5) {
+    throw new InvalidParameter(
+      `Table "${tableName}" has ${locals.length} local indexes (${locals.map((index) => index.name).join(", ")}); ` +
+        "DynamoDB allows at most 5 per table.",
+    );
+  }
+}
+
 export function buildCreateTableInput(
   tableName: string,
   schemas: readonly CompiledSchema[],
@@ -168,6 +210,7 @@ export function buildCreateTableInput(
   }));
   const globals = [...indexes.values()].filter((index) => index.type === "global");
   const locals = [...indexes.values()].filter((index) => index.type === "local");
+  checkLocalIndexes(tableName, primary, locals);
   const input: CreateTableCommandInput = {
     TableName: tableName,
     KeySchema: keySchema(primary.hashKey, primary.rangeKey),

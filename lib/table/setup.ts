@@ -17,6 +17,7 @@ import type { OperationName } from "../client/operations";
 import type { UpdatePart } from "./options";
 import { OtherError } from "../errors";
 import { emitLog } from "../logger/logger";
+import { checkName, checkNames } from "./definition";
 import { diffTable } from "./diff";
 import { fixedPartWarnings } from "./fixed-parts";
 import { failedReplica } from "./replicas";
@@ -95,7 +96,9 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
 /** Sends CreateTable for a table found missing; true, even when another process created it first. */
 async function createTable(table: TableRuntime): Promise<true> {
   try {
-    await setupCall(table, "CreateTable", table.createInput());
+    const input = table.createInput();
+    checkNames(input);
+    await setupCall(table, "CreateTable", input);
   } catch (error) {
     // Another process (or a model sharing the table) created it first: that is fine.
     if (!isServiceError(error, "ResourceInUseException")) throw error;
@@ -243,6 +246,7 @@ async function update(
   if (!description && parts.length === 0) return; // create: false on a missing table: requests will say so
   if (!description) throw new OtherError(`Table "${table.name}" does not exist, so it cannot be updated.`);
   const wanted = table.createInput();
+  if (parts.includes("indexes")) checkNames(wanted);
   // No update can change the table's key or LSIs: each difference is a warning, not a silent skip.
   if (parts.length > 0) {
     for (const warning of fixedPartWarnings(table.name, description, wanted)) {
@@ -277,6 +281,7 @@ async function update(
 /** Runs the whole flow once. */
 export async function runSetup(table: TableRuntime): Promise<void> {
   const { create, waitForActive: wait, expires, update: parts } = table.options;
+  checkName("Table", table.name); // before DescribeTable, which DynamoDB refuses for such a name too
   // One DescribeTable serves each step that reads the table while nothing has changed it: an existing
   // ACTIVE table is read once for create, wait and update (as Dynamoose reads it once). The TTL step in
   // between changes nothing DescribeTable reports.

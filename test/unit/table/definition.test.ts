@@ -3,7 +3,7 @@ import { InvalidParameter } from "../../../lib/errors";
 import type { CompiledSchema } from "../../../lib/schema/compiled";
 import { compiledSchemaOf } from "../../../lib/schema/links";
 import { Schema } from "../../../lib/schema/schema";
-import { buildCreateTableInput } from "../../../lib/table/definition";
+import { buildCreateTableInput, checkNames } from "../../../lib/table/definition";
 import { withTableAttributes } from "../../../lib/table/extra-attributes";
 
 const compiled = (definition: ConstructorParameters<typeof Schema>[0]): CompiledSchema =>
@@ -20,6 +20,78 @@ const dog = compiled({
   pk: { type: String, hashKey: true },
   sk: { type: Number, rangeKey: true },
   breed: { type: String, index: { name: "byBreed", rangeKey: "sk" } },
+});
+
+describe("what DynamoDB would refuse, refused before it is sent", () => {
+  it("names: 3 to 255 letters, digits, _, - or . (checked before sending; a request shows any)", () => {
+    expect(() => checkNames(buildCreateTableInput("ab", [dog], { throughput: 1 }))).toThrow(
+      new InvalidParameter(
+        'Table name "ab" is not one DynamoDB takes: 3 to 255 letters, digits, "_", "-" or ".".',
+      ),
+    );
+    expect(() => checkNames(buildCreateTableInput("my table", [dog], { throughput: 1 }))).toThrow(
+      InvalidParameter,
+    );
+    const badIndex = compiled({ pk: String, sk: { type: Number, index: { name: "by sk" } } });
+    expect(() => checkNames(buildCreateTableInput("Pets", [badIndex], { throughput: 1 }))).toThrow(
+      'Index name "by sk" is not one DynamoDB takes',
+    );
+    expect(() => checkNames(buildCreateTableInput("a.B-c_9", [cat, dog], { throughput: 1 }))).not.toThrow();
+  });
+
+  it("a local index on a table without a range key", () => {
+    const noRange = compiled({
+      pk: String,
+      rank: { type: Number, index: { name: "byRank", type: "local" } },
+    });
+    expect(() => buildCreateTableInput("Pets", [noRange], { throughput: 1 })).toThrow(
+      new InvalidParameter(
+        'Table "Pets": local index "byRank" needs the table to have a range key (a local index sorts the ' +
+          'table\'s hash key by another attribute); give the table a rangeKey, or make the index type: "global".',
+      ),
+    );
+  });
+
+  it("more than 5 local indexes", () => {
+    const definition: Record<string, unknown> = {
+      pk: { type: String, hashKey: true },
+      sk: { type: Number, rangeKey: true },
+    };
+    for (let index = 1; index <= 6; index += 1)
+      definition[`a${index}`] = { type: Number, index: { type: "local" } };
+    expect(() => buildCreateTableInput("Pets", [compiled(definition as never)], { throughput: 1 })).toThrow(
+      'Table "Pets" has 6 local indexes (a1LocalIndex, a2LocalIndex, a3LocalIndex, a4LocalIndex, a5LocalIndex, ' +
+        "a6LocalIndex); DynamoDB allows at most 5 per table.",
+    );
+    delete definition.a6;
+    expect(
+      buildCreateTableInput("Pets", [compiled(definition as never)], { throughput: 1 }).LocalSecondaryIndexes,
+    ).toHaveLength(5);
+  });
+});
+
+describe("index options", () => {
+  it("a misspelt option is an InvalidParameter naming it; v2's global flag is accepted", () => {
+    expect(() =>
+      compiled({ pk: String, email: { type: String, index: { nmae: "byEmail" } as never } }),
+    ).toThrow(
+      new InvalidParameter(
+        'Index on "email": unknown option "nmae" (allowed: name, type, rangeKey, project, throughput, global).',
+      ),
+    );
+    expect(
+      compiled({ pk: String, email: { type: String, index: { global: true, name: "byEmail" } } }).indexes,
+    ).toHaveLength(1);
+  });
+
+  it("project: [] is KEYS_ONLY", () => {
+    const schema = compiled({ pk: String, email: { type: String, index: { name: "byEmail", project: [] } } });
+    expect(
+      buildCreateTableInput("Pets", [schema], { throughput: 1 }).GlobalSecondaryIndexes?.[0]?.Projection,
+    ).toEqual({
+      ProjectionType: "KEYS_ONLY",
+    });
+  });
 });
 
 describe("buildCreateTableInput", () => {
