@@ -19,8 +19,7 @@ import { wholeStoredForm } from "../schema/read-stored";
 import { unmarshalledInput } from "./attribute-value-input";
 import { itemPathOf, storedChangesOf, storedPathOf, touches } from "./item-paths";
 import { copyData, toJsonValue } from "./json";
-import { copyInstancesWith } from "../schema/copy-data";
-import { itemRuntimeOf, ownRuntimeOf, schemaFor } from "./runtime";
+import { itemRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { DeleteSettings } from "../operations/delete";
@@ -45,12 +44,6 @@ function copiedValue(key: string, value: unknown): unknown {
     );
   }
 }
-
-// An item held in another item's data is copied as a new item of its model holding a copy of its data.
-copyInstancesWith((value) => {
-  const runtime = ownRuntimeOf(value);
-  return runtime === undefined ? undefined : new runtime.model(untracked(value) as Record<string, unknown>);
-});
 
 export class Item extends StoredImageHolder {
   constructor(object: Record<string, unknown> = {}) {

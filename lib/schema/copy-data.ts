@@ -2,22 +2,8 @@
 // must not be able to change it in place).
 import { setOwnMember as setMember } from "./own-member";
 
-/** Copies a class instance the model layer knows (its items), or `undefined` for one it does not. */
-type InstanceCopier = (value: object) => unknown;
-
-let copyInstance: InstanceCopier = () => undefined;
-
 /**
- * Lets the model layer copy its items where they sit in data (`new Cat({owner: user})`): otherwise the
- * copy would share the caller's item, and populating or changing one would change the other.
- */
-export function copyInstancesWith(copier: InstanceCopier): void {
-  copyInstance = copier;
-}
-
-/**
- * A deep copy of plain data (objects, arrays, Maps, Sets, Dates, Buffers) and of the model's items; other
- * objects are shared.
+ * A deep copy of plain data (objects, arrays, Maps, Sets, Dates, Buffers); other objects are shared.
  * Data that contains itself overflows the stack here: the item constructor reports that as a TypeMismatch.
  */
 export function copyData(value: unknown): unknown {
@@ -37,7 +23,7 @@ export function copyData(value: unknown): unknown {
   if (Buffer.isBuffer(value)) return Buffer.from(value);
   if (value instanceof Uint8Array) return new Uint8Array(value);
   const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return copyInstance(value) ?? value;
+  if (prototype !== Object.prototype && prototype !== null) return value;
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value))
     setMember(output, key, copyData((value as Record<string, unknown>)[key]));

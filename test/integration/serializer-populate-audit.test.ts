@@ -162,35 +162,3 @@ it("populate({properties: null}) populates everything, as not set", async () => 
   const populated = await dog.populate({ properties: null } as never);
   expect(populated.toJSON()).toEqual({ id: 9, owner: { id: 1, name: "Ann" } });
 });
-
-it("new Model(obj) copies an item held in obj: populating or changing one leaves the other alone", async () => {
-  const Person = dynamodel.model(
-    "AuditCopyPerson",
-    new Schema({ id: Number, name: String, best: dynamodel.type.THIS }),
-    { tableName: uniqueTableName("auditCopyPerson"), throughput: "ON_DEMAND" },
-  );
-  const catTable = uniqueTableName("auditCopyCat");
-  const Cat = dynamodel.model(
-    "AuditCopyCat",
-    { id: Number, owner: Person },
-    {
-      tableName: catTable,
-      throughput: "ON_DEMAND",
-    },
-  );
-  await Person.create({ id: 1, name: "Ann", best: 2 });
-  await Person.create({ id: 2, name: "Bob" });
-  const ann = (await Person.get(1))!;
-  const cat = new Cat({ id: 5, owner: ann });
-  expect(cat.owner).not.toBe(ann);
-  expect(cat.owner).toBeInstanceOf(Person);
-  await cat.populate({ properties: "**" });
-  expect(ann.best).toBe(2);
-  expect((cat.owner as { best: { name: string } }).best.name).toBe("Bob");
-  ann.name = "renamed";
-  expect((cat.owner as { name: string }).name).toBe("Ann");
-  await cat.save();
-  expect((await storedItem(catTable, { id: { N: "5" } }))?.owner).toEqual({ N: "1" });
-  expect(ann.isDirty()).toBe(true);
-  expect(ann.modifiedPaths()).toEqual(["name"]);
-});
