@@ -24,6 +24,25 @@ import type { InternalModel } from "./types";
 import { writeStatics } from "./write-statics";
 
 /** Defines the model class's statics and Dynamoose's own properties (`schemas`, `Item`, `Model`) on `model`. */
+/**
+ * One item of `serializeMany`: an item of another model (a single-table query mixes them) is serialized by
+ * its own model's serializers, as its serialize() would (the caller's could hand out what its own model
+ * hides), and by the caller's where its own cannot (no serializer of that name), as in Dynamoose.
+ */
+function serializeOne(
+  runtime: ModelRuntime & { serializers: SerializerRegistry },
+  item: Record<string, unknown>,
+  nameOrOptions: string | object | undefined,
+): Record<string, unknown> {
+  const own = ownRuntimeOf(item);
+  if (own === undefined || own === runtime) return serializeItem(runtime, item, nameOrOptions);
+  try {
+    return serializeItem(own, item, nameOrOptions);
+  } catch {
+    return serializeItem(runtime, item, nameOrOptions);
+  }
+}
+
 export function attachStatics(
   model: ModelClass,
   runtime: ModelRuntime & { serializers: SerializerRegistry },
@@ -88,9 +107,7 @@ export function attachStatics(
       // Nothing given serializes nothing, as in Dynamoose.
       if (items === undefined || items === null) return [];
       if (!Array.isArray(items)) throw new InvalidParameter("serializeMany needs an array of items.");
-      // An item of another model (a single-table query mixes them) uses its own model's serializers, as
-      // its serialize() would; the caller's could hand out what its own model hides.
-      return items.map((item) => serializeItem(ownRuntimeOf(item) ?? runtime, item, nameOrOptions));
+      return items.map((item) => serializeOne(runtime, item, nameOrOptions));
     },
     methods: methodsApi(model),
     use(middleware: Middleware) {

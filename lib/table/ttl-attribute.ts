@@ -6,6 +6,7 @@
 import { InvalidParameter } from "../errors";
 import { compileSchema } from "../schema/compile";
 import type { CompiledAttribute, Variant } from "../schema/compiled";
+import type { ScalarType } from "../schema/types/handler";
 import { dateType } from "../schema/types/date";
 import type { ResolvedExpires } from "./options";
 
@@ -20,11 +21,31 @@ export function ttlAttribute(name: string, ttl: number | undefined): CompiledAtt
   return compileAttribute(name, definition);
 }
 
+let secondsTakingMilliseconds: ScalarType | undefined;
+
+/**
+ * A Date declared in milliseconds (the default storage), stored in seconds: a number given for it is still
+ * read as the declaration says, in milliseconds (`Date.now() + 60_000`), not as seconds.
+ */
+function secondsStorageTakingMilliseconds(): ScalarType {
+  if (secondsTakingMilliseconds === undefined) {
+    const seconds = dateType("seconds");
+    const milliseconds = dateType("milliseconds");
+    secondsTakingMilliseconds = Object.freeze({
+      ...seconds,
+      normalize: (value: unknown) =>
+        seconds.normalize(typeof value === "number" ? milliseconds.normalize(value) : value),
+    });
+  }
+  return secondsTakingMilliseconds;
+}
+
 /** The epoch-seconds variant of a declared type, or undefined where TTL could never read it. */
 function epochSecondsVariant(variant: Variant): Variant | undefined {
   if (variant.kind !== "scalar" || variant.type.dynamoType !== "N") return undefined;
-  if (variant.type.name === "number") return variant;
-  if (variant.type.name === "date") return { kind: "scalar", type: dateType("seconds") };
+  if (variant.type.name === "number" || variant.type === dateType("seconds")) return variant;
+  if (variant.type === dateType("milliseconds"))
+    return { kind: "scalar", type: secondsStorageTakingMilliseconds() };
   return undefined;
 }
 

@@ -135,6 +135,12 @@ describe("serializers", () => {
       { id: 1, name: "Ann", tags: ["a", "b", "c"] },
       { id: 2 },
     ]);
+    // A name only the calling model defines serializes the other model's items by the caller's, as in Dynamoose.
+    Cat.serializer.add("catOnly", { exclude: ["name"] });
+    expect(Cat.serializeMany([user, cat] as never, "catOnly")).toEqual([
+      { id: 1, secret: "hunter2", tags: ["a", "b", "c"] },
+      { id: 2 },
+    ]);
     User.serializer.default.set();
   });
 });

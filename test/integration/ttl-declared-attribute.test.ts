@@ -39,6 +39,34 @@ describe("a declared TTL attribute", () => {
     expect(read?.ttl).toEqual(new Date("2030-01-02T03:04:06.000Z"));
   });
 
+  it("numbers given for a Date declared in milliseconds are read as milliseconds, and stored as seconds", async () => {
+    const tableName = uniqueTableName("ttlDeclaredMs");
+    await createTtlOffTable(tableName);
+    const Session = dynamodel.model(
+      "TtlDeclaredMs",
+      new Schema({ ...key, ttl: { type: Date, default: () => Date.now() + 5_000 } }),
+      { tableName, create: false, expires: { ttl: 60_000, items: { returnExpired: false } } },
+    );
+    const before = nowSeconds();
+    await Session.create({ group: "g", id: "defaulted" });
+    const stored = Number(((await storedTtl(tableName, "defaulted")) as { N: string }).N);
+    expect(stored).toBeGreaterThanOrEqual(before + 5);
+    expect(stored).toBeLessThanOrEqual(nowSeconds() + 6);
+    await Session.create({ group: "g", id: "given", ttl: 1_900_000_000_000 });
+    expect(await storedTtl(tableName, "given")).toEqual({ N: "1900000000" });
+    expect((await Session.get({ group: "g", id: "given" }))?.ttl).toEqual(new Date(1_900_000_000_000));
+    await Session.create({ group: "g", id: "past", ttl: Date.now() - 10_000 });
+    expect(await Session.get({ group: "g", id: "past" })).toBeUndefined();
+
+    const Seconds = dynamodel.model(
+      "TtlDeclaredSeconds",
+      new Schema({ ...key, ttl: { type: { value: Date, settings: { storage: "seconds" } } } }),
+      { tableName, create: false, expires: { ttl: 60_000, items: { returnExpired: false } } },
+    );
+    await Seconds.create({ group: "g", id: "seconds", ttl: 1_900_000_000 });
+    expect(await storedTtl(tableName, "seconds")).toEqual({ N: "1900000000" });
+  });
+
   it("a declared default wins over the TTL's", async () => {
     const at = new Date("2031-05-06T07:08:09.000Z");
     const Session = dynamodel.model(
