@@ -171,20 +171,25 @@ export function checkName(what: "Table" | "Index", name: string): void {
 }
 
 /**
- * Local indexes DynamoDB would refuse, refused first with what to change: each sorts the table's hash key
- * by another attribute, so the table needs a range key, and a table has at most 5.
+ * What DynamoDB would refuse of a CreateTable input, refused before it is sent with what to change: the
+ * names, and local indexes (each sorts the table's hash key by another attribute, so the table needs a
+ * range key; at most 5). `create({return: "request"})` hands the input out unchecked, as Dynamoose does.
  */
-function checkLocalIndexes(tableName: string, primary: CompiledSchema, locals: readonly IndexSpec[]): void {
-  if (locals.length > 0 && primary.rangeKey === undefined) {
+export function checkCreatable(input: CreateTableCommandInput): void {
+  checkNames(input);
+  const tableName = input.TableName ?? "";
+  const locals = input.LocalSecondaryIndexes ?? [];
+  const hasRangeKey = input.KeySchema?.some((key) => key.KeyType === "RANGE") ?? false;
+  if (locals.length > 0 && !hasRangeKey) {
     throw new InvalidParameter(
-      `Table "${tableName}": local index "${locals[0]!.name}" needs the table to have a range key (a local ` +
-        "index sorts the table's hash key by another attribute); give the table a rangeKey, or make the " +
-        'index type: "global".',
+      `Table "${tableName}": local index "${locals[0]!.IndexName}" needs the table to have a range key (a ` +
+        "local index sorts the table's hash key by another attribute); give the table a rangeKey, or make " +
+        'the index type: "global".',
     );
   }
   if (locals.length > 5) {
     throw new InvalidParameter(
-      `Table "${tableName}" has ${locals.length} local indexes (${locals.map((index) => index.name).join(", ")}); ` +
+      `Table "${tableName}" has ${locals.length} local indexes (${locals.map((index) => index.IndexName).join(", ")}); ` +
         "DynamoDB allows at most 5 per table.",
     );
   }
@@ -210,7 +215,6 @@ export function buildCreateTableInput(
   }));
   const globals = [...indexes.values()].filter((index) => index.type === "global");
   const locals = [...indexes.values()].filter((index) => index.type === "local");
-  checkLocalIndexes(tableName, primary, locals);
   const input: CreateTableCommandInput = {
     TableName: tableName,
     KeySchema: keySchema(primary.hashKey, primary.rangeKey),

@@ -17,7 +17,7 @@ import type { OperationName } from "../client/operations";
 import type { UpdatePart } from "./options";
 import { OtherError } from "../errors";
 import { emitLog } from "../logger/logger";
-import { checkName, checkNames } from "./definition";
+import { checkCreatable, checkName, checkNames } from "./definition";
 import { diffTable } from "./diff";
 import { fixedPartWarnings } from "./fixed-parts";
 import { failedReplica } from "./replicas";
@@ -97,7 +97,7 @@ export async function describeOrUndefined(table: TableRuntime): Promise<TableDes
 async function createTable(table: TableRuntime): Promise<true> {
   try {
     const input = table.createInput();
-    checkNames(input);
+    checkCreatable(input);
     await setupCall(table, "CreateTable", input);
   } catch (error) {
     // Another process (or a model sharing the table) created it first: that is fine.

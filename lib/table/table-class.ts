@@ -23,7 +23,7 @@ import { describeValue, InvalidParameter, InvalidParameterType } from "../errors
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
 import { checkMembersShareKeys, prepareAttach, registerNamedTable } from "./binding";
-import { checkNames } from "./definition";
+import { checkCreatable } from "./definition";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { checkTableOptionNames } from "./option-names";
 import { resolveTableOptions, type TableOptions } from "./options";
@@ -138,7 +138,7 @@ export class Table {
       const checked = checkOptions(settings, ["return"], "table.create");
       const input = runtime.createInput();
       if (wantsRequest(checked, "table.create")) return input;
-      checkNames(input);
+      checkCreatable(input);
       await runtime.send("CreateTable", input);
       return undefined;
     });
