@@ -2,12 +2,15 @@
 // or, given a trailing callback, calls it with (error, result) and returns undefined. (A few call back
 // with fewer arguments on success, exactly as Dynamoose calls them: see the Success strategies.)
 
+import type { CallbackValue } from "./schema/definition-types";
+
 /**
  * A Node-style callback. Declared through a method so that its parameters are checked bivariantly: a
  * callback written for Dynamoose's typings, `(error: Error | null | undefined, cat?: Cat) => …` or a
- * `CallbackType<Cat, Error>`, is accepted, while an unannotated one still gets `error: unknown`.
+ * `CallbackType<Cat, Error>`, is accepted. An unannotated one gets `error` typed as Dynamoose types it,
+ * `any` (`CallbackValue`), so Dynamoose code reading `error.message` compiles unchanged.
  */
-export type Callback<T> = { callback(error: unknown, result?: T): void }["callback"];
+export type Callback<T> = { callback(error: CallbackValue, result?: T): void }["callback"];
 
 /** How a callback hears of success. Most operations call it with `(null, result)`. */
 export type Success<T> = (callback: Callback<T>, result: T) => void;

@@ -62,20 +62,15 @@ export interface ModelFunction {
     IndexNames<D>,
     GetResult<ItemOf<D>>
   >;
-  /** Several schemas (single-table design): items are typed loosely. */
+  /**
+   * Several schemas (single-table design): items are typed loosely, their attributes `any`, as Dynamoose
+   * types them (an item fits one of the schemas, which no one property type can say).
+   */
   (
     name: string,
     schemas: readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<
-    Record<string, unknown>,
-    Record<string, unknown>,
-    unknown,
-    Record<string, unknown>,
-    string,
-    string,
-    GetResult<Record<string, unknown>>
-  >;
+  ): ModelType<ObjectType, ObjectType, unknown, ObjectType, string, string, GetResult<ObjectType>>;
   /**
    * Dynamoose's style, `model<Cat>("Cat", schema)`, and a registered model by name: typed by `T`, whose
    * data properties `update` objects are checked against. Without `T` (`model("Cat")`), `AnyItem`, as in Dynamoose.

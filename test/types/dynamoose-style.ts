@@ -4,6 +4,7 @@ import {
   model,
   Schema,
   type CallbackType,
+  type CallbackValue,
   type ModelType,
   type ObjectType,
   type SchemaDefinition,
@@ -62,8 +63,10 @@ export function dynamooseCallbacks(): void {
   CatModel.get(1, typed);
   CatModel.get(1, (error: Error | null | undefined, cat?: Cat) => void [error, cat]);
   CatModel.get(1, (error, cat) => {
-    type _error = Expect<Equal<typeof error, unknown>>;
-    void cat;
+    // `any`, as Dynamoose types it: Dynamoose code reading `error.message` compiles unchanged.
+    type _error = Expect<Equal<typeof error, CallbackValue>>;
+    const message: string | undefined = error?.message;
+    void [cat, message];
   });
 }
 

@@ -1,5 +1,5 @@
 // model() typing: keys by real name or alias, models as reference types, several schemas.
-import { model, Schema, transaction, type, type ModelItem, type ModelType } from "dynamodel";
+import { model, Schema, transaction, type, type ModelItem, type ModelType, type ObjectType } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 const Event = model(
@@ -44,20 +44,24 @@ const Mixed = model("TypesMixed", [
   new Schema({ pk: String, title: String }),
   new Schema({ pk: String, age: Number }),
 ]);
+// Several schemas: attributes are `any`, as Dynamoose types them, so reading one needs no cast.
 type _mixed = Expect<
   Equal<
     typeof Mixed,
-    ModelType<
-      Record<string, unknown>,
-      Record<string, unknown>,
-      unknown,
-      Record<string, unknown>,
-      string,
-      string,
-      ModelItem<Record<string, unknown>> | undefined
-    >
+    ModelType<ObjectType, ObjectType, unknown, ObjectType, string, string, ModelItem<ObjectType> | undefined>
   >
 >;
+async function mixedReads() {
+  const mixed = await Mixed.get("p1");
+  if (mixed) {
+    const title: string = mixed.title.toUpperCase();
+    const age: number = mixed.age + 1;
+    void [title, age];
+  }
+  // @ts-expect-error — create still takes an object.
+  await Mixed.create();
+}
+void mixedReads;
 export async function mixedGet(): Promise<void> {
   const got = await Mixed.get("a");
   // @ts-expect-error: a model's get may resolve undefined
