@@ -181,12 +181,6 @@ export interface ModelType<
     update: TUpdate,
     settings?: Omit<UpdateSettings, "returnValues"> & { returnValues?: "ALL_NEW" },
   ): Promise<ModelItem<TItem>>;
-  /** `UPDATED_NEW`/`UPDATED_OLD`: DynamoDB returns the updated attributes only, so the item is partial. */
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
-  ): Promise<ModelItem<Partial<TItem>> | undefined>;
   update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<ModelItem<TItem>>;
   /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
@@ -195,11 +189,6 @@ export interface ModelType<
     update: null | undefined,
     settings: UpdateSettings & { return: "request" },
   ): Promise<UpdateItemCommandInput>;
-  update(
-    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
-    update: null | undefined,
-    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
-  ): Promise<ModelItem<Partial<TItem>> | undefined>;
   update(
     keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
     update: null | undefined,

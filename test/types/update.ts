@@ -194,19 +194,3 @@ const LoosePatterns = dynamodel.model(
 );
 // @ts-expect-error: with patterns too
 void LoosePatterns.update("x", { age: "old" });
-
-// returnValues UPDATED_NEW / UPDATED_OLD: DynamoDB returns the updated attributes only, so the item is partial.
-async function returnedPartially() {
-  const Pet = dynamodel.model("TypeReturnedPet", {
-    id: { type: Number, hashKey: true },
-    name: { type: String, required: true },
-    age: Number,
-  });
-  const updatedOnly = await Pet.update({ id: 1 }, { age: 3 }, { returnValues: "UPDATED_NEW" });
-  type _partialName = Expect<Equal<NonNullable<typeof updatedOnly>["name"], string | undefined>>;
-  const whole = await Pet.update({ id: 1 }, { age: 3 }, { returnValues: "ALL_NEW" });
-  type _wholeName = Expect<Equal<NonNullable<typeof whole>["name"], string>>;
-  const oneArgument = await Pet.update({ id: 1, age: 3 }, null, { returnValues: "UPDATED_OLD" });
-  type _oneArgument = Expect<Equal<NonNullable<typeof oneArgument>["name"], string | undefined>>;
-}
-void returnedPartially;
