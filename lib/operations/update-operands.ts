@@ -151,13 +151,17 @@ export function addAction(
     }
     return { kind: "add", path: path.segments, value: number.toDynamo(normalized) };
   }
-  if (typeof value === "number" && epochDateType(attribute)) {
+  const date = typeof value === "number" ? epochDateType(attribute) : undefined;
+  if (typeof value === "number" && date) {
     // A Date stored as a number moves by the number given, in its storage's unit (milliseconds or
-    // seconds), as in Dynamoose: `$ADD: {expiresAt: 3_600_000}` extends it by an hour.
+    // seconds), as in Dynamoose: `$ADD: {expiresAt: 3_600_000}` extends it by an hour. A TTL Date declared
+    // in milliseconds but stored in seconds takes milliseconds, as its values do.
     if (!isStorableNumber(value)) {
       throw new TypeMismatch(path.printable, `a finite number${numberRangeNote(value)}`, value);
     }
-    return { kind: "add", path: path.segments, value: { N: String(value) } };
+    const scale = date.storedUnitsPerGivenNumber;
+    const amount = scale === undefined ? value : Math.round(value * scale);
+    return { kind: "add", path: path.segments, value: { N: String(amount) } };
   }
   const set = findVariant(attribute, "set");
   if (set) return { kind: "add", path: path.segments, value: setOperand(set, value, path.printable, "$ADD") };

@@ -92,11 +92,7 @@ export function compileIndexes(
           `Index on "${attribute}": project must be true, false or an array of attribute names (got ${describeValue(index.project)}).`,
         );
       }
-      // `[]` projects no attribute beyond the keys: KEYS_ONLY (DynamoDB refuses an empty INCLUDE list).
-      const project =
-        Array.isArray(index.project) && index.project.length === 0
-          ? false
-          : projectedNames(index.project ?? undefined, shape);
+      const project = projectedNames(index.project ?? undefined, shape);
       checkIndexThroughput(index.throughput, attribute);
       const spec: IndexSpec =
         type === "global"

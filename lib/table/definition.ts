@@ -86,6 +86,8 @@ export function projection(index: IndexSpec, readNeeds: readonly string[] = []):
   if (index.project === false) return { ProjectionType: "KEYS_ONLY" };
   const projected = index.project;
   const added = readNeeds.filter((name) => !projected.includes(name));
+  // `project: []` with nothing every read needs is the keys alone: DynamoDB refuses an empty INCLUDE list.
+  if (projected.length === 0 && added.length === 0) return { ProjectionType: "KEYS_ONLY" };
   return { ProjectionType: "INCLUDE", NonKeyAttributes: [...projected, ...added] };
 }
 
@@ -161,11 +163,15 @@ export function checkNames(input: CreateTableCommandInput): void {
     checkName("Index", index.IndexName ?? "");
 }
 
+/** A table's ARN, which DynamoDB takes wherever it takes a table's name: its name follows `table/`. */
+const TABLE_ARN = /^arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/(.*)$/;
+
 /** Refuses a table (or index) name DynamoDB would refuse, naming it (DynamoDB's error names neither). */
-export function checkName(what: "Table" | "Index", name: string): void {
+export function checkName(what: "Table" | "Index", nameOrArn: string): void {
+  const name = what === "Table" ? (TABLE_ARN.exec(nameOrArn)?.[1] ?? nameOrArn) : nameOrArn;
   if (!VALID_NAME.test(name)) {
     throw new InvalidParameter(
-      `${what} name "${name}" is not one DynamoDB takes: 3 to 255 letters, digits, "_", "-" or ".".`,
+      `${what} name "${nameOrArn}" is not one DynamoDB takes: 3 to 255 letters, digits, "_", "-" or ".".`,
     );
   }
 }

@@ -35,6 +35,7 @@ function secondsStorageTakingMilliseconds(): ScalarType {
       ...seconds,
       normalize: (value: unknown) =>
         seconds.normalize(typeof value === "number" ? milliseconds.normalize(value) : value),
+      storedUnitsPerGivenNumber: 1 / 1000, // `$ADD: {ttl: 3_600_000}` moves it by an hour, as a value reads
     });
   }
   return secondsTakingMilliseconds;

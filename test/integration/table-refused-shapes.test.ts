@@ -50,3 +50,44 @@ it("a misspelt index option is refused where the schema is made", () => {
     () => new Schema({ id: String, email: { type: String, index: { nmae: "byEmail" } as never } }),
   ).toThrow('Index on "email": unknown option "nmae"');
 });
+
+it("a table's ARN passes the name check and is sent as given", async () => {
+  const arn = "arn:aws:dynamodb:us-east-1:000000000000:table/RefusedShapesByArn";
+  const Model = dynamodel.model(
+    "RefusedShapesArn",
+    { id: String },
+    {
+      tableName: arn,
+      create: false,
+      waitForActive: false,
+    },
+  );
+  let outcome: unknown;
+  const sent = await operationsSent(() => Model.get("a").catch((error: unknown) => (outcome = error)));
+  expect(sent).toEqual(["GetItem"]);
+  // DynamoDB Local does not resolve ARNs (AWS does): what matters here is that the request went out.
+  expect(outcome).not.toBeInstanceOf(InvalidParameter);
+});
+
+it("project: [] on a table of several models projects the entity attribute, so reads tell the models apart", async () => {
+  const name = uniqueTableName("refusedShapesShared");
+  const schema = (extra: string) =>
+    new Schema({ id: String, g: { type: String, index: { name: "byG", project: [] } }, [extra]: String });
+  const Cat = dynamodel.model("RefusedShapesCat", schema("meow"), { create: false });
+  const Dog = dynamodel.model("RefusedShapesDog", schema("bark"), { create: false });
+  new dynamodel.Table(name, [Cat, Dog], { entityAttribute: "kind", throughput: "ON_DEMAND" });
+  await Cat.create({ id: "c1", g: "x" });
+  await Dog.create({ id: "d1", g: "x" });
+  const { Table } = await rawClient().describeTable({ TableName: name });
+  expect(Table?.GlobalSecondaryIndexes?.[0]?.Projection).toEqual({
+    ProjectionType: "INCLUDE",
+    NonKeyAttributes: ["kind"],
+  });
+  const found = await Cat.query("g").eq("x").using("byG").exec();
+  expect(
+    found.map((item) => [item.id, item instanceof Dog ? "Dog" : item instanceof Cat ? "Cat" : "?"]).sort(),
+  ).toEqual([
+    ["c1", "Cat"],
+    ["d1", "Dog"],
+  ]);
+});

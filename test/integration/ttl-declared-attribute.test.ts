@@ -55,6 +55,9 @@ describe("a declared TTL attribute", () => {
     await Session.create({ group: "g", id: "given", ttl: 1_900_000_000_000 });
     expect(await storedTtl(tableName, "given")).toEqual({ N: "1900000000" });
     expect((await Session.get({ group: "g", id: "given" }))?.ttl).toEqual(new Date(1_900_000_000_000));
+    // $ADD moves it by milliseconds too: an hour is 3,600 stored seconds.
+    await Session.update({ group: "g", id: "given" }, { $ADD: { ttl: 3_600_000 } });
+    expect(await storedTtl(tableName, "given")).toEqual({ N: "1900003600" });
     await Session.create({ group: "g", id: "past", ttl: Date.now() - 10_000 });
     expect(await Session.get({ group: "g", id: "past" })).toBeUndefined();
 

@@ -29,4 +29,9 @@ export interface ScalarType {
   fromDynamo(value: AttributeValue): unknown;
   /** Read side, for set members. */
   fromSetMember?(member: string | Uint8Array): unknown;
+  /**
+   * How many stored units a number given for the value is (a Date declared in milliseconds but stored in
+   * seconds, as a table's TTL attribute: 1/1000), for `$ADD` amounts; absent where it is one (the usual).
+   */
+  readonly storedUnitsPerGivenNumber?: number;
 }

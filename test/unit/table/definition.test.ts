@@ -3,7 +3,7 @@ import { InvalidParameter } from "../../../lib/errors";
 import type { CompiledSchema } from "../../../lib/schema/compiled";
 import { compiledSchemaOf } from "../../../lib/schema/links";
 import { Schema } from "../../../lib/schema/schema";
-import { buildCreateTableInput, checkCreatable, checkNames } from "../../../lib/table/definition";
+import { buildCreateTableInput, checkCreatable, checkName, checkNames } from "../../../lib/table/definition";
 import { withTableAttributes } from "../../../lib/table/extra-attributes";
 
 const compiled = (definition: ConstructorParameters<typeof Schema>[0]): CompiledSchema =>
@@ -37,6 +37,11 @@ describe("what DynamoDB would refuse, refused before it is sent", () => {
       'Index name "by sk" is not one DynamoDB takes',
     );
     expect(() => checkNames(buildCreateTableInput("a.B-c_9", [cat, dog], { throughput: 1 }))).not.toThrow();
+    // A table's ARN is taken wherever its name is (cross-account access); its name part is checked.
+    expect(() => checkName("Table", "arn:aws:dynamodb:us-east-1:123456789012:table/Pets")).not.toThrow();
+    expect(() => checkName("Table", "arn:aws:dynamodb:us-east-1:123456789012:table/P")).toThrow(
+      'Table name "arn:aws:dynamodb:us-east-1:123456789012:table/P" is not one DynamoDB takes',
+    );
   });
 
   it("a local index on a table without a range key (checked before sending; a request shows it)", () => {
@@ -88,12 +93,15 @@ describe("index options", () => {
     ).toHaveLength(1);
   });
 
-  it("project: [] is KEYS_ONLY", () => {
+  it("project: [] is KEYS_ONLY, or INCLUDE of what every read needs where there is such", () => {
     const schema = compiled({ pk: String, email: { type: String, index: { name: "byEmail", project: [] } } });
-    expect(
-      buildCreateTableInput("Pets", [schema], { throughput: 1 }).GlobalSecondaryIndexes?.[0]?.Projection,
-    ).toEqual({
-      ProjectionType: "KEYS_ONLY",
+    const projected = (readNeeds: string[]) =>
+      buildCreateTableInput("Pets", [schema], { throughput: 1, readNeeds }).GlobalSecondaryIndexes?.[0]
+        ?.Projection;
+    expect(projected([])).toEqual({ ProjectionType: "KEYS_ONLY" });
+    expect(projected(["kind", "ttl"])).toEqual({
+      ProjectionType: "INCLUDE",
+      NonKeyAttributes: ["kind", "ttl"],
     });
   });
 });
