@@ -23,7 +23,6 @@ import { tableFacade } from "./table-handle";
 import type { InternalModel } from "./types";
 import { writeStatics } from "./write-statics";
 
-/** Defines the model class's statics and Dynamoose's own properties (`schemas`, `Item`, `Model`) on `model`. */
 /**
  * One item of `serializeMany`: an item of another model (a single-table query mixes them) is serialized by
  * its own model's serializers, as its serialize() would (the caller's could hand out what its own model
@@ -43,6 +42,7 @@ function serializeOne(
   }
 }
 
+/** Defines the model class's statics and Dynamoose's own properties (`schemas`, `Item`, `Model`) on `model`. */
 export function attachStatics(
   model: ModelClass,
   runtime: ModelRuntime & { serializers: SerializerRegistry },

@@ -227,6 +227,11 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
   });
 }
 
+/** One attribute compiled from its definition, as a schema of it alone would compile it. */
+export function compileLoneAttribute(name: string, definition: Record<string, unknown>): CompiledAttribute {
+  return compileSchema({ [name]: definition }).shape.byName.get(name)!;
+}
+
 export function compileSchema(definition: unknown, settings: SchemaSettings = {}): CompiledSchema {
   if (!isPlainObject(definition)) {
     throw new InvalidParameterType("Schema initialization parameter must be an object.");

@@ -3,15 +3,11 @@
 // table (the model's name, forced on every write). They are compiled like any schema attribute, so every
 // write and read path handles them without knowing about tables.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { buildShape, compileSchema } from "../schema/compile";
+import { buildShape, compileLoneAttribute } from "../schema/compile";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { InvalidParameter } from "../errors";
 import type { ResolvedExpires, ResolvedTableOptions } from "./options";
 import { declaredTtlAttribute, ttlAttribute } from "./ttl-attribute";
-
-function compileAttribute(name: string, definition: Record<string, unknown>): CompiledAttribute {
-  return compileSchema({ [name]: definition }).shape.byName.get(name)!;
-}
 
 /** The schema's attributes with the TTL attribute added, or its declaration made one TTL reads. */
 function withTtl(
@@ -49,7 +45,7 @@ export function withTableAttributes(
   const entityAttribute =
     entity === undefined
       ? undefined
-      : compileAttribute(entity, { type: String, default: modelName, forceDefault: true });
+      : compileLoneAttribute(entity, { type: String, default: modelName, forceDefault: true });
   return schemas.map((schema) => {
     let attributes = expires === undefined ? schema.shape.attributes : withTtl(schema, expires, modelName);
     if (entityAttribute !== undefined && !schema.shape.byInputName.has(entityAttribute.name)) {

@@ -4,21 +4,17 @@
 // expires there too), a Number is the user's own epoch seconds, and anything else would never expire
 // and is refused at setup, before anything is written.
 import { InvalidParameter } from "../errors";
-import { compileSchema } from "../schema/compile";
+import { compileLoneAttribute } from "../schema/compile";
 import type { CompiledAttribute, Variant } from "../schema/compiled";
 import type { ScalarType } from "../schema/types/handler";
 import { dateType } from "../schema/types/date";
 import type { ResolvedExpires } from "./options";
 
-function compileAttribute(name: string, definition: Record<string, unknown>): CompiledAttribute {
-  return compileSchema({ [name]: definition }).shape.byName.get(name)!;
-}
-
 /** The attribute `expires` adds where the schema does not declare it. */
 export function ttlAttribute(name: string, ttl: number | undefined): CompiledAttribute {
   const definition: Record<string, unknown> = { type: { value: Date, settings: { storage: "seconds" } } };
   if (ttl !== undefined) definition.default = () => new Date(Date.now() + ttl);
-  return compileAttribute(name, definition);
+  return compileLoneAttribute(name, definition);
 }
 
 let secondsTakingMilliseconds: ScalarType | undefined;
