@@ -7,6 +7,7 @@ import type {
   InputShape,
   MaxPathDepth,
   Prev,
+  RequiredOnWrite,
   SchemaOf,
   Timestamps,
   TypedSchemaLike,
@@ -71,6 +72,16 @@ type Paths<D, Depth extends number> = {
     ? N | `${N}${Suffix<Container<D[K]>, Prev[Depth]>}`
     : never;
 }[keyof D & string];
+
+/**
+ * The names of the required attributes without a default, by every name: an update may not remove them.
+ * (Required members inside maps are refused at run time; naming their paths here would multiply the work
+ * of checking every update object by the number of paths.)
+ */
+type RequiredNames<D> = string extends keyof D
+  ? never // a definition the types do not know (\`Schema\` without inference): nothing is told apart
+  : { [K in keyof D & string]-?: RequiredOnWrite<D[K]> extends true ? AnyName<K, D[K]> : never }[keyof D &
+      string];
 
 type SettingNames<S> =
   | VersionName<S>
@@ -261,17 +272,28 @@ type ValueAt<T, P extends string> = P extends `${infer Head}.${infer Rest}`
   : SegmentValue<T, P>;
 
 /**
- * The attributes, and (where the schema has nested attributes) their document paths. The nested part is
- * left out when there are no nested paths: an empty `{}` in the intersection would switch off TypeScript's
+ * The attributes, and (where the schema has nested attributes) their document paths. Each part is left
+ * out when it has no members: an empty `{}` in the intersection would switch off TypeScript's
  * check that an all-optional object type is not given a primitive (`update(key, 0)` would compile).
  */
 type SetShape<D, S> =
   IsSavingUnknown<S> extends true
     ? DeclaredSetShape<D, Declared<S>> & UnknownAttributes
     : DeclaredSetShape<D, S>;
-type DeclaredSetShape<D, S> = {
-  [K in Updatable<D, keyof InputShape<D, S>>]?: SetValue<InputShape<D, S>[K]>;
-} & NestedSetShape<D, S, NestedPaths<D, S>>;
+type DeclaredSetShape<D, S> = OptionalSetShape<
+  D,
+  S,
+  Exclude<Updatable<D, keyof InputShape<D, S>>, RequiredNames<D>>
+> &
+  RequiredSetShape<D, S, Extract<Updatable<D, keyof InputShape<D, S>>, RequiredNames<D>>> &
+  NestedSetShape<D, S, NestedPaths<D, S>>;
+type OptionalSetShape<D, S, Names> = [Names] extends [never]
+  ? unknown
+  : { [K in Names & keyof InputShape<D, S>]?: SetValue<InputShape<D, S>[K]> };
+/** A required attribute takes no `type.UNDEFINED`: that would remove it (refused at run time too). */
+type RequiredSetShape<D, S, Names> = [Names] extends [never]
+  ? unknown
+  : { [K in Names & keyof InputShape<D, S>]?: Exclude<SetValue<InputShape<D, S>[K]>, typeof UNDEFINED> };
 type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
   ? unknown
   : { [P in Nested]?: SetValue<ValueAt<InputShape<D, S>, P>> };
@@ -296,5 +318,6 @@ export type UpdateOf<D, S = object> = SetShape<D, S> & {
     | { [P in RemovablePath<D, S>]?: null | typeof UNDEFINED };
   $DELETE?: OperandsOf<D, S, "delete">;
 };
-// The version attribute (optimistic locking) moves only by the library: `$ADD` or `$REMOVE` of it is refused.
-type RemovablePath<D, S> = Exclude<Updatable<D, AttributePath<D, S>>, VersionName<S>>;
+// The version attribute (optimistic locking) moves only by the library: `$ADD` or `$REMOVE` of it is refused;
+// a required attribute cannot be removed either.
+type RemovablePath<D, S> = Exclude<Updatable<D, AttributePath<D, S>>, VersionName<S> | RequiredNames<D>>;

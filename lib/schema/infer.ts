@@ -95,7 +95,8 @@ type HasDefault<V> = V extends { readonly default: infer D }
 type PresentOnRead<V> = V extends Marked ? true : HasDefault<V>;
 /** A `type.COMBINE` attribute: computed from its sources on every write, so no input takes it. */
 type IsCombined<V> = V extends CombineType ? true : V extends { readonly type: CombineType } ? true : false;
-type RequiredOnWrite<V> = V extends { readonly type: CombineType }
+/** Whether every write must leave the attribute holding a value: marked and without a default. */
+export type RequiredOnWrite<V> = V extends { readonly type: CombineType }
   ? false
   : HasDefault<V> extends true
     ? false

@@ -1,5 +1,5 @@
 // Compile-time tests of update objects: `UpdateOf` from a definition, and Model.update's parameter.
-import dynamodel, { Condition, Schema } from "dynamodel";
+import dynamodel, { Condition, Schema, type } from "dynamodel";
 import type { UpdateOf } from "../../lib/schema/infer";
 import type { Equal, Expect } from "./assert";
 
@@ -194,3 +194,33 @@ const LoosePatterns = dynamodel.model(
 );
 // @ts-expect-error: with patterns too
 void LoosePatterns.update("x", { age: "old" });
+
+// A required attribute (without a default) cannot be removed: refused at run time too. (Required members
+// inside maps are refused at run time only.)
+const strict = define({
+  id: { type: String, hashKey: true },
+  name: { type: String, required: true, alias: "title" },
+  nick: String,
+  rank: { type: Number, required: true, default: 1 },
+  address: { type: Object, schema: { city: { type: String, required: true }, zip: String } },
+});
+type Strict = typeof strict;
+export const strictOk: Strict = {
+  $REMOVE: ["nick", "rank", "address", "address.zip"],
+  nick: type.UNDEFINED,
+  name: "n",
+  $SET: { title: "t", rank: type.UNDEFINED },
+};
+// @ts-expect-error name is required
+export const removeRequired: Strict = { $REMOVE: ["name"] };
+// @ts-expect-error by its alias too
+export const removeRequiredAlias: Strict = { $REMOVE: { title: null } };
+// @ts-expect-error type.UNDEFINED removes too
+export const undefineRequired: Strict = { name: type.UNDEFINED };
+// @ts-expect-error in $SET as well
+export const undefineRequiredInSet: Strict = { $SET: { title: type.UNDEFINED } };
+// All attributes required: update objects still take no primitive.
+const allRequired = define({ id: { type: String, hashKey: true }, name: { type: String, required: true } });
+// @ts-expect-error an update is an object
+export const primitiveUpdate: typeof allRequired = 0;
+export const requiredOnly: typeof allRequired = { name: "x" };
