@@ -75,6 +75,8 @@ export interface SavePlan {
    */
   readonly recreatable: boolean;
   putInput(): PutItemCommandInput;
+  /** The Put of the item as `create` writes it: on condition that nothing is stored under its key. */
+  createInput(): PutItemCommandInput;
   /** An UpdateItem that writes nothing and checks the item exists (and the plan's condition holds). */
   conditionOnly(): UpdateItemCommandInput;
   /** The writes of the whole item after a concurrent delete (see WholeWrite). */
@@ -281,6 +283,8 @@ export async function planSave(
     versioned: version !== undefined,
     recreatable: !unchangedProjection,
     putInput,
+    createInput: () =>
+      buildPutInput(tableName, schema.hashKey, written.attributes, { ...settings, overwrite: false }, target),
     conditionOnly,
     whole,
     reaching,

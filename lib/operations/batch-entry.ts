@@ -1,32 +1,31 @@
-// Which entry of a batch call an error is about: with hundreds of objects in one batchPut, "\"age\" must
-// be a number" alone does not say which one to fix.
+// Which entry of a batch call (or element of a transaction) an error is about: with hundreds of objects in
+// one batchPut, "\"age\" must be a number" alone does not say which one to fix.
 import { DynamodelError } from "../errors";
 
 /** How an entry is named in messages: `batchPut entry [3]` (its index in the caller's array). */
 export const entryName = (operation: string, index: number) => `${operation} entry [${index}]`;
 
+/** How a transaction's element is named in messages: `transaction element [3]` (its index in the array). */
+export const elementName = (index: number) => `transaction element [${index}]`;
+
 /**
- * Runs `convert` for the entry at `index` of a batch call. A dynamodel error it throws gets the entry's
- * name in front of its message; any other error (a user's `set` or `validate` function's own) passes
- * through untouched.
+ * Runs `convert` for one entry of a batch call (or element of a transaction), named `name`. A dynamodel
+ * error it throws gets the name in front of its message; any other error (a user's `set` or `validate`
+ * function's own) passes through untouched.
  *
  * @example
  * ```ts
- * await forEntry("batchPut", 3, () => writePipeline(schema, { id: 1, age: "x" }, context));
+ * await forEntry(entryName("batchPut", 3), () => writePipeline(schema, { id: 1, age: "x" }, context));
  * // TypeMismatch: batchPut entry [3]: "age" must be a number (got "x")
  * ```
  */
-export async function forEntry<T>(
-  operation: string,
-  index: number,
-  convert: () => T | Promise<T>,
-): Promise<T> {
+export async function forEntry<T>(name: string, convert: () => T | Promise<T>): Promise<T> {
   try {
     return await convert();
   } catch (error) {
     if (error instanceof DynamodelError) {
       const { message } = error;
-      error.message = `${entryName(operation, index)}: ${message}`;
+      error.message = `${name}: ${message}`;
       // The stack's first line was written with the old message.
       if (error.stack !== undefined) error.stack = error.stack.replace(message, error.message);
     }
@@ -41,7 +40,7 @@ export async function forEntry<T>(
  *
  * @example
  * ```ts
- * const written = await allEntries(objects.map((object, index) => forEntry("batchPut", index, () => …)));
+ * const written = await allEntries(objects.map((object, index) => forEntry(entryName("batchPut", index), …)));
  * ```
  */
 export async function allEntries<T>(conversions: readonly Promise<T>[]): Promise<T[]> {

@@ -20,7 +20,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
-import { allEntries, forEntry } from "./batch-entry";
+import { allEntries, entryName, forEntry } from "./batch-entry";
 import { keyObjectOf } from "../schema/key";
 import {
   canonicalKey,
@@ -154,7 +154,9 @@ export async function batchGetByKeys(
 
   // Every key is converted (and so validated) before the first request.
   const converted = await allEntries(
-    keys.map((key: unknown, index) => forEntry("batchGet", index, () => keyOfArgument(runtime, key))),
+    keys.map((key: unknown, index) =>
+      forEntry(entryName("batchGet", index), () => keyOfArgument(runtime, key)),
+    ),
   );
   const callerKeys = new Map<string, unknown>();
   const unique: Record<string, AttributeValue>[] = [];

@@ -174,7 +174,7 @@ export async function batchPutObjects(
   const schemas = inputs.map((input) => schemaFor(runtime, input));
   const written = await allEntries(
     inputs.map((input, index) =>
-      forEntry("batchPut", index, () => validateEntry(runtime, schemas[index]!, input, now)),
+      forEntry(entryName("batchPut", index), () => validateEntry(runtime, schemas[index]!, input, now)),
     ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
@@ -200,7 +200,9 @@ export async function batchDeleteKeys(
   const schema = runtime.compiled[0]!;
   // forEntry is async: every conversion's failure is a rejection allEntries handles, never a stray one.
   const converted = await allEntries(
-    keys.map((key: unknown, index) => forEntry("batchDelete", index, () => keyOfArgument(runtime, key))),
+    keys.map((key: unknown, index) =>
+      forEntry(entryName("batchDelete", index), () => keyOfArgument(runtime, key)),
+    ),
   );
   const collected = new RequestsByKey();
   converted.forEach((key, index) => {

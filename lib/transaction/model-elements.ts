@@ -8,6 +8,7 @@ import type {
   TransactWriteItem,
   UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
+import type { Callback } from "../callbacks";
 import { InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
 import { PlaceholderRegistry } from "../expressions/placeholders";
@@ -47,10 +48,11 @@ function keyAsGiven(schema: CompiledSchema, key: unknown): Record<string, unknow
 }
 
 /** A trailing callback would never be called: the element only runs inside `dynamodel.transaction`. */
+/** A callback goes last (see handOut); one in the place of settings or a condition is refused. */
 function refuseCallback(operation: string, ...args: unknown[]): void {
   if (args.some((arg) => typeof arg === "function")) {
     throw new InvalidParameter(
-      `Model.transaction.${operation} takes no callback: pass its element to dynamodel.transaction().`,
+      `Model.transaction.${operation} takes a callback only as its last argument (got a function before it).`,
     );
   }
 }
@@ -107,7 +109,12 @@ async function createElement(
   const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
   const { return: _ignored, ...saveSettings } = settings;
   const plan = await planSave(item, loaded ? saveSettings : { overwrite: false, ...saveSettings });
-  return recordOrigin(transactionWriteOf(plan), {
+  // A read item written whole (its key changed, or it deleted itself) is a new item, created as any other:
+  // not over what is stored under its key now, unless the caller says `overwrite: true`.
+  const writesNew = loaded && plan.operation === "PutItem" && plan.request !== undefined;
+  const element =
+    writesNew && settings.overwrite === undefined ? { Put: plan.createInput() } : transactionWriteOf(plan);
+  return recordOrigin(element as TransactWriteItem, {
     runtime,
     key: keyAsGiven(runtime.compiled[0]!, item),
     commit: isItem ? plan.commit : undefined,
@@ -215,17 +222,32 @@ export function transactionStatics(runtime: ModelRuntime): Record<string, unknow
         const settling = elementSettled(element);
         return settling === undefined ? element : settling.then(() => element);
       });
-  // `extra` catches a callback given after the settings (`get(key, {}, cb)`): refused like one in their place.
   return {
-    get: (key: unknown, settings?: unknown, ...extra: unknown[]) =>
-      later(() => (refuseCallback("get", ...extra), getElement(runtime, key, settings))),
-    create: (object: unknown, settings?: unknown, ...extra: unknown[]) =>
-      later(() => (refuseCallback("create", ...extra), createElement(runtime, object, settings))),
-    update: (key: unknown, update?: unknown, settings?: unknown, ...extra: unknown[]) =>
-      later(() => (refuseCallback("update", ...extra), updateElement(runtime, key, update, settings))),
-    delete: (key: unknown, settings?: unknown, ...extra: unknown[]) =>
-      later(() => (refuseCallback("delete", ...extra), deleteElement(runtime, key, settings))),
-    condition: (key: unknown, condition: unknown, ...extra: unknown[]) =>
-      later(() => (refuseCallback("condition", ...extra), conditionElement(runtime, key, condition))),
+    get: (...args: unknown[]) => handOut(args, (key, settings) => getElement(runtime, key, settings)),
+    create: (...args: unknown[]) =>
+      handOut(args, (object, settings) => createElement(runtime, object, settings)),
+    update: (...args: unknown[]) =>
+      handOut(args, (key, update, settings) => updateElement(runtime, key, update, settings)),
+    delete: (...args: unknown[]) => handOut(args, (key, settings) => deleteElement(runtime, key, settings)),
+    condition: (...args: unknown[]) =>
+      handOut(args, (key, condition) => conditionElement(runtime, key, condition)),
   };
+
+  /**
+   * Hands the element out as a promise (what `dynamodel.transaction` takes). A trailing callback, which
+   * Dynamoose drops with a warning, is called with the element as well (SPEC §3: statics take one); the
+   * promise is still returned, so code passing it to `dynamodel.transaction` works either way, and a
+   * failure the caller hears of through the callback is not also an unhandled rejection.
+   */
+  function handOut(args: unknown[], build: (...args: unknown[]) => Promise<object>): Promise<object> {
+    const last = args.length - 1;
+    if (typeof args[last] !== "function") return later(() => build(...args));
+    const callback = args[last] as Callback<object>;
+    const element = later(() => build(...args.slice(0, last)));
+    element.then(
+      (value) => callback(null, value),
+      (error: unknown) => callback(error),
+    );
+    return element;
+  }
 }

@@ -18,6 +18,7 @@ import { emitSafely } from "../hooks/events";
 import { withHooks } from "../hooks/hooks";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { valuesSettled } from "../pending-values";
+import { allEntries, elementName, forEntry } from "../operations/batch-entry";
 import {
   buildTransactionInput,
   elementKeyImage,
@@ -123,7 +124,7 @@ export async function runTransaction(
   // Elements are usually plain objects: only wait (a promise per element, a hop) when one is pending.
   // Either way `inputs` is the library's own array: hooks may replace its elements, never the caller's.
   const inputs: unknown[] = elementInputs.some(isThenable)
-    ? await Promise.all(elementInputs)
+    ? await settledElements(elementInputs)
     : elementInputs.slice();
   const elements = resolveElements(instance, inputs);
   // The transaction hooks of every model taking part run once each, in the order the models first appear
@@ -160,10 +161,17 @@ function runWithHooks(
     // Resolved again whatever the hooks did: a hook may have replaced `this.items` or changed it in place
     // (push, splice, an element replaced), and resolving is cheap (no pipeline runs again).
     const items = shared.items ?? [];
-    const settled = items.some(isThenable) ? await Promise.all(items) : items;
+    const settled = items.some(isThenable) ? await settledElements(items) : items;
     return sendTransaction(resolveElements(instance, settled), settingsNow);
   });
 }
+
+/**
+ * The elements, once every pending one has settled; an element that failed ("lives" must be a number)
+ * is named by its index, and the first in the array's order is the error, as for a batch's entries.
+ */
+const settledElements = (inputs: readonly unknown[]): Promise<unknown[]> =>
+  allEntries(inputs.map((input, index) => forEntry(elementName(index), () => input)));
 
 async function sendTransaction(elements: ResolvedElement[], settings: TransactionSettings): Promise<unknown> {
   const returnRequest = wantsRequest(settings, "transaction");

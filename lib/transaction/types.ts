@@ -7,6 +7,7 @@ import type {
   TransactWriteItem,
   TransactWriteItemsCommandInput,
 } from "@aws-sdk/client-dynamodb";
+import type { Callback } from "../callbacks";
 import type { Condition, RawCondition } from "../expressions/condition";
 import type { KeyAndUpdate } from "../schema/infer";
 
@@ -91,7 +92,9 @@ export interface TransactionUpdateSettings extends TransactionConditionSettings 
 
 /**
  * `Model.transaction`: builds the elements of a transaction for this model, with the same pipelines as the
- * single-item operations (key conversion, write pipeline, timestamps, optimistic locking).
+ * single-item operations (key conversion, write pipeline, timestamps, optimistic locking). Each helper
+ * resolves with an element for `dynamodel.transaction`; given a trailing callback (which Dynamoose drops),
+ * it also calls it with the element, and still returns the promise.
  *
  * @example
  * ```ts
@@ -103,18 +106,53 @@ export interface TransactionUpdateSettings extends TransactionConditionSettings 
  */
 export interface ModelTransaction<TItem, TInput, TKey, TUpdate> {
   /** `{Get}` of the item with this key. */
-  get(key: TKey, settings?: TransactionGetSettings): Promise<TransactionGetElement<TItem>>;
+  get(
+    key: TKey,
+    settings?: TransactionGetSettings,
+    callback?: Callback<TransactionGetElement<TItem>>,
+  ): Promise<TransactionGetElement<TItem>>;
+  get(key: TKey, callback: Callback<TransactionGetElement<TItem>>): Promise<TransactionGetElement<TItem>>;
   /**
    * `{Put}` of a new item (requires that it does not exist, unless `overwrite: true`). An item read from the
    * table is written as `item.save()` would write it: its changes, and under optimistic locking its version
    * + 1, on condition that the stored version is still the one it read.
    */
-  create(object: TInput | TItem, settings?: TransactionCreateSettings): Promise<TransactionWriteElement>;
+  create(
+    object: TInput | TItem,
+    settings?: TransactionCreateSettings,
+    callback?: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
+  create(
+    object: TInput | TItem,
+    callback: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
   /** `{Update}` as `Model.update` builds it (no `ReturnValues`: transactions return nothing). */
-  update(key: TKey, update: TUpdate, settings?: TransactionUpdateSettings): Promise<TransactionWriteElement>;
-  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<TransactionWriteElement>;
+  update(
+    key: TKey,
+    update: TUpdate,
+    settings?: TransactionUpdateSettings,
+    callback?: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
+  update(
+    key: TKey,
+    update: TUpdate,
+    callback: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
+  update(
+    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
+    callback?: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
   /** `{Delete}` of the item with this key. */
-  delete(key: TKey, settings?: TransactionConditionSettings): Promise<TransactionWriteElement>;
+  delete(
+    key: TKey,
+    settings?: TransactionConditionSettings,
+    callback?: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
+  delete(key: TKey, callback: Callback<TransactionWriteElement>): Promise<TransactionWriteElement>;
   /** `{ConditionCheck}`: the transaction fails unless the item with this key meets `condition`. */
-  condition(key: TKey, condition: Condition | RawCondition): Promise<TransactionWriteElement>;
+  condition(
+    key: TKey,
+    condition: Condition | RawCondition,
+    callback?: Callback<TransactionWriteElement>,
+  ): Promise<TransactionWriteElement>;
 }

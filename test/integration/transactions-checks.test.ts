@@ -175,9 +175,11 @@ describe("raw elements, settings and callbacks", () => {
       ],
     ];
     for (const [attempt, message] of attempts) {
+      // Named by the element's index, as a batch's entries are.
       await expect(dynamodel.transaction([attempt() as never])).rejects.toThrow(
-        new InvalidParameter(message),
+        new InvalidParameter(`transaction element [0]: ${message}`),
       );
+      await expect(attempt()).rejects.toThrow(new InvalidParameter(message));
     }
     expect(await stored(accounts, "ignored")).toEqual({ id: "ignored", balance: 5, owner: "nobody" });
     expect(await stored(accounts, "ignored-new")).toBeUndefined();
@@ -288,28 +290,57 @@ describe("raw elements, settings and callbacks", () => {
   });
 });
 
-describe("Model.transaction.* builders take no callback", () => {
-  const callback = jest.fn();
+describe("Model.transaction.* builders with a trailing callback (SPEC §3)", () => {
   const builders = () =>
     Account.transaction as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  it.each([
-    ["get", ["tx-cb", callback]],
-    ["get", ["tx-cb", {}, callback]],
-    ["create", [{ id: "tx-cb", balance: 1 }, callback]],
-    ["create", [{ id: "tx-cb", balance: 1 }, {}, callback]],
-    ["update", ["tx-cb", { balance: 2 }, callback]],
-    ["update", ["tx-cb", { balance: 2 }, {}, callback]],
-    ["delete", ["tx-cb", callback]],
-    ["delete", ["tx-cb", {}, callback]],
-    ["condition", ["tx-cb", new Condition("balance").gt(0), callback]],
-  ])("%s with a callback among %#'s arguments is an InvalidParameter", async (name, args) => {
-    await expect(builders()[name]!(...args)).rejects.toThrow(
+  const cases: [string, unknown[]][] = [
+    ["get", ["tx-cb"]],
+    ["get", ["tx-cb", { attributes: ["balance"] }]],
+    ["create", [{ id: "tx-cb", balance: 1 }]],
+    ["create", [{ id: "tx-cb", balance: 1 }, { overwrite: true }]],
+    ["update", ["tx-cb", { balance: 2 }]],
+    ["update", ["tx-cb", { balance: 2 }, { condition: new Condition("balance").gt(0) }]],
+    ["update", [{ id: "tx-cb", balance: 2 }]],
+    ["delete", ["tx-cb"]],
+    ["delete", ["tx-cb", { condition: new Condition("balance").gt(0) }]],
+    ["condition", ["tx-cb", new Condition("balance").gt(0)]],
+  ];
+  it.each(cases)("%s(%j) calls the callback with the element and still returns it", async (name, args) => {
+    const withoutCallback = await builders()[name]!(...args);
+    const heard = new Promise<unknown[]>((resolve) => {
+      const returned = builders()[name]!(...args, (...got: unknown[]) => resolve(got));
+      expect(returned).toBeInstanceOf(Promise);
+    });
+    expect(await heard).toEqual([null, withoutCallback]);
+    expect(await stored(accounts, "tx-cb")).toBeUndefined();
+  });
+
+  it("the element handed to the callback runs in a transaction; a bad one reaches the callback", async () => {
+    const element = Account.transaction.create({ id: "tx-cb2", balance: 4 }, () => undefined);
+    await dynamodel.transaction([element]);
+    expect(await stored(accounts, "tx-cb2")).toEqual({ id: "tx-cb2", balance: 4, owner: "nobody" });
+    const heard = new Promise<unknown>((resolve) => {
+      // The returned promise is dropped: its failure reaches the callback and is no unhandled rejection.
+      void builders()["create"]!({ id: "tx-cb3", balance: "lots" }, (error: unknown) => resolve(error));
+    });
+    expect(await heard).toMatchObject({
+      name: "TypeMismatch",
+      message: expect.stringContaining('"balance"'),
+    });
+    expect(await stored(accounts, "tx-cb3")).toBeUndefined();
+  });
+
+  it("a function in the place of settings or a condition is an InvalidParameter", async () => {
+    const callback = jest.fn();
+    await expect(builders()["get"]!("tx-cb", callback, {})).rejects.toThrow(
       new InvalidParameter(
-        `Model.transaction.${name} takes no callback: pass its element to dynamodel.transaction().`,
+        "Model.transaction.get takes a callback only as its last argument (got a function before it).",
       ),
     );
+    await expect(builders()["condition"]!("tx-cb", callback, () => undefined)).rejects.toThrow(
+      /Model\.transaction\.condition takes a callback only as its last argument/,
+    );
     expect(callback).not.toHaveBeenCalled();
-    expect(await stored(accounts, "tx-cb")).toBeUndefined();
   });
 });
 

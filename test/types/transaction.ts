@@ -1,6 +1,13 @@
 // Compile-time tests of transactions: element builders checked against the schema, get results typed per
 // position, write results null, `return: "request"` the request.
-import dynamodel, { Condition, model, transaction, type ModelItem, type TransactionRequest } from "dynamodel";
+import dynamodel, {
+  Condition,
+  model,
+  transaction,
+  type ModelItem,
+  type TransactionGetElement,
+  type TransactionRequest,
+} from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 const Cat = model("TypesTxCat", { id: { type: Number, hashKey: true }, name: String, lives: Number });
@@ -55,3 +62,16 @@ void Cat.transaction.delete(1, { return: "request" });
 void Cat.transaction.update({ id: 1 }, { lives: 8 }, { returnValues: "SOME" });
 // @ts-expect-error: get has no condition
 void Cat.transaction.get(1, { condition: new Condition("lives").gt(0) });
+
+// A trailing callback hears of the element (or the error); the element's promise is still returned.
+export const withCallback = Cat.transaction.get(1, (error, element) => {
+  type _element = Expect<Equal<typeof element, TransactionGetElement<CatItem> | undefined>>;
+  void error?.message;
+});
+type _stillPromise = Expect<Equal<typeof withCallback, Promise<TransactionGetElement<CatItem>>>>;
+void Cat.transaction.create({ id: 3 }, { overwrite: true }, (_error, element) => void element?.Put);
+void Cat.transaction.update({ id: 1, lives: 2 }, () => undefined);
+void Cat.transaction.update({ id: 1 }, { lives: 2 }, () => undefined);
+void Cat.transaction.delete(1, {}, () => undefined);
+void Cat.transaction.condition(1, new Condition("lives").gt(0), () => undefined);
+void dynamodel.transaction([Cat.transaction.delete(1, () => undefined)]);
