@@ -29,11 +29,11 @@ import {
   chunk,
   concurrencyOf,
   reportProgress,
-  runWithConcurrency,
 } from "./batch-chunks";
 import { buildProjection, checkAttributePaths } from "./get";
 import { booleanSetting, checkOptions, wantsRequest } from "./options";
-import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
+import { retrySettingsOf, type RetryOptions } from "./retry";
+import { sendChunks, withUnprocessed } from "./batch-send";
 import { listsReadInPart, namesReadWhole } from "../expressions/projection-lists";
 
 /** DynamoDB's limit of keys per BatchGetItem. */
@@ -174,47 +174,46 @@ export async function batchGetByKeys(
   if (wantsRequest(settings, "batchGet")) return inputs.length === 1 ? inputs[0] : inputs;
 
   const found = new Map<string, Record<string, AttributeValue>>();
-  const unprocessed: Record<string, AttributeValue>[] = [];
   const progress: BatchProgress = { done: 0, total: unique.length };
   const tableName = runtime.table.name;
-  await runWithConcurrency(chunks.length, concurrency, async (index) => {
-    const template = inputs[index]!.RequestItems![tableName]!;
-    const left = await sendWithRetries(
-      chunks[index]!,
-      async (pending) => {
-        const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };
-        const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
-        const images = output.Responses?.[tableName] ?? [];
-        if (template.ProjectionExpression !== undefined || template.AttributesToGet !== undefined) {
-          const { ProjectionExpression: projection, ExpressionAttributeNames: names } = template;
-          markPartialImages(
-            images,
-            listsReadInPart(projection, names),
-            runtime.compiled.length > 1
-              ? undefined
-              : projection === undefined
-                ? new Set(template.AttributesToGet)
-                : namesReadWhole(projection, names),
-          );
-        }
-        for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);
-        return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
-      },
-      retry,
-      (count) => {
-        progress.done += count;
-        reportProgress(settings.onProgress, progress);
-      },
-    );
-    unprocessed.push(...left);
-  });
+  const { left, failure } = await sendChunks(
+    chunks,
+    concurrency,
+    retry,
+    (count) => {
+      progress.done += count;
+      reportProgress(settings.onProgress, progress);
+    },
+    async (pending, index) => {
+      const template = inputs[index]!.RequestItems![tableName]!;
+      const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };
+      const output = await sendForModel<BatchGetItemCommandOutput>(runtime, "BatchGetItem", input);
+      const images = output.Responses?.[tableName] ?? [];
+      if (template.ProjectionExpression !== undefined || template.AttributesToGet !== undefined) {
+        const { ProjectionExpression: projection, ExpressionAttributeNames: names } = template;
+        markPartialImages(
+          images,
+          listsReadInPart(projection, names),
+          runtime.compiled.length > 1
+            ? undefined
+            : projection === undefined
+              ? new Set(template.AttributesToGet)
+              : namesReadWhole(projection, names),
+        );
+      }
+      for (const image of images) found.set(canonicalKey(image, hashKey, rangeKey), image);
+      return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    },
+  );
+  const unprocessedKeys = unprocessedInCallerOrder(callerKeys, left, hashKey, rangeKey);
+  if (failure !== undefined) throw withUnprocessed(failure.error, "unprocessedKeys", unprocessedKeys);
 
   const items: object[] = [];
   for (const key of unique) {
     const image = found.get(canonicalKey(key, hashKey, rangeKey));
     if (image !== undefined) items.push(await itemFromImage(runtime, image, unasked));
   }
-  return withBatchMembers(items, unprocessedInCallerOrder(callerKeys, unprocessed, hashKey, rangeKey));
+  return withBatchMembers(items, unprocessedKeys);
 }
 
 /** Adds `unprocessedKeys`, `toJSON()` and `populate()` to the result array, as Dynamoose does. */

@@ -25,12 +25,12 @@ import {
   chunk,
   concurrencyOf,
   reportProgress,
-  runWithConcurrency,
 } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
 import { allEntries, entryName, forEntry } from "./batch-entry";
 import { checkOptions, wantsRequest } from "./options";
-import { retrySettingsOf, sendWithRetries, type RetryOptions } from "./retry";
+import { retrySettingsOf, type RetryOptions } from "./retry";
+import { sendChunks, withUnprocessed } from "./batch-send";
 
 /** DynamoDB's limit of writes per BatchWriteItem. */
 export const BATCH_WRITE_LIMIT = 25;
@@ -104,28 +104,26 @@ async function sendAll(
     return inputs.length === 1 ? inputs[0] : inputs;
   }
   const progress: BatchProgress = { done: 0, total: collected.requests.length };
-  const unprocessed: WriteRequest[] = [];
-  await runWithConcurrency(chunks.length, concurrency, async (index) => {
-    const left = await sendWithRetries(
-      chunks[index]!,
-      async (pending) => {
-        const input = buildBatchWriteInput(tableName, pending);
-        const output = await sendForModel<BatchWriteItemCommandOutput>(runtime, "BatchWriteItem", input);
-        return output.UnprocessedItems?.[tableName] ?? [];
-      },
-      retry,
-      (count) => {
-        progress.done += count;
-        reportProgress(settings.onProgress, progress);
-      },
-    );
-    unprocessed.push(...left);
-  });
+  const { left, failure } = await sendChunks(
+    chunks,
+    concurrency,
+    retry,
+    (count) => {
+      progress.done += count;
+      reportProgress(settings.onProgress, progress);
+    },
+    async (pending) => {
+      const input = buildBatchWriteInput(tableName, pending);
+      const output = await sendForModel<BatchWriteItemCommandOutput>(runtime, "BatchWriteItem", input);
+      return output.UnprocessedItems?.[tableName] ?? [];
+    },
+  );
   const keyOf = (request: WriteRequest): Record<string, AttributeValue> =>
     request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {};
-  return {
-    unprocessedItems: unprocessedInCallerOrder(collected.owners, unprocessed.map(keyOf), hashKey, rangeKey),
-  };
+  const unprocessedItems = unprocessedInCallerOrder(collected.owners, left.map(keyOf), hashKey, rangeKey);
+  // Chunks written before the failure stay written: the error says which entries were not.
+  if (failure !== undefined) throw withUnprocessed(failure.error, "unprocessedItems", unprocessedItems);
+  return { unprocessedItems };
 }
 
 /**
