@@ -16,7 +16,7 @@ import { EventEmitter } from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "./callbacks";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
 import { asDynamoDB } from "./client/ddb-view";
-import { sendingClientOf, type NamedMethodClient } from "./client/method-client";
+import { checkClient, sendingClientOf, type NamedMethodClient } from "./client/method-client";
 import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
 import { lock, type Lock, type LockOptions, type LockTable } from "./lock/lock";
@@ -156,21 +156,21 @@ export class Instance {
   #middleware: readonly Middleware[] = [];
   /** The client in use, as `aws.ddb()` returns it (see asDynamoDB for a bare DynamoDBClient). */
   #client: DynamoDB | undefined;
-  /** What requests go through when it is not the client itself: a client with mocked named methods. */
+  /** What requests go through: the client in use, or a named method put on it (client/method-client.ts). */
   #sender: SendingClient | undefined;
   #converter: Converter = defaultConverter;
 
   constructor() {
     const ddb = (() => (this.#client ??= new DynamoDB({}))) as DdbAccessor;
     ddb.set = (client) => {
-      const sender = sendingClientOf(client);
+      checkClient(client);
       // An object of named methods only (a Dynamoose-style mock) is returned as given; a client with
       // `send` is returned as a DynamoDB (a bare DynamoDBClient as a view that adds the named methods).
       this.#client =
         typeof (client as Partial<SendingClient>).send === "function"
           ? asDynamoDB(client as SendingClient)
           : (client as DynamoDB);
-      this.#sender = sender === client ? undefined : sender;
+      this.#sender = undefined;
     };
     ddb.revert = () => {
       this.#client = undefined;
@@ -274,11 +274,11 @@ export class Instance {
   }
 
   /**
-   * The client the request pipeline sends through: `aws.ddb()`, unless the client set has named methods
-   * of its own (a mock), which then answer their calls (client/method-client.ts).
+   * The client the request pipeline sends through: `aws.ddb()`, whose named methods the caller replaced
+   * or supplied (a mock, a spy) answer their calls (client/method-client.ts).
    */
   get sender(): SendingClient {
-    return this.#sender ?? this.aws.ddb();
+    return (this.#sender ??= sendingClientOf(this.aws.ddb()));
   }
 
   /** The instance's middleware, in registration order (read by the request pipeline). */

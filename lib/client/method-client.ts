@@ -1,12 +1,14 @@
-// Dynamoose calls DynamoDB's named methods (`ddb.getItem(input)`), so its users mock DynamoDB per method:
-// `aws.ddb.set({getItem: async () => ({Item: …})})`, or a real client with one method replaced
-// (`ddb.getItem = …`, `jest.spyOn(ddb, "getItem")`). dynamodel sends every call as a command through
-// `send`, which would bypass such a method. So a client given to `aws.ddb.set()` that holds its own
-// named methods (an object of methods, or a client with some replaced) is wrapped: a call whose method
-// the caller supplied goes to that method, with the command's input; every other call goes to `send`.
+// Dynamoose calls DynamoDB's named methods (`ddb.getItem(input)`) on every request, so its users mock
+// DynamoDB per method: `aws.ddb.set({getItem: async () => ({Item: …})})`, or the client in use with one
+// method replaced (`ddb.getItem = …`, `jest.spyOn(aws.ddb(), "getItem")`), before or after `set()`.
+// dynamodel sends every call as a command through `send`, which would bypass such a method. So each call
+// looks at the client in use when it is made: a method the caller put there answers its call, with the
+// command's input; every other call goes to `send`.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { InvalidParameterType } from "../errors";
 import { namedMethods } from "./ddb-view";
+
+const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
 import { COMMANDS } from "./operations";
 import type { SendingClient, SendOptions } from "./send";
 
@@ -30,21 +32,37 @@ const methodOfCommand = new Map<unknown, string>(
   ]),
 );
 
-/** The named methods `client` supplies itself, rather than inheriting them from `DynamoDB.prototype`. */
-function suppliedMethods(client: object): Map<string, NamedMethod> {
-  const supplied = new Map<string, NamedMethod>();
-  for (const name of namedMethods) {
-    const method = (client as Record<string, unknown>)[name];
-    const inherited = (DynamoDB.prototype as unknown as Record<string, unknown>)[name];
-    if (typeof method === "function" && method !== inherited) supplied.set(name, method as NamedMethod);
-  }
-  return supplied;
+/**
+ * The named method `client` supplies for `name` itself, if any: one of an object of methods (which has no
+ * `send`), or one put over the method a client class provides (a spy). The SDK's own (also another copy's)
+ * and those of a view over a bare client (ddb-view.ts) are not: they would only call `send` again.
+ */
+function suppliedMethod(client: object, name: string): NamedMethod | undefined {
+  const method = (client as Record<string, unknown>)[name];
+  if (typeof method !== "function") return undefined;
+  if (typeof (client as Partial<SendingClient>).send !== "function") return method as NamedMethod;
+  const provided = (Object.getPrototypeOf(client) as Record<string, unknown> | null)?.[name];
+  return method === methodsOf[name] || method === provided ? undefined : (method as NamedMethod);
 }
 
 /**
- * The client to send through: `client` itself when it supplies no named method of its own; otherwise a
- * client whose `send` calls the supplied method for that command (with its input) and `client.send` for
- * the others. Throws `InvalidParameterType` for something that is neither a client nor a set of methods.
+ * Throws `InvalidParameterType` for something that is neither a client (an object with `send`) nor an
+ * object of DynamoDB's named methods.
+ */
+export function checkClient(client: unknown): void {
+  const isObject = (typeof client === "object" || typeof client === "function") && client !== null;
+  if (isObject && typeof (client as Partial<SendingClient>).send === "function") return;
+  if (isObject && namedMethods.some((name) => suppliedMethod(client, name) !== undefined)) return;
+  throw new InvalidParameterType(
+    "aws.ddb.set() needs a DynamoDB client: an object with a send() method, or with DynamoDB's named " +
+      `methods (getItem, putItem …) (got ${describe(client)}).`,
+  );
+}
+
+/**
+ * What the request pipeline sends through for `client` (the object `aws.ddb()` returns): each call goes
+ * to the named method the caller supplied for its command at that moment, if any (with the command's
+ * input), else to `client.send`.
  *
  * @example
  * ```ts
@@ -52,32 +70,30 @@ function suppliedMethods(client: object): Map<string, NamedMethod> {
  * await mocked.send(new GetItemCommand({ TableName: "Cats", Key: { id: { N: "1" } } })); // the mock's answer
  * ```
  */
-export function sendingClientOf(client: unknown): SendingClient {
-  const isObject = (typeof client === "object" || typeof client === "function") && client !== null;
-  const send = isObject ? (client as Partial<SendingClient>).send : undefined;
-  const supplied = isObject ? suppliedMethods(client) : new Map<string, NamedMethod>();
-  if (typeof send !== "function" && supplied.size === 0) {
-    throw new InvalidParameterType(
-      "aws.ddb.set() needs a DynamoDB client: an object with a send() method, or with DynamoDB's named " +
-        `methods (getItem, putItem …) (got ${describe(client)}).`,
-    );
-  }
-  if (supplied.size === 0) return client as SendingClient;
+export function sendingClientOf(client: object): SendingClient {
   return {
-    send: async (command: unknown, options?: SendOptions) => {
+    send: (command: unknown, options?: SendOptions) => {
       const name = methodOfCommand.get((command as object).constructor);
-      const method = name === undefined ? undefined : supplied.get(name);
-      // A mocked method may answer with nothing (Dynamoose's tests do, for describeTable and others):
-      // that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
-      if (method !== undefined)
-        return (await method.call(client, (command as { input: object }).input)) ?? {};
+      const method = name === undefined ? undefined : suppliedMethod(client, name);
+      if (method !== undefined) return answerOf(method, client, (command as { input: object }).input);
+      const send = (client as Partial<SendingClient>).send;
       if (typeof send === "function")
         return options === undefined ? send.call(client, command) : send.call(client, command, options);
-      throw new InvalidParameterType(
-        `The client given to aws.ddb.set() has no ${name ?? "send"}() method, which this call needs.`,
+      return Promise.reject(
+        new InvalidParameterType(
+          `The client given to aws.ddb.set() has no ${name ?? "send"}() method, which this call needs.`,
+        ),
       );
     },
   };
+}
+
+/**
+ * A mocked method's answer. One may answer with nothing (Dynamoose's tests do, for describeTable and
+ * others): that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
+ */
+async function answerOf(method: NamedMethod, client: object, input: object): Promise<unknown> {
+  return (await method.call(client, input)) ?? {};
 }
 
 function describe(value: unknown): string {

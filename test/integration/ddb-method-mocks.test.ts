@@ -109,6 +109,58 @@ describe("aws.ddb.set() with named methods", () => {
     expect(await stored(tableName, 1)).toEqual({ id: { N: "1" }, name: { S: "Rex" } });
   });
 
+  it("a method replaced after set(), or spied on, answers from then on; put back, the call reaches DynamoDB", async () => {
+    const tableName = uniqueTableName("laterMock");
+    await createTable(tableName);
+    const client = new DynamoDB({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    const Pet = dynamodel.model("LaterMockPet", { id: Number, name: String });
+    new instance.Table(tableName, [Pet], { create: false, waitForActive: false });
+    await Pet.create({ id: 1, name: "Rex" });
+
+    client.getItem = (async () => ({
+      Item: { id: { N: "1" }, name: { S: "replaced" } },
+      $metadata: {},
+    })) as unknown as DynamoDB["getItem"];
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "replaced" });
+    delete (client as unknown as Record<string, unknown>)["getItem"];
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "Rex" });
+
+    const spy = jest.spyOn(instance.aws.ddb(), "putItem");
+    spy.mockImplementation((async () => ({ $metadata: {} })) as never);
+    await Pet.create({ id: 2, name: "Spied" });
+    expect(spy).toHaveBeenCalledWith(
+      expect.objectContaining({ TableName: tableName, Item: { id: { N: "2" }, name: { S: "Spied" } } }),
+    );
+    expect(await stored(tableName, 2)).toBeUndefined();
+    spy.mockRestore();
+    await Pet.create({ id: 2, name: "Stored" });
+    expect(await stored(tableName, 2)).toEqual({ id: { N: "2" }, name: { S: "Stored" } });
+  });
+
+  it("a spy on the default client answers without set(); a method added to an object of methods is used", async () => {
+    const instance = new Instance();
+    const spy = jest
+      .spyOn(instance.aws.ddb(), "getItem")
+      .mockImplementation((async () => ({ Item: { id: { N: "7" }, name: { S: "spied" } } })) as never);
+    const Pet = dynamodel.model("DefaultSpyPet", { id: Number, name: String });
+    new instance.Table("DefaultSpyPets", [Pet], { create: false, waitForActive: false });
+    expect((await Pet.get(7))?.toJSON()).toEqual({ id: 7, name: "spied" });
+    expect(spy).toHaveBeenCalledWith({ TableName: "DefaultSpyPets", Key: { id: { N: "7" } } });
+
+    const mock: Record<string, (input: object) => Promise<object>> = { getItem: async () => ({}) };
+    instance.aws.ddb.set(mock);
+    const puts: object[] = [];
+    mock["putItem"] = async (input) => (puts.push(input), {});
+    await Pet.create({ id: 8, name: "added later" });
+    expect(puts).toEqual([expect.objectContaining({ Item: { id: { N: "8" }, name: { S: "added later" } } })]);
+  });
+
   it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {
     const instance = new Instance();
     instance.aws.ddb.set(rawClient());
