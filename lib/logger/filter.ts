@@ -5,6 +5,8 @@
 // matched segment by segment over their whole length: "*" is any one segment, "**" any one or more
 // remaining segments ("aws:dynamodb:*:request" every request, "aws:**" every DynamoDB event).
 
+import { describeValue, InvalidParameterType } from "../errors";
+
 export const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
 export type LogLevel = (typeof LEVELS)[number];
 
@@ -52,4 +54,48 @@ export function passesFilter(filter: LogFilter | undefined, level: LogLevel, cat
   return typeof categories === "string"
     ? categoryMatches(categories, category)
     : categories.some((pattern) => categoryMatches(pattern, category));
+}
+
+const isLevel = (value: unknown): boolean => LEVELS.includes(value as LogLevel);
+
+/**
+ * Refuses a filter that could match nothing by mistake (`level: "warning"`) or that is not a filter at
+ * all, where the provider is added: otherwise it would fail, or drop every event, on each request.
+ *
+ * @example
+ * ```ts
+ * checkFilter({ level: "warn+", category: ["aws:**"] }); // fine
+ * checkFilter({ level: "warning" }); // InvalidParameterType naming the level and the levels there are
+ * ```
+ */
+export function checkFilter(filter: unknown): void {
+  if (filter === undefined || filter === null) return;
+  if (typeof filter !== "object" || Array.isArray(filter)) {
+    throw new InvalidParameterType(
+      `A log provider's filter must be an object with level and/or category (got ${describeValue(filter)}).`,
+    );
+  }
+  const { level, category } = filter as Record<string, unknown>;
+  const levelFits =
+    level === undefined ||
+    level === null ||
+    level === "" ||
+    (typeof level === "string" && isLevel(/[+-]$/.test(level) ? level.slice(0, -1) : level)) ||
+    (Array.isArray(level) && level.every(isLevel));
+  if (!levelFits) {
+    throw new InvalidParameterType(
+      `A log provider's filter level must be one of ${LEVELS.join(", ")} (optionally with + or -), or a ` +
+        `list of them (got ${describeValue(level)}).`,
+    );
+  }
+  const categoryFits =
+    category === undefined ||
+    category === null ||
+    typeof category === "string" ||
+    (Array.isArray(category) && category.every((entry) => typeof entry === "string"));
+  if (!categoryFits) {
+    throw new InvalidParameterType(
+      `A log provider's filter category must be a string or a list of strings (got ${describeValue(category)}).`,
+    );
+  }
 }

@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventEmitter } from "eventemitter3";
 import { describeValue as describeGiven, InvalidParameterType } from "../errors";
-import { passesFilter, type LogFilter, type LogLevel } from "./filter";
+import { checkFilter, passesFilter, type LogFilter, type LogLevel } from "./filter";
 import { describeValue, methodName, summarizeError, type CallEvent } from "./format";
 
 export type { LogFilter, LogLevel };
@@ -73,6 +73,19 @@ export interface LoggerApi {
 interface Installed {
   readonly given: LogProvider | WrappedLogProvider;
   readonly provider: LogProvider;
+  /** The id `providers.delete()` takes: the one given, or a new one (also set on what was given, if it can). */
+  readonly id: string;
+}
+
+/**
+ * The provider's id: its own, or a new one, which is set on `given` as Dynamoose sets it, so the caller
+ * can read it back, unless `given` cannot take it (frozen, a module namespace).
+ */
+function idOf(given: { id?: string }): string {
+  if (given.id !== undefined) return given.id;
+  const id = randomUUID();
+  if (Object.isExtensible(given)) given.id = id;
+  return id;
 }
 
 let providers: Installed[] = [];
@@ -99,7 +112,7 @@ function consoleProvider(): LogProvider {
 function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installed {
   if (entry === globalThis.console) {
     const provider = consoleProvider();
-    return { given: provider, provider };
+    return { given: provider, provider, id: idOf(provider) };
   }
   // An object, or a class or function with a static log(), as Dynamoose only asks for `provider.log`.
   if ((typeof entry !== "object" && typeof entry !== "function") || entry === null) {
@@ -110,22 +123,23 @@ function toProvider(entry: LogProvider | WrappedLogProvider | Console): Installe
   const wrapped = entry as Partial<WrappedLogProvider> & { log?: unknown };
   if (wrapped.log === undefined && typeof wrapped.provider?.log === "function") {
     // Dynamoose's `{provider, filter}`: the filter (and id, type) beside the object that logs.
+    checkFilter(wrapped.filter);
     const inner = wrapped.provider;
-    wrapped.id ??= randomUUID();
+    const id = idOf(wrapped);
     const provider: LogProvider = {
-      id: wrapped.id,
+      id,
       type: wrapped.type ?? inner.type,
       filter: wrapped.filter,
       log: (event) => inner.log(event),
     };
-    return { given: wrapped as WrappedLogProvider, provider };
+    return { given: wrapped as WrappedLogProvider, provider, id };
   }
   const provider = entry as LogProvider;
   if (typeof provider?.log !== "function") {
     throw new InvalidParameterType(`A log provider needs a log(event) method (got ${describeGiven(entry)}).`);
   }
-  provider.id ??= randomUUID();
-  return { given: provider, provider };
+  checkFilter(provider.filter);
+  return { given: provider, provider, id: idOf(provider) };
 }
 
 const asList = <T>(value: T | readonly T[]): readonly T[] => (Array.isArray(value) ? value : [value as T]);
@@ -198,21 +212,23 @@ export function emitLog(
   if (paused || providers.length === 0) return;
   let event: LogEvent | undefined;
   for (const { provider } of providers) {
-    if (!passesFilter(provider.filter, level, category)) continue;
-    // Dynamoose's event shape and key order: {id, timestamp, metadata, level, category, message, payload}.
-    event ??= {
-      id: randomUUID(),
-      timestamp: new Date(),
-      metadata: {},
-      level,
-      category,
-      message: typeof message === "string" ? message : message(),
-      ...(payload ? { payload } : {}),
-    };
+    // Neither a provider that throws nor a filter changed since it was checked (read on every event, as
+    // Dynamoose reads it) may break a request, or keep the event from the providers after it.
     try {
+      if (!passesFilter(provider.filter, level, category)) continue;
+      // Dynamoose's event shape and key order: {id, timestamp, metadata, level, category, message, payload}.
+      event ??= {
+        id: randomUUID(),
+        timestamp: new Date(),
+        metadata: {},
+        level,
+        category,
+        message: typeof message === "string" ? message : message(),
+        ...(payload ? { payload } : {}),
+      };
       provider.log(provider.type === "string" ? event.message : event);
     } catch {
-      // A provider that throws must never break a request.
+      // Skipped: logging never fails a request.
     }
   }
 }
@@ -232,7 +248,7 @@ const api: LoggerApi = {
     },
     delete(ids) {
       const removed = new Set(asList(ids));
-      providers = providers.filter(({ provider }) => !removed.has(provider.id!));
+      providers = providers.filter(({ id }) => !removed.has(id));
       updateListeners();
     },
     clear() {

@@ -227,6 +227,87 @@ describe("providers", () => {
   });
 });
 
+describe("bad providers and filters", () => {
+  it("a filter that is no filter, or names no level, is refused when added; the providers stay as they were", async () => {
+    const { providers } = await logger();
+    const kept = collector().provider;
+    providers.set(kept);
+    const bad: [unknown, string][] = [
+      [5, "A log provider's filter must be an object with level and/or category (got 5)."],
+      [
+        { level: "warning" },
+        'A log provider\'s filter level must be one of fatal, error, warn, info, debug, trace (optionally with + or -), or a list of them (got "warning").',
+      ],
+      [{ level: 5 }, "A log provider's filter level must be one of"],
+      [{ level: ["warn", "loud"] }, "A log provider's filter level must be one of"],
+      [{ level: "warn*" }, "A log provider's filter level must be one of"],
+      [{ category: /getItem/ }, "A log provider's filter category must be a string or a list of strings"],
+      [{ category: ["aws:**", 1] }, "A log provider's filter category must be a string or a list of strings"],
+    ];
+    for (const [filter, message] of bad) {
+      const provider = { log: () => undefined, filter } as unknown as LogProvider;
+      expect(() => providers.add([collector().provider, provider])).toThrow(message);
+      expect(() => providers.add({ provider: { log: () => undefined }, filter } as never)).toThrow(message);
+      expect(() => providers.set(provider)).toThrow(message);
+      expect(providers.list()).toEqual([kept]);
+    }
+    for (const filter of [{}, { level: "" }, { level: "warn+", category: "aws:**" }, { level: ["info"] }]) {
+      providers.add({ log: () => undefined, filter });
+    }
+    expect(providers.list()).toHaveLength(5);
+  });
+
+  it("a filter broken after it was added skips only its provider: the others, and request listeners, still hear", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Noted = dynamodel.model(
+      "LoggedBrokenFilter",
+      { id: String },
+      { tableName: uniqueTableName("brokenFilter") },
+    );
+    await Noted.table().initialize();
+    const { providers } = await logger();
+    const broken: LogProvider = { log: () => undefined, filter: { level: "debug" } };
+    const { events, provider } = collector();
+    providers.set([broken, provider]);
+    (broken.filter as { level: unknown }).level = 5; // `5.some` would throw inside the filter
+    const requests: string[] = [];
+    const onRequest = (event: { operation: string }) => void requests.push(event.operation);
+    dynamodel.events.on("request", onRequest);
+    try {
+      await Noted.create({ id: "a" });
+    } finally {
+      dynamodel.events.off("request", onRequest);
+    }
+    expect(events.map((event) => event.category)).toEqual([
+      "aws:dynamodb:putItem:request",
+      "aws:dynamodb:putItem:response",
+    ]);
+    expect(requests).toEqual(["PutItem"]);
+  });
+
+  it("a frozen provider (or a module namespace) is added without writing an id onto it, and logs", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Frozen = dynamodel.model(
+      "LoggedFrozen",
+      { id: String },
+      { tableName: uniqueTableName("frozenLog") },
+    );
+    await Frozen.table().initialize();
+    const { providers } = await logger();
+    const seen: string[] = [];
+    const frozen = Object.freeze({
+      log: (event: LogEvent | string) => void seen.push((event as LogEvent).category),
+    });
+    const named = Object.freeze({ id: "named", log: () => undefined });
+    providers.set([frozen, named]);
+    expect(providers.list()).toEqual([frozen, named]);
+    await Frozen.create({ id: "a" });
+    expect(seen).toEqual(["aws:dynamodb:putItem:request", "aws:dynamodb:putItem:response"]);
+    providers.delete("named");
+    expect(providers.list()).toEqual([frozen]);
+  });
+});
+
 describe("Instances", () => {
   it("the logger does not keep a reference per Instance ever made: a process making many stays bounded", async () => {
     // Logging is on from the start: every Instance made below is listened to as it registers.
