@@ -69,30 +69,89 @@ const dynamooseSubpaths = {
   Condition: { values: ["Condition"], types: [] },
   Model: { values: [], types: ["Model", "ModelTableOptions"] },
   Table: { values: ["Table"], types: ["TableOptions", "TableOptionsOptional"] },
+  // Dynamoose's only route to its error classes: a default export holding them
+  // (`import DynamooseError from "dynamoose/dist/Error"; error instanceof DynamooseError.ValidationError`).
+  Error: {
+    values: [
+      "MissingSchemaError",
+      "InvalidParameter",
+      "InvalidParameterType",
+      "UnknownAttribute",
+      "InvalidType",
+      "TypeMismatch",
+      "ValidationError",
+      "InvalidFilterComparison",
+      "WaitForActiveTimeout",
+      "OtherError",
+      "DynamodelError",
+      "LockError",
+      "TransactionCanceledError",
+    ],
+    types: [],
+    defaultObject: true,
+  },
 };
+
+/**
+ * The files of a path whose default export is an object of the named values too, as "dynamoose/dist/Error"
+ * exports its error classes.
+ */
+function defaultObjectFiles(subpath, header, values) {
+  const list = values.join(", ");
+  const object = `{ ${values.map((name) => `${name}: typeof ${name}`).join("; ")} }`;
+  const declarations = (from) => [
+    header,
+    `import { ${list} } from "${from}";`,
+    `export { ${list} };`,
+    `declare const all: ${object};`,
+    "export default all;",
+  ];
+  const module = (from) => [
+    header,
+    `import { ${list} } from "${from}";`,
+    `export { ${list} };`,
+    `export default { ${list} };`,
+  ];
+  return {
+    [`${subpath}.js`]: [
+      header,
+      '"use strict";',
+      'Object.defineProperty(exports, "__esModule", { value: true });',
+      'const dynamodel = require("./index.cjs");',
+      ...values.map((name) => `exports.${name} = dynamodel.${name};`),
+      `exports.default = { ${values.map((name) => `${name}: dynamodel.${name}`).join(", ")} };`,
+    ],
+    [`${subpath}.d.ts`]: declarations("./index.cjs"),
+    [`${subpath}-node.mjs`]: module("./index-node.mjs"),
+    [`${subpath}.mjs`]: module("./index.mjs"),
+    [`${subpath}.d.mts`]: declarations("./index.mjs"),
+  };
+}
 
 const dynamooseSubpathFiles = {
   name: "dynamoose-subpaths",
   generateBundle(_options, bundle) {
     const exported = bundle["index.cjs"].exports;
-    for (const [subpath, { values, types }] of Object.entries(dynamooseSubpaths)) {
+    for (const [subpath, { values, types, defaultObject }] of Object.entries(dynamooseSubpaths)) {
       const missing = values.filter((name) => !exported.includes(name));
       if (missing.length > 0) this.error(`lib/index.ts no longer exports ${missing.join(", ")}.`);
       const header = `// \`dynamodel/dist/${subpath}\`: Dynamoose's import path for these names, re-exporting the main entry's.`;
       const list = values.join(", ");
       const declared = [...values, ...types.map((name) => `type ${name}`)].join(", ");
-      const files = {
-        [`${subpath}.js`]: [
-          header,
-          '"use strict";',
-          'const dynamodel = require("./index.cjs");',
-          ...values.map((name) => `exports.${name} = dynamodel.${name};`),
-        ],
-        [`${subpath}.d.ts`]: [header, `export { ${declared} } from "./index.cjs";`],
-        [`${subpath}-node.mjs`]: [header, `export { ${list} } from "./index-node.mjs";`],
-        [`${subpath}.mjs`]: [header, `export { ${list} } from "./index.mjs";`],
-        [`${subpath}.d.mts`]: [header, `export { ${declared} } from "./index.mjs";`],
-      };
+      const files = defaultObject
+        ? defaultObjectFiles(subpath, header, values)
+        : {
+            [`${subpath}.js`]: [
+              header,
+              '"use strict";',
+              'const dynamodel = require("./index.cjs");',
+              ...values.map((name) => `exports.${name} = dynamodel.${name};`),
+            ],
+            [`${subpath}.d.ts`]: [header, `export { ${declared} } from "./index.cjs";`],
+            [`${subpath}-node.mjs`]: [header, `export { ${list} } from "./index-node.mjs";`],
+            [`${subpath}.mjs`]: [header, `export { ${list} } from "./index.mjs";`],
+            [`${subpath}.d.mts`]: [header, `export { ${declared} } from "./index.mjs";`],
+          };
       for (const [fileName, lines] of Object.entries(files)) {
         this.emitFile({ type: "asset", fileName, source: `${lines.join("\n")}\n` });
       }

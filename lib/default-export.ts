@@ -2,7 +2,7 @@
 // exports, typed by an interface so that each member carries its documentation into dist's declarations
 // (an inferred object type would list the members without their JSDoc).
 import { pool } from "./concurrency/pool";
-import * as errors from "./errors";
+import * as allErrors from "./errors";
 import { Condition } from "./expressions/condition";
 import { Instance } from "./instance";
 import { logger } from "./logger/logger";
@@ -11,7 +11,9 @@ import { Schema } from "./schema/schema";
 import { type } from "./schema/type-markers";
 import { aws, events, listTables, lock, model, Table, transaction, use } from "./default-instance";
 
-type ErrorExports = typeof errors;
+// The error classes; `describeValue` is the library's own message helper, not part of the API.
+const { describeValue: _messageHelper, ...errors } = allErrors;
+type ErrorExports = Omit<typeof allErrors, "describeValue">;
 
 /** What `import dynamodel from "dynamodel"` is: the package's named exports on one object, as Dynamoose has it. */
 export interface Dynamodel extends ErrorExports {

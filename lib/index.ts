@@ -24,7 +24,23 @@ export { pool };
 export { logger } from "./logger/logger";
 
 export { Condition, Instance, Item, Schema, type };
-export * from "./errors";
+export {
+  DynamodelError,
+  InvalidFilterComparison,
+  InvalidParameter,
+  InvalidParameterType,
+  InvalidType,
+  LockError,
+  MissingSchemaError,
+  OtherError,
+  TransactionCanceledError,
+  TypeMismatch,
+  UnknownAttribute,
+  ValidationError,
+  WaitForActiveTimeout,
+  type TransactionCancellationReason,
+  type ValidationRule,
+} from "./errors";
 export type { ModelOptions } from "./model/model";
 export type { ModelItem, ModelType, TableHandle } from "./model/types";
 export type { UpdateOfItem } from "./model/update-of-item";

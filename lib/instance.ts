@@ -14,6 +14,7 @@
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { EventEmitter } from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "./callbacks";
+import { describeValue, InvalidParameterType } from "./errors";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
 import { asDynamoDB } from "./client/ddb-view";
 import { checkClient, sendingClientOf, type NamedMethodClient } from "./client/method-client";
@@ -177,7 +178,7 @@ export class Instance {
       this.#sender = undefined;
     };
     ddb.local = (endpoint = "http://localhost:8000") => {
-      this.#client = new DynamoDB({ endpoint });
+      this.#client = new DynamoDB({ endpoint: checkedEndpoint(endpoint) });
       this.#sender = undefined;
     };
     Object.defineProperty(ddb, "DynamoDB", { value: DynamoDB });
@@ -288,4 +289,24 @@ export class Instance {
 
   /** The default instance, used by `dynamodel.model()` and friends. */
   static readonly default: Instance = new Instance();
+}
+
+/**
+ * An endpoint for `aws.ddb.local()`: an http(s) URL. Anything else is refused where it is given: an empty
+ * one (`local(process.env.DYNAMODB_ENDPOINT)` with the variable set but empty) would otherwise send every
+ * request to DynamoDB in AWS, the opposite of what was asked.
+ */
+function checkedEndpoint(endpoint: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof endpoint === "string" ? new URL(endpoint) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new InvalidParameterType(
+      `aws.ddb.local() needs an http(s) URL such as "http://localhost:8000" (got ${describeValue(endpoint)}).`,
+    );
+  }
+  return endpoint as string;
 }

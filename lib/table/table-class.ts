@@ -291,6 +291,11 @@ export function tableClassFor(instance: Instance, inherited?: () => TableOptions
   const defaults: TableDefaults = {
     // Replaced, not merged, as in Dynamoose: `set({})` goes back to the built-in defaults.
     set: (options) => {
+      // Nothing given (`set(null)`) is no custom defaults, as `set({})` is; `get()` then gives `{}`.
+      if (options === null || options === undefined) {
+        custom = {};
+        return;
+      }
       checkTableOptionNames(options, "table option");
       // Values are checked now, as a table's own options are, not at the next model's definition.
       resolveTableOptions(options);

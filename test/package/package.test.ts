@@ -26,6 +26,7 @@ describe("dist/", () => {
       "Condition",
       "Model",
       "Table",
+      "Error",
     ]) {
       expect(Object.keys(pkg.exports)).toContain(`./dist/${subpath}`);
       for (const suffix of [".js", ".d.ts", ".mjs", "-node.mjs", ".d.mts"]) {
@@ -123,6 +124,25 @@ describe("dynamodel/dist/Item", () => {
        console.log(results.every(Boolean), results.length, main.SortOrder.descending, main.IndexType.global)`,
     ]);
     expect(out).toBe("true 10 descending global");
+  });
+
+  it("has Dynamoose's dist/Error: a default object of the error classes (and each by name), by require and import", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       import * as main from "dynamodel";
+       import DynamodelError, { ValidationError } from "dynamodel/dist/Error";
+       const require = createRequire(import.meta.url);
+       const required = require("dynamodel/dist/Error");
+       const names = ["MissingSchemaError", "InvalidParameter", "InvalidParameterType", "UnknownAttribute",
+         "InvalidType", "TypeMismatch", "ValidationError", "InvalidFilterComparison", "WaitForActiveTimeout",
+         "OtherError", "TransactionCanceledError"];
+       const same = names.every((name) => DynamodelError[name] === main[name] && required.default[name] === main[name]);
+       console.log(same, ValidationError === main.ValidationError, required.ValidationError === main.ValidationError,
+         "describeValue" in main, "describeValue" in main.default)`,
+    ]);
+    expect(out).toBe("true true true false false");
   });
 
   it("is the class of every model's items", () => {
@@ -322,6 +342,8 @@ describe.each([
       // NestJS code types injected models with Dynamoose's Model<T> from "dynamoose/dist/Model".
       'import type { Model, ModelTableOptions } from "dynamodel/dist/Model";',
       'import { Table, type TableOptionsOptional } from "dynamodel/dist/Table";',
+      'import DynamodelErrors from "dynamodel/dist/Error";',
+      "export const isValidation = (error: unknown) => error instanceof DynamodelErrors.ValidationError;",
       'export const loose: Promise<AnyItem | undefined> = dynamodel.model("Loose").get(1);',
       "export const enums = [IndexType.global, SortOrder.ascending, TransactionReturnOptions.items] as const;",
       "export type Names = [ObjectType, ModelType, Query<Item>, QueryResponse<Item>];",

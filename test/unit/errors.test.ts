@@ -1,4 +1,5 @@
-import { describeValue, TypeMismatch, ValidationError } from "dynamodel";
+import { TypeMismatch, ValidationError } from "dynamodel";
+import { describeValue } from "../../lib/errors";
 
 describe("error messages", () => {
   it.each([
