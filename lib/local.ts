@@ -75,6 +75,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   const javaCommand = options.javaCommand ?? "java";
   assertJavaVersion(javaCommand);
   const dynamoDbLocal = await loadDynamoDbLocal();
+  if (options.port !== undefined) await assertPortFree(options.port);
   const port = options.port ?? (await findFreePort());
   const endpoint = `http://127.0.0.1:${port}`;
 
@@ -238,6 +239,30 @@ function withJavaCommand(javaCommand: string, spawnServer: () => ChildProcess): 
   } finally {
     process.env.PATH = previousPath;
   }
+}
+
+/**
+ * A port given must be free: on a port another server holds, the new server exits at once, but the other
+ * one answers the first request, so the call would "succeed" connected to someone else's database (its
+ * tables, its data, under `sharedDb` one for both), and `stop()` would stop nothing.
+ */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${port} is already in use (by another DynamoDB Local?): startLocal() would talk to that ` +
+                "server, not its own. Stop it, pick another port, or leave `port` out for a free one.",
+            )
+          : error,
+      );
+    });
+    // All interfaces, as DynamoDB Local listens: a server on any of them holds the port.
+    server.listen(port, () => server.close(() => resolve()));
+  });
 }
 
 function findFreePort(): Promise<number> {

@@ -68,6 +68,25 @@ describe("startLocal", () => {
     expect(await portIsOpen(port)).toBe(false);
     await expect(local.stop()).resolves.toBeUndefined();
   }, 60_000);
+
+  it("refuses a port another server holds, rather than connecting to that server", async () => {
+    const holder = await startLocal();
+    try {
+      await holder.client.createTable({
+        TableName: "held_by_other",
+        KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+        AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+        BillingMode: "PAY_PER_REQUEST",
+      });
+      await expect(startLocal({ port: holder.port })).rejects.toThrow(
+        `Port ${holder.port} is already in use (by another DynamoDB Local?)`,
+      );
+      // The holder is untouched.
+      expect((await holder.client.listTables({})).TableNames).toEqual(["held_by_other"]);
+    } finally {
+      await holder.stop();
+    }
+  }, 60_000);
 });
 
 it("refuses an unknown option before starting anything", async () => {
