@@ -46,7 +46,10 @@ export function CONSTANT<const V extends ConstantValue>(value: V): ConstantType<
 }
 
 /** A string attribute always computed as the non-missing values of `attributes` joined by `separator`. */
-export function COMBINE<const A extends readonly string[]>(attributes: A, separator?: string): CombineType<A> {
+export function COMBINE<const A extends readonly string[]>(
+  attributes: A,
+  separator?: string,
+): CombineType<A> {
   // Without a separator the marker holds none, as Dynamoose's does; "," is taken where it is compiled.
   return { value: "Combine", settings: separator === undefined ? { attributes } : { attributes, separator } };
 }
