@@ -64,7 +64,7 @@ export interface DdbAccessor {
   /** Goes back to a default client. */
   revert(): void;
   /** Uses a new client for a local endpoint (default `http://localhost:8000`). */
-  local(endpoint?: string): void;
+  local(endpoint?: string | URL): void;
   /** The SDK's aggregated client class. */
   readonly DynamoDB: typeof DynamoDB;
 }
@@ -292,14 +292,14 @@ export class Instance {
 }
 
 /**
- * An endpoint for `aws.ddb.local()`: an http(s) URL. Anything else is refused where it is given: an empty
+ * An endpoint for `aws.ddb.local()`: an http(s) URL, as a string or a `URL`. Anything else is refused where it is given: an empty
  * one (`local(process.env.DYNAMODB_ENDPOINT)` with the variable set but empty) would otherwise send every
  * request to DynamoDB in AWS, the opposite of what was asked.
  */
 function checkedEndpoint(endpoint: unknown): string {
   let url: URL | undefined;
   try {
-    url = typeof endpoint === "string" ? new URL(endpoint) : undefined;
+    url = endpoint instanceof URL ? endpoint : typeof endpoint === "string" ? new URL(endpoint) : undefined;
   } catch {
     url = undefined;
   }
@@ -308,5 +308,5 @@ function checkedEndpoint(endpoint: unknown): string {
       `aws.ddb.local() needs an http(s) URL such as "http://localhost:8000" (got ${describeValue(endpoint)}).`,
     );
   }
-  return endpoint as string;
+  return typeof endpoint === "string" ? endpoint : url.href;
 }

@@ -12,7 +12,7 @@ const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
 import { COMMANDS } from "./operations";
 import type { SendingClient, SendOptions } from "./send";
 
-type NamedMethod = (input: object) => unknown;
+type NamedMethod = (input: object, options?: SendOptions) => unknown;
 
 /**
  * An object of DynamoDB's named methods, the way Dynamoose tests mock the client: each takes the
@@ -32,17 +32,30 @@ const methodOfCommand = new Map<unknown, string>(
   ]),
 );
 
+/** Whether a prototype is the SDK's `DynamoDB.prototype` (of any copy of the SDK): it has every method. */
+const sdkPrototypes = new WeakMap<object, boolean>();
+function isSdkPrototype(prototype: object): boolean {
+  let known = sdkPrototypes.get(prototype);
+  if (known === undefined) {
+    known = namedMethods.every((name) => Object.hasOwn(prototype, name));
+    sdkPrototypes.set(prototype, known);
+  }
+  return known;
+}
+
 /**
  * The named method `client` supplies for `name` itself, if any: one of an object of methods (which has no
- * `send`), or one put over the method a client class provides (a spy). The SDK's own (also another copy's)
- * and those of a view over a bare client (ddb-view.ts) are not: they would only call `send` again.
+ * `send`), one put over the SDK's (a spy), or one of a subclass or mock class. The SDK's own (also another
+ * copy's) and those of a view over a bare client (ddb-view.ts) are not: they would only call `send` again.
  */
 function suppliedMethod(client: object, name: string): NamedMethod | undefined {
   const method = (client as Record<string, unknown>)[name];
   if (typeof method !== "function") return undefined;
   if (typeof (client as Partial<SendingClient>).send !== "function") return method as NamedMethod;
-  const provided = (Object.getPrototypeOf(client) as Record<string, unknown> | null)?.[name];
-  return method === methodsOf[name] || method === provided ? undefined : (method as NamedMethod);
+  if (method === methodsOf[name]) return undefined; // the usual case, answered without a walk
+  let owner: object | null = client;
+  while (owner !== null && !Object.hasOwn(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
+  return owner !== null && owner !== client && isSdkPrototype(owner) ? undefined : (method as NamedMethod);
 }
 
 /**
@@ -75,7 +88,8 @@ export function sendingClientOf(client: object): SendingClient {
     send: (command: unknown, options?: SendOptions) => {
       const name = methodOfCommand.get((command as object).constructor);
       const method = name === undefined ? undefined : suppliedMethod(client, name);
-      if (method !== undefined) return answerOf(method, client, (command as { input: object }).input);
+      if (method !== undefined)
+        return answerOf(method, client, (command as { input: object }).input, options);
       const send = (client as Partial<SendingClient>).send;
       if (typeof send === "function")
         return options === undefined ? send.call(client, command) : send.call(client, command, options);
@@ -91,9 +105,17 @@ export function sendingClientOf(client: object): SendingClient {
 /**
  * A mocked method's answer. One may answer with nothing (Dynamoose's tests do, for describeTable and
  * others): that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
+ * The send options (a setup call's abort signal) go along, as the SDK's named methods take them, so a spy
+ * that calls through still lets the setup's deadline abort the request.
  */
-async function answerOf(method: NamedMethod, client: object, input: object): Promise<unknown> {
-  return (await method.call(client, input)) ?? {};
+async function answerOf(
+  method: NamedMethod,
+  client: object,
+  input: object,
+  options: SendOptions | undefined,
+): Promise<unknown> {
+  const answer = options === undefined ? method.call(client, input) : method.call(client, input, options);
+  return (await answer) ?? {};
 }
 
 function describe(value: unknown): string {

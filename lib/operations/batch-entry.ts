@@ -10,8 +10,9 @@ export const elementName = (index: number) => `transaction element [${index}]`;
 
 /**
  * Runs `convert` for one entry of a batch call (or element of a transaction), named `name`. A dynamodel
- * error it throws gets the name in front of its message; any other error (a user's `set` or `validate`
- * function's own) passes through untouched.
+ * error it throws is rethrown as a copy with the name in front of its message (the error may be shared:
+ * a transaction element's promise is the caller's, and may be given to several transactions); any other
+ * error (a user's `set` or `validate` function's own) passes through untouched.
  *
  * @example
  * ```ts
@@ -23,13 +24,15 @@ export async function forEntry<T>(name: string, convert: () => T | Promise<T>): 
   try {
     return await convert();
   } catch (error) {
-    if (error instanceof DynamodelError) {
-      const { message } = error;
-      error.message = `${name}: ${message}`;
-      // The stack's first line was written with the old message.
-      if (error.stack !== undefined) error.stack = error.stack.replace(message, error.message);
-    }
-    throw error;
+    if (!(error instanceof DynamodelError)) throw error;
+    const named = Object.create(
+      Object.getPrototypeOf(error) as object,
+      Object.getOwnPropertyDescriptors(error),
+    ) as DynamodelError;
+    named.message = `${name}: ${error.message}`;
+    // The stack's first line was written with the old message.
+    if (error.stack !== undefined) named.stack = error.stack.replace(error.message, named.message);
+    throw named;
   }
 }
 

@@ -206,12 +206,16 @@ export async function batchGetByKeys(
     },
   );
   const unprocessedKeys = unprocessedInCallerOrder(callerKeys, left, hashKey, rangeKey);
-  if (failure !== undefined) throw withUnprocessed(failure.error, "unprocessedKeys", unprocessedKeys);
-
   const items: object[] = [];
   for (const key of unique) {
     const image = found.get(canonicalKey(key, hashKey, rangeKey));
     if (image !== undefined) items.push(await itemFromImage(runtime, image, unasked));
+  }
+  if (failure !== undefined) {
+    // What the requests before the failure found is handed over too: asking again for only the unread
+    // keys must not lose it.
+    const error = withUnprocessed(failure.error, "unprocessedKeys", unprocessedKeys);
+    throw withUnprocessed(error, "items", withBatchMembers(items, unprocessedKeys));
   }
   return withBatchMembers(items, unprocessedKeys);
 }

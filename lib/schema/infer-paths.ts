@@ -312,12 +312,16 @@ type NestedSetShape<D, S, Nested extends string> = [Nested] extends [never]
 export type UpdateOf<D, S = object> = SetShape<D, S> & {
   $SET?: SetShape<D, S>;
   $ADD?: OperandsOf<D, S, "add">;
-  $REMOVE?:
-    | RemovablePath<D, S>
-    | readonly RemovablePath<D, S>[]
-    | { [P in RemovablePath<D, S>]?: null | typeof UNDEFINED };
+  $REMOVE?: RemoveShape<RemovablePath<D, S>>;
   $DELETE?: OperandsOf<D, S, "delete">;
 };
+/**
+ * `$REMOVE`'s paths, as a list or an object. With nothing removable (every attribute a key or required)
+ * it takes nothing: the object form over no paths would be `{}`, which takes anything.
+ */
+type RemoveShape<P extends string> = [P] extends [never]
+  ? never
+  : P | readonly P[] | { [Path in P]?: null | typeof UNDEFINED };
 // The version attribute (optimistic locking) moves only by the library: `$ADD` or `$REMOVE` of it is refused;
 // a required attribute cannot be removed either.
 type RemovablePath<D, S> = Exclude<Updatable<D, AttributePath<D, S>>, VersionName<S> | RequiredNames<D>>;

@@ -113,7 +113,9 @@ async function createElement(
   // not over what is stored under its key now, unless the caller says `overwrite: true`.
   const writesNew = loaded && plan.operation === "PutItem" && plan.request !== undefined;
   const element =
-    writesNew && settings.overwrite === undefined ? { Put: plan.createInput() } : transactionWriteOf(plan);
+    writesNew && (settings.overwrite === undefined || settings.overwrite === null)
+      ? { Put: plan.createInput() }
+      : transactionWriteOf(plan);
   return recordOrigin(element as TransactWriteItem, {
     runtime,
     key: keyAsGiven(runtime.compiled[0]!, item),
@@ -240,7 +242,10 @@ export function transactionStatics(runtime: ModelRuntime): Record<string, unknow
    * failure the caller hears of through the callback is not also an unhandled rejection.
    */
   function handOut(args: unknown[], build: (...args: unknown[]) => Promise<object>): Promise<object> {
-    const last = args.length - 1;
+    // Trailing `undefined`s (`get(key, {}, cb, undefined)`, a wrapper passing its optional arguments on)
+    // do not hide the callback.
+    let last = args.length - 1;
+    while (last > 0 && args[last] === undefined) last -= 1;
     if (typeof args[last] !== "function") return later(() => build(...args));
     const callback = args[last] as Callback<object>;
     const element = later(() => build(...args.slice(0, last)));

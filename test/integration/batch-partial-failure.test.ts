@@ -139,6 +139,13 @@ describe("a batchGet that fails partway", () => {
       expect(error.name).toBe("InternalServerError");
       // A bare hash value is reported as a key object, as in the result's unprocessedKeys.
       expect(error.unprocessedKeys).toEqual(range(101, 150).map((id) => ({ id })));
+      // What the first request read is handed over, as items of the model, in the keys' order.
+      const { items } = error as unknown as { items: { id: number; toJSON(): unknown }[] };
+      expect(items.map((item) => item.id)).toEqual(range(1, 100));
+      expect(items[0]).toBeInstanceOf(Thing);
+      expect((items as unknown as { unprocessedKeys: unknown[] }).unprocessedKeys).toBe(
+        error.unprocessedKeys,
+      );
     } finally {
       remove();
     }

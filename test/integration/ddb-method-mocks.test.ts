@@ -161,6 +161,60 @@ describe("aws.ddb.set() with named methods", () => {
     expect(puts).toEqual([expect.objectContaining({ Item: { id: { N: "8" }, name: { S: "added later" } } })]);
   });
 
+  it("a subclass's or a mock class's own method answers; another copy of the SDK's methods do not", async () => {
+    class Overriding extends DynamoDB {
+      override async getItem() {
+        return { Item: { id: { N: "1" }, name: { S: "from the override" } }, $metadata: {} };
+      }
+    }
+    class MockClient {
+      async send(command: object): Promise<never> {
+        throw new Error(`send called for ${command.constructor.name}`);
+      }
+      async getItem() {
+        return { Item: { id: { N: "1" }, name: { S: "from the mock class" } } };
+      }
+    }
+    const Pet = dynamodel.model("ClassMockPet", { id: Number, name: String });
+    const instance = new Instance();
+    new instance.Table("ClassMockPets", [Pet], { create: false, waitForActive: false });
+    // An endpoint nothing answers on: only the methods may answer.
+    instance.aws.ddb.set(
+      new Overriding({
+        endpoint: "http://127.0.0.1:9",
+        region: "local",
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        maxAttempts: 1,
+      }),
+    );
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "from the override" });
+    instance.aws.ddb.set(new MockClient() as never);
+    expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "from the mock class" });
+  });
+
+  it("a spy that calls through still hands the setup call's abort signal to send", async () => {
+    const client = new DynamoDB({
+      endpoint: testEndpoint(),
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
+    const signals: unknown[] = [];
+    client.send = ((command: object, options?: { abortSignal?: unknown }) => {
+      if (command.constructor.name === "DescribeTableCommand") signals.push(options?.abortSignal);
+      return send(command, options);
+    }) as unknown as DynamoDB["send"];
+    const instance = new Instance();
+    instance.aws.ddb.set(client);
+    const spy = jest.spyOn(client, "describeTable");
+    const Pet = dynamodel.model("SpiedSetupPet", { id: Number });
+    new instance.Table(uniqueTableName("spiedSetup"), [Pet]);
+    await Pet.table().initialize();
+    expect(spy).toHaveBeenCalled();
+    expect(signals.length).toBeGreaterThan(0);
+    for (const signal of signals) expect(signal).toBeInstanceOf(AbortSignal);
+  });
+
   it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {
     const instance = new Instance();
     instance.aws.ddb.set(rawClient());

@@ -59,4 +59,21 @@ describe("an element that fails to build", () => {
     expect((error as Error).stack).toContain("transaction element [2]");
     for (const id of ["el-0", "el-1", "el-2", "el-3"]) expect(await stored(accounts, id)).toBeUndefined();
   });
+
+  it("given to two transactions, is named by its index in each; the element's own error is left as it was", async () => {
+    const bad = Account.transaction.create({ id: "el-shared", balance: "x" as never });
+    const failure = (work: Promise<unknown>) =>
+      work.then(
+        () => new Error("resolved"),
+        (caught: unknown) => caught as Error,
+      );
+    const first = await failure(dynamodel.transaction([bad]));
+    const second = await failure(dynamodel.transaction([Account.transaction.get("el-0"), bad]));
+    expect(first.message).toMatch(/^transaction element \[0\]: "balance"/);
+    expect(second.message).toMatch(/^transaction element \[1\]: "balance"/);
+    expect(second).toBeInstanceOf(TypeMismatch);
+    expect(second).toMatchObject({ path: "balance", value: "x" });
+    const own = await failure(bad);
+    expect(own.message).toMatch(/^"balance"/);
+  });
 });

@@ -330,6 +330,13 @@ describe("Model.transaction.* builders with a trailing callback (SPEC §3)", () 
     expect(await stored(accounts, "tx-cb3")).toBeUndefined();
   });
 
+  it("trailing undefined arguments do not hide the callback", async () => {
+    const heard = new Promise<unknown[]>((resolve) => {
+      void builders()["get"]!("tx-cb", {}, (...got: unknown[]) => resolve(got), undefined);
+    });
+    expect(await heard).toEqual([null, { Get: expect.objectContaining({ Key: { id: { S: "tx-cb" } } }) }]);
+  });
+
   it("a function in the place of settings or a condition is an InvalidParameter", async () => {
     const callback = jest.fn();
     await expect(builders()["get"]!("tx-cb", callback, {})).rejects.toThrow(

@@ -224,3 +224,8 @@ const allRequired = define({ id: { type: String, hashKey: true }, name: { type: 
 // @ts-expect-error an update is an object
 export const primitiveUpdate: typeof allRequired = 0;
 export const requiredOnly: typeof allRequired = { name: "x" };
+// ...and $REMOVE takes nothing: no attribute may be removed.
+// @ts-expect-error name is required
+export const removeOnlyRequired: typeof allRequired = { $REMOVE: ["name"] };
+// @ts-expect-error not a path either
+export const removeUnknown: typeof allRequired = { $REMOVE: { bogus: null } };

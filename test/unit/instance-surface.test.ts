@@ -22,6 +22,8 @@ describe("aws.ddb.local(endpoint)", () => {
     const instance = new Instance();
     instance.aws.ddb.local();
     expect(await instance.aws.ddb().config.endpoint!()).toMatchObject({ hostname: "localhost", port: 8000 });
+    instance.aws.ddb.local(new URL("http://127.0.0.1:8001"));
+    expect(await instance.aws.ddb().config.endpoint!()).toMatchObject({ hostname: "127.0.0.1", port: 8001 });
     instance.aws.ddb.local("https://dynamodb.example.test:9000");
     expect(await instance.aws.ddb().config.endpoint!()).toMatchObject({
       hostname: "dynamodb.example.test",
