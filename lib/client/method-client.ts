@@ -8,11 +8,14 @@ import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { InvalidParameterType } from "../errors";
 import { namedMethods } from "./ddb-view";
 
-const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
+/** The SDK's named methods as this module found them, before any spy on `DynamoDB.prototype`. */
+const methodsOf: Readonly<Record<string, unknown>> = Object.fromEntries(
+  namedMethods.map((name) => [name, (DynamoDB.prototype as unknown as Record<string, unknown>)[name]]),
+);
 import { COMMANDS } from "./operations";
 import type { SendingClient, SendOptions } from "./send";
 
-type NamedMethod = (input: object, options?: SendOptions) => unknown;
+type NamedMethod = (input: object) => unknown;
 
 /**
  * An object of DynamoDB's named methods, the way Dynamoose tests mock the client: each takes the
@@ -32,21 +35,23 @@ const methodOfCommand = new Map<unknown, string>(
   ]),
 );
 
-/** Whether a prototype is the SDK's `DynamoDB.prototype` (of any copy of the SDK): it has every method. */
-const sdkPrototypes = new WeakMap<object, boolean>();
-function isSdkPrototype(prototype: object): boolean {
-  let known = sdkPrototypes.get(prototype);
-  if (known === undefined) {
-    known = namedMethods.every((name) => Object.hasOwn(prototype, name));
-    sdkPrototypes.set(prototype, known);
-  }
-  return known;
+/**
+ * Whether a prototype is a `DynamoDB.prototype` of another copy of the SDK (an app's own, of another
+ * version): a class named DynamoDB over one named DynamoDBClient. Its methods only call `send`.
+ */
+function isOtherSdkPrototype(prototype: object): boolean {
+  const parent = Object.getPrototypeOf(prototype) as { constructor?: { name?: string } } | null;
+  return (
+    (prototype as { constructor?: { name?: string } }).constructor?.name === "DynamoDB" &&
+    parent?.constructor?.name === "DynamoDBClient"
+  );
 }
 
 /**
  * The named method `client` supplies for `name` itself, if any: one of an object of methods (which has no
- * `send`), one put over the SDK's (a spy), or one of a subclass or mock class. The SDK's own (also another
- * copy's) and those of a view over a bare client (ddb-view.ts) are not: they would only call `send` again.
+ * `send`), one put over the SDK's (a spy, on the client or on `DynamoDB.prototype`), or one of a subclass
+ * or mock class. The SDK's own (also another copy's) and those of a view over a bare client (ddb-view.ts)
+ * are not: they would only call `send` again.
  */
 function suppliedMethod(client: object, name: string): NamedMethod | undefined {
   const method = (client as Record<string, unknown>)[name];
@@ -55,7 +60,10 @@ function suppliedMethod(client: object, name: string): NamedMethod | undefined {
   if (method === methodsOf[name]) return undefined; // the usual case, answered without a walk
   let owner: object | null = client;
   while (owner !== null && !Object.hasOwn(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
-  return owner !== null && owner !== client && isSdkPrototype(owner) ? undefined : (method as NamedMethod);
+  // Our DynamoDB.prototype holding another function than it had when this module loaded: a spy on it.
+  return owner !== null && owner !== client && owner !== DynamoDB.prototype && isOtherSdkPrototype(owner)
+    ? undefined
+    : (method as NamedMethod);
 }
 
 /**
@@ -88,8 +96,7 @@ export function sendingClientOf(client: object): SendingClient {
     send: (command: unknown, options?: SendOptions) => {
       const name = methodOfCommand.get((command as object).constructor);
       const method = name === undefined ? undefined : suppliedMethod(client, name);
-      if (method !== undefined)
-        return answerOf(method, client, (command as { input: object }).input, options);
+      if (method !== undefined) return answerOf(method, client, (command as { input: object }).input);
       const send = (client as Partial<SendingClient>).send;
       if (typeof send === "function")
         return options === undefined ? send.call(client, command) : send.call(client, command, options);
@@ -103,19 +110,13 @@ export function sendingClientOf(client: object): SendingClient {
 }
 
 /**
- * A mocked method's answer. One may answer with nothing (Dynamoose's tests do, for describeTable and
- * others): that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
- * The send options (a setup call's abort signal) go along, as the SDK's named methods take them, so a spy
- * that calls through still lets the setup's deadline abort the request.
+ * A supplied method's answer. It is called with the input alone, as Dynamoose calls `ddb()[method](input)`
+ * (so a mock's `toHaveBeenCalledWith(input)` holds); a spy that calls through thus sends without a setup
+ * call's abort signal. One may answer with nothing (Dynamoose's tests do, for describeTable and others):
+ * that is an output with no fields, as Dynamoose reads it, not a crash in whatever reads it.
  */
-async function answerOf(
-  method: NamedMethod,
-  client: object,
-  input: object,
-  options: SendOptions | undefined,
-): Promise<unknown> {
-  const answer = options === undefined ? method.call(client, input) : method.call(client, input, options);
-  return (await answer) ?? {};
+async function answerOf(method: NamedMethod, client: object, input: object): Promise<unknown> {
+  return (await method.call(client, input)) ?? {};
 }
 
 function describe(value: unknown): string {

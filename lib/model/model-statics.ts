@@ -77,7 +77,9 @@ export function attachStatics(
           const { hooks } = schemaFor(runtime, item as Record<string, unknown>);
           return refuseObserved(runtime, "save", item, error, hooks);
         }
-        return saveWithHooks(item, { overwrite: false, ...checked }).then((result) =>
+        // `overwrite: undefined` or `null` (a wrapper passing its optional settings on) is not given: a
+        // create never writes over a stored item unless told so.
+        return saveWithHooks(item, { ...checked, overwrite: checked.overwrite ?? false }).then((result) =>
           result === item ? withoutLeftOutMarkers(item) : result,
         );
       });

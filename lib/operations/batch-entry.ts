@@ -25,13 +25,19 @@ export async function forEntry<T>(name: string, convert: () => T | Promise<T>): 
     return await convert();
   } catch (error) {
     if (!(error instanceof DynamodelError)) throw error;
-    const named = Object.create(
-      Object.getPrototypeOf(error) as object,
-      Object.getOwnPropertyDescriptors(error),
-    ) as DynamodelError;
-    named.message = `${name}: ${error.message}`;
+    // A real Error (what structuredClone, util.types.isNativeError and loggers look for) of the same class,
+    // with the same properties.
+    const named = new Error(`${name}: ${error.message}`) as DynamodelError;
+    Object.setPrototypeOf(named, Object.getPrototypeOf(error) as object);
+    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(error))) {
+      if (key !== "message" && key !== "stack") Object.defineProperty(named, key, descriptor);
+    }
     // The stack's first line was written with the old message.
-    if (error.stack !== undefined) named.stack = error.stack.replace(error.message, named.message);
+    if (error.stack !== undefined) {
+      named.stack = error.message
+        ? error.stack.replace(error.message, named.message)
+        : `${error.name}: ${named.message}${error.stack.slice(error.stack.indexOf("\n"))}`;
+    }
     throw named;
   }
 }

@@ -206,18 +206,30 @@ export async function batchGetByKeys(
     },
   );
   const unprocessedKeys = unprocessedInCallerOrder(callerKeys, left, hashKey, rangeKey);
-  const items: object[] = [];
-  for (const key of unique) {
-    const image = found.get(canonicalKey(key, hashKey, rangeKey));
-    if (image !== undefined) items.push(await itemFromImage(runtime, image, unasked));
-  }
+  const itemsRead = async (): Promise<object[]> => {
+    const items: object[] = [];
+    for (const key of unique) {
+      const image = found.get(canonicalKey(key, hashKey, rangeKey));
+      if (image !== undefined) items.push(await itemFromImage(runtime, image, unasked));
+    }
+    return items;
+  };
   if (failure !== undefined) {
-    // What the requests before the failure found is handed over too: asking again for only the unread
-    // keys must not lose it.
+    // What the requests before the failure found is handed over too (not enumerable: a logged error
+    // should not print every item), so asking again for only the unread keys loses nothing. The request's
+    // failure is the error reported, even if reading those items fails too (a `get` function throwing).
     const error = withUnprocessed(failure.error, "unprocessedKeys", unprocessedKeys);
-    throw withUnprocessed(error, "items", withBatchMembers(items, unprocessedKeys));
+    const items = await itemsRead().catch(() => undefined);
+    if (items !== undefined && typeof error === "object" && error !== null && Object.isExtensible(error)) {
+      Object.defineProperty(error, "items", {
+        value: withBatchMembers(items, unprocessedKeys),
+        writable: true,
+        configurable: true,
+      });
+    }
+    throw error;
   }
-  return withBatchMembers(items, unprocessedKeys);
+  return withBatchMembers(await itemsRead(), unprocessedKeys);
 }
 
 /** Adds `unprocessedKeys`, `toJSON()` and `populate()` to the result array, as Dynamoose does. */

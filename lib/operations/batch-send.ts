@@ -59,8 +59,8 @@ export async function sendChunks<E>(
 
 /**
  * The error a failed batch rejects with, carrying what was not written (`unprocessedItems`) or read
- * (`unprocessedKeys`, and the `items` read) under `member`, as the batch's result would. An error that
- * cannot take it (frozen, or not an object) is passed on as it is.
+ * (`unprocessedKeys`) under `member`, as the batch's result would. An error that cannot take it (frozen,
+ * or not an object) is passed on as it is.
  */
 export function withUnprocessed(error: unknown, member: string, entries: readonly unknown[]): unknown {
   if (typeof error === "object" && error !== null && Object.isExtensible(error)) {

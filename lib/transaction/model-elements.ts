@@ -108,14 +108,17 @@ async function createElement(
   const loaded = isItem && hasStoredImage(object);
   const item = isItem ? object : new runtime.model(object as Record<string, unknown>);
   const { return: _ignored, ...saveSettings } = settings;
-  const plan = await planSave(item, loaded ? saveSettings : { overwrite: false, ...saveSettings });
+  // `overwrite: undefined` or `null` is not given, as for `Model.create`.
+  const plan = await planSave(
+    item,
+    loaded ? saveSettings : { ...saveSettings, overwrite: saveSettings.overwrite ?? false },
+  );
   // A read item written whole (its key changed, or it deleted itself) is a new item, created as any other:
-  // not over what is stored under its key now, unless the caller says `overwrite: true`.
+  // not over what is stored under its key now, unless the caller says `overwrite: true` (undefined or null
+  // is not saying so).
   const writesNew = loaded && plan.operation === "PutItem" && plan.request !== undefined;
   const element =
-    writesNew && (settings.overwrite === undefined || settings.overwrite === null)
-      ? { Put: plan.createInput() }
-      : transactionWriteOf(plan);
+    writesNew && settings.overwrite !== true ? { Put: plan.createInput() } : transactionWriteOf(plan);
   return recordOrigin(element as TransactWriteItem, {
     runtime,
     key: keyAsGiven(runtime.compiled[0]!, item),

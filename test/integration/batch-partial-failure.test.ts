@@ -127,6 +127,42 @@ describe("a batch write that fails partway", () => {
 });
 
 describe("a batchGet that fails partway", () => {
+  it("reports the request's failure even when reading what it found fails too", async () => {
+    const Picky = dynamodel.model(
+      "BatchPartialPicky",
+      new Schema({
+        id: { type: Number, hashKey: true },
+        name: {
+          type: String,
+          get: (value: unknown) => {
+            if (value === "bad") throw new Error("get failed");
+            return value;
+          },
+        },
+      }),
+      { tableName, create: false, waitForActive: false },
+    );
+    await Thing.batchPut(range(1, 101).map((id) => ({ id, name: id === 1 ? "bad" : "fine" })));
+    let seen = 0;
+    const remove = Picky.use(async (call, next) => {
+      if (call.operation === "BatchGetItem" && ++seen === 2) throw boom();
+      return next();
+    });
+    try {
+      const error = (await Picky.batchGet(range(1, 101), { concurrency: 1 }).catch(
+        (caught: unknown) => caught,
+      )) as {
+        name: string;
+        unprocessedKeys: unknown[];
+      };
+      expect(error.name).toBe("InternalServerError");
+      expect(error.unprocessedKeys).toEqual([{ id: 101 }]);
+      expect("items" in error).toBe(false);
+    } finally {
+      remove();
+    }
+  });
+
   it("rejects with unprocessedKeys: the keys of the failed and unsent requests", async () => {
     await Thing.batchPut(range(1, 250).map((id) => ({ id })));
     const keys = range(1, 250);

@@ -192,27 +192,44 @@ describe("aws.ddb.set() with named methods", () => {
     expect((await Pet.get(1))?.toJSON()).toEqual({ id: 1, name: "from the mock class" });
   });
 
-  it("a spy that calls through still hands the setup call's abort signal to send", async () => {
-    const client = new DynamoDB({
-      endpoint: testEndpoint(),
-      region: "local",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
-    const send = client.send.bind(client) as (command: unknown, options?: object) => Promise<unknown>;
-    const signals: unknown[] = [];
-    client.send = ((command: object, options?: { abortSignal?: unknown }) => {
-      if (command.constructor.name === "DescribeTableCommand") signals.push(options?.abortSignal);
-      return send(command, options);
-    }) as unknown as DynamoDB["send"];
+  it("a supplied method is called with the input alone, as Dynamoose calls it; a spy on DynamoDB.prototype answers", async () => {
+    const calls: unknown[][] = [];
     const instance = new Instance();
-    instance.aws.ddb.set(client);
-    const spy = jest.spyOn(client, "describeTable");
-    const Pet = dynamodel.model("SpiedSetupPet", { id: Number });
-    new instance.Table(uniqueTableName("spiedSetup"), [Pet]);
+    instance.aws.ddb.set({
+      describeTable: async (...args: unknown[]) => {
+        calls.push(args);
+        return { Table: { TableStatus: "ACTIVE", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }] } };
+      },
+    });
+    const Pet = dynamodel.model("SuppliedArgsPet", { id: Number });
+    new instance.Table("SuppliedArgsPets", [Pet], {
+      create: false,
+      waitForActive: { enabled: true, check: { timeout: 1000, frequency: 10 } },
+    });
     await Pet.table().initialize();
-    expect(spy).toHaveBeenCalled();
-    expect(signals.length).toBeGreaterThan(0);
-    for (const signal of signals) expect(signal).toBeInstanceOf(AbortSignal);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const args of calls) expect(args).toEqual([{ TableName: "SuppliedArgsPets" }]);
+
+    const spy = jest
+      .spyOn(DynamoDB.prototype, "getItem")
+      .mockImplementation((async () => ({ Item: { id: { N: "3" } } })) as never);
+    try {
+      const other = new Instance();
+      other.aws.ddb.set(
+        new DynamoDB({
+          endpoint: "http://127.0.0.1:9",
+          region: "local",
+          maxAttempts: 1,
+          credentials: { accessKeyId: "l", secretAccessKey: "l" },
+        }),
+      );
+      const Spied = dynamodel.model("PrototypeSpyPet", { id: Number });
+      new other.Table("PrototypeSpyPets", [Spied], { create: false, waitForActive: false });
+      expect((await Spied.get(3))?.toJSON()).toEqual({ id: 3 });
+      expect(spy).toHaveBeenCalledWith({ TableName: "PrototypeSpyPets", Key: { id: { N: "3" } } });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {

@@ -1,5 +1,6 @@
 // Transaction fixes from session 31's audit: a read item given a new key is created, not written over
 // what is stored there; an element that fails to build is named by its index.
+import { isNativeError } from "node:util/types";
 import dynamodel, { TypeMismatch } from "dynamodel";
 import { rawClient } from "../support/local";
 import { cancellation, stored, transactionModels } from "../support/transaction-fixtures";
@@ -45,6 +46,28 @@ describe("Model.transaction.create of an item read from the table", () => {
   });
 });
 
+describe("overwrite: undefined or null is not given", () => {
+  it("neither Model.create nor Model.transaction.create writes over a stored item with it", async () => {
+    await Account.create({ id: "ow-1", balance: 5, owner: "keep" });
+    for (const overwrite of [undefined, null]) {
+      await expect(Account.create({ id: "ow-1", balance: 1 }, { overwrite } as never)).rejects.toMatchObject({
+        name: "ConditionalCheckFailedException",
+      });
+      await cancellation(
+        dynamodel.transaction([
+          Account.transaction.create({ id: "ow-1", balance: 1 }, { overwrite } as never),
+        ]),
+      );
+      const moved = (await Account.get("ow-1"))!;
+      moved.id = "ow-2";
+      await Account.create({ id: "ow-2", balance: 9, owner: "other" }).catch(() => undefined);
+      await cancellation(dynamodel.transaction([Account.transaction.create(moved, { overwrite } as never)]));
+    }
+    expect(await stored(accounts, "ow-1")).toEqual({ id: "ow-1", balance: 5, owner: "keep" });
+    expect(await stored(accounts, "ow-2")).toEqual({ id: "ow-2", balance: 9, owner: "other" });
+  });
+});
+
 describe("an element that fails to build", () => {
   it("is named by its index; nothing is written", async () => {
     const attempt = dynamodel.transaction([
@@ -72,6 +95,8 @@ describe("an element that fails to build", () => {
     expect(first.message).toMatch(/^transaction element \[0\]: "balance"/);
     expect(second.message).toMatch(/^transaction element \[1\]: "balance"/);
     expect(second).toBeInstanceOf(TypeMismatch);
+    expect(isNativeError(second)).toBe(true);
+    expect(second.stack?.split("\n")[0]).toBe(`TypeMismatch: ${second.message}`);
     expect(second).toMatchObject({ path: "balance", value: "x" });
     const own = await failure(bad);
     expect(own.message).toMatch(/^"balance"/);
