@@ -28,9 +28,21 @@ export function asDynamoDB(client: SendingClient): DynamoDB {
   const missing = namedMethods.filter((name) => typeof held[name] !== "function");
   if (missing.length === 0) return client as DynamoDB;
   const view = Object.create(client) as Record<string, unknown>;
-  for (const name of missing) view[name] = methodsOf[name];
+  // Each method is read from DynamoDB.prototype when used, so a spy put there (or taken away) later is
+  // seen; one assigned to the view (`view.getItem = …`) takes the method's place.
+  for (const name of missing) {
+    Object.defineProperty(view, name, {
+      get: () => methodsOf[name],
+      set(value: unknown) {
+        Object.defineProperty(view, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   // The named methods call `this.send`: send with the client itself as `this`, so the client's state
-  // (its handler cache) stays on the client, not on the view.
-  view.send = client.send.bind(client);
+  // (its handler cache) stays on the client, not on the view. Looked up on each call: a stub put on the
+  // client's `send` later (a spy, aws-sdk-client-mock) answers.
+  view.send = (...args: unknown[]) => (client.send as (...args: unknown[]) => unknown).apply(client, args);
   return view as unknown as DynamoDB;
 }

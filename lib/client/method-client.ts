@@ -6,12 +6,6 @@
 // command's input; every other call goes to `send`.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
 import { InvalidParameterType } from "../errors";
-import { namedMethods } from "./ddb-view";
-
-/** The SDK's named methods as this module found them, before any spy on `DynamoDB.prototype`. */
-const methodsOf: Readonly<Record<string, unknown>> = Object.fromEntries(
-  namedMethods.map((name) => [name, (DynamoDB.prototype as unknown as Record<string, unknown>)[name]]),
-);
 import { COMMANDS } from "./operations";
 import type { SendingClient, SendOptions } from "./send";
 
@@ -35,35 +29,44 @@ const methodOfCommand = new Map<unknown, string>(
   ]),
 );
 
+const sourceOf = (value: unknown): string | undefined =>
+  typeof value === "function" ? Function.prototype.toString.call(value) : undefined;
+
 /**
- * Whether a prototype is a `DynamoDB.prototype` of another copy of the SDK (an app's own, of another
- * version): a class named DynamoDB over one named DynamoDBClient. Its methods only call `send`.
+ * The source text of the SDK's command methods (`getItem` …): the SDK makes every one from the same
+ * function, which only builds the command and calls `send`. Taken as the most common text among them, so
+ * a spy put on one before this module loaded does not stand for them.
  */
-function isOtherSdkPrototype(prototype: object): boolean {
-  const parent = Object.getPrototypeOf(prototype) as { constructor?: { name?: string } } | null;
-  return (
-    (prototype as { constructor?: { name?: string } }).constructor?.name === "DynamoDB" &&
-    parent?.constructor?.name === "DynamoDBClient"
-  );
+const sdkMethodSource: string | undefined = (() => {
+  const counts = new Map<string, number>();
+  for (const name of methodOfCommand.values()) {
+    const source = sourceOf((DynamoDB.prototype as unknown as Record<string, unknown>)[name]);
+    if (source !== undefined) counts.set(source, (counts.get(source) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+})();
+
+/** Whether a function is an SDK command method (of this copy of the SDK or another), cached per function. */
+const sdkMethods = new WeakMap<object, boolean>();
+function isSdkMethod(method: object): boolean {
+  let known = sdkMethods.get(method);
+  if (known === undefined) {
+    known = sourceOf(method) === sdkMethodSource;
+    sdkMethods.set(method, known);
+  }
+  return known;
 }
 
 /**
  * The named method `client` supplies for `name` itself, if any: one of an object of methods (which has no
- * `send`), one put over the SDK's (a spy, on the client or on `DynamoDB.prototype`), or one of a subclass
- * or mock class. The SDK's own (also another copy's) and those of a view over a bare client (ddb-view.ts)
- * are not: they would only call `send` again.
+ * `send`), a spy (on the client or on `DynamoDB.prototype`, whenever it was put there), or one of a
+ * subclass or mock class. The SDK's own, of any copy, are not: they would only call `send` again.
  */
 function suppliedMethod(client: object, name: string): NamedMethod | undefined {
   const method = (client as Record<string, unknown>)[name];
   if (typeof method !== "function") return undefined;
   if (typeof (client as Partial<SendingClient>).send !== "function") return method as NamedMethod;
-  if (method === methodsOf[name]) return undefined; // the usual case, answered without a walk
-  let owner: object | null = client;
-  while (owner !== null && !Object.hasOwn(owner, name)) owner = Object.getPrototypeOf(owner) as object | null;
-  // Our DynamoDB.prototype holding another function than it had when this module loaded: a spy on it.
-  return owner !== null && owner !== client && owner !== DynamoDB.prototype && isOtherSdkPrototype(owner)
-    ? undefined
-    : (method as NamedMethod);
+  return isSdkMethod(method) ? undefined : (method as NamedMethod);
 }
 
 /**
@@ -72,8 +75,18 @@ function suppliedMethod(client: object, name: string): NamedMethod | undefined {
  */
 export function checkClient(client: unknown): void {
   const isObject = (typeof client === "object" || typeof client === "function") && client !== null;
+  if (isObject && (client as object).constructor?.name === "DynamoDBDocument") {
+    // Its named methods take plain JavaScript values, not DynamoDB's AttributeValues, which is what
+    // dynamodel (as Dynamoose) sends: a query through it would compare the wrong types.
+    throw new InvalidParameterType(
+      "aws.ddb.set() needs a DynamoDB client, not a DynamoDBDocument (it takes plain values, not " +
+        "AttributeValues): pass the DynamoDB or DynamoDBClient it wraps.",
+    );
+  }
   if (isObject && typeof (client as Partial<SendingClient>).send === "function") return;
-  if (isObject && namedMethods.some((name) => suppliedMethod(client, name) !== undefined)) return;
+  if (isObject && [...methodOfCommand.values()].some((name) => suppliedMethod(client, name) !== undefined)) {
+    return;
+  }
   throw new InvalidParameterType(
     "aws.ddb.set() needs a DynamoDB client: an object with a send() method, or with DynamoDB's named " +
       `methods (getItem, putItem …) (got ${describe(client)}).`,

@@ -29,14 +29,21 @@ export async function forEntry<T>(name: string, convert: () => T | Promise<T>): 
     // with the same properties.
     const named = new Error(`${name}: ${error.message}`) as DynamodelError;
     Object.setPrototypeOf(named, Object.getPrototypeOf(error) as object);
-    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(error))) {
-      if (key !== "message" && key !== "stack") Object.defineProperty(named, key, descriptor);
+    for (const key of Reflect.ownKeys(error)) {
+      if (key !== "message" && key !== "stack") {
+        Object.defineProperty(named, key, Object.getOwnPropertyDescriptor(error, key)!);
+      }
     }
-    // The stack's first line was written with the old message.
+    // The stack's first line names the message it was written with: written again with the new one.
     if (error.stack !== undefined) {
-      named.stack = error.message
-        ? error.stack.replace(error.message, named.message)
-        : `${error.name}: ${named.message}${error.stack.slice(error.stack.indexOf("\n"))}`;
+      const head = `${error.name}: ${error.message}`;
+      const newline = error.stack.indexOf("\n");
+      const frames = error.stack.startsWith(head)
+        ? error.stack.slice(head.length)
+        : newline === -1
+          ? ""
+          : error.stack.slice(newline);
+      named.stack = `${error.name}: ${named.message}${frames}`;
     }
     throw named;
   }

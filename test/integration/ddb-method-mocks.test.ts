@@ -1,6 +1,12 @@
 // Dynamoose-style client mocks (SPEC §1 beyond `send`): an object of DynamoDB's named methods, or a real
 // client with some methods replaced, answers the calls whose methods it supplies; the rest are sent.
-import { DynamoDB, type GetItemCommandInput, type PutItemCommandInput } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDB,
+  DynamoDBClient,
+  type GetItemCommandInput,
+  type PutItemCommandInput,
+} from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocument } from "@aws-sdk/lib-dynamodb";
 import dynamodel, { Instance, InvalidParameterType } from "dynamodel";
 import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
 
@@ -230,6 +236,43 @@ describe("aws.ddb.set() with named methods", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("a stub on a bare DynamoDBClient's send, put there after set(), answers; a mock class named DynamoDB answers", async () => {
+    const bare = new DynamoDBClient({
+      endpoint: "http://127.0.0.1:9",
+      region: "local",
+      maxAttempts: 1,
+      credentials: { accessKeyId: "l", secretAccessKey: "l" },
+    });
+    const instance = new Instance();
+    instance.aws.ddb.set(bare);
+    const Pet = dynamodel.model("BareStubPet", { id: Number, name: String });
+    new instance.Table("BareStubPets", [Pet], { create: false, waitForActive: false });
+    const stub = jest
+      .spyOn(bare, "send")
+      .mockImplementation((async () => ({ Item: { id: { N: "4" }, name: { S: "stubbed" } } })) as never);
+    expect((await Pet.get(4))?.toJSON()).toEqual({ id: 4, name: "stubbed" });
+    expect(stub).toHaveBeenCalledTimes(1);
+    stub.mockRestore();
+
+    // A hand-written mock that happens to be named as the SDK's class is still a mock.
+    class DynamoDB extends DynamoDBClient {
+      async getItem() {
+        return { Item: { id: { N: "5" }, name: { S: "named like the SDK" } } };
+      }
+    }
+    instance.aws.ddb.set(new DynamoDB({ endpoint: "http://127.0.0.1:9", region: "local", maxAttempts: 1 }));
+    expect((await Pet.get(5))?.toJSON()).toEqual({ id: 5, name: "named like the SDK" });
+  });
+
+  it("refuses a DynamoDBDocument, whose methods take plain values, and keeps the client it had", () => {
+    const instance = new Instance();
+    instance.aws.ddb.set(rawClient());
+    expect(() => instance.aws.ddb.set(DynamoDBDocument.from(rawClient()) as never)).toThrow(
+      "aws.ddb.set() needs a DynamoDB client, not a DynamoDBDocument",
+    );
+    expect(instance.aws.ddb()).toBe(rawClient());
   });
 
   it("refuses what is neither a client nor a set of methods, and keeps the client it had", async () => {
