@@ -28,7 +28,6 @@ import {
   checkOnProgress,
   chunk,
   concurrencyOf,
-  reportProgress,
 } from "./batch-chunks";
 import { buildProjection, checkAttributePaths } from "./get";
 import { booleanSetting, checkOptions, wantsRequest } from "./options";
@@ -174,16 +173,12 @@ export async function batchGetByKeys(
   if (wantsRequest(settings, "batchGet")) return inputs.length === 1 ? inputs[0] : inputs;
 
   const found = new Map<string, Record<string, AttributeValue>>();
-  const progress: BatchProgress = { done: 0, total: unique.length };
   const tableName = runtime.table.name;
   const { left, failure } = await sendChunks(
     chunks,
     concurrency,
     retry,
-    (count) => {
-      progress.done += count;
-      reportProgress(settings.onProgress, progress);
-    },
+    settings.onProgress,
     async (pending, index) => {
       const template = inputs[index]!.RequestItems![tableName]!;
       const input = { RequestItems: { [tableName]: { ...template, Keys: [...pending] } } };

@@ -1,7 +1,7 @@
 // Sending a batch's chunks, and saying what is not known to be written when one fails: a batch of 10,000
 // items that fails at its third chunk (a network error after the SDK's own retries, credentials that
 // expire) has written some chunks already, and the caller must learn which entries to send again.
-import { runWithConcurrency } from "./batch-chunks";
+import { reportProgress, runWithConcurrency } from "./batch-chunks";
 import { sendWithRetries, type RetrySettings } from "./retry";
 
 /** What sending the chunks came to: the entries still unprocessed, and the first failure if one failed. */
@@ -15,21 +15,27 @@ export interface ChunksOutcome<E> {
 }
 
 /**
- * Sends every chunk with retries (sendWithRetries), at most `concurrency` at once. After a failure no new
- * chunk starts, and the outcome comes once the chunks in flight have settled. Never rejects.
+ * Sends every chunk with retries (sendWithRetries), at most `concurrency` at once, telling `onProgress`
+ * how many entries of all the chunks are done after each request. After a failure no new chunk starts,
+ * and the outcome comes once the chunks in flight have settled. Never rejects.
  *
  * @example
  * ```ts
- * const { left, failure } = await sendChunks(chunks, 4, retry, onProcessed, (pending) => write(pending));
+ * const { left, failure } = await sendChunks(chunks, 4, retry, settings.onProgress, (pending) => write(pending));
  * ```
  */
 export async function sendChunks<E>(
   chunks: readonly (readonly E[])[],
   concurrency: number,
   retry: RetrySettings,
-  processed: (count: number) => void,
+  onProgress: ((progress: { done: number; total: number }) => void) | undefined,
   send: (pending: readonly E[], index: number) => Promise<readonly E[]>,
 ): Promise<ChunksOutcome<E>> {
+  const progress = { done: 0, total: chunks.reduce((sum, entries) => sum + entries.length, 0) };
+  const processed = (count: number) => {
+    progress.done += count;
+    reportProgress(onProgress, progress);
+  };
   const left: E[] = [];
   // Per chunk: not started (undefined), the entries of its latest request, or done.
   const state: (readonly E[] | "done" | undefined)[] = new Array(chunks.length);

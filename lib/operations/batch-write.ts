@@ -24,7 +24,6 @@ import {
   checkOnProgress,
   chunk,
   concurrencyOf,
-  reportProgress,
 } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
 import { allEntries, entryName, forEntry } from "./batch-entry";
@@ -103,15 +102,11 @@ async function sendAll(
     const inputs = chunks.map((part) => buildBatchWriteInput(tableName, part));
     return inputs.length === 1 ? inputs[0] : inputs;
   }
-  const progress: BatchProgress = { done: 0, total: collected.requests.length };
   const { left, failure } = await sendChunks(
     chunks,
     concurrency,
     retry,
-    (count) => {
-      progress.done += count;
-      reportProgress(settings.onProgress, progress);
-    },
+    settings.onProgress,
     async (pending) => {
       const input = buildBatchWriteInput(tableName, pending);
       const output = await sendForModel<BatchWriteItemCommandOutput>(runtime, "BatchWriteItem", input);
