@@ -47,7 +47,6 @@ function keyAsGiven(schema: CompiledSchema, key: unknown): Record<string, unknow
   return given;
 }
 
-/** A trailing callback would never be called: the element only runs inside `dynamodel.transaction`. */
 /** A callback goes last (see handOut); one in the place of settings or a condition is refused. */
 function refuseCallback(operation: string, ...args: unknown[]): void {
   if (args.some((arg) => typeof arg === "function")) {
