@@ -10,7 +10,10 @@ import type { SendingClient } from "./send";
 export const namedMethods: readonly string[] = Object.getOwnPropertyNames(DynamoDB.prototype).filter(
   (name) => name !== "constructor",
 );
-const methodsOf = DynamoDB.prototype as unknown as Record<string, unknown>;
+/** The SDK's named methods as this module found them (before a spy put on `DynamoDB.prototype` later). */
+const methodsOf: Readonly<Record<string, unknown>> = Object.fromEntries(
+  namedMethods.map((name) => [name, (DynamoDB.prototype as unknown as Record<string, unknown>)[name]]),
+);
 
 /**
  * `client` itself when it already has every method of `DynamoDB` (a `DynamoDB`, also of another copy of
@@ -28,18 +31,10 @@ export function asDynamoDB(client: SendingClient): DynamoDB {
   const missing = namedMethods.filter((name) => typeof held[name] !== "function");
   if (missing.length === 0) return client as DynamoDB;
   const view = Object.create(client) as Record<string, unknown>;
-  // Each method is read from DynamoDB.prototype when used, so a spy put there (or taken away) later is
-  // seen; one assigned to the view (`view.getItem = …`) takes the method's place.
-  for (const name of missing) {
-    Object.defineProperty(view, name, {
-      get: () => methodsOf[name],
-      set(value: unknown) {
-        Object.defineProperty(view, name, { value, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
+  // Plain properties, so every mocking library can replace them (sinon looks for a value, not a getter);
+  // the SDK's methods as this module found them, so a spy on DynamoDB.prototype at this moment is not
+  // kept after it is restored.
+  for (const name of missing) view[name] = methodsOf[name];
   // The named methods call `this.send`: send with the client itself as `this`, so the client's state
   // (its handler cache) stays on the client, not on the view. Looked up on each call: a stub put on the
   // client's `send` later (a spy, aws-sdk-client-mock) answers.

@@ -256,6 +256,16 @@ describe("aws.ddb.set() with named methods", () => {
     expect(stub).toHaveBeenCalledTimes(1);
     stub.mockRestore();
 
+    // The view's named methods are plain properties: replaced (as sinon.stub replaces them) they answer;
+    // put back, the call goes to send again.
+    const view = instance.aws.ddb() as unknown as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(view, "getItem")).toMatchObject({ value: expect.any(Function) });
+    const original = view["getItem"];
+    view["getItem"] = async () => ({ Item: { id: { N: "4" }, name: { S: "replaced on the view" } } });
+    expect((await Pet.get(4))?.toJSON()).toEqual({ id: 4, name: "replaced on the view" });
+    view["getItem"] = original;
+    await expect(Pet.get(4)).rejects.toThrow(); // nothing answers on port 9
+
     // A hand-written mock that happens to be named as the SDK's class is still a mock.
     class DynamoDB extends DynamoDBClient {
       async getItem() {
