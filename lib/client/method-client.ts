@@ -69,13 +69,22 @@ function suppliedMethod(client: object, name: string): NamedMethod | undefined {
   return isSdkMethod(method) ? undefined : (method as NamedMethod);
 }
 
+/** A `DynamoDBDocument` of lib-dynamodb, or of a subclass of it: told by its class's name. */
+function isDocumentClient(client: object): boolean {
+  for (let at: object | null = Object.getPrototypeOf(client) as object | null; at !== null;) {
+    if ((at as { constructor?: { name?: string } }).constructor?.name === "DynamoDBDocument") return true;
+    at = Object.getPrototypeOf(at) as object | null;
+  }
+  return false;
+}
+
 /**
  * Throws `InvalidParameterType` for something that is neither a client (an object with `send`) nor an
  * object of DynamoDB's named methods.
  */
 export function checkClient(client: unknown): void {
   const isObject = (typeof client === "object" || typeof client === "function") && client !== null;
-  if (isObject && (client as object).constructor?.name === "DynamoDBDocument") {
+  if (isObject && isDocumentClient(client)) {
     // Its named methods take plain JavaScript values, not DynamoDB's AttributeValues, which is what
     // dynamodel (as Dynamoose) sends: a query through it would compare the wrong types.
     throw new InvalidParameterType(

@@ -282,6 +282,10 @@ describe("aws.ddb.set() with named methods", () => {
     expect(() => instance.aws.ddb.set(DynamoDBDocument.from(rawClient()) as never)).toThrow(
       "aws.ddb.set() needs a DynamoDB client, not a DynamoDBDocument",
     );
+    // A subclass of it is refused too.
+    class OwnDocument extends DynamoDBDocument {}
+    const own = Object.setPrototypeOf(DynamoDBDocument.from(rawClient()), OwnDocument.prototype) as object;
+    expect(() => instance.aws.ddb.set(own as never)).toThrow("not a DynamoDBDocument");
     expect(instance.aws.ddb()).toBe(rawClient());
   });
 
