@@ -17,6 +17,7 @@ import { settingsAndCallback, withCallback, type Callback } from "./callbacks";
 import { describeValue, InvalidParameterType } from "./errors";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
 import { asDynamoDB } from "./client/ddb-view";
+import { localClient } from "./client/local-client";
 import { checkClient, sendingClientOf, type NamedMethodClient } from "./client/method-client";
 import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
 import { pool, type Pool } from "./concurrency/pool";
@@ -178,7 +179,7 @@ export class Instance {
       this.#sender = undefined;
     };
     ddb.local = (endpoint = "http://localhost:8000") => {
-      this.#client = new DynamoDB({ endpoint: checkedEndpoint(endpoint) });
+      this.#client = localClient(checkedEndpoint(endpoint));
       this.#sender = undefined;
     };
     Object.defineProperty(ddb, "DynamoDB", { value: DynamoDB });

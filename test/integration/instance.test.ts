@@ -1,10 +1,13 @@
 // SPEC §1: the client accessor, the converter accessor, and independent Instances: two instances in one
 // process talk to two DynamoDB Local servers.
 import { DynamoDB, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import dynamodel, { Instance, InvalidParameterType } from "dynamodel";
 import { startLocal, type LocalDynamoDB } from "dynamodel/local";
 import { rawClient, testEndpoint, uniqueTableName } from "../support/local";
+import { scratchDirectory } from "../support/scratch-directory";
 
 describe("aws.ddb", () => {
   it("creates a default client lazily, once, and revert() makes a fresh one", () => {
@@ -46,6 +49,59 @@ describe("aws.ddb", () => {
     expect(`${endpoint.hostname}:${endpoint.port}`).toBe("localhost:8000");
     instance.aws.ddb.local("http://127.0.0.1:9999");
     expect((await (instance.aws.ddb() as DynamoDB).config.endpoint!()).port).toBe(9999);
+  });
+});
+
+describe("aws.ddb.local() on a machine without AWS configuration", () => {
+  const root = join(__dirname, "../..");
+
+  it("sends with fixed local region and credentials when the environment has none", async () => {
+    const table = uniqueTableName("localNoEnv");
+    const home = scratchDirectory("dynamodel-home-");
+    const script = `
+      const dynamodel = require(${JSON.stringify(join(root, "lib/index.ts"))}).default;
+      dynamodel.aws.ddb.local(${JSON.stringify(testEndpoint())});
+      const Pet = dynamodel.model(${JSON.stringify(table)}, { id: String, name: String });
+      Pet.create({ id: "p1", name: "Rex" })
+        .then(() => Pet.get("p1"))
+        .then((pet) => console.log(JSON.stringify(pet)), (error) => { console.error(error); process.exit(2); });
+    `;
+    // Nothing AWS-related survives from this process's environment, and HOME holds no ~/.aws.
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home };
+    env.AWS_CONFIG_FILE = join(home, "no-config");
+    env.AWS_SHARED_CREDENTIALS_FILE = join(home, "no-credentials");
+    env.AWS_EC2_METADATA_DISABLED = "true";
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    const child = spawnSync(process.execPath, ["-r", "esbuild-register", "-e", script], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 30_000,
+      env,
+    });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual({ id: "p1", name: "Rex" });
+    const { Item } = await rawClient().getItem({ TableName: table, Key: { id: { S: "p1" } } });
+    expect(Item).toEqual({ id: { S: "p1" }, name: { S: "Rex" } });
+  });
+
+  it("still uses the region and credentials the environment gives", async () => {
+    const saved = { ...process.env };
+    process.env.AWS_REGION = "eu-north-1";
+    process.env.AWS_ACCESS_KEY_ID = "fromEnvironment";
+    process.env.AWS_SECRET_ACCESS_KEY = "secret";
+    try {
+      const instance = new Instance();
+      instance.aws.ddb.local("http://127.0.0.1:9999");
+      const config = (instance.aws.ddb() as DynamoDB).config;
+      expect(await config.region()).toBe("eu-north-1");
+      expect((await config.credentials()).accessKeyId).toBe("fromEnvironment");
+    } finally {
+      for (const name of ["AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    }
   });
 });
 
