@@ -269,8 +269,14 @@ export function checkRequiredIn(walk: RuleWalk, skip?: (path: string) => boolean
     if (skip?.(path)) return;
     const value = container[key];
     // A missing value has no type: the first definition's `required` decides.
-    if (attribute.settings.required && (value === undefined || value === null)) {
+    if (!attribute.settings.required) return;
+    if (value === undefined || value === null) {
       throw new ValidationError(path, "required", value, "is required");
+    }
+    // DynamoDB has no empty sets, so an empty Set is written as no value at all: the stored item would break
+    // the rule, and every later save of it would be refused.
+    if (value instanceof Set && value.size === 0) {
+      throw new ValidationError(path, "required", value, "is required (an empty set is stored as no value)");
     }
   });
 }

@@ -147,6 +147,43 @@ describe("bad input gives a clear error and writes nothing", () => {
   });
 });
 
+describe("a required Set given no members", () => {
+  const tableName = uniqueTableName("reqSet");
+  const Tagged = dynamodel.model(
+    "RequiredSet",
+    { id: String, version: Number, tags: { type: Set, schema: [String], required: true } },
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  beforeAll(() => Tagged.table().initialize());
+
+  // DynamoDB has no empty sets: an empty Set is written as no attribute, which would leave a stored item
+  // breaking its own rule, and every later save of it refused.
+  it.each([
+    ["save()", () => new Tagged({ id: "a", version: 1, tags: [] }).save()],
+    ["create()", () => Tagged.create({ id: "a", version: 1, tags: new Set<string>() })],
+    ["batchPut()", () => Tagged.batchPut([{ id: "a", version: 1, tags: [] }])],
+    ["update()", () => Tagged.update({ id: "a" }, { $SET: { tags: new Set<string>() } })],
+  ])("is refused by %s and nothing is written", async (_name, write) => {
+    await expect(write()).rejects.toThrow(ValidationError);
+    await expect(write()).rejects.toThrow(
+      '"tags" is required (an empty set is stored as no value) (got Set([]))',
+    );
+    expect(await rawItem(tableName, { id: "a" })).toBeUndefined();
+  });
+
+  it("is refused when a loaded item's set is emptied, and the stored set stays", async () => {
+    await Tagged.create({ id: "b", version: 1, tags: ["x"] });
+    const loaded = (await Tagged.get("b"))!;
+    loaded.tags = new Set();
+    await expect(loaded.save()).rejects.toThrow('"tags" is required');
+    expect(await rawItem(tableName, { id: "b" })).toEqual({
+      id: { S: "b" },
+      version: { N: "1" },
+      tags: { SS: ["x"] },
+    });
+  });
+});
+
 // Dynamoose's Schema.md validates with /ID_.+/gu: a global regular expression remembers where its last
 // match ended, so a validator that used it as given would reject every other save.
 describe("a RegExp validate with the g or y flag", () => {
