@@ -65,6 +65,7 @@ export type {
   AttributeDefinition,
   IndexDefinition,
 } from "./schema/definition-types";
+export type { AttributePathSettings } from "./schema/attribute-paths";
 export type {
   InputOf,
   InputOfItem,

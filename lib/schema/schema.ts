@@ -28,6 +28,8 @@ import type {
 import type { ItemOf } from "./infer";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
+import { attributePaths, type AttributePathSettings } from "./attribute-paths";
+import { isPlainObject } from "../expressions/is-plain-object";
 import type { DefinitionCheck, SettingsCheck } from "./definition-check";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
@@ -177,28 +179,19 @@ export class Schema<
     return this.#settings;
   }
 
-  /** Every attribute path, nested ones dotted: `["id", "address", "address.city"]`. */
-  attributes(): string[] {
-    const paths: string[] = [];
-    // Below an attribute: a map's attributes, a list's element (`.0`), at any depth (lists of lists too).
-    const visitBelow = (attribute: CompiledAttribute, path: string): void => {
-      for (const variant of attribute.variants) {
-        if (variant.kind === "object" && typeof variant.shape === "object") visit(variant.shape, path);
-        if (variant.kind === "array" && typeof variant.element === "object") {
-          paths.push(`${path}.0`);
-          visitBelow(variant.element, `${path}.0`);
-        }
-      }
-    };
-    const visit = (shape: ObjectShape, prefix: string): void => {
-      for (const attribute of shape.attributes) {
-        const path = prefix === "" ? attribute.name : `${prefix}.${attribute.name}`;
-        paths.push(path);
-        visitBelow(attribute, path);
-      }
-    };
-    visit(this.#compiled.shape, "");
-    return paths;
+  /**
+   * Every attribute path, nested ones dotted (a list's element as `.0`). With `item`, an attribute of
+   * several types lists only the paths of the type its value has; `{includeMaps: true}` also lists each
+   * attribute's aliases after it.
+   *
+   * @example
+   * ```ts
+   * new Schema({ id: String, address: { type: Object, schema: { city: String } } }).attributes();
+   * // ["id", "address", "address.city"]
+   * ```
+   */
+  attributes(item?: Record<string, unknown>, settings?: AttributePathSettings): string[] {
+    return attributePaths(this.#compiled.shape, isPlainObject(item) ? item : undefined, settings);
   }
 
   /**

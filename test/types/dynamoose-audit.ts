@@ -117,3 +117,10 @@ dynamodel.aws.ddb.set({ getItem: async () => ({ Item: { id: { S: "1" } } }) });
 dynamodel.aws.ddb.set({ putItem: (input: PutItemCommandInput) => input, query: () => ({ Items: [] }) });
 // @ts-expect-error: not a method of DynamoDB
 dynamodel.aws.ddb.set({ fetchItem: async () => ({}) });
+
+// ---- schema.attributes(item?, {includeMaps}?), Dynamoose's public (undocumented) member -------------
+const listed = User.schemas[0]!.attributes(undefined, { includeMaps: true });
+type _listed = Expect<Equal<typeof listed, string[]>>;
+void User.schemas[0]!.attributes({ name: "x" });
+// @ts-expect-error: includeMaps is a boolean
+void User.schemas[0]!.attributes(undefined, { includeMaps: "yes" });

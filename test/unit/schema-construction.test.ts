@@ -437,6 +437,41 @@ describe("Schema members", () => {
     expect(grid.getAttributeType("rows.0.0.z")).toBe("S");
   });
 
+  it("lists aliases with includeMaps, and only the paths of the type an item's value has (as Dynamoose does)", () => {
+    const mapped = new Schema({
+      id: String,
+      r: { type: String, aliases: ["x", "y"] },
+      n: { type: Object, schema: { deep: { type: String, alias: "d" } } },
+      multi: [{ type: Object, schema: { a: String } }, { type: Object, schema: { b: Number } }, String],
+    });
+    expect(mapped.attributes()).toEqual(["id", "r", "n", "n.deep", "multi", "multi.a", "multi.b"]);
+    expect(mapped.attributes(undefined, { includeMaps: true })).toEqual([
+      "id",
+      "r",
+      "x",
+      "y",
+      "n",
+      "n.deep",
+      "d",
+      "multi",
+      "multi.a",
+      "multi.b",
+    ]);
+    expect(mapped.attributes({ multi: { b: 1 } })).toEqual(["id", "r", "n", "n.deep", "multi", "multi.b"]);
+    expect(mapped.attributes({ multi: "s" })).toEqual(["id", "r", "n", "n.deep", "multi"]);
+    expect(mapped.attributes({ multi: { a: "z" } }, { includeMaps: true })).toEqual([
+      "id",
+      "r",
+      "x",
+      "y",
+      "n",
+      "n.deep",
+      "d",
+      "multi",
+      "multi.a",
+    ]);
+  });
+
   it("reports DynamoDB types of paths", () => {
     expect(schema.getAttributeType("address.geo.lat")).toBe("N");
     expect(schema.getAttributeType("tags")).toBe("SS");
