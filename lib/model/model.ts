@@ -18,8 +18,14 @@ import type { SchemaDefinition } from "../schema/definition-types";
 import { describeRangeKey, keyValueOf } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
-import { attachModel, checkMembersShareKeys, namedTable, registerTableBinding } from "../table/binding";
-import { awaitSharedTable, joinSharedTable } from "./shared-table-joins";
+import {
+  attachModel,
+  checkMembersShareKeys,
+  checkSchemasShareKeys,
+  namedTable,
+  registerTableBinding,
+} from "../table/binding";
+import { awaitSharedTable, joinSharedTable, waitingSiblings } from "./shared-table-joins";
 import { withTableAttributes } from "../table/extra-attributes";
 import { checkTableOptionNames, tableNameOption } from "../table/option-names";
 import {
@@ -103,6 +109,27 @@ function implicitTable(
   return table;
 }
 
+/**
+ * Models sharing a `tableName` share their keys (SPEC §8: a key mismatch is thrown by `model()`). Checked when
+ * the second is defined, against the models already defined with that table name, bound or not: checked
+ * only on first use, the model used first would make the table and the other, maybe the right one, would
+ * fail on every use.
+ */
+function checkSharedTableKeys(
+  instance: Instance,
+  key: string,
+  modelName: string,
+  compiled: readonly CompiledSchema[],
+): void {
+  const siblings = waitingSiblings(instance, key, modelName);
+  const boundName = implicitTableNames.get(instance)?.get(key);
+  const bound = boundName === undefined ? undefined : implicitTables.get(instance)?.get(boundName);
+  for (const member of bound?.members ?? []) {
+    if (member.name !== modelName) siblings.push(member.compiled);
+  }
+  if (siblings.length > 0) checkSchemasShareKeys([...siblings, compiled]);
+}
+
 function registryOf(instance: Instance): Map<string, ModelClass> {
   let registry = registries.get(instance);
   if (!registry) registries.set(instance, (registry = new Map()));
@@ -161,6 +188,8 @@ export function defineModel(
   // Dynamoose creates a model's table, so defaults set after model() (in an entry file importing its
   // models) still apply.
   resolveTableOptions(tableOptions, instance.Table.defaults.get());
+  const sharedKey = tableNameKey(tableOptions, tableName);
+  checkSharedTableKeys(instance, sharedKey, name, compiled);
   let implicit: { options: ResolvedTableOptions; name: string } | undefined;
 
   // The model's table is bound on first use (the implicit table named by `tableName`, shared with
@@ -217,9 +246,12 @@ export function defineModel(
     sendContext: () => runtime.table.context(middleware),
     serializers: new SerializerRegistry(),
   };
-  const sharedKey = tableNameKey(tableOptions, tableName);
   const joinTable = () => runtime.table;
-  awaitSharedTable(instance, sharedKey, name, joinTable);
+  awaitSharedTable(instance, sharedKey, name, {
+    join: joinTable,
+    schemas: compiled,
+    isBound: () => table !== undefined,
+  });
   registerTableBinding(runtime, {
     isBound: () => table !== undefined,
     prepare(next) {

@@ -4,6 +4,7 @@
 // which attaches models to the table when they are defined. A model left out would lose its GSIs until an
 // update added them, and its LSIs for good, as DynamoDB makes those only with the table.
 import type { Instance } from "../instance";
+import type { CompiledSchema } from "../schema/compiled";
 
 /** Binds a model to its implicit table (its `table` getter); throws as that getter does. */
 type Join = () => unknown;
@@ -12,6 +13,10 @@ interface Waiting {
   /** The table name as given (tableName, prefix and suffix options). */
   readonly key: string;
   readonly join: Join;
+  /** The model's own schemas (without the table's attributes, which add no key). */
+  readonly schemas: readonly CompiledSchema[];
+  /** Whether a `new Table()` took the model meanwhile: it then joins no implicit table. */
+  readonly isBound: () => boolean;
 }
 
 /** The models of each instance not yet bound, by model name: a definition replaces the one before it. */
@@ -27,8 +32,26 @@ function waitingOf(instance: Instance): Map<string, Waiting> {
 }
 
 /** Records a model defined with the table name `key`, to be bound when another of that name is first used. */
-export function awaitSharedTable(instance: Instance, key: string, modelName: string, join: Join): void {
-  waitingOf(instance).set(modelName, { key, join });
+export function awaitSharedTable(
+  instance: Instance,
+  key: string,
+  modelName: string,
+  waiting: Omit<Waiting, "key">,
+): void {
+  waitingOf(instance).set(modelName, { key, ...waiting });
+}
+
+/** The schemas of the other models defined with the table name `key` and not bound to any table yet. */
+export function waitingSiblings(
+  instance: Instance,
+  key: string,
+  modelName: string,
+): (readonly CompiledSchema[])[] {
+  const siblings: (readonly CompiledSchema[])[] = [];
+  for (const [name, waiting] of waitingOf(instance)) {
+    if (name !== modelName && waiting.key === key && !waiting.isBound()) siblings.push(waiting.schemas);
+  }
+  return siblings;
 }
 
 /**

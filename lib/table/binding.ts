@@ -5,6 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
 import type { ModelRuntime } from "../model/runtime";
+import type { CompiledSchema } from "../schema/compiled";
 import { describeRangeKey } from "../schema/key";
 import { keyAttributeType } from "./definition";
 import type { TableRuntime } from "./table";
@@ -103,7 +104,12 @@ export function ownerOfImage(runtime: ModelRuntime, image: Record<string, Attrib
  * requires every key attribute), so it is refused here rather than on every write.
  */
 export function checkMembersShareKeys(members: readonly ModelRuntime[]): void {
-  const [first, ...rest] = members.map((member) => member.compiled[0]!);
+  checkSchemasShareKeys(members.map((member) => member.compiled));
+}
+
+/** `checkMembersShareKeys` for models given by their schemas (each model's list, its first schema first). */
+export function checkSchemasShareKeys(models: readonly (readonly CompiledSchema[])[]): void {
+  const [first, ...rest] = models.map((schemas) => schemas[0]!);
   for (const schema of rest) {
     if (schema.hashKey !== first!.hashKey) {
       throw new InvalidParameter(
@@ -117,7 +123,7 @@ export function checkMembersShareKeys(members: readonly ModelRuntime[]): void {
     }
   }
   // The same key names with other types would fail every write of one of the models.
-  const schemas = members.flatMap((member) => member.compiled);
+  const schemas = models.flat();
   keyAttributeType(schemas, first!.hashKey);
   const rangeKey = first!.rangeKey ?? rest.find((schema) => schema.rangeKey !== undefined)?.rangeKey;
   if (rangeKey !== undefined) keyAttributeType(schemas, rangeKey);

@@ -95,28 +95,38 @@ describe("a model defined again under its name", () => {
 });
 
 describe("models sharing a tableName", () => {
-  it("share its keys, as models of a new Table() do: other keys are an InvalidParameter on first use", async () => {
+  it("share its keys, as models of a new Table() do: model() refuses other keys (SPEC §8)", () => {
     const shared = uniqueTableName("ParityShared");
-    const A = dynamodel.model(
-      "ParitySharedA",
-      { id: String, a: String },
-      { tableName: shared, initialize: false },
+    const options = { tableName: shared, initialize: false };
+    const A = dynamodel.model("ParitySharedA", { id: String, a: String }, options);
+    // Refused while A is not bound to its table yet, and after.
+    expect(() => dynamodel.model("ParitySharedB", { pk: String }, options)).toThrow(
+      'hashKey\'s for all models must match ("id" and "pk").',
     );
-    const B = dynamodel.model("ParitySharedB", { pk: String }, { tableName: shared, initialize: false });
-    const C = dynamodel.model("ParitySharedC", { id: Number }, { tableName: shared, initialize: false });
-    const D = dynamodel.model(
-      "ParitySharedD",
-      { id: String, b: String },
-      { tableName: shared, initialize: false },
-    );
+    expect(() => dynamodel.model("ParitySharedB")).toThrow(dynamodel.MissingSchemaError);
     expect(A.table().hashKey).toBe("id");
-    expect(() => B.table()).toThrow('hashKey\'s for all models must match ("id" and "pk").');
-    // Every operation rejects (none throws, none sends).
-    await expect(B.get("x")).rejects.toThrow(dynamodel.InvalidParameter);
-    await expect(B.batchGet(["x"])).rejects.toThrow(dynamodel.InvalidParameter);
-    await expect(B.create({ pk: "x" })).rejects.toThrow(dynamodel.InvalidParameter);
-    expect(() => C.table()).toThrow('Key attribute "id" must have the same type in every model of the table');
+    expect(() => dynamodel.model("ParitySharedB", { pk: String }, options)).toThrow(
+      dynamodel.InvalidParameter,
+    );
+    expect(() => dynamodel.model("ParitySharedC", { id: Number }, options)).toThrow(
+      'Key attribute "id" must have the same type in every model of the table',
+    );
+    expect(() =>
+      dynamodel.model(
+        "ParitySharedE",
+        { id: { type: String, hashKey: true }, sk: { type: String, rangeKey: true } },
+        options,
+      ),
+    ).toThrow('rangeKey\'s for all models must match (no range key and "sk").');
+    const D = dynamodel.model("ParitySharedD", { id: String, b: String }, options);
     expect(D.table()).toBe(A.table());
+    // A model defined again under its own name may change its keys: it replaces the old definition.
+    const Alone = uniqueTableName("ParityAlone");
+    dynamodel.model("ParityRedefined", { id: String }, { tableName: Alone, initialize: false });
+    expect(
+      dynamodel.model("ParityRedefined", { pk: Number }, { tableName: Alone, initialize: false }).table()
+        .hashKey,
+    ).toBe("pk");
   });
 });
 
