@@ -59,11 +59,25 @@ export abstract class Retriever<
   P extends string = string,
   X extends string = string,
 > implements AsyncIterable<T> {
-  readonly #job: RetrieveJob;
+  #job: RetrieveJob;
+  /**
+   * Set on the copy the query/scan hooks get as `this.query` (see `#forHooks`): its chain methods change it
+   * and return it, so a pre hook's `this.query.where("deleted").eq(false)` changes the request, as
+   * Mongoose's query middleware does with `this.where(…)`. Every other builder is immutable.
+   */
+  #changesInPlace = false;
 
   /** @internal Builders are made by `Model.query()` / `Model.scan()`. */
   constructor(job: RetrieveJob) {
     this.#job = job;
+  }
+
+  /** The builder the hooks get (SPEC §9: a pre hook may change the request parts): a copy changed in place. */
+  #forHooks(): this {
+    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    const copy = new Builder(this.#job);
+    copy.#changesInPlace = true;
+    return copy;
   }
 
   /**
@@ -76,12 +90,18 @@ export abstract class Retriever<
   #step(step: (job: RetrieveJob) => RetrieveJob): this {
     const job = this.#job;
     if (job.failure !== undefined) return this;
-    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    let next: RetrieveJob;
     try {
-      return new Builder(step(job));
+      next = step(job);
     } catch (error) {
-      return new Builder({ ...job, failure: { error } });
+      next = { ...job, failure: { error } };
     }
+    if (this.#changesInPlace) {
+      this.#job = next;
+      return this;
+    }
+    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    return new Builder(next);
   }
 
   /** A builder with the settings `change` works out; what `change` throws is the builder's failure. */
@@ -250,9 +270,10 @@ export abstract class Retriever<
   exec(callback?: Callback<R>): Promise<R> | undefined {
     const { runtime, kind } = this.#job;
     if (!isObserved(runtime, kind)) return withCallback(runRetrieve<T>(this.#job) as Promise<R>, callback);
-    // The query/scan hooks see `{model, operation, query: this builder, settings}`; a pre hook may put
-    // another builder of the same model in `query` (say, with an added filter), and that one runs.
-    const context = operationContext(runtime, kind, { query: this });
+    // The query/scan hooks see `{model, operation, query, settings}`, `query` a copy of this builder that its
+    // chain methods change in place; a pre hook may also put another builder of the model there. What
+    // `query` holds after the pre hooks runs.
+    const context = operationContext(runtime, kind, { query: this.#forHooks() });
     const work = runHooked(runtime, kind, context, () => {
       const builder = context.query instanceof Retriever ? context.query : this;
       return runRetrieve<T>(builder.#job) as Promise<R>;
@@ -294,7 +315,7 @@ export abstract class Retriever<
     pagesOf: (job: RetrieveJob) => AsyncIterable<unknown>,
   ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
-    return observedPages(runtime, kind, this, (query) =>
+    return observedPages(runtime, kind, this.#forHooks(), (query) =>
       pagesOf((query instanceof Retriever ? query : this).#job),
     );
   }

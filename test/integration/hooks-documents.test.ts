@@ -408,3 +408,49 @@ describe("transaction hooks of several models", () => {
     expect(await stored(B.table().name, 1)).toBeUndefined();
   });
 });
+
+describe("a query or scan pre hook changing this.query in place (SPEC §9, Mongoose's this.where())", () => {
+  const schema = new Schema({ owner: String, id: { type: Number, rangeKey: true }, hidden: Boolean });
+  schema.pre("query", function () {
+    // No reassignment: the builder the hook gets changes in place, and its chain methods return it.
+    const query = this.query as ReturnType<typeof Pet.query>;
+    expect(query.where("hidden").not().eq(true)).toBe(query);
+  });
+  schema.pre("scan", function () {
+    const scan = this.query as ReturnType<typeof Pet.scan>;
+    scan.where("hidden").not().eq(true);
+    scan.where("id").ge(2);
+  });
+  const Pet = dynamodel.model("HookInPlacePet", schema, {
+    tableName: uniqueTableName("hookInPlace"),
+    throughput: "ON_DEMAND",
+  });
+  beforeAll(() =>
+    Pet.batchPut([
+      { owner: "ann", id: 1, hidden: false },
+      { owner: "ann", id: 2, hidden: true },
+      { owner: "ann", id: 3 },
+      { owner: "bob", id: 4 },
+    ]),
+  );
+  const ids = (items: readonly { id: number }[]) => items.map((pet) => pet.id).sort();
+
+  it("changes what exec(), for await and pages() read", async () => {
+    const query = Pet.query("owner").eq("ann");
+    expect(ids(await query.exec())).toEqual([1, 3]);
+    const iterated: { id: number }[] = [];
+    for await (const pet of query) iterated.push(pet);
+    expect(ids(iterated)).toEqual([1, 3]);
+    const paged: { id: number }[] = [];
+    for await (const page of query.pages()) paged.push(...page);
+    expect(ids(paged)).toEqual([1, 3]);
+    expect(ids(await Pet.scan().exec())).toEqual([3, 4]);
+  });
+
+  it("leaves the caller's builder as it was: it stays immutable", async () => {
+    const scan = Pet.scan();
+    await scan.exec();
+    expect(await scan.getRequest()).toEqual({ TableName: Pet.table().name });
+    expect(scan.limit(1)).not.toBe(scan);
+  });
+});
