@@ -7,6 +7,8 @@ import type { Middleware } from "../client/send";
 import type { Instance } from "../instance";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { NO_MATCH } from "../schema/types/handler";
+import { isPlainObject } from "../expressions/is-plain-object";
+import { UNDEFINED } from "../schema/type-markers";
 import type { Schema } from "../schema/schema";
 import type { TableRuntime } from "../table/table";
 
@@ -133,20 +135,61 @@ function bestSchema(
 
 const UPDATE_OPERATORS = new Set(["$SET", "$ADD", "$REMOVE", "$DELETE"]);
 
+/** Stands for a value not looked at when choosing an update's schema (a path's, an operator's). */
+const UNSEEN = Symbol("unseen");
+
 /**
  * The schema an update is planned with: in a multi-schema model, the one declaring most of the attributes
- * the update names (top-level names of its document paths, in every operator); the first on a tie.
+ * the update names (top-level names of its document paths, in every operator) and able to take the values
+ * it sets whole (`{v: 6}` chooses the schema where `v` is a Number over one where it is a String); the first
+ * on a tie.
  */
 export function schemaForUpdate(runtime: ModelRuntime, update: unknown): CompiledSchema {
   const compiled = runtime.compiled;
   if (compiled.length === 1 || typeof update !== "object" || update === null) return compiled[0]!;
-  const named: Record<string, true> = {};
-  const name = (path: string) => void (named[path.split(/[.[]/, 1)[0]!] = true);
+  const named: Record<string, unknown> = {};
+  const name = (path: string) => {
+    const top = path.split(/[.[]/, 1)[0]!;
+    if (!(top in named)) named[top] = UNSEEN;
+  };
+  const set = (path: string, value: unknown) => {
+    if (/[.[]/.test(path)) name(path);
+    else named[path] = value;
+  };
   for (const [key, value] of Object.entries(update)) {
-    if (!UPDATE_OPERATORS.has(key)) name(key);
+    if (!UPDATE_OPERATORS.has(key)) set(key, value);
     else if (Array.isArray(value)) for (const path of value) name(String(path));
     else if (typeof value === "string") name(value);
-    else if (typeof value === "object" && value !== null) for (const path of Object.keys(value)) name(path);
+    else if (typeof value === "object" && value !== null) {
+      for (const [path, operand] of Object.entries(value)) {
+        if (key === "$SET") set(path, operand);
+        else name(path);
+      }
+    }
   }
-  return schemaByNames(runtime, named);
+  return bestSchema(runtime, named, mayTake);
+}
+
+/**
+ * Whether `attribute` may take `value` as given to an update (before conversion: an array for a Set, a
+ * number for a Date). Values not looked at, removals and `{$IF_NOT_EXISTS}`-style operands fit anything.
+ */
+function mayTake(attribute: CompiledAttribute, value: unknown): boolean {
+  if (value === UNSEEN || value === undefined || value === null || value === UNDEFINED) return true;
+  if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith("$"))) return true;
+  return attribute.variants.some((variant) => {
+    switch (variant.kind) {
+      case "scalar":
+        return variant.type.normalize(value) !== NO_MATCH;
+      case "set":
+        return value instanceof Set || Array.isArray(value);
+      case "array":
+        return Array.isArray(value);
+      case "object":
+      case "json":
+        return isPlainObject(value);
+      default:
+        return true;
+    }
+  });
 }

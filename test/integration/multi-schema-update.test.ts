@@ -59,3 +59,38 @@ describe("updates on a multi-schema model", () => {
     expect((await stored("l"))?.at).toEqual({ N: "9000" });
   });
 });
+
+describe("schemas declaring the same attribute with different types", () => {
+  const tableName = uniqueTableName("multiUpdateTyped");
+  const Reading = dynamodel.model(
+    "MultiUpdateReading",
+    [
+      new Schema({ pk: String, v: String, unit: String }),
+      new Schema({ pk: String, v: Number, tags: { type: Set, schema: [String] } }),
+    ],
+    { tableName },
+  );
+  const storedReading = async (pk: string) =>
+    (await rawClient().getItem({ TableName: tableName, Key: { pk: { S: pk } }, ConsistentRead: true })).Item;
+
+  it("plans the update with the schema that can take the values it sets", async () => {
+    await Reading.create({ pk: "n", v: 5 });
+    await Reading.update({ pk: "n" }, { v: 6 });
+    expect(await storedReading("n")).toEqual({ pk: { S: "n" }, v: { N: "6" } });
+    await Reading.update({ pk: "n" }, { $SET: { v: 7, tags: ["a"] } });
+    expect(await storedReading("n")).toEqual({ pk: { S: "n" }, v: { N: "7" }, tags: { SS: ["a"] } });
+    await Reading.update({ pk: "n", v: 8 });
+    expect((await storedReading("n"))?.v).toEqual({ N: "8" });
+    await dynamodel.transaction([Reading.transaction.update({ pk: "n" }, { v: 9 })]);
+    expect((await storedReading("n"))?.v).toEqual({ N: "9" });
+  });
+
+  it("still takes the first schema's type on a tie, and refuses a value neither takes", async () => {
+    await Reading.update({ pk: "s" }, { v: "high" });
+    expect(await storedReading("s")).toEqual({ pk: { S: "s" }, v: { S: "high" } });
+    await expect(Reading.update({ pk: "s" }, { v: true as never })).rejects.toThrow(
+      '"v" must be of type string (got true)',
+    );
+    expect((await storedReading("s"))?.v).toEqual({ S: "high" });
+  });
+});
