@@ -7,6 +7,7 @@ import { wholeFlattenedChanges } from "./flattened-partial";
 import { heldChanges } from "./item-paths";
 import { withoutReadForms } from "./read-forms";
 import { isPartialImage } from "./stored-images";
+import { vouchedCombines, vouchesFor } from "./projected-combines";
 import { withoutListsReadInPart } from "./lists-read-in-part";
 import { removalAt } from "./unread";
 
@@ -29,7 +30,8 @@ export function changesToSave(
     diffImages(image, written, (path, stored) => removalAt(schema, path, stored)),
   );
   if (!isPartialImage(image)) return changes;
-  changes = withoutListsReadInPart(schema, item, heldChanges(schema, item, image, changes));
+  const combines = vouchedCombines(schema, vouchesFor(schema, item, image));
+  changes = withoutListsReadInPart(schema, item, heldChanges(schema, item, image, changes, combines));
   if (schema.shape.flattened === undefined) return changes;
   return wholeFlattenedChanges(schema, item, image, written, changes);
 }

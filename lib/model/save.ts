@@ -27,6 +27,7 @@ import {
   storedImageOf,
 } from "./stored-images";
 import { changesToSave } from "./changes-to-save";
+import { checkProjectedCombines, vouchesFor } from "./projected-combines";
 import { reachableChanges } from "./reachable-changes";
 import { mayRecordSave, recordedSaveOf, startSave } from "./save-order";
 import { validateHooked, type ValidatedWrite, writeForSave, writeProjectedAsNew } from "./save-write";
@@ -181,6 +182,7 @@ export async function planSave(
   let changes: ImageChange[] = [];
   if (updatesStored) {
     changes = changesToSave(schema, data, stored, written.attributes);
+    if (partial) checkProjectedCombines(schema, changes, vouchesFor(schema, data, stored));
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
       stampVersion(written, version, next);

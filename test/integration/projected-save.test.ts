@@ -579,3 +579,59 @@ it("a projected item written again after a concurrent delete keeps stored values
   const { Item } = await rawClient().getItem({ TableName: Note.table().name, Key: { id: { S: "r" } } });
   expect(Item).toEqual({ id: { S: "r" }, title: { S: "Hello" }, code: { S: "#a" }, n: { N: "2" } });
 });
+
+describe("a COMBINE attribute of an item read with a projection", () => {
+  const combinedTable = uniqueTableName("projectedCombine");
+  const Tag = dynamodel.model(
+    "ProjectedCombineTag",
+    {
+      id: String,
+      a: String,
+      v: Number,
+      note: String,
+      c: { type: dynamodel.type.COMBINE(["a", "v"]) },
+    },
+    { tableName: combinedTable, throughput: "ON_DEMAND" },
+  );
+  const storedTag = async (id: string) =>
+    unmarshall(
+      (await rawClient().getItem({ TableName: combinedTable, Key: marshall({ id }), ConsistentRead: true }))
+        .Item!,
+    );
+
+  it("is worked out again when the item read every source, though not the combined attribute", async () => {
+    await Tag.create({ id: "all", a: "m", v: 1 });
+    const tag = (await Tag.get("all", { attributes: ["id", "a", "v"] }))!;
+    tag.v = 2;
+    await tag.save();
+    expect(await storedTag("all")).toEqual({ id: "all", a: "m", v: 2, c: "m,2" });
+  });
+
+  it("is worked out from a source the item was given, though not read", async () => {
+    await Tag.create({ id: "given", a: "m", v: 1 });
+    const tag = (await Tag.get("given", { attributes: ["id", "v"] }))!;
+    tag.a = "q";
+    tag.v = 3;
+    await tag.save();
+    expect(await storedTag("given")).toEqual({ id: "given", a: "q", v: 3, c: "q,3" });
+  });
+
+  it("refuses a change to a source when another source was not read, and writes nothing", async () => {
+    await Tag.create({ id: "some", a: "m", v: 1 });
+    const tag = (await Tag.get("some", { attributes: ["id", "v"] }))!;
+    tag.v = 2;
+    await expect(tag.save()).rejects.toThrow(dynamodel.InvalidParameter);
+    await expect(tag.save()).rejects.toThrow(
+      '"c" combines "a", "v": this item was read without "a", so saving its change to "v" cannot work out the combined value.',
+    );
+    expect(await storedTag("some")).toEqual({ id: "some", a: "m", v: 1, c: "m,1" });
+  });
+
+  it("is left alone when no source changed", async () => {
+    await Tag.create({ id: "other", a: "m", v: 1 });
+    const tag = (await Tag.get("other", { attributes: ["id", "note"] }))!;
+    tag.note = "hello";
+    await tag.save();
+    expect(await storedTag("other")).toEqual({ id: "other", a: "m", v: 1, c: "m,1", note: "hello" });
+  });
+});
