@@ -7,7 +7,7 @@ import { wholeFlattenedChanges } from "./flattened-partial";
 import { heldChanges } from "./item-paths";
 import { withoutReadForms } from "./read-forms";
 import { isPartialImage } from "./stored-images";
-import { vouchedCombines, vouchesFor } from "./projected-combines";
+import { combinesToWrite, vouchesFor } from "./projected-combines";
 import { withoutListsReadInPart } from "./lists-read-in-part";
 import { removalAt } from "./unread";
 
@@ -30,7 +30,7 @@ export function changesToSave(
     diffImages(image, written, (path, stored) => removalAt(schema, path, stored)),
   );
   if (!isPartialImage(image)) return changes;
-  const combines = vouchedCombines(schema, vouchesFor(schema, item, image));
+  const combines = combinesToWrite(schema, changes, vouchesFor(schema, item, image));
   changes = withoutListsReadInPart(schema, item, heldChanges(schema, item, image, changes, combines));
   if (schema.shape.flattened === undefined) return changes;
   return wholeFlattenedChanges(schema, item, image, written, changes);

@@ -218,14 +218,15 @@ function alwaysWritten(schema: CompiledSchema, name: string | number): boolean {
  * only part of (`attributes: ["address.city"]`) would overwrite a stored value it never saw. The entity
  * attribute of a shared table is written only if the read got it: read from a keys-only index, the item
  * may be another model's, whose name must not be overwritten with this one's. A combined attribute's change
- * is written when the item vouches for all its sources (`vouchedCombines`, projected-combines.ts).
+ * is written when a source changed and the item vouches for all of them (`combinesToWrite`,
+ * projected-combines.ts).
  */
 export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegment[] }>(
   schema: CompiledSchema,
   item: Record<string, unknown>,
   image: Record<string, AttributeValue>,
   changes: C[],
-  vouchedCombines: ReadonlySet<string> | undefined,
+  combinesToWrite: ReadonlySet<string> | undefined,
 ): C[] {
   const shape = schema.shape;
   return changes.filter((change) => {
@@ -234,7 +235,7 @@ export function heldChanges<C extends { kind: "set" | "remove"; path: PathSegmen
     if (name === schema.entityAttribute) return image[name] !== undefined;
     if (alwaysWritten(schema, name) || namesReadWholeOf(image).has(name as string)) return true;
     // A combined value is worked out from its sources: right when the item vouches for every one of them.
-    if (vouchedCombines?.has(name as string)) return true;
+    if (combinesToWrite?.has(name as string)) return true;
     const document = shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path);
     if (heldValueAt(shape, item, document) !== undefined) return true;
     // A value the read got and the item no longer holds was removed by the caller: what the pipeline put

@@ -189,7 +189,9 @@ export function defineModel(
   // models) still apply.
   resolveTableOptions(tableOptions, instance.Table.defaults.get());
   const sharedKey = tableNameKey(tableOptions, tableName);
-  checkSharedTableKeys(instance, sharedKey, name, compiled);
+  // A model defined again (a module reloaded, keys being changed for every model of the table in turn) is
+  // checked on its first use instead: the others' definitions may be about to change too.
+  if (!registry.has(name)) checkSharedTableKeys(instance, sharedKey, name, compiled);
   let implicit: { options: ResolvedTableOptions; name: string } | undefined;
 
   // The model's table is bound on first use (the implicit table named by `tableName`, shared with

@@ -30,18 +30,28 @@ function sourcesOf(attribute: CompiledAttribute): readonly string[] {
   return variant.kind === "combine" ? variant.attributes : [];
 }
 
+/** The top-level names the changes touch. */
+function changedNames(changes: readonly { path: readonly PathSegment[] }[]): Set<PathSegment> {
+  return new Set(changes.map((change) => change.path[0]!));
+}
+
 /**
- * The combined attributes whose every source the item vouches for (`vouches`: read whole, or held):
- * their changes are written.
+ * The combined attributes a projected save writes: one of their sources changed, and the item vouches for
+ * every source (`vouches`: read whole, or held). One whose sources did not change is left as stored: the
+ * read did not get it, so it always differs from the value worked out, and writing it would undo what others
+ * wrote since the read.
  */
-export function vouchedCombines(
+export function combinesToWrite(
   schema: CompiledSchema,
+  changes: readonly { path: readonly PathSegment[] }[],
   vouches: (name: string) => boolean,
 ): ReadonlySet<string> | undefined {
   if (schema.combined.length === 0) return undefined;
+  const changed = changedNames(changes);
   const names = new Set<string>();
   for (const attribute of schema.combined) {
-    if (sourcesOf(attribute).every(vouches)) names.add(attribute.name);
+    const sources = sourcesOf(attribute);
+    if (sources.some((source) => changed.has(source)) && sources.every(vouches)) names.add(attribute.name);
   }
   return names;
 }
@@ -56,7 +66,7 @@ export function checkProjectedCombines(
   vouches: (name: string) => boolean,
 ): void {
   if (schema.combined.length === 0) return;
-  const changed = new Set(changes.map((change) => change.path[0]));
+  const changed = changedNames(changes);
   for (const attribute of schema.combined) {
     const sources = sourcesOf(attribute);
     if (!sources.some((source) => changed.has(source))) continue;

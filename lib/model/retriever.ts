@@ -72,6 +72,16 @@ export abstract class Retriever<
     this.#job = job;
   }
 
+  /**
+   * The builder that runs once the pre hooks are through: what the context's `query` holds (this one if it
+   * holds no builder), changed in place no more, so one a hook kept (`kept = this.query`) is immutable again.
+   */
+  #afterPreHooks(query: unknown): Retriever<T, R, I, P, X> {
+    const builder = query instanceof Retriever ? (query as Retriever<T, R, I, P, X>) : this;
+    builder.#changesInPlace = false;
+    return builder;
+  }
+
   /** The builder the hooks get (SPEC §9: a pre hook may change the request parts): a copy changed in place. */
   #forHooks(): this {
     const Builder = this.constructor as new (job: RetrieveJob) => this;
@@ -274,10 +284,12 @@ export abstract class Retriever<
     // chain methods change in place; a pre hook may also put another builder of the model there. What
     // `query` holds after the pre hooks runs.
     const context = operationContext(runtime, kind, { query: this.#forHooks() });
-    const work = runHooked(runtime, kind, context, () => {
-      const builder = context.query instanceof Retriever ? context.query : this;
-      return runRetrieve<T>(builder.#job) as Promise<R>;
-    });
+    const work = runHooked(
+      runtime,
+      kind,
+      context,
+      () => runRetrieve<T>(this.#afterPreHooks(context.query).#job) as Promise<R>,
+    );
     return withCallback(work, callback);
   }
 
@@ -316,7 +328,7 @@ export abstract class Retriever<
   ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
     return observedPages(runtime, kind, this.#forHooks(), (query) =>
-      pagesOf((query instanceof Retriever ? query : this).#job),
+      pagesOf(this.#afterPreHooks(query).#job),
     );
   }
 }

@@ -161,10 +161,9 @@ export function schemaForUpdate(runtime: ModelRuntime, update: unknown): Compile
     else if (Array.isArray(value)) for (const path of value) name(String(path));
     else if (typeof value === "string") name(value);
     else if (typeof value === "object" && value !== null) {
-      for (const [path, operand] of Object.entries(value)) {
-        if (key === "$SET") set(path, operand);
-        else name(path);
-      }
+      // $SET's values, $ADD's numbers, sets and lists, and $DELETE's set members are each a value the
+      // attribute must be able to take ($REMOVE names paths only).
+      for (const [path, operand] of Object.entries(value)) set(path, operand);
     }
   }
   return bestSchema(runtime, named, mayTake);
@@ -181,14 +180,22 @@ function mayTake(attribute: CompiledAttribute, value: unknown): boolean {
     switch (variant.kind) {
       case "scalar":
         return variant.type.normalize(value) !== NO_MATCH;
-      case "set":
-        return value instanceof Set || Array.isArray(value);
-      case "array":
-        return Array.isArray(value);
+      case "set": {
+        const element = variant.element;
+        if (element === undefined) return false;
+        // A Set or an array of members; $ADD and $DELETE also take one member alone.
+        const members = value instanceof Set || Array.isArray(value) ? [...value] : [value];
+        return members.every((member) => element.normalize(member) !== NO_MATCH);
+      }
+      case "array": {
+        if (!Array.isArray(value)) return false;
+        const element = variant.element;
+        return typeof element !== "object" || value.every((entry) => mayTake(element, entry));
+      }
       case "object":
-      case "json":
         return isPlainObject(value);
       default:
+        // JSON storage takes any value JSON can hold; ANY, COMBINE and references are not told apart here.
         return true;
     }
   });

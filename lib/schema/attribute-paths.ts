@@ -1,8 +1,11 @@
 // `schema.attributes(item?, {includeMaps}?)`: every attribute path of a schema, nested ones dotted, as
 // Dynamoose's public (undocumented) method lists them.
-import { isPlainObject } from "../expressions/is-plain-object";
 import type { CompiledAttribute, ObjectShape } from "./compiled";
 import { variantFor } from "./to-dynamo";
+
+/** An item's data: a plain object, or an Item (a model's instance). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 export interface AttributePathSettings {
   /** Also list each attribute's aliases (`map`/`alias`/`aliases`), right after its path. */
@@ -28,7 +31,7 @@ export function attributePaths(
         : [variantFor(attribute, value)];
     for (const variant of variants) {
       if (variant.kind === "object" && typeof variant.shape === "object") {
-        visit(variant.shape, `${path}.`, isPlainObject(value) ? value : undefined);
+        visit(variant.shape, `${path}.`, isObject(value) ? value : undefined);
       }
       if (variant.kind === "array" && typeof variant.element === "object") {
         paths.push(`${path}.0`);
@@ -41,9 +44,16 @@ export function attributePaths(
       const path = `${prefix}${attribute.name}`;
       paths.push(path);
       if (includeMaps) paths.push(...attribute.settings.aliases);
-      visitBelow(attribute, path, values?.[attribute.name]);
+      visitBelow(attribute, path, values === undefined ? undefined : valueOf(attribute, values));
     }
   };
   visit(shape, "", item);
   return paths;
+}
+
+/** The value `values` holds for an attribute: under its real name, or under one of its aliases. */
+function valueOf(attribute: CompiledAttribute, values: Record<string, unknown>): unknown {
+  if (values[attribute.name] !== undefined) return values[attribute.name];
+  for (const alias of attribute.settings.aliases) if (values[alias] !== undefined) return values[alias];
+  return undefined;
 }

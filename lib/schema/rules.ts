@@ -274,8 +274,9 @@ export function checkRequiredIn(walk: RuleWalk, skip?: (path: string) => boolean
       throw new ValidationError(path, "required", value, "is required");
     }
     // DynamoDB has no empty sets, so an empty Set is written as no value at all: the stored item would break
-    // the rule, and every later save of it would be refused.
-    if (value instanceof Set && value.size === 0) {
+    // the rule, and every later save of it would be refused. (With a default, `default: []` say, a later
+    // write fills the default in again, so the stored item's missing set is what the schema asks for.)
+    if (value instanceof Set && value.size === 0 && !attribute.settings.hasDefault) {
       throw new ValidationError(path, "required", value, "is required (an empty set is stored as no value)");
     }
   });

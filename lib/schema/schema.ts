@@ -28,8 +28,7 @@ import type {
 import type { ItemOf } from "./infer";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
-import { attributePaths, type AttributePathSettings } from "./attribute-paths";
-import { isPlainObject } from "../expressions/is-plain-object";
+import { attributePaths, isObject, type AttributePathSettings } from "./attribute-paths";
 import type { DefinitionCheck, SettingsCheck } from "./definition-check";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
@@ -190,8 +189,8 @@ export class Schema<
    * // ["id", "address", "address.city"]
    * ```
    */
-  attributes(item?: Record<string, unknown>, settings?: AttributePathSettings): string[] {
-    return attributePaths(this.#compiled.shape, isPlainObject(item) ? item : undefined, settings);
+  attributes(item?: object, settings?: AttributePathSettings): string[] {
+    return attributePaths(this.#compiled.shape, isObject(item) ? item : undefined, settings);
   }
 
   /**

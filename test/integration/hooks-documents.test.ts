@@ -421,6 +421,11 @@ describe("a query or scan pre hook changing this.query in place (SPEC §9, Mongo
     scan.where("hidden").not().eq(true);
     scan.where("id").ge(2);
   });
+  // A post hook keeping the builder it saw (see "immutable again" below).
+  let keptScan: ReturnType<typeof Pet.scan> | undefined;
+  schema.post("scan", function () {
+    keptScan = this.query as ReturnType<typeof Pet.scan>;
+  });
   const Pet = dynamodel.model("HookInPlacePet", schema, {
     tableName: uniqueTableName("hookInPlace"),
     throughput: "ON_DEMAND",
@@ -445,6 +450,16 @@ describe("a query or scan pre hook changing this.query in place (SPEC §9, Mongo
     for await (const page of query.pages()) paged.push(...page);
     expect(ids(paged)).toEqual([1, 3]);
     expect(ids(await Pet.scan().exec())).toEqual([3, 4]);
+  });
+
+  it("makes the hooks' builder immutable again once the pre hooks are through", async () => {
+    keptScan = undefined;
+    await Pet.scan().exec();
+    expect(keptScan).toBeDefined();
+    expect(keptScan!.limit(1)).not.toBe(keptScan);
+    keptScan = undefined;
+    for await (const pet of Pet.scan()) void pet;
+    expect(keptScan!.limit(1)).not.toBe(keptScan);
   });
 
   it("leaves the caller's builder as it was: it stays immutable", async () => {

@@ -171,6 +171,18 @@ describe("a required Set given no members", () => {
     expect(await rawItem(tableName, { id: "a" })).toBeUndefined();
   });
 
+  it("is accepted when the attribute has a default, which every later write fills in again", async () => {
+    const Defaulted = dynamodel.model(
+      "RequiredSetDefault",
+      { id: String, tags: { type: Set, schema: [String], required: true, default: [] as string[] } },
+      { tableName: uniqueTableName("reqSetDefault"), throughput: "ON_DEMAND" },
+    );
+    await Defaulted.create({ id: "d" });
+    const loaded = (await Defaulted.get("d"))!;
+    await loaded.save();
+    expect(await rawItem(Defaulted.table().name, { id: "d" })).toEqual({ id: { S: "d" } });
+  });
+
   it("is refused when a loaded item's set is emptied, and the stored set stays", async () => {
     await Tagged.create({ id: "b", version: 1, tags: ["x"] });
     const loaded = (await Tagged.get("b"))!;

@@ -94,3 +94,41 @@ describe("schemas declaring the same attribute with different types", () => {
     expect((await storedReading("s"))?.v).toEqual({ S: "high" });
   });
 });
+
+describe("the schema an update takes, by the values of every operator", () => {
+  const tableName = uniqueTableName("multiUpdateOperators");
+  const Reading = dynamodel.model(
+    "MultiUpdateOperators",
+    [
+      new Schema({ pk: String, v: String, tags: { type: Set, schema: [String] } }),
+      new Schema({ pk: String, v: Number, tags: { type: Set, schema: [Number] } }),
+    ],
+    { tableName },
+  );
+  const Doc = dynamodel.model(
+    "MultiUpdateJson",
+    [
+      new Schema({ pk: String, other: String }),
+      new Schema({ pk: String, other: String, data: { type: Object, storage: "json" } }),
+    ],
+    { tableName: uniqueTableName("multiUpdateJson") },
+  );
+  const storedIn = async (table: string, pk: string) =>
+    (await rawClient().getItem({ TableName: table, Key: { pk: { S: pk } }, ConsistentRead: true })).Item;
+
+  it("$ADD of a number, and sets of numbers, pick the schema of numbers", async () => {
+    await Reading.create({ pk: "a", v: 5 });
+    await Reading.update({ pk: "a" }, { $ADD: { v: 1 } });
+    expect((await storedIn(tableName, "a"))?.v).toEqual({ N: "6" });
+    await Reading.update({ pk: "t" }, { tags: [1, 2] });
+    expect((await storedIn(tableName, "t"))?.tags?.NS?.sort()).toEqual(["1", "2"]);
+    await Reading.update({ pk: "t" }, { $ADD: { tags: [3] } });
+    await Reading.update({ pk: "t" }, { $DELETE: { tags: [1] } });
+    expect((await storedIn(tableName, "t"))?.tags?.NS?.sort()).toEqual(["2", "3"]);
+  });
+
+  it("a JSON-stored attribute given a list picks the schema declaring it", async () => {
+    await Doc.update({ pk: "u" }, { other: "x", data: [1, 2] } as never);
+    expect((await storedIn(Doc.table().name, "u"))?.data).toEqual({ S: "[1,2]" });
+  });
+});

@@ -627,6 +627,37 @@ describe("a COMBINE attribute of an item read with a projection", () => {
     expect(await storedTag("some")).toEqual({ id: "some", a: "m", v: 1, c: "m,1" });
   });
 
+  it("leaves an item read with every source clean: nothing modified, nothing sent, not brought back", async () => {
+    await Tag.create({ id: "clean", a: "m", v: 1 });
+    const tag = (await Tag.get("clean", { attributes: ["id", "a", "v"] }))!;
+    expect(tag.modifiedPaths()).toEqual([]);
+    expect(tag.isDirty()).toBe(false);
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      return next();
+    });
+    try {
+      await rawClient().deleteItem({ TableName: combinedTable, Key: marshall({ id: "clean" }) });
+      await tag.save();
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual([]);
+    expect(
+      (await rawClient().getItem({ TableName: combinedTable, Key: marshall({ id: "clean" }) })).Item,
+    ).toBeUndefined();
+  });
+
+  it("does not write a value worked out from sources another writer changed since the read", async () => {
+    await Tag.create({ id: "raced", a: "m", v: 1 });
+    const tag = (await Tag.get("raced", { attributes: ["id", "a", "v"] }))!;
+    await Tag.update({ id: "raced" }, { a: "z", v: 1 });
+    tag.note = "hello";
+    await tag.save();
+    expect(await storedTag("raced")).toEqual({ id: "raced", a: "z", v: 1, c: "z,1", note: "hello" });
+  });
+
   it("is left alone when no source changed", async () => {
     await Tag.create({ id: "other", a: "m", v: 1 });
     const tag = (await Tag.get("other", { attributes: ["id", "note"] }))!;

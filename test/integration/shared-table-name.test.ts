@@ -182,3 +182,15 @@ describe("one index name declared by two models of a table", () => {
     expect(capacity("byH")).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 3 });
   });
 });
+
+it("lets models sharing a tableName be defined again one by one with new keys (a reload)", async () => {
+  const tableName = uniqueTableName("SharedNameReload");
+  dynamodel.model("SharedNameReloadA", { pk: String, a: String }, { tableName });
+  dynamodel.model("SharedNameReloadB", { pk: String, b: String }, { tableName });
+  const A = dynamodel.model("SharedNameReloadA", { id: String, a: String }, { tableName });
+  const B = dynamodel.model("SharedNameReloadB", { id: String, b: String }, { tableName });
+  await A.create({ id: "1", a: "x" });
+  await B.create({ id: "2", b: "y" });
+  const { Items } = await rawClient().scan({ TableName: tableName });
+  expect(Items?.map((item) => item.id?.S).sort()).toEqual(["1", "2"]);
+});

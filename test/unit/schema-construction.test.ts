@@ -459,6 +459,24 @@ describe("Schema members", () => {
     ]);
     expect(mapped.attributes({ multi: { b: 1 } })).toEqual(["id", "r", "n", "n.deep", "multi", "multi.b"]);
     expect(mapped.attributes({ multi: "s" })).toEqual(["id", "r", "n", "n.deep", "multi"]);
+    // An item of a model, and values held under an alias, are read as well.
+    const aliasedMulti = new Schema({
+      id: String,
+      multi: [
+        { type: Object, schema: { a: String }, alias: "m" },
+        { type: Object, schema: { b: Number } },
+      ],
+    });
+    expect(aliasedMulti.attributes({ m: { b: 1 } })).toEqual(["id", "multi", "multi.b"]);
+    const Thing = dynamodel.model("AttributePathsThing", aliasedMulti, {
+      create: false,
+      waitForActive: false,
+    });
+    expect(aliasedMulti.attributes(new Thing({ id: "x", multi: { b: 1 } }))).toEqual([
+      "id",
+      "multi",
+      "multi.b",
+    ]);
     expect(mapped.attributes({ multi: { a: "z" } }, { includeMaps: true })).toEqual([
       "id",
       "r",
