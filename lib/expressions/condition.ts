@@ -9,7 +9,7 @@
  * await User.update({ id: 1 }, { $ADD: { visits: 1 } }, { condition: activeAdults });
  * ```
  */
-import { InvalidParameter, InvalidParameterType } from "../errors";
+import { InvalidFilterComparison, InvalidParameter, InvalidParameterType } from "../errors";
 import { type ConditionNode, notNode } from "./ast";
 import { type ComparatorName, comparatorNode } from "./comparators";
 import { type ConditionObject, objectConditionNodes } from "./condition-object";
@@ -31,6 +31,9 @@ export type ConditionInit = string | Condition | RawCondition | ConditionObject;
 /** What `group()` / `parenthesis()` accept: a condition, or a function that builds one from a fresh Condition. */
 export type ConditionGroupInit =
   Condition | RawCondition | ConditionObject | ((fresh: Condition) => Condition);
+
+/** The comparators Dynamoose gives no opposite, by the name its error uses. */
+const NO_OPPOSITE = { between: "BETWEEN", in: "IN", beginsWith: "BEGINS_WITH" } as const;
 
 /** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
 let stateOf: (condition: Condition) => ConditionState;
@@ -64,9 +67,9 @@ function initialState(init: ConditionInit | undefined): ConditionState {
  * - `and()` is the default join; `or()` joins the next comparison with OR. AND binds tighter than OR, as in
  *   DynamoDB, and the compiled expression spells the grouping out with parentheses.
  * - `not()` negates the next comparator (or group), even across a `where()`: `eq`↔`ne`, `lt`→`ge`,
- *   `le`→`gt`, `gt`→`le`, `ge`→`lt`, `exists`→`attribute_not_exists`, and `contains`, `in`, `between`,
- *   `beginsWith` and groups are wrapped in `NOT (…)` (DynamoDB allows NOT over any condition; Dynamoose
- *   threw for in/between/beginsWith).
+ *   `le`→`gt`, `gt`→`le`, `ge`→`lt`, `exists`→`attribute_not_exists`, and `contains` and groups are
+ *   wrapped in `NOT (…)`. `in`, `between` and `beginsWith` after `not()` throw an `InvalidFilterComparison`,
+ *   as in Dynamoose; negate a group holding one instead.
  * - Dotted names are document paths: `where("address.lines[0]")`. An array of segments names an attribute
  *   whose name contains a dot: `where(["a.b"])`.
  *
@@ -115,6 +118,15 @@ export class Condition {
     const { pending, negate } = this.#state;
     if (pending === undefined) {
       throw new InvalidParameter(`${comparator}() needs an attribute first: call where("name") before it.`);
+    }
+    // DynamoDB could negate these with NOT (…), but Dynamoose documents them as having no opposite and
+    // throwing after not(), and SPEC §12 lists no difference here; a negated group says the same thing.
+    if (negate && comparator in NO_OPPOSITE) {
+      const name = NO_OPPOSITE[comparator as keyof typeof NO_OPPOSITE];
+      throw new InvalidFilterComparison(
+        `${name} can not follow not() (it has no opposite comparison; negate a group instead: ` +
+          `not().group((c) => c.where(…).${comparator}(…)))`,
+      );
     }
     const node = comparatorNode({ path: pending.path, size: pending.size, negate }, comparator, args);
     return this.#next(withNode(this.#state, node));

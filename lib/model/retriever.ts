@@ -185,7 +185,7 @@ export abstract class Retriever<
   size(): this {
     return this.#chain((condition) => condition.size());
   }
-  /** Negates the next comparator or group. @example `Cat.scan("name").not().beginsWith("T")` */
+  /** Negates the next comparator or group. @example `Cat.scan("name").not().eq("Tom")` */
   not(): this {
     return this.#chain((condition) => condition.not());
   }

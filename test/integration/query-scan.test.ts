@@ -69,10 +69,31 @@ describe("every operator includes and excludes the right items", () => {
     ["in", () => Pet.scan("name").in(["Bob", "Dan", "Zed"]), ["b", "d"]],
     ["size", () => Pet.scan("tags").size().ge(2), ["a", "c"]],
     ["not eq", () => Pet.scan("name").not().eq("Bob"), ["a", "c", "d"]],
-    ["not between (allowed in dynamodel)", () => Pet.scan("age").not().between(2, 9), ["a", "d"]],
-    ["not beginsWith", () => Pet.scan("name").not().beginsWith("A"), ["b", "c", "d"]],
+    [
+      "not() before a group of between",
+      () =>
+        Pet.scan()
+          .not()
+          .group((c) => c.where("age").between(2, 9)),
+      ["a", "d"],
+    ],
+    [
+      "not() before a group of beginsWith",
+      () =>
+        Pet.scan()
+          .not()
+          .group((c) => c.where("name").beginsWith("A")),
+      ["b", "c", "d"],
+    ],
     ["not contains", () => Pet.scan("tags").not().contains("y"), ["c", "d"]],
-    ["not in", () => Pet.scan("age").not().in([1, 12]), ["b", "c"]],
+    [
+      "not() before a group of in",
+      () =>
+        Pet.scan()
+          .not()
+          .group((c) => c.where("age").in([1, 12])),
+      ["b", "c"],
+    ],
     ["a Date value", () => Pet.scan("born").ge(new Date("2021-01-01")), ["b", "c"]],
     ["a document path", () => Pet.scan("address.city").eq("Oslo"), ["a"]],
     ["the object form", () => Pet.scan({ age: { gt: 1 }, name: { beginsWith: "D" } }), ["d"]],

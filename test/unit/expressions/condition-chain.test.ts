@@ -1,4 +1,4 @@
-import { InvalidParameter, InvalidParameterType } from "../../../lib/errors";
+import { InvalidFilterComparison, InvalidParameter, InvalidParameterType } from "../../../lib/errors";
 import { Condition } from "../../../lib/expressions";
 import { compile } from "./helpers";
 
@@ -43,14 +43,28 @@ describe("Condition chain methods", () => {
     ["le", (c) => c.le(1), "#n0 > :v0", { ":v0": N(1) }],
     ["gt", (c) => c.gt(1), "#n0 <= :v0", { ":v0": N(1) }],
     ["ge", (c) => c.ge(1), "#n0 < :v0", { ":v0": N(1) }],
-    ["between", (c) => c.between(1, 5), "NOT (#n0 BETWEEN :v0 AND :v1)", { ":v0": N(1), ":v1": N(5) }],
-    ["beginsWith", (c) => c.beginsWith("p"), "NOT (begins_with(#n0, :v0))", { ":v0": S("p") }],
     ["contains", (c) => c.contains("p"), "NOT (contains(#n0, :v0))", { ":v0": S("p") }],
     ["exists", (c) => c.exists(), "attribute_not_exists(#n0)", undefined],
     ["exists(false)", (c) => c.exists(false), "attribute_exists(#n0)", undefined],
-    ["in", (c) => c.in([1, 2]), "NOT (#n0 IN (:v0, :v1))", { ":v0": N(1), ":v1": N(2) }],
   ])("not() before %s", (_name, apply, expression, values) => {
     expect(compile(apply(new Condition("a").not()))).toEqual({ expression, names: { "#n0": "a" }, values });
+  });
+
+  // Dynamoose's Condition guide: these have no opposite and throw after not(); a negated group says it.
+  it.each<[string, (c: Condition) => Condition, string]>([
+    ["between", (c) => c.between(1, 5), "BETWEEN can not follow not()"],
+    ["beginsWith", (c) => c.beginsWith("p"), "BEGINS_WITH can not follow not()"],
+    ["in", (c) => c.in([1, 2]), "IN can not follow not()"],
+  ])("not() before %s throws InvalidFilterComparison, as in Dynamoose", (_name, apply, message) => {
+    expect(() => apply(new Condition().where("id").not())).toThrow(InvalidFilterComparison);
+    expect(() => apply(new Condition().where("id").not())).toThrow(message);
+    expect(() => apply(new Condition().where("id").not().not())).not.toThrow();
+  });
+
+  it("negates between, beginsWith and in through a group", () => {
+    expect(compile(new Condition().not().group((c) => c.where("a").between(1, 5))).expression).toBe(
+      "NOT (#n0 BETWEEN :v0 AND :v1)",
+    );
   });
 
   it("cancels a double not()", () => {
