@@ -35,7 +35,9 @@ type _queryItems = Expect<
   Equal<typeof query extends Query<infer T, infer _R, infer _P, infer _X> ? T : never, CatItem>
 >;
 const scan = Cat.scan({ born: { exists: true } })
+  .where("name")
   .not()
+  .eq("T")
   .where("name")
   .beginsWith("T")
   .parallel(2)
