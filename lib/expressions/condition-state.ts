@@ -20,6 +20,8 @@ export interface ConditionState {
   readonly negate: boolean;
   /** `or()` was called since the last comparator. */
   readonly joinWithOr: boolean;
+  /** Made from a raw condition: later methods are ignored, as Dynamoose's Condition guide says. */
+  readonly raw: boolean;
 }
 
 export const EMPTY_STATE: ConditionState = Object.freeze({
@@ -27,6 +29,7 @@ export const EMPTY_STATE: ConditionState = Object.freeze({
   pending: undefined,
   negate: false,
   joinWithOr: false,
+  raw: false,
 });
 
 export function toPath(attribute: string | readonly PathSegment[]): readonly PathSegment[] {
@@ -52,6 +55,7 @@ export function withNode(state: ConditionState, node: ConditionNode): ConditionS
     pending: undefined,
     negate: false,
     joinWithOr: false,
+    raw: false,
   });
 }
 

@@ -24,6 +24,7 @@ import {
 } from "./condition-state";
 import type { PathSegment } from "./path";
 import { isRawCondition, type RawCondition, rawConditionNode } from "./raw";
+import { emitLog } from "../logger/logger";
 
 /** What `new Condition(init)` accepts: an attribute name, an object form, another Condition, or a raw condition. */
 export type ConditionInit = string | Condition | RawCondition | ConditionObject;
@@ -39,13 +40,25 @@ const NO_OPPOSITE = { between: "BETWEEN", in: "IN", beginsWith: "BEGINS_WITH" } 
 let stateOf: (condition: Condition) => ConditionState;
 /** Reads whether a method was called on a Condition (see `#chained`). */
 let wasChained: (condition: Condition) => boolean;
+/** See {@link withLaterMethodsJoined}. */
+let joinsLaterMethods: (condition: Condition) => Condition;
+
+/**
+ * The condition, with methods called on it later AND-ed even if it was made from a raw condition (whose
+ * own later methods are ignored, as in Dynamoose): a query or scan builder started from a raw condition
+ * adds what is chained after it, e.g. a filter after a raw key condition.
+ */
+export function withLaterMethodsJoined(condition: Condition): Condition {
+  return joinsLaterMethods(condition);
+}
 
 function initialState(init: ConditionInit | undefined): ConditionState {
   if (init === undefined || init === null) return EMPTY_STATE;
   if (typeof init === "string")
     return Object.freeze({ ...EMPTY_STATE, pending: { path: toPath(init), size: false } });
   if (init instanceof Condition) return stateOf(init);
-  if (isRawCondition(init)) return withNode(EMPTY_STATE, rawConditionNode(init));
+  if (isRawCondition(init))
+    return Object.freeze({ ...withNode(EMPTY_STATE, rawConditionNode(init)), raw: true });
   if (isPlainObject(init)) {
     const nodes = objectConditionNodes(init);
     // Each key is its own AND-ed node, so later `.and()` comparisons join the same flat group.
@@ -92,6 +105,12 @@ export class Condition {
   static {
     stateOf = (condition) => condition.#state;
     wasChained = (condition) => condition.#chained;
+    joinsLaterMethods = (condition) => {
+      if (!condition.#state.raw) return condition;
+      const next = new Condition();
+      next.#state = Object.freeze({ ...condition.#state, raw: false });
+      return next;
+    };
   }
 
   /**
@@ -105,6 +124,22 @@ export class Condition {
     this.#state = initialState(init);
   }
 
+  /**
+   * Whether this Condition was made from a raw condition, whose later methods are ignored, as Dynamoose's
+   * Condition guide says ("all future condition methods called on this condition instance will be
+   * ignored"). Said once per call as a `warn` log event, so the dropped part is not silent.
+   */
+  #ignoresMethods(method: string): boolean {
+    if (!this.#state.raw) return false;
+    emitLog(
+      "warn",
+      "condition",
+      `${method} on a Condition made from a raw condition is ignored, as in Dynamoose: ` +
+        `join it in a new Condition instead (new Condition().group(raw).and()…).`,
+    );
+    return true;
+  }
+
   /** A new Condition with the given state; the only way methods create their results. */
   #next(state: ConditionState): Condition {
     this.#chained = true;
@@ -115,6 +150,7 @@ export class Condition {
 
   /** Applies a comparator to the pending attribute. */
   #compare(comparator: ComparatorName, args: readonly unknown[]): Condition {
+    if (this.#ignoresMethods(`${comparator}()`)) return this;
     const { pending, negate } = this.#state;
     if (pending === undefined) {
       throw new InvalidParameter(`${comparator}() needs an attribute first: call where("name") before it.`);
@@ -156,6 +192,7 @@ export class Condition {
 
   /** {@link Condition.where}, under the name the caller used (for the error). */
   #named(attribute: string | readonly PathSegment[], method: string): Condition {
+    if (this.#ignoresMethods(method)) return this;
     // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
     if (this.#state.pending?.size) this.#refuseUnfinished(method);
     return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
@@ -232,6 +269,7 @@ export class Condition {
    * @example `new Condition("tags").size().gt(2)`
    */
   size(): Condition {
+    if (this.#ignoresMethods("size()")) return this;
     const { pending } = this.#state;
     if (pending === undefined)
       throw new InvalidParameter(`size() needs an attribute first: call where("name").`);
@@ -240,6 +278,7 @@ export class Condition {
 
   /** Negates the next comparator or group; a second `not()` cancels the first. @example `new Condition("a").not().eq(1)` */
   not(): Condition {
+    if (this.#ignoresMethods("not()")) return this;
     return this.#next(Object.freeze({ ...this.#state, negate: !this.#state.negate }));
   }
 
@@ -249,12 +288,14 @@ export class Condition {
    * @example `new Condition("a").eq(1).and().where("b").eq(2)`
    */
   and(): Condition {
+    if (this.#ignoresMethods("and()")) return this;
     this.#refuseUnfinished("and()");
     return this.#next(this.#state);
   }
 
   /** Joins the next comparison with OR. @example `new Condition("a").eq(1).or().where("b").eq(2)` */
   or(): Condition {
+    if (this.#ignoresMethods("or()")) return this;
     this.#refuseUnfinished("or()");
     return this.#next(Object.freeze({ ...this.#state, joinWithOr: true }));
   }
@@ -285,6 +326,7 @@ export class Condition {
    * ```
    */
   group(group: ConditionGroupInit): Condition {
+    if (this.#ignoresMethods("group()")) return this;
     this.#refuseUnfinished("group()");
     const inner = typeof group === "function" ? group(new Condition()) : new Condition(group);
     if (!(inner instanceof Condition)) {

@@ -1,16 +1,19 @@
 // The entry points of `Model.query(init?)` and `Model.scan(init?)`: a builder over the model's runtime,
 // starting from `new Condition(init)`.
 import { InvalidFilterComparison } from "../errors";
-import { Condition, type ConditionInit } from "../expressions/condition";
+import { Condition, type ConditionInit, withLaterMethodsJoined } from "../expressions/condition";
 import { Query, Scan } from "./query-scan";
 import type { ModelRuntime } from "./runtime";
 
 const NO_SETTINGS = Object.freeze({});
 
-/** `new Condition(init)`; an unknown comparator's message names the operation, as Dynamoose's does. */
+/**
+ * `new Condition(init)`; an unknown comparator's message names the operation, as Dynamoose's does. What is
+ * chained on the builder is AND-ed to a raw `init` (a Condition made from a raw one ignores it).
+ */
 function initialCondition(init: ConditionInit | undefined, kind: "query" | "scan"): Condition {
   try {
-    return new Condition(init);
+    return withLaterMethodsJoined(new Condition(init));
   } catch (error) {
     if (error instanceof InvalidFilterComparison && error.message.endsWith(" is invalid.")) {
       throw new InvalidFilterComparison(`${error.message.slice(0, -1)} for the ${kind} operation.`);

@@ -201,7 +201,8 @@ describe("compileCondition", () => {
         ExpressionAttributeNames: { "#n0": "age" },
         ExpressionAttributeValues: { ":v0": 18 },
       };
-      expect(compile(new Condition(raw).and().where("name").eq("x").and().where("age").lt(99))).toEqual({
+      const combined = new Condition().group(raw).and().where("name").eq("x").and().where("age").lt(99);
+      expect(compile(combined)).toEqual({
         expression: "(#n0 > :v0) AND (#n1 = :v1) AND (#n0 < :v2)",
         names: { "#n0": "age", "#n1": "name" },
         values: { ":v0": { N: "18" }, ":v1": { S: "x" }, ":v2": { N: "99" } },
@@ -214,7 +215,7 @@ describe("compileCondition", () => {
         ExpressionAttributeNames: { "#a": "a" },
         ExpressionAttributeValues: { ":a": 1 },
       };
-      expect(compile(new Condition(raw).or().group(raw))).toEqual({
+      expect(compile(new Condition().group(raw).or().group(raw))).toEqual({
         expression: "(#a = :a) OR (#a = :v0)",
         names: { "#a": "a" },
         values: { ":a": { N: "1" }, ":v0": { N: "1" } },

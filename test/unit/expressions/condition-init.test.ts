@@ -1,5 +1,6 @@
 import { InvalidFilterComparison, InvalidParameter, InvalidParameterType } from "../../../lib/errors";
 import { Condition, type ConditionInit, isCondition, isRawCondition } from "../../../lib/expressions";
+import dynamodel, { type LogEvent } from "../../../lib/index";
 import { compile } from "./helpers";
 
 describe("new Condition(init)", () => {
@@ -142,12 +143,33 @@ describe("new Condition(init)", () => {
     ).toEqual(expected);
   });
 
-  it("lets a raw condition be chained further", () => {
+  // Dynamoose's Condition guide: "all future condition methods called on this condition instance will be
+  // ignored". Each ignored call is a warn log event; a raw condition in a group can be combined.
+  it("ignores methods called on a Condition made from a raw condition, saying so in the log", async () => {
     const raw = new Condition({
       ConditionExpression: "attribute_exists(#id)",
       ExpressionAttributeNames: { "#id": "id" },
     });
-    expect(compile(raw.or().where("id").eq(1))).toEqual({
+    const logger = await dynamodel.logger();
+    const logged: LogEvent[] = [];
+    logger.providers.set({ log: (event) => void logged.push(event as LogEvent) });
+    try {
+      const chained = raw.or().where("id").not().eq(1).and().group(new Condition("a").eq(1)).size();
+      expect(compile(chained)).toEqual(compile(raw));
+      expect(compile(chained)).toEqual({
+        expression: "attribute_exists(#id)",
+        names: { "#id": "id" },
+        values: undefined,
+      });
+    } finally {
+      logger.providers.clear();
+    }
+    expect(logged.map((event) => event.level)).toEqual(Array(7).fill("warn"));
+    expect(logged[0]!.message).toBe(
+      "or() on a Condition made from a raw condition is ignored, as in Dynamoose: join it in a new " +
+        "Condition instead (new Condition().group(raw).and()…).",
+    );
+    expect(compile(new Condition().group(raw).or().where("id").eq(1))).toEqual({
       expression: "(attribute_exists(#id)) OR (#id = :v0)",
       names: { "#id": "id" },
       values: { ":v0": { N: "1" } },
