@@ -101,6 +101,8 @@ export class Condition {
   // was: writes refuse such a condition when it is empty (condition-input.ts) instead of writing
   // unconditionally. (A field, not a WeakSet: adding to a weak set costs about 1 µs per chain step.)
   #chained = false;
+  /** A method ignored on this raw-made Condition was logged (once is enough: the rest of its chain is too). */
+  #saidIgnored = false;
 
   static {
     stateOf = (condition) => condition.#state;
@@ -127,16 +129,19 @@ export class Condition {
   /**
    * Whether this Condition was made from a raw condition, whose later methods are ignored, as Dynamoose's
    * Condition guide says ("all future condition methods called on this condition instance will be
-   * ignored"). Said once per call as a `warn` log event, so the dropped part is not silent.
+   * ignored"). Said once per such Condition as a `warn` log event, so the dropped part is not silent.
    */
   #ignoresMethods(method: string): boolean {
     if (!this.#state.raw) return false;
-    emitLog(
-      "warn",
-      "condition",
-      `${method} on a Condition made from a raw condition is ignored, as in Dynamoose: ` +
-        `join it in a new Condition instead (new Condition().group(raw).and()…).`,
-    );
+    if (!this.#saidIgnored) {
+      this.#saidIgnored = true;
+      emitLog(
+        "warn",
+        "condition",
+        `${method} on a Condition made from a raw condition is ignored, as in Dynamoose (so are the methods ` +
+          `after it): join it in a new Condition instead (new Condition().group(raw).and()…).`,
+      );
+    }
     return true;
   }
 

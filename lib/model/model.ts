@@ -130,6 +130,15 @@ function checkSharedTableKeys(
   if (siblings.length > 0) checkSchemasShareKeys([...siblings, compiled]);
 }
 
+/** The table name (as `tableNameKey` gives it) each registered model was defined with, by model name. */
+const definedTableKeys = new WeakMap<Instance, Map<string, string>>();
+
+function tableKeysOf(instance: Instance): Map<string, string> {
+  let keys = definedTableKeys.get(instance);
+  if (!keys) definedTableKeys.set(instance, (keys = new Map()));
+  return keys;
+}
+
 function registryOf(instance: Instance): Map<string, ModelClass> {
   let registry = registries.get(instance);
   if (!registry) registries.set(instance, (registry = new Map()));
@@ -189,9 +198,11 @@ export function defineModel(
   // models) still apply.
   resolveTableOptions(tableOptions, instance.Table.defaults.get());
   const sharedKey = tableNameKey(tableOptions, tableName);
-  // A model defined again (a module reloaded, keys being changed for every model of the table in turn) is
-  // checked on its first use instead: the others' definitions may be about to change too.
-  if (!registry.has(name)) checkSharedTableKeys(instance, sharedKey, name, compiled);
+  // A model defined again with the same table name (a module reloaded, keys being changed for every model
+  // of the table in turn) is checked on its first use instead: the others' definitions may be about to
+  // change too. One moved to another model's table name is checked now, as a new model is.
+  const tableKeys = tableKeysOf(instance);
+  if (tableKeys.get(name) !== sharedKey) checkSharedTableKeys(instance, sharedKey, name, compiled);
   let implicit: { options: ResolvedTableOptions; name: string } | undefined;
 
   // The model's table is bound on first use (the implicit table named by `tableName`, shared with
@@ -272,6 +283,7 @@ export function defineModel(
   linkReferencedModel(model, reference);
   for (const schema of compiled) for (const slot of schema.selfReferences) slot.bind(reference);
   registry.set(name, model);
+  tableKeys.set(name, sharedKey);
   return model;
 }
 

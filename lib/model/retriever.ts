@@ -76,9 +76,18 @@ export abstract class Retriever<
    * The builder that runs once the pre hooks are through: what the context's `query` holds (this one if it
    * holds no builder), changed in place no more, so one a hook kept (`kept = this.query`) is immutable again.
    */
-  #afterPreHooks(query: unknown): Retriever<T, R, I, P, X> {
+  #afterPreHooks(query: unknown, given: Retriever<T, R, I, P, X>): Retriever<T, R, I, P, X> {
+    given.#changesInPlace = false; // also when a hook put another builder there and kept this one
     const builder = query instanceof Retriever ? (query as Retriever<T, R, I, P, X>) : this;
     builder.#changesInPlace = false;
+    const { runtime, kind } = builder.#job;
+    if (runtime !== this.#job.runtime) {
+      // Another model's items would go through this model's post hooks and reach its caller as its own.
+      throw new InvalidParameter(
+        `A ${this.#job.kind} pre hook of ${this.#job.runtime.name} put a ${kind} of ${runtime.name} in ` +
+          `this.query: it may change the request, or put another query or scan of ${this.#job.runtime.name} there.`,
+      );
+    }
     return builder;
   }
 
@@ -283,12 +292,13 @@ export abstract class Retriever<
     // The query/scan hooks see `{model, operation, query, settings}`, `query` a copy of this builder that its
     // chain methods change in place; a pre hook may also put another builder of the model there. What
     // `query` holds after the pre hooks runs.
-    const context = operationContext(runtime, kind, { query: this.#forHooks() });
+    const given = this.#forHooks();
+    const context = operationContext(runtime, kind, { query: given });
     const work = runHooked(
       runtime,
       kind,
       context,
-      () => runRetrieve<T>(this.#afterPreHooks(context.query).#job) as Promise<R>,
+      () => runRetrieve<T>(this.#afterPreHooks(context.query, given).#job) as Promise<R>,
     );
     return withCallback(work, callback);
   }
@@ -327,9 +337,8 @@ export abstract class Retriever<
     pagesOf: (job: RetrieveJob) => AsyncIterable<unknown>,
   ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
-    return observedPages(runtime, kind, this.#forHooks(), (query) =>
-      pagesOf(this.#afterPreHooks(query).#job),
-    );
+    const given = this.#forHooks();
+    return observedPages(runtime, kind, given, (query) => pagesOf(this.#afterPreHooks(query, given).#job));
   }
 }
 

@@ -1,11 +1,8 @@
 // `schema.attributes(item?, {includeMaps}?)`: every attribute path of a schema, nested ones dotted, as
 // Dynamoose's public (undocumented) method lists them.
+import { isRecordLike } from "../expressions/is-plain-object";
 import type { CompiledAttribute, ObjectShape } from "./compiled";
 import { variantFor } from "./to-dynamo";
-
-/** An item's data: a plain object, or an Item (a model's instance). */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 export interface AttributePathSettings {
   /** Also list each attribute's aliases (`map`/`alias`/`aliases`), right after its path. */
@@ -31,7 +28,7 @@ export function attributePaths(
         : [variantFor(attribute, value)];
     for (const variant of variants) {
       if (variant.kind === "object" && typeof variant.shape === "object") {
-        visit(variant.shape, `${path}.`, isObject(value) ? value : undefined);
+        visit(variant.shape, `${path}.`, isRecordLike(value) ? value : undefined);
       }
       if (variant.kind === "array" && typeof variant.element === "object") {
         paths.push(`${path}.0`);

@@ -274,12 +274,24 @@ export function checkRequiredIn(walk: RuleWalk, skip?: (path: string) => boolean
       throw new ValidationError(path, "required", value, "is required");
     }
     // DynamoDB has no empty sets, so an empty Set is written as no value at all: the stored item would break
-    // the rule, and every later save of it would be refused. (With a default, `default: []` say, a later
-    // write fills the default in again, so the stored item's missing set is what the schema asks for.)
-    if (value instanceof Set && value.size === 0 && !attribute.settings.hasDefault) {
+    // the rule, and every later save of it would be refused. (With an empty default, `default: []` say, a
+    // later write fills it in again, so the stored item's missing set is what the schema asks for; a default
+    // with members would appear in the table on some later, unrelated save.)
+    if (value instanceof Set && value.size === 0 && !hasEmptyDefault(attribute)) {
       throw new ValidationError(path, "required", value, "is required (an empty set is stored as no value)");
     }
   });
+}
+
+/**
+ * Whether the attribute's default is an empty set or list, or a function (whose result is not known here:
+ * given the benefit of the doubt, as `default: () => []` is the usual way to write an empty one).
+ */
+function hasEmptyDefault(attribute: CompiledAttribute): boolean {
+  const { hasDefault, default: given } = attribute.settings;
+  if (!hasDefault) return false;
+  if (typeof given === "function") return true;
+  return (given instanceof Set && given.size === 0) || (Array.isArray(given) && given.length === 0);
 }
 
 export function checkEnums(shape: ObjectShape, item: Record<string, unknown>): void {

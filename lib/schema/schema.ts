@@ -28,7 +28,8 @@ import type {
 import type { ItemOf } from "./infer";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
-import { attributePaths, isObject, type AttributePathSettings } from "./attribute-paths";
+import { attributePaths, type AttributePathSettings } from "./attribute-paths";
+import { isRecordLike } from "../expressions/is-plain-object";
 import type { DefinitionCheck, SettingsCheck } from "./definition-check";
 import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
@@ -190,7 +191,7 @@ export class Schema<
    * ```
    */
   attributes(item?: object, settings?: AttributePathSettings): string[] {
-    return attributePaths(this.#compiled.shape, isObject(item) ? item : undefined, settings);
+    return attributePaths(this.#compiled.shape, isRecordLike(item) ? item : undefined, settings);
   }
 
   /**

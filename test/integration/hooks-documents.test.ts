@@ -469,3 +469,48 @@ describe("a query or scan pre hook changing this.query in place (SPEC §9, Mongo
     expect(scan.limit(1)).not.toBe(scan);
   });
 });
+
+describe("a query or scan pre hook putting another builder in this.query", () => {
+  const Other = dynamodel.model("HookReplaceOther", new Schema({ id: Number, secret: String }), {
+    tableName: uniqueTableName("hookReplaceOther"),
+    throughput: "ON_DEMAND",
+  });
+  const schema = new Schema({ id: Number, name: String });
+  let mode: "other" | "replace" = "replace";
+  let kept: ReturnType<typeof Pet.scan> | undefined;
+  schema.pre("scan", function () {
+    kept = this.query as ReturnType<typeof Pet.scan>;
+    this.query = mode === "other" ? Other.scan() : Pet.scan().where("id").eq(1);
+  });
+  const Pet = dynamodel.model("HookReplacePet", schema, {
+    tableName: uniqueTableName("hookReplacePet"),
+    throughput: "ON_DEMAND",
+  });
+  beforeAll(async () => {
+    await Pet.batchPut([
+      { id: 1, name: "a" },
+      { id: 2, name: "b" },
+    ]);
+    await Other.create({ id: 7, secret: "s" });
+  });
+
+  it("runs it for exec(), pages() and for await, and leaves the copy it replaced immutable", async () => {
+    mode = "replace";
+    const seen: (number | undefined)[] = (await Pet.scan().exec()).map((pet) => pet.id);
+    for await (const page of Pet.scan().pages()) seen.push(...page.map((pet) => pet.id));
+    for await (const pet of Pet.scan()) seen.push(pet.id);
+    expect(seen).toEqual([1, 1, 1]);
+    expect(kept!.limit(1)).not.toBe(kept);
+  });
+
+  it("refuses a builder of another model: its items are not this model's", async () => {
+    mode = "other";
+    await expect(Pet.scan().exec()).rejects.toThrow(
+      "A scan pre hook of HookReplacePet put a scan of HookReplaceOther in this.query",
+    );
+    const iterated = async () => {
+      for await (const pet of Pet.scan()) void pet;
+    };
+    await expect(iterated()).rejects.toThrow(dynamodel.InvalidParameter);
+  });
+});

@@ -183,6 +183,23 @@ describe("a required Set given no members", () => {
     expect(await rawItem(Defaulted.table().name, { id: "d" })).toEqual({ id: { S: "d" } });
   });
 
+  it("is refused when the default has members: it would appear on some later, unrelated save", async () => {
+    const WithMembers = dynamodel.model(
+      "RequiredSetMemberDefault",
+      { id: String, tags: { type: Set, schema: [String], required: true, default: ["x"] } },
+      { tableName: uniqueTableName("reqSetMembers"), throughput: "ON_DEMAND" },
+    );
+    await WithMembers.create({ id: "n" });
+    await expect(WithMembers.create({ id: "m", tags: new Set<string>() })).rejects.toThrow(
+      '"tags" is required (an empty set is stored as no value)',
+    );
+    expect(await rawItem(WithMembers.table().name, { id: "m" })).toBeUndefined();
+    expect(await rawItem(WithMembers.table().name, { id: "n" })).toEqual({
+      id: { S: "n" },
+      tags: { SS: ["x"] },
+    });
+  });
+
   it("is refused when a loaded item's set is emptied, and the stored set stays", async () => {
     await Tagged.create({ id: "b", version: 1, tags: ["x"] });
     const loaded = (await Tagged.get("b"))!;

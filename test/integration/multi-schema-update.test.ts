@@ -131,4 +131,28 @@ describe("the schema an update takes, by the values of every operator", () => {
     await Doc.update({ pk: "u" }, { other: "x", data: [1, 2] } as never);
     expect((await storedIn(Doc.table().name, "u"))?.data).toEqual({ S: "[1,2]" });
   });
+
+  it("a lone value is no set for a plain change, and $ADD of one element to a list is still scored", async () => {
+    const Tagged = dynamodel.model(
+      "MultiUpdateLone",
+      [
+        new Schema({ pk: String, tags: { type: Set, schema: [String] } }),
+        new Schema({ pk: String, tags: String }),
+      ],
+      { tableName: uniqueTableName("multiUpdateLone") },
+    );
+    await Tagged.update({ pk: "a" }, { tags: "solo" });
+    expect((await storedIn(Tagged.table().name, "a"))?.tags).toEqual({ S: "solo" });
+    const Friends = dynamodel.model(
+      "MultiUpdateListAdd",
+      [
+        new Schema({ pk: String, name: String }),
+        new Schema({ pk: String, name: String, friends: { type: Array, schema: [String] } }),
+      ],
+      { tableName: uniqueTableName("multiUpdateListAdd") },
+    );
+    await Friends.create({ pk: "b", name: "n", friends: ["Bob"] } as never);
+    await Friends.update({ pk: "b" }, { name: "m", $ADD: { friends: "Tim" } } as never);
+    expect((await storedIn(Friends.table().name, "b"))?.friends).toEqual({ L: [{ S: "Bob" }, { S: "Tim" }] });
+  });
 });

@@ -194,3 +194,12 @@ it("lets models sharing a tableName be defined again one by one with new keys (a
   const { Items } = await rawClient().scan({ TableName: tableName });
   expect(Items?.map((item) => item.id?.S).sort()).toEqual(["1", "2"]);
 });
+
+it("refuses a model defined again onto another model's tableName with other keys, as a new one", () => {
+  const tableName = uniqueTableName("SharedNameMoved");
+  dynamodel.model("SharedNameMovedFirst", { id: String, n: String }, { tableName });
+  dynamodel.model("SharedNameMover", { pk: String }, { tableName: uniqueTableName("SharedNameElsewhere") });
+  expect(() => dynamodel.model("SharedNameMover", { pk: String, m: String }, { tableName })).toThrow(
+    `hashKey's for all models must match ("id" and "pk")`,
+  );
+});

@@ -164,10 +164,11 @@ describe("new Condition(init)", () => {
     } finally {
       logger.providers.clear();
     }
-    expect(logged.map((event) => event.level)).toEqual(Array(7).fill("warn"));
+    // Once per raw-made Condition: the rest of the chain is ignored with it.
+    expect(logged.map((event) => event.level)).toEqual(["warn"]);
     expect(logged[0]!.message).toBe(
-      "or() on a Condition made from a raw condition is ignored, as in Dynamoose: join it in a new " +
-        "Condition instead (new Condition().group(raw).and()…).",
+      "or() on a Condition made from a raw condition is ignored, as in Dynamoose (so are the methods after " +
+        "it): join it in a new Condition instead (new Condition().group(raw).and()…).",
     );
     expect(compile(new Condition().group(raw).or().where("id").eq(1))).toEqual({
       expression: "(attribute_exists(#id)) OR (#id = :v0)",
