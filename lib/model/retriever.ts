@@ -294,12 +294,19 @@ export abstract class Retriever<
     // `query` holds after the pre hooks runs.
     const given = this.#forHooks();
     const context = operationContext(runtime, kind, { query: given });
-    const work = runHooked(
-      runtime,
-      kind,
-      context,
-      () => runRetrieve<T>(this.#afterPreHooks(context.query, given).#job) as Promise<R>,
-    );
+    const work = (async () => {
+      try {
+        return await runHooked(
+          runtime,
+          kind,
+          context,
+          () => runRetrieve<T>(this.#afterPreHooks(context.query, given).#job) as Promise<R>,
+        );
+      } finally {
+        // A pre hook that failed never reached #afterPreHooks: a copy it kept stops changing in place too.
+        given.#changesInPlace = false;
+      }
+    })();
     return withCallback(work, callback);
   }
 
@@ -338,7 +345,17 @@ export abstract class Retriever<
   ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
     const given = this.#forHooks();
-    return observedPages(runtime, kind, given, (query) => pagesOf(this.#afterPreHooks(query, given).#job));
+    const pages = observedPages(runtime, kind, given, (query) =>
+      pagesOf(this.#afterPreHooks(query, given).#job),
+    );
+    // A pre hook that failed never reached #afterPreHooks: a copy it kept stops changing in place too.
+    return (async function* () {
+      try {
+        yield* pages;
+      } finally {
+        given.#changesInPlace = false;
+      }
+    })();
   }
 }
 

@@ -7,8 +7,6 @@ import type { Middleware } from "../client/send";
 import type { Instance } from "../instance";
 import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { NO_MATCH } from "../schema/types/handler";
-import { isPlainObject } from "../expressions/is-plain-object";
-import { UNDEFINED } from "../schema/type-markers";
 import type { Schema } from "../schema/schema";
 import type { TableRuntime } from "../table/table";
 
@@ -107,10 +105,10 @@ function mayBeStoredAs(attribute: CompiledAttribute, stored: unknown): boolean {
   return false;
 }
 
-function bestSchema(
+export function bestSchema(
   runtime: ModelRuntime,
   object: Record<string, unknown>,
-  fits: (attribute: CompiledAttribute, value: unknown) => boolean,
+  fits: (attribute: CompiledAttribute, value: unknown) => boolean | number,
 ): CompiledSchema {
   const compiled = runtime.compiled;
   if (compiled.length === 1) return compiled[0]!;
@@ -123,7 +121,8 @@ function bestSchema(
     // name the schema as much as the object's own name does in an item's data.
     for (const key of Object.keys(object)) {
       const attribute = schema.shape.byInputName.get(key);
-      if (attribute !== undefined ? fits(attribute, object[key]) : flattened?.has(key)) score += 1;
+      if (attribute !== undefined) score += Number(fits(attribute, object[key]));
+      else if (flattened?.has(key)) score += 1;
     }
     if (score > bestScore) {
       best = schema;
@@ -131,86 +130,4 @@ function bestSchema(
     }
   }
   return best;
-}
-
-const UPDATE_OPERATORS = new Set(["$SET", "$ADD", "$REMOVE", "$DELETE"]);
-
-/** Stands for a value not looked at when choosing an update's schema (a path's, an operator's). */
-const UNSEEN = Symbol("unseen");
-
-/** A value the update gives an attribute, and how: set whole, or added to / deleted from what is stored. */
-interface GivenValue {
-  readonly value: unknown;
-  readonly operator: "$SET" | "$ADD" | "$DELETE";
-}
-
-/**
- * The schema an update is planned with: in a multi-schema model, the one declaring most of the attributes
- * the update names (top-level names of its document paths, in every operator) and able to take the values
- * it gives them (`{v: 6}` chooses the schema where `v` is a Number over one where it is a String); the first
- * on a tie.
- */
-export function schemaForUpdate(runtime: ModelRuntime, update: unknown): CompiledSchema {
-  const compiled = runtime.compiled;
-  if (compiled.length === 1 || typeof update !== "object" || update === null) return compiled[0]!;
-  const named: Record<string, GivenValue | typeof UNSEEN> = {};
-  const name = (path: string) => {
-    const top = path.split(/[.[]/, 1)[0]!;
-    if (!(top in named)) named[top] = UNSEEN;
-  };
-  const give = (path: string, value: unknown, operator: GivenValue["operator"]) => {
-    if (/[.[]/.test(path)) name(path);
-    else named[path] = { value, operator };
-  };
-  for (const [key, value] of Object.entries(update)) {
-    if (!UPDATE_OPERATORS.has(key)) give(key, value, "$SET");
-    else if (Array.isArray(value)) for (const path of value) name(String(path));
-    else if (typeof value === "string") name(value);
-    else if (typeof value === "object" && value !== null) {
-      // $SET's values, $ADD's numbers, set members and list elements, and $DELETE's set members are each
-      // something the attribute must be able to take ($REMOVE names paths only).
-      const operator = key === "$ADD" || key === "$DELETE" ? key : "$SET";
-      for (const [path, operand] of Object.entries(value)) give(path, operand, operator);
-    }
-  }
-  return bestSchema(runtime, named, mayTake);
-}
-
-/**
- * Whether `attribute` may take a value an update gives it (before conversion: an array for a Set, a number
- * for a Date). Values not looked at, removals and `{$IF_NOT_EXISTS}`-style operands fit anything. `$ADD`
- * and `$DELETE` also take one set member alone, and `$ADD` one list element alone.
- */
-function mayTake(attribute: CompiledAttribute, given: unknown): boolean {
-  if (given === UNSEEN) return true;
-  const { value, operator } = given as GivenValue;
-  if (value === undefined || value === null || value === UNDEFINED) return true;
-  if (isPlainObject(value) && Object.keys(value).some((key) => key.startsWith("$"))) return true;
-  const several = value instanceof Set || Array.isArray(value);
-  return attribute.variants.some((variant) => {
-    switch (variant.kind) {
-      case "scalar":
-        return variant.type.normalize(value) !== NO_MATCH;
-      case "set": {
-        const element = variant.element;
-        if (element === undefined || (!several && operator === "$SET")) return false;
-        const members = several ? [...(value as Iterable<unknown>)] : [value];
-        return members.every((member) => element.normalize(member) !== NO_MATCH);
-      }
-      case "array": {
-        if (!Array.isArray(value) && operator !== "$ADD") return false;
-        const element = variant.element;
-        const entries = Array.isArray(value) ? value : [value];
-        return (
-          typeof element !== "object" ||
-          entries.every((entry) => mayTake(element, { value: entry, operator: "$SET" }))
-        );
-      }
-      case "object":
-        return isPlainObject(value);
-      default:
-        // JSON storage takes any value JSON can hold; ANY, COMBINE and references are not told apart here.
-        return true;
-    }
-  });
 }

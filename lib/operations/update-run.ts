@@ -3,7 +3,8 @@
 import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { withStoredItem } from "../model/conflict";
 import { itemFromImage, sendForModel } from "../model/persist";
-import { schemaForUpdate, type ModelRuntime } from "../model/runtime";
+import type { ModelRuntime } from "../model/runtime";
+import { schemaForUpdate } from "../model/update-schema";
 import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";

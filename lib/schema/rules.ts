@@ -284,14 +284,26 @@ export function checkRequiredIn(walk: RuleWalk, skip?: (path: string) => boolean
 }
 
 /**
- * Whether the attribute's default is an empty set or list, or a function (whose result is not known here:
- * given the benefit of the doubt, as `default: () => []` is the usual way to write an empty one).
+ * Whether the attribute's default is an empty set or list. A function default is called to see (defaults
+ * are called per write anyway): one resolving later is given the benefit of the doubt, as
+ * `default: async () => []` is a way to write an empty one.
  */
 function hasEmptyDefault(attribute: CompiledAttribute): boolean {
   const { hasDefault, default: given } = attribute.settings;
   if (!hasDefault) return false;
-  if (typeof given === "function") return true;
-  return (given instanceof Set && given.size === 0) || (Array.isArray(given) && given.length === 0);
+  let value: unknown = given;
+  if (typeof given === "function") {
+    try {
+      value = (given as () => unknown)();
+    } catch {
+      return false;
+    }
+    if (isThenable(value)) {
+      Promise.resolve(value).catch(() => undefined);
+      return true;
+    }
+  }
+  return (value instanceof Set && value.size === 0) || (Array.isArray(value) && value.length === 0);
 }
 
 export function checkEnums(shape: ObjectShape, item: Record<string, unknown>): void {

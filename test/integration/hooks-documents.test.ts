@@ -476,10 +476,11 @@ describe("a query or scan pre hook putting another builder in this.query", () =>
     throughput: "ON_DEMAND",
   });
   const schema = new Schema({ id: Number, name: String });
-  let mode: "other" | "replace" = "replace";
+  let mode: "other" | "replace" | "fail" = "replace";
   let kept: ReturnType<typeof Pet.scan> | undefined;
   schema.pre("scan", function () {
     kept = this.query as ReturnType<typeof Pet.scan>;
+    if (mode === "fail") throw new Error("refused by the hook");
     this.query = mode === "other" ? Other.scan() : Pet.scan().where("id").eq(1);
   });
   const Pet = dynamodel.model("HookReplacePet", schema, {
@@ -500,6 +501,15 @@ describe("a query or scan pre hook putting another builder in this.query", () =>
     for await (const page of Pet.scan().pages()) seen.push(...page.map((pet) => pet.id));
     for await (const pet of Pet.scan()) seen.push(pet.id);
     expect(seen).toEqual([1, 1, 1]);
+    expect(kept!.limit(1)).not.toBe(kept);
+  });
+
+  it("leaves a copy kept by a pre hook that then failed immutable too", async () => {
+    mode = "fail";
+    await expect(Pet.scan().exec()).rejects.toThrow("refused by the hook");
+    expect(kept!.limit(1)).not.toBe(kept);
+    kept = undefined;
+    await expect(Pet.scan().pages().next()).rejects.toThrow("refused by the hook");
     expect(kept!.limit(1)).not.toBe(kept);
   });
 

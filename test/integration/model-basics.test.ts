@@ -200,6 +200,23 @@ describe("a required Set given no members", () => {
     });
   });
 
+  it("is refused when a function default gives members, accepted when it gives none", async () => {
+    const table = uniqueTableName("reqSetFunctionDefault");
+    const Both = dynamodel.model(
+      "RequiredSetFunctionDefault",
+      {
+        id: String,
+        tags: { type: Set, schema: [String], required: true, default: () => ["x"] },
+        marks: { type: Set, schema: [String], required: true, default: () => [] as string[] },
+      },
+      { tableName: table, throughput: "ON_DEMAND" },
+    );
+    await Both.create({ id: "ok", marks: new Set<string>() });
+    expect(await rawItem(table, { id: "ok" })).toEqual({ id: { S: "ok" }, tags: { SS: ["x"] } });
+    await expect(Both.create({ id: "no", tags: new Set<string>() })).rejects.toThrow('"tags" is required');
+    expect(await rawItem(table, { id: "no" })).toBeUndefined();
+  });
+
   it("is refused when a loaded item's set is emptied, and the stored set stays", async () => {
     await Tagged.create({ id: "b", version: 1, tags: ["x"] });
     const loaded = (await Tagged.get("b"))!;

@@ -1,5 +1,6 @@
 // Model.update and transaction updates on a model with several schemas: the changes are planned with the
 // schema that declares their attributes, so nothing a later schema declares is dropped or left unconverted.
+import { marshall } from "@aws-sdk/util-dynamodb";
 import dynamodel, { Schema, type } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
@@ -154,5 +155,93 @@ describe("the schema an update takes, by the values of every operator", () => {
     await Friends.create({ pk: "b", name: "n", friends: ["Bob"] } as never);
     await Friends.update({ pk: "b" }, { name: "m", $ADD: { friends: "Tim" } } as never);
     expect((await storedIn(Friends.table().name, "b"))?.friends).toEqual({ L: [{ S: "Bob" }, { S: "Tim" }] });
+  });
+
+  it("scores each operator as DynamoDB applies it, whichever schema comes first", async () => {
+    const pick = async (
+      name: string,
+      first: Record<string, unknown>,
+      second: Record<string, unknown>,
+      stored: Record<string, unknown>,
+      update: Record<string, unknown>,
+    ) => {
+      const table = uniqueTableName(name);
+      const Model = dynamodel.model(
+        name,
+        [new Schema({ pk: String, ...first }), new Schema({ pk: String, ...second })],
+        {
+          tableName: table,
+        },
+      );
+      await Model.table().initialize();
+      await rawClient().putItem({
+        TableName: table,
+        Item: marshall({ pk: "a", ...stored }, { convertClassInstanceToMap: true }),
+      });
+      await Model.update({ pk: "a" }, update as never);
+      return storedIn(table, "a");
+    };
+    // $ADD of a number adds to the Number, not appended to a list declared first.
+    expect(
+      (
+        await pick(
+          "ScoreAddNumber",
+          { v: { type: Array, schema: [Number] } },
+          { v: Number },
+          { v: 3 },
+          { $ADD: { v: 5 } },
+        )
+      )?.v,
+    ).toEqual({ N: "8" });
+    // $ADD of one member adds to the Set, not to a list or a String declared first.
+    expect(
+      (
+        await pick(
+          "ScoreAddMember",
+          { tags: { type: Array, schema: [String] } },
+          { tags: { type: Set, schema: [String] } },
+          { tags: new Set(["x"]) },
+          { $ADD: { tags: "y" } },
+        )
+      )?.tags?.SS?.sort(),
+    ).toEqual(["x", "y"]);
+    expect(
+      (
+        await pick(
+          "ScoreAddString",
+          { tags: String },
+          { tags: { type: Set, schema: [String] } },
+          { tags: new Set(["x"]) },
+          { $ADD: { tags: "y" } },
+        )
+      )?.tags?.SS?.sort(),
+    ).toEqual(["x", "y"]);
+    // $DELETE takes set members only.
+    expect(
+      (
+        await pick(
+          "ScoreDelete",
+          { tags: { type: Array, schema: [String] } },
+          { tags: { type: Set, schema: [String] } },
+          { tags: new Set(["x", "y"]) },
+          { $DELETE: { tags: ["x"] } },
+        )
+      )?.tags,
+    ).toEqual({ SS: ["y"] });
+    // $IF_NOT_EXISTS is scored by the value inside it, $LIST_PREPEND by its elements.
+    expect(
+      (await pick("ScoreIfNotExists", { v: String }, { v: Number }, {}, { v: { $IF_NOT_EXISTS: 5 } }))?.v,
+    ).toEqual({ N: "5" });
+    expect(
+      (
+        await pick(
+          "ScorePrepend",
+          { items: String },
+          { items: { type: Array, schema: [String] } },
+          { items: ["b"] },
+          { items: { $LIST_PREPEND: ["a"] } },
+        )
+      )?.items,
+    ).toEqual({ L: [{ S: "a" }, { S: "b" }] });
   });
 });
