@@ -30,6 +30,8 @@ function sourcesOf(attribute: CompiledAttribute): readonly string[] {
   return variant.kind === "combine" ? variant.attributes : [];
 }
 
+const quoted = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(", ");
+
 /** The top-level names the changes touch. */
 function changedNames(changes: readonly { path: readonly PathSegment[] }[]): Set<PathSegment> {
   return new Set(changes.map((change) => change.path[0]!));
@@ -72,14 +74,11 @@ export function checkProjectedCombines(
     if (!sources.some((source) => changed.has(source))) continue;
     const unread = sources.filter((source) => !vouches(source));
     if (unread.length === 0) continue;
+    const changedSources = sources.filter((source) => changed.has(source));
     throw new InvalidParameter(
-      `"${attribute.name}" combines ${sources.map((name) => `"${name}"`).join(", ")}: this item was read ` +
-        `without ${unread.map((name) => `"${name}"`).join(", ")}, so saving its change to ` +
-        `${sources
-          .filter((name) => changed.has(name))
-          .map((name) => `"${name}"`)
-          .join(", ")} cannot ` +
-        `work out the combined value. Read every source, or update them all with Model.update.`,
+      `"${attribute.name}" combines ${quoted(sources)}: this item was read without ${quoted(unread)}, so ` +
+        `saving its change to ${quoted(changedSources)} cannot work out the combined value. Read every ` +
+        `source, or update them all with Model.update.`,
     );
   }
 }
