@@ -217,10 +217,10 @@ export class LockError extends DynamodelError {
 export interface TransactionCancellationReason {
   /** The element's position in the request. */
   index: number;
-  /** The model name of the element, when known. */
-  model?: string;
+  /** The model name of the element. */
+  model: string;
   /** The element's key, as given. */
-  key?: Record<string, unknown>;
+  key: Record<string, unknown>;
   /** DynamoDB's reason code: `None`, `ConditionalCheckFailed`, `TransactionConflict`, … */
   code: string;
   message?: string;

@@ -26,6 +26,7 @@ import type {
   PostHookFunction,
 } from "../hooks/hooks";
 import type { ItemOf } from "./infer";
+import type { HookItem } from "../hooks/hook-item";
 import type { CompiledAttribute, CompiledSchema, ObjectShape } from "./compiled";
 import { compileSchema } from "./compile";
 import { attributePaths, type AttributePathSettings } from "./attribute-paths";
@@ -113,13 +114,16 @@ export class Schema<
    */
   pre(
     operation: HookOperations<DocumentHookOperation>,
-    hook: (this: ItemOf<D, S>, next: NextHook) => unknown,
+    hook: (this: HookItem<ItemOf<D, S>>, next: NextHook) => unknown,
   ): this;
   pre(
     operation: HookOperations<ContextHookOperation>,
     hook: (this: HookContext, next: NextHook) => unknown,
   ): this;
-  pre(operation: HookOperations, hook: (this: ItemOf<D, S> | HookContext, next: NextHook) => unknown): this;
+  pre(
+    operation: HookOperations,
+    hook: (this: HookItem<ItemOf<D, S>> | HookContext, next: NextHook) => unknown,
+  ): this;
   pre(operation: HookOperations, hook: (this: never, next: NextHook) => unknown, ...rest: unknown[]): this {
     this.#compiled.hooks.addPre(operation, hook, rest[0]);
     return this;
@@ -147,11 +151,16 @@ export class Schema<
   // (TypeScript cannot choose an overload by a function's parameter count), as in Mongoose.
   post(
     operation: HookOperations<DocumentHookOperation>,
-    hook: (this: ItemOf<D, S>, result: ItemOf<D, S>, next: NextHook) => unknown,
+    hook: (this: HookItem<ItemOf<D, S>>, result: HookItem<ItemOf<D, S>>, next: NextHook) => unknown,
   ): this;
   post(
     operation: HookOperations<DocumentHookOperation>,
-    hook: (this: ItemOf<D, S>, error: unknown, result: ItemOf<D, S> | undefined, next: NextHook) => unknown,
+    hook: (
+      this: HookItem<ItemOf<D, S>>,
+      error: unknown,
+      result: HookItem<ItemOf<D, S>> | undefined,
+      next: NextHook,
+    ) => unknown,
   ): this;
   post(
     operation: HookOperations<ContextHookOperation>,
@@ -163,11 +172,16 @@ export class Schema<
   ): this;
   post(
     operation: HookOperations,
-    hook: (this: ItemOf<D, S> | HookContext, result: unknown, next: NextHook) => unknown,
+    hook: (this: HookItem<ItemOf<D, S>> | HookContext, result: unknown, next: NextHook) => unknown,
   ): this;
   post(
     operation: HookOperations,
-    hook: (this: ItemOf<D, S> | HookContext, error: unknown, result: unknown, next: NextHook) => unknown,
+    hook: (
+      this: HookItem<ItemOf<D, S>> | HookContext,
+      error: unknown,
+      result: unknown,
+      next: NextHook,
+    ) => unknown,
   ): this;
   post(operation: HookOperations, hook: PostHookFunction<never, never>, ...rest: unknown[]): this {
     this.#compiled.hooks.addPost(operation, hook, rest[0]);

@@ -1,4 +1,10 @@
-import dynamodel, { DynamodelError, TypeMismatch, ValidationError, type ValidationRule } from "dynamodel";
+import dynamodel, {
+  DynamodelError,
+  TransactionCanceledError,
+  TypeMismatch,
+  ValidationError,
+  type ValidationRule,
+} from "dynamodel";
 import { startLocal, type LocalDynamoDB, type StartLocalOptions } from "dynamodel/local";
 import type { Equal, Expect } from "./assert";
 
@@ -18,6 +24,13 @@ type _rules = Expect<
 const sameClass: typeof ValidationError = dynamodel.ValidationError;
 void failure;
 void sameClass;
+
+// A cancelled transaction's reasons (SPEC §6): `model` and `key` on every one, `message` and `item` optional.
+type Reason = TransactionCanceledError["reasons"][number];
+type _reasonModel = Expect<Equal<Reason["model"], string>>;
+type _reasonKey = Expect<Equal<Reason["key"], Record<string, unknown>>>;
+type _reasonIndex = Expect<Equal<Reason["index"], number>>;
+type _reasonMessage = Expect<Equal<Reason["message"], string | undefined>>;
 
 // @ts-expect-error: "maximum" is not a validation rule
 new ValidationError("age", "maximum", 1, "too big");

@@ -2,6 +2,7 @@
 import { Schema } from "dynamodel";
 import type { HookContext, HookOperation, HookOperations, NextHook } from "dynamodel";
 import type { ItemOf } from "../../lib/schema/infer";
+import type { HookItem } from "../../lib/hooks/hook-item";
 import type { Equal, Expect } from "./assert";
 
 const schema = new Schema({
@@ -34,7 +35,27 @@ schema.pre("save", function () {
   this.name = 5;
 });
 
-type SchemaItem = ItemOf<(typeof schema)["__definition"], (typeof schema)["__settings"]>;
+type SchemaData = ItemOf<(typeof schema)["__definition"], (typeof schema)["__settings"]>;
+/** A document hook's `this`: the item's data and the Item methods. */
+type SchemaItem = HookItem<SchemaData>;
+
+// Document hooks get the item itself: its Item methods are there (`this.save()` in a post hook).
+schema.post("validate", async function () {
+  const original = this.original();
+  const dirty: boolean = this.isDirty("name");
+  const saved = await this.save();
+  const name: string = saved.name;
+  void [original, dirty, name, this.toJSON()];
+});
+schema.post("save", function (item) {
+  type _item = Expect<Equal<typeof item, SchemaItem>>;
+  const modified: string[] = item.modifiedPaths();
+  void modified;
+});
+schema.pre("delete", function () {
+  // @ts-expect-error: the Item methods are typed; save takes settings or a callback
+  void this.save(5);
+});
 
 // Arrays of names (Mongoose): `this` follows the kind of the operations named.
 schema.pre(["save", "validate"], function () {

@@ -104,7 +104,7 @@ describe("dynamodel's structured constructors", () => {
     const unknown = new UnknownAttribute("Invalid Attribute: a.b", "a.b");
     expect([unknown.message, unknown.path]).toEqual(["Invalid Attribute: a.b", "a.b"]);
 
-    const reasons = [{ index: 0, code: "ConditionalCheckFailed" }];
+    const reasons = [{ index: 0, model: "Cat", key: { id: 1 }, code: "ConditionalCheckFailed" }];
     const cancelled = new TransactionCanceledError("Transaction cancelled: x.", reasons, { cause });
     expect([cancelled.message, cancelled.reasons, cancelled.cause]).toEqual([
       "Transaction cancelled: x.",
