@@ -19,6 +19,9 @@ import { parseDocumentPath } from "./path";
  */
 export type ConditionObject = Readonly<Record<string, unknown>>;
 
+/** {@link ConditionObject} with its keys checked against a model's attribute paths (`Model.scan({…})`). */
+export type ConditionObjectOf<TPath extends string> = { readonly [P in TPath]?: unknown };
+
 /** The argument list a comparator gets from its object-form value. */
 function objectFormArgs(comparator: ComparatorName, value: unknown, key: string): unknown[] {
   if (comparator !== "between") return [value];

@@ -11,7 +11,9 @@ import type {
 } from "@aws-sdk/client-dynamodb";
 import type { Callback } from "../callbacks";
 import type { Middleware } from "../client/send";
-import type { ConditionInit } from "../expressions/condition";
+import type { Condition } from "../expressions/condition";
+import type { ConditionObjectOf } from "../expressions/condition-object";
+import type { RawCondition } from "../expressions/raw";
 import type { BatchGetResult, BatchGetSettings } from "../operations/batch-get";
 import type { BatchWriteResult, BatchWriteSettings } from "../operations/batch-write";
 import type { DeleteSettings } from "../operations/delete";
@@ -158,11 +160,11 @@ export interface ModelType<
    * @example `await Cat.query("owner").eq("ann").where("age").gt(3).exec()`
    */
   query(
-    init?: TPath | Exclude<ConditionInit, string>,
+    init?: TPath | Condition | RawCondition | ConditionObjectOf<TPath>,
   ): Query<ModelItem<TItem>, QueryResponse<ModelItem<TItem>>, TPath, TIndex>;
   /** A scan builder: reads the whole table, filtered. @example `await Cat.scan("age").gt(3).all().exec()` */
   scan(
-    init?: TPath | Exclude<ConditionInit, string>,
+    init?: TPath | Condition | RawCondition | ConditionObjectOf<TPath>,
   ): Scan<ModelItem<TItem>, ScanResponse<ModelItem<TItem>>, TPath, TIndex>;
 
   /**

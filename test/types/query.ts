@@ -5,6 +5,7 @@ import {
   Condition,
   model,
   type ModelItem,
+  type ModelType,
   type ParallelLastKey,
   type Query,
   type QueryCount,
@@ -80,6 +81,16 @@ type _plainOffered = Expect<
 void Cat.scan().attributes(["nme"]);
 // @ts-expect-error: the init string names an attribute
 void Cat.query("ownr");
+// The object form's keys are names and paths of the schema too.
+void Cat.query({ owner: "ann", born: { gt: new Date(0) } });
+void Cat.scan({ tags: { contains: "x" }, name: { beginsWith: "T" } });
+// @ts-expect-error: "colour" is not an attribute
+void Cat.scan({ colour: "black" });
+// @ts-expect-error: "ownr" is not an attribute
+void Cat.query({ ownr: "ann" });
+// A model whose item type is not known takes any name.
+declare const Wide: ModelType;
+void Wide.scan({ anything: { exists: true } });
 
 // exec() resolves with result arrays of items; count() switches to counts.
 const executed = query.exec();
