@@ -9,6 +9,7 @@
 // mapped copy that makes TypeScript point at the misspelt key.
 import type {
   AttributeDefinitionObject,
+  DateStorage,
   IndexDefinition,
   SchemaLike,
   SchemaSettings,
@@ -37,6 +38,16 @@ export interface DottedAttributeName<K extends string> {
 /** What TypeScript shows as the expected type of a type name no type has (`"strng"`). */
 export interface UnknownTypeName<T extends string> {
   readonly "unknown type name (String, Number, Boolean, Buffer, Date, Object, Array, Set)": T;
+}
+
+/** What TypeScript shows as the expected type of a Date `storage` setting no storage has (`"weeks"`). */
+export interface UnknownDateStorage<T extends string> {
+  readonly 'a Date\'s storage is "milliseconds", "seconds" or "iso"': T;
+}
+
+/** What TypeScript shows as the expected type of an Array or Set `schema` listing several elements. */
+export interface SeveralElementTypes {
+  readonly "an Array or Set schema lists exactly one element: [elementType]": true;
 }
 
 /** What TypeScript shows as the expected type of a second `hashKey: true` (or `rangeKey: true`). */
@@ -102,6 +113,32 @@ type BadTypeName<T> = T extends string
       : T
   : never;
 
+/** A written Date storage (`{value: Date, settings: {storage}}`) no storage has; `never` for anything else. */
+type BadDateStorage<T> = T extends {
+  readonly value: DateConstructor;
+  readonly settings: { readonly storage: infer S };
+}
+  ? S extends string
+    ? string extends S
+      ? never
+      : S extends DateStorage
+        ? never
+        : S
+    : S extends undefined
+      ? never
+      : "storage"
+  : never;
+
+/** A written type's mistakes: an unknown name or a Date storage no storage has. */
+type TypeMistakes<T> = BadTypeName<T> | BadDateStorage<T>;
+
+/** An Array or Set whose `schema` lists several elements (a construction error). */
+type SeveralElements<V> = V extends { readonly schema: readonly [unknown, unknown, ...unknown[]] }
+  ? V extends { readonly type: ArrayConstructor | SetConstructor }
+    ? "schema"
+    : never
+  : never;
+
 // ---- finding mistakes (the cheap walk every definition gets) --------------------------------------
 
 /** Unknown setting keys, dotted attribute names and unknown type names, as one union (never: none). */
@@ -118,10 +155,11 @@ type UnknownKeysInAttribute<V> = 0 extends 1 & V
       ? never
       : V extends { readonly type: infer T }
         ? | Exclude<keyof V, keyof AttributeDefinitionObject>
-          | BadTypeName<T extends readonly unknown[] ? T[number] : T>
+          | TypeMistakes<T extends readonly unknown[] ? T[number] : T>
+          | SeveralElements<V>
           | (V extends { readonly schema: infer N } ? UnknownKeysInNested<N> : never)
           | (V extends { readonly index: infer I } ? UnknownKeysInIndexes<I> : never)
-        : BadTypeName<V>;
+        : TypeMistakes<V>;
 
 /** `schema` holds a nested definition (Object), an element list (Array, Set) or a Schema. */
 type UnknownKeysInNested<N> = N extends SchemaLike
@@ -142,8 +180,16 @@ type CheckedDefinition<D> = {
   [K in keyof D]: K extends `${string}.${string}` ? DottedAttributeName<K> : CheckedAttribute<D[K]>;
 };
 
-/** A written type as it should be: an unknown name is marked, anything else is left as it is. */
-type CheckedType<T> = [BadTypeName<T>] extends [never] ? T : UnknownTypeName<T & string>;
+/** A written type as it should be: an unknown name or Date storage is marked, anything else left as it is. */
+type CheckedType<T> = [BadTypeName<T>] extends [never]
+  ? [BadDateStorage<T>] extends [never]
+    ? T
+    : { [P in keyof T]: P extends "settings" ? CheckedDateSettings<T[P]> : T[P] }
+  : UnknownTypeName<T & string>;
+
+type CheckedDateSettings<S> = {
+  [P in keyof S]: P extends "storage" ? UnknownDateStorage<S[P] & string> : S[P];
+};
 
 type CheckedAttribute<V> = 0 extends 1 & V
   ? V
@@ -152,8 +198,15 @@ type CheckedAttribute<V> = 0 extends 1 & V
     : V extends SchemaLike
       ? V
       : V extends { readonly type: unknown }
-        ? { [P in keyof V]: CheckedSetting<P, V[P]> }
+        ? { [P in keyof V]: P extends "schema" ? CheckedSchemaOf<V> : CheckedSetting<P, V[P]> }
         : CheckedType<V>;
+
+/** An attribute's `schema`, marked whole when an Array or Set lists several elements. */
+type CheckedSchemaOf<V> = [SeveralElements<V>] extends [never]
+  ? V extends { readonly schema: infer N }
+    ? CheckedNested<N>
+    : never
+  : SeveralElementTypes;
 
 type CheckedSetting<P, V> = P extends "type"
   ? V extends readonly unknown[]

@@ -184,3 +184,48 @@ dynamodel.model("TypesCheckTwoHashKeys", {
 });
 // One of each, on different attributes, is fine.
 export const keys = new Schema({ a: { type: String, hashKey: true }, b: { type: Number, rangeKey: true } });
+
+// A Date storage no storage has, and an Array or Set schema listing several elements, are construction
+// errors (SPEC §2), so they are compile errors too.
+new Schema({
+  id: String,
+  // @ts-expect-error: "weeks" is not a Date storage
+  at: { type: { value: Date, settings: { storage: "weeks" } } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: written without a definition object too
+  at: { value: Date, settings: { storage: "minutes" } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: an Array lists one element type
+  list: { type: Array, schema: [String, Number] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: so does a Set
+  tags: { type: Set, schema: [String, Number] },
+});
+dynamodel.model("TypesCheckDateStorage", {
+  id: String,
+  // @ts-expect-error: through model() too
+  at: { type: { value: Date, settings: { storage: "hours" } } },
+});
+// Each storage, one element type, and an Array of several types per element (written as one element) are fine.
+export const storages = new Schema({
+  id: String,
+  ms: { type: { value: Date, settings: { storage: "milliseconds" } } },
+  s: { type: { value: Date, settings: { storage: "seconds" } } },
+  iso: { value: Date, settings: { storage: "iso" } },
+  plain: { type: { value: Date, settings: {} } },
+  list: { type: Array, schema: [String] },
+  mixed: { type: Array, schema: [{ type: [String, Number] }] },
+  tags: { type: Set, schema: [{ value: Date, settings: { storage: "iso" } }] },
+});
+const Storages = dynamodel.model("TypesCheckStorages", storages);
+type StoragesItem = InstanceType<typeof Storages>;
+type _ms = Expect<Equal<StoragesItem["ms"], Date | undefined>>;
+type _iso = Expect<Equal<StoragesItem["iso"], Date | undefined>>;
+type _list = Expect<Equal<StoragesItem["list"], string[] | undefined>>;
+type _mixed = Expect<Equal<StoragesItem["mixed"], (string | number)[] | undefined>>;

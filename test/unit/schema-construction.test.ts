@@ -93,6 +93,7 @@ describe("Schema construction errors", () => {
     ],
     [
       "an Array schema with two elements",
+      // @ts-expect-error: refused at compile time too
       () => new Schema({ id: String, list: { type: Array, schema: [String, Number] } }),
       InvalidParameter,
       "You must only pass one element into schema array.",
