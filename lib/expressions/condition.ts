@@ -9,21 +9,14 @@
  * await User.update({ id: 1 }, { $ADD: { visits: 1 } }, { condition: activeAdults });
  * ```
  */
-import { InvalidFilterComparison, InvalidParameter, InvalidParameterType } from "../errors";
-import { type ConditionNode, notNode } from "./ast";
-import { type ComparatorName, comparatorNode } from "./comparators";
-import { type ConditionObject, objectConditionNodes } from "./condition-object";
-import { isPlainObject } from "./is-plain-object";
-import {
-  type ConditionState,
-  describePending,
-  EMPTY_STATE,
-  finishedNode,
-  toPath,
-  withNode,
-} from "./condition-state";
+import { InvalidParameterType } from "../errors";
+import type { ConditionNode } from "./ast";
+import type { ComparatorName } from "./comparators";
+import type { ConditionObject } from "./condition-object";
+import { type ConditionState, finishedNode } from "./condition-state";
+import { compared, grouped, initialState, named, refuseUnfinished, sized } from "./condition-steps";
 import type { PathSegment } from "./path";
-import { isRawCondition, type RawCondition, rawConditionNode } from "./raw";
+import type { RawCondition } from "./raw";
 import { emitLog } from "../logger/logger";
 
 /** What `new Condition(init)` accepts: an attribute name, an object form, another Condition, or a raw condition. */
@@ -32,9 +25,6 @@ export type ConditionInit = string | Condition | RawCondition | ConditionObject;
 /** What `group()` / `parenthesis()` accept: a condition, or a function that builds one from a fresh Condition. */
 export type ConditionGroupInit =
   Condition | RawCondition | ConditionObject | ((fresh: Condition) => Condition);
-
-/** The comparators Dynamoose gives no opposite, by the name its error uses. */
-const NO_OPPOSITE = { between: "BETWEEN", in: "IN", beginsWith: "BEGINS_WITH" } as const;
 
 /** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
 let stateOf: (condition: Condition) => ConditionState;
@@ -50,26 +40,6 @@ let joinsLaterMethods: (condition: Condition) => Condition;
  */
 export function withLaterMethodsJoined(condition: Condition): Condition {
   return joinsLaterMethods(condition);
-}
-
-function initialState(init: ConditionInit | undefined): ConditionState {
-  if (init === undefined || init === null) return EMPTY_STATE;
-  if (typeof init === "string")
-    return Object.freeze({ ...EMPTY_STATE, pending: { path: toPath(init), size: false } });
-  if (init instanceof Condition) return stateOf(init);
-  if (isRawCondition(init))
-    return Object.freeze({ ...withNode(EMPTY_STATE, rawConditionNode(init)), raw: true });
-  if (isPlainObject(init)) {
-    const nodes = objectConditionNodes(init);
-    // Each key is its own AND-ed node, so later `.and()` comparisons join the same flat group.
-    return nodes.length === 0
-      ? EMPTY_STATE
-      : Object.freeze({ ...EMPTY_STATE, groups: Object.freeze([Object.freeze(nodes)]) });
-  }
-  throw new InvalidParameterType(
-    "A condition must be an attribute name, an object, a Condition or a raw condition " +
-      `({ConditionExpression | FilterExpression, …}); got ${Array.isArray(init) ? "an array" : typeof init}.`,
-  );
 }
 
 /**
@@ -123,7 +93,7 @@ export class Condition {
    * @throws InvalidParameterType for any other kind of value.
    */
   constructor(init?: ConditionInit) {
-    this.#state = initialState(init);
+    this.#state = initialState(init, (value) => (value instanceof Condition ? value.#state : undefined));
   }
 
   /**
@@ -156,21 +126,7 @@ export class Condition {
   /** Applies a comparator to the pending attribute. */
   #compare(comparator: ComparatorName, args: readonly unknown[]): Condition {
     if (this.#ignoresMethods(`${comparator}()`)) return this;
-    const { pending, negate } = this.#state;
-    if (pending === undefined) {
-      throw new InvalidParameter(`${comparator}() needs an attribute first: call where("name") before it.`);
-    }
-    // DynamoDB could negate these with NOT (…), but Dynamoose documents them as having no opposite and
-    // throwing after not(), and SPEC §12 lists no difference here; a negated group says the same thing.
-    if (negate && comparator in NO_OPPOSITE) {
-      const name = NO_OPPOSITE[comparator as keyof typeof NO_OPPOSITE];
-      throw new InvalidFilterComparison(
-        `${name} can not follow not() (it has no opposite comparison; negate a group instead: ` +
-          `not().group((c) => c.where(…).${comparator}(…)))`,
-      );
-    }
-    const node = comparatorNode({ path: pending.path, size: pending.size, negate }, comparator, args);
-    return this.#next(withNode(this.#state, node));
+    return this.#next(compared(this.#state, comparator, args));
   }
 
   /**
@@ -198,9 +154,7 @@ export class Condition {
   /** {@link Condition.where}, under the name the caller used (for the error). */
   #named(attribute: string | readonly PathSegment[], method: string): Condition {
     if (this.#ignoresMethods(method)) return this;
-    // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
-    if (this.#state.pending?.size) this.#refuseUnfinished(method);
-    return this.#next(Object.freeze({ ...this.#state, pending: { path: toPath(attribute), size: false } }));
+    return this.#next(named(this.#state, attribute, method));
   }
 
   /** `attribute = value`. @example `new Condition("status").eq("active")` */
@@ -275,10 +229,7 @@ export class Condition {
    */
   size(): Condition {
     if (this.#ignoresMethods("size()")) return this;
-    const { pending } = this.#state;
-    if (pending === undefined)
-      throw new InvalidParameter(`size() needs an attribute first: call where("name").`);
-    return this.#next(Object.freeze({ ...this.#state, pending: { ...pending, size: true } }));
+    return this.#next(sized(this.#state));
   }
 
   /** Negates the next comparator or group; a second `not()` cancels the first. @example `new Condition("a").not().eq(1)` */
@@ -294,30 +245,15 @@ export class Condition {
    */
   and(): Condition {
     if (this.#ignoresMethods("and()")) return this;
-    this.#refuseUnfinished("and()");
+    refuseUnfinished(this.#state, "and()");
     return this.#next(this.#state);
   }
 
   /** Joins the next comparison with OR. @example `new Condition("a").eq(1).or().where("b").eq(2)` */
   or(): Condition {
     if (this.#ignoresMethods("or()")) return this;
-    this.#refuseUnfinished("or()");
+    refuseUnfinished(this.#state, "or()");
     return this.#next(Object.freeze({ ...this.#state, joinWithOr: true }));
-  }
-
-  /**
-   * A join or group right after an attribute with no comparator: the attribute would be dropped, and the
-   * rest joined to whatever came before it, a weaker (or, after `or()`, a different) condition than written.
-   */
-  #refuseUnfinished(method: string): void {
-    const { pending } = this.#state;
-    if (pending === undefined) return;
-    const comparators = pending.size
-      ? "eq(), gt() or another comparison"
-      : "eq(), gt(), exists() or another comparator";
-    throw new InvalidParameter(
-      `${method} cannot follow ${describePending(pending)} before it has a comparator: add ${comparators}.`,
-    );
   }
 
   /**
@@ -332,14 +268,12 @@ export class Condition {
    */
   group(group: ConditionGroupInit): Condition {
     if (this.#ignoresMethods("group()")) return this;
-    this.#refuseUnfinished("group()");
+    refuseUnfinished(this.#state, "group()");
     const inner = typeof group === "function" ? group(new Condition()) : new Condition(group);
     if (!(inner instanceof Condition)) {
       throw new InvalidParameterType("The function given to group() must return a Condition.");
     }
-    const node = finishedNode(stateOf(inner));
-    if (node === undefined) return this.#next(this.#state);
-    return this.#next(withNode(this.#state, this.#state.negate ? notNode(node) : node));
+    return this.#next(grouped(this.#state, inner.#state));
   }
 
   /** Alias of {@link Condition.group}. @example `new Condition().parenthesis(new Condition("a").eq(1))` */
