@@ -13,33 +13,24 @@
  * ```
  */
 import { type Callback, withCallback } from "../callbacks";
-import { describeValue, InvalidParameter } from "../errors";
+import { InvalidParameter } from "../errors";
 import type { Condition, ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
-import { booleanSetting } from "../operations/options";
-import { positiveInteger, type RetrieveSettings } from "../operations/retrieve-input";
+import type { RetrieveSettings } from "../operations/retrieve-input";
 import { valuesSettled } from "../pending-values";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import { observedPages } from "./observed-pages";
+import {
+  allSetting,
+  consistentSetting,
+  indexSetting,
+  limitSetting,
+  projectionSetting,
+} from "./retrieve-settings";
 import { isObserved, operationContext, runHooked } from "./operation-hooks";
 
 /** An attribute name or document path (`"address.city"`), or its segments (`["a.b"]` for a dotted name). */
 export type AttributeName = string | readonly PathSegment[];
-
-const nonNegative = (value: unknown, what: string): number => {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidParameter(`${what} must be a number of at least 0 (got ${describeValue(value)}).`);
-  }
-  return value;
-};
-
-/** A count of requests: 1.5 of them means nothing. */
-const wholeNonNegative = (value: unknown, what: string): number => {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new InvalidParameter(`${what} must be a whole number of at least 0 (got ${describeValue(value)}).`);
-  }
-  return value as number;
-};
 
 /**
  * Any index name. Intersected with an empty object type so that TypeScript keeps the declared names
@@ -226,9 +217,7 @@ export abstract class Retriever<
    * Dynamoose (`limit(request.query.limit)`). @example `Cat.scan().limit(25)`
    */
   limit(count: number | null | undefined): this {
-    return this.withSettings(() => ({
-      limit: count == null ? undefined : positiveInteger(count, "limit()"),
-    }));
+    return this.withSettings(() => limitSetting(count));
   }
   /**
    * Continues after `key`: a result's `lastKey` as returned (undefined starts from the beginning).
@@ -239,23 +228,11 @@ export abstract class Retriever<
   }
   /** `attributes()` of the subclasses: the projection, checked. (Each subclass narrows the item type.) */
   protected projected(paths: readonly string[]): this {
-    return this.withSettings(() => {
-      // Not set, as in Dynamoose: every attribute (the item type still narrows to the named paths' A).
-      if ((paths as unknown) == null) return { attributes: undefined };
-      if (!Array.isArray(paths) || paths.some((path) => typeof path !== "string")) {
-        throw new InvalidParameter(
-          `attributes() needs an array of attribute paths (got ${describeValue(paths)}).`,
-        );
-      }
-      // DynamoDB refuses an empty projection.
-      if (paths.length === 0)
-        throw new InvalidParameter("attributes() needs at least one attribute path (got []).");
-      return { attributes: Object.freeze([...paths]) };
-    });
+    return this.withSettings(() => projectionSetting(paths));
   }
   /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */
   consistent(enabled = true): this {
-    return this.withSettings(() => ({ consistent: booleanSetting(enabled, "consistent()") ?? false }));
+    return this.withSettings(() => consistentSetting(enabled));
   }
   /**
    * Reads this index; for queries, skips automatic index choice. The schema's index names are offered, but
@@ -264,23 +241,14 @@ export abstract class Retriever<
    * @example `Cat.query("email").eq(e).using("byEmail")`
    */
   using(indexName: X | AnyIndexName | null | undefined): this {
-    return this.withSettings(() => {
-      // Not set (`undefined` or `null`), as in Dynamoose: the index is chosen automatically again.
-      if (indexName == null) return { index: undefined };
-      if (typeof indexName !== "string" || indexName === "") {
-        throw new InvalidParameter(`using() needs an index name (got ${describeValue(indexName)}).`);
-      }
-      return { index: indexName };
-    });
+    return this.withSettings(() => indexSetting(indexName));
   }
   /**
    * Follows `LastEvaluatedKey` in `exec()`: `delay` ms between requests, at most `max` requests (0 = no limit).
    * @example `await Cat.scan().all().exec()`
    */
   all(delay = 0, max = 0): this {
-    return this.withSettings(() => ({
-      all: { delay: nonNegative(delay, "all() delay"), max: wholeNonNegative(max, "all() max") },
-    }));
+    return this.withSettings(() => allSetting(delay, max));
   }
 
   /** Runs the query or scan. @example `const cats = await Cat.scan().exec()` */
