@@ -10,7 +10,7 @@ import type { CompiledAttribute, CompiledSchema, ObjectShape } from "../schema/c
 import { normalizeObject } from "../schema/normalize";
 import { documentSegmentsOf } from "../schema/flatten";
 import { storedFormFromDynamo } from "../schema/read-stored";
-import { restoreReadValuesNow } from "../schema/rules";
+import { restoreReadValuesNow } from "../schema/read-values";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
 import { attributeValuesEqual, diffImages } from "./diff";
