@@ -80,7 +80,8 @@ export function named(
 ): ConditionState {
   // A bare attribute is replaced (as in Dynamoose); a size() the caller asked for is not dropped silently.
   if (state.pending?.size) refuseUnfinished(state, method);
-  return Object.freeze({ ...state, pending: { path: toPath(attribute), size: false } });
+  // A not() before it is discarded, as Dynamoose documents (the class logs it): not() goes after where().
+  return Object.freeze({ ...state, pending: { path: toPath(attribute), size: false }, negate: false });
 }
 
 /** `size()`: the next comparator compares the pending attribute's size. */

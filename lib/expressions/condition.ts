@@ -49,7 +49,8 @@ export function withLaterMethodsJoined(condition: Condition): Condition {
  *
  * - `and()` is the default join; `or()` joins the next comparison with OR. AND binds tighter than OR, as in
  *   DynamoDB, and the compiled expression spells the grouping out with parentheses.
- * - `not()` negates the next comparator (or group), even across a `where()`: `eq`↔`ne`, `lt`→`ge`,
+ * - `not()` negates the next comparator (or group); a `where()` after it discards it, as in Dynamoose
+ *   (logged as a `warn` event): `eq`↔`ne`, `lt`→`ge`,
  *   `le`→`gt`, `gt`→`le`, `ge`→`lt`, `exists`→`attribute_not_exists`, and `contains` and groups are
  *   wrapped in `NOT (…)`. `in`, `between` and `beginsWith` after `not()` throw an `InvalidFilterComparison`,
  *   as in Dynamoose; negate a group holding one instead.
@@ -154,6 +155,13 @@ export class Condition {
   /** {@link Condition.where}, under the name the caller used (for the error). */
   #named(attribute: string | readonly PathSegment[], method: string): Condition {
     if (this.#ignoresMethods(method)) return this;
+    if (this.#state.negate) {
+      emitLog(
+        "warn",
+        "condition",
+        `not() before ${method} is discarded, as in Dynamoose: write not() after ${method}, before the comparator.`,
+      );
+    }
     return this.#next(named(this.#state, attribute, method));
   }
 

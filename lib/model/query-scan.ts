@@ -6,6 +6,17 @@ import { positiveInteger } from "../operations/retrieve-input";
 import type { QueryCount, QueryResponse, ScanCount, ScanResponse } from "./retrieve-response";
 import type { Projected } from "./projected";
 import { Retriever } from "./retriever";
+import { countSetting } from "./retrieve-settings";
+
+/** What `count()` turns a query builder into: counts after items, items again after counts. */
+type QueryCountToggled<T, R, P extends string, X extends string> = R extends readonly unknown[]
+  ? Query<T, QueryCount, P, X>
+  : Query<T, QueryResponse<T>, P, X>;
+
+/** What `count()` turns a scan builder into: counts after items, items again after counts. */
+type ScanCountToggled<T, R, P extends string, X extends string> = R extends readonly unknown[]
+  ? Scan<T, ScanCount, P, X>
+  : Scan<T, ScanResponse<T>, P, X>;
 
 /** DynamoDB's largest `TotalSegments`. */
 const maxSegments = 1_000_000;
@@ -44,9 +55,14 @@ export class Query<
       return { descending: order === "descending" };
     });
   }
-  /** Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). @example `Cat.query("id").eq(1).count()` */
-  count(): Query<T, QueryCount, P, X> {
-    return this.withSettings(() => ({ count: true })) as unknown as Query<T, QueryCount, P, X>;
+  /**
+   * Resolve with `{count, queriedCount}` instead of items (`Select: "COUNT"`). A second `count()` turns it
+   * off again, as in Dynamoose. @example `Cat.query("id").eq(1).count()`
+   */
+  count(): QueryCountToggled<T, R, P, X> {
+    return this.withSettings((settings) =>
+      countSetting(settings.count === true),
+    ) as unknown as QueryCountToggled<T, R, P, X>;
   }
 }
 
@@ -93,8 +109,13 @@ export class Scan<
       return { segments: count };
     });
   }
-  /** Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). @example `Cat.scan().count()` */
-  count(): Scan<T, ScanCount, P, X> {
-    return this.withSettings(() => ({ count: true })) as unknown as Scan<T, ScanCount, P, X>;
+  /**
+   * Resolve with `{count, scannedCount}` instead of items (`Select: "COUNT"`). A second `count()` turns it
+   * off again, as in Dynamoose. @example `Cat.scan().count()`
+   */
+  count(): ScanCountToggled<T, R, P, X> {
+    return this.withSettings((settings) =>
+      countSetting(settings.count === true),
+    ) as unknown as ScanCountToggled<T, R, P, X>;
   }
 }

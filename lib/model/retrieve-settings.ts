@@ -25,9 +25,14 @@ export function projectionSetting(paths: unknown): SettingsChange {
   return { attributes: Object.freeze([...(paths as string[])]) };
 }
 
-/** `consistent()`. */
-export function consistentSetting(enabled: unknown): SettingsChange {
-  return { consistent: booleanSetting(enabled, "consistent()") ?? false };
+/** `consistent()` toggles what `consistent` is now, as in Dynamoose; `consistent(true)` or `(false)` sets it. */
+export function consistentSetting(enabled: unknown, consistent: boolean): SettingsChange {
+  return { consistent: booleanSetting(enabled, "consistent()") ?? !consistent };
+}
+
+/** `count()` toggles, as in Dynamoose: a second `count()` reads items again. */
+export function countSetting(count: boolean): SettingsChange {
+  return { count: !count };
 }
 
 /** `using()`: not set (`undefined` or `null`) chooses the index automatically again, as in Dynamoose. */

@@ -115,8 +115,11 @@ export abstract class Retriever<
   }
 
   /** A builder with the settings `change` works out; what `change` throws is the builder's failure. */
-  protected withSettings(change: () => Partial<RetrieveSettings>): this {
-    return this.#step((job) => ({ ...job, settings: Object.freeze({ ...job.settings, ...change() }) }));
+  protected withSettings(change: (settings: RetrieveSettings) => Partial<RetrieveSettings>): this {
+    return this.#step((job) => ({
+      ...job,
+      settings: Object.freeze({ ...job.settings, ...change(job.settings) }),
+    }));
   }
 
   #chain(change: (condition: Condition) => Condition): this {
@@ -230,9 +233,13 @@ export abstract class Retriever<
   protected projected(paths: readonly string[]): this {
     return this.withSettings(() => projectionSetting(paths));
   }
-  /** Strongly consistent reads (tables and local indexes only). @example `Cat.query("id").eq(1).consistent()` */
-  consistent(enabled = true): this {
-    return this.withSettings(() => consistentSetting(enabled));
+  /**
+   * Strongly consistent reads (tables and local indexes only). Without an argument it toggles, as in
+   * Dynamoose (a second `consistent()` turns it off again); `consistent(true)` or `(false)` sets it.
+   * @example `Cat.query("id").eq(1).consistent()`
+   */
+  consistent(enabled?: boolean): this {
+    return this.withSettings((settings) => consistentSetting(enabled, settings.consistent === true));
   }
   /**
    * Reads this index; for queries, skips automatic index choice. The schema's index names are offered, but

@@ -333,6 +333,32 @@ describe("index choice on a table with two GSIs and one LSI", () => {
     expect(ids(second)).toEqual(["o3"]);
   });
 
+  // Dynamoose's reference: count() "Calling twice toggles it off"; consistent() "toggles likewise".
+  it("toggles count() and consistent() when called again, as in Dynamoose", async () => {
+    sent.length = 0;
+    const countedTwice = await Order.query("customer").eq("ann").count().count().exec();
+    expect(ids(countedTwice)).toEqual(["o1", "o2", "o3"]);
+    expect(await Order.scan().where("customer").eq("ann").count().count().count().exec()).toEqual({
+      count: 3,
+      scannedCount: expect.any(Number),
+    });
+    await Order.scan().using("byTotal").consistent().consistent().exec();
+    await Order.scan().using("byTotal").consistent().consistent().consistent().exec();
+    await Order.scan().using("byTotal").consistent(true).consistent(true).exec();
+    await Order.scan().using("byTotal").consistent().consistent(false).exec();
+    const inputs = sent.map((call) => call.input as { Select?: string; ConsistentRead?: boolean });
+    expect(inputs.map((input) => [input.Select, input.ConsistentRead])).toEqual([
+      [undefined, undefined],
+      ["COUNT", undefined],
+      [undefined, undefined],
+      [undefined, true],
+      [undefined, true],
+      [undefined, undefined],
+    ]);
+    // A global index cannot be read consistently: toggled off, it is no longer refused.
+    await expect(Order.scan().using("byEmail").consistent().consistent().exec()).resolves.toHaveLength(4);
+  });
+
   it("counts with {count, queriedCount}, real numbers from DynamoDB", async () => {
     expect(await Order.query("customer").eq("ann").where("email").eq("ann@x").count().exec()).toEqual({
       count: 2,

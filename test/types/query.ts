@@ -110,6 +110,23 @@ const scanKey: Record<string, unknown> | ParallelLastKey | undefined = scanned.l
 const scannedCounts: [number, number] = [scanned.scannedCount, scanned.timesScanned];
 const queryCount: Promise<QueryCount> = Cat.query("owner").eq("ann").count().exec();
 const scanCount: Promise<ScanCount> = Cat.scan().count().exec();
+// A second count() turns it off again (as in Dynamoose), and the type follows.
+const countedTwice = Cat.scan().count().count();
+type _countedTwice = Expect<
+  Equal<
+    typeof countedTwice extends Scan<infer _T, infer R, infer _P, infer _X> ? R : never,
+    ScanResponse<CatItem>
+  >
+>;
+const queryCountedTwice = Cat.query("owner").eq("ann").count().count();
+type _queryCountedTwice = Expect<
+  Equal<
+    typeof queryCountedTwice extends Query<infer _T, infer R, infer _P, infer _X> ? R : never,
+    QueryResponse<CatItem>
+  >
+>;
+const countedThrice: Promise<QueryCount> = Cat.query("owner").eq("ann").count().count().count().exec();
+void countedThrice;
 const viaCallback: undefined = Cat.scan().exec((error, result) => void [error, result?.length]);
 const request: Promise<QueryCommandInput> = query.getRequest();
 const scanRequest: Promise<ScanCommandInput> = scan.getRequest();

@@ -1,6 +1,7 @@
 import { InvalidFilterComparison, InvalidParameter, InvalidParameterType } from "../../../lib/errors";
 import { Condition } from "../../../lib/expressions";
 import { compile } from "./helpers";
+import dynamodel, { type LogEvent } from "../../../lib/index";
 
 const N = (n: number) => ({ N: String(n) });
 const S = (s: string) => ({ S: s });
@@ -71,8 +72,35 @@ describe("Condition chain methods", () => {
     expect(compile(new Condition("a").not().not().eq(1)).expression).toBe("#n0 = :v0");
   });
 
-  it("keeps not() pending across where(), and uses it only once", () => {
-    expect(compile(new Condition().not().where("a").eq(1).and().where("b").eq(2)).expression).toBe(
+  // Dynamoose's reference: not() "toggles negation of the next comparator (a following
+  // where/filter/attribute discards it)"; Dynamoose 4.2 sends `#a0 = :v0` for not().where("a").eq(1).
+  it.each<[string, (c: Condition) => Condition, string]>([
+    ["where()", (c) => c.not().where("a").eq(1), "#n0 = :v0"],
+    ["filter()", (c) => c.not().filter("a").gt(1), "#n0 > :v0"],
+    ["attribute()", (c) => c.not().attribute("a").exists(), "attribute_exists(#n0)"],
+    [
+      "where() after and()",
+      (c) => c.where("b").eq(2).and().not().where("a").eq(1),
+      "(#n0 = :v0) AND (#n1 = :v1)",
+    ],
+    ["a replaced where()", (c) => c.where("b").not().where("a").lt(1), "#n0 < :v0"],
+  ])("discards a not() that a %s follows, as in Dynamoose, and logs it", async (_name, build, expected) => {
+    const logger = await dynamodel.logger();
+    const logged: LogEvent[] = [];
+    logger.providers.set({ log: (event) => void logged.push(event as LogEvent) });
+    try {
+      expect(compile(build(new Condition())).expression).toBe(expected);
+    } finally {
+      logger.providers.clear();
+    }
+    expect(logged.map((event) => [event.level, event.category])).toEqual([["warn", "condition"]]);
+    expect(logged[0]!.message).toMatch(
+      /^not\(\) before (where|filter|attribute)\(\) is discarded, as in Dynamoose/,
+    );
+  });
+
+  it("keeps a not() after where() for the comparator, once", () => {
+    expect(compile(new Condition().where("a").not().eq(1).and().where("b").eq(2)).expression).toBe(
       "(#n0 <> :v0) AND (#n1 = :v1)",
     );
   });
