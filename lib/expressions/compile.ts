@@ -33,7 +33,7 @@ export interface ResolvedPath {
   segments: readonly PathSegment[];
   /**
    * Converts a user value through the attribute's write conversion (Dates, custom types, `set` for whole
-   * values and prefixes; an element or substring is not a whole value, so it skips the attribute's `set`).
+   * values, prefixes and substrings of a String attribute; a set member skips the attribute's `set`).
    * A promise when an asynchronous `set` makes the value: the registry holds its place (pending-values.ts).
    */
   toAttributeValue(value: unknown, usage?: ValueUsage): AttributeValue | Promise<AttributeValue>;

@@ -167,14 +167,16 @@ export function convertOperand(
 }
 
 /**
- * `contains` compares with an element of a set or list, or a substring of a string. A substring or a set
- * member is sent as it is typed (the attribute's `set` works on whole values); a list element is
- * converted as that element would be written, with the element definition's own `set`.
+ * `contains` compares with an element of a set or list, or a substring of a string. A set member is sent
+ * as it is typed (the attribute's `set` works on whole sets); a list element is converted as that element
+ * would be written, with the element definition's own `set`; a substring of a String attribute goes
+ * through its `set`, as a `beginsWith` prefix does.
  */
 export function convertElement(
   attribute: CompiledAttribute,
   value: unknown,
   path: string,
+  itemSet: ItemSet | undefined,
   keepUnknown?: (path: string) => boolean,
 ): AttributeValue | Promise<AttributeValue> {
   for (const variant of attribute.variants) {
@@ -193,8 +195,13 @@ export function convertElement(
         nullAtListElement,
       );
     }
-    if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string")
-      return { S: value };
+    // A substring of a String attribute goes through its `set`, as Dynamoose sends it and as a prefix
+    // does (convertPrefix): a lower-casing `set` lower-cases what contains() looks for.
+    if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string") {
+      return variant.type.normalize(value) === value
+        ? convertOperand(attribute, value, path, itemSet)
+        : { S: value };
+    }
     if (variant.kind === "any" || (variant.kind === "array" && variant.element === "any")) {
       return anyToDynamo(value, path) ?? { NULL: true };
     }

@@ -113,7 +113,7 @@ function resolve(schema: CompiledSchema, path: readonly PathSegment[]): Resolved
       }
       if (!resolved) return anyToDynamo(value, printable) ?? nothingStored(value, printable);
       const found = conditionAttribute(resolved);
-      if (usage === "element") return convertElement(found, value, printable, schema.keepUnknown);
+      if (usage === "element") return convertElement(found, value, printable, itemSet, schema.keepUnknown);
       return usage === "prefix"
         ? convertPrefix(found, value, printable, itemSet)
         : convertOperand(found, value, printable, itemSet, schema.keepUnknown, nothingStored);
