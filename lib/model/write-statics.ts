@@ -66,7 +66,7 @@ function withContextCondition<S>(settings: S, context: HookContext, before: unkn
  */
 function splitForHooks(runtime: ModelRuntime, object: unknown): [unknown, unknown] {
   try {
-    return splitKeyAndUpdate(runtime.compiled[0]!, object);
+    return splitKeyAndUpdate(runtime.compiled, object);
   } catch {
     return [object, undefined];
   }

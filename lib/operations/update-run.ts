@@ -23,7 +23,7 @@ export async function updateByKey(
   // Every schema of a model shares its key: the first one splits key from changes; the changes are planned
   // with the schema that declares their attributes (Dynamoose always used the first, dropping the rest).
   const [key, changes] =
-    update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
+    update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
   if (wantsRequest(settings, "update")) {

@@ -26,16 +26,16 @@ export interface UpdateSettings {
 const RETURN_VALUES: readonly string[] = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"];
 
 /**
- * Splits `update({...key, ...changes})`: the hash and range key attributes (by name or alias) are the
- * key, everything else the update.
+ * Splits `update({...key, ...changes})`: the hash and range key attributes (by name, or by an alias any of
+ * the model's schemas gives them) are the key, everything else the update.
  *
  * @example
  * ```ts
- * splitKeyAndUpdate(schema, { id: 1, name: "Ann" }); // [{ id: 1 }, { name: "Ann" }]
+ * splitKeyAndUpdate([schema], { id: 1, name: "Ann" }); // [{ id: 1 }, { name: "Ann" }]
  * ```
  */
 export function splitKeyAndUpdate(
-  schema: CompiledSchema,
+  schemas: readonly CompiledSchema[],
   object: unknown,
 ): [Record<string, unknown>, Record<string, unknown>] {
   if (!isPlainObject(object)) {
@@ -52,10 +52,13 @@ export function splitKeyAndUpdate(
   const key: Record<string, unknown> = {};
   const update: Record<string, unknown> = {};
   const keyNames = new Set<string>();
-  for (const name of [schema.hashKey, schema.rangeKey]) {
-    if (name === undefined) continue;
-    keyNames.add(name);
-    for (const alias of schema.shape.byName.get(name)!.settings.aliases) keyNames.add(alias);
+  // Every schema's key aliases: the schemas of a model share their key attributes, not their aliases.
+  for (const schema of schemas) {
+    for (const name of [schema.hashKey, schema.rangeKey]) {
+      if (name === undefined) continue;
+      keyNames.add(name);
+      for (const alias of schema.shape.byName.get(name)!.settings.aliases) keyNames.add(alias);
+    }
   }
   for (const name of Object.keys(object)) {
     if (name === "__proto__") continue; // (from JSON) as new Model() leaves it out

@@ -154,7 +154,7 @@ async function updateElement(
   );
   checkIgnoredSettings(settings, "transaction.update");
   const [key, changes] =
-    update === undefined ? splitKeyAndUpdate(runtime.compiled[0]!, keyOrObject) : [keyOrObject, update];
+    update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
   const input = await buildUpdateInput(schema, runtime.table.name, key, changes, {
     condition: settings.condition,

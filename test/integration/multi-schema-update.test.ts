@@ -245,3 +245,28 @@ describe("the schema an update takes, by the values of every operator", () => {
     ).toEqual({ L: [{ S: "a" }, { S: "b" }] });
   });
 });
+
+describe("the one-argument update on a multi-schema model whose schemas alias the key differently", () => {
+  const aliasTable = uniqueTableName("multiUpdateAlias");
+  const Doc = dynamodel.model(
+    "MultiUpdateKeyAlias",
+    [
+      new Schema({ id: { type: String, hashKey: true }, title: String }),
+      new Schema({ id: { type: String, hashKey: true, alias: "docId" }, body: String }),
+    ],
+    { tableName: aliasTable },
+  );
+  const storedDoc = async (id: string) =>
+    (await rawClient().getItem({ TableName: aliasTable, Key: { id: { S: id } }, ConsistentRead: true })).Item;
+
+  it("takes a key named by the second schema's alias as the key", async () => {
+    await Doc.create({ id: "d1", body: "old" });
+    await Doc.update({ docId: "d1", body: "new" });
+    expect(await storedDoc("d1")).toEqual({ id: { S: "d1" }, body: { S: "new" } });
+    await dynamodel.transaction([Doc.transaction.update({ docId: "d1", body: "newer" })]);
+    expect(await storedDoc("d1")).toEqual({ id: { S: "d1" }, body: { S: "newer" } });
+    // No key at all is still refused, and nothing is written.
+    await expect(Doc.update({ body: "lost" } as never)).rejects.toThrow();
+    expect(await storedDoc("d1")).toEqual({ id: { S: "d1" }, body: { S: "newer" } });
+  });
+});

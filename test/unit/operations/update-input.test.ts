@@ -99,7 +99,7 @@ describe("buildUpdateInput", () => {
   });
 
   it("splits the key off a one-argument update, aliases included", () => {
-    expect(splitKeyAndUpdate(schema, { id: "a", sort: 1, fullName: "Ann" })).toEqual([
+    expect(splitKeyAndUpdate([schema], { id: "a", sort: 1, fullName: "Ann" })).toEqual([
       { id: "a", sort: 1 },
       { fullName: "Ann" },
     ]);
