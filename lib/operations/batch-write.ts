@@ -8,7 +8,7 @@ import type {
   BatchWriteItemCommandOutput,
   WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import { describeValue, InvalidParameterType } from "../errors";
+import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import { sendForModel } from "../model/persist";
 import { schemaFor, type ModelRuntime } from "../model/runtime";
 import { stampVersion } from "../model/version";
@@ -172,14 +172,42 @@ export async function batchPutObjects(
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
   const collected = new RequestsByKey();
+  const entryOfKey = new Map<string, number>();
   written.forEach((result, index) => {
     // A batch write cannot be conditional: under optimistic locking it starts items at version 1.
     const version = schemas[index]!.version;
     if (version !== undefined && result.attributes[version] === undefined) stampVersion(result, version, 1);
     const id = canonicalKey(result.attributes, hashKey, rangeKey);
+    const earlier = entryOfKey.get(id);
+    if (earlier !== undefined) throw duplicateKey(earlier, index, result.attributes, hashKey, rangeKey);
+    entryOfKey.set(id, index);
     collected.add(id, { PutRequest: { Item: result.attributes } }, objects[index]);
   });
   return sendAll(runtime, collected, settings, "batchPut");
+}
+
+/**
+ * Two `batchPut` entries for one item: DynamoDB refuses a key twice in one request (Dynamoose's batchPut
+ * fails so, writing nothing), and keeping either would silently drop the other.
+ */
+function duplicateKey(
+  first: number,
+  second: number,
+  attributes: Record<string, AttributeValue>,
+  hashKey: string,
+  rangeKey: string | undefined,
+): InvalidParameter {
+  const key = rangeKey === undefined ? [hashKey] : [hashKey, rangeKey];
+  const shown = key.map((name) => `${name}: ${describeValue(keyValue(attributes[name]!))}`).join(", ");
+  return new InvalidParameter(
+    `batchPut entries [${first}] and [${second}] have the same key ({${shown}}): one item can be written ` +
+      "once per batch (DynamoDB refuses a key twice). Merge them, or write them one after the other.",
+  );
+}
+
+/** A stored key value (S, N or B) as the error shows it. */
+function keyValue(value: AttributeValue): unknown {
+  return value.S ?? (value.N === undefined ? value.B : Number(value.N));
 }
 
 /** Runs `Model.batchDelete`: every key converted first, then DeleteRequests. */

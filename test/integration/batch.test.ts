@@ -1,5 +1,5 @@
 import type { AttributeValue, WriteRequest } from "@aws-sdk/client-dynamodb";
-import dynamodel, { Schema, TypeMismatch, ValidationError } from "dynamodel";
+import dynamodel, { InvalidParameter, Schema, TypeMismatch, ValidationError } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -67,6 +67,31 @@ describe("batchPut, batchGet, batchDelete", () => {
     await expect(Thing.batchDelete([1, "x"] as never)).rejects.toThrow(TypeMismatch);
     const found = await Thing.batchGet([2000, 2059, 2100]);
     expect(found).toHaveLength(0);
+  });
+
+  // DynamoDB refuses a key twice in one BatchWriteItem, so Dynamoose's batchPut fails and writes nothing;
+  // keeping either entry would silently drop the other.
+  it("refuses two entries with the same key, naming both, and writes nothing", async () => {
+    const twice = [...objects(6000, 30), { id: 6005, label: "again" }];
+    await expect(Thing.batchPut(twice)).rejects.toThrow(
+      new InvalidParameter(
+        "batchPut entries [5] and [30] have the same key ({id: 6005}): one item can be written once per " +
+          "batch (DynamoDB refuses a key twice). Merge them, or write them one after the other.",
+      ),
+    );
+    await expect(Thing.batchPut(twice, { return: "request" })).rejects.toThrow(InvalidParameter);
+    expect(await Thing.batchGet([6000, 6005, 6029])).toHaveLength(0);
+    // A key given by its alias or by a DynamoDB-typed object is the same key.
+    await expect(
+      Thing.batchPut([
+        { id: 6100, label: "a" },
+        { id: { N: "6100" }, name: { S: "b" } },
+      ] as never),
+    ).rejects.toThrow(/entries \[0\] and \[1\] have the same key/);
+    // batchDelete of a key twice still deletes it once: nothing is lost.
+    await Thing.batchPut([{ id: 6200, label: "x" }]);
+    await expect(Thing.batchDelete([6200, { id: 6200 }])).resolves.toEqual({ unprocessedItems: [] });
+    expect(await Thing.batchGet([6200])).toHaveLength(0);
   });
 
   it("names the bad entry by its index in the caller's array", async () => {
