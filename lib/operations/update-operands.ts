@@ -185,7 +185,7 @@ export function addAction(
 /**
  * `$DELETE`: elements (one or many) removed from a Set attribute.
  *
- * @throws InvalidParameter when the attribute is not a set.
+ * @throws TypeMismatch when the attribute is not a set (as in Dynamoose, and as `$ADD` to a string is).
  */
 export function deleteAction(path: UpdatePath, value: unknown): UpdateAction {
   const attribute = path.attribute;
@@ -198,9 +198,10 @@ export function deleteAction(path: UpdatePath, value: unknown): UpdateAction {
   }
   const set = findVariant(attribute, "set");
   if (!set) {
-    throw new InvalidParameter(
-      `Cannot $DELETE from "${path.printable}": it is of type ${typeNames(attribute)}; ` +
-        "$DELETE removes elements from a set.",
+    throw new TypeMismatch(
+      path.printable,
+      `a set for $DELETE: it is of type ${typeNames(attribute)}, and $DELETE removes elements only from sets`,
+      value,
     );
   }
   return { kind: "delete", path: path.segments, value: setOperand(set, value, path.printable, "$DELETE") };

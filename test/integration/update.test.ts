@@ -308,7 +308,12 @@ describe("Model.update", () => {
   it.each([
     [{ $FOO: { age: 1 } }, InvalidParameter, "Unknown update operator $FOO"],
     [{ $ADD: { age: "1" } }, TypeMismatch, '"age" must be of type number'],
-    [{ $DELETE: { tags: ["a"] } }, InvalidParameter, 'Cannot $DELETE from "tags"'],
+    // A TypeMismatch, as Dynamoose's $DELETE from an attribute that is not a set is.
+    [
+      { $DELETE: { tags: ["a"] } },
+      TypeMismatch,
+      '"tags" must be a set for $DELETE: it is of type array, and $DELETE removes elements only from sets (got ["a"])',
+    ],
     [{ "name.first": "x" }, InvalidParameter, '"name" is of type string, not a map'],
     [{ "tags.first": "x" }, InvalidParameter, '"tags" is of type array, not a map'],
     [{ age: -1 }, ValidationError, '"age" failed its validate rule'],

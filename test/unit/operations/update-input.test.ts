@@ -89,7 +89,7 @@ describe("buildUpdateInput", () => {
     [{ $FOO: {} }, InvalidParameter],
     [{ $ADD: { name: 1 } }, TypeMismatch],
     [{ $ADD: { age: "1" } }, TypeMismatch],
-    [{ $DELETE: { tags: "x" } }, InvalidParameter],
+    [{ $DELETE: { tags: "x" } }, TypeMismatch],
     [{ "age.x": 1 }, InvalidParameter],
     [{ "address[0]": 1 }, InvalidParameter],
     [{ sort: 2 }, ValidationError],
