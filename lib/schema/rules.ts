@@ -94,8 +94,9 @@ export function attributeWalk(
 }
 
 /**
- * Runs attribute `set` functions (inner attributes first). `old` is the item as last read, if any;
- * `restored` the paths `restoreReadValues` put back to their stored values.
+ * Runs attribute `set` functions (inner attributes first) on an item being written. `old` is the item as
+ * last read, if any; `restored` the paths `restoreReadValues` put back to their stored values. A new item
+ * (no `old`) gives `set` an old value of `null`, as Dynamoose's create, save and batchPut do.
  */
 export async function applySetters(
   shape: ObjectShape,
@@ -103,13 +104,17 @@ export async function applySetters(
   old: Record<string, unknown> | undefined,
   restored?: ReadonlySet<string>,
 ): Promise<void> {
-  return applySettersIn(shapeWalk(shape, item), old, restored);
+  const previousAt = old === undefined ? () => null : (path: string) => valueAtPath(old, path);
+  return applySettersIn(shapeWalk(shape, item), previousAt, restored);
 }
 
-/** `applySetters` over any walk; `old` is the whole item as last read (paths are full document paths). */
+/**
+ * `applySetters` over any walk; `previousAt` gives the old value at a full document path (an update reads
+ * no item, so its `set` gets `undefined`, as in Dynamoose).
+ */
 export async function applySettersIn(
   walk: RuleWalk,
-  old: Record<string, unknown> | undefined,
+  previousAt: (path: string) => unknown,
   restored?: ReadonlySet<string>,
 ): Promise<void> {
   const pending: Promise<void>[] = [];
@@ -119,14 +124,14 @@ export async function applySettersIn(
     const settings = settingsFor(attribute, value);
     const setter = settings.set;
     if (!setter) return;
-    const previous = old === undefined ? undefined : valueAtPath(old, path);
+    const previous = previousAt(path);
     // An item read from the table still holding what was read: that value was `set` when it was written,
     // and must not be transformed again (a hashed password would be hashed twice). With a `get`, the item
     // holds the display form: only a value `restoreReadValues` put back is the stored one; a new value that
     // merely equals the stored form is a change and goes through `set`.
     const unchanged = settings.get
       ? restored?.has(path) === true
-      : previous !== undefined && sameValue(value, previous);
+      : previous !== undefined && previous !== null && sameValue(value, previous);
     if (unchanged) return;
     const result = setter(value, previous);
     if (isThenable(result))

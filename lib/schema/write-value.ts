@@ -82,7 +82,7 @@ export async function writeNormalizedValue(
   const container: Record<string, unknown> = { value: normalized };
   const walk = attributeWalk(attribute, container, "value", path);
   // `set(newValue, oldValue)`: an update does not read the item, so there is no old value.
-  if (attribute.flags.set) await applySettersIn(walk, undefined);
+  if (attribute.flags.set) await applySettersIn(walk, noOldValue);
   if (attribute.flags.validate) await runValidatorsIn(walk);
   return checkedAndConverted(attribute, container, path);
 }
@@ -105,7 +105,7 @@ export async function valueAfterAttributeSet(
   const normalized = await normalizeAttributeValue(schema, attribute, value, path);
   if (!attribute.flags.set) return normalized;
   const container: Record<string, unknown> = { value: normalized };
-  await applySettersIn(attributeWalk(attribute, container, "value", path), undefined);
+  await applySettersIn(attributeWalk(attribute, container, "value", path), noOldValue);
   return container.value;
 }
 
@@ -138,4 +138,9 @@ function checkedAndConverted(
     if (attribute.flags.enum) checkEnumsIn(walk);
   }
   return { value: container.value, attributeValue: valueToDynamo(attribute, container.value, path) };
+}
+
+/** An update's old value for `set(newValue, oldValue)`: none, as it reads no item. */
+function noOldValue(): undefined {
+  return undefined;
 }

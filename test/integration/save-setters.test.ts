@@ -65,7 +65,7 @@ describe("saving an item read from the table", () => {
         id: { type: String, hashKey: true },
         title: {
           type: String,
-          set: (value: string, old?: string) => {
+          set: (value: string, old?: string | null) => {
             seen.push([value, old]);
             return `${value}!`;
           },
@@ -73,18 +73,31 @@ describe("saving an item read from the table", () => {
       }),
       { tableName: uniqueTableName("saveSettersTracked") },
     );
+    // A new item's old value is null, as Dynamoose's create, save and batchPut give it.
     await Tracked.create({ id: "t", title: "a" });
     const item = (await Tracked.get("t"))!;
     await item.save();
-    expect(seen).toEqual([["a", undefined]]);
+    expect(seen).toEqual([["a", null]]);
     item.title = "b";
     await item.save();
     expect(seen).toEqual([
-      ["a", undefined],
+      ["a", null],
       ["b", "a!"],
     ]);
     const { Item } = await rawClient().getItem({ TableName: Tracked.table().name, Key: { id: { S: "t" } } });
     expect(Item?.title).toEqual({ S: "b!" });
+    seen.length = 0;
+    await new Tracked({ id: "u", title: "c" }).save();
+    await Tracked.batchPut([{ id: "v", title: "d" }]);
+    await dynamodel.transaction([Tracked.transaction.create({ id: "w", title: "e" })]);
+    // An update reads no item: undefined, as in Dynamoose.
+    await Tracked.update({ id: "u" }, { title: "f" });
+    expect(seen).toEqual([
+      ["c", null],
+      ["d", null],
+      ["e", null],
+      ["f", undefined],
+    ]);
   });
 
   it("a new item built from read values is still a new item: set runs", async () => {
