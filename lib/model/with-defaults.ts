@@ -45,6 +45,12 @@ function withNestedDefaults(attribute: CompiledAttribute, value: unknown, pendin
         return value.map((entry) => withNestedDefaults(element, entry, pending));
       }
     }
+    // A Set attribute's value (or default) written as an array is a Set, as Dynamoose gives it and as a save
+    // holds it; an attribute that also takes a list keeps the array.
+    const takesList = attribute.variants.some((variant) => variant.kind === "array");
+    if (!takesList && attribute.variants.some((variant) => variant.kind === "set")) {
+      return new Set(copyData(value) as unknown[]);
+    }
   }
   return copyData(value);
 }

@@ -196,6 +196,23 @@ describe("item.withDefaults()", () => {
       forced: "f",
     });
   });
+
+  // Dynamoose 4.2 gives a Set attribute's array default as a Set.
+  it("gives a Set attribute's default (and a value) written as an array as a Set", async () => {
+    const Tagged = dynamodel.model(
+      "ConformanceDefaultsSet",
+      new Schema({
+        id: String,
+        tags: { type: Set, schema: [String], default: ["q"] },
+        codes: { type: Set, schema: [Number], default: () => [1, 2] },
+        either: { type: [Array, Set], schema: [String], default: ["l"] },
+      }),
+      { tableName: uniqueTableName("defaultsSet"), throughput: "ON_DEMAND" },
+    );
+    const filled = await new Tagged({ id: "t" }).withDefaults();
+    expect(filled).toEqual({ id: "t", tags: new Set(["q"]), codes: new Set([1, 2]), either: ["l"] });
+    expect((await new Tagged({ id: "u", tags: ["a"] as never }).withDefaults()).tags).toEqual(new Set(["a"]));
+  });
 });
 
 describe("marshalled input", () => {
