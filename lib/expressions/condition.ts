@@ -159,7 +159,8 @@ export class Condition {
       emitLog(
         "warn",
         "condition",
-        `not() before ${method} is discarded, as in Dynamoose: write not() after ${method}, before the comparator.`,
+        `not() before ${method.slice(0, -1)}${describeAttribute(attribute)}) is discarded, as in Dynamoose: ` +
+          `write not() after it, before the comparator.`,
       );
     }
     return this.#next(named(this.#state, attribute, method));
@@ -335,3 +336,8 @@ export function isAbandonedCondition(condition: Condition): boolean {
 
 export { isRawCondition, type RawCondition } from "./raw";
 export type { ConditionObject } from "./condition-object";
+
+/** An attribute as the caller gave it to where(), for a log line: `"address.city"` or `["a.b"]`. */
+function describeAttribute(attribute: string | readonly PathSegment[]): string {
+  return JSON.stringify(attribute) ?? String(attribute);
+}

@@ -25,8 +25,12 @@ export function projectionSetting(paths: unknown): SettingsChange {
   return { attributes: Object.freeze([...(paths as string[])]) };
 }
 
-/** `consistent()` toggles what `consistent` is now, as in Dynamoose; `consistent(true)` or `(false)` sets it. */
+/**
+ * `consistent()` toggles what `consistent` is now, as in Dynamoose; `consistent(true)` or `(false)` sets it,
+ * and `null` means "not set", as for the other settings.
+ */
 export function consistentSetting(enabled: unknown, consistent: boolean): SettingsChange {
+  if (enabled === null) return { consistent: false };
   return { consistent: booleanSetting(enabled, "consistent()") ?? !consistent };
 }
 

@@ -235,10 +235,11 @@ export abstract class Retriever<
   }
   /**
    * Strongly consistent reads (tables and local indexes only). Without an argument it toggles, as in
-   * Dynamoose (a second `consistent()` turns it off again); `consistent(true)` or `(false)` sets it.
+   * Dynamoose (a second `consistent()` turns it off again); `consistent(true)` or `(false)` sets it, and
+   * `null` clears it, as for the other settings.
    * @example `Cat.query("id").eq(1).consistent()`
    */
-  consistent(enabled?: boolean): this {
+  consistent(enabled?: boolean | null): this {
     return this.withSettings((settings) => consistentSetting(enabled, settings.consistent === true));
   }
   /**

@@ -8,6 +8,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { CompiledAttribute } from "../schema/compiled";
 import { keyPartToDynamo, keyToDynamo } from "../schema/key";
+import { keyInSharedNames } from "../schema/key-names";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import { nameHeld } from "./item-paths";
@@ -23,7 +24,8 @@ type Key = Record<string, AttributeValue>;
  */
 export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promise<Key> {
   if (key instanceof runtime.model && hasStoredImage(key)) return storedKeyOf(runtime, key);
-  return keyToDynamo(runtime.compiled[0]!, key);
+  // A model's schemas may alias the key differently: a key by another schema's alias is taken too.
+  return keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key));
 }
 
 /** A stored item's key: the stored parts it still holds, the others converted from what it holds. */

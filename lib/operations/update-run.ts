@@ -8,6 +8,7 @@ import { schemaForUpdate } from "../model/update-schema";
 import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";
+import { keyInSharedNames } from "../schema/key-names";
 
 /**
  * `update(key, update, settings)`, or `update({...key, ...changes})` when `update` is undefined.
@@ -25,7 +26,8 @@ export async function updateByKey(
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
-  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, settings);
+  const shared = keyInSharedNames(runtime.compiled, key);
+  const input = await buildUpdateInput(schema, runtime.table.name, shared, changes, settings);
   if (wantsRequest(settings, "update")) {
     await valuesSettled(input);
     return input;

@@ -9,6 +9,7 @@ import { compileUpdate } from "../expressions/update";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOf } from "../schema/expression-target";
 import { keyToDynamo } from "../schema/key";
+import { keyAttributeNamed } from "../schema/key-names";
 import { isThenable } from "../schema/normalize";
 import { compileConditionSetting, type ConditionSetting } from "./condition-input";
 import { planUpdate } from "./update-plan";
@@ -27,7 +28,8 @@ const RETURN_VALUES: readonly string[] = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL
 
 /**
  * Splits `update({...key, ...changes})`: the hash and range key attributes (by name, or by an alias any of
- * the model's schemas gives them) are the key, everything else the update.
+ * the model's schemas gives them, unless another schema holds that name as an ordinary attribute) are the
+ * key, everything else the update.
  *
  * @example
  * ```ts
@@ -51,18 +53,9 @@ export function splitKeyAndUpdate(
   }
   const key: Record<string, unknown> = {};
   const update: Record<string, unknown> = {};
-  const keyNames = new Set<string>();
-  // Every schema's key aliases: the schemas of a model share their key attributes, not their aliases.
-  for (const schema of schemas) {
-    for (const name of [schema.hashKey, schema.rangeKey]) {
-      if (name === undefined) continue;
-      keyNames.add(name);
-      for (const alias of schema.shape.byName.get(name)!.settings.aliases) keyNames.add(alias);
-    }
-  }
   for (const name of Object.keys(object)) {
     if (name === "__proto__") continue; // (from JSON) as new Model() leaves it out
-    (keyNames.has(name) ? key : update)[name] = object[name];
+    (keyAttributeNamed(schemas, name) === undefined ? update : key)[name] = object[name];
   }
   return [key, update];
 }

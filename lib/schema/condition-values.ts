@@ -2,8 +2,8 @@
 // the attribute's `set` and, for a top-level attribute, the schema's, then the stored form — what a save
 // of that value would store, so a condition matches what was written (an asynchronous `set` included, as in
 // Dynamoose). Which values go through `set` (docs/condition.md): whole-attribute operands (eq, ne, lt, le,
-// gt, ge, between, in, beginsWith on a string) do; `contains` arguments (an element or a substring) and
-// `size()` numbers do not.
+// gt, ge, between, in), a beginsWith prefix and a contains substring of a String attribute do; set members
+// and `size()` numbers do not.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TypeMismatch } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
@@ -197,6 +197,8 @@ export function convertElement(
     }
     // A substring of a String attribute goes through its `set`, as Dynamoose sends it and as a prefix
     // does (convertPrefix): a lower-casing `set` lower-cases what contains() looks for.
+    // A combined string (COMBINE) is searched as it is stored, as a beginsWith prefix of it is.
+    if (variant.kind === "combine" && typeof value === "string") return { S: value };
     if (variant.kind === "scalar" && variant.type.dynamoType === "S" && typeof value === "string") {
       return variant.type.normalize(value) === value
         ? convertOperand(attribute, value, path, itemSet)

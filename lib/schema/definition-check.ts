@@ -113,30 +113,61 @@ type BadTypeName<T> = T extends string
       : T
   : never;
 
+/** A written Date type: the constructor or its name in any case (`"date"`, `"Date"`), alone or in a list. */
+type IsDateType<T> = T extends DateConstructor
+  ? true
+  : T extends string
+    ? Lowercase<T> extends "date"
+      ? true
+      : false
+    : T extends readonly (infer E)[]
+      ? true extends IsDateType<E>
+        ? true
+        : false
+      : false;
+
 /** A written Date storage (`{value: Date, settings: {storage}}`) no storage has; `never` for anything else. */
 type BadDateStorage<T> = T extends {
-  readonly value: DateConstructor;
+  readonly value: infer V;
   readonly settings: { readonly storage: infer S };
 }
-  ? S extends string
-    ? string extends S
-      ? never
-      : S extends DateStorage
+  ? IsDateType<V> extends false
+    ? never
+    : S extends string
+      ? string extends S
         ? never
-        : S
-    : S extends undefined
-      ? never
-      : "storage"
+        : S extends DateStorage
+          ? never
+          : S
+      : S extends undefined
+        ? never
+        : "storage"
   : never;
 
 /** A written type's mistakes: an unknown name or a Date storage no storage has. */
 type TypeMistakes<T> = BadTypeName<T> | BadDateStorage<T>;
 
+/** A written list type: Array or Set, by constructor or name in any case, alone or among several types. */
+type IsListType<T> = T extends ArrayConstructor | SetConstructor
+  ? true
+  : T extends string
+    ? Lowercase<T> extends "array" | "set"
+      ? true
+      : false
+    : T extends readonly (infer E)[]
+      ? true extends IsListType<E>
+        ? true
+        : false
+      : false;
+
 /** An Array or Set whose `schema` lists several elements (a construction error). */
-type SeveralElements<V> = V extends { readonly schema: readonly [unknown, unknown, ...unknown[]] }
-  ? V extends { readonly type: ArrayConstructor | SetConstructor }
-    ? "schema"
-    : never
+type SeveralElements<V> = V extends {
+  readonly schema: readonly [unknown, unknown, ...unknown[]];
+  readonly type: infer T;
+}
+  ? IsListType<T> extends false
+    ? never
+    : "schema"
   : never;
 
 // ---- finding mistakes (the cheap walk every definition gets) --------------------------------------

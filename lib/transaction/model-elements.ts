@@ -26,6 +26,7 @@ import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../ope
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
+import { keyInSharedNames } from "../schema/key-names";
 import { versionedDeleteCondition } from "../model/version";
 import { recordOrigin, registerTransactionModel } from "./origins";
 
@@ -156,10 +157,16 @@ async function updateElement(
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
   const schema = schemaForUpdate(runtime, changes);
-  const input = await buildUpdateInput(schema, runtime.table.name, key, changes, {
-    condition: settings.condition,
-    returnValues: settings.returnValues,
-  });
+  const input = await buildUpdateInput(
+    schema,
+    runtime.table.name,
+    keyInSharedNames(runtime.compiled, key),
+    changes,
+    {
+      condition: settings.condition,
+      returnValues: settings.returnValues,
+    },
+  );
   // TransactWriteItems has no ReturnValues for its elements.
   delete input.ReturnValues;
   return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });

@@ -266,7 +266,38 @@ describe("the one-argument update on a multi-schema model whose schemas alias th
     await dynamodel.transaction([Doc.transaction.update({ docId: "d1", body: "newer" })]);
     expect(await storedDoc("d1")).toEqual({ id: { S: "d1" }, body: { S: "newer" } });
     // No key at all is still refused, and nothing is written.
-    await expect(Doc.update({ body: "lost" } as never)).rejects.toThrow();
+    await expect(Doc.update({ body: "lost" } as never)).rejects.toThrow(
+      'The key must include the hash key "id" (got {})',
+    );
     expect(await storedDoc("d1")).toEqual({ id: { S: "d1" }, body: { S: "newer" } });
+  });
+
+  it("takes it whichever schema the changes choose, and in get, delete and the two-argument form", async () => {
+    await Doc.create({ id: "d2", title: "old" });
+    await Doc.update({ docId: "d2", title: "one-arg" });
+    expect((await storedDoc("d2"))?.title).toEqual({ S: "one-arg" });
+    await Doc.update({ docId: "d2" } as never, { title: "two-arg" });
+    expect((await storedDoc("d2"))?.title).toEqual({ S: "two-arg" });
+    await dynamodel.transaction([Doc.transaction.update({ docId: "d2", title: "tx" })]);
+    expect((await storedDoc("d2"))?.title).toEqual({ S: "tx" });
+    expect((await Doc.get({ docId: "d2" } as never))?.toJSON()).toEqual({ id: "d2", title: "tx" });
+    await Doc.delete({ docId: "d2" } as never);
+    expect(await storedDoc("d2")).toBeUndefined();
+  });
+
+  it("keeps a name one schema uses for a key alias and another for an attribute as the attribute", async () => {
+    const ambiguousTable = uniqueTableName("multiUpdateAmbiguous");
+    const Ambiguous = dynamodel.model(
+      "MultiUpdateAmbiguousAlias",
+      [
+        new Schema({ id: { type: String, hashKey: true }, docId: String, title: String }),
+        new Schema({ id: { type: String, hashKey: true, alias: "docId" }, body: String }),
+      ],
+      { tableName: ambiguousTable },
+    );
+    await Ambiguous.create({ id: "a", title: "old" });
+    await Ambiguous.update({ id: "a", docId: "x", title: "t" });
+    const { Item } = await rawClient().getItem({ TableName: ambiguousTable, Key: { id: { S: "a" } } });
+    expect(Item).toEqual({ id: { S: "a" }, docId: { S: "x" }, title: { S: "t" } });
   });
 });

@@ -346,6 +346,7 @@ describe("index choice on a table with two GSIs and one LSI", () => {
     await Order.scan().using("byTotal").consistent().consistent().consistent().exec();
     await Order.scan().using("byTotal").consistent(true).consistent(true).exec();
     await Order.scan().using("byTotal").consistent().consistent(false).exec();
+    await Order.scan().using("byTotal").consistent().consistent(null).exec();
     const inputs = sent.map((call) => call.input as { Select?: string; ConsistentRead?: boolean });
     expect(inputs.map((input) => [input.Select, input.ConsistentRead])).toEqual([
       [undefined, undefined],
@@ -353,6 +354,7 @@ describe("index choice on a table with two GSIs and one LSI", () => {
       [undefined, undefined],
       [undefined, true],
       [undefined, true],
+      [undefined, undefined],
       [undefined, undefined],
     ]);
     // A global index cannot be read consistently: toggled off, it is no longer refused.

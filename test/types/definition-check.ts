@@ -212,6 +212,26 @@ dynamodel.model("TypesCheckDateStorage", {
   // @ts-expect-error: through model() too
   at: { type: { value: Date, settings: { storage: "hours" } } },
 });
+new Schema({
+  id: String,
+  // @ts-expect-error: a Date written by its name
+  at: { type: { value: "date", settings: { storage: "weeks" } } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a list of values with settings
+  at: { type: { value: [Date], settings: { storage: "weeks" } } },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: an Array written by its name
+  list: { type: "Array", schema: [String, Number] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: an Array among several types
+  list: { type: [Array, String], schema: [String, Number] },
+});
 // Each storage, one element type, and an Array of several types per element (written as one element) are fine.
 export const storages = new Schema({
   id: String,

@@ -95,7 +95,7 @@ describe("Condition chain methods", () => {
     }
     expect(logged.map((event) => [event.level, event.category])).toEqual([["warn", "condition"]]);
     expect(logged[0]!.message).toMatch(
-      /^not\(\) before (where|filter|attribute)\(\) is discarded, as in Dynamoose/,
+      /^not\(\) before (where|filter|attribute)\("a"\) is discarded, as in Dynamoose/,
     );
   });
 

@@ -27,6 +27,7 @@ const person = compiled(
     labels: { type: Set, schema: [String] },
     address: { type: Object, schema: { city: { type: String, set: lower } } },
     slow: { type: String, set: async (value: unknown) => `${value as string}!` },
+    label: types.COMBINE(["email", "id"], "|"),
   }),
 );
 const values = (condition: Condition) => compile(condition, expressionTargetOf(person)).values;
@@ -58,6 +59,9 @@ describe("the attribute's set on condition values", () => {
   it("applies to contains() substrings of a String attribute (as Dynamoose), not set members or size() numbers", () => {
     expect(values(new Condition("email").contains("A"))).toEqual({ ":v0": { S: "a" } });
     expect(values(new Condition("iso").contains("2020"))).toEqual({ ":v0": { S: "2020" } });
+    // A COMBINE's string is searched as stored, as a beginsWith prefix of it is.
+    expect(values(new Condition("label").contains("A|"))).toEqual({ ":v0": { S: "A|" } });
+    expect(values(new Condition("label").beginsWith("A|"))).toEqual({ ":v0": { S: "A|" } });
     expect(values(new Condition("labels").contains("A"))).toEqual({ ":v0": { S: "A" } });
     expect(values(new Condition("email").size().eq(3))).toEqual({ ":v0": { N: "3" } });
   });
