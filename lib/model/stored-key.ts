@@ -12,7 +12,7 @@ import { keyInSharedNames } from "../schema/key-names";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import { nameHeld } from "./item-paths";
-import type { ModelRuntime } from "./runtime";
+import { schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 
@@ -30,10 +30,11 @@ export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promis
 
 /** A stored item's key: the stored parts it still holds, the others converted from what it holds. */
 function storedKeyOf(runtime: ModelRuntime, item: object): Key | Promise<Key> {
-  const schema = runtime.compiled[0]!;
+  const data = untracked(item) as Record<string, unknown>;
+  // The item's own schema: it holds the key under that schema's aliases (the key attributes are shared).
+  const schema = schemaFor(runtime, data);
   const keyNames = schema.rangeKey === undefined ? [schema.hashKey] : [schema.hashKey, schema.rangeKey];
   const image = storedImageOf(item)!;
-  const data = untracked(item) as Record<string, unknown>;
   const stored: Key = {};
   const waiting: Promise<void>[] = [];
   for (const name of keyNames) {

@@ -2,6 +2,7 @@
 // (model() checks it) but each may give them its own aliases: `get({docId})`, `update({docId, …})` and
 // the rest take a key by any of them. A name that one schema uses for a key alias and another for an
 // ordinary attribute stays with the attribute, so a value is never taken for a key and dropped.
+import { InvalidParameter } from "../errors";
 import type { CompiledSchema } from "./compiled";
 
 const keyNamesBySchema = new WeakMap<CompiledSchema, ReadonlyMap<string, string>>();
@@ -28,8 +29,9 @@ function isOtherAttribute(schema: CompiledSchema, name: string): boolean {
 }
 
 /**
- * The real key attribute `name` stands for in any of the schemas, or undefined: not a key name, or a name
- * another schema holds as an ordinary attribute.
+ * The real key attribute `name` stands for, or undefined. The first schema's reading wins (its own key
+ * names and aliases, as before a model had several schemas); otherwise a later schema's key alias counts
+ * unless some schema holds the name as an ordinary attribute.
  *
  * @example
  * ```ts
@@ -37,6 +39,8 @@ function isOtherAttribute(schema: CompiledSchema, name: string): boolean {
  * ```
  */
 export function keyAttributeNamed(schemas: readonly CompiledSchema[], name: string): string | undefined {
+  const first = keyNamesOf(schemas[0]!).get(name);
+  if (first !== undefined || schemas.length < 2) return first;
   let real: string | undefined;
   for (const schema of schemas) {
     if (isOtherAttribute(schema, name)) return undefined;
@@ -47,8 +51,11 @@ export function keyAttributeNamed(schemas: readonly CompiledSchema[], name: stri
 
 /**
  * A key object with another schema's key aliases replaced by the real key names, which every schema takes;
- * anything else (one schema, a bare value, an unknown name, a key given both ways) as it is, for the key
- * conversion to accept or refuse.
+ * anything else (one schema, a bare value, an unknown name) as it is, for the key conversion to accept or
+ * refuse.
+ *
+ * @throws InvalidParameter when the key names one key attribute twice (by name and alias, or two aliases),
+ * as the key conversion refuses it for one schema.
  *
  * @example
  * ```ts
@@ -59,15 +66,36 @@ export function keyInSharedNames(schemas: readonly CompiledSchema[], key: unknow
   // A plain key object, or an item holding the key (`Model.delete` makes one of what it is given).
   if (schemas.length < 2 || typeof key !== "object" || key === null || Array.isArray(key)) return key;
   const given = key as Record<string, unknown>;
-  const firstNames = keyNamesOf(schemas[0]!);
   let renamed: Record<string, unknown> | undefined;
+  const namedBy = new Map<string, string>();
   for (const name of Object.keys(given)) {
-    if (firstNames.has(name)) continue;
+    if (given[name] === undefined) continue;
     const real = keyAttributeNamed(schemas, name);
-    if (real === undefined || given[real] !== undefined) continue;
+    if (real === undefined) continue;
+    const earlier = namedBy.get(real);
+    if (earlier !== undefined) {
+      throw new InvalidParameter(`The key names attribute "${real}" twice ("${earlier}" and "${name}").`);
+    }
+    namedBy.set(real, name);
+    if (name === real || keyNamesOf(schemas[0]!).has(name)) continue;
     renamed ??= { ...given };
     renamed[real] = renamed[name];
     delete renamed[name];
   }
   return renamed ?? key;
+}
+
+/**
+ * The key as the caller gave it: the key attributes under the names used (by any schema's aliases), for
+ * reports such as a cancelled transaction's reasons.
+ */
+export function keyNamesAsGiven(
+  schemas: readonly CompiledSchema[],
+  key: Record<string, unknown>,
+): Record<string, unknown> {
+  const given: Record<string, unknown> = {};
+  for (const name of Object.keys(key)) {
+    if (key[name] !== undefined && keyAttributeNamed(schemas, name) !== undefined) given[name] = key[name];
+  }
+  return given;
 }

@@ -23,30 +23,23 @@ import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { booleanSetting, checkOptions, wantsRequest } from "../operations/options";
 import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
-import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
-import { keyInSharedNames } from "../schema/key-names";
+import { keyInSharedNames, keyNamesAsGiven } from "../schema/key-names";
 import { versionedDeleteCondition } from "../model/version";
+import { untracked } from "../model/tracked-items";
 import { recordOrigin, registerTransactionModel } from "./origins";
 
 /**
  * The key as the caller gave it, reduced to the key attributes (under the names the caller used, aliases
  * included); a bare hash value becomes `{[hashKey]: value}`.
  */
-function keyAsGiven(schema: CompiledSchema, key: unknown): Record<string, unknown> {
+function keyAsGiven(runtime: ModelRuntime, key: unknown): Record<string, unknown> {
   if (typeof key !== "object" || key === null || key instanceof Date || key instanceof Uint8Array) {
-    return { [schema.hashKey]: key };
+    return { [runtime.compiled[0]!.hashKey]: key };
   }
-  const source = key as Record<string, unknown>;
-  const given: Record<string, unknown> = {};
-  for (const name of [schema.hashKey, schema.rangeKey]) {
-    if (name === undefined) continue;
-    const attribute = schema.shape.byName.get(name)!;
-    const used = [name, ...attribute.settings.aliases].find((candidate) => source[candidate] !== undefined);
-    if (used !== undefined) given[used] = source[used];
-  }
-  return given;
+  // Under the names the caller used, by any of the model's schemas' aliases.
+  return keyNamesAsGiven(runtime.compiled, untracked(key) as Record<string, unknown>);
 }
 
 /** A callback goes last (see handOut); one in the place of settings or a condition is refused. */
@@ -80,10 +73,9 @@ async function getElement(
   refuseCallback("get", rawSettings);
   const settings = checkOptions(rawSettings as GetSettings | undefined, GET_OPTIONS, "transaction.get");
   checkIgnoredSettings(settings, "transaction.get");
-  const schema = runtime.compiled[0]!;
   const { settings: projected, unasked } = withReadNeeds(runtime, { attributes: settings.attributes });
   const Get = await buildKeyedInput(runtime, key, projected, buildGetInput);
-  const origin = { runtime, key: keyAsGiven(schema, key) };
+  const origin = { runtime, key: keyAsGiven(runtime, key) };
   return recordOrigin({ Get }, unasked === undefined ? origin : { ...origin, unasked });
 }
 
@@ -122,7 +114,7 @@ async function createElement(
     writesNew && settings.overwrite !== true ? { Put: plan.createInput() } : transactionWriteOf(plan);
   return recordOrigin(element as TransactWriteItem, {
     runtime,
-    key: keyAsGiven(runtime.compiled[0]!, item),
+    key: keyAsGiven(runtime, item),
     commit: isItem ? plan.commit : undefined,
   });
 }
@@ -169,7 +161,7 @@ async function updateElement(
   );
   // TransactWriteItems has no ReturnValues for its elements.
   delete input.ReturnValues;
-  return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
+  return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(runtime, key) });
 }
 
 async function deleteElement(
@@ -184,11 +176,10 @@ async function deleteElement(
     "transaction.delete",
   );
   checkIgnoredSettings(settings, "transaction.delete");
-  const schema = runtime.compiled[0]!;
   // A loaded item is deleted only if it is still the version it read, as its save would be (SPEC §11).
   const condition = versionedDeleteCondition(runtime, key, settings.condition);
   const input = await buildKeyedInput(runtime, key, { condition }, buildDeleteInput);
-  return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(schema, key) });
+  return recordOrigin({ Delete: input } as TransactWriteItem, { runtime, key: keyAsGiven(runtime, key) });
 }
 
 async function conditionElement(
@@ -197,7 +188,6 @@ async function conditionElement(
   condition: unknown,
 ): Promise<TransactWriteItem> {
   refuseCallback("condition", condition);
-  const schema = runtime.compiled[0]!;
   const registry = new PlaceholderRegistry();
   const target = expressionTargetOfModel(runtime.compiled); // the condition may name any schema's attributes
   const expression = compileConditionSetting(condition, target, registry);
@@ -209,7 +199,7 @@ async function conditionElement(
   };
   if (registry.names) input.ExpressionAttributeNames = registry.names;
   if (registry.values) input.ExpressionAttributeValues = registry.values;
-  return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(schema, key) });
+  return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(runtime, key) });
 }
 
 /** What an element's body waits for before it is complete (pending-values.ts), or undefined. */

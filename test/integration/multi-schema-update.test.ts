@@ -1,7 +1,7 @@
 // Model.update and transaction updates on a model with several schemas: the changes are planned with the
 // schema that declares their attributes, so nothing a later schema declares is dropped or left unconverted.
 import { marshall } from "@aws-sdk/util-dynamodb";
-import dynamodel, { Schema, type } from "dynamodel";
+import dynamodel, { Condition, Schema, TransactionCanceledError, type } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -299,5 +299,99 @@ describe("the one-argument update on a multi-schema model whose schemas alias th
     await Ambiguous.update({ id: "a", docId: "x", title: "t" });
     const { Item } = await rawClient().getItem({ TableName: ambiguousTable, Key: { id: { S: "a" } } });
     expect(Item).toEqual({ id: { S: "a" }, docId: { S: "x" }, title: { S: "t" } });
+  });
+});
+
+describe("keys by a later schema's aliases, on every path", () => {
+  const keyTable = uniqueTableName("multiKeyAliases");
+  const Doc = dynamodel.model(
+    "MultiKeyAliasesDoc",
+    [
+      new Schema({
+        id: { type: String, hashKey: true },
+        sk: { type: String, rangeKey: true },
+        title: String,
+      }),
+      new Schema({
+        id: { type: String, hashKey: true, alias: ["docId", "docAlt"] },
+        sk: { type: String, rangeKey: true, alias: "sort" },
+        body: String,
+      }),
+    ],
+    { tableName: keyTable },
+  );
+  const storedDoc = async (id: string, sk: string) =>
+    (
+      await rawClient().getItem({
+        TableName: keyTable,
+        Key: { id: { S: id }, sk: { S: sk } },
+        ConsistentRead: true,
+      })
+    ).Item;
+
+  it("refuses a key naming one key attribute twice, by two aliases or by name and alias", async () => {
+    await Doc.create({ id: "a", sk: "1", title: "A" });
+    await Doc.create({ id: "zzz", sk: "1", title: "Z" });
+    const twice = 'The key names attribute "id" twice ("docId" and "docAlt").';
+    await expect(Doc.get({ docId: "zzz", docAlt: "a", sort: "1" } as never)).rejects.toThrow(twice);
+    await expect(Doc.update({ docId: "zzz", docAlt: "a", sort: "1", title: "u" } as never)).rejects.toThrow(
+      twice,
+    );
+    await expect(Doc.delete({ id: "zzz", docId: "a", sort: "1" } as never)).rejects.toThrow(
+      'The key names attribute "id" twice ("id" and "docId").',
+    );
+    expect((await storedDoc("a", "1"))?.title).toEqual({ S: "A" });
+    expect((await storedDoc("zzz", "1"))?.title).toEqual({ S: "Z" });
+  });
+
+  it("deletes an item read under a later schema's key aliases, itself or through Model.delete and transactions", async () => {
+    await Doc.create({ docId: "b", sort: "1", body: "x" } as never);
+    await Doc.create({ docId: "c", sort: "1", body: "y" } as never);
+    await Doc.create({ docId: "d", sort: "1", body: "z" } as never);
+    const b = (await Doc.get({ id: "b", sk: "1" }))!;
+    expect(b.toJSON()).toEqual({ docId: "b", sort: "1", body: "x" });
+    await b.delete();
+    expect(await storedDoc("b", "1")).toBeUndefined();
+    await Doc.delete((await Doc.get({ id: "c", sk: "1" }))!);
+    expect(await storedDoc("c", "1")).toBeUndefined();
+    await dynamodel.transaction([Doc.transaction.delete((await Doc.get({ id: "d", sk: "1" }))!)]);
+    expect(await storedDoc("d", "1")).toBeUndefined();
+  });
+
+  it("names the key as the caller gave it in a cancelled transaction's reasons", async () => {
+    await Doc.create({ id: "e", sk: "1", title: "E" });
+    const cancelled = await dynamodel
+      .transaction([
+        Doc.transaction.condition({ docId: "e", sort: "1" } as never, new Condition("title").eq("other")),
+        Doc.transaction.update({ docId: "f", sort: "1" } as never, { title: "F" }),
+      ])
+      .catch((error: unknown) => error);
+    expect(cancelled).toBeInstanceOf(TransactionCanceledError);
+    expect(
+      (cancelled as TransactionCanceledError).reasons.map((reason) => [reason.key, reason.code]),
+    ).toEqual([
+      [{ docId: "e", sort: "1" }, "ConditionalCheckFailed"],
+      [{ docId: "f", sort: "1" }, "None"],
+    ]);
+    expect(await storedDoc("f", "1")).toBeUndefined();
+  });
+});
+
+describe("a key alias of the first schema that a later schema holds as an attribute", () => {
+  const firstTable = uniqueTableName("multiFirstAlias");
+  const M = dynamodel.model(
+    "MultiFirstSchemaAlias",
+    [
+      new Schema({ id: { type: String, hashKey: true, alias: "docId" }, title: String }),
+      new Schema({ id: { type: String, hashKey: true }, docId: String, body: String }),
+    ],
+    { tableName: firstTable },
+  );
+
+  it("is the key, as the first schema reads it", async () => {
+    await M.update({ docId: "a", title: "t" } as never);
+    await dynamodel.transaction([M.transaction.update({ docId: "b", title: "u" } as never)]);
+    const { Items } = await rawClient().scan({ TableName: firstTable, ConsistentRead: true });
+    expect(Items?.map((item) => `${item.id?.S}=${item.title?.S}`).sort()).toEqual(["a=t", "b=u"]);
   });
 });
