@@ -6,13 +6,13 @@
 // Only the key is looked at: other attributes may hold anything (stored data that no longer fits the
 // schema must stay deletable).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import type { CompiledAttribute } from "../schema/compiled";
+import type { CompiledAttribute, CompiledSchema } from "../schema/compiled";
 import { keyPartToDynamo, keyToDynamo } from "../schema/key";
 import { keyInSharedNames } from "../schema/key-names";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import { nameHeld } from "./item-paths";
-import { schemaFor, type ModelRuntime } from "./runtime";
+import { schemaForImage, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 
@@ -28,13 +28,28 @@ export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promis
   return keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key));
 }
 
+/**
+ * The schema whose names the item holds its key under (the key attributes are shared, their aliases may
+ * not be): the one its stored image fits, else the first under whose names the item holds the hash key.
+ */
+function schemaHoldingKey(
+  runtime: ModelRuntime,
+  data: Record<string, unknown>,
+  image: Record<string, AttributeValue>,
+): CompiledSchema {
+  if (runtime.compiled.length === 1) return runtime.compiled[0]!;
+  const holdsHashKey = (schema: CompiledSchema): boolean =>
+    data[nameHeld(schema.shape.byName.get(schema.hashKey)!, data)] !== undefined;
+  const fitting = schemaForImage(runtime, image);
+  return holdsHashKey(fitting) ? fitting : (runtime.compiled.find(holdsHashKey) ?? fitting);
+}
+
 /** A stored item's key: the stored parts it still holds, the others converted from what it holds. */
 function storedKeyOf(runtime: ModelRuntime, item: object): Key | Promise<Key> {
   const data = untracked(item) as Record<string, unknown>;
-  // The item's own schema: it holds the key under that schema's aliases (the key attributes are shared).
-  const schema = schemaFor(runtime, data);
-  const keyNames = schema.rangeKey === undefined ? [schema.hashKey] : [schema.hashKey, schema.rangeKey];
   const image = storedImageOf(item)!;
+  const schema = schemaHoldingKey(runtime, data, image);
+  const keyNames = schema.rangeKey === undefined ? [schema.hashKey] : [schema.hashKey, schema.rangeKey];
   const stored: Key = {};
   const waiting: Promise<void>[] = [];
   for (const name of keyNames) {

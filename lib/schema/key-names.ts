@@ -74,7 +74,13 @@ export function keyInSharedNames(schemas: readonly CompiledSchema[], key: unknow
     if (real === undefined) continue;
     const earlier = namedBy.get(real);
     if (earlier !== undefined) {
-      throw new InvalidParameter(`The key names attribute "${real}" twice ("${earlier}" and "${name}").`);
+      // Worded as the key conversion words it for one schema.
+      const alias = earlier === real ? name : name === real ? earlier : undefined;
+      throw new InvalidParameter(
+        alias === undefined
+          ? `The key names attribute "${real}" twice ("${earlier}" and "${name}").`
+          : `Cannot map attribute "${real}" to "${alias}" because both are defined.`,
+      );
     }
     namedBy.set(real, name);
     if (name === real || keyNamesOf(schemas[0]!).has(name)) continue;

@@ -338,7 +338,7 @@ describe("keys by a later schema's aliases, on every path", () => {
       twice,
     );
     await expect(Doc.delete({ id: "zzz", docId: "a", sort: "1" } as never)).rejects.toThrow(
-      'The key names attribute "id" twice ("id" and "docId").',
+      'Cannot map attribute "id" to "docId" because both are defined.',
     );
     expect((await storedDoc("a", "1"))?.title).toEqual({ S: "A" });
     expect((await storedDoc("zzz", "1"))?.title).toEqual({ S: "Z" });
@@ -393,5 +393,37 @@ describe("a key alias of the first schema that a later schema holds as an attrib
     await dynamodel.transaction([M.transaction.update({ docId: "b", title: "u" } as never)]);
     const { Items } = await rawClient().scan({ TableName: firstTable, ConsistentRead: true });
     expect(Items?.map((item) => `${item.id?.S}=${item.title?.S}`).sort()).toEqual(["a=t", "b=u"]);
+  });
+});
+
+describe("an item whose data fits two schemas equally, read under the later one's key alias", () => {
+  const tieTable = uniqueTableName("multiKeyTie");
+  const Tie = dynamodel.model(
+    "MultiKeyTie",
+    [
+      new Schema({
+        id: { type: String, hashKey: true },
+        sk: { type: String, rangeKey: true },
+        n: String,
+        m: String,
+      }),
+      new Schema({
+        id: { type: String, hashKey: true, alias: "docId" },
+        sk: { type: String, rangeKey: true },
+        n: { type: Number, get: (value: number) => `#${value}` },
+      }),
+    ],
+    { tableName: tieTable },
+  );
+
+  it("is deleted by the key it holds, itself and through Model.delete", async () => {
+    await Tie.create({ docId: "g", sk: "1", n: 1 } as never);
+    await Tie.create({ docId: "h", sk: "1", n: 2 } as never);
+    const g = (await Tie.get({ id: "g", sk: "1" }))!;
+    expect(g.toJSON()).toEqual({ docId: "g", sk: "1", n: "#1" });
+    await g.delete();
+    await Tie.delete((await Tie.get({ id: "h", sk: "1" }))!);
+    const { Items } = await rawClient().scan({ TableName: tieTable, ConsistentRead: true });
+    expect(Items).toEqual([]);
   });
 });
