@@ -1,7 +1,8 @@
 // The key of a model with several schemas, by any schema's names. The schemas share their key attributes
 // (model() checks it) but each may give them its own aliases: `get({docId})`, `update({docId, …})` and
-// the rest take a key by any of them. A name that one schema uses for a key alias and another for an
-// ordinary attribute stays with the attribute, so a value is never taken for a key and dropped.
+// the rest take a key by any of them. The first schema's reading of a name wins; beyond it, a name that
+// one schema uses for a key alias and another for an ordinary attribute stays with the attribute, so a
+// value is never taken for a key and dropped.
 import { InvalidParameter } from "../errors";
 import type { CompiledSchema } from "./compiled";
 
