@@ -159,11 +159,11 @@ function flattenedImage(
 ): AttributeValue | undefined {
   if (image === undefined) return undefined;
   const members: Record<string, AttributeValue> = {};
-  let any = false;
+  let found = false;
   for (const [sub, stored] of attribute.flatten!.storedNames) {
     if (image[stored] === undefined) continue;
     members[sub] = image[stored];
-    any = true;
+    found = true;
   }
-  return any ? { M: members } : undefined;
+  return found ? { M: members } : undefined;
 }
