@@ -13,9 +13,9 @@ import { EventEmitter } from "eventemitter3";
 import type { Middleware } from "../client/send";
 import { InvalidParameter, MissingSchemaError } from "../errors";
 import type { Instance } from "../instance";
-import type { CompiledAttribute, CompiledSchema, ReferencedModel } from "../schema/compiled";
+import type { CompiledSchema } from "../schema/compiled";
 import type { SchemaDefinition } from "../schema/definition-types";
-import { describeRangeKey, keyValueOf } from "../schema/key";
+import { describeRangeKey } from "../schema/key";
 import { compiledSchemaOf, linkReferencedModel } from "../schema/links";
 import { Schema } from "../schema/schema";
 import { namedTable, registerTableBinding } from "../table/binding";
@@ -30,7 +30,7 @@ import {
   type TableOptions,
 } from "../table/table";
 import { Item } from "./item";
-import { getByKey } from "./persist";
+import { referenceView } from "./reference-view";
 import { linkModelRuntime, type ModelClass, type ModelRuntime } from "./runtime";
 import { SerializerRegistry } from "./serializer";
 import { attachStatics } from "./model-statics";
@@ -192,7 +192,7 @@ export function defineModel(
   });
   linkModelRuntime(model, runtime);
   attachStatics(model, runtime);
-  const reference = referenceView(runtime, compiled[0]!);
+  const reference = referenceView(runtime, compiled);
   linkReferencedModel(model, reference);
   for (const schema of compiled) for (const slot of schema.selfReferences) slot.bind(reference);
   registry.set(name, model);
@@ -204,36 +204,4 @@ function buildModelClass(name: string): ModelClass {
   const model = class extends Item {};
   Object.defineProperty(model, "name", { value: name });
   return model as unknown as ModelClass;
-}
-
-/** What references to the model need; `schema` is its first (table attributes add no key). */
-function referenceView(runtime: ModelRuntime, schema: CompiledSchema): ReferencedModel {
-  const typeOf = (name: string) => {
-    const variant = schema.shape.byName.get(name)!.variants[0]!;
-    if (variant.kind !== "scalar")
-      throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
-    return variant.type;
-  };
-  // An item holds a key attribute under the name it was given by: its real name or an alias (read as key
-  // arguments read it, key.ts).
-  const hash = schema.shape.byName.get(schema.hashKey)!;
-  const range = schema.rangeKey === undefined ? undefined : schema.shape.byName.get(schema.rangeKey)!;
-  const namesOf = (attribute: CompiledAttribute | undefined): string[] =>
-    attribute === undefined ? [] : [attribute.name, ...attribute.settings.aliases];
-  return {
-    name: runtime.name,
-    hashKey: schema.hashKey,
-    rangeKey: schema.rangeKey,
-    keyNames: new Set([...namesOf(hash), ...namesOf(range)]),
-    hashOf: (source) => keyValueOf(hash, source),
-    rangeOf: (source) => (range === undefined ? undefined : keyValueOf(range, source)),
-    get hashType() {
-      return typeOf(schema.hashKey);
-    },
-    get rangeType() {
-      return schema.rangeKey === undefined ? undefined : typeOf(schema.rangeKey);
-    },
-    isItem: (value): value is Record<string, unknown> => value instanceof runtime.model,
-    get: (key) => getByKey(runtime, key, undefined),
-  };
 }
