@@ -327,11 +327,16 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
 }
 
 /**
- * Whether a condition that says nothing looks like a mistake: it names an attribute with no comparator,
- * or methods were called on it (their results, which hold the comparisons, were not kept).
+ * Why a condition that says nothing looks like a mistake, or undefined when it does not: it names an
+ * attribute with no comparator (`{unfinished: "a.b"}`), or methods were called on it and their results,
+ * which hold the comparisons, were not kept (`"unkept"`, which says more when both are true).
  */
-export function isAbandonedCondition(condition: Condition): boolean {
-  return stateOf(condition).pending !== undefined || wasChained(condition);
+export function abandonmentOf(condition: Condition): { unfinished: string } | "unkept" | undefined {
+  if (wasChained(condition)) return "unkept";
+  const { pending } = stateOf(condition);
+  if (pending === undefined) return undefined;
+  const text = pending.path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${segment}`));
+  return { unfinished: text.join("").slice(1) };
 }
 
 export { isRawCondition, type RawCondition } from "./raw";

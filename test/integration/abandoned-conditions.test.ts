@@ -54,3 +54,24 @@ it("a condition that was never chained, or whose result was kept, still works", 
   expect(await storedVersion(1)).toBe("4");
   await expect(Doc.delete(1, { condition: stricter })).rejects.toThrow(/conditional/i);
 });
+
+it("a condition naming an attribute with no comparison is refused by a write, saying so, and nothing is written", async () => {
+  // Dynamoose documents `new Condition().filter("id")` as "an empty conditional" and writes unconditionally.
+  const unfinished = [
+    new Condition("version"),
+    new Condition().filter("version"),
+    new Condition("a.list[2]"),
+  ];
+  for (const condition of unfinished) {
+    await expect(Doc.delete(1, { condition })).rejects.toThrow(InvalidParameter);
+  }
+  await expect(Doc.delete(1, { condition: new Condition("version") })).rejects.toThrow(
+    'The condition names attribute "version" but no comparison (eq(), gt(), exists() …) follows',
+  );
+  await expect(Doc.delete(1, { condition: new Condition("a.list[2]") })).rejects.toThrow(
+    'names attribute "a.list[2]" but no comparison',
+  );
+  expect(await storedVersion(1)).toBe(before);
+  // Reads take it as Dynamoose's "empty conditional": no filter.
+  expect((await Doc.scan(new Condition("version")).exec()).length).toBeGreaterThan(0);
+});
