@@ -57,6 +57,8 @@ it("a condition that was never chained, or whose result was kept, still works", 
 
 it("a condition naming an attribute with no comparison is refused by a write, saying so, and nothing is written", async () => {
   // Dynamoose documents `new Condition().filter("id")` as "an empty conditional" and writes unconditionally.
+  const before = await storedVersion(1);
+  expect(before).toBeDefined();
   const unfinished = [
     new Condition("version"),
     new Condition().filter("version"),
