@@ -1,15 +1,17 @@
 /**
- * The `Model.query()` / `Model.scan()` builders (SPEC §5). Immutable like {@link Condition}: every method
- * returns a new builder, so a builder stored in a variable can be extended in several directions. Nothing
- * runs until `exec()`, `getRequest()`, `pages()` or `for await`, and no chain method throws: a bad argument
- * is the query's failure, which those report. (`Model.query(init)`/`Model.scan(init)` throw for a bad
- * `init`, as in Dynamoose.)
+ * The `Model.query()` / `Model.scan()` builders (SPEC §5). Every chain method changes the builder and
+ * returns it, as Dynamoose's do, so `if (lastKey) scan.startAt(lastKey)` works without keeping the result.
+ * (A {@link Condition} is immutable instead: one kept in a variable never changes.) What a run sends is
+ * fixed when it starts: chaining on after `exec()` changes only the next run. Nothing runs until `exec()`,
+ * `getRequest()`, `pages()` or `for await`, and no chain method throws: a bad argument is the query's
+ * failure, which those report. (`Model.query(init)`/`Model.scan(init)` throw for a bad `init`, as in
+ * Dynamoose.)
  *
  * @example
  * ```ts
  * const recent = Cat.query("owner").eq("ann").where("born").gt(new Date("2020-01-01"));
- * const firstTen = await recent.limit(10).exec();
- * for await (const cat of recent.sort("descending")) console.log(cat.name);
+ * if (lastKey) recent.startAt(lastKey);
+ * const page = await recent.limit(10).exec();
  * ```
  */
 import { type Callback, withCallback } from "../callbacks";
@@ -50,13 +52,8 @@ export abstract class Retriever<
   P extends string = string,
   X extends string = string,
 > implements AsyncIterable<T> {
+  /** What the builder says so far: an immutable value, replaced by each chain method (retrieve-run.ts). */
   #job: RetrieveJob;
-  /**
-   * Set on the copy the query/scan hooks get as `this.query` (see `#forHooks`): its chain methods change it
-   * and return it, so a pre hook's `this.query.where("deleted").eq(false)` changes the request, as
-   * Mongoose's query middleware does with `this.where(…)`. Every other builder is immutable.
-   */
-  #changesInPlace = false;
 
   /** @internal Builders are made by `Model.query()` / `Model.scan()`. */
   constructor(job: RetrieveJob) {
@@ -64,13 +61,11 @@ export abstract class Retriever<
   }
 
   /**
-   * The builder that runs once the pre hooks are through: what the context's `query` holds (this one if it
-   * holds no builder), changed in place no more, so one a hook kept (`kept = this.query`) is immutable again.
+   * What runs once the pre hooks are through: the job of the builder the context's `query` holds (the copy
+   * the hooks were given, changed or not, or another builder of the model a hook put there).
    */
-  #afterPreHooks(query: unknown, given: Retriever<T, R, I, P, X>): Retriever<T, R, I, P, X> {
-    given.#changesInPlace = false; // also when a hook put another builder there and kept this one
-    const builder = query instanceof Retriever ? (query as Retriever<T, R, I, P, X>) : this;
-    builder.#changesInPlace = false;
+  #afterPreHooks(query: unknown, given: Retriever<T, R, I, P, X>): RetrieveJob {
+    const builder = query instanceof Retriever ? (query as Retriever<T, R, I, P, X>) : given;
     const { runtime, kind } = builder.#job;
     if (runtime !== this.#job.runtime) {
       // Another model's items would go through this model's post hooks and reach its caller as its own.
@@ -79,20 +74,22 @@ export abstract class Retriever<
           `this.query: it may change the request, or put another query or scan of ${this.#job.runtime.name} there.`,
       );
     }
-    return builder;
-  }
-
-  /** The builder the hooks get (SPEC §9: a pre hook may change the request parts): a copy changed in place. */
-  #forHooks(): this {
-    const Builder = this.constructor as new (job: RetrieveJob) => this;
-    const copy = new Builder(this.#job);
-    copy.#changesInPlace = true;
-    return copy;
+    return builder.#job;
   }
 
   /**
-   * A builder of the same class for the job `step` makes of this one's. A step that throws (a bad
-   * argument) does not throw here: the new builder keeps the error, and `exec()`, `getRequest()`,
+   * The builder the hooks get as `this.query` (SPEC §9: a pre hook may change the request parts): a copy, so
+   * a hook's `this.query.where("deleted").eq(false)` changes this run, as Mongoose's query middleware does
+   * with `this.where(…)`, and not the caller's builder, which a second `exec()` would give the hook again.
+   */
+  #forHooks(): this {
+    const Builder = this.constructor as new (job: RetrieveJob) => this;
+    return new Builder(this.#job);
+  }
+
+  /**
+   * Replaces the job by what `step` makes of it, and returns this builder. A step that throws (a bad
+   * argument) does not throw here: the builder keeps the error, and `exec()`, `getRequest()`,
    * `pages()` and iteration fail with it (retrieve-run.ts, buildInputs), so a callback or a `.catch()`
    * sees it as it sees every other failure of the query. After a failed step the later ones are skipped:
    * the first error is the one reported.
@@ -106,15 +103,11 @@ export abstract class Retriever<
     } catch (error) {
       next = { ...job, failure: { error } };
     }
-    if (this.#changesInPlace) {
-      this.#job = next;
-      return this;
-    }
-    const Builder = this.constructor as new (job: RetrieveJob) => this;
-    return new Builder(next);
+    this.#job = next;
+    return this;
   }
 
-  /** A builder with the settings `change` works out; what `change` throws is the builder's failure. */
+  /** Takes the settings `change` works out; what `change` throws is the builder's failure. */
   protected withSettings(change: (settings: RetrieveSettings) => Partial<RetrieveSettings>): this {
     return this.#step((job) => ({
       ...job,
@@ -265,31 +258,24 @@ export abstract class Retriever<
   exec(callback?: Callback<R>): Promise<R> | undefined {
     const { runtime, kind } = this.#job;
     if (!isObserved(runtime, kind)) return withCallback(runRetrieve<T>(this.#job) as Promise<R>, callback);
-    // The query/scan hooks see `{model, operation, query, settings}`, `query` a copy of this builder that its
-    // chain methods change in place; a pre hook may also put another builder of the model there. What
-    // `query` holds after the pre hooks runs.
+    // The query/scan hooks see `{model, operation, query, settings}`, `query` a copy of this builder; a pre
+    // hook may also put another builder of the model there. What `query` holds after the pre hooks runs.
     const given = this.#forHooks();
     const context = operationContext(runtime, kind, { query: given });
-    const work = (async () => {
-      try {
-        return await runHooked(
-          runtime,
-          kind,
-          context,
-          () => runRetrieve<T>(this.#afterPreHooks(context.query, given).#job) as Promise<R>,
-        );
-      } finally {
-        // A pre hook that failed never reached #afterPreHooks: a copy it kept stops changing in place too.
-        given.#changesInPlace = false;
-      }
-    })();
-    return withCallback(work, callback);
+    const work = runHooked(
+      runtime,
+      kind,
+      context,
+      () => runRetrieve<T>(this.#afterPreHooks(context.query, given)) as Promise<R>,
+    );
+    return withCallback(work as Promise<R>, callback);
   }
 
   /** The DynamoDB input `exec()` would send first; sends nothing. @example `await Cat.scan().getRequest()` */
   getRequest(): Promise<I> {
+    const job = this.#job; // as the builder is now, not after later chain calls
     return Promise.resolve().then(async () => {
-      const input = buildInputs(this.#job)[0]!;
+      const input = buildInputs(job)[0]!;
       await valuesSettled(input);
       return input as I;
     });
@@ -321,17 +307,7 @@ export abstract class Retriever<
   ): AsyncGenerator<unknown, void, undefined> {
     const { runtime, kind } = this.#job;
     const given = this.#forHooks();
-    const pages = observedPages(runtime, kind, given, (query) =>
-      pagesOf(this.#afterPreHooks(query, given).#job),
-    );
-    // A pre hook that failed never reached #afterPreHooks: a copy it kept stops changing in place too.
-    return (async function* () {
-      try {
-        yield* pages;
-      } finally {
-        given.#changesInPlace = false;
-      }
-    })();
+    return observedPages(runtime, kind, given, (query) => pagesOf(this.#afterPreHooks(query, given)));
   }
 }
 

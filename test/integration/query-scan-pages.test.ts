@@ -72,6 +72,24 @@ describe("pagination over 1,000 items", () => {
     expect(pages).toBe(Math.ceil(total / 37));
   });
 
+  it("Dynamoose's scanAll, whose startAt() result is not kept, gives every item exactly once", async () => {
+    // Model.md's methods.set example: `let scan = this.scan(); if (lastKey) { scan.startAt(lastKey); }`.
+    const seen = new Set<number>();
+    let pages = 0;
+    const scanAll = async (lastKey?: Record<string, unknown>): Promise<void> => {
+      const scan = Row.scan();
+      scan.limit(300);
+      if (lastKey) scan.startAt(lastKey);
+      const result = await scan.exec();
+      for (const row of result) seen.add(row.n);
+      pages += 1;
+      if (result.lastKey && pages < 10) await scanAll(result.lastKey);
+    };
+    await scanAll();
+    expect(seen.size).toBe(total);
+    expect(pages).toBe(4);
+  });
+
   it("all() follows every page; all(0, max) stops after max requests", async () => {
     const everything = await Row.query("group").eq("g").limit(37).all().exec();
     expectEachOnce(everything);

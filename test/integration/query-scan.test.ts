@@ -149,11 +149,34 @@ describe("every operator includes and excludes the right items", () => {
     expect(ids(await build().all().exec())).toEqual(expected);
   });
 
-  it("builders are immutable: a chained call never changes the builder it came from", async () => {
+  it("builders change in place, as Dynamoose's: a chained call changes the builder and returns it", async () => {
     const adults = Pet.scan("age").ge(5);
-    const named = adults.where("name").eq("Bob");
     expect(ids(await adults.exec())).toEqual(["b", "c", "d"]);
-    expect(ids(await named.exec())).toEqual(["b"]);
+    const named = adults.where("name").eq("Bob");
+    expect(named).toBe(adults);
+    expect(ids(await adults.exec())).toEqual(["b"]);
+    // Statement style, as Dynamoose's guide writes it: the result need not be kept.
+    const scan = Pet.scan();
+    scan.where("age").ge(5);
+    scan.attributes(["id"]);
+    expect((await scan.exec()).map((pet) => pet.toJSON())).toEqual(
+      expect.arrayContaining([{ id: "b" }, { id: "c" }, { id: "d" }]),
+    );
+    expect(await scan.getRequest()).toMatchObject({ ProjectionExpression: expect.any(String) });
+    // A Condition passed in is not changed by what the builder chains after it.
+    const condition = new Condition("age").ge(5);
+    Pet.scan(condition).where("name").eq("Bob");
+    expect(ids(await Pet.scan(condition).exec())).toEqual(["b", "c", "d"]);
+  });
+
+  it("a run sends the builder as it was when the run started", async () => {
+    const scan = Pet.scan("age").ge(5);
+    const running = scan.exec();
+    const request = scan.getRequest();
+    scan.where("name").eq("Bob");
+    expect(ids(await running)).toEqual(["b", "c", "d"]);
+    expect(await request).toEqual(await Pet.scan("age").ge(5).getRequest());
+    expect(ids(await scan.exec())).toEqual(["b"]);
   });
 
   it("returns items through the read pipeline, with counts and toJSON()", async () => {
