@@ -481,9 +481,7 @@ describe("a query or scan pre hook putting another builder in this.query", () =>
   });
   const schema = new Schema({ id: Number, name: String });
   let mode: "other" | "replace" | "fail" = "replace";
-  let kept: ReturnType<typeof Pet.scan> | undefined;
   schema.pre("scan", function () {
-    kept = this.query as ReturnType<typeof Pet.scan>;
     if (mode === "fail") throw new Error("refused by the hook");
     this.query = mode === "other" ? Other.scan() : Pet.scan().where("id").eq(1);
   });
