@@ -20,10 +20,6 @@ export function referenceView(runtime: ModelRuntime, schemas: readonly CompiledS
       throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
     return variant.type;
   };
-  // An item holds a key attribute under the name it was given by: its real name or an alias (read as key
-  // arguments read it, key.ts).
-  const hash = schema.shape.byName.get(schema.hashKey)!;
-  const range = schema.rangeKey === undefined ? undefined : schema.shape.byName.get(schema.rangeKey)!;
   const keyNames = new Set<string>();
   for (const each of schemas) {
     for (const name of [each.hashKey, each.rangeKey]) {
@@ -32,22 +28,35 @@ export function referenceView(runtime: ModelRuntime, schemas: readonly CompiledS
         if (keyAttributeNamed(schemas, alias) !== undefined) keyNames.add(alias);
     }
   }
-  const inSharedNames = (source: Record<string, unknown>) =>
-    keyInSharedNames(schemas, source) as Record<string, unknown>;
+  const isItem = (value: unknown): value is Record<string, unknown> => value instanceof runtime.model;
+  // An item holds its key under the names of the schema it was read or written by, and may hold another
+  // schema's key alias as an ordinary attribute: each schema's names are tried in turn, the first's first.
+  // A key object is read as key arguments are, by any schema's names (key-names.ts).
+  const keyOf = (name: string, source: Record<string, unknown>): unknown => {
+    if (!isItem(source)) {
+      const named = keyInSharedNames(schemas, source) as Record<string, unknown>;
+      return keyValueOf(schema.shape.byName.get(name)!, named);
+    }
+    for (const each of schemas) {
+      const value = keyValueOf(each.shape.byName.get(name)!, source);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
   return {
     name: runtime.name,
     hashKey: schema.hashKey,
     rangeKey: schema.rangeKey,
     keyNames,
-    hashOf: (source) => keyValueOf(hash, inSharedNames(source)),
-    rangeOf: (source) => (range === undefined ? undefined : keyValueOf(range, inSharedNames(source))),
+    hashOf: (source) => keyOf(schema.hashKey, source),
+    rangeOf: (source) => (schema.rangeKey === undefined ? undefined : keyOf(schema.rangeKey, source)),
     get hashType() {
       return typeOf(schema.hashKey);
     },
     get rangeType() {
       return schema.rangeKey === undefined ? undefined : typeOf(schema.rangeKey);
     },
-    isItem: (value): value is Record<string, unknown> => value instanceof runtime.model,
+    isItem,
     get: (key) => getByKey(runtime, key, undefined),
   };
 }

@@ -294,8 +294,11 @@ export abstract class Retriever<
    * Streams the items page by page; a `break` sends no further request.
    * @example `for await (const cat of Cat.query("owner").eq("ann")) if (cat.name === "Tom") break;`
    */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.#hookedPages(itemPages)) yield* page as T[];
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    const pages = this.#hookedPages(itemPages); // the builder as it is now, as for pages()
+    return (async function* () {
+      for await (const page of pages) yield* page as T[];
+    })();
   }
 
   /**

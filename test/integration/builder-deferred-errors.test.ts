@@ -163,7 +163,7 @@ describe("bad arguments in a query or scan chain", () => {
     const byName = Cat.scan("name").eq("Tom");
     byName.limit(0);
     await expect(byName.exec()).rejects.toThrow("limit() must be a whole number of at least 1 (got 0).");
-    byName.limit(1);
+    byName.limit(null).limit(1);
     await expect(byName.exec()).rejects.toThrow("limit() must be a whole number of at least 1 (got 0).");
   });
 });

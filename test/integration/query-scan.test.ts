@@ -177,6 +177,18 @@ describe("every operator includes and excludes the right items", () => {
     expect(ids(await running)).toEqual(["b", "c", "d"]);
     expect(await request).toEqual(await Pet.scan("age").ge(5).getRequest());
     expect(ids(await scan.exec())).toEqual(["b"]);
+    // An iterator and pages() take the builder as it is when they are made, not at their first next().
+    const adults = Pet.scan("age").ge(5);
+    const iterator = adults[Symbol.asyncIterator]();
+    const pages = adults.pages();
+    adults.where("name").eq("Bob");
+    const iterated: { id: string }[] = [];
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      iterated.push(next.value);
+    expect(ids(iterated)).toEqual(["b", "c", "d"]);
+    const paged: { id: string }[] = [];
+    for await (const page of pages) paged.push(...page);
+    expect(ids(paged)).toEqual(["b", "c", "d"]);
   });
 
   it("returns items through the read pipeline, with counts and toJSON()", async () => {
