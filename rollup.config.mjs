@@ -52,23 +52,40 @@ const nodeEsmEntry = {
  * import is enough. Each file re-exports names of the main entry, so there is one Item class (one of
  * everything) whichever way it is loaded: X.js / X.d.ts for `require` (and for resolvers that ignore
  * package.json exports, which look for dist/X.js), X-node.mjs for Node's `import` (the CommonJS build, as
- * index-node.mjs), X.mjs and X.d.mts for bundlers. package.json "exports" lists each path.
+ * index-node.mjs), X.mjs and X.d.mts for bundlers. package.json "exports" lists each path, also with its
+ * file's extension ("dynamodel/dist/Item.js"): Dynamoose has no exports map, so its ES module users name
+ * the file.
  */
 const dynamooseSubpaths = {
-  Item: { values: ["Item", "AnyItem"], types: [] },
+  Item: { values: ["Item", "AnyItem"], types: ["ItemSaveSettings"] },
   Schema: {
     values: ["Schema", "IndexType"],
     types: ["SchemaDefinition", "SchemaSettings", "AttributeDefinition", "IndexDefinition"],
   },
   General: {
     values: ["SortOrder"],
-    types: ["ObjectType", "ModelType", "CallbackType", "KeyObject", "InputKey"],
+    types: [
+      "ObjectType",
+      "ModelType",
+      "CallbackType",
+      "KeyObject",
+      "InputKey",
+      "FunctionType",
+      "DeepPartial",
+      "ItemArray",
+    ],
   },
   ItemRetriever: { values: ["Query", "Scan"], types: ["QueryResponse", "ScanResponse"] },
-  Transaction: { values: ["TransactionReturnOptions"], types: [] },
-  Condition: { values: ["Condition"], types: [] },
-  Model: { values: [], types: ["Model", "ModelTableOptions"] },
-  Table: { values: ["Table"], types: ["TableOptions", "TableOptionsOptional"] },
+  Transaction: { values: ["TransactionReturnOptions"], types: ["TransactionSettings"] },
+  Condition: { values: ["Condition"], types: ["ConditionInitializer"] },
+  // Directories in Dynamoose's build (dist/Model/index.js): their index files exist here too (`directory`).
+  Model: { values: [], types: ["Model", "ModelTableOptions"], directory: true },
+  Table: {
+    values: ["Table", "TableUpdateOptions"],
+    types: ["TableOptions", "TableOptionsOptional"],
+    directory: true,
+  },
+  Instance: { values: ["Instance"], types: [] },
   // Dynamoose's only route to its error classes: a default export holding them
   // (`import DynamooseError from "dynamoose/dist/Error"; error instanceof DynamooseError.ValidationError`).
   Error: {
@@ -132,7 +149,7 @@ const dynamooseSubpathFiles = {
   name: "dynamoose-subpaths",
   generateBundle(_options, bundle) {
     const exported = bundle["index.cjs"].exports;
-    for (const [subpath, { values, types, defaultObject }] of Object.entries(dynamooseSubpaths)) {
+    for (const [subpath, { values, types, defaultObject, directory }] of Object.entries(dynamooseSubpaths)) {
       const missing = values.filter((name) => !exported.includes(name));
       if (missing.length > 0) this.error(`lib/index.ts no longer exports ${missing.join(", ")}.`);
       const header = `// \`dynamodel/dist/${subpath}\`: Dynamoose's import path for these names, re-exporting the main entry's.`;
@@ -152,6 +169,15 @@ const dynamooseSubpathFiles = {
             [`${subpath}.mjs`]: [header, `export { ${list} } from "./index.mjs";`],
             [`${subpath}.d.mts`]: [header, `export { ${declared} } from "./index.mjs";`],
           };
+      if (directory) {
+        // For resolvers that ignore package.json exports (TypeScript's node10): dist/Model/index.js and its types.
+        files[`${subpath}/index.js`] = [
+          header,
+          '"use strict";',
+          `module.exports = require("../${subpath}.js");`,
+        ];
+        files[`${subpath}/index.d.ts`] = [header, `export * from "../${subpath}.js";`];
+      }
       for (const [fileName, lines] of Object.entries(files)) {
         this.emitFile({ type: "asset", fileName, source: `${lines.join("\n")}\n` });
       }

@@ -2,7 +2,9 @@
 // dynamodel's own API spells differently: string unions where Dynamoose has enums, `AnyItem` where
 // dynamodel infers item types. They exist so that changing the package name in an import is enough;
 // each is the same value or type dynamodel already accepts.
+import type { ConditionInit } from "./expressions/condition";
 import type { ModelOptions } from "./model/model";
+import type { SaveSettings } from "./model/persist";
 import type { ModelType } from "./model/types";
 import type { CallbackValue } from "./schema/definition-types";
 import type { TableOptions } from "./table/options";
@@ -71,3 +73,39 @@ export type Model<T = AnyItem> = ModelType<T>;
 export type ModelTableOptions = ModelOptions;
 /** Dynamoose's `TableOptionsOptional` (`"dynamoose/dist/Table"`): the Table options, each optional. */
 export type TableOptionsOptional = TableOptions;
+
+/**
+ * Dynamoose's `TableUpdateOptions` enum (`"dynamoose/dist/Table"`), for the Table option `update`:
+ * `update: [TableUpdateOptions.ttl]` is `update: ["ttl"]`.
+ *
+ * @example
+ * ```ts
+ * new Table("Cats", [Cat], { update: [TableUpdateOptions.indexes, TableUpdateOptions.ttl] });
+ * ```
+ */
+export const TableUpdateOptions = {
+  ttl: "ttl",
+  indexes: "indexes",
+  throughput: "throughput",
+  tags: "tags",
+  tableClass: "tableClass",
+  streams: "streams",
+} as const;
+export type TableUpdateOptions = (typeof TableUpdateOptions)[keyof typeof TableUpdateOptions];
+
+/** Dynamoose's `FunctionType` (`"dynamoose/dist/General"`): any function. */
+export type FunctionType = (...args: CallbackValue[]) => CallbackValue;
+/** Dynamoose's `DeepPartial<T>` (`"dynamoose/dist/General"`): every property optional, at any depth. */
+export type DeepPartial<T> = { [P in keyof T]?: DeepPartial<T[P]> };
+/**
+ * Dynamoose's `ItemArray<T>` (`"dynamoose/dist/General"`): an array of items with `populate()` and
+ * `toJSON()`, as the results of `query`, `scan` and `batchGet` are.
+ */
+export interface ItemArray<T> extends Array<T> {
+  populate(): Promise<ItemArray<T>>;
+  toJSON(): ObjectType[];
+}
+/** Dynamoose's `ItemSaveSettings` (`"dynamoose/dist/Item"`): what `item.save()` takes. */
+export type ItemSaveSettings = SaveSettings;
+/** Dynamoose's `ConditionInitializer` (`"dynamoose/dist/Condition"`): what `new Condition()` takes. */
+export type ConditionInitializer = ConditionInit;

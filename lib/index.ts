@@ -56,6 +56,12 @@ export {
   type ModelTableOptions,
   type ObjectType,
   type TableOptionsOptional,
+  TableUpdateOptions,
+  type FunctionType,
+  type DeepPartial,
+  type ItemArray,
+  type ItemSaveSettings,
+  type ConditionInitializer,
 } from "./dynamoose-names";
 export type {
   SchemaDefinition,

@@ -27,10 +27,19 @@ describe("dist/", () => {
       "Model",
       "Table",
       "Error",
+      "Instance",
     ]) {
+      // Dynamoose has no exports map, so its ES module users write the file: "dynamoose/dist/Item.js".
       expect(Object.keys(pkg.exports)).toContain(`./dist/${subpath}`);
+      expect(pkg.exports[`./dist/${subpath}.js`]).toEqual(pkg.exports[`./dist/${subpath}`]);
       for (const suffix of [".js", ".d.ts", ".mjs", "-node.mjs", ".d.mts"]) {
         expect(existsSync(join(root, "dist", `${subpath}${suffix}`))).toBe(true);
+      }
+    }
+    // Directories in Dynamoose's build: "dynamoose/dist/Model/index.js".
+    for (const subpath of ["Model", "Table"]) {
+      for (const index of ["index", "index.js"]) {
+        expect(pkg.exports[`./dist/${subpath}/${index}`]).toEqual(pkg.exports[`./dist/${subpath}`]);
       }
     }
   });
@@ -104,7 +113,11 @@ describe("dynamodel/dist/Item", () => {
       ItemRetriever: ["Query", "Scan"],
       Transaction: ["TransactionReturnOptions"],
       Condition: ["Condition"],
-      Table: ["Table"],
+      Table: ["Table", "TableUpdateOptions"],
+      "Table/index.js": ["Table", "TableUpdateOptions"],
+      Instance: ["Instance"],
+      "Item.js": ["Item", "AnyItem"],
+      "Instance.js": ["Instance"],
     };
     const out = node([
       "--input-type=module",
@@ -123,7 +136,7 @@ describe("dynamodel/dist/Item", () => {
        }
        console.log(results.every(Boolean), results.length, main.SortOrder.descending, main.IndexType.global)`,
     ]);
-    expect(out).toBe("true 10 descending global");
+    expect(out).toBe("true 17 descending global");
   });
 
   it("has Dynamoose's dist/Error: a default object of the error classes (and each by name), by require and import", () => {
@@ -359,6 +372,21 @@ describe.each([
       "export const injected: Model<Dog> = DogModel;",
       'export const options: ModelTableOptions & TableOptionsOptional = { create: false, tableName: "Dogs" };',
       "export const SameTable: typeof dynamodel.Table = Table;",
+      // The same paths with the file's extension, as Dynamoose's ES module users write them, and more names.
+      'import type { FunctionType, DeepPartial, ItemArray } from "dynamodel/dist/General.js";',
+      'import type { ItemSaveSettings } from "dynamodel/dist/Item.js";',
+      'import type { ConditionInitializer } from "dynamodel/dist/Condition.js";',
+      'import type { TransactionSettings } from "dynamodel/dist/Transaction.js";',
+      'import { TableUpdateOptions } from "dynamodel/dist/Table/index.js";',
+      'import type { Model as IndexModel } from "dynamodel/dist/Model/index.js";',
+      'import { Instance } from "dynamodel/dist/Instance.js";',
+      "export const updates = [TableUpdateOptions.ttl, TableUpdateOptions.indexes] as const;",
+      "export type More = [FunctionType, DeepPartial<Dog>, ItemSaveSettings, ConditionInitializer];",
+      "export const settings: TransactionSettings = { return: TransactionReturnOptions.request };",
+      "export const indexModel: IndexModel<Dog> = DogModel;",
+      "export const scanned: Promise<ItemArray<Dog>> = DogModel.scan().exec();",
+      "export const batch: Promise<ItemArray<Dog>> = DogModel.batchGet([1]);",
+      "export const instance = new Instance();",
     ];
     const options = {
       skipLibCheck: false,

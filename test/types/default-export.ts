@@ -23,6 +23,7 @@ type RuntimeNames = Exclude<
   | "IndexType"
   | "SortOrder"
   | "TransactionReturnOptions"
+  | "TableUpdateOptions"
 >;
 type _complete = Expect<Equal<Exclude<RuntimeNames, keyof Dynamodel>, never>>;
 

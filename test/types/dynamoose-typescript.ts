@@ -3,10 +3,18 @@
 // names, `AnyItem` models (name only, or `model<AnyItem>()`), `ModelType<T>` annotations, builders typed
 // `Query<T>`, custom methods; and `model<T>()` update objects are checked against T, as Dynamoose checks them.
 import { IndexType } from "dynamodel/dist/Schema";
-import { SortOrder, type ModelType } from "dynamodel/dist/General";
+import {
+  SortOrder,
+  type DeepPartial,
+  type FunctionType,
+  type ItemArray,
+  type ModelType,
+} from "dynamodel/dist/General";
+import type { ConditionInitializer } from "dynamodel/dist/Condition";
+import { TableUpdateOptions } from "dynamodel/dist/Table";
 import type { Query } from "dynamodel/dist/ItemRetriever";
 import { TransactionReturnOptions } from "dynamodel/dist/Transaction";
-import { AnyItem } from "dynamodel/dist/Item";
+import { AnyItem, type ItemSaveSettings } from "dynamodel/dist/Item";
 import dynamoose, { Item, model, Schema } from "dynamodel";
 
 class User extends Item {
@@ -79,3 +87,28 @@ void Cat.transaction.update(0);
 void Cat.update(1, { name: "x" });
 void Cat.update({ id: 1, name: "x" });
 void Cat.update(1, { $SET: { name: "x" }, $REMOVE: ["name"] });
+
+// More of Dynamoose's exported names: query, scan and batchGet results are ItemArrays; the enum-like
+// TableUpdateOptions is the Table option's strings; ItemSaveSettings is what save() takes.
+{
+  const results: ItemArray<User>[] = [];
+  void Users.scan()
+    .exec()
+    .then((items) => results.push(items));
+  void Users.query("id")
+    .eq("1")
+    .exec()
+    .then((items) => results.push(items));
+  void Users.batchGet(["1"]).then((items) => results.push(items));
+  // @ts-expect-error a plain array has no populate()
+  results.push([] as User[]);
+  const update: TableUpdateOptions[] = [TableUpdateOptions.ttl, "indexes"];
+  new dynamoose.Table("TypesUpdateOptions", [Users], { update, create: false });
+  const saveSettings: ItemSaveSettings = { overwrite: false, return: "item" };
+  void new Users({ id: "1" }).save(saveSettings);
+  const init: ConditionInitializer = { age: { gt: 5 } };
+  void init;
+  const partial: DeepPartial<{ a: { b: number } }> = { a: {} };
+  const anyFunction: FunctionType = (text: string) => text.length;
+  void [partial, anyFunction];
+}
