@@ -1,12 +1,14 @@
 /**
- * The public Condition builder (SPEC §5). Immutable: every method returns a new Condition, so a condition
- * handed to a request never changes when the variable it came from is chained further.
+ * The public Condition builder (SPEC §5). Every method changes the condition and returns it, as
+ * Dynamoose's do, so a condition built up statement by statement (`if (a) condition.where("a").eq(a);`)
+ * keeps every part. Its state is an immutable value that each method replaces: a query or scan copies it
+ * when given the condition, and `group()` takes it as it is then.
  *
  * @example
  * ```ts
- * const adults = new Condition("age").ge(18);
- * const activeAdults = adults.and().where("status").eq("active"); // `adults` is unchanged
- * await User.update({ id: 1 }, { $ADD: { visits: 1 } }, { condition: activeAdults });
+ * const condition = new Condition("age").ge(18);
+ * if (onlyActive) condition.and().where("status").eq("active");
+ * await User.update({ id: 1 }, { $ADD: { visits: 1 } }, { condition });
  * ```
  */
 import { InvalidParameterType } from "../errors";
@@ -28,8 +30,6 @@ export type ConditionGroupInit =
 
 /** Reads a Condition's private state; assigned in the class's static block so it stays module-private. */
 let stateOf: (condition: Condition) => ConditionState;
-/** Reads whether a method was called on a Condition (see `#chained`). */
-let wasChained: (condition: Condition) => boolean;
 /** See {@link withLaterMethodsJoined}. */
 let joinsLaterMethods: (condition: Condition) => Condition;
 
@@ -66,18 +66,13 @@ export function withLaterMethodsJoined(condition: Condition): Condition {
  * ```
  */
 export class Condition {
+  /** What the condition says so far: a frozen value each method replaces (condition-steps.ts). */
   #state: ConditionState;
-  // Whether a method was called on this condition. Dynamoose's conditions changed in place, so code
-  // written for it may call `condition.where("a").eq(1)` and keep using `condition`, which stays as it
-  // was: writes refuse such a condition when it is empty (condition-input.ts) instead of writing
-  // unconditionally. (A field, not a WeakSet: adding to a weak set costs about 1 µs per chain step.)
-  #chained = false;
   /** A method ignored on this raw-made Condition was logged (once is enough: the rest of its chain is too). */
   #saidIgnored = false;
 
   static {
     stateOf = (condition) => condition.#state;
-    wasChained = (condition) => condition.#chained;
     joinsLaterMethods = (condition) => {
       if (!condition.#state.raw) return condition;
       const next = new Condition();
@@ -116,12 +111,10 @@ export class Condition {
     return true;
   }
 
-  /** A new Condition with the given state; the only way methods create their results. */
+  /** Takes the state a method worked out, and returns this condition: the only way methods change it. */
   #next(state: ConditionState): Condition {
-    this.#chained = true;
-    const next = new Condition();
-    next.#state = state;
-    return next;
+    this.#state = state;
+    return this;
   }
 
   /** Applies a comparator to the pending attribute. */
@@ -327,16 +320,14 @@ export function conditionNode(condition: Condition): ConditionNode | undefined {
 }
 
 /**
- * Why a condition that says nothing looks like a mistake, or undefined when it does not: it names an
- * attribute with no comparator (`{unfinished: "a.b"}`), or methods were called on it and their results,
- * which hold the comparisons, were not kept (`"unkept"`, which says more when both are true).
+ * The attribute a condition that says nothing names with no comparator after it (`"a.b"`, as a write's
+ * error names it), or undefined.
  */
-export function abandonmentOf(condition: Condition): { unfinished: string } | "unkept" | undefined {
-  if (wasChained(condition)) return "unkept";
+export function unfinishedAttributeOf(condition: Condition): string | undefined {
   const { pending } = stateOf(condition);
   if (pending === undefined) return undefined;
   const text = pending.path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${segment}`));
-  return { unfinished: text.join("").slice(1) };
+  return text.join("").slice(1);
 }
 
 export { isRawCondition, type RawCondition } from "./raw";

@@ -1,7 +1,7 @@
 /**
  * The `Model.query()` / `Model.scan()` builders (SPEC §5). Every chain method changes the builder and
  * returns it, as Dynamoose's do, so `if (lastKey) scan.startAt(lastKey)` works without keeping the result.
- * (A {@link Condition} is immutable instead: one kept in a variable never changes.) What a run sends is
+ * (A {@link Condition} given to `query()`/`scan()` is copied: chaining on the builder leaves it.) What a run sends is
  * fixed when it starts: chaining on after `exec()` changes only the next run. Nothing runs until `exec()`,
  * `getRequest()`, `pages()` or `for await`, and no chain method throws: a bad argument is the query's
  * failure, which those report. (`Model.query(init)`/`Model.scan(init)` throw for a bad `init`, as in
@@ -16,7 +16,7 @@
  */
 import { type Callback, withCallback } from "../callbacks";
 import { InvalidParameter } from "../errors";
-import type { Condition, ConditionGroupInit } from "../expressions/condition";
+import { Condition, type ConditionGroupInit } from "../expressions/condition";
 import type { PathSegment } from "../expressions/path";
 import type { RetrieveSettings } from "../operations/retrieve-input";
 import { valuesSettled } from "../pending-values";
@@ -116,7 +116,8 @@ export abstract class Retriever<
   }
 
   #chain(change: (condition: Condition) => Condition): this {
-    return this.#step((job) => ({ ...job, condition: change(job.condition) }));
+    // On a copy: a job is a value a run may still hold (conditions change in place).
+    return this.#step((job) => ({ ...job, condition: change(new Condition(job.condition)) }));
   }
 
   /** Names the attribute the next comparator applies to. @example `Cat.scan().where("age").gt(3)` */

@@ -3,7 +3,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { describeValue, InvalidParameter } from "../errors";
 import { compileCondition, type ExpressionTarget } from "../expressions/compile";
-import { abandonmentOf, Condition, isCondition, isRawCondition } from "../expressions/condition";
+import { Condition, isCondition, isRawCondition, unfinishedAttributeOf } from "../expressions/condition";
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { PlaceholderRegistry } from "../expressions/placeholders";
 import type { RawCondition } from "../expressions/raw";
@@ -22,19 +22,12 @@ export function compileConditionSetting(
   if (condition === undefined || condition === null) return undefined;
   if (isCondition(condition)) {
     const expression = compileCondition(condition, target, registry);
-    const abandonment = expression === undefined ? abandonmentOf(condition) : undefined;
-    if (abandonment === "unkept") {
-      throw new InvalidParameter(
-        "The condition is empty, but where(), eq() or other methods were called on it. Conditions are " +
-          "immutable: each call returns a new Condition, so keep what it returns " +
-          '(`condition = condition.where("a").eq(1)`). Nothing was written.',
-      );
-    }
-    if (abandonment !== undefined) {
+    const unfinished = expression === undefined ? unfinishedAttributeOf(condition) : undefined;
+    if (unfinished !== undefined) {
       // Dynamoose reads it as "an empty conditional" and writes unconditionally; a write is refused rather
       // than made without the check its caller most likely meant to finish.
       throw new InvalidParameter(
-        `The condition names attribute "${abandonment.unfinished}" but no comparison (eq(), gt(), exists() …) ` +
+        `The condition names attribute "${unfinished}" but no comparison (eq(), gt(), exists() …) ` +
           "follows, so it would check nothing. Finish it, or pass no condition. Nothing was written.",
       );
     }

@@ -94,8 +94,9 @@ describe("new Condition(init)", () => {
   it("copies another Condition, including its pending state", () => {
     const original = new Condition("a").eq(1).or().where("b");
     const copy = new Condition(original);
-    expect(compile(copy.eq(2))).toEqual(compile(original.eq(2)));
-    expect(compile(copy.eq(2)).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
+    expect(compile(copy.eq(2))).toEqual(compile(new Condition(original).eq(2)));
+    expect(compile(copy).expression).toBe("(#n0 = :v0) OR (#n1 = :v1)");
+    expect(() => compile(original)).toThrow('The condition on "b" has no comparator'); // the copy changed alone
   });
 
   it("accepts a raw ConditionExpression", () => {
