@@ -79,7 +79,25 @@ function toSchemas(input: SchemaInput | readonly SchemaInput[]): Schema[] {
       );
     }
   }
+  if (rest.length > 0) checkKeyTypes(schemas, [first!.hashKey, first!.rangeKey]);
   return schemas;
+}
+
+/**
+ * The schemas of one model store their key attributes with one type: DynamoDB's table has one, and a
+ * schema writing another would fail on every write ("Type mismatch for key"). Refused here, as SPEC §8 has
+ * `model()` throw for a key mismatch, rather than on first use.
+ */
+function checkKeyTypes(schemas: readonly Schema[], keys: readonly (string | undefined)[]): void {
+  for (const key of keys) {
+    if (key === undefined) continue;
+    const types = new Set(schemas.map((schema) => String(schema.getAttributeType(key))));
+    if (types.size > 1) {
+      throw new InvalidParameter(
+        `Key attribute "${key}" must have the same type in every schema of the model (found ${[...types].join(" and ")}).`,
+      );
+    }
+  }
 }
 
 /** Defines a model, or (without a schema) returns the one registered under `name`. */

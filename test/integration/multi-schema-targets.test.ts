@@ -54,3 +54,21 @@ it("checks a transaction condition naming the later schema's attribute", async (
   ]);
   expect(await stored("n1")).toEqual({ id: "n1", note: "seen" });
 });
+
+it("refuses, at model(), schemas whose hash or range key types differ", () => {
+  expect(() =>
+    dynamodel.model("MultiKeyTypesHash", [
+      new Schema({ id: String, a: String }),
+      new Schema({ id: Number, b: String }),
+    ]),
+  ).toThrow('Key attribute "id" must have the same type in every schema of the model (found S and N).');
+  expect(() =>
+    dynamodel.model("MultiKeyTypesRange", [
+      new Schema({ id: String, r: { type: Number, rangeKey: true } }),
+      new Schema({ id: String, r: { type: String, rangeKey: true } }),
+    ]),
+  ).toThrow(expect.objectContaining({ name: "InvalidParameter", message: expect.stringContaining('"r"') }));
+  expect(() => dynamodel.model("MultiKeyTypesHash")).toThrow(); // nothing was registered
+  const dates = [new Schema({ id: Date, a: String }), new Schema({ id: Date, b: String })];
+  expect(dynamodel.model("MultiKeyTypesSame", dates, { create: false }).name).toBe("MultiKeyTypesSame");
+});
