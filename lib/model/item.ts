@@ -24,6 +24,7 @@ import { itemRuntimeOf, schemaFor } from "./runtime";
 import { deleteWithHooks, saveWithHooks, validateWithHooks } from "./hooked-operations";
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { DeleteSettings } from "../operations/delete";
+import { withConditionCopied } from "../operations/condition-input";
 import type { SaveRequest, SaveSettings } from "./persist";
 import { serializeItem } from "./serializer";
 import { StoredImageHolder } from "./image-slot";
@@ -85,7 +86,10 @@ export class Item extends StoredImageHolder {
   save(settings?: SaveSettings | Callback<never>, callback?: Callback<never>): Promise<unknown> | undefined {
     // (`saveWithHooks` resolves with the request itself for `return: "request"`.)
     if (typeof settings === "function") return withCallback(saveWithHooks(this, {}), asCallback(settings));
-    return withCallback<unknown>(saveWithHooks(this, settings ?? {}), asCallback(callback));
+    return withCallback<unknown>(
+      saveWithHooks(this, withConditionCopied(settings ?? {})),
+      asCallback(callback),
+    );
   }
 
   /**
@@ -119,7 +123,9 @@ export class Item extends StoredImageHolder {
     }
     const wantsRequest = settings?.return === "request";
     return withCallback<unknown>(
-      deleteWithHooks(runtime, this, settings ?? {}).then((result) => (wantsRequest ? result : undefined)),
+      deleteWithHooks(runtime, this, withConditionCopied(settings ?? {})).then((result) =>
+        wantsRequest ? result : undefined,
+      ),
       asCallback(callback),
       nothingOrRequest,
     );

@@ -10,6 +10,7 @@ import { transactionStatics } from "../transaction/model-elements";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
 import { checkOptions } from "../operations/options";
+import { withConditionCopied } from "../operations/condition-input";
 import { autoPopulate } from "./auto-populate";
 import { withoutLeftOutMarkers } from "./left-out-markers";
 import { methodsApi } from "./custom-methods";
@@ -66,7 +67,8 @@ export function attachStatics(
       settings?: SaveSettings | Callback<unknown>,
       callback?: Callback<unknown>,
     ) {
-      const [options, done] = settingsAndCallback(settings, callback);
+      const [given, done] = settingsAndCallback(settings, callback);
+      const options = withConditionCopied(given);
       const work = Promise.resolve().then(() => {
         const item = new model(object);
         let checked: SaveSettings;
@@ -86,7 +88,8 @@ export function attachStatics(
       return withCallback(work, done);
     },
     delete(key: unknown, settings?: DeleteSettings | Callback<unknown>, callback?: Callback<unknown>) {
-      const [options, done] = settingsAndCallback(settings, callback);
+      const [given, done] = settingsAndCallback(settings, callback);
+      const options = withConditionCopied(given);
       return withCallback(
         Promise.resolve().then(() => deleteKeyWithHooks(runtime, key, options)),
         done,

@@ -6,6 +6,7 @@ import { autoPopulate } from "./auto-populate";
 import { batchDeleteKeys, batchPutObjects, type BatchWriteSettings } from "../operations/batch-write";
 import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { updateByKey } from "../operations/update-run";
+import { withConditionCopied } from "../operations/condition-input";
 import type { HookContext } from "../hooks/hooks";
 import { isObserved, operationContext, runHooked, writeEvent } from "./operation-hooks";
 import type { ModelRuntime } from "./runtime";
@@ -75,7 +76,8 @@ function splitForHooks(runtime: ModelRuntime, object: unknown): [unknown, unknow
 export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
   return {
     update(key: unknown, ...rest: unknown[]) {
-      const [[given, settings], callback] = trailingCallback(rest);
+      const [[given, givenSettings], callback] = trailingCallback(rest);
+      const settings = withConditionCopied(givenSettings);
       // update({...key, ...changes}, null, settings): no update object, as Dynamoose reads any falsy one.
       const update = given || undefined;
       return run(() => {

@@ -42,6 +42,24 @@ export function compileConditionSetting(
   );
 }
 
+/**
+ * A write's settings (or a Condition itself) with the Condition copied, at the call. Conditions change in
+ * place, so a write reads its condition as it was when called, not as statements after the call change it,
+ * and a pre hook that changes `this.condition` in place changes this call's copy, not the caller's object
+ * (which later calls would otherwise send with the hook's clauses piled up). Anything else as it is.
+ *
+ * @example
+ * ```ts
+ * const settings = withConditionCopied({ condition }); // settings.condition !== condition
+ * ```
+ */
+export function withConditionCopied<S>(settings: S): S {
+  if (isCondition(settings)) return new Condition(settings) as S;
+  if (typeof settings !== "object" || settings === null) return settings;
+  const condition = (settings as { condition?: unknown }).condition;
+  return isCondition(condition) ? { ...settings, condition: new Condition(condition) } : settings;
+}
+
 /** Puts a condition expression and the registry's names and values on a request input, if there is one. */
 export function attachCondition(
   input: {

@@ -18,7 +18,7 @@ import { planSave, type SavePlan } from "../model/save";
 import type { ModelRuntime } from "../model/runtime";
 import { schemaForUpdate } from "../model/update-schema";
 import { hasStoredImage } from "../model/stored-images";
-import { compileConditionSetting } from "../operations/condition-input";
+import { compileConditionSetting, withConditionCopied } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { booleanSetting, checkOptions, wantsRequest } from "../operations/options";
@@ -227,13 +227,22 @@ export function transactionStatics(runtime: ModelRuntime): Record<string, unknow
   return {
     get: (...args: unknown[]) => handOut(args, (key, settings) => getElement(runtime, key, settings)),
     create: (...args: unknown[]) =>
-      handOut(args, (object, settings) => createElement(runtime, object, settings)),
+      handOut(copiedAt(args, 1), (object, settings) => createElement(runtime, object, settings)),
     update: (...args: unknown[]) =>
-      handOut(args, (key, update, settings) => updateElement(runtime, key, update, settings)),
-    delete: (...args: unknown[]) => handOut(args, (key, settings) => deleteElement(runtime, key, settings)),
+      handOut(copiedAt(args, 2), (key, update, settings) => updateElement(runtime, key, update, settings)),
+    delete: (...args: unknown[]) =>
+      handOut(copiedAt(args, 1), (key, settings) => deleteElement(runtime, key, settings)),
     condition: (...args: unknown[]) =>
-      handOut(args, (key, condition) => conditionElement(runtime, key, condition)),
+      handOut(copiedAt(args, 1), (key, condition) => conditionElement(runtime, key, condition)),
   };
+
+  /** The arguments with the condition at `index` (a Condition, or settings holding one) copied now. */
+  function copiedAt(args: unknown[], index: number): unknown[] {
+    if (args.length <= index) return args;
+    const copied = [...args];
+    copied[index] = withConditionCopied(args[index]);
+    return copied;
+  }
 
   /**
    * Hands the element out as a promise (what `dynamodel.transaction` takes). A trailing callback, which

@@ -1,7 +1,7 @@
 // Conditions change in place, as Dynamoose's do (docs/condition.md): code that calls
 // `condition.where("version").eq(2)` and then passes `condition` has it checked, on writes and reads. A
 // condition that names an attribute and stops there is refused by a write.
-import dynamodel, { Condition, InvalidParameter } from "dynamodel";
+import dynamodel, { Condition, InvalidParameter, Schema } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -80,4 +80,50 @@ it("a condition naming an attribute with no comparison is refused by a write, sa
   expect(await storedVersion(1)).toBe(before);
   // Reads take it as Dynamoose's "empty conditional": no filter.
   expect((await Doc.scan(new Condition("version")).exec()).length).toBeGreaterThan(0);
+});
+
+it("a write reads its condition as it was when called, not as later statements change it", async () => {
+  await Doc.create({ id: 3, version: 1 });
+  const condition = new Condition("version").eq(1);
+  const writes = [
+    Doc.update({ id: 3 }, { version: 1 }, { condition }),
+    new Doc({ id: 3, version: 1 }).save({ condition }),
+    Doc.transaction.update({ id: 3 }, { version: 1 }, { condition }),
+    Doc.transaction.condition(3, condition),
+  ];
+  condition.and().where("id").eq(99); // after the calls: none of them sees it
+  const [updated, saved, ...elements] = await Promise.all(writes);
+  expect([updated, saved]).toHaveLength(2);
+  for (const element of elements) await dynamodel.transaction([element as never]);
+  const deleting = Doc.delete(3, { condition });
+  condition.or().where("id").eq(3); // too late for the delete, which checks version = 1 AND id = 99
+  await expect(deleting).rejects.toThrow(
+    expect.objectContaining({ name: "ConditionalCheckFailedException" }),
+  );
+  expect(await storedVersion(3)).toBe("1");
+});
+
+describe("a pre hook changing this.condition in place", () => {
+  const schema = new Schema({ id: Number, version: Number, tenant: String });
+  schema.pre("update", function () {
+    (this.condition as Condition)
+      .and()
+      .where("tenant")
+      .eq(`t${(this.key as { id: number }).id}`);
+  });
+  const Tenanted = dynamodel.model("ConditionsInPlaceTenanted", schema, {
+    tableName: uniqueTableName("conditionsInPlaceTenant"),
+    throughput: "ON_DEMAND",
+  });
+
+  it("changes that call's condition only: the caller's object, and later calls, are left alone", async () => {
+    await Tenanted.create({ id: 1, version: 1, tenant: "t1" });
+    await Tenanted.create({ id: 2, version: 1, tenant: "t2" });
+    const shared = new Condition("version").exists();
+    await Tenanted.update({ id: 1 }, { version: 2 }, { condition: shared });
+    await Tenanted.update({ id: 2 }, { version: 2 }, { condition: shared });
+    expect((await Tenanted.get(2))?.version).toBe(2);
+    await Tenanted.update({ id: 1 }, { version: 3 }, { condition: shared });
+    expect((await Tenanted.get(1))?.version).toBe(3);
+  });
 });
