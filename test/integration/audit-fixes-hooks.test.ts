@@ -39,10 +39,14 @@ describe("the update hook context", () => {
     expect((await stored(Cat.table().name, "a"))?.n).toEqual({ N: "3" });
   });
 
-  it("shows the caller's condition as this.condition", async () => {
+  it("shows a copy of the caller's condition as this.condition", async () => {
     const condition = new Condition("n").eq(3);
     await Cat.update({ id: "a" }, { n: 4 }, { condition });
-    expect(seen[0]!.condition).toBe(condition);
+    // A copy (conditions change in place: a hook's changes must stay in its call), saying the same.
+    const shown = seen[0]!.condition as Condition;
+    expect(shown).toBeInstanceOf(Condition);
+    expect(shown).not.toBe(condition);
+    expect(await Cat.scan(shown).getRequest()).toEqual(await Cat.scan(condition).getRequest());
     expect(seen[0]!.key).toEqual({ id: "a" });
     expect((await stored(Cat.table().name, "a"))?.n).toEqual({ N: "4" });
   });
