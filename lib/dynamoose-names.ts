@@ -93,9 +93,9 @@ export const TableUpdateOptions = {
 } as const;
 export type TableUpdateOptions = (typeof TableUpdateOptions)[keyof typeof TableUpdateOptions];
 
-/** Dynamoose's `FunctionType` (`"dynamoose/dist/General"`): any function. */
+/** Dynamoose's `FunctionType` (`"dynamoose/dist/General"`): a function, whatever it takes and returns. */
 export type FunctionType = (...args: CallbackValue[]) => CallbackValue;
-/** Dynamoose's `DeepPartial<T>` (`"dynamoose/dist/General"`): every property optional, at any depth. */
+/** Dynamoose's `DeepPartial<T>` (`"dynamoose/dist/General"`): every property optional, at every depth. */
 export type DeepPartial<T> = { [P in keyof T]?: DeepPartial<T[P]> };
 /**
  * Dynamoose's `ItemArray<T>` (`"dynamoose/dist/General"`): an array of items with `populate()` and
