@@ -31,7 +31,7 @@ export function referenceView(runtime: ModelRuntime, schemas: readonly CompiledS
   const isItem = (value: unknown): value is Record<string, unknown> => value instanceof runtime.model;
   // An item holds its key under the names of the schema it was read or written by, and may hold another
   // schema's key alias as an ordinary attribute: each schema's names are tried in turn, the first's first.
-  // A key object is read as key arguments are, by any schema's names (key-names.ts).
+  // A key object is read as key arguments are, by every schema's names (key-names.ts).
   const keyOf = (name: string, source: Record<string, unknown>): unknown => {
     if (!isItem(source)) {
       const named = keyInSharedNames(schemas, source) as Record<string, unknown>;
