@@ -2,6 +2,7 @@
 // middleware and events, like every other call). DynamoDB answers at most 100 names per request; a larger
 // `limit` is met with as many requests as it takes, so the caller gets what it asked for.
 import type { ListTablesCommandOutput } from "@aws-sdk/client-dynamodb";
+import { withDeadline } from "../client/deadline";
 import { send } from "../client/send";
 import { describeValue, InvalidParameter } from "../errors";
 import { isPlainObject } from "../expressions/is-plain-object";
@@ -50,9 +51,13 @@ export async function listTables(instance: Instance, settings: unknown): Promise
   let lastKey = startAt;
   do {
     const wanted = limit === undefined ? undefined : Math.min(limit - names.length, PER_REQUEST);
-    const output = await send<ListTablesCommandOutput>(
-      { client: instance.sender, middleware: instance.middleware, events: instance.events },
-      { operation: "ListTables", input: { Limit: wanted, ExclusiveStartTableName: lastKey }, table: "" },
+    const input = { Limit: wanted, ExclusiveStartTableName: lastKey };
+    const output = await withDeadline("ListTables", "", (signal) =>
+      send<ListTablesCommandOutput>(
+        { client: instance.sender, middleware: instance.middleware, events: instance.events },
+        { operation: "ListTables", input, table: "" },
+        signal,
+      ),
     );
     names.push(...(output.TableNames ?? []));
     lastKey = output.LastEvaluatedTableName;

@@ -16,6 +16,7 @@ import type {
 import type { OperationName } from "../client/operations";
 import type { UpdatePart } from "./options";
 import { OtherError } from "../errors";
+import { withDeadline } from "../client/deadline";
 import { emitLog } from "../logger/logger";
 import { checkCreatable, checkName, checkNames } from "./definition";
 import { diffTable } from "./diff";
@@ -27,9 +28,6 @@ import type { TableRuntime } from "./table";
 import { isTimeToLiveOn, timeToLiveSteps } from "./ttl";
 import { pollTable, sleep } from "./poll-table";
 import { isServiceError } from "../client/service-error";
-
-/** How long one setup call may take before the flow fails (SPEC §8: a failing setup rejects within 3 s). */
-export const SETUP_CALL_DEADLINE_MS = 2500;
 
 /** DynamoDB Local answers tagging calls with UnknownOperationException; tags are then skipped with a warning. */
 const isUnsupported = (error: unknown) => isServiceError(error, "UnknownOperationException");
@@ -43,38 +41,17 @@ const isNothingToUpdate = (error: unknown) =>
   /nothing to update|equals the current value/i.test(String((error as Error).message));
 
 /**
- * One setup call, through the table's instance (middleware, events), failing after the deadline. The
- * SDK's request is aborted then, so a call that never answers holds no socket (and no process) open.
+ * One setup call, through the table's instance (middleware, events), failing after the deadline
+ * (client/deadline.ts).
  */
-export async function setupCall<Output>(
+export function setupCall<Output>(
   table: TableRuntime,
   operation: OperationName,
   input: object,
 ): Promise<Output> {
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        // Named like a DynamoDB error that passed through the pipeline: which operation failed.
-        Object.assign(
-          new OtherError(
-            `${operation} on table "${table.name}" did not answer within ${SETUP_CALL_DEADLINE_MS} ms.`,
-          ),
-          { operation },
-        ),
-      );
-      abort.abort();
-    }, SETUP_CALL_DEADLINE_MS);
-  });
-  const call = table.send<Output>(operation, input, abort.signal);
-  // The late answer (or the abort's error) of a call that lost the race is dropped on purpose.
-  call.catch(() => undefined);
-  try {
-    return await Promise.race([call, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withDeadline(operation, ` on table "${table.name}"`, (signal) =>
+    table.send<Output>(operation, input, signal),
+  );
 }
 
 async function describeTable(table: TableRuntime): Promise<TableDescription | undefined> {

@@ -26,6 +26,7 @@ import { checkMembersShareKeys, prepareAttach, registerNamedTable } from "./bind
 import { checkCreatable } from "./definition";
 import { checkOptions, wantsRequest } from "../operations/options";
 import { checkTableOptionNames } from "./option-names";
+import { setupCall } from "./setup";
 import { resolveTableOptions, type TableOptions } from "./options";
 import { TableRuntime } from "./table";
 
@@ -139,7 +140,7 @@ export class Table {
       const input = runtime.createInput();
       if (wantsRequest(checked, "table.create")) return input;
       checkCreatable(input);
-      await runtime.send("CreateTable", input);
+      await setupCall(runtime, "CreateTable", input);
       return undefined;
     });
     return withCallback(work, callback);
@@ -170,7 +171,7 @@ export class Table {
   delete(callback: Callback<void>): undefined;
   delete(callback?: Callback<void>): Promise<void> | undefined {
     const runtime = runtimeOf(this);
-    const work = runtime.send("DeleteTable", { TableName: runtime.name }).then(() => runtime.reset());
+    const work = setupCall(runtime, "DeleteTable", { TableName: runtime.name }).then(() => runtime.reset());
     return withCallback(work, callback);
   }
 
@@ -184,7 +185,7 @@ export class Table {
     const runtime = runtimeOf(this);
     const work = Promise.resolve().then(async () => {
       if (typeof name !== "string" || name === "") throw new InvalidParameter("A backup needs a name.");
-      const output = await runtime.send<{ BackupDetails?: BackupDetails }>("CreateBackup", {
+      const output = await setupCall<{ BackupDetails?: BackupDetails }>(runtime, "CreateBackup", {
         TableName: runtime.name,
         BackupName: name,
       });
@@ -205,7 +206,7 @@ export class Table {
       if (typeof arn !== "string" || arn === "") {
         throw new InvalidParameterType(`describeBackup() needs a backup ARN (got ${describeValue(arn)}).`);
       }
-      const output = await runtime.send<{ BackupDescription?: BackupDescription }>("DescribeBackup", {
+      const output = await setupCall<{ BackupDescription?: BackupDescription }>(runtime, "DescribeBackup", {
         BackupArn: arn,
       });
       return output.BackupDescription;

@@ -11,7 +11,7 @@ import type { CompiledSchema } from "../schema/compiled";
 import { buildCreateTableInput } from "./definition";
 import { isExpiredImage } from "./extra-attributes";
 import type { ResolvedTableOptions } from "./options";
-import { runSetup } from "./setup";
+import { runSetup, setupCall } from "./setup";
 
 export { resolveTableOptions, type ResolvedTableOptions, type TableOptions } from "./options";
 
@@ -158,7 +158,9 @@ export class TableRuntime {
   }
 
   async describe(): Promise<TableDescription | undefined> {
-    const output = await this.send<{ Table?: TableDescription }>("DescribeTable", { TableName: this.name });
+    const output = await setupCall<{ Table?: TableDescription }>(this, "DescribeTable", {
+      TableName: this.name,
+    });
     return output.Table;
   }
 

@@ -193,3 +193,48 @@ it("an endpoint that never answers: an OtherError naming the setup call (and its
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+it("an endpoint that never answers: table management calls and listTables fail within 3 s, naming the call", async () => {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => void sockets.add(socket.resume()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(
+      new DynamoDB({
+        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        region: "local",
+        credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      }),
+    );
+    const Quiet = dynamodel.model("SilentManagement", { id: String });
+    const name = uniqueTableName("silent-management");
+    const table = new instance.Table(name, [Quiet], { initialize: false });
+    const calls: [string, Promise<unknown>][] = [
+      ["DescribeTable", table.describe()],
+      ["CreateTable", table.create()],
+      ["DeleteTable", table.delete()],
+      ["CreateBackup", table.backup("b1")],
+      ["DescribeBackup", table.describeBackup("arn:aws:dynamodb:local:000000000000:table/x/backup/1")],
+      ["ListTables", instance.listTables()],
+    ];
+    const results = await settleWithin(
+      3000,
+      calls.map(([, call]) => call),
+    );
+    results.forEach((result, index) => {
+      const operation = calls[index]![0];
+      expect(result.status).toBe("rejected");
+      expect((result as PromiseRejectedResult).reason).toMatchObject({
+        name: "OtherError",
+        operation,
+        message: expect.stringMatching(new RegExp(`^${operation}.* did not answer within 2500 ms\\.$`)),
+      });
+    });
+    // Each timed-out call is aborted, so no connection is left open.
+    await waitUntil(1000, () => sockets.size > 0 && [...sockets].every((socket) => socket.closed));
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
