@@ -249,3 +249,73 @@ type _ms = Expect<Equal<StoragesItem["ms"], Date | undefined>>;
 type _iso = Expect<Equal<StoragesItem["iso"], Date | undefined>>;
 type _list = Expect<Equal<StoragesItem["list"], string[] | undefined>>;
 type _mixed = Expect<Equal<StoragesItem["mixed"], (string | number)[] | undefined>>;
+
+// A default or enum member the attribute's type never accepts: saving it is always a TypeMismatch.
+new Schema({
+  id: String,
+  // @ts-expect-error: a string default for a Number
+  age: { type: Number, default: "5" },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a default function returning another type
+  age: { type: Number, default: () => "5" },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: an async default function resolving to another type
+  name: { type: String, default: async () => 5 },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: 0 is not a Boolean
+  done: { type: "boolean", default: 0 },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a Date's default is a Date or milliseconds; an ISO string only with storage "iso"
+  at: { type: Date, default: "2020-01-01" },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a number among a String's enum members
+  kind: { type: String, enum: ["cat", 1] },
+});
+new Schema({
+  id: String,
+  // @ts-expect-error: a String's enum members, given as numbers
+  code: { type: String, enum: [1, 2], default: 1 },
+});
+new Schema({
+  id: String,
+  nested: {
+    type: Object,
+    // @ts-expect-error: inside a nested schema
+    schema: { count: { type: Number, default: true } },
+  },
+});
+dynamodel.model("WrongDefault", {
+  id: String,
+  // @ts-expect-error: through model() too
+  score: { type: Number, default: "high" },
+});
+
+// Accepted: values of the type, functions returning them (sync or async), null, and types not judged here.
+const acceptedValues = dynamodel.model("AcceptedValues", {
+  id: String,
+  age: { type: Number, default: 5 },
+  later: { type: Number, default: async () => 5 },
+  made: { type: Date, default: Date.now },
+  madeAt: { type: Date, default: () => new Date() },
+  iso: { type: { value: Date, settings: { storage: "iso" } }, default: "2020-01-01T00:00:00.000Z" },
+  none: { type: String, default: null },
+  either: { type: [String, Number], default: 3, enum: ["a", 3] },
+  kind: { type: String, enum: ["cat", "dog"], default: "cat" },
+  named: { type: "Number", default: 1 },
+  tags: { type: Set, schema: [String], default: ["a"] },
+  extra: { type: Object, default: { anything: 1 } },
+  free: { type: type.ANY, default: "x" },
+});
+type AcceptedItem = InstanceType<typeof acceptedValues>;
+export type AcceptedEnum = Expect<Equal<AcceptedItem["kind"], "cat" | "dog">>;
+export type AcceptedEither = Expect<Equal<AcceptedItem["either"], "a" | 3>>;

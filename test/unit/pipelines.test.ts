@@ -42,6 +42,7 @@ describe("write pipeline", () => {
   });
 
   it("type-checks defaults", async () => {
+    // @ts-expect-error: a default of another type is also a compile error (definition-check.ts)
     const schema = new Schema({ id: String, n: { type: Number, default: "one" } });
     await expect(write(schema, { id: "a" })).rejects.toThrow('"n" must be of type number (got "one")');
   });
