@@ -153,11 +153,11 @@ export async function planSave(
     if (updatesStored) {
       // The version is the library's: what the caller put there is ignored, the stored one kept for the diff.
       if (previousVersion === undefined) delete written.attributes[version];
-      else stampVersion(written, version, previousVersion);
+      else stampVersion(written, version, previousVersion, schema.shape);
       settings = { ...settings, condition: withVersionCheck(settings.condition, version, previousVersion) };
     } else {
       // A new item (or a new key): version 1, and only if nothing is stored under that key.
-      stampVersion(written, version, 1);
+      stampVersion(written, version, 1, schema.shape);
       settings = { ...settings, overwrite: false };
     }
   }
@@ -185,7 +185,7 @@ export async function planSave(
     if (partial) checkProjectedCombines(schema, changes, vouchesFor(schema, data, stored));
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;
-      stampVersion(written, version, next);
+      stampVersion(written, version, next, schema.shape);
       changes.push({ kind: "set", path: [version], value: { N: String(next) } });
     }
     imageAfterUpdate = applyImageChanges(stored, changes);

@@ -4,6 +4,8 @@
 // ConditionalCheckFailedException.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { Condition, isCondition, isRawCondition } from "../expressions/condition";
+import type { ObjectShape } from "../schema/compiled";
+import { checkItemLimits } from "../schema/item-limits";
 import { schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, isPartialImage, namesReadWholeOf, storedImageOf } from "./stored-images";
 import type { ConditionSetting } from "../operations/condition-input";
@@ -14,14 +16,20 @@ export function storedVersion(image: Record<string, AttributeValue>, name: strin
   return value === undefined ? undefined : Number(value);
 }
 
-/** Writes `value` as the version into both forms of the written item. */
+/**
+ * Writes `value` as the version into both forms of the written item, and checks DynamoDB's item limits
+ * again: the write pipeline checked the item without the version, and the version's bytes can take an item
+ * over 400 KB (a batch would then fail after writing its earlier chunks).
+ */
 export function stampVersion(
   written: { item: Record<string, unknown>; attributes: Record<string, AttributeValue> },
   name: string,
   value: number,
+  shape: ObjectShape,
 ): void {
   written.item[name] = value;
   written.attributes[name] = { N: String(value) };
+  checkItemLimits(shape, written.attributes);
 }
 
 /**

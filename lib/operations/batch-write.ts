@@ -141,6 +141,17 @@ function validateEntry(
   });
 }
 
+/**
+ * A batch write cannot be conditional: under optimistic locking it starts items at version 1 (a version
+ * the caller gave is kept). Stamped inside the entry's validation, so an item the version takes over
+ * 400 KB is refused, naming its entry, before any chunk is sent.
+ */
+function firstVersion(result: WriteResult, schema: CompiledSchema): WriteResult {
+  const version = schema.version!;
+  if (result.attributes[version] === undefined) stampVersion(result, version, 1, schema.shape);
+  return result;
+}
+
 /** Runs `Model.batchPut`: every object through the write pipeline first, then PutRequests. */
 export async function batchPutObjects(
   runtime: ModelRuntime,
@@ -167,16 +178,19 @@ export async function batchPutObjects(
   const schemas = inputs.map((input) => schemaFor(runtime, input));
   const written = await allEntries(
     inputs.map((input, index) =>
-      forEntry(entryName("batchPut", index), () => validateEntry(runtime, schemas[index]!, input, now)),
+      forEntry(entryName("batchPut", index), () => {
+        const schema = schemas[index]!;
+        const validated = validateEntry(runtime, schema, input, now);
+        return schema.version === undefined
+          ? validated
+          : validated.then((result) => firstVersion(result, schema));
+      }),
     ),
   );
   const { hashKey, rangeKey } = runtime.compiled[0]!;
   const collected = new RequestsByKey();
   const entryOfKey = new Map<string, number>();
   written.forEach((result, index) => {
-    // A batch write cannot be conditional: under optimistic locking it starts items at version 1.
-    const version = schemas[index]!.version;
-    if (version !== undefined && result.attributes[version] === undefined) stampVersion(result, version, 1);
     const id = canonicalKey(result.attributes, hashKey, rangeKey);
     const earlier = entryOfKey.get(id);
     if (earlier !== undefined) throw duplicateKey(earlier, index, result.attributes, hashKey, rangeKey);

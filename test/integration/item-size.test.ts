@@ -165,3 +165,52 @@ describe("updates that add set members or list elements past the limit", () => {
     expect(after?.list).toEqual({ L: [{ N: "1" }, { N: "2" }] });
   });
 });
+
+describe("the optimistic-locking version counts toward the limit", () => {
+  const versionedTable = uniqueTableName("itemsize_version");
+  const Versioned = dynamodel.model(
+    "SizedVersioned",
+    new Schema({ id: { type: String, hashKey: true }, s: String }, { version: true }),
+    { tableName: versionedTable },
+  );
+  // "id" + a one-letter id + "s", then "version" (7) holding 1 (2 bytes): the write pipeline checked the
+  // item before the version was stamped, so an item the version took over the limit reached DynamoDB.
+  const withoutVersion = 2 + 1 + 1;
+  const versionBytes = 7 + 2;
+  const exactly = (id: string, extra: number) => ({
+    id,
+    s: "x".repeat(409_600 - withoutVersion - versionBytes + extra),
+  });
+  const storedIds = async () =>
+    ((await rawClient().scan({ TableName: versionedTable, ConsistentRead: true })).Items ?? [])
+      .map((item) => item.id!.S!)
+      .sort();
+
+  it("create accepts an item of exactly 409,600 bytes with its version and refuses one byte more", async () => {
+    await Versioned.create(exactly("a", 0));
+    await expect(Versioned.create(exactly("b", 1))).rejects.toMatchObject({
+      name: "ValidationError",
+      message: expect.stringContaining('(got "409601 bytes")'),
+    });
+    expect(await storedIds()).toEqual(["a"]);
+  });
+
+  it("batchPut refuses such an item, naming its entry, before any chunk is written", async () => {
+    const small = Array.from({ length: 30 }, (_, index) => ({ id: `s${index}`, s: "x" }));
+    await expect(Versioned.batchPut([...small, exactly("c", 1)])).rejects.toMatchObject({
+      name: "ValidationError",
+      message: expect.stringMatching(/^batchPut entry \[30\]: .*409601 bytes/),
+    });
+    expect(await storedIds()).toEqual(["a"]);
+  });
+
+  it("a transaction's create refuses it too, before anything is sent", async () => {
+    await expect(
+      dynamodel.transaction([Versioned.transaction.create(exactly("d", 1))]),
+    ).rejects.toMatchObject({
+      name: "ValidationError",
+      message: expect.stringContaining("409601 bytes"),
+    });
+    expect(await storedIds()).toEqual(["a"]);
+  });
+});
