@@ -102,12 +102,13 @@ export function valueToDynamo(
       return { L: list };
     }
     case "set": {
-      const set = value as Set<unknown>;
-      if (set.size === 0) return undefined; // DynamoDB has no empty sets: an empty Set is stored as absent.
+      // Normalised to a Set, but a `set` function may hand back an array: both are iterable.
       const element = variant.element!;
-      const members = [...set].map((member) => element.toSetMember!(member));
-      if (element.setType === "BS") return { BS: members as Uint8Array[] };
-      return element.setType === "NS" ? { NS: members as string[] } : { SS: members as string[] };
+      const members = [...(value as Iterable<unknown>)].map((member) => element.toSetMember!(member));
+      if (members.length === 0) return undefined; // DynamoDB has no empty sets: stored as absent.
+      if (element.setType === "BS") return { BS: distinctBytes(members as Uint8Array[]) };
+      const distinct = distinctStrings(members as string[]);
+      return element.setType === "NS" ? { NS: distinct } : { SS: distinct };
     }
     case "reference":
       return referenceToDynamo(variant, value, path);
@@ -195,4 +196,26 @@ function flattenedObjectToDynamo(
     }
   }
   return output;
+}
+
+/**
+ * A set's members without repeats. Normalising drops equal members, but a `set` function runs after it and
+ * may map two members to one (rounding numbers, lowercasing strings): DynamoDB refuses a set that lists a
+ * member twice ("Input collection contains duplicates"), where a JavaScript Set would simply hold it once.
+ */
+function distinctStrings(members: string[]): string[] {
+  if (members.length < 2) return members;
+  const distinct = new Set(members);
+  return distinct.size === members.length ? members : [...distinct];
+}
+
+function distinctBytes(members: Uint8Array[]): Uint8Array[] {
+  if (members.length < 2) return members;
+  const seen = new Set<string>();
+  return members.filter((member) => {
+    const identity = Buffer.from(member.buffer, member.byteOffset, member.byteLength).toString("base64");
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
 }
