@@ -5,6 +5,7 @@ import { InvalidType, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { checkOnlyNameGiven } from "./input-names";
 import { setOwnMember } from "./own-member";
+import { copyData } from "./copy-data";
 import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";
@@ -210,7 +211,9 @@ function applyDefault(
   context: NormalizeContext,
 ): void {
   const { default: fallback } = attribute.settings;
-  const value = typeof fallback === "function" ? (fallback as () => unknown)() : fallback;
+  // A default object is the schema's: each item gets its own copy, or changing one item's (a `type.ANY` or
+  // `storage: "json"` value is kept as given) would change what later items are created with.
+  const value = typeof fallback === "function" ? (fallback as () => unknown)() : copyData(fallback);
   if (isThenable(value)) {
     context.pendingDefaults.push({ container, attribute, path, value });
     return;
