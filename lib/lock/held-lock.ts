@@ -1,10 +1,12 @@
 // A lock we hold: renews its lease on heartbeats and on extend(), and releases it, each write conditional
 // on the stored owner token still being ours, so nothing we do can touch a lock someone else now holds.
+// The lease end we believe in is never later than the stored one, which is what other owners go by.
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { LockError } from "../errors";
 import { isConditionFailure } from "../model/conflict";
 import type { Acquired } from "./acquire";
 import type { LockSettings } from "./options";
-import { buildReleaseInput, buildRenewInput, lockKey } from "./requests";
+import { buildLockReadInput, buildReleaseInput, buildRenewInput, lockKey, ownStoredExpiry } from "./requests";
 import type { LockTarget } from "./target";
 
 /**
@@ -125,7 +127,11 @@ export class HeldLock implements Lock {
     }
   }
 
-  /** One conditional UpdateItem; a failed condition means the lock is lost. */
+  /**
+   * One conditional UpdateItem that only moves the stored lease end forward. A failed condition means the
+   * lock is lost, unless the item is still ours with an end at least as late: then a renewal sent after
+   * this one was applied first (or this one was applied and retried), and the lease stands.
+   */
   async #renew(): Promise<void> {
     const now = Date.now();
     this.#lastSentAt = now;
@@ -133,13 +139,37 @@ export class HeldLock implements Lock {
     const key = lockKey(this.#target.layout, this.name);
     try {
       await this.#target.send("UpdateItem", buildRenewInput(this.table, key, this.owner, expiresAt));
-      this.#expiresAt = Math.max(this.#expiresAt, expiresAt);
+      // Applied, so the stored end was earlier and is now `expiresAt`: what we believe is what is stored.
+      this.#expiresAt = expiresAt;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
+      const storedEnd = await this.#ownStoredEnd(key, error.Item);
+      if (storedEnd !== undefined) {
+        // Never beyond the stored end: others compare their clock with that one, not with ours.
+        this.#expiresAt = Math.max(this.#expiresAt, storedEnd);
+        return;
+      }
       // While we release it, the item is gone because we delete it: that is not a loss.
       if (this.#state === "held" && this.#releasing === undefined) this.#lose();
       throw this.#notHeld(error);
     }
+  }
+
+  /**
+   * The stored lease end if the lock item is still ours, from the item a refused renewal returned, or
+   * else from a consistent read (an endpoint that returns no item, or an item that is gone). A failed read
+   * rejects with its own error: it proves no loss, so a heartbeat tries again on the next beat.
+   */
+  async #ownStoredEnd(
+    key: Record<string, AttributeValue>,
+    returned: Record<string, AttributeValue> | undefined,
+  ): Promise<number | undefined> {
+    if (returned !== undefined) return ownStoredExpiry(returned, this.owner);
+    const { Item } = await this.#target.send<{ Item?: Record<string, AttributeValue> }>(
+      "GetItem",
+      buildLockReadInput(this.table, key),
+    );
+    return ownStoredExpiry(Item, this.owner);
   }
 
   #lose(): void {

@@ -1,12 +1,15 @@
 // Pure: the three conditional writes a lock is made of. No client here.
 //   acquire  PutItem     only if no item has the key, or the stored lease has run out
-//   renew    UpdateItem  only if the stored owner is still us (heartbeats and extend())
+//   renew    UpdateItem  only if the stored owner is still us and the stored lease end is earlier than
+//                        the new one (heartbeats and extend(); a late renewal never moves it back)
 //   release  DeleteItem  only if the stored owner is still us
+// A refused renewal is told apart from a lost lock by the stored item (see `ownStoredExpiry`).
 // A stored item without a `lockExpiresAt` (some other item that happens to have the key) never counts
 // as expired, so acquiring never overwrites data that is not a lock.
 import type {
   AttributeValue,
   DeleteItemCommandInput,
+  GetItemCommandInput,
   PutItemCommandInput,
   UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
@@ -56,7 +59,11 @@ export function buildAcquireInput(
   };
 }
 
-/** Moves the lease end to `expiresAt`, only while `owner` holds the lock. */
+/**
+ * Moves the lease end to `expiresAt`, only while `owner` holds the lock and only forward: two renewals
+ * that reach DynamoDB in the other order than they were sent leave the later end stored, never the
+ * earlier one (which would let another owner in while this holder still counts on the later one).
+ */
 export function buildRenewInput(
   table: string,
   key: Record<string, AttributeValue>,
@@ -67,9 +74,24 @@ export function buildRenewInput(
     TableName: table,
     Key: key,
     UpdateExpression: "SET #expires = :expires",
-    ConditionExpression: "#owner = :owner",
+    // `attribute_not_exists`: an item of ours without a lease end (edited by hand) is renewed as before.
+    ConditionExpression: "#owner = :owner AND (attribute_not_exists(#expires) OR #expires < :expires)",
     ExpressionAttributeNames: { "#expires": EXPIRES_ATTRIBUTE, "#owner": OWNER_ATTRIBUTE },
     ExpressionAttributeValues: { ":expires": { N: String(expiresAt) }, ":owner": { S: owner } },
+    // A refusal carries the stored item, which says whether the lock is still ours (where the endpoint
+    // returns it; `buildLockReadInput` reads it otherwise).
+    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+  };
+}
+
+/** A consistent read of the lock item's owner and lease end, for endpoints that return no item on a refusal. */
+export function buildLockReadInput(table: string, key: Record<string, AttributeValue>): GetItemCommandInput {
+  return {
+    TableName: table,
+    Key: key,
+    ConsistentRead: true,
+    ProjectionExpression: "#owner, #expires",
+    ExpressionAttributeNames: { "#owner": OWNER_ATTRIBUTE, "#expires": EXPIRES_ATTRIBUTE },
   };
 }
 
@@ -88,10 +110,23 @@ export function buildReleaseInput(
   };
 }
 
-/** The lease end stored in a holder's item (from a failed acquire), when DynamoDB returned it. */
+/** The lease end stored in a lock item (returned by a refused write, or read), when it has one. */
 export function storedExpiry(item: Record<string, AttributeValue> | undefined): number | undefined {
   const stored = item?.[EXPIRES_ATTRIBUTE]?.N;
   if (stored === undefined) return undefined;
   const value = Number(stored);
   return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The stored lease end when the lock item is still `owner`'s: after a refused renewal, the stored end
+ * was already as late as the one sent (a renewal sent later was applied first, or this very renewal was
+ * applied and then retried), and the lock is not lost. `undefined` when the item is gone, holds another
+ * owner, or has no readable lease end: the lock is lost.
+ */
+export function ownStoredExpiry(
+  item: Record<string, AttributeValue> | undefined,
+  owner: string,
+): number | undefined {
+  return item?.[OWNER_ATTRIBUTE]?.S === owner ? storedExpiry(item) : undefined;
 }

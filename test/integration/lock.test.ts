@@ -427,6 +427,135 @@ describe("release() and extend() at the edges", () => {
   });
 });
 
+describe("renewals that race", () => {
+  /** Delays the first UpdateItem on `table` by `ms`: it reaches DynamoDB after a renewal sent later. */
+  function delayFirstRenewal(ms: number): () => void {
+    let delayed = false;
+    return dynamodel.use(async (call, next) => {
+      if (call.table === table && call.operation === "UpdateItem" && !delayed) {
+        delayed = true;
+        await sleep(ms);
+      }
+      return next();
+    });
+  }
+
+  it("two extend() calls answered out of order: the stored lease end never moves back, and nobody else gets the lock while it is held", async () => {
+    const lost: LockError[] = [];
+    const lock = track(
+      await dynamodel.lock(table, "out-of-order", { leaseMs: 2000, onLost: (e) => lost.push(e) }),
+    );
+    const remove = delayFirstRenewal(1000);
+    let secondSentAt = 0;
+    try {
+      const first = lock.extend(); // sent first, applied last
+      await sleep(500);
+      secondSentAt = Date.now();
+      await lock.extend();
+      await first; // refused (the stored end is later) yet still ours: it resolves
+    } finally {
+      remove();
+    }
+    expect(lost).toEqual([]);
+    expect(lock.held).toBe(true);
+    // The later renewal's end is what is stored, and the holder believes no more than that.
+    const storedEnd = Number((await stored(table, key("out-of-order")))!.lockExpiresAt!.N);
+    expect(storedEnd).toBeGreaterThanOrEqual(secondSentAt + 2000);
+    expect(lock.expiresAt.getTime()).toBe(storedEnd);
+
+    // 250 ms before the lease ends by the holder's own clock: still its alone.
+    await sleep(lock.expiresAt.getTime() - Date.now() - 250);
+    expect(lock.held).toBe(true);
+    await expect(dynamodel.lock(table, "out-of-order", { leaseMs: 10_000 })).rejects.toThrow(LockError);
+    expect((await stored(table, key("out-of-order")))!.lockOwner).toEqual({ S: lock.owner });
+
+    // Once it has run out, another owner takes over and the old holder no longer reports held.
+    const successor = track(await dynamodel.lock(table, "out-of-order", { leaseMs: 10_000, waitMs: 3000 }));
+    expect(lock.held).toBe(false);
+    expect(successor.held).toBe(true);
+  });
+
+  it("a renewal applied twice (the SDK's retry after a lost answer) is refused the second time, and that is no loss: heartbeats go on", async () => {
+    const lost: LockError[] = [];
+    // Every heartbeat reaches DynamoDB twice with the same lease end, as a retry after a lost answer does.
+    const remove = dynamodel.use(async (call, next) => {
+      if (call.table !== table || call.operation !== "UpdateItem") return next();
+      await next();
+      return next();
+    });
+    try {
+      const lock = track(
+        await dynamodel.lock(table, "replayed-beat", {
+          leaseMs: 400,
+          heartbeatMs: 100,
+          onLost: (e) => lost.push(e),
+        }),
+      );
+      const firstEnd = lock.expiresAt.getTime();
+      await sleep(700);
+      expect(lost).toEqual([]);
+      expect(lock.held).toBe(true);
+      const storedEnd = Number((await stored(table, key("replayed-beat")))!.lockExpiresAt!.N);
+      expect(storedEnd).toBeGreaterThan(firstEnd + 300);
+      expect(lock.expiresAt.getTime()).toBeLessThanOrEqual(storedEnd);
+      await lock.extend();
+      expect(lock.expiresAt.getTime()).toBe(
+        Number((await stored(table, key("replayed-beat")))!.lockExpiresAt!.N),
+      );
+      await lock.release();
+    } finally {
+      remove();
+    }
+  });
+
+  it("an endpoint that does not return the stored item with a failed condition: a consistent read tells a late renewal from a lost lock", async () => {
+    const lost: LockError[] = [];
+    let delayed = false;
+    const remove = dynamodel.use(async (call, next) => {
+      if (call.table !== table || call.operation !== "UpdateItem") return next();
+      if (!delayed) {
+        delayed = true;
+        await sleep(600);
+      }
+      try {
+        return await next();
+      } catch (error) {
+        delete (error as { Item?: unknown }).Item;
+        throw error;
+      }
+    });
+    try {
+      const lock = track(
+        await dynamodel.lock(table, "no-old-image", { leaseMs: 5000, onLost: (e) => lost.push(e) }),
+      );
+      const calls = await callsDuring(table, async () => {
+        const first = lock.extend();
+        await sleep(200);
+        await lock.extend();
+        await first;
+      });
+      expect(calls).toEqual(["UpdateItem", "UpdateItem", "GetItem"]);
+      expect(lost).toEqual([]);
+      expect(lock.expiresAt.getTime()).toBe(
+        Number((await stored(table, key("no-old-image")))!.lockExpiresAt!.N),
+      );
+
+      await rawClient().putItem({
+        TableName: table,
+        Item: {
+          id: { S: "no-old-image" },
+          lockOwner: { S: "thief" },
+          lockExpiresAt: { N: String(Date.now() + 60_000) },
+        },
+      });
+      await expect(lock.extend()).rejects.toThrow(/was lost/);
+      expect(lost).toHaveLength(1);
+    } finally {
+      remove();
+    }
+  });
+});
+
 describe("tables", () => {
   it("a Model: its table is set up on first use and its hash key holds the name", async () => {
     const tableName = uniqueTableName("locks_model");
