@@ -32,6 +32,31 @@ function withTtl(
 }
 
 /**
+ * Refuses an entity attribute that cannot hold the model's name: a key of the table (every item of the
+ * model would be stored under the one key), the TTL attribute, or an alias of another attribute (the
+ * name would be written under the real one, and reads would find none).
+ */
+function checkEntityAttribute(
+  schema: CompiledSchema,
+  entity: string,
+  expires: ResolvedExpires | undefined,
+  modelName: string,
+): void {
+  const refuse = (why: string) =>
+    new InvalidParameter(
+      `Model "${modelName}": the table's entityAttribute "${entity}" ${why}, so it cannot hold the ` +
+        `model's name. Choose another name.`,
+    );
+  if (entity === schema.hashKey) throw refuse("is the hash key");
+  if (entity === schema.rangeKey) throw refuse("is the range key");
+  if (entity === expires?.attribute) throw refuse("is the TTL attribute (expires.attribute)");
+  const aliased = schema.shape.byInputName.get(entity);
+  if (aliased !== undefined && aliased.name !== entity) {
+    throw refuse(`is an alias of attribute "${aliased.name}"`);
+  }
+}
+
+/**
  * The model's schemas with the table's extra attributes. An entity attribute the schema already defines
  * is left as the schema says; a declared TTL attribute must be a Date or Number (ttl-attribute.ts).
  */
@@ -47,6 +72,7 @@ export function withTableAttributes(
       ? undefined
       : compileLoneAttribute(entity, { type: String, default: modelName, forceDefault: true });
   return schemas.map((schema) => {
+    if (entity !== undefined) checkEntityAttribute(schema, entity, expires, modelName);
     let attributes = expires === undefined ? schema.shape.attributes : withTtl(schema, expires, modelName);
     if (entityAttribute !== undefined && !schema.shape.byInputName.has(entityAttribute.name)) {
       attributes = [...attributes, entityAttribute];
