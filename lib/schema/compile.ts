@@ -205,6 +205,9 @@ export function buildShape(attributes: readonly CompiledAttribute[], pathPrefix:
   for (const attribute of attributes) {
     for (const alias of attribute.settings.aliases) {
       const at = pathPrefix === "" ? alias : `${pathPrefix}.${alias}`;
+      // As for attribute names: a dotted name is a document path to update() and where(), so the alias
+      // would name one thing when written and another when updated.
+      if (alias.includes(".")) throw new InvalidParameter(`Alias "${at}": aliases must not contain dots.`);
       if (byName.has(alias)) throw new InvalidParameter(`Alias "${at}" is also the name of an attribute.`);
       const other = byInputName.get(alias);
       if (other !== undefined) {

@@ -129,6 +129,23 @@ describe("Schema construction errors", () => {
       'Alias "name" is also the name of an attribute',
     ],
     [
+      "an alias with a dot",
+      () =>
+        new Schema({
+          id: String,
+          x: { type: Object, schema: { y: String } },
+          q: { type: String, alias: "x.y" },
+        }),
+      InvalidParameter,
+      'Alias "x.y": aliases must not contain dots.',
+    ],
+    [
+      "a nested alias with a dot",
+      () => new Schema({ id: String, m: { type: Object, schema: { q: { type: String, alias: "a.b" } } } }),
+      InvalidParameter,
+      'Alias "m.a.b": aliases must not contain dots.',
+    ],
+    [
       "an alias used twice",
       () => new Schema({ id: String, a: { type: String, alias: "x" }, b: { type: String, alias: "x" } }),
       InvalidParameter,
