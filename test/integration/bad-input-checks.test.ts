@@ -159,6 +159,17 @@ describe("values whose content would be lost", () => {
     ["a function", { f: () => 1 }, '"js.f" must be a value JSON can hold'],
     ["a BigInt", { big: 10n }, '"js.big" must be a value JSON can hold (got 10n)'],
     ["a Map", { m: new Map([["a", 1]]) }, '"js.m" must be a value JSON can hold'],
+    [
+      "a Buffer",
+      { b: Buffer.from("hi") },
+      '"js.b" must be a value JSON can hold (binary data reads back as a plain object',
+    ],
+    [
+      "a Uint8Array",
+      { list: [new Uint8Array([1, 2])] },
+      '"js.list[0]" must be a value JSON can hold (binary data',
+    ],
+    ["an ArrayBuffer", { raw: new ArrayBuffer(2) }, '"js.raw" must be a value JSON can hold (binary data'],
   ])(
     '%s in a storage: "json" attribute is a TypeMismatch and nothing is stored',
     async (_name, value, message) => {

@@ -51,7 +51,16 @@ function checkJsonValue(value: unknown, path: string, ancestors: Set<object>): v
       value,
     );
   }
-  // An object with its own toJSON (a Buffer, a class instance) is stored as that method says.
+  // Binary data reads back as something else: a typed array as {"0": …}, a Buffer (through its toJSON) as
+  // {type: "Buffer", data: […]}.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    throw new TypeMismatch(
+      path,
+      "a value JSON can hold (binary data reads back as a plain object: store it in a Buffer attribute, or as a base64 string)",
+      value,
+    );
+  }
+  // An object with its own toJSON (a class instance) is stored as that method says.
   if (typeof (value as { toJSON?: unknown }).toJSON === "function") return;
   if (ancestors.has(value))
     throw new TypeMismatch(path, "a value without cycles (it contains itself)", value);
