@@ -6,6 +6,7 @@ import { CombinedHooks } from "../hooks/combined";
 import { emitSafely, type ModelEventName } from "../hooks/events";
 import { withHooks, type HookContext, type HookOperation, type HookRunner } from "../hooks/hooks";
 import type { ModelRuntime } from "./runtime";
+import { copyData } from "../schema/copy-data";
 
 const combinedHooks = new WeakMap<ModelRuntime, CombinedHooks>();
 
@@ -44,15 +45,21 @@ export function isObserved(
   );
 }
 
-/** A fresh context for a model-level operation. */
+/**
+ * A fresh context for a model-level operation. When pre hooks may change its request parts, the key,
+ * update, items and keys are copies of the caller's plain data (items of the model stay the caller's), so a
+ * hook's change reaches this run and not the caller's objects, as for settings and conditions.
+ */
 export function operationContext(
   runtime: ModelRuntime,
   operation: HookOperation,
   parts: Omit<HookContext, "model" | "operation" | "settings"> & { settings?: unknown },
 ): HookContext {
   const settings = parts.settings;
+  const changeable = modelHooks(runtime).hasPre(operation);
   return {
     ...parts,
+    ...(changeable ? copiedRequestParts(parts) : undefined),
     model: runtime.name,
     operation,
     settings:
@@ -165,4 +172,16 @@ function emitWrite(
 ): void {
   const emitted = typeof event === "function" ? event() : event;
   if (emitted !== undefined) emitSafely(runtime.events, emitted, result, target);
+}
+
+/** The request parts of `parts` that are present, each a deep copy of its plain data. */
+function copiedRequestParts(
+  parts: Pick<HookContext, "key" | "update" | "items" | "keys">,
+): Partial<HookContext> {
+  const copies: Partial<Pick<HookContext, "key" | "update" | "items" | "keys">> = {};
+  if ("key" in parts) copies.key = copyData(parts.key);
+  if ("update" in parts) copies.update = copyData(parts.update);
+  if (parts.items !== undefined) copies.items = copyData(parts.items) as unknown[];
+  if (parts.keys !== undefined) copies.keys = copyData(parts.keys) as unknown[];
+  return copies;
 }

@@ -286,3 +286,46 @@ describe("write events are emitted only for writes that happened", () => {
     expect(await stored(Asked.table().name, 2)).toBeUndefined();
   });
 });
+
+describe("pre hooks change the request of this run, not the caller's objects", () => {
+  const schema = new Schema({ id: Number, name: String, tags: { type: Array, schema: [String] } });
+  schema.pre("update", function () {
+    (this.update as { $SET: { name: string } }).$SET.name = "from hook";
+    (this.key as { id: number }).id = 2;
+  });
+  schema.pre("get", function () {
+    (this.key as { id: number }).id = 2;
+  });
+  schema.pre("batchPut", function () {
+    (this.items![0] as { tags: string[] }).tags.push("hook");
+  });
+  schema.pre("batchGet", function () {
+    (this.keys![0] as { id: number }).id = 2;
+  });
+  const table = uniqueTableName("hookcopies");
+  const Tagged = dynamodel.model("HookCopiesTagged", schema, { tableName: table, throughput: "ON_DEMAND" });
+
+  it("update, get, batchPut and batchGet run as changed, and leave what the caller passed alone", async () => {
+    const key = { id: 1 };
+    const update = { $SET: { name: "mine" } };
+    await Tagged.update(key, update);
+    expect(key).toEqual({ id: 1 });
+    expect(update).toEqual({ $SET: { name: "mine" } });
+    expect(await stored(table, 1)).toBeUndefined();
+    expect((await stored(table, 2))!.name).toEqual({ S: "from hook" });
+
+    const getKey = { id: 1 };
+    expect((await Tagged.get(getKey))!.name).toBe("from hook");
+    expect(getKey).toEqual({ id: 1 });
+
+    const objects = [{ id: 3, tags: ["a"] }];
+    await Tagged.batchPut(objects);
+    expect(objects).toEqual([{ id: 3, tags: ["a"] }]);
+    expect((await stored(table, 3))!.tags).toEqual({ L: [{ S: "a" }, { S: "hook" }] });
+
+    const keys = [{ id: 1 }];
+    const [found] = await Tagged.batchGet(keys);
+    expect(found!.id).toBe(2);
+    expect(keys).toEqual([{ id: 1 }]);
+  });
+});
