@@ -4,8 +4,9 @@ import type { EventEmitter } from "eventemitter3";
 import { describeValue, InvalidParameterType, OtherError } from "../errors";
 import { isCustomConverter, type Converter } from "./converter";
 import { sendThroughConverter } from "./converter-bridge";
+import { detachedCopy } from "./detached-copy";
 import { valuesSettled } from "../pending-values";
-import { COMMANDS, type OperationName } from "./operations";
+import { checkOperationName, COMMANDS, type CommandClass, type OperationName } from "./operations";
 import { scrubCredentials } from "./scrub";
 import { skipNoOpLogWalk } from "./skip-log-walk";
 
@@ -78,6 +79,27 @@ function annotate(error: unknown, call: DynamoCall): unknown {
   return error;
 }
 
+/**
+ * The command for `call` as it is when it goes out: a middleware may have changed `call.operation`
+ * (SPEC §9: `next()` sends `call` as it is now), and the command must be the one its input is for.
+ */
+function commandOf(call: DynamoCall, input: object): unknown {
+  checkOperationName(call.operation, "in call.operation, as a middleware left it");
+  return skipNoOpLogWalk(new (COMMANDS[call.operation] as unknown as CommandClass)(input));
+}
+
+/**
+ * Emits `request` or `response` to its listeners only, with a payload made for them: its own copy of the
+ * call's input and output (detached-copy.ts), so that listeners observe the call and can never change it.
+ */
+function emitCall(
+  events: EventEmitter | undefined,
+  name: "request" | "response",
+  payload: () => object,
+): void {
+  if (events !== undefined && events.listenerCount(name) > 0) emitSafely(events, name, payload());
+}
+
 /** Only a call that can be aborted passes options: clients and mocks see the one-argument send otherwise. */
 function sendCommand(
   client: SendingClient,
@@ -102,32 +124,39 @@ export async function send<Output = Record<string, unknown>>(
   // every request that is sent.
   const settling = valuesSettled(call.input);
   if (settling !== undefined) await settling;
-  // The command classes differ only in their input type; the operation name chose the right one.
-  const Command = COMMANDS[call.operation] as unknown as new (input: object) => unknown;
   const observed =
     events !== undefined && (events.listenerCount("request") > 0 || events.listenerCount("response") > 0);
   // Nobody listens: no payload copies, no timing (this is the hot path of every operation).
   // `input` is `call.input`, or its wire form when a custom converter re-encodes it (converter-bridge.ts).
   const quietTransport = async (input: object = call.input): Promise<unknown> => {
     try {
-      return await sendCommand(client, skipNoOpLogWalk(new Command(input)), signal);
+      return await sendCommand(client, commandOf(call, input), signal);
     } catch (error) {
       scrubCredentials(error);
       throw annotate(error, call);
     }
   };
   // Events report what DynamoDB really receives and returns: with a custom converter, the wire form.
+  // Each event gets its own copies: what a listener does to them is not sent, nor read by the caller.
   const observedTransport = async (input: object = call.input): Promise<unknown> => {
+    const command = commandOf(call, input); // an unknown operation is refused before it is reported
     const started = performance.now();
     // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
-    emitSafely(events, "request", { ...call, input, durationMs: 0 });
+    emitCall(events, "request", () => ({ ...call, input: detachedCopy(input), durationMs: 0 }));
     try {
-      const output = await sendCommand(client, skipNoOpLogWalk(new Command(input)), signal);
-      emitSafely(events, "response", { ...call, input, output, durationMs: performance.now() - started });
+      const output = await sendCommand(client, command, signal);
+      const durationMs = performance.now() - started;
+      emitCall(events, "response", () => ({
+        ...call,
+        input: detachedCopy(input),
+        output: detachedCopy(output),
+        durationMs,
+      }));
       return output;
     } catch (error) {
       scrubCredentials(error);
-      emitSafely(events, "response", { ...call, input, error, durationMs: performance.now() - started });
+      const durationMs = performance.now() - started;
+      emitCall(events, "response", () => ({ ...call, input: detachedCopy(input), error, durationMs }));
       throw annotate(error, call);
     }
   };

@@ -18,7 +18,7 @@ import type {
   TableDescription,
 } from "@aws-sdk/client-dynamodb";
 import { asCallback, nullOnly, settingsAndCallback, withCallback, type Callback } from "../callbacks";
-import { COMMANDS, type OperationName } from "../client/operations";
+import { checkOperationName, type OperationName } from "../client/operations";
 import { describeValue, InvalidParameter, InvalidParameterType } from "../errors";
 import type { Instance } from "../instance";
 import { modelRuntimeOf, type ModelRuntime } from "../model/runtime";
@@ -53,21 +53,6 @@ function modelRuntimes(models: unknown): ModelRuntime[] {
       throw new InvalidParameterType("Models passed into table constructor should be an array of models.");
     }
   });
-}
-
-/** `raw()` sends only the DynamoDB operations dynamodel has a command for, named as DynamoDB names them. */
-function checkRawOperation(operation: unknown): asserts operation is OperationName {
-  if (typeof operation === "string" && Object.hasOwn(COMMANDS, operation)) return;
-  const names = Object.keys(COMMANDS);
-  const sameLetters =
-    typeof operation === "string"
-      ? names.find((name) => name.toLowerCase() === operation.toLowerCase())
-      : undefined;
-  throw new InvalidParameter(
-    `Unknown DynamoDB operation ${describeValue(operation)} for raw()` +
-      (sameLetters === undefined ? "" : ` (did you mean "${sameLetters}"?)`) +
-      `: use one of ${names.join(", ")}.`,
-  );
 }
 
 export interface CreateSettings {
@@ -225,7 +210,8 @@ export class Table {
    */
   async raw<Output = Record<string, unknown>>(operation: OperationName, input: object): Promise<Output> {
     const runtime = runtimeOf(this);
-    checkRawOperation(operation);
+    // Only the DynamoDB operations dynamodel has a command for, named as DynamoDB names them.
+    checkOperationName(operation, "for raw()");
     await runtime.ready();
     return runtime.send<Output>(operation, input);
   }

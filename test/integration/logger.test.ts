@@ -225,6 +225,45 @@ describe("providers", () => {
       spy.mockRestore();
     }
   });
+
+  it("a provider changing its event's request or response changes neither what is stored nor what is read", async () => {
+    dynamodel.aws.ddb.set(rawClient());
+    const Edited = dynamodel.model(
+      "LogEditedModel",
+      { id: String, name: String },
+      { tableName: uniqueTableName("logedit") },
+    );
+    await Edited.table().initialize();
+    const categories: string[] = [];
+    type Image = Record<string, { S: string }>;
+    (await logger()).providers.add({
+      log: (event) => {
+        const { category, payload } = event as LogEvent;
+        categories.push(category);
+        const request = payload?.request as { Item?: Image } | undefined;
+        const response = payload?.response as { Item?: Image } | undefined;
+        if (request?.Item) request.Item.name = { S: "from provider" };
+        if (response?.Item) response.Item.name = { S: "from provider" };
+      },
+    });
+    await Edited.create({ id: "a", name: "mine" });
+    const got = await Edited.get("a");
+    (await logger()).providers.clear();
+
+    expect(categories).toEqual([
+      "aws:dynamodb:putItem:request",
+      "aws:dynamodb:putItem:response",
+      "aws:dynamodb:getItem:request",
+      "aws:dynamodb:getItem:response",
+    ]);
+    expect(got?.name).toBe("mine");
+    const { Item } = await rawClient().getItem({
+      TableName: Edited.table().name,
+      Key: { id: { S: "a" } },
+      ConsistentRead: true,
+    });
+    expect(Item).toEqual({ id: { S: "a" }, name: { S: "mine" } });
+  });
 });
 
 describe("bad providers and filters", () => {

@@ -129,3 +129,56 @@ describe("a middleware that answers without next()", () => {
     expect(cached.Items.map((image) => image._type?.S).sort()).toEqual(["CacheCat", "CacheDog"]);
   });
 });
+
+// SPEC §9: "`next()` sends `call` as it is now": its operation too, not only its input.
+describe("a middleware that changes call.operation", () => {
+  it("sends the new operation's command: a GetItem rewritten into a Query is a Query", async () => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    const requests: [string, unknown][] = [];
+    instance.events.on("request", (event: { operation: string; input: unknown }) =>
+      requests.push([event.operation, event.input]),
+    );
+    instance.use(async (call, next) => {
+      if (call.operation !== "GetItem") return next();
+      const { TableName, Key } = call.input as { TableName: string; Key: { id: unknown } };
+      call.operation = "Query";
+      call.input = {
+        TableName,
+        KeyConditionExpression: "id = :id",
+        ExpressionAttributeValues: { ":id": Key.id },
+      };
+      const { Items } = (await next()) as { Items: unknown[] };
+      return { Item: Items[0] };
+    });
+
+    expect((await Cat.get("a"))?.toJSON()).toEqual({ id: "a", name: "Tom" });
+    expect(requests).toEqual([["Query", expect.objectContaining({ KeyConditionExpression: "id = :id" })]]);
+  });
+
+  it("to a name that is no DynamoDB operation is an InvalidParameter, and nothing is sent", async () => {
+    const { instance, Cat } = await modelOnOwnInstance();
+    const requests: string[] = [];
+    instance.events.on("request", (event: { operation: string }) => void requests.push(event.operation));
+    const remove = instance.use(async (call, next) => {
+      if (call.operation === "PutItem") (call as { operation: string }).operation = "putItem";
+      return next();
+    });
+    try {
+      await expect(Cat.create({ id: "b", name: "Felix" })).rejects.toMatchObject({
+        name: "InvalidParameter",
+        message: expect.stringMatching(
+          /^Unknown DynamoDB operation "putItem" in call.operation, as a middleware left it \(did you mean "PutItem"\?\): use one of GetItem, /,
+        ),
+      });
+    } finally {
+      remove();
+    }
+    expect(requests).toEqual([]);
+    const { Item } = await rawClient().getItem({
+      TableName: Cat.table().name,
+      Key: { id: { S: "b" } },
+      ConsistentRead: true,
+    });
+    expect(Item).toBeUndefined();
+  });
+});
