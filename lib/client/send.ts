@@ -4,7 +4,7 @@ import type { EventEmitter } from "eventemitter3";
 import { describeValue, InvalidParameterType, OtherError } from "../errors";
 import { isCustomConverter, type Converter } from "./converter";
 import { sendThroughConverter } from "./converter-bridge";
-import { detachedCopy } from "./detached-copy";
+import { copyData } from "../copy-data";
 import { valuesSettled } from "../pending-values";
 import { checkOperationName, COMMANDS, type CommandClass, type OperationName } from "./operations";
 import { scrubCredentials } from "./scrub";
@@ -90,7 +90,7 @@ function commandOf(call: DynamoCall, input: object): unknown {
 
 /**
  * Emits `request` or `response` to its listeners only, with a payload made for them: its own copy of the
- * call's input and output (detached-copy.ts), so that listeners observe the call and can never change it.
+ * call's input and output (copy-data.ts), so that listeners observe the call and can never change it.
  */
 function emitCall(
   events: EventEmitter | undefined,
@@ -142,21 +142,21 @@ export async function send<Output = Record<string, unknown>>(
     const command = commandOf(call, input); // an unknown operation is refused before it is reported
     const started = performance.now();
     // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
-    emitCall(events, "request", () => ({ ...call, input: detachedCopy(input), durationMs: 0 }));
+    emitCall(events, "request", () => ({ ...call, input: copyData(input), durationMs: 0 }));
     try {
       const output = await sendCommand(client, command, signal);
       const durationMs = performance.now() - started;
       emitCall(events, "response", () => ({
         ...call,
-        input: detachedCopy(input),
-        output: detachedCopy(output),
+        input: copyData(input),
+        output: copyData(output),
         durationMs,
       }));
       return output;
     } catch (error) {
       scrubCredentials(error);
       const durationMs = performance.now() - started;
-      emitCall(events, "response", () => ({ ...call, input: detachedCopy(input), error, durationMs }));
+      emitCall(events, "response", () => ({ ...call, input: copyData(input), error, durationMs }));
       throw annotate(error, call);
     }
   };

@@ -2,7 +2,7 @@
 // (Dynamoose turned Sets into `{}`, losing them), bigints their decimal digits (JSON.stringify throws on a
 // bigint, and no JSON number holds one exactly).
 
-import { setOwnMember as setMember } from "../schema/own-member";
+import { setOwnMember as setMember } from "../own-member";
 
 export function toJsonValue(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
@@ -24,4 +24,4 @@ export function toJsonValue(value: unknown): unknown {
   return output;
 }
 
-export { copyData } from "../schema/copy-data";
+export { copyData } from "../copy-data";

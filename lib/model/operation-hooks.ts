@@ -6,7 +6,7 @@ import { CombinedHooks } from "../hooks/combined";
 import { emitSafely, type ModelEventName } from "../hooks/events";
 import { withHooks, type HookContext, type HookOperation, type HookRunner } from "../hooks/hooks";
 import type { ModelRuntime } from "./runtime";
-import { copyData } from "../schema/copy-data";
+import { copyData } from "../copy-data";
 
 const combinedHooks = new WeakMap<ModelRuntime, CombinedHooks>();
 

@@ -6,7 +6,7 @@
 import { isPlainObject } from "../expressions/is-plain-object";
 import type { CompiledAttribute } from "../schema/compiled";
 import { declaredListElement } from "../schema/list-element";
-import { setOwnMember } from "../schema/own-member";
+import { setOwnMember } from "../own-member";
 import { settingsFor } from "../schema/settings-for";
 import { lookUp, objectShapesOf } from "./item-paths";
 

@@ -4,8 +4,8 @@
 import { InvalidType, TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { checkOnlyNameGiven } from "./input-names";
-import { setOwnMember } from "./own-member";
-import { copyData } from "./copy-data";
+import { setOwnMember } from "../own-member";
+import { copyData } from "../copy-data";
 import { isPlainObject } from "./resolve-type";
 import { UNDEFINED } from "./type-markers";
 import { NO_MATCH } from "./types/handler";

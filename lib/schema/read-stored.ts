@@ -8,7 +8,7 @@ import { keptUnknown, keptUnknownValue } from "./unknown-values";
 import { anyFromDynamo } from "./types/any";
 import { markInexact } from "./read-exactness";
 import { numberFromDynamo } from "./stored-number";
-import { setOwnMember } from "./own-member";
+import { setOwnMember } from "../own-member";
 import { sameValue } from "./same-value";
 import { NO_MATCH } from "./types/handler";
 import { keepEverything, keptOnlyAsContainer } from "./unknown-paths";

@@ -1,7 +1,7 @@
 // Saving an item read from the table: where it still shows `get(stored)` for an attribute with a `get`,
 // the stored value is put back, so a save neither rewrites a value nobody touched nor stores the display
 // form. Used by the write pipeline (write.ts) and by `modifiedPaths()` (stored-changes.ts).
-import { copyData } from "./copy-data";
+import { copyData } from "../copy-data";
 import { isThenable } from "./normalize";
 import { shapeWalk, valueAtPath } from "./rules";
 import { sameValue } from "./same-value";

@@ -5,7 +5,7 @@ import { TypeMismatch } from "../errors";
 import type { CompiledAttribute, ObjectShape, Variant } from "./compiled";
 import { acceptsReference, chosenVariantOf } from "./normalize";
 import { rankObjectVariants } from "./variant-rank";
-import { setOwnMember } from "./own-member";
+import { setOwnMember } from "../own-member";
 import { isPlainObject } from "./resolve-type";
 import { anyToDynamo } from "./types/any";
 import { checkStoredName } from "./stored-name";

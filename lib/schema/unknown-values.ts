@@ -1,6 +1,6 @@
 // What `saveUnknown` keeps of an unknown value, on writes and reads: only the nested content its
 // patterns allow (unknown-paths.ts decides which paths those are).
-import { setOwnMember } from "./own-member";
+import { setOwnMember } from "../own-member";
 import { isPlainObject } from "./resolve-type";
 import { keptOnlyAsContainer } from "./unknown-paths";
 

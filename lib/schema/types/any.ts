@@ -6,7 +6,7 @@ import { TypeMismatch } from "../../errors";
 import { ownBytes } from "./buffer";
 import { markInexact } from "../read-exactness";
 import { numberFromDynamo } from "../stored-number";
-import { setOwnMember } from "../own-member";
+import { setOwnMember } from "../../own-member";
 import { checkStoredName } from "../stored-name";
 import { isStorableBigint, isStorableNumber, numberRangeNote } from "./number";
 import { canonicalNumber } from "../stored-number";

@@ -1,5 +1,5 @@
-// A deep copy of plain data, for the schema layer and the model layer alike (a `get` given a stored value
-// must not be able to change it in place).
+// A deep copy of plain data, for every layer: a `get` given a stored value must not be able to change it
+// in place, nor a `request`/`response` listener the call it observes, nor a pre hook the caller's objects.
 import { setOwnMember as setMember } from "./own-member";
 
 /**
