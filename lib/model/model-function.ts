@@ -62,6 +62,20 @@ export interface ModelFunction {
     IndexNames<D>,
     GetResult<ItemOf<D>>
   >;
+  /** One schema given in an array (`model("Cat", [schema])`): typed from it, as when given alone. */
+  <D extends SchemaDefinition, S extends SchemaSettings>(
+    name: string,
+    schemas: readonly [Schema<D, S>],
+    options?: ModelOptions,
+  ): ModelType<
+    ItemOf<D, S>,
+    WithRemovals<InputOf<D, S>>,
+    KeyOf<D, S>,
+    UpdateOf<D, S>,
+    AttributePath<D, S>,
+    IndexNames<D>,
+    GetResult<ItemOf<D, S>>
+  >;
   /**
    * Several schemas (single-table design): items are typed loosely, their attributes `any`, as Dynamoose
    * types them (an item fits one of the schemas, which no one property type can say).

@@ -165,10 +165,11 @@ export type OperandShape<I, Op extends "add" | "delete"> = unknown & {
 };
 type Operand<V, Op> = [V] extends [never] ? never : Op extends "add" ? Addable<V> : Deletable<V>;
 
-// The same on input types, where a Set attribute takes `Set<E> | E[]` and a list `E[]`: a set is told
-// apart by its Set member, and its elements are what `$ADD`/`$DELETE` take.
+// The same on input types, where a Set attribute takes `ReadonlySet<E> | readonly E[]` and a list
+// `readonly E[]`: a set is told apart by its Set member, and its elements are what `$ADD`/`$DELETE` take
+// (readonly or not: nothing is changed in place).
 type SetElement<V> = V extends ReadonlySet<infer E> ? E : never;
-type SetOperand<E> = [E] extends [never] ? never : E | E[] | Set<E>;
+type SetOperand<E> = [E] extends [never] ? never : E | readonly E[] | ReadonlySet<E>;
 type InputOperand<V, Op> = [V] extends [never]
   ? never
   : IsAnyValue<V> extends true
@@ -183,7 +184,7 @@ type InputOperand<V, Op> = [V] extends [never]
             : never
           : [SetElement<V>] extends [never]
             ? [V] extends [readonly (infer E)[]]
-              ? E | E[]
+              ? E | readonly E[]
               : never
             : SetOperand<SetElement<V>>;
 

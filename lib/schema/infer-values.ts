@@ -60,6 +60,9 @@ type FlattenedKeeps<V, U extends KeptUnknown> = [U] extends [true]
 
 export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
 
+/** A Buffer attribute's value: read, a Buffer; written, any Uint8Array (a Buffer is one), as stored alike. */
+type BinaryValue<M extends Mode> = M extends "out" ? BufferValue : BufferValue | Uint8Array;
+
 export type DateValue<M extends Mode, Settings> = M extends "out"
   ? Date
   : Settings extends { readonly storage: "iso" }
@@ -76,7 +79,7 @@ type TypeValue<T, Sch, M extends Mode, U extends KeptUnknown> = T extends String
       : T extends DateConstructor
         ? DateValue<M, undefined>
         : T extends BufferClass
-          ? BufferValue
+          ? BinaryValue<M>
           : T extends ObjectConstructor
             ? ObjectValue<Sch, M, U>
             : T extends ArrayConstructor
@@ -138,7 +141,7 @@ type NamedValue<L extends string, Sch, M extends Mode, U extends KeptUnknown> = 
       : L extends "date"
         ? DateValue<M, undefined>
         : L extends "buffer"
-          ? BufferValue
+          ? BinaryValue<M>
           : L extends "object"
             ? ObjectValue<Sch, M, U>
             : L extends "array"
@@ -186,15 +189,17 @@ export type ElementOf<Sch> = Sch extends readonly []
 
 // Under a list element a nested Schema's own `saveUnknown` is not applied (its patterns, prefixed with where
 // it is nested, cannot name list indexes): `"list"` says so to the levels below.
-type ArrayValue<Sch, M extends Mode, U extends KeptUnknown> = AttrValue<
-  ElementOf<Sch>,
-  M,
-  [U] extends [true] ? true : "list"
->[];
+type ArrayValue<Sch, M extends Mode, U extends KeptUnknown> = ListOf<
+  AttrValue<ElementOf<Sch>, M, [U] extends [true] ? true : "list">,
+  M
+>;
+
+// Written, a readonly array or ReadonlySet is as good as a mutable one: nothing is changed in place.
+type ListOf<E, M extends Mode> = M extends "out" ? E[] : readonly E[];
 
 // A Set holds strings, numbers or Buffers only: no object for `saveUnknown` to reach into.
 type SetValue<Sch, M extends Mode> = Sch extends undefined
   ? SetOf<string | number | BufferValue, M>
   : SetOf<AttrValue<ElementOf<Sch>, M>, M>;
 
-type SetOf<E, M extends Mode> = M extends "out" ? Set<E> : Set<E> | E[];
+type SetOf<E, M extends Mode> = M extends "out" ? Set<E> : ReadonlySet<E> | readonly E[];

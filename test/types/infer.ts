@@ -114,9 +114,12 @@ type _inIso = Expect<Equal<TI["iso"], Date | number | string | undefined>>;
 // The same with the type given by name (SPEC §2: type names are accepted as strings, in any case).
 type _isoByName = Expect<Equal<T["isoByName"], Date | undefined>>;
 type _inIsoByName = Expect<Equal<TI["isoByName"], Date | number | string | undefined>>;
-type _inSet = Expect<Equal<TI["set"], Set<string> | string[] | undefined>>;
-type _inDates = Expect<Equal<TI["dates"], Set<Date | number> | (Date | number)[] | undefined>>;
-type _inObjects = Expect<Equal<TI["objects"], { x: number }[] | undefined>>;
+// Written, readonly arrays and ReadonlySets are accepted too (nothing is changed in place).
+type _inSet = Expect<Equal<TI["set"], ReadonlySet<string> | readonly string[] | undefined>>;
+type _inDates = Expect<
+  Equal<TI["dates"], ReadonlySet<Date | number> | readonly (Date | number)[] | undefined>
+>;
+type _inObjects = Expect<Equal<TI["objects"], readonly { x: number }[] | undefined>>;
 
 // ---- presence on read and on write ---------------------------------------------------------------
 
@@ -429,7 +432,7 @@ type _openDeepInput = Expect<
       [Symbol.toStringTag]?: never;
       [Symbol.hasInstance]?: never;
       a?: string;
-      l?: {
+      l?: readonly {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
         [name: string]: any;
         [Symbol.iterator]?: never;
@@ -466,7 +469,7 @@ const listedTop = define(
 type _listedTop = Expect<
   Equal<
     NonNullable<typeof listedTop.input.list>,
-    {
+    readonly {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- what the input type says
       [name: string]: any;
       [Symbol.iterator]?: never;

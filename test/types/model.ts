@@ -310,3 +310,18 @@ export async function freeFormRead(): Promise<void> {
   const count: number = item.data!.count;
   void count;
 }
+
+// One schema given in an array is typed from it, as when given alone; several stay loose, as in Dynamoose.
+const oneInArray = model("TypesOneInArray", [new Schema({ id: { type: String, hashKey: true }, n: Number })]);
+// @ts-expect-error: n is a number
+void oneInArray.create({ id: "x", n: "not a number" });
+void oneInArray.create({ id: "x", n: 1 });
+export async function oneInArrayRead(): Promise<void> {
+  const item = (await oneInArray.get("x"))!;
+  type _n = Expect<Equal<typeof item.n, number | undefined>>;
+}
+const severalInArray = model("TypesSeveralInArray", [
+  new Schema({ id: String, a: String }),
+  new Schema({ id: String, b: Number }),
+]);
+void severalInArray.create({ id: "x", anything: 1 });
