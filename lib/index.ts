@@ -131,6 +131,7 @@ export type {
   HookOperations,
   NextHook,
 } from "./hooks/hooks";
+export type { ModelEventName } from "./hooks/events";
 export type { Lock, LockOptions, LockTable } from "./lock/lock";
 export type {
   ModelTransaction,

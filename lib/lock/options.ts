@@ -34,10 +34,19 @@ export interface LockSettings {
 
 const KNOWN = new Set(["leaseMs", "heartbeatMs", "waitMs", "onLost"]);
 
+/**
+ * The longest a timer waits (2^31 - 1 ms, about 24.8 days): Node runs a longer timeout at once, so a
+ * heartbeat or a wait beyond it would fire immediately, and a lease end far beyond it overflows what
+ * DynamoDB stores as a number.
+ */
+const MAX_MS = 2_147_483_647;
+
 function integer(value: unknown, option: string, minimum: 0 | 1): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > MAX_MS) {
     const kind = minimum === 1 ? "a positive integer" : "a non-negative integer";
-    throw new InvalidParameter(`lock(): ${option} must be ${kind} of ms (got ${describeValue(value)}).`);
+    throw new InvalidParameter(
+      `lock(): ${option} must be ${kind} of ms, at most ${MAX_MS} (got ${describeValue(value)}).`,
+    );
   }
   return value;
 }

@@ -4,6 +4,7 @@
 import { nothingOrRequest, settingsAndCallback, withCallback, type Callback } from "../callbacks";
 import { checkMiddleware, type Middleware } from "../client/send";
 import { InvalidParameter } from "../errors";
+import { checkModelEvent, checkModelListener } from "../hooks/events";
 import { compiledSchemaOf } from "../schema/links";
 import type { ConditionInit } from "../expressions/condition";
 import { transactionStatics } from "../transaction/model-elements";
@@ -125,14 +126,18 @@ export function attachStatics(
     },
     // The emitter stays internal: these return the model, so `Cat.on(…).on(…)` chains on it.
     on(event: string, listener: (...args: unknown[]) => void) {
+      checkModelListener("on", event, listener);
       runtime.events.on(event, listener);
       return model;
     },
     once(event: string, listener: (...args: unknown[]) => void) {
+      checkModelListener("once", event, listener);
       runtime.events.once(event, listener);
       return model;
     },
     off(event: string, listener?: (...args: unknown[]) => void) {
+      if (listener === undefined) checkModelEvent("off", event);
+      else checkModelListener("off", event, listener);
       runtime.events.off(event, listener);
       return model;
     },

@@ -1,5 +1,6 @@
 // The public types of a Model class. TItem is what reads return, TInput what writes accept, TKey the
 // key argument; they are inferred from the schema (see schema/infer.ts) or given Dynamoose-style.
+import type { ModelEventName } from "../hooks/events";
 import type { ObjectType } from "../dynamoose-names";
 import type {
   DeleteItemCommandInput,
@@ -337,12 +338,12 @@ export interface ModelType<
   /**
    * Model events: `save`, `delete`, `update`, `batchPut`, `batchDelete` (with the result and the
    * operation's target), `error` (with the error and the target).
-   * Returns the model, so calls chain.
+   * Returns the model, so calls chain. Another event name is an `InvalidParameter` (and a compile error).
    * @example `Cat.on("save", (cat: CatItem) => audit.push(cat.id)).on("error", report)`
    */
-  on(event: string, listener: (...args: CallbackValue[]) => unknown): this;
+  on(event: ModelEventName, listener: (...args: CallbackValue[]) => unknown): this;
   /** Like {@link on}, for the next event only. Returns the model. */
-  once(event: string, listener: (...args: CallbackValue[]) => unknown): this;
+  once(event: ModelEventName, listener: (...args: CallbackValue[]) => unknown): this;
   /** Removes `listener` (or every listener of `event`). Returns the model. */
-  off(event: string, listener?: (...args: CallbackValue[]) => unknown): this;
+  off(event: ModelEventName, listener?: (...args: CallbackValue[]) => unknown): this;
 }

@@ -75,6 +75,12 @@ export function compileIndexes(
         );
       }
       const rangeKey = rangeKeys[0];
+      // DynamoDB refuses a key schema naming one attribute twice ("Two keys can not have the same name").
+      if (type === "global" && rangeKey !== undefined && rangeKey === attribute) {
+        throw new InvalidParameter(
+          `Index on "${attribute}": its range key is its own hash key; name another attribute, or leave rangeKey out.`,
+        );
+      }
       // As in Dynamoose, an empty name and a null `project` are the defaults (the attribute's index name, all).
       const name = index.name === "" || index.name === null ? undefined : index.name;
       if (name !== undefined && typeof name !== "string") {

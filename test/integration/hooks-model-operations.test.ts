@@ -329,3 +329,33 @@ describe("pre hooks change the request of this run, not the caller's objects", (
     expect(keys).toEqual([{ id: 1 }]);
   });
 });
+
+describe("Model.on, once and off refuse what they cannot use", () => {
+  const Listened = dynamodel.model("HookListenedRefusals", new Schema({ id: Number }), {
+    tableName: uniqueTableName("hooklistened"),
+    throughput: "ON_DEMAND",
+  });
+
+  it("an event no model emits is an InvalidParameter; a listener that is no function an InvalidParameterType", () => {
+    const listener = () => undefined;
+    expect(() => Listened.on("sav" as never, listener)).toThrow(
+      expect.objectContaining({
+        name: "InvalidParameter",
+        message:
+          'on(): a model emits "save", "delete", "update", "batchPut", "batchDelete", "error" (got "sav").',
+      }),
+    );
+    expect(() => Listened.once("saved" as never, listener)).toThrow(
+      /once\(\): a model emits .* \(got "saved"\)/,
+    );
+    expect(() => Listened.off("get" as never)).toThrow(/off\(\): a model emits .* \(got "get"\)/);
+    expect(() => Listened.on("save", 5 as never)).toThrow(
+      expect.objectContaining({
+        name: "InvalidParameterType",
+        message: 'on("save", listener): the listener must be a function (got 5).',
+      }),
+    );
+    // The documented ones still work, and off() without a listener removes them all.
+    expect(Listened.on("save", listener).once("error", listener).off("save")).toBe(Listened);
+  });
+});

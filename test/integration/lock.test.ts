@@ -658,8 +658,15 @@ describe("tables", () => {
 describe("bad arguments reject with InvalidParameter and write nothing", () => {
   const cases: [string, unknown, unknown, RegExp][] = [
     ["no options", "n", undefined, /options must be an object with leaseMs \(got undefined\)/],
-    ["no leaseMs", "n", {}, /leaseMs must be a positive integer of ms \(got undefined\)/],
-    ["leaseMs 0", "n", { leaseMs: 0 }, /leaseMs must be a positive integer of ms \(got 0\)/],
+    ["no leaseMs", "n", {}, /leaseMs must be a positive integer of ms, at most 2147483647 \(got undefined\)/],
+    [
+      "leaseMs 0",
+      "n",
+      { leaseMs: 0 },
+      /leaseMs must be a positive integer of ms, at most 2147483647 \(got 0\)/,
+    ],
+    ["leaseMs 1e300", "n", { leaseMs: 1e300 }, /leaseMs .*at most 2147483647 \(got 1e\+300\)/],
+    ["waitMs past a timer's reach", "n", { leaseMs: 1000, waitMs: 2 ** 31 }, /waitMs .*\(got 2147483648\)/],
     ["leaseMs -5", "n", { leaseMs: -5 }, /leaseMs .*\(got -5\)/],
     ["leaseMs 1.5", "n", { leaseMs: 1.5 }, /leaseMs .*\(got 1.5\)/],
     ["leaseMs as text", "n", { leaseMs: "10s" }, /leaseMs .*\(got "10s"\)/],

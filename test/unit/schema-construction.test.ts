@@ -129,6 +129,12 @@ describe("Schema construction errors", () => {
       'Alias "name" is also the name of an attribute',
     ],
     [
+      "an index whose range key is its own hash key",
+      () => new Schema({ id: String, b: { type: String, index: { rangeKey: "b" } } }),
+      InvalidParameter,
+      'Index on "b": its range key is its own hash key; name another attribute, or leave rangeKey out.',
+    ],
+    [
       "an alias with a dot",
       () =>
         new Schema({
