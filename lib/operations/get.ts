@@ -2,7 +2,7 @@
 import type { AttributeValue, GetItemCommandInput, GetItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { describeValue, InvalidParameter } from "../errors";
 import type { ExpressionTarget } from "../expressions/compile";
-import { parseDocumentPath } from "../expressions/path";
+import { parseDocumentPath, type PathSegment } from "../expressions/path";
 import { PlaceholderRegistry } from "../expressions/placeholders";
 import { booleanSetting } from "./options";
 
@@ -39,13 +39,26 @@ export function buildProjection(
 ): string | undefined {
   if (attributes === undefined) return undefined;
   checkAttributePaths(attributes);
-  // A path named twice (say by its real name and by an alias) is projected once: DynamoDB rejects repeats.
-  const rendered = attributes.flatMap((path) => {
+  const stored = attributes.flatMap((path) => {
     const resolved = target.resolve(parseDocumentPath(path));
     // A flattened object is projected as all of its stored attributes.
-    return resolved.storedPaths?.map((stored) => registry.path(stored)) ?? [registry.path(resolved.segments)];
+    return resolved.storedPaths ?? [resolved.segments];
   });
+  // A path named twice (say by its real name and by an alias) is projected once, and one inside another
+  // listed path (`address.city` beside `address`) not at all: DynamoDB rejects both ("overlap"), and the
+  // outer path reads it anyway. Left out before rendering, so no placeholder goes unused.
+  const rendered = withoutCoveredPaths(stored).map((segments) => registry.path(segments));
   return [...new Set(rendered)].join(", ");
+}
+
+/** `paths` without those another of them contains (a strict prefix); the order kept. */
+function withoutCoveredPaths(
+  paths: readonly (readonly PathSegment[])[],
+): readonly (readonly PathSegment[])[] {
+  if (paths.length < 2) return paths;
+  const covers = (outer: readonly PathSegment[], inner: readonly PathSegment[]) =>
+    outer.length < inner.length && outer.every((segment, index) => segment === inner[index]);
+  return paths.filter((path) => !paths.some((other) => covers(other, path)));
 }
 
 export function buildGetInput(
