@@ -22,6 +22,7 @@ import type { RetrieveSettings } from "../operations/retrieve-input";
 import { valuesSettled } from "../pending-values";
 import { buildInputs, type RetrieveJob, retrievePages, runRetrieve } from "./retrieve-run";
 import { observedPages } from "./observed-pages";
+import type { PathGroupInit } from "./path-condition";
 import {
   allSetting,
   consistentSetting,
@@ -201,11 +202,12 @@ export abstract class Retriever<
    * A parenthesised sub-condition.
    * @example `Cat.query("owner").eq("ann").and().group((c) => c.where("age").lt(2).or().where("age").gt(9))`
    */
-  group(group: ConditionGroupInit): this {
-    return this.#chain((condition) => condition.group(group));
+  group(group: PathGroupInit<P>): this {
+    // A PathCondition is a Condition at run time; its type only checks the names the callback uses.
+    return this.#chain((condition) => condition.group(group as ConditionGroupInit));
   }
   /** Alias of `group`. @example `Cat.scan().parenthesis(new Condition("a").eq(1))` */
-  parenthesis(group: ConditionGroupInit): this {
+  parenthesis(group: PathGroupInit<P>): this {
     return this.group(group);
   }
 

@@ -210,3 +210,26 @@ export async function readSettings(): Promise<void> {
 const ageRange: number[] = [1, 5];
 void Cat.scan("born").between(...ageRange);
 void new Condition("born").between(...ageRange);
+
+// group() and parenthesis() callbacks: the fresh condition checks names as where() does, at every step.
+const Grouped = model("TypesGrouped", { id: { type: String, hashKey: true }, name: String, age: Number });
+void Grouped.query("id")
+  .eq("u")
+  .and()
+  .group((c) =>
+    c
+      .where("age")
+      .lt(2)
+      .or()
+      .where("age")
+      .between(9, 12)
+      .and()
+      .group((d) => d.where("name").exists()),
+  );
+// @ts-expect-error: "nmae" is no attribute
+void Grouped.scan().group((c) => c.where("nmae").eq("Ann"));
+// @ts-expect-error: nor "nope", through parenthesis()
+void Grouped.scan().parenthesis((c) => c.where("nope").eq(1));
+// @ts-expect-error: checked after the first step too
+void Grouped.scan().group((c) => c.where("name").eq(1).or().filter("nope").eq(2));
+void Grouped.scan().group(new Condition("anything").eq(1)); // a Condition made apart is not checked
