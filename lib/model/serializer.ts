@@ -63,6 +63,8 @@ function pathList(value: unknown, option: "include" | "exclude"): readonly strin
   );
 }
 
+const SERIALIZER_OPTIONS: ReadonlySet<string> = new Set(["include", "exclude", "modify"]);
+
 /**
  * Options checked once, where they are given: a string `exclude` read as a list of its characters would
  * hide nothing, and the attribute meant to be hidden would be handed out.
@@ -72,6 +74,13 @@ function checkedOptions(options: unknown): SerializerOptions {
   if (typeof options !== "object" || options === null)
     throw new InvalidParameter("Serializer options must be an object or an array of attribute names.");
   const { include, exclude, modify } = options as Record<string, unknown>;
+  // A misspelt `exlude` would hand out the attribute meant to be hidden, as a string `exclude` would.
+  const unknown = Object.keys(options).filter((key) => !SERIALIZER_OPTIONS.has(key));
+  if (unknown.length > 0) {
+    throw new InvalidParameter(
+      `Serializer options: unknown option ${unknown.map((key) => `"${key}"`).join(", ")} (allowed: include, exclude, modify).`,
+    );
+  }
   if (modify !== undefined && modify !== null && typeof modify !== "function")
     throw new InvalidParameter(`Serializer modify must be a function (got ${describeValue(modify)}).`);
   const checked: SerializerOptions = {};

@@ -98,6 +98,10 @@ describe("serializers", () => {
     expect(() => User.serializer.add("bad", { modify: "x" } as never)).toThrow(
       'Serializer modify must be a function (got "x").',
     );
+    expect(() => User.serializer.add("misspelt", { exlude: ["name"] } as never)).toThrow(
+      'Serializer options: unknown option "exlude" (allowed: include, exclude, modify).',
+    );
+    expect(() => user.serialize({ inclde: ["id"] } as never)).toThrow(InvalidParameter);
     expect(() => user.serialize({ exclude: {} } as never)).toThrow(InvalidParameter);
     expect(() => user.serialize("bad")).toThrow('Serializer "bad" is not defined.');
   });
