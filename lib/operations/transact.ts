@@ -86,9 +86,23 @@ export function elementKeyImage(element: PreparedElement, index: number): Record
         `Transaction element ${index} (${element.kind} on "${element.tableName}") has no key attribute "${name}".`,
       );
     }
+    if (!isKeyAttributeValue(value)) {
+      throw new InvalidParameter(
+        `Transaction element ${index} (${element.kind} on "${element.tableName}"): key attribute "${name}" must ` +
+          `be in DynamoDB's attribute-value form ({S: "…"}, {N: "…"} or {B: …}), as a raw element is sent as ` +
+          `given (got ${describeValue(value)}).`,
+      );
+    }
     key[name] = value;
   }
   return key;
+}
+
+/** A key attribute's value as DynamoDB takes it: one of S, N or B, alone. */
+function isKeyAttributeValue(value: unknown): value is AttributeValue {
+  if (typeof value !== "object" || value === null) return false;
+  const tags = Object.keys(value);
+  return tags.length === 1 && (tags[0] === "S" || tags[0] === "N" || tags[0] === "B");
 }
 
 /**

@@ -44,6 +44,18 @@ describe("limits, checked before anything is sent", () => {
 });
 
 describe("raw elements, settings and callbacks", () => {
+  it("refuses a raw element whose key is not in attribute-value form, naming it, and writes nothing", async () => {
+    const attempt = dynamodel.transaction([
+      Account.transaction.create({ id: "rawForm1", balance: 1 }),
+      { Put: { TableName: accounts, Item: { id: "rawForm2", balance: 2 } } } as never,
+    ]);
+    await expect(attempt).rejects.toMatchObject({
+      name: "InvalidParameter",
+      message: `Transaction element 1 (Put on "${accounts}"): key attribute "id" must be in DynamoDB's attribute-value form ({S: "…"}, {N: "…"} or {B: …}), as a raw element is sent as given (got "rawForm2").`,
+    });
+    expect(await stored(accounts, "rawForm1")).toBeUndefined();
+  });
+
   it("accepts raw elements for a registered table and names an unknown one", async () => {
     await dynamodel.transaction([
       { Put: { TableName: accounts, Item: { id: { S: "raw1" }, balance: { N: "3" } } } },
