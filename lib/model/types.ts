@@ -184,6 +184,12 @@ export interface ModelType<
     update: TUpdate,
     settings?: Omit<UpdateSettings, "returnValues"> & { returnValues?: "ALL_NEW" },
   ): Promise<ModelItem<TItem>>;
+  /** `UPDATED_NEW` / `UPDATED_OLD`: only the attributes the update named, so each may be missing. */
+  update(
+    key: TKey,
+    update: TUpdate,
+    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
+  ): Promise<ModelItem<Partial<TItem>> | undefined>;
   update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
   update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<ModelItem<TItem>>;
   /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
@@ -192,6 +198,11 @@ export interface ModelType<
     update: null | undefined,
     settings: UpdateSettings & { return: "request" },
   ): Promise<UpdateItemCommandInput>;
+  update(
+    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
+    update: null | undefined,
+    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
+  ): Promise<ModelItem<Partial<TItem>> | undefined>;
   update(
     keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
     update: null | undefined,

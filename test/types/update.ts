@@ -229,3 +229,20 @@ export const requiredOnly: typeof allRequired = { name: "x" };
 export const removeOnlyRequired: typeof allRequired = { $REMOVE: ["name"] };
 // @ts-expect-error not a path either
 export const removeUnknown: typeof allRequired = { $REMOVE: { bogus: null } };
+
+// What update() resolves with follows returnValues: UPDATED_NEW and UPDATED_OLD hold only the attributes
+// the update named, so every attribute is optional there; the whole item otherwise.
+const Returned = dynamodel.model(
+  "TypesUpdateReturned",
+  new Schema({ id: { type: String, hashKey: true }, name: { type: String, required: true }, n: Number }),
+);
+export async function returned(): Promise<void> {
+  const whole = await Returned.update("u", { n: 2 });
+  type _whole = Expect<Equal<(typeof whole)["name"], string>>;
+  const old = await Returned.update("u", { n: 2 }, { returnValues: "ALL_OLD" });
+  type _old = Expect<Equal<NonNullable<typeof old>["name"], string>>;
+  const updated = await Returned.update("u", { n: 2 }, { returnValues: "UPDATED_NEW" });
+  type _updated = Expect<Equal<NonNullable<typeof updated>["name"], string | undefined>>;
+  const before = await Returned.update({ id: "u", n: 2 }, null, { returnValues: "UPDATED_OLD" });
+  type _before = Expect<Equal<NonNullable<typeof before>["name"], string | undefined>>;
+}
