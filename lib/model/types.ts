@@ -1,6 +1,7 @@
 // The public types of a Model class. TItem is what reads return, TInput what writes accept, TKey the
 // key argument; they are inferred from the schema (see schema/infer.ts) or given Dynamoose-style.
 import type { ModelEventName } from "../hooks/events";
+import type { ModelUpdate } from "./model-update";
 import type { ObjectType } from "../dynamoose-names";
 import type {
   DeleteItemCommandInput,
@@ -8,7 +9,6 @@ import type {
   PutItemCommandInput,
   BatchGetItemCommandInput,
   BatchWriteItemCommandInput,
-  UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import type { Callback } from "../callbacks";
 import type { Middleware } from "../client/send";
@@ -19,7 +19,6 @@ import type { BatchGetResult, BatchGetSettings } from "../operations/batch-get";
 import type { BatchWriteResult, BatchWriteSettings } from "../operations/batch-write";
 import type { DeleteSettings } from "../operations/delete";
 import type { GetSettings } from "../operations/get";
-import type { UpdateSettings } from "../operations/update";
 import type { Schema } from "../schema/schema";
 import type { Item } from "./item";
 import type { QueryResponse, ScanResponse } from "./retrieve-response";
@@ -29,7 +28,7 @@ import type { SerializerOptions } from "./serializer";
 import type { ModelMethods, ModelSerializers } from "./member-types";
 import type { ModelTransaction } from "../transaction/types";
 import type { Table } from "../table/table-class";
-import type { InputOfItem, KeyAndUpdate, KeyObjectOf } from "../schema/infer";
+import type { InputOfItem, KeyObjectOf } from "../schema/infer";
 import type { UpdateOfItem } from "./update-of-item";
 import type { CallbackValue } from "../schema/definition-types";
 
@@ -93,7 +92,7 @@ export interface ModelType<
   TPath extends string = string,
   TIndex extends string = string,
   TGot = ModelItem<TItem>,
-> {
+> extends ModelUpdate<TItem, TKey, TUpdate> {
   new (object?: TInput): ModelItem<TItem>;
   /** Phantom: lets a model be used as an attribute type (a reference) in another schema. */
   readonly __isDynamodelModel: true;
@@ -167,61 +166,6 @@ export interface ModelType<
   scan(
     init?: TPath | Condition | RawCondition | ConditionObjectOf<TPath>,
   ): Scan<ModelItem<TItem>, ScanResponse<ModelItem<TItem>>, TPath, TIndex>;
-
-  /**
-   * Updates one item in place (UpdateItem): plain attributes and `$SET` set values (through the write
-   * pipeline), `$ADD`, `$REMOVE`, `$DELETE`; document paths (`"address.city"`) change only that path.
-   * Resolves with the item as DynamoDB returns it (`returnValues`, default `"ALL_NEW"`).
-   * @example `await Cat.update({ id: 1 }, { name: "Tom", $ADD: { lives: -1 } })`
-   */
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings: UpdateSettings & { return: "request" },
-  ): Promise<UpdateItemCommandInput>;
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings?: Omit<UpdateSettings, "returnValues"> & { returnValues?: "ALL_NEW" },
-  ): Promise<ModelItem<TItem>>;
-  /** `UPDATED_NEW` / `UPDATED_OLD`: only the attributes the update named, so each may be missing. */
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
-  ): Promise<ModelItem<Partial<TItem>> | undefined>;
-  update(key: TKey, update: TUpdate, settings: UpdateSettings): Promise<ModelItem<TItem> | undefined>;
-  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>): Promise<ModelItem<TItem>>;
-  /** The one-argument form with settings: `update({...key, ...changes}, null, settings)`. */
-  update(
-    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
-    update: null | undefined,
-    settings: UpdateSettings & { return: "request" },
-  ): Promise<UpdateItemCommandInput>;
-  update(
-    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
-    update: null | undefined,
-    settings: UpdateSettings & { returnValues: "UPDATED_NEW" | "UPDATED_OLD" },
-  ): Promise<ModelItem<Partial<TItem>> | undefined>;
-  update(
-    keyAndUpdate: KeyAndUpdate<TKey, TUpdate>,
-    update: null | undefined,
-    settings: UpdateSettings,
-  ): Promise<ModelItem<TItem> | undefined>;
-  update(keyAndUpdate: KeyAndUpdate<TKey, TUpdate>, callback: Callback<ModelItem<TItem>>): undefined;
-  update(key: TKey, update: TUpdate, callback: Callback<ModelItem<TItem>>): undefined;
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings: UpdateSettings & { return: "request" },
-    callback: Callback<UpdateItemCommandInput>,
-  ): undefined;
-  update(
-    key: TKey,
-    update: TUpdate,
-    settings: UpdateSettings,
-    callback: Callback<ModelItem<TItem> | undefined>,
-  ): undefined;
 
   /**
    * Reads many items by key: chunks of 100, retried, in the order of `keys` (missing ones left out).

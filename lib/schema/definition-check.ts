@@ -3,13 +3,13 @@
 // so a misspelt setting (`hashkey`, `requried`) would compile and then be ignored at run time.
 // `DefinitionCheck<D>` puts the check back, and also marks two construction errors TypeScript can see
 // (SPEC §2): a dot in an attribute name and a type name no type has, and a `default` or `enum` member
-// whose type the attribute's type never accepts (saving it is always a TypeMismatch). Nothing here exists
-// at run time.
+// whose type the attribute's type never accepts (definition-values-check.ts). Nothing here exists at run
+// time.
 //
 // Cost (DESIGN "Types"): a correct definition costs one walk that finds no unknown key and yields
 // `unknown`, so the parameter stays plain `D` for inference. Only a definition with a mistake gets the
 // mapped copy that makes TypeScript point at the misspelt key.
-import type { DateValue } from "./infer-values";
+import type { CheckedValues, ScalarInputOf, ValueMistakes } from "./definition-values-check";
 import type {
   AttributeDefinitionObject,
   DateStorage,
@@ -46,19 +46,6 @@ export interface UnknownTypeName<T extends string> {
 /** What TypeScript shows as the expected type of a Date `storage` setting no storage has (`"weeks"`). */
 export interface UnknownDateStorage<T extends string> {
   readonly 'a Date\'s storage is "milliseconds", "seconds" or "iso"': T;
-}
-
-/**
- * What TypeScript shows as the expected type of a `default` the attribute's type does not accept: saving an
- * item with it is always a TypeMismatch (the default is type-checked before `set` sees it).
- */
-export interface DefaultOfAnotherType<Expected> {
-  readonly "a default is a value of the attribute's type, or a function returning one": Expected;
-}
-
-/** What TypeScript shows as the expected type of an `enum` member the attribute's type does not accept. */
-export interface EnumMemberOfAnotherType<Expected> {
-  readonly "an enum member is a value of the attribute's type": Expected;
 }
 
 /** What TypeScript shows as the expected type of an Array or Set `schema` listing several elements. */
@@ -186,61 +173,6 @@ type SeveralElements<V> = V extends {
     : "schema"
   : never;
 
-// ---- defaults and enum members (the attribute's written input type) ------------------------------
-
-/** One scalar type's input value; `unknown` for a type this check does not judge. */
-type ScalarInput<T> = T extends StringConstructor
-  ? string
-  : T extends NumberConstructor
-    ? number
-    : T extends BooleanConstructor
-      ? boolean
-      : T extends DateConstructor
-        ? DateValue<"in", undefined>
-        : T extends { readonly value: DateConstructor; readonly settings?: infer S }
-          ? DateValue<"in", S>
-          : T extends string
-            ? string extends T
-              ? unknown
-              : Lowercase<T> extends "string"
-                ? string
-                : Lowercase<T> extends "number"
-                  ? number
-                  : Lowercase<T> extends "boolean"
-                    ? boolean
-                    : Lowercase<T> extends "date"
-                      ? DateValue<"in", undefined>
-                      : unknown
-            : unknown;
-
-/** The input value of a written type or list of types: `unknown` if one of them is not judged. */
-type ScalarInputOf<T> = ScalarInput<T extends readonly unknown[] ? T[number] : T>;
-
-/** A default that stores nothing (`null`, `undefined`) is no default: accepted, as at run time. */
-type AcceptsDefault<D, E> = 0 extends 1 & D
-  ? true
-  : D extends E | null | undefined
-    ? true
-    : D extends (...args: never) => infer R
-      ? Awaited<R> extends E | null | undefined
-        ? true
-        : false
-      : false;
-
-/** `"default"` and `"enum"` when either holds a value the attribute's type `E` never accepts. */
-type ValueMistakes<V, E> = unknown extends E
-  ? never
-  : | (V extends { readonly default: infer D }
-        ? AcceptsDefault<D, E> extends true
-          ? never
-          : "default"
-        : never)
-    | (V extends { readonly enum: readonly (infer M)[] }
-        ? [Exclude<M, E>] extends [never]
-          ? never
-          : "enum"
-        : never);
-
 // ---- finding mistakes (the cheap walk every definition gets) --------------------------------------
 
 /** Unknown setting keys, dotted attribute names and unknown type names, as one union (never: none). */
@@ -309,15 +241,6 @@ type CheckedAttribute<V> = 0 extends 1 & V
                 : CheckedSetting<P, V[P]>;
           }
         : CheckedType<V>;
-
-/** A `default` the type `E` does not accept is marked whole; of an `enum`, each member it does not accept. */
-type CheckedValues<P, V, E> = unknown extends E
-  ? V
-  : P extends "default"
-    ? AcceptsDefault<V, E> extends true
-      ? V
-      : DefaultOfAnotherType<E>
-    : { [I in keyof V]: V[I] extends E ? V[I] : EnumMemberOfAnotherType<E> };
 
 /** An attribute's `schema`, marked whole when an Array or Set lists several elements. */
 type CheckedSchemaOf<V> = [SeveralElements<V>] extends [never]
