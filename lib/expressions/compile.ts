@@ -10,6 +10,7 @@
  * // "(#n0 = :v0) OR (#n1 < :v1)"; registry.names: { "#n0": "a", "#n1": "b" }
  * ```
  */
+import { checkBetweenOrder } from "./between-order";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { ConditionNode } from "./ast";
 import { plainToAttributeValue } from "./attribute-value";
@@ -129,14 +130,12 @@ export function compileConditionNode(
     case "between": {
       const resolved = target.resolve(node.path);
       const left = operandText(registry.path(resolved.segments), node.size);
-      const convert = (value: unknown) =>
-        valuePlaceholder(
-          registry,
-          node.path,
-          node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand"),
-        );
-      const low = convert(node.low);
-      return `${left} BETWEEN ${low} AND ${convert(node.high)}`;
+      const toValue = (value: unknown) =>
+        node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand");
+      const low = toValue(node.low);
+      const high = toValue(node.high);
+      if (!isPending(low) && !isPending(high)) checkBetweenOrder(node.path, low, high);
+      return `${left} BETWEEN ${valuePlaceholder(registry, node.path, low)} AND ${valuePlaceholder(registry, node.path, high)}`;
     }
     case "in": {
       const resolved = target.resolve(node.path);
