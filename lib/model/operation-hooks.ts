@@ -7,6 +7,7 @@ import { emitSafely, type ModelEventName } from "../hooks/events";
 import { withHooks, type HookContext, type HookOperation, type HookRunner } from "../hooks/hooks";
 import type { ModelRuntime } from "./runtime";
 import { copyData } from "../copy-data";
+import { copyForHooks } from "../operations/hook-copies";
 
 const combinedHooks = new WeakMap<ModelRuntime, CombinedHooks>();
 
@@ -181,7 +182,8 @@ function copiedRequestParts(
   const copies: Partial<Pick<HookContext, "key" | "update" | "items" | "keys">> = {};
   if ("key" in parts) copies.key = copyData(parts.key);
   if ("update" in parts) copies.update = copyData(parts.update);
-  if (parts.items !== undefined) copies.items = copyData(parts.items) as unknown[];
-  if (parts.keys !== undefined) copies.keys = copyData(parts.keys) as unknown[];
+  // Batch entries remember the caller's, which the batch reports as unprocessed (hook-copies.ts).
+  if (parts.items !== undefined) copies.items = parts.items.map(copyForHooks);
+  if (parts.keys !== undefined) copies.keys = parts.keys.map(copyForHooks);
   return copies;
 }

@@ -20,6 +20,7 @@ import type { ModelRuntime } from "../model/runtime";
 import type { CompiledSchema } from "../schema/compiled";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
+import { callerOriginal } from "./hook-copies";
 import { allEntries, entryName, forEntry } from "./batch-entry";
 import { keyObjectOf } from "../schema/key";
 import {
@@ -162,7 +163,7 @@ export async function batchGetByKeys(
   converted.forEach((key, index) => {
     const id = canonicalKey(key, hashKey, rangeKey);
     if (callerKeys.has(id)) return;
-    callerKeys.set(id, keyObjectOf(schema, keys[index]));
+    callerKeys.set(id, keyObjectOf(schema, callerOriginal(keys[index])));
     unique.push(key);
   });
   const chunks = chunk(unique, BATCH_GET_LIMIT);

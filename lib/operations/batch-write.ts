@@ -26,6 +26,7 @@ import {
   concurrencyOf,
 } from "./batch-chunks";
 import type { BatchProgress } from "./batch-get";
+import { callerOriginal } from "./hook-copies";
 import { allEntries, entryName, forEntry } from "./batch-entry";
 import { checkOptions, wantsRequest } from "./options";
 import { retrySettingsOf, type RetryOptions } from "./retry";
@@ -195,7 +196,7 @@ export async function batchPutObjects(
     const earlier = entryOfKey.get(id);
     if (earlier !== undefined) throw duplicateKey(earlier, index, result.attributes, hashKey, rangeKey);
     entryOfKey.set(id, index);
-    collected.add(id, { PutRequest: { Item: result.attributes } }, objects[index]);
+    collected.add(id, { PutRequest: { Item: result.attributes } }, callerOriginal(objects[index]));
   });
   return sendAll(runtime, collected, settings, "batchPut");
 }
@@ -244,7 +245,7 @@ export async function batchDeleteKeys(
     collected.add(
       canonicalKey(key, schema.hashKey, schema.rangeKey),
       { DeleteRequest: { Key: key } },
-      keyObjectOf(schema, keys[index]),
+      keyObjectOf(schema, callerOriginal(keys[index])),
     );
   });
   return sendAll(runtime, collected, settings, "batchDelete");

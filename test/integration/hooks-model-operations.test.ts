@@ -359,3 +359,51 @@ describe("Model.on, once and off refuse what they cannot use", () => {
     expect(Listened.on("save", listener).once("error", listener).off("save")).toBe(Listened);
   });
 });
+
+describe("with pre hooks, unprocessed entries are still the caller's own", () => {
+  const hooked = new Schema({ id: { type: Number, hashKey: true }, name: String });
+  hooked.pre("batchPut", function () {});
+  hooked.pre("batchGet", function () {});
+  hooked.pre("batchDelete", function () {});
+  const table = uniqueTableName("hookoriginals");
+  const Thing = dynamodel.model("HookOriginalsThing", hooked, { tableName: table, throughput: "ON_DEMAND" });
+  const failing = (operation: string) =>
+    Thing.use(async (call, next) => {
+      if (call.operation !== operation) return next();
+      if (operation === "BatchGetItem") {
+        const input = call.input as { RequestItems: Record<string, unknown> };
+        return { Responses: { [table]: [] }, UnprocessedKeys: input.RequestItems };
+      }
+      throw Object.assign(new Error("internal"), { name: "InternalServerError" });
+    });
+
+  it("batchPut, batchDelete and batchGet report the very objects and keys they were given", async () => {
+    await Thing.table().initialize();
+    const objects = [1, 2].map((id) => ({ id, name: `n${id}` }));
+    const keys = [{ id: 1 }, { id: 2 }];
+    let stop = failing("BatchWriteItem");
+    try {
+      const putError = await Thing.batchPut(objects, { maxRetries: 0 }).then(
+        () => undefined,
+        (error: unknown) => error as { unprocessedItems: unknown[] },
+      );
+      expect(putError!.unprocessedItems[0]).toBe(objects[0]);
+      expect(putError!.unprocessedItems[1]).toBe(objects[1]);
+      const deleteError = await Thing.batchDelete(keys, { maxRetries: 0 }).then(
+        () => undefined,
+        (error: unknown) => error as { unprocessedItems: unknown[] },
+      );
+      expect(deleteError!.unprocessedItems[0]).toBe(keys[0]);
+    } finally {
+      stop();
+    }
+    stop = failing("BatchGetItem");
+    try {
+      const result = await Thing.batchGet(keys, { maxRetries: 0 });
+      expect(result.unprocessedKeys[0]).toBe(keys[0]);
+      expect(result.unprocessedKeys[1]).toBe(keys[1]);
+    } finally {
+      stop();
+    }
+  });
+});
