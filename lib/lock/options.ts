@@ -34,18 +34,20 @@ export interface LockSettings {
 
 const KNOWN = new Set(["leaseMs", "heartbeatMs", "waitMs", "onLost"]);
 
-/**
- * The longest a timer waits (2^31 - 1 ms, about 24.8 days): Node runs a longer timeout at once, so a
- * heartbeat or a wait beyond it would fire immediately, and a lease end far beyond it overflows what
- * DynamoDB stores as a number.
- */
-const MAX_MS = 2_147_483_647;
+/** The longest a timer waits (2^31 - 1 ms, about 24.8 days): Node fires a longer timeout at once. */
+const MAX_TIMER_MS = 2_147_483_647;
 
-function integer(value: unknown, option: string, minimum: 0 | 1): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > MAX_MS) {
+/**
+ * The largest lease or wait: a lease end is now + leaseMs, stored as a number, and a wait is compared with
+ * the clock; past this, neither is an exact integer any more (`1e300` overflowed DynamoDB's numbers).
+ */
+const MAX_SPAN_MS = Number.MAX_SAFE_INTEGER;
+
+function integer(value: unknown, option: string, minimum: 0 | 1, maximum: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > maximum) {
     const kind = minimum === 1 ? "a positive integer" : "a non-negative integer";
     throw new InvalidParameter(
-      `lock(): ${option} must be ${kind} of ms, at most ${MAX_MS} (got ${describeValue(value)}).`,
+      `lock(): ${option} must be ${kind} of ms, at most ${maximum} (got ${describeValue(value)}).`,
     );
   }
   return value;
@@ -62,15 +64,15 @@ export function resolveLockOptions(options: unknown): LockSettings {
   for (const key of Object.keys(given)) {
     if (!KNOWN.has(key)) throw new InvalidParameter(`lock(): unknown option "${key}".`);
   }
-  const leaseMs = integer(given.leaseMs, "leaseMs", 1);
+  const leaseMs = integer(given.leaseMs, "leaseMs", 1, MAX_SPAN_MS);
   const heartbeatMs =
-    given.heartbeatMs === undefined ? undefined : integer(given.heartbeatMs, "heartbeatMs", 1);
+    given.heartbeatMs === undefined ? undefined : integer(given.heartbeatMs, "heartbeatMs", 1, MAX_TIMER_MS);
   if (heartbeatMs !== undefined && heartbeatMs >= leaseMs) {
     throw new InvalidParameter(
       `lock(): heartbeatMs must be less than leaseMs (got heartbeatMs ${heartbeatMs}, leaseMs ${leaseMs}).`,
     );
   }
-  const waitMs = given.waitMs === undefined ? 0 : integer(given.waitMs, "waitMs", 0);
+  const waitMs = given.waitMs === undefined ? 0 : integer(given.waitMs, "waitMs", 0, MAX_SPAN_MS);
   const onLost = given.onLost;
   if (onLost !== undefined && typeof onLost !== "function") {
     throw new InvalidParameter(`lock(): onLost must be a function (got ${describeValue(onLost)}).`);

@@ -655,18 +655,49 @@ describe("tables", () => {
   });
 });
 
+describe("long leases", () => {
+  it("a lease of 30 days (past a timer's reach; only the heartbeat is a timer) is taken and stored", async () => {
+    const leaseMs = 30 * 86_400_000;
+    const before = Date.now();
+    const lock = track(await dynamodel.lock(table, "month-long", { leaseMs }));
+    const { Item } = await rawClient().getItem({
+      TableName: table,
+      Key: key("month-long"),
+      ConsistentRead: true,
+    });
+    expect(Number(Item!.lockExpiresAt!.N)).toBeGreaterThanOrEqual(before + leaseMs);
+    await lock.release();
+  });
+});
+
 describe("bad arguments reject with InvalidParameter and write nothing", () => {
   const cases: [string, unknown, unknown, RegExp][] = [
     ["no options", "n", undefined, /options must be an object with leaseMs \(got undefined\)/],
-    ["no leaseMs", "n", {}, /leaseMs must be a positive integer of ms, at most 2147483647 \(got undefined\)/],
+    [
+      "no leaseMs",
+      "n",
+      {},
+      /leaseMs must be a positive integer of ms, at most 9007199254740991 \(got undefined\)/,
+    ],
     [
       "leaseMs 0",
       "n",
       { leaseMs: 0 },
-      /leaseMs must be a positive integer of ms, at most 2147483647 \(got 0\)/,
+      /leaseMs must be a positive integer of ms, at most 9007199254740991 \(got 0\)/,
     ],
-    ["leaseMs 1e300", "n", { leaseMs: 1e300 }, /leaseMs .*at most 2147483647 \(got 1e\+300\)/],
-    ["waitMs past a timer's reach", "n", { leaseMs: 1000, waitMs: 2 ** 31 }, /waitMs .*\(got 2147483648\)/],
+    ["leaseMs 1e300", "n", { leaseMs: 1e300 }, /leaseMs .*at most 9007199254740991 \(got 1e\+300\)/],
+    [
+      "heartbeatMs past a timer's reach",
+      "n",
+      { leaseMs: 2 ** 40, heartbeatMs: 2 ** 31 },
+      /heartbeatMs .*at most 2147483647 \(got 2147483648\)/,
+    ],
+    [
+      "waitMs past an exact integer",
+      "n",
+      { leaseMs: 1000, waitMs: 2 ** 60 },
+      /waitMs .*at most 9007199254740991/,
+    ],
     ["leaseMs -5", "n", { leaseMs: -5 }, /leaseMs .*\(got -5\)/],
     ["leaseMs 1.5", "n", { leaseMs: 1.5 }, /leaseMs .*\(got 1.5\)/],
     ["leaseMs as text", "n", { leaseMs: "10s" }, /leaseMs .*\(got "10s"\)/],
