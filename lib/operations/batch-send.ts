@@ -3,6 +3,7 @@
 // expire) has written some chunks already, and the caller must learn which entries to send again.
 import { reportProgress, runWithConcurrency } from "./batch-chunks";
 import { sendWithRetries, type RetrySettings } from "./retry";
+import { copyOfError, isSetupFailure } from "../table/table";
 
 /** What sending the chunks came to: the entries still unprocessed, and the first failure if one failed. */
 export interface ChunksOutcome<E> {
@@ -69,6 +70,8 @@ export async function sendChunks<E>(
  * or not an object) is passed on as it is.
  */
 export function withUnprocessed(error: unknown, member: string, entries: readonly unknown[]): unknown {
+  // A setup failure is every request's error: this batch's unprocessed entries go on its own copy.
+  if (error instanceof Error && isSetupFailure(error)) error = copyOfError(error);
   if (typeof error === "object" && error !== null && Object.isExtensible(error)) {
     Object.defineProperty(error, member, {
       value: entries,

@@ -3,6 +3,7 @@
 // which spreads retries of many concurrent chunks instead of having them collide again.
 import { InvalidParameter, describeValue } from "../errors";
 import { isServiceError } from "../client/service-error";
+import { isSetupFailure } from "../table/table";
 
 /** Errors that mean "slow down", retried like unprocessed entries. */
 const THROTTLING = new Set([
@@ -80,7 +81,8 @@ export async function sendWithRetries<E>(
     try {
       left = await send(pending);
     } catch (error) {
-      if (!isThrottling(error)) throw error;
+      // A table's setup failure is not this request's throttling, whatever its name: retrying only reads it again.
+      if (!isThrottling(error) || isSetupFailure(error)) throw error;
       left = pending;
     }
     if (left.length < pending.length) processed(pending.length - left.length);

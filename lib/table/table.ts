@@ -16,11 +16,33 @@ import { runSetup, setupCall } from "./setup";
 export { resolveTableOptions, type ResolvedTableOptions, type TableOptions } from "./options";
 
 /** The copies of a setup failure made for each model, so every request of one model gets the same error. */
+
+/** The errors a setup flow failed with, and each request's copy of them (see `isSetupFailure`). */
+const setupFailures = new WeakSet<object>();
+
+/**
+ * Whether `error` is a table's setup failure handed to a request, rather than the request's own. Shared by
+ * the requests that meet it, it is never changed (a batch reports what it did not write on a copy), and a
+ * batch does not retry it as its own throttling (a `DescribeTable` throttled at start-up fails the setup,
+ * which a retry only reads again).
+ */
+export function isSetupFailure(error: unknown): boolean {
+  return typeof error === "object" && error !== null && setupFailures.has(error);
+}
+
+/** An error's copy, of the same class and with the same own properties. */
+export function copyOfError(error: Error): Error {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  return copy;
+}
+
 const copiesForModels = new WeakMap<Error, Map<string, Error>>();
 
 /**
- * A setup failure as one model's request sees it: a copy naming that model (one per model). The flow's
- * error is shared by every request waiting on it, of any model in the table, so it is never changed.
+ * A setup failure as one model's request sees it: a copy naming that model (one per model, so every
+ * request of the model rejects with the same error). The flow's error is shared by every request waiting
+ * on it, of any model in the table, so it is never changed; nor is this copy (see `isSetupFailure`).
  */
 function forModel(error: unknown, model: string): unknown {
   if (!(error instanceof Error) || (error as Error & { model?: string }).model !== undefined) return error;
@@ -28,9 +50,9 @@ function forModel(error: unknown, model: string): unknown {
   if (copies === undefined) copiesForModels.set(error, (copies = new Map()));
   let copy = copies.get(model);
   if (copy === undefined) {
-    copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
-    Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+    copy = copyOfError(error);
     (copy as Error & { model?: string }).model = model;
+    setupFailures.add(copy);
     copies.set(model, copy);
   }
   return copy;
@@ -122,6 +144,7 @@ export class TableRuntime {
       },
       (error: unknown) => {
         this.#running = false;
+        if (typeof error === "object" && error !== null) setupFailures.add(error);
         throw error;
       },
     );
