@@ -51,9 +51,16 @@ type AcceptsDefault<D, E> = 0 extends 1 & D
   : D extends E | null | undefined
     ? true
     : D extends (...args: never) => infer R
-      ? Awaited<R> extends E | null | undefined
-        ? true
-        : false
+      ? AcceptsResult<Awaited<R>, E>
+      : false;
+
+/** A default function's (awaited) result: one typed `any` or `unknown` (`JSON.parse`) cannot be judged. */
+type AcceptsResult<R, E> = 0 extends 1 & R
+  ? true
+  : unknown extends R
+    ? true
+    : R extends E | null | undefined
+      ? true
       : false;
 
 /** `"default"` and `"enum"` when either holds a value the attribute's type `E` never accepts. */

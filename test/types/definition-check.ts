@@ -319,3 +319,18 @@ const acceptedValues = dynamodel.model("AcceptedValues", {
 type AcceptedItem = InstanceType<typeof acceptedValues>;
 export type AcceptedEnum = Expect<Equal<AcceptedItem["kind"], "cat" | "dog">>;
 export type AcceptedEither = Expect<Equal<AcceptedItem["either"], "a" | 3>>;
+
+// Not judged: a default typed `any` or `unknown`, or a function returning one (`JSON.parse`, untyped helpers).
+declare const anyDefault: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- what is tested
+declare function looseDefault(): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- what is tested
+declare function unknownDefault(): unknown;
+new Schema({
+  id: String,
+  a: { type: String, default: () => JSON.parse('"x"') as unknown },
+  b: { type: Number, default: looseDefault },
+  c: { type: String, default: (item: Record<string, any>) => item.x }, // eslint-disable-line @typescript-eslint/no-explicit-any -- what is tested
+  d: { type: String, default: anyDefault },
+  e: { type: String, enum: [anyDefault, "x"] },
+  f: { type: String, default: unknownDefault },
+  g: { type: String, default: async () => JSON.parse("1") },
+});
