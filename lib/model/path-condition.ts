@@ -11,7 +11,7 @@ export type PathCondition<P extends string> = {
   [K in keyof Condition]: K extends "where" | "filter" | "attribute"
     ? (attribute: P | readonly PathSegment[]) => PathCondition<P>
     : K extends "group" | "parenthesis"
-      ? (group: PathGroupInit<P>) => PathCondition<P>
+      ? { group(group: PathGroupInit<P>): PathCondition<P> }["group"] // bivariant, as a method
       : K extends "between"
         ? {
             (low: unknown, high: unknown): PathCondition<P>;
@@ -24,4 +24,13 @@ export type PathCondition<P extends string> = {
 
 /** What a query's or scan's `group()` takes: a condition, or a function building one from a fresh one. */
 export type PathGroupInit<P extends string> =
-  Condition | RawCondition | ConditionObject | ((fresh: PathCondition<P>) => Condition | PathCondition<P>);
+  Condition | RawCondition | ConditionObject | PathGroupFunction<P>;
+
+/**
+ * The callback form, declared through a method so that its parameter is checked bivariantly: a callback
+ * written without a type gets a `PathCondition<P>` (names checked), and one annotated `(c: Condition)`, as
+ * Dynamoose's typed code writes it, is still accepted.
+ */
+type PathGroupFunction<P extends string> = {
+  build(fresh: PathCondition<P>): Condition | PathCondition<P>;
+}["build"];

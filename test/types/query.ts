@@ -233,3 +233,12 @@ void Grouped.scan().parenthesis((c) => c.where("nope").eq(1));
 // @ts-expect-error: checked after the first step too
 void Grouped.scan().group((c) => c.where("name").eq(1).or().filter("nope").eq(2));
 void Grouped.scan().group(new Condition("anything").eq(1)); // a Condition made apart is not checked
+// A callback annotated with the public Condition type, as Dynamoose's typed code writes it, still compiles
+// (its names are then the Condition's: not checked).
+const young = (c: Condition) => c.where("age").lt(2);
+void Grouped.scan().group(young);
+void Grouped.query("id")
+  .eq("a")
+  .and()
+  .group((c: Condition) => c.where("age").gt(9));
+void Grouped.scan().group(() => new Condition("age").lt(2));
