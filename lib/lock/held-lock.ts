@@ -74,6 +74,8 @@ export class HeldLock implements Lock {
   /** The heartbeat in flight, which release() lets finish before deleting. */
   #beat: Promise<void> | undefined;
   #releasing: Promise<void> | undefined;
+  /** A release's DeleteItem failed without an answer (a network error): it may have gone through. */
+  #deleteUnanswered = false;
 
   constructor(target: LockTarget, name: string, acquired: Acquired, settings: LockSettings) {
     this.name = name;
@@ -118,10 +120,18 @@ export class HeldLock implements Lock {
       this.#state = "released";
     } catch (error) {
       if (isConditionFailure(error)) {
+        // No item, after a delete of ours whose answer was lost: that delete went through. (Another owner's
+        // item, or no item without such a delete, is a loss: someone else may have held it meanwhile.)
+        if (this.#deleteUnanswered && error.Item === undefined) {
+          this.#state = "released";
+          return;
+        }
         this.#lose();
         throw this.#notHeld(error);
       }
-      // Still ours until the lease runs out (no more heartbeats): release() may be called again.
+      // Still ours until the lease runs out (no more heartbeats): release() may be called again. Whether
+      // this delete went through is unknown.
+      this.#deleteUnanswered = true;
       this.#releasing = undefined;
       throw error;
     }

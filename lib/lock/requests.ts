@@ -107,6 +107,8 @@ export function buildReleaseInput(
     ConditionExpression: "#owner = :owner",
     ExpressionAttributeNames: { "#owner": OWNER_ATTRIBUTE },
     ExpressionAttributeValues: { ":owner": { S: owner } },
+    // A refusal says whether another owner holds the item, or no item is there (held-lock.ts #release).
+    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
   };
 }
 

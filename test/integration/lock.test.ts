@@ -655,6 +655,58 @@ describe("tables", () => {
   });
 });
 
+describe("a release whose answer was lost", () => {
+  const networkError = () => Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+
+  it("went through: release() again resolves, and the lock was not lost", async () => {
+    const lost: unknown[] = [];
+    const lock = await dynamodel.lock(table, "answer-lost", {
+      leaseMs: 10_000,
+      onLost: (error) => lost.push(error),
+    });
+    let first = true;
+    const stop = dynamodel.use(async (call, next) => {
+      if (call.operation !== "DeleteItem" || !first) return next();
+      first = false;
+      await next(); // DynamoDB deleted the item; its answer never arrives
+      throw networkError();
+    });
+    try {
+      await expect(lock.release()).rejects.toThrow("ECONNRESET");
+      await expect(lock.release()).resolves.toBeUndefined();
+    } finally {
+      stop();
+    }
+    expect(lost).toEqual([]);
+    expect(lock.held).toBe(false);
+    expect(await stored(table, key("answer-lost"))).toBeUndefined();
+  });
+
+  it("did not, and another owner took the lock meanwhile: release() again is a LockError, and onLost is called", async () => {
+    const lost: unknown[] = [];
+    const lock = await dynamodel.lock(table, "taken-meanwhile", {
+      leaseMs: 300,
+      onLost: (error) => lost.push(error),
+    });
+    const stop = dynamodel.use(async (call, next) => {
+      if (call.operation === "DeleteItem") throw networkError(); // never reaches DynamoDB
+      return next();
+    });
+    try {
+      await expect(lock.release()).rejects.toThrow("ECONNRESET");
+    } finally {
+      stop();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const other = new Instance();
+    other.aws.ddb.set(rawClient());
+    const theirs = track(await other.lock(table, "taken-meanwhile", { leaseMs: 10_000 }));
+    await expect(lock.release()).rejects.toThrow(LockError);
+    expect(lost).toHaveLength(1);
+    expect((await stored(table, key("taken-meanwhile")))!.lockOwner).toEqual({ S: theirs.owner });
+  });
+});
+
 describe("long leases", () => {
   it("a lease of 30 days (past a timer's reach; only the heartbeat is a timer) is taken and stored", async () => {
     const leaseMs = 30 * 86_400_000;
