@@ -7,7 +7,9 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { isPlainObject } from "../schema/resolve-type";
 import { NO_MATCH } from "../schema/types/handler";
-import { modelRuntimeOf, type ModelRuntime } from "./runtime";
+import { isCustomConverter } from "../client/converter";
+import { wholeStoredForm } from "../schema/read-stored";
+import { modelRuntimeOf, schemaForImage, type ModelRuntime } from "./runtime";
 
 const isString = (value: unknown): boolean => typeof value === "string";
 const isNumberText = (value: unknown): boolean =>
@@ -75,5 +77,12 @@ export function unmarshalledInput(
     .map((name) => object[name])
     .find((value) => value !== undefined);
   if (key === undefined || !keyTypeRejects(runtime, key)) return undefined;
-  return runtime.instance.aws.converter().unmarshall(object as Record<string, AttributeValue>);
+  const image = object as Record<string, AttributeValue>;
+  // A converter of the user's own reads the image as the user configured it.
+  const converter = runtime.instance.aws.converter();
+  if (isCustomConverter(converter)) return converter.unmarshall(image);
+  // Otherwise as a read of the item converts it, by the schema's types: Buffers, Dates, Sets, JSON strings
+  // and flattened objects are rebuilt (a plain unmarshall left a flattened object's attributes as
+  // top-level names, which a save then dropped). Attributes the schema does not declare are kept.
+  return wholeStoredForm(schemaForImage(runtime, image), image);
 }
