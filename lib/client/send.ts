@@ -89,39 +89,9 @@ function commandOf(call: DynamoCall, input: object): unknown {
 }
 
 /**
- * Defines `name` on an event payload as a copy of `value` (copy-data.ts), made when a listener first reads
- * it: listeners observe the call and can never change it, and one that reads only `durationMs` (a timing
- * or a filtered logger) costs no copy.
+ * Emits `request` or `response` to its listeners only, with a payload made for them: its own copy of the
+ * call's input and output (copy-data.ts), so that listeners observe the call and can never change it.
  */
-function defineCopyOnRead(payload: object, name: "input" | "output", value: unknown): void {
-  let copy: unknown;
-  let made = false;
-  Object.defineProperty(payload, name, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!made) [copy, made] = [copyData(value), true];
-      return copy;
-    },
-    set: (replaced: unknown) => void ([copy, made] = [replaced, true]),
-  });
-}
-
-/** An event payload: the call's names, `durationMs`, and copies of its input and (if given) output. */
-function callPayload(
-  call: DynamoCall,
-  durationMs: number,
-  input: object,
-  outcome?: { output: unknown } | { error: unknown },
-): object {
-  const payload: Record<string, unknown> = { ...call, durationMs };
-  defineCopyOnRead(payload, "input", input);
-  if (outcome !== undefined && "output" in outcome) defineCopyOnRead(payload, "output", outcome.output);
-  else if (outcome !== undefined) payload.error = outcome.error;
-  return payload;
-}
-
-/** Emits `request` or `response` to its listeners only, with a payload made for them (`callPayload`). */
 function emitCall(
   events: EventEmitter | undefined,
   name: "request" | "response",
@@ -172,16 +142,21 @@ export async function send<Output = Record<string, unknown>>(
     const command = commandOf(call, input); // an unknown operation is refused before it is reported
     const started = performance.now();
     // SPEC §9 lists durationMs for both events; on `request` nothing has been sent yet, so it is 0.
-    emitCall(events, "request", () => callPayload(call, 0, input));
+    emitCall(events, "request", () => ({ ...call, input: copyData(input), durationMs: 0 }));
     try {
       const output = await sendCommand(client, command, signal);
       const durationMs = performance.now() - started;
-      emitCall(events, "response", () => callPayload(call, durationMs, input, { output }));
+      emitCall(events, "response", () => ({
+        ...call,
+        input: copyData(input),
+        output: copyData(output),
+        durationMs,
+      }));
       return output;
     } catch (error) {
       scrubCredentials(error);
       const durationMs = performance.now() - started;
-      emitCall(events, "response", () => callPayload(call, durationMs, input, { error }));
+      emitCall(events, "response", () => ({ ...call, input: copyData(input), error, durationMs }));
       throw annotate(error, call);
     }
   };
