@@ -15,9 +15,7 @@ import { runSetup, setupCall } from "./setup";
 
 export { resolveTableOptions, type ResolvedTableOptions, type TableOptions } from "./options";
 
-/** The copies of a setup failure made for each model, so every request of one model gets the same error. */
-
-/** The errors a setup flow failed with, and each request's copy of them (see `isSetupFailure`). */
+/** The errors a setup flow failed with, and each model's copy of them (see `isSetupFailure`). */
 const setupFailures = new WeakSet<object>();
 
 /**
@@ -37,6 +35,7 @@ export function copyOfError(error: Error): Error {
   return copy;
 }
 
+/** The copies of a setup failure made for each model, so every request of one model gets the same error. */
 const copiesForModels = new WeakMap<Error, Map<string, Error>>();
 
 /**

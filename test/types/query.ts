@@ -242,3 +242,18 @@ void Grouped.query("id")
   .and()
   .group((c: Condition) => c.where("age").gt(9));
 void Grouped.scan().group(() => new Condition("age").lt(2));
+// The fresh condition is a Condition: it can be handed to helpers typed with the public Condition.
+void Grouped.scan().group((c) => young(c));
+void Grouped.scan().group((c) => {
+  const named: Condition = c.where("age");
+  return named.eq(1);
+});
+const nested = Grouped.scan().group((c) =>
+  c
+    .where("age")
+    .eq(1)
+    .and()
+    // @ts-expect-error: still checked inside a nested group
+    .group((d) => d.where("nope").eq(2)),
+);
+void nested;
