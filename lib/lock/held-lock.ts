@@ -55,6 +55,13 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** Whether an error is DynamoDB's answer (a service error with its HTTP status), not a lost connection. */
+function wasAnswered(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { $fault, $metadata } = error as { $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  return $fault !== undefined || typeof $metadata?.httpStatusCode === "number";
+}
+
 type State = "held" | "released" | "lost";
 
 export class HeldLock implements Lock {
@@ -115,26 +122,42 @@ export class HeldLock implements Lock {
       return;
     }
     const key = lockKey(this.#target.layout, this.name);
+    const sentWhileHeld = Date.now() < this.#expiresAt;
     try {
       await this.#target.send("DeleteItem", buildReleaseInput(this.table, key, this.owner));
       this.#state = "released";
     } catch (error) {
       if (isConditionFailure(error)) {
-        // No item, after a delete of ours whose answer was lost: that delete went through. (Another owner's
-        // item, or no item without such a delete, is a loss: someone else may have held it meanwhile.)
-        if (this.#deleteUnanswered && error.Item === undefined) {
+        if (this.#deleteUnanswered && (await this.#isGone(key, error.Item))) {
           this.#state = "released";
           return;
         }
         this.#lose();
         throw this.#notHeld(error);
       }
-      // Still ours until the lease runs out (no more heartbeats): release() may be called again. Whether
-      // this delete went through is unknown.
-      this.#deleteUnanswered = true;
+      // Still ours until the lease runs out (no more heartbeats): release() may be called again. A delete
+      // that got no answer (a network error, not DynamoDB's), sent while the lease held, may have gone through.
+      if (!wasAnswered(error) && sentWhileHeld) this.#deleteUnanswered = true;
       this.#releasing = undefined;
       throw error;
     }
+  }
+
+  /**
+   * Whether the lock item is gone, after a refused release that followed an unanswered delete of ours: that
+   * delete went through. (Another owner's item is a loss: someone else may have held it meanwhile.) Told by
+   * the item DynamoDB returned with the refusal, or by a consistent read where the endpoint returns none.
+   */
+  async #isGone(
+    key: Record<string, AttributeValue>,
+    returned: Record<string, AttributeValue> | undefined,
+  ): Promise<boolean> {
+    if (returned !== undefined) return false;
+    const { Item } = await this.#target.send<{ Item?: Record<string, AttributeValue> }>(
+      "GetItem",
+      buildLockReadInput(this.table, key),
+    );
+    return Item === undefined;
   }
 
   /**

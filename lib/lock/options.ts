@@ -38,10 +38,11 @@ const KNOWN = new Set(["leaseMs", "heartbeatMs", "waitMs", "onLost"]);
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * The largest lease or wait: a lease end is now + leaseMs, stored as a number, and a wait is compared with
- * the clock; past this, neither is an exact integer any more (`1e300` overflowed DynamoDB's numbers).
+ * The largest lease or wait, 10^15 ms (about 31,700 years): a lease end is now + leaseMs, a `Date` (at most
+ * 8.64e15 ms) and an exact integer stored as a number, and a wait is compared with the clock (`1e300`
+ * overflowed DynamoDB's numbers).
  */
-const MAX_SPAN_MS = Number.MAX_SAFE_INTEGER;
+const MAX_SPAN_MS = 1e15;
 
 function integer(value: unknown, option: string, minimum: 0 | 1, maximum: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < minimum || value > maximum) {

@@ -682,6 +682,34 @@ describe("a release whose answer was lost", () => {
     expect(await stored(table, key("answer-lost"))).toBeUndefined();
   });
 
+  it("went through, on an endpoint that returns no item with a refusal: a consistent read tells", async () => {
+    const lock = await dynamodel.lock(table, "answer-lost-bare", { leaseMs: 10_000 });
+    let first = true;
+    const sent: string[] = [];
+    const stop = dynamodel.use(async (call, next) => {
+      sent.push(call.operation);
+      if (call.operation !== "DeleteItem") return next();
+      if (first) {
+        first = false;
+        await next();
+        throw networkError();
+      }
+      try {
+        return await next();
+      } catch (error) {
+        delete (error as { Item?: unknown }).Item; // as an endpoint ignoring ReturnValuesOnConditionCheckFailure
+        throw error;
+      }
+    });
+    try {
+      await expect(lock.release()).rejects.toThrow("ECONNRESET");
+      await expect(lock.release()).resolves.toBeUndefined();
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual(["DeleteItem", "DeleteItem", "GetItem"]);
+  });
+
   it("did not, and another owner took the lock meanwhile: release() again is a LockError, and onLost is called", async () => {
     const lost: unknown[] = [];
     const lock = await dynamodel.lock(table, "taken-meanwhile", {
@@ -720,6 +748,18 @@ describe("long leases", () => {
     expect(Number(Item!.lockExpiresAt!.N)).toBeGreaterThanOrEqual(before + leaseMs);
     await lock.release();
   });
+
+  it("the longest lease taken, 10^15 ms, still ends at a valid Date stored as an exact integer", async () => {
+    const lock = track(await dynamodel.lock(table, "longest", { leaseMs: 1e15 }));
+    expect(Number.isNaN(lock.expiresAt.getTime())).toBe(false);
+    const { Item } = await rawClient().getItem({
+      TableName: table,
+      Key: key("longest"),
+      ConsistentRead: true,
+    });
+    expect(Number.isSafeInteger(Number(Item!.lockExpiresAt!.N))).toBe(true);
+    await lock.release();
+  });
 });
 
 describe("bad arguments reject with InvalidParameter and write nothing", () => {
@@ -729,15 +769,15 @@ describe("bad arguments reject with InvalidParameter and write nothing", () => {
       "no leaseMs",
       "n",
       {},
-      /leaseMs must be a positive integer of ms, at most 9007199254740991 \(got undefined\)/,
+      /leaseMs must be a positive integer of ms, at most 1000000000000000 \(got undefined\)/,
     ],
     [
       "leaseMs 0",
       "n",
       { leaseMs: 0 },
-      /leaseMs must be a positive integer of ms, at most 9007199254740991 \(got 0\)/,
+      /leaseMs must be a positive integer of ms, at most 1000000000000000 \(got 0\)/,
     ],
-    ["leaseMs 1e300", "n", { leaseMs: 1e300 }, /leaseMs .*at most 9007199254740991 \(got 1e\+300\)/],
+    ["leaseMs 1e300", "n", { leaseMs: 1e300 }, /leaseMs .*at most 1000000000000000 \(got 1e\+300\)/],
     [
       "heartbeatMs past a timer's reach",
       "n",
@@ -748,7 +788,7 @@ describe("bad arguments reject with InvalidParameter and write nothing", () => {
       "waitMs past an exact integer",
       "n",
       { leaseMs: 1000, waitMs: 2 ** 60 },
-      /waitMs .*at most 9007199254740991/,
+      /waitMs .*at most 1000000000000000/,
     ],
     ["leaseMs -5", "n", { leaseMs: -5 }, /leaseMs .*\(got -5\)/],
     ["leaseMs 1.5", "n", { leaseMs: 1.5 }, /leaseMs .*\(got 1.5\)/],
