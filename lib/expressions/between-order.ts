@@ -4,6 +4,7 @@
 // bytes (UTF-8 for strings).
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { describeValue, InvalidParameter } from "../errors";
+import { isPending } from "../pending-values";
 import { formatDocumentPath, type PathSegment } from "./path";
 
 /** Whether `low` sorts after `high` in DynamoDB's order; false when they cannot be compared here. */
@@ -32,4 +33,29 @@ export function checkBetweenOrder(
     `between() on "${formatDocumentPath(path)}": the low bound ${bound(low)} is above the high bound ` +
       `${bound(high)}; give the smaller one first.`,
   );
+}
+
+type Bound = AttributeValue | PromiseLike<AttributeValue>;
+
+/**
+ * The bounds of a `between()`, checked for order (`checkBetweenOrder`): at once, or, when a bound is still
+ * pending (an asynchronous `set`), as promises that reject once both have settled, before anything is sent
+ * (send.ts waits for pending values first).
+ */
+export function orderedBounds(path: readonly PathSegment[], low: Bound, high: Bound): [Bound, Bound] {
+  if (!isPending(low) && !isPending(high)) {
+    checkBetweenOrder(path, low, high);
+    return [low, high];
+  }
+  const checked = Promise.all([low, high]).then(([settledLow, settledHigh]) => {
+    checkBetweenOrder(path, settledLow, settledHigh);
+    return [settledLow, settledHigh] as const;
+  });
+  const bounds: [Promise<AttributeValue>, Promise<AttributeValue>] = [
+    checked.then(([settledLow]) => settledLow),
+    checked.then(([, settledHigh]) => settledHigh),
+  ];
+  // Each is awaited before the request is sent; these handlers only keep a request never sent quiet.
+  for (const bound of bounds) bound.catch(() => undefined);
+  return bounds;
 }

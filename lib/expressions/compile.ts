@@ -10,7 +10,7 @@
  * // "(#n0 = :v0) OR (#n1 < :v1)"; registry.names: { "#n0": "a", "#n1": "b" }
  * ```
  */
-import { checkBetweenOrder } from "./between-order";
+import { orderedBounds } from "./between-order";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { ConditionNode } from "./ast";
 import { plainToAttributeValue } from "./attribute-value";
@@ -132,9 +132,7 @@ export function compileConditionNode(
       const left = operandText(registry.path(resolved.segments), node.size);
       const toValue = (value: unknown) =>
         node.size ? plainToAttributeValue(value) : resolved.toAttributeValue(value, "operand");
-      const low = toValue(node.low);
-      const high = toValue(node.high);
-      if (!isPending(low) && !isPending(high)) checkBetweenOrder(node.path, low, high);
+      const [low, high] = orderedBounds(node.path, toValue(node.low), toValue(node.high));
       return `${left} BETWEEN ${valuePlaceholder(registry, node.path, low)} AND ${valuePlaceholder(registry, node.path, high)}`;
     }
     case "in": {

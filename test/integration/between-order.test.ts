@@ -13,12 +13,13 @@ const Reading = dynamodel.model(
     n: Number,
     label: String,
     when: Date,
+    later: { type: Number, set: async (value: number) => value },
   }),
   { tableName: uniqueTableName("betweenOrder"), throughput: "ON_DEMAND" },
 );
 
 beforeAll(async () => {
-  await Reading.create({ id: "r", at: 2, n: 3, label: "b", when: new Date(5_000) });
+  await Reading.create({ id: "r", at: 2, n: 3, label: "b", when: new Date(5_000), later: 4 });
 });
 
 async function sentDuring(run: () => Promise<unknown>): Promise<{ error: unknown; sent: string[] }> {
@@ -57,6 +58,11 @@ it.each<[string, () => Promise<unknown>, string]>([
     'between() on "label": the low bound "é" is above the high bound "z"',
   ],
   [
+    "values an asynchronous set gives",
+    () => Reading.scan("later").between(5, 1).exec(),
+    'between() on "later": the low bound 5 is above the high bound 1',
+  ],
+  [
     "Dates, as stored",
     () => Reading.scan("when").between(new Date(9_000), new Date(1_000)).exec(),
     'between() on "when": the low bound 9000 is above the high bound 1000',
@@ -75,4 +81,5 @@ it("equal bounds, and bounds in order, are sent and match", async () => {
   expect(await Reading.scan("n").between(3, 3).exec()).toHaveLength(1);
   expect(await Reading.query("id").eq("r").where("at").between(1, 3).exec()).toHaveLength(1);
   expect(await Reading.scan("label").between("a", "é").exec()).toHaveLength(1);
+  expect(await Reading.scan("later").between(1, 5).exec()).toHaveLength(1);
 });
