@@ -167,7 +167,10 @@ function planSet(
   }
   return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
     if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
-    pushWritten(state, resolved, written.attributeValue);
+    // A value with no stored form (an empty Set) is absent; as a list element NULL, as a whole list stores
+    // it (read back as an empty Set): removing the element would move every element after it.
+    const inList = typeof resolved.segments.at(-1) === "number";
+    pushWritten(state, resolved, written.attributeValue ?? (inList ? { NULL: true } : undefined));
   });
 }
 

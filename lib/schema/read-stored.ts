@@ -45,7 +45,14 @@ function variantFromDynamo(
       const element = variant.element;
       if (element === "empty") return keptUnknownContents(anyFromDynamo(value) as unknown[], path, keep);
       if (element === "any") return value.L.map(anyFromDynamo);
-      return value.L.map((entry, index) => attributeFromDynamo(element, entry, `${path}[${index}]`, keep));
+      // An empty Set in a list is written as NULL (DynamoDB has no empty sets, and leaving it out would move
+      // the elements after it): read back as the empty Set it was.
+      const setElement = isSetOnly(element);
+      return value.L.map((entry, index) =>
+        setElement && entry.NULL === true
+          ? new Set()
+          : attributeFromDynamo(element, entry, `${path}[${index}]`, keep),
+      );
     }
     case "set": {
       const element = variant.element;
@@ -62,6 +69,11 @@ function variantFromDynamo(
       return value.M !== undefined ? anyFromDynamo(value) : NO_MATCH;
     }
   }
+}
+
+/** Whether a list element is a Set of some kind, and nothing else (no NULL or ANY variant to take a NULL). */
+function isSetOnly(element: CompiledAttribute): boolean {
+  return element.variants.every((variant) => variant.kind === "set");
 }
 
 type KeepUnknown = ((path: string) => boolean) | undefined;
@@ -137,7 +149,11 @@ function compileReader(attribute: CompiledAttribute): Reader {
       value.M !== undefined ? objectFromDynamo(shape, value.M, path, keep) : general(value, path, keep);
   }
   if (variant.kind === "array" && typeof variant.element === "object") {
-    const element = readerOf(variant.element);
+    const read = readerOf(variant.element);
+    // A list of Sets holds an empty one as NULL (see variantFromDynamo); decided once, here.
+    const element: Reader = isSetOnly(variant.element)
+      ? (entry, path, keep) => (entry.NULL === true ? new Set() : read(entry, path, keep))
+      : read;
     return (value, path, keep) => {
       if (value.L === undefined) return general(value, path, keep);
       const list = value.L;
