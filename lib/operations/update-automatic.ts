@@ -79,8 +79,10 @@ export function planAutomatic(state: PlanState, now: Date): Promise<void> | unde
 
 function planTimestamps(state: PlanState, now: Date): void {
   const { schema, touched, actions } = state;
+  // A timestamp that is a key (a `createdAt` range key) is given with the key; an update cannot set it.
+  const isKey = (name: string) => name === schema.hashKey || name === schema.rangeKey;
   for (const timestamp of schema.updatedAt) {
-    if (touched.has(timestamp.name)) continue;
+    if (touched.has(timestamp.name) || isKey(timestamp.name)) continue;
     actions.push({
       kind: "set",
       path: [timestamp.name],
@@ -88,7 +90,7 @@ function planTimestamps(state: PlanState, now: Date): void {
     });
   }
   for (const timestamp of schema.createdAt) {
-    if (touched.has(timestamp.name)) continue;
+    if (touched.has(timestamp.name) || isKey(timestamp.name)) continue;
     const value = timestamp.type.toDynamo(timestampValue(timestamp, now));
     actions.push({ kind: "set", path: [timestamp.name], value, ifNotExists: true });
   }
