@@ -68,13 +68,23 @@ function patternPath(path: string): string {
   return path.includes("[") ? path.replace(/\[(\d+)\]/g, ".$1") : path;
 }
 
+/**
+ * A pattern as a regular expression over pattern paths. A `**` before other segments matches any number of
+ * levels, none included ("**.secret" matches `secret` and `a.b.secret`, "a.**.c" matches `a.c`); a
+ * final `**` matches what is inside (one level or more: "raw.**" matches `raw.x` and `raw.x.y`).
+ */
 function patternToRegExp(pattern: string): RegExp {
-  const source = pattern
-    .split(".")
-    .map((segment) =>
-      segment === "**" ? "(?:[^.]+)(?:\\.[^.]+)*" : segment === "*" ? "[^.]+" : escapeRegExp(segment),
-    )
-    .join("\\.");
+  const segments = pattern.split(".");
+  let source = "";
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === "**" && !last) {
+      source += "(?:[^.]+\\.)*";
+      return;
+    }
+    source += segment === "**" ? "[^.]+(?:\\.[^.]+)*" : segment === "*" ? "[^.]+" : escapeRegExp(segment);
+    if (!last) source += "\\.";
+  });
   return new RegExp(`^${source}$`);
 }
 

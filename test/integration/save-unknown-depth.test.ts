@@ -339,3 +339,24 @@ it("a pattern naming another element, or a list it is not in, keeps nothing ther
     L: [{ M: { a: { S: "x" } } }, { M: { a: { S: "y" }, b: { N: "3" } } }],
   });
 });
+
+it('"**" before other segments matches no level too: "**.secret" keeps a top-level secret, "a.**.c" keeps a.c', async () => {
+  const tableName = uniqueTableName("globstarZero");
+  const Doc = dynamodel.model(
+    "SaveUnknownGlobstarZero",
+    new Schema({ id: String }, { saveUnknown: ["**.secret", "a.**.c"] }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  await Doc.create({
+    id: "x",
+    secret: "top",
+    deep: { secret: "s", other: 1 },
+    a: { c: 1, b: { c: 2 } },
+  } as never);
+  expect(await storedItem(tableName, { id: { S: "x" } })).toEqual({
+    id: { S: "x" },
+    secret: { S: "top" },
+    deep: { M: { secret: { S: "s" } } },
+    a: { M: { c: { N: "1" }, b: { M: { c: { N: "2" } } } } },
+  });
+});
