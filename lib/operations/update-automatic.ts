@@ -7,6 +7,7 @@ import { isThenable } from "../schema/normalize";
 import { timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
 import type { PlanState } from "./update-plan";
+import type { UpdatePath } from "../schema/update-path";
 
 /** An attribute's default: its value, or what its (possibly asynchronous) function returns. */
 export async function defaultOf(setting: unknown): Promise<unknown> {
@@ -54,7 +55,8 @@ export function planCombine(state: PlanState): void {
           `update all of them or none (missing ${missing.map((name) => `"${name}"`).join(", ")}).`,
       );
     }
-    const values = Object.fromEntries(state.topValues);
+    // As on create: the sources as given (type-checked), before their `set` runs.
+    const values = { ...Object.fromEntries(state.topValues), ...Object.fromEntries(state.combineSources) };
     state.actions.push({
       kind: "set",
       path: [attribute.name],
@@ -124,4 +126,14 @@ async function planForcedDefaults(state: PlanState): Promise<void> {
 function planVersionIncrement(state: PlanState): void {
   const version = state.schema.version;
   if (version !== undefined) state.actions.push({ kind: "add", path: [version], value: { N: "1" } });
+}
+
+/** Whether a top-level value set is a COMBINE's source with a `set` of its own (see `combineSources`). */
+export function isCombineSourceWithSet(state: PlanState, path: UpdatePath): boolean {
+  const attribute = path.attribute;
+  if (path.segments.length !== 1 || attribute === undefined || !attribute.flags.set) return false;
+  return state.schema.shape.attributes.some((each) => {
+    const variant = each.variants[0]!;
+    return variant.kind === "combine" && variant.attributes.includes(attribute.name);
+  });
 }

@@ -13,13 +13,19 @@ import { isThenable } from "../schema/normalize";
 import { UNDEFINED } from "../schema/type-markers";
 import { flattenedActions } from "../schema/flatten";
 import { resolveUpdatePath, type UpdatePath } from "../schema/update-path";
-import { writeAttributeValue, writeValueAfterSet, type WrittenValue } from "../schema/write-value";
-import { addAction, deleteAction, prependAction } from "./update-operands";
+import {
+  normalizeAttributeValue,
+  writeAttributeValue,
+  writeValueAfterSet,
+  type WrittenValue,
+} from "../schema/write-value";
+import { addAction, deleteAction } from "./update-operands";
 import { keptChange, LEFT_OUT } from "./update-unknown";
 import { OPERATORS, operatorObject, removedPaths } from "./update-input";
 import { checkSchemaValidate, setsAfterSchemaSet } from "./update-schema-rules";
 import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
-import { defaultOf, planAutomatic, planCombine } from "./update-automatic";
+import { defaultOf, isCombineSourceWithSet, planAutomatic, planCombine } from "./update-automatic";
+import { planValueOperator } from "./update-value-operators";
 
 export interface UpdatePlan {
   readonly actions: UpdateAction[];
@@ -32,8 +38,13 @@ export interface PlanState {
   readonly actions: UpdateAction[];
   /** Top-level attributes the update names (so automatic values never overwrite them). */
   readonly touched: Set<string>;
-  /** Top-level values set, in their JavaScript form, for COMBINE. */
+  /** Top-level values set, in their JavaScript form after `set` (the schema's `validate` sees these). */
   readonly topValues: Map<string, unknown>;
+  /**
+   * Top-level values set, as a COMBINE takes its sources: type-checked and converted, before their `set`
+   * (SPEC §2's order: combine, then set), as on create. Only sources with a `set` are here.
+   */
+  readonly combineSources: Map<string, unknown>;
   /** The key being updated, stored form: a COMBINE attribute may take a key attribute among its sources. */
   readonly storedKey: Readonly<Record<string, AttributeValue>>;
   /** Paths left out because the schema does not have them (nor keep them with saveUnknown). */
@@ -165,6 +176,25 @@ function planSet(
     if (keys.length === 1 && keys[0]!.startsWith("$"))
       return planValueOperator(state, resolved, keys[0]!, kept);
   }
+  const combineSource = isCombineSourceWithSet(state, resolved) ? resolved.attribute : undefined;
+  if (combineSource !== undefined) {
+    return normalizeAttributeValue(state.schema, combineSource, kept, resolved.printable).then(
+      (normalized) => {
+        state.combineSources.set(resolved.printable, normalized);
+        return planWrittenValue(state, resolved, kept, write);
+      },
+    );
+  }
+  return planWrittenValue(state, resolved, kept, write);
+}
+
+/** Writes a value set at `resolved` through its attribute's pipeline and plans the SET. */
+function planWrittenValue(
+  state: PlanState,
+  resolved: UpdatePath,
+  kept: unknown,
+  write: AttributeWriter,
+): Promise<void> | undefined {
   return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
     if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
     // A value with no stored form (an empty Set) is absent; as a list element NULL, as a whole list stores
@@ -172,36 +202,6 @@ function planSet(
     const inList = typeof resolved.segments.at(-1) === "number";
     pushWritten(state, resolved, written.attributeValue ?? (inList ? { NULL: true } : undefined));
   });
-}
-
-async function planValueOperator(
-  state: PlanState,
-  path: UpdatePath,
-  operator: string,
-  wrapper: Record<string, unknown>,
-): Promise<void> {
-  const operand = wrapper[operator];
-  if (operator === "$LIST_PREPEND") {
-    state.actions.push(await prependAction(state.schema, path, operand));
-    return;
-  }
-  if (operator !== "$IF_NOT_EXISTS" || path.flattened !== undefined) {
-    throw new InvalidParameter(
-      path.flattened !== undefined && operator === "$IF_NOT_EXISTS"
-        ? `$IF_NOT_EXISTS of "${path.printable}": a flattened object (storage: "flatten") is several stored ` +
-            "attributes; use $IF_NOT_EXISTS on each of its sub-attributes."
-        : `Unknown update value operator ${operator} for "${path.printable}" (allowed: $IF_NOT_EXISTS, $LIST_PREPEND).`,
-    );
-  }
-  const written = await writeAttributeValue(state.schema, path.attribute, operand, path.printable);
-  if (written.attributeValue === undefined) {
-    throw new InvalidParameter(`$IF_NOT_EXISTS of "${path.printable}" needs a value that can be stored.`);
-  }
-  // An index key is refused empty whether or not the value ends up written.
-  if (path.segments.length === 1) {
-    checkUpdatedKeyNotEmpty(state.schema, String(path.segments[0]), written.attributeValue);
-  }
-  state.actions.push({ kind: "set", path: path.segments, value: written.attributeValue, ifNotExists: true });
 }
 
 /**
@@ -252,6 +252,7 @@ export async function planUpdate(
     actions: [],
     touched: new Set(),
     topValues: new Map(),
+    combineSources: new Map(),
     storedKey,
     dropped: [],
     combinedGiven: new Set(),

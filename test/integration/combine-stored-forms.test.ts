@@ -64,3 +64,24 @@ it("an update recomputes a COMBINE with the key among its sources, taking the ke
   await Task.update({ id: "e", status: "again" });
   expect((await storedItem(Task.table().name, key("e")))?.idStatus).toEqual({ S: "e#again" });
 });
+
+it("create and update combine a source with a set the same way: as given, before its set (SPEC §2's order)", async () => {
+  const tableName = uniqueTableName("CombineBeforeSet");
+  const Tag = dynamodel.model(
+    "CombineBeforeSet",
+    new Schema({
+      id: String,
+      owner: { type: String, set: (owner: string) => owner.toLowerCase() },
+      name: String,
+      label: type.COMBINE(["owner", "name"], "|"),
+    }),
+    { tableName },
+  );
+  await Tag.create({ id: "created", owner: "Ann", name: "Q" });
+  await Tag.update({ id: "updated" }, { owner: "Ann", name: "Q" });
+  const created = (await storedItem(tableName, { id: { S: "created" } }))!;
+  const updated = (await storedItem(tableName, { id: { S: "updated" } }))!;
+  expect(created.label).toEqual({ S: "Ann|Q" });
+  expect(updated.label).toEqual({ S: "Ann|Q" });
+  expect(updated.owner).toEqual({ S: "ann" });
+});
