@@ -1,4 +1,4 @@
-// `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Dates ISO strings, Buffers base64
+// `item.toJSON()`: a plain JSON-safe copy. Sets become arrays, Maps objects, Dates ISO strings, Buffers base64
 // (Dynamoose turned Sets into `{}`, losing them), bigints their decimal digits (JSON.stringify throws on a
 // bigint, and no JSON number holds one exactly).
 
@@ -14,6 +14,16 @@ export function toJsonValue(value: unknown): unknown {
   if (value instanceof Uint8Array)
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
   if (Array.isArray(value)) return value.map(toJsonValue);
+  // A Map (which a `type.ANY` value may hold, and is stored as a map of its entries): its entries, as
+  // stored, where JSON.stringify writes `{}`.
+  if (value instanceof Map) {
+    const entries: Record<string, unknown> = {};
+    for (const [key, entry] of value) {
+      if (entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol")
+        setMember(entries, String(key), toJsonValue(entry));
+    }
+    return entries;
+  }
   const output: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const entry = (value as Record<string, unknown>)[key];
