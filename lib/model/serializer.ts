@@ -111,9 +111,37 @@ export function serializeItem(
   const options = runtime.serializers?.resolve(nameOrOptions);
   let output: Record<string, unknown> = { ...item };
   if (options?.include) output = included(output, options.include);
-  if (options?.exclude) for (const path of options.exclude) output = withoutPath(output, path.split("."));
+  if (options?.exclude) {
+    for (const segments of laterPathsFirst(options.exclude)) output = withoutPath(output, segments);
+  }
   if (options?.modify) output = options.modify(output, item);
   return output;
+}
+
+/**
+ * Excluded paths, the later list elements first: taking element 0 out of a list moves element 1 to its
+ * place, so `["l.0", "l.1.secret"]` in the order given would leave the secret (then at `l.0`) in.
+ */
+function laterPathsFirst(paths: readonly string[]): string[][] {
+  const compare = (a: string, b: string) => {
+    const [x, y] = [Number(a), Number(b)];
+    return Number.isInteger(x) && Number.isInteger(y) && a !== "" && b !== ""
+      ? x - y
+      : a < b
+        ? -1
+        : a > b
+          ? 1
+          : 0;
+  };
+  return paths
+    .map((path) => path.split("."))
+    .sort((a, b) => {
+      for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+        const order = compare(a[index]!, b[index]!);
+        if (order !== 0) return -order;
+      }
+      return b.length - a.length;
+    });
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

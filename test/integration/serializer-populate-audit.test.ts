@@ -106,6 +106,30 @@ describe("serializers", () => {
     expect(() => user.serialize("bad")).toThrow('Serializer "bad" is not defined.');
   });
 
+  it("exclude takes list elements out after the paths inside the elements after them, whatever the order given", () => {
+    const Listed = dynamodel.model(
+      "SerializerExcludeOrder",
+      new Schema({
+        id: String,
+        l: { type: Array, schema: [{ type: Object, schema: { x: String, secret: String } }] },
+      }),
+      { create: false },
+    );
+    Listed.serializer.add("public", { exclude: ["l.0", "l.1.secret"] });
+    const listed = new Listed({
+      id: "a",
+      l: [
+        { x: "x1", secret: "s1" },
+        { x: "x2", secret: "s2" },
+      ],
+    });
+    expect(listed.serialize("public")).toEqual({ id: "a", l: [{ x: "x2" }] });
+    expect(listed.serialize({ exclude: ["l.1", "l.0.secret", "l.10"] })).toEqual({
+      id: "a",
+      l: [{ x: "x1" }],
+    });
+  });
+
   it("exclude a list element by taking it out, not leaving a hole", () => {
     const serialized = user.serialize({ exclude: ["tags.1"] });
     expect(serialized.tags).toEqual(["a", "c"]);
