@@ -30,6 +30,17 @@ type LooseMembers<T> = [AnyItem] extends [T] ? ObjectType : unknown;
  */
 type LooseConstructor<T> = new (object?: ObjectType) => ModelItem<T>;
 
+/** The model a definition `D` (and schema settings `S`) infers: its item, input, key, update and path types. */
+type InferredModel<D, S = object> = ModelType<
+  ItemOf<D, S>,
+  WithRemovals<InputOf<D, S>>,
+  KeyOf<D, S>,
+  UpdateOf<D, S>,
+  AttributePath<D, S>,
+  IndexNames<D>,
+  GetResult<ItemOf<D, S>>
+>;
+
 /**
  * `dynamodel.model()`: defines a model, inferring its item types from the schema, or (without a
  * schema) returns the model registered under `name`. Dynamoose's style, `model<Cat>("Cat", schema)`
@@ -40,42 +51,18 @@ export interface ModelFunction {
     name: string,
     schema: Schema<D, S>,
     options?: ModelOptions,
-  ): ModelType<
-    ItemOf<D, S>,
-    WithRemovals<InputOf<D, S>>,
-    KeyOf<D, S>,
-    UpdateOf<D, S>,
-    AttributePath<D, S>,
-    IndexNames<D>,
-    GetResult<ItemOf<D, S>>
-  >;
+  ): InferredModel<D, S>;
   <const D extends SchemaDefinition>(
     name: string,
     definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
-  ): ModelType<
-    ItemOf<D>,
-    WithRemovals<InputOf<D>>,
-    KeyOf<D>,
-    UpdateOf<D>,
-    AttributePath<D>,
-    IndexNames<D>,
-    GetResult<ItemOf<D>>
-  >;
+  ): InferredModel<D>;
   /** One schema given in an array (`model("Cat", [schema])`): typed from it, as when given alone. */
   <D extends SchemaDefinition, S extends SchemaSettings>(
     name: string,
     schemas: readonly [Schema<D, S>],
     options?: ModelOptions,
-  ): ModelType<
-    ItemOf<D, S>,
-    WithRemovals<InputOf<D, S>>,
-    KeyOf<D, S>,
-    UpdateOf<D, S>,
-    AttributePath<D, S>,
-    IndexNames<D>,
-    GetResult<ItemOf<D, S>>
-  >;
+  ): InferredModel<D, S>;
   /**
    * Several schemas (single-table design): items are typed loosely, their attributes `any`, as Dynamoose
    * types them (an item fits one of the schemas, which no one property type can say).

@@ -162,9 +162,14 @@ it("left no unhandled rejection behind", async () => {
   expect(unhandled).toEqual([]);
 });
 
-it("an endpoint that never answers: an OtherError naming the setup call (and its operation) within 3 s", async () => {
+/**
+ * Runs `test` with an Instance whose endpoint accepts connections and reads what comes (so a client's close
+ * is seen) but never answers; `sockets` are the connections it accepted. The server is closed afterwards.
+ */
+async function withSilentEndpoint(
+  test: (instance: InstanceType<typeof dynamodel.Instance>, sockets: Set<Socket>) => Promise<void>,
+): Promise<void> {
   const sockets = new Set<Socket>();
-  // Accepts connections and reads what comes (so a client's close is seen), never answers.
   const server = createServer((socket) => void sockets.add(socket.resume()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
@@ -176,6 +181,15 @@ it("an endpoint that never answers: an OtherError naming the setup call (and its
         credentials: { accessKeyId: "local", secretAccessKey: "local" },
       }),
     );
+    await test(instance, sockets);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+it("an endpoint that never answers: an OtherError naming the setup call (and its operation) within 3 s", () =>
+  withSilentEndpoint(async (instance, sockets) => {
     const Silent = dynamodel.model("SilentEndpoint", { id: String });
     new instance.Table(uniqueTableName("silent"), [Silent]);
     const [result] = await settleWithin(3000, [Silent.get("a")]);
@@ -188,25 +202,10 @@ it("an endpoint that never answers: an OtherError naming the setup call (and its
     // The timed-out request is aborted: its connection closes now, rather than holding the process open
     // until the SDK gives up on its own.
     await waitUntil(1000, () => [...sockets].every((socket) => socket.closed));
-  } finally {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-});
+  }));
 
-it("an endpoint that never answers: table management calls and listTables fail within 3 s, naming the call", async () => {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => void sockets.add(socket.resume()));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  try {
-    const instance = new dynamodel.Instance();
-    instance.aws.ddb.set(
-      new DynamoDB({
-        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-        region: "local",
-        credentials: { accessKeyId: "local", secretAccessKey: "local" },
-      }),
-    );
+it("an endpoint that never answers: table management calls and listTables fail within 3 s, naming the call", () =>
+  withSilentEndpoint(async (instance, sockets) => {
     const Quiet = dynamodel.model("SilentManagement", { id: String });
     const name = uniqueTableName("silent-management");
     const table = new instance.Table(name, [Quiet], { initialize: false });
@@ -233,8 +232,4 @@ it("an endpoint that never answers: table management calls and listTables fail w
     });
     // Each timed-out call is aborted, so no connection is left open.
     await waitUntil(1000, () => sockets.size > 0 && [...sockets].every((socket) => socket.closed));
-  } finally {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-});
+  }));
