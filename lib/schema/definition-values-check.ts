@@ -2,7 +2,7 @@
 // the type never accepts is always a TypeMismatch on save (defaults are type-checked before `set` runs),
 // and such an enum member can never be stored. Only String, Number, Boolean and Date attributes are judged;
 // definition-check.ts runs these checks in its walk. Nothing here exists at run time.
-import type { DateValue } from "./infer-values";
+import type { AttrValue } from "./infer-values";
 
 /**
  * What TypeScript shows as the expected type of a `default` the attribute's type does not accept: saving an
@@ -17,30 +17,28 @@ export interface EnumMemberOfAnotherType<Expected> {
   readonly "an enum member is a value of the attribute's type": Expected;
 }
 
-/** One scalar type's input value; `unknown` for a type this check does not judge. */
-type ScalarInput<T> = T extends StringConstructor
-  ? string
-  : T extends NumberConstructor
-    ? number
-    : T extends BooleanConstructor
-      ? boolean
-      : T extends DateConstructor
-        ? DateValue<"in", undefined>
-        : T extends { readonly value: DateConstructor; readonly settings?: infer S }
-          ? DateValue<"in", S>
-          : T extends string
-            ? string extends T
-              ? unknown
-              : Lowercase<T> extends "string"
-                ? string
-                : Lowercase<T> extends "number"
-                  ? number
-                  : Lowercase<T> extends "boolean"
-                    ? boolean
-                    : Lowercase<T> extends "date"
-                      ? DateValue<"in", undefined>
-                      : unknown
-            : unknown;
+/** The scalar types this check judges: String, Number, Boolean, Date (by constructor or name, any case). */
+type JudgedType =
+  | StringConstructor
+  | NumberConstructor
+  | BooleanConstructor
+  | DateConstructor
+  | { readonly value: DateConstructor };
+type JudgedName = "string" | "number" | "boolean" | "date";
+
+/**
+ * One scalar type's input value, as the item type's inference gives it (infer-values.ts); `unknown` for a
+ * type this check does not judge.
+ */
+type ScalarInput<T> = T extends JudgedType
+  ? AttrValue<T, "in">
+  : T extends string
+    ? string extends T
+      ? unknown
+      : Lowercase<T> extends JudgedName
+        ? AttrValue<T, "in">
+        : unknown
+    : unknown;
 
 /** The input value of a written type or list of types: `unknown` if one of them is not judged. */
 export type ScalarInputOf<T> = ScalarInput<T extends readonly unknown[] ? T[number] : T>;
