@@ -1,6 +1,6 @@
-// The table option `populate` (Dynamoose's, undocumented there): every item a get, query, scan or
-// batchGet reads is populated with these properties before it is returned, as if `populate()` had been
-// called on it. `false` (the default) costs one comparison per read.
+// The table option `populate` (Dynamoose's, undocumented there): every item a get, query, scan, batchGet or
+// transaction get reads, and the item an update returns, is populated with these properties before it is
+// returned, as if `populate()` had been called on it. `false` (the default) costs one comparison per read.
 import { populateItem } from "./populate";
 import type { ModelRuntime } from "./runtime";
 

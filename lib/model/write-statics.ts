@@ -80,38 +80,14 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
       const settings = withConditionCopied(givenSettings);
       // update({...key, ...changes}, null, settings): no update object, as Dynamoose reads any falsy one.
       const update = given || undefined;
+      // The item an update returns is read like any other (Dynamoose populates it too): the table's
+      // `populate` option applies to it.
       return run(() => {
-        if (!isObserved(runtime, "update", "update")) {
-          return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);
-        }
-        // The hooks see the request as the operation reads it: the one-argument form
-        // update({...key, ...changes}) split by the key attributes, the condition as `condition`.
-        const [contextKey, contextUpdate] =
-          update === undefined ? splitForHooks(runtime, key) : [key, update];
-        const context = operationContext(runtime, "update", {
-          key: contextKey,
-          update: contextUpdate,
-          condition: conditionOf(settings),
-          settings,
-        });
-        const before = context.condition;
-        return runHooked(
-          runtime,
-          "update",
-          context,
-          () =>
-            updateByKey(
-              runtime,
-              context.key,
-              context.update,
-              withContextCondition(
-                callerSettings<UpdateSettings | undefined>(settings, context),
-                context,
-                before,
-              ),
-            ),
-          () => writeEvent("update", context.settings),
-        );
+        const result = updateWithHooks(runtime, key, update, settings);
+        // Only a table with the \`populate\` option pays for the extra step.
+        return runtime.table.options.populate === false
+          ? result
+          : result.then(async (item) => (await autoPopulate(runtime, [item]), item));
       }, callback);
     },
     batchGet(keys: unknown, ...rest: unknown[]) {
@@ -171,4 +147,39 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
       }, callback);
     },
   };
+}
+
+/** `update`'s operation between its hooks (when any are registered) and its events. */
+function updateWithHooks(
+  runtime: ModelRuntime,
+  key: unknown,
+  update: unknown,
+  settings: unknown,
+): Promise<unknown> {
+  if (!isObserved(runtime, "update", "update")) {
+    return updateByKey(runtime, key, update, settings as UpdateSettings | undefined);
+  }
+  // The hooks see the request as the operation reads it: the one-argument form
+  // update({...key, ...changes}) split by the key attributes, the condition as `condition`.
+  const [contextKey, contextUpdate] = update === undefined ? splitForHooks(runtime, key) : [key, update];
+  const context = operationContext(runtime, "update", {
+    key: contextKey,
+    update: contextUpdate,
+    condition: conditionOf(settings),
+    settings,
+  });
+  const before = context.condition;
+  return runHooked(
+    runtime,
+    "update",
+    context,
+    () =>
+      updateByKey(
+        runtime,
+        context.key,
+        context.update,
+        withContextCondition(callerSettings<UpdateSettings | undefined>(settings, context), context, before),
+      ),
+    () => writeEvent("update", context.settings),
+  );
 }

@@ -99,8 +99,9 @@ export interface TableOptions {
   /** An attribute written with the model's name on every item, used to tell a shared table's models apart. */
   entityAttribute?: string;
   /**
-   * Dynamoose's (undocumented) automatic `populate`: every item a get, query, scan or batchGet reads is
-   * populated with these properties (`true`: all references) before it is returned. Default: false.
+   * Dynamoose's (undocumented) automatic `populate`: every item a get, query, scan, batchGet or
+   * transaction get reads, and the item an update returns, is populated with these properties (`true`:
+   * all references) before it is returned. Default: false.
    * @example `new dynamodel.Table("Pets", [Cat, Owner], { populate: ["owner"] })`
    */
   populate?: boolean | string | readonly string[];

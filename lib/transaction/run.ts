@@ -9,6 +9,7 @@ import type {
 import { type DynamoCall, send, type SendContext } from "../client/send";
 import { InvalidParameter } from "../errors";
 import type { Instance } from "../instance";
+import { autoPopulate } from "../model/auto-populate";
 import { itemFromImage } from "../model/persist";
 import { markPartialImages } from "../model/stored-images";
 import { isThenable } from "../schema/normalize";
@@ -224,7 +225,10 @@ async function sendTransaction(elements: ResolvedElement[], settings: Transactio
         const whole = element.runtime.compiled.length === 1 ? namesReadWhole(text, named) : undefined;
         markPartialImages([image], listsReadInPart(text, named), whole);
       }
-      return itemFromImage(element.runtime, image, element.unasked);
+      const item = itemFromImage(element.runtime, image, element.unasked);
+      // Read like a get (Dynamoose populates these too): the table's `populate` option applies.
+      if (element.runtime.table.options.populate === false) return item;
+      return Promise.resolve(item).then(async (read) => (await autoPopulate(element.runtime, [read]), read));
     }),
   );
 }

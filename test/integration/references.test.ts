@@ -270,10 +270,14 @@ describe("Set elements written as attribute definitions", () => {
 // The table option `populate` (Dynamoose's, undocumented): reads come back populated.
 describe("the populate table option", () => {
   const Owner = dynamodel.model("AutoPopOwner", { id: Number, name: String }, options());
-  const Pet = dynamodel.model("AutoPopPet", new Schema({ id: Number, owner: Owner, vet: Owner }), {
-    ...options(),
-    populate: ["owner"],
-  });
+  const Pet = dynamodel.model(
+    "AutoPopPet",
+    new Schema({ id: Number, owner: Owner, vet: Owner, visits: Number }),
+    {
+      ...options(),
+      populate: ["owner"],
+    },
+  );
   const Plain = dynamodel.model("AutoPopPlain", new Schema({ id: Number, owner: Owner }), options());
 
   beforeAll(async () => {
@@ -288,6 +292,18 @@ describe("the populate table option", () => {
     ["query", async () => [...(await Pet.query("id").eq(7).exec())]],
     ["scan", async () => [...(await Pet.scan().exec())]],
     ["batchGet", async () => [...(await Pet.batchGet([7]))]],
+    // Dynamoose reads these through the same step as a get.
+    ["update", async () => [await Pet.update({ id: 7 }, { $ADD: { visits: 0 } })]],
+    [
+      "update (callback)",
+      () =>
+        new Promise<unknown[]>((resolve, reject) =>
+          Pet.update({ id: 7 }, { $ADD: { visits: 0 } }, (error, item) =>
+            error ? reject(error) : resolve([item]),
+          ),
+        ),
+    ],
+    ["a transaction get", async () => (await dynamodel.transaction([Pet.transaction.get(7)])) as unknown[]],
   ])("populates the named properties of what %s reads, and only those", async (_name, read) => {
     const [pet] = (await read()) as unknown as Json[];
     expect((pet!.owner as Json).name).toBe("Ann");
@@ -296,6 +312,8 @@ describe("the populate table option", () => {
 
   it("leaves reads alone without it, and the stored references unchanged", async () => {
     expect((await Plain.get(7))?.owner).toBe(1);
+    expect((await Plain.update({ id: 7 }, { $SET: { owner: 1 } })).owner).toBe(1);
+    expect(((await dynamodel.transaction([Plain.transaction.get(7)])) as Json[])[0]!.owner).toBe(1);
     expect((await stored(Pet, { id: 7 }))?.owner).toEqual({ N: "1" });
   });
 });
