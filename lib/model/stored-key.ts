@@ -23,9 +23,16 @@ type Key = Record<string, AttributeValue>;
  * primary schema (type checks and `set`). Synchronous unless an asynchronous `set` or `get` runs.
  */
 export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promise<Key> {
-  if (key instanceof runtime.model && hasStoredImage(key)) return storedKeyOf(runtime, key);
   // A model's schemas may alias the key differently: a key by another schema's alias is taken too.
-  return keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key));
+  return (
+    keyOfStoredItem(runtime, key) ??
+    keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key))
+  );
+}
+
+/** The key a stored item of the model stands for, or `undefined` when `key` is not one. */
+export function keyOfStoredItem(runtime: ModelRuntime, key: unknown): Key | Promise<Key> | undefined {
+  return key instanceof runtime.model && hasStoredImage(key) ? storedKeyOf(runtime, key) : undefined;
 }
 
 /**

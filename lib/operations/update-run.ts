@@ -1,14 +1,15 @@
 // Runs `Model.update`: options checked → key split (one-argument form) → input built → `return:
 // "request"` exits → send → the returned attributes through the read pipeline.
-import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
+import type { UpdateItemCommandInput, UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb";
 import { withStoredItem } from "../model/conflict";
 import { itemFromImage, sendForModel } from "../model/persist";
 import type { ModelRuntime } from "../model/runtime";
 import { schemaForUpdate } from "../model/update-schema";
 import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
-import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "./update";
+import { buildUpdateInput, buildUpdateInputForKey, splitKeyAndUpdate, type UpdateSettings } from "./update";
 import { keyInSharedNames } from "../schema/key-names";
+import { keyOfStoredItem } from "../model/stored-key";
 
 /**
  * `update(key, update, settings)`, or `update({...key, ...changes})` when `update` is undefined.
@@ -21,13 +22,10 @@ export async function updateByKey(
   rawSettings: UpdateSettings | undefined,
 ): Promise<unknown> {
   const settings = checkOptions(rawSettings, ["condition", "returnValues", "return"], "update");
-  // Every schema of a model shares its key: the first one splits key from changes; the changes are planned
-  // with the schema that declares their attributes (Dynamoose always used the first, dropping the rest).
+  // Every schema of a model shares its key: the first one splits key from changes.
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
-  const schema = schemaForUpdate(runtime, changes);
-  const shared = keyInSharedNames(runtime.compiled, key);
-  const input = await buildUpdateInput(schema, runtime.table.name, shared, changes, settings);
+  const input = await buildModelUpdateInput(runtime, key, changes, settings);
   if (wantsRequest(settings, "update")) {
     await valuesSettled(input);
     return input;
@@ -39,4 +37,30 @@ export async function updateByKey(
     throw await withStoredItem(runtime, error, itemFromImage);
   }
   return output.Attributes ? itemFromImage(runtime, output.Attributes) : undefined;
+}
+
+/**
+ * The UpdateItem input of a model's update (of `Model.update` or `transaction.update`). The changes are
+ * planned with the schema that declares their attributes (Dynamoose always used the first, dropping the
+ * rest). An item read from the table, given as the key, names the key it is stored under, as it does for
+ * `get` and `delete` (model/stored-key.ts): its key is not converted (`set`) a second time.
+ */
+export async function buildModelUpdateInput(
+  runtime: ModelRuntime,
+  key: unknown,
+  changes: unknown,
+  settings: UpdateSettings,
+): Promise<UpdateItemCommandInput> {
+  const schema = schemaForUpdate(runtime, changes);
+  const stored = keyOfStoredItem(runtime, key);
+  if (stored !== undefined) {
+    return buildUpdateInputForKey(schema, runtime.table.name, await stored, changes, settings);
+  }
+  return buildUpdateInput(
+    schema,
+    runtime.table.name,
+    keyInSharedNames(runtime.compiled, key),
+    changes,
+    settings,
+  );
 }

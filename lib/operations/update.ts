@@ -86,14 +86,29 @@ export async function buildUpdateInput(
   settings: UpdateSettings,
   now: Date = new Date(),
 ): Promise<UpdateItemCommandInput> {
+  const converted = keyToDynamo(schema, key);
+  const keyValues = isThenable(converted) ? await converted : converted;
+  return buildUpdateInputForKey(schema, tableName, keyValues, update, settings, now);
+}
+
+/**
+ * `buildUpdateInput` for a key already in its stored form (`keyValues`, as the key of an item read from
+ * the table names it), which is not converted again.
+ */
+export async function buildUpdateInputForKey(
+  schema: CompiledSchema,
+  tableName: string,
+  keyValues: Record<string, AttributeValue>,
+  update: unknown,
+  settings: UpdateSettings,
+  now: Date = new Date(),
+): Promise<UpdateItemCommandInput> {
   const returnValues = settings.returnValues ?? "ALL_NEW";
   if (!RETURN_VALUES.includes(returnValues)) {
     throw new InvalidParameter(
       `update: returnValues must be one of ${RETURN_VALUES.join(", ")} (got ${describeValue(returnValues)}).`,
     );
   }
-  const converted = keyToDynamo(schema, key);
-  const keyValues: Record<string, AttributeValue> = isThenable(converted) ? await converted : converted;
   const plan = await planUpdate(schema, update, now, keyValues);
   checkUpdateLimits(schema.shape, keyValues, plan.actions);
   const registry = new PlaceholderRegistry();

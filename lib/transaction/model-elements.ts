@@ -16,16 +16,16 @@ import { buildKeyedInput, type SaveSettings } from "../model/persist";
 import { withReadNeeds } from "../model/read-needs";
 import { planSave, type SavePlan } from "../model/save";
 import type { ModelRuntime } from "../model/runtime";
-import { schemaForUpdate } from "../model/update-schema";
 import { hasStoredImage } from "../model/stored-images";
 import { compileConditionSetting, withConditionCopied } from "../operations/condition-input";
 import { buildDeleteInput, type DeleteSettings } from "../operations/delete";
 import { buildGetInput, type GetSettings } from "../operations/get";
 import { booleanSetting, checkOptions, wantsRequest } from "../operations/options";
-import { buildUpdateInput, splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
+import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
+import { buildModelUpdateInput } from "../operations/update-run";
 import { expressionTargetOfModel } from "../schema/expression-target";
 import { keyOfArgument } from "../model/stored-key";
-import { keyInSharedNames, keyNamesAsGiven } from "../schema/key-names";
+import { keyNamesAsGiven } from "../schema/key-names";
 import { versionedDeleteCondition } from "../model/version";
 import { untracked } from "../model/tracked-items";
 import { recordOrigin, registerTransactionModel } from "./origins";
@@ -148,17 +148,10 @@ async function updateElement(
   checkIgnoredSettings(settings, "transaction.update");
   const [key, changes] =
     update === undefined ? splitKeyAndUpdate(runtime.compiled, keyOrObject) : [keyOrObject, update];
-  const schema = schemaForUpdate(runtime, changes);
-  const input = await buildUpdateInput(
-    schema,
-    runtime.table.name,
-    keyInSharedNames(runtime.compiled, key),
-    changes,
-    {
-      condition: settings.condition,
-      returnValues: settings.returnValues,
-    },
-  );
+  const input = await buildModelUpdateInput(runtime, key, changes, {
+    condition: settings.condition,
+    returnValues: settings.returnValues,
+  });
   // TransactWriteItems has no ReturnValues for its elements.
   delete input.ReturnValues;
   return recordOrigin({ Update: input } as TransactWriteItem, { runtime, key: keyAsGiven(runtime, key) });

@@ -1,5 +1,5 @@
 // item.delete() deletes the item by the key it is stored under (SPEC §4), and a stored item given where a
-// key is expected (Model.get/delete, batchGet/batchDelete, transaction elements) names that key too. A
+// key is expected (Model.get/delete/update, batchGet/batchDelete, transaction elements) names that key too. A
 // key attribute with a `set` function holds what `set` made of it once the item is stored; running `set`
 // again would name another key, delete nothing and report nothing.
 import dynamodel, { Schema } from "dynamodel";
@@ -105,10 +105,25 @@ describe("a stored item given where a key is expected names its stored key", () 
     expect(await storedIds()).not.toContain("p#txn/s#k");
   });
 
+  it("Model.update(item, …) and transaction.update(item, …) update it, creating no other item", async () => {
+    const read = await readItem("updated");
+    expect(await Prefixed.update(read, { $ADD: { n: 1 } }, { return: "request" })).toMatchObject({
+      Key: { id: { S: "p#updated" }, sort: { S: "s#k" } },
+    });
+    expect((await Prefixed.update(read, { $ADD: { n: 1 } })).n).toBe(2);
+    await dynamodel.transaction([Prefixed.transaction.update(read, { $ADD: { n: 1 } })]);
+    const { Items } = await rawClient().scan({ TableName: tableName });
+    const updated = (Items ?? []).filter((item) => item.id?.S?.endsWith("updated"));
+    expect(updated).toEqual([expect.objectContaining({ id: { S: "p#updated" }, n: { N: "3" } })]);
+  });
+
   it("an item whose key changed, or a plain object copied from an item, is converted with set", async () => {
     const read = await readItem("changed");
     read.id = "other";
     expect(await Prefixed.delete(read, { return: "request" })).toMatchObject({
+      Key: { id: { S: "p#other" }, sort: { S: "s#k" } },
+    });
+    expect(await Prefixed.update(read, { n: 5 }, { return: "request" })).toMatchObject({
       Key: { id: { S: "p#other" }, sort: { S: "s#k" } },
     });
     const copy = { ...(await readItem("copied")).toJSON() };
