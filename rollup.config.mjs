@@ -76,7 +76,13 @@ const dynamooseSubpaths = {
     ],
   },
   ItemRetriever: { values: ["Query", "Scan"], types: ["QueryResponse", "ScanResponse"] },
-  Transaction: { values: ["TransactionReturnOptions"], types: ["TransactionSettings"] },
+  // Dynamoose's default export here is its transaction function (`import transaction from
+  // "dynamoose/dist/Transaction"`): the default instance's `transaction`.
+  Transaction: {
+    values: ["TransactionReturnOptions"],
+    types: ["TransactionSettings"],
+    defaultValue: "transaction",
+  },
   Condition: { values: ["Condition"], types: ["ConditionInitializer"] },
   // Directories in Dynamoose's build (dist/Model/index.js): their index files exist here too (`directory`).
   Model: { values: [], types: ["Model", "ModelTableOptions"], directory: true },
@@ -145,12 +151,33 @@ function defaultObjectFiles(subpath, header, values) {
   };
 }
 
+/** Adds `defaultValue` (a name the main entry exports) as the default export of a path's files. */
+function withDefaultValue(files, subpath, defaultValue) {
+  files[`${subpath}.js`].splice(2, 0, 'Object.defineProperty(exports, "__esModule", { value: true });');
+  files[`${subpath}.js`].push(`exports.default = dynamodel.${defaultValue};`);
+  for (const [suffix, from] of [
+    [".d.ts", "./index.cjs"],
+    ["-node.mjs", "./index-node.mjs"],
+    [".mjs", "./index.mjs"],
+    [".d.mts", "./index.mjs"],
+  ]) {
+    files[`${subpath}${suffix}`].push(
+      `import { ${defaultValue} } from "${from}";`,
+      `export default ${defaultValue};`,
+    );
+  }
+}
+
 const dynamooseSubpathFiles = {
   name: "dynamoose-subpaths",
   generateBundle(_options, bundle) {
     const exported = bundle["index.cjs"].exports;
-    for (const [subpath, { values, types, defaultObject, directory }] of Object.entries(dynamooseSubpaths)) {
-      const missing = values.filter((name) => !exported.includes(name));
+    for (const [subpath, { values, types, defaultObject, defaultValue, directory }] of Object.entries(
+      dynamooseSubpaths,
+    )) {
+      const missing = [...values, ...(defaultValue ? [defaultValue] : [])].filter(
+        (name) => !exported.includes(name),
+      );
       if (missing.length > 0) this.error(`lib/index.ts no longer exports ${missing.join(", ")}.`);
       const header = `// \`dynamodel/dist/${subpath}\`: Dynamoose's import path for these names, re-exporting the main entry's.`;
       const list = values.join(", ");
@@ -169,6 +196,7 @@ const dynamooseSubpathFiles = {
             [`${subpath}.mjs`]: [header, `export { ${list} } from "./index.mjs";`],
             [`${subpath}.d.mts`]: [header, `export { ${declared} } from "./index.mjs";`],
           };
+      if (defaultValue) withDefaultValue(files, subpath, defaultValue);
       if (directory) {
         // For resolvers that ignore package.json exports (TypeScript's node10): dist/Model/index.js and its types.
         files[`${subpath}/index.js`] = [

@@ -158,6 +158,21 @@ describe("dynamodel/dist/Item", () => {
     expect(out).toBe("true true true false false");
   });
 
+  it("has Dynamoose's dist/Transaction default export: the transaction function, by require and import", () => {
+    const out = node([
+      "--input-type=module",
+      "-e",
+      `import { createRequire } from "node:module";
+       import dynamodel, { TransactionReturnOptions } from "dynamodel";
+       import transaction from "dynamodel/dist/Transaction";
+       const require = createRequire(import.meta.url);
+       const required = require("dynamodel/dist/Transaction");
+       console.log(transaction === dynamodel.transaction, required.default === dynamodel.transaction,
+         required.TransactionReturnOptions === TransactionReturnOptions)`,
+    ]);
+    expect(out).toBe("true true true");
+  });
+
   it("is the class of every model's items", () => {
     const out = node([
       "--input-type=module",
@@ -351,7 +366,8 @@ describe.each([
       'import { IndexType } from "dynamodel/dist/Schema";',
       'import { SortOrder, type ObjectType, type ModelType } from "dynamodel/dist/General";',
       'import type { Query, QueryResponse } from "dynamodel/dist/ItemRetriever";',
-      'import { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
+      'import transaction, { TransactionReturnOptions } from "dynamodel/dist/Transaction";',
+      "export const sameTransaction: typeof dynamodel.transaction = transaction;",
       // NestJS code types injected models with Dynamoose's Model<T> from "dynamoose/dist/Model".
       'import type { Model, ModelTableOptions } from "dynamodel/dist/Model";',
       'import { Table, type TableOptionsOptional } from "dynamodel/dist/Table";',
