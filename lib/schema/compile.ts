@@ -257,6 +257,13 @@ export function compileSchema(definition: unknown, settings: SchemaSettings = {}
 
   const hashKey = state.keyAttributes.hashKey ?? rootShape.attributes[0]!.name;
   const rangeKey = state.keyAttributes.rangeKey;
+  // The first attribute is the hash key when none is marked: DynamoDB refuses it as the range key too.
+  if (rangeKey === hashKey) {
+    throw new InvalidParameter(
+      `Attribute "${rangeKey}" is the range key, and the hash key too: with no attribute marked ` +
+        "`hashKey: true`, the first attribute is the hash key. Mark another attribute `hashKey: true`, or move the hash key before it.",
+    );
+  }
   for (const key of [hashKey, rangeKey]) {
     if (key === undefined) continue;
     const attribute = rootShape.byName.get(key)!;

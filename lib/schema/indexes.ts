@@ -81,6 +81,13 @@ export function compileIndexes(
           `Index on "${attribute}": its range key is its own hash key; name another attribute, or leave rangeKey out.`,
         );
       }
+      // A local index's hash key is the table's: on that attribute, its range key would be the same one.
+      if (type === "local" && attribute === tableHashKey) {
+        throw new InvalidParameter(
+          `Index on "${attribute}": a local index on the table's hash key would have it as its range key too; ` +
+            "index another attribute, or make this one a global index.",
+        );
+      }
       // As in Dynamoose, an empty name and a null `project` are the defaults (the attribute's index name, all).
       const name = index.name === "" || index.name === null ? undefined : index.name;
       if (name !== undefined && typeof name !== "string") {

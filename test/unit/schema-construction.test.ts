@@ -135,6 +135,20 @@ describe("Schema construction errors", () => {
       'Index on "b": its range key is its own hash key; name another attribute, or leave rangeKey out.',
     ],
     [
+      // With no hash key marked, the first attribute is the hash key: DynamoDB refused the table.
+      "a range key that is the first attribute, with no hash key marked",
+      () => new Schema({ r: { type: String, rangeKey: true }, id: String }),
+      InvalidParameter,
+      'Attribute "r" is the range key, and the hash key too',
+    ],
+    [
+      "a local index on the table's hash key (its range key would be the hash key too)",
+      () =>
+        new Schema({ id: { type: String, index: { type: "local" } }, r: { type: String, rangeKey: true } }),
+      InvalidParameter,
+      'Index on "id": a local index on the table\'s hash key would have it as its range key too',
+    ],
+    [
       "an alias with a dot",
       () =>
         new Schema({
