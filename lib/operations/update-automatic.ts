@@ -8,6 +8,7 @@ import { timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
 import type { PlanState } from "./update-plan";
 import type { UpdatePath } from "../schema/update-path";
+import type { CompiledSchema } from "../schema/compiled";
 
 /** An attribute's default: its value, or what its (possibly asynchronous) function returns. */
 export async function defaultOf(setting: unknown): Promise<unknown> {
@@ -82,7 +83,7 @@ export function planAutomatic(state: PlanState, now: Date): Promise<void> | unde
 function planTimestamps(state: PlanState, now: Date): void {
   const { schema, touched, actions } = state;
   // A timestamp that is a key (a `createdAt` range key) is given with the key; an update cannot set it.
-  const isKey = (name: string) => name === schema.hashKey || name === schema.rangeKey;
+  const isKey = (name: string) => isKeyAttribute(schema, name);
   for (const timestamp of schema.updatedAt) {
     if (touched.has(timestamp.name) || isKey(timestamp.name)) continue;
     actions.push({
@@ -105,6 +106,8 @@ async function planForcedDefaults(state: PlanState): Promise<void> {
   const { schema, touched } = state;
   for (const attribute of schema.shape.attributes) {
     if (!attribute.settings.forceDefault) continue;
+    // A key attribute is given with the key (its default applied there); an update cannot set it.
+    if (isKeyAttribute(schema, attribute.name)) continue;
     if (touched.has(attribute.name) && attribute.flatten !== undefined) continue; // its parts are the caller's
     const value = await defaultOf(attribute.settings.default);
     if (value == null) continue;
@@ -122,6 +125,9 @@ async function planForcedDefaults(state: PlanState): Promise<void> {
     }
   }
 }
+
+const isKeyAttribute = (schema: CompiledSchema, name: string): boolean =>
+  name === schema.hashKey || name === schema.rangeKey;
 
 function planVersionIncrement(state: PlanState): void {
   const version = state.schema.version;

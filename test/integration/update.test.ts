@@ -104,6 +104,25 @@ describe("Model.update", () => {
     expect(await stored("p1")).toMatchObject({ revision: 7 });
   });
 
+  // A key attribute cannot be updated: its forceDefault applies where the key is given, not in the update.
+  it("leaves a forceDefault key attribute out of the update", async () => {
+    const Forced = dynamodel.model(
+      "UpdateForcedKey",
+      new Schema({
+        id: String,
+        r: { type: String, rangeKey: true, default: "R", forceDefault: true },
+        v: Number,
+      }),
+      { tableName: uniqueTableName("updateForcedKey"), throughput: "ON_DEMAND" },
+    );
+    await Forced.create({ id: "a", v: 1 });
+    const request = await Forced.update({ id: "a", r: "R" }, { v: 2 }, { return: "request" });
+    expect(request.UpdateExpression).toBe("SET #n0 = :v0");
+    expect((await Forced.update({ id: "a", r: "R" }, { v: 2 })).v).toBe(2);
+    const { Items } = await rawClient().scan({ TableName: Forced.table().name });
+    expect(Items?.map((item) => unmarshall(item))).toEqual([{ id: "a", r: "R", v: 2 }]);
+  });
+
   it("takes the key from the object in the one-argument form", async () => {
     await seed("p2");
     await Person.update({ id: "p2", $SET: { age: 30 }, status: "active" });
