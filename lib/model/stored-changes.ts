@@ -17,7 +17,7 @@ import { changedListsReadInPart, listsHeldAsRead } from "./lists-read-in-part";
 import { untracked } from "./tracked-items";
 import { unreadAttributes, withoutUnread } from "./unread";
 import { changesToSave } from "./changes-to-save";
-import { combineValue } from "../schema/combine";
+import { combineValue, sourceRoot } from "../schema/combine";
 import { NameGivenTwice } from "../schema/input-names";
 import { documentSegmentsOf } from "../schema/flatten";
 import { formatDocumentPath, parseDocumentPath, type PathSegment } from "../expressions/path";
@@ -44,7 +44,8 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   // restored, as write.ts does): a changed source changes it. Not from sources a projection did not read,
   // nor from an unfit one (left out of `normalized`; the save refuses it).
   const unknowable = (source: string) =>
-    unread?.has(source) === true || unfit?.has(schema.shape.byName.get(source)!) === true;
+    unread?.has(sourceRoot(source)) === true ||
+    unfit?.has(schema.shape.byName.get(sourceRoot(source))!) === true;
   const keptAsRead: string[] = [];
   for (const attribute of schema.combined) {
     const variant = attribute.variants[0]!;

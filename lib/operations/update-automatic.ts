@@ -1,7 +1,8 @@
 // The values an update sets by itself, after the caller's changes are planned (update-plan.ts): COMBINE
 // attributes from their sources, `updatedAt`/`createdAt`, `forceDefault` attributes and the version.
 import { InvalidParameter } from "../errors";
-import { combineValue } from "../schema/combine";
+import { combineValue, sourceRoot, sourceValue } from "../schema/combine";
+import type { PathSegment } from "../expressions/path";
 import { flattenedActions } from "../schema/flatten";
 import { isThenable } from "../schema/normalize";
 import { timestampValue } from "../schema/write";
@@ -25,39 +26,39 @@ export function planCombine(state: PlanState): void {
   for (const attribute of state.schema.shape.attributes) {
     const variant = attribute.variants[0]!;
     if (variant.kind !== "combine") continue;
-    const touched = variant.attributes.filter((source) => state.touched.has(source));
+    const sources = new Map(variant.attributes.map((source) => [source, sourceInUpdate(state, source)]));
+    const names = (list: readonly string[]) => list.map((name) => `"${name}"`).join(", ");
     // A key attribute among the sources is known from the key.
+    const fromKey = (source: string) => state.storedKey[source] !== undefined;
     const missing = variant.attributes.filter(
-      (source) => !state.touched.has(source) && state.storedKey[source] === undefined,
+      (source) => sources.get(source)!.kind === "untouched" && !fromKey(source),
     );
     if (state.combinedGiven.has(attribute.name) && missing.length > 0) {
       throw new InvalidParameter(
-        `"${attribute.name}" is computed from ${variant.attributes.map((name) => `"${name}"`).join(", ")} ` +
-          `on every write, so a value for it is not stored: update ${missing.map((name) => `"${name}"`).join(", ")} ` +
+        `"${attribute.name}" is computed from ${names(variant.attributes)} ` +
+          `on every write, so a value for it is not stored: update ${names(missing)} ` +
           `instead (with all of its sources, "${attribute.name}" is recomputed and the value given is ignored).`,
       );
     }
-    if (touched.length === 0) continue;
-    // Changed by $ADD, $DELETE, $IF_NOT_EXISTS, $LIST_PREPEND or a nested path: the new value is not known
-    // here, so the combined value could not be kept right.
-    const unknown = touched.filter((source) => !state.topValues.has(source));
+    if (variant.attributes.every((source) => sources.get(source)!.kind === "untouched")) continue;
+    // Changed by $ADD, $DELETE, $IF_NOT_EXISTS, $LIST_PREPEND or a path inside it: the new value is not
+    // known here, so the combined value could not be kept right.
+    const unknown = variant.attributes.filter((source) => sources.get(source)!.kind === "unknown");
     if (unknown.length > 0) {
       throw new InvalidParameter(
-        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}, and ` +
-          `${unknown.map((name) => `"${name}"`).join(", ")} is changed in a way whose result is not known ` +
+        `"${attribute.name}" combines ${names(variant.attributes)}, and ` +
+          `${names(unknown)} is changed in a way whose result is not known ` +
           `before DynamoDB applies it: set it to a plain value to update "${attribute.name}" too.`,
       );
     }
-    const known = (source: string) => state.topValues.has(source) || state.storedKey[source] !== undefined;
-    if (!variant.attributes.every(known)) {
-      const missing = variant.attributes.filter((source) => !known(source));
+    if (missing.length > 0) {
       throw new InvalidParameter(
-        `"${attribute.name}" combines ${variant.attributes.map((name) => `"${name}"`).join(", ")}: ` +
-          `update all of them or none (missing ${missing.map((name) => `"${name}"`).join(", ")}).`,
+        `"${attribute.name}" combines ${names(variant.attributes)}: ` +
+          `update all of them or none (missing ${names(missing)}).`,
       );
     }
-    // As on create: the sources as given (type-checked), before their `set` runs.
-    const values = { ...Object.fromEntries(state.topValues), ...Object.fromEntries(state.combineSources) };
+    const values: Record<string, unknown> = {};
+    for (const [source, given] of sources) if (given.kind === "known") values[source] = given.value;
     state.actions.push({
       kind: "set",
       path: [attribute.name],
@@ -66,6 +67,36 @@ export function planCombine(state: PlanState): void {
       },
     });
   }
+}
+
+type SourceInUpdate = { kind: "untouched" } | { kind: "unknown" } | { kind: "known"; value: unknown };
+
+/**
+ * What an update does to a COMBINE source: leaves it alone, sets it to a value known here (as on create,
+ * the value before its `set`), or changes it in a way only DynamoDB will know the result of. A dotted
+ * source (`"address.city"`) is known from its map set whole, or from a value set at exactly its path.
+ */
+function sourceInUpdate(state: PlanState, source: string): SourceInUpdate {
+  const root = sourceRoot(source);
+  if (!state.touched.has(root)) return { kind: "untouched" };
+  if (state.topValues.has(root)) {
+    const values = { [root]: state.combineSources.get(root) ?? state.topValues.get(root) };
+    return { kind: "known", value: sourceValue(values, source) };
+  }
+  if (root === source) return { kind: "unknown" };
+  const segments = source.split(".");
+  const overlapping = state.actions.filter((action) => overlaps(action.path, segments));
+  if (overlapping.length === 0) return { kind: "untouched" };
+  return state.nestedValues.has(source) && overlapping.length === 1 && overlapping[0]!.kind === "set"
+    ? { kind: "known", value: state.nestedValues.get(source) }
+    : { kind: "unknown" };
+}
+
+/** Whether one path is inside the other (or they are the same). */
+function overlaps(path: readonly PathSegment[], other: readonly string[]): boolean {
+  const length = Math.min(path.length, other.length);
+  for (let index = 0; index < length; index++) if (path[index] !== other[index]) return false;
+  return true;
 }
 
 /** `updatedAt` is set to now; `createdAt` only if the update creates the item; `forceDefault` always. */

@@ -45,6 +45,8 @@ export interface PlanState {
    * (SPEC §2's order: combine, then set), as on create. Only sources with a `set` are here.
    */
   readonly combineSources: Map<string, unknown>;
+  /** Values set at a path inside a map (`address.city`), JavaScript form: a COMBINE may take one as a source. */
+  readonly nestedValues: Map<string, unknown>;
   /** The key being updated, stored form: a COMBINE attribute may take a key attribute among its sources. */
   readonly storedKey: Readonly<Record<string, AttributeValue>>;
   /** Paths left out because the schema does not have them (nor keep them with saveUnknown). */
@@ -197,6 +199,7 @@ function planWrittenValue(
 ): Promise<void> | undefined {
   return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
     if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
+    else state.nestedValues.set(resolved.printable, written.value);
     // A value with no stored form (an empty Set) is absent; as a list element NULL, as a whole list stores
     // it (read back as an empty Set): removing the element would move every element after it.
     const inList = typeof resolved.segments.at(-1) === "number";
@@ -253,6 +256,7 @@ export async function planUpdate(
     touched: new Set(),
     topValues: new Map(),
     combineSources: new Map(),
+    nestedValues: new Map(),
     storedKey,
     dropped: [],
     combinedGiven: new Set(),

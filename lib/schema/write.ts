@@ -11,7 +11,7 @@ import { isPlainObject } from "./resolve-type";
 import { checkItemLimits } from "./item-limits";
 import { objectToDynamo } from "./to-dynamo";
 import { checkKeysNotEmpty } from "./empty-key";
-import { combineValue } from "./combine";
+import { combineValue, sourceRoot } from "./combine";
 import { documentSegmentsOf } from "./flatten";
 import { dateType } from "./types/date";
 
@@ -90,7 +90,7 @@ export async function writePipeline(
     if (variant.kind !== "combine") continue;
     // A projected item that did not read every source keeps the value it read (or none), whatever it was
     // given: combined from some sources only, it would overwrite the stored value with a wrong one.
-    item[attribute.name] = variant.attributes.some((source) => settings.unread?.has(source))
+    item[attribute.name] = variant.attributes.some((source) => settings.unread?.has(sourceRoot(source)))
       ? settings.old?.[attribute.name]
       : combineValue(schema, item, variant.attributes, variant.separator);
   }

@@ -85,3 +85,49 @@ it("create and update combine a source with a set the same way: as given, before
   expect(updated.label).toEqual({ S: "Ann|Q" });
   expect(updated.owner).toEqual({ S: "ann" });
 });
+
+// A source may be a dotted path into a map, as in Dynamoose (`COMBINE(["address.city", "id"])`).
+describe("a COMBINE source inside a map", () => {
+  const Place = dynamodel.model(
+    "CombineNestedSource",
+    new Schema({
+      id: String,
+      address: { type: Object, schema: { city: String, zip: String, at: Date } },
+      where: type.COMBINE(["address.city", "id"], "#"),
+      when: type.COMBINE(["address.at"]),
+    }),
+    { tableName: uniqueTableName("CombineNestedSource") },
+  );
+  const stored = (id: string) => storedItem(Place.table().name, key(id));
+
+  it("is joined on create and save, in its stored form", async () => {
+    await Place.create({ id: "p1", address: { city: "Oslo", at: new Date(5) } });
+    expect(await stored("p1")).toMatchObject({ where: { S: "Oslo#p1" }, when: { S: "5" } });
+    const read = (await Place.get("p1"))!;
+    read.address!.city = "Bergen";
+    expect(read.modifiedPaths()).toEqual(expect.arrayContaining(["address.city", "where"]));
+    await read.save();
+    expect(await stored("p1")).toMatchObject({ where: { S: "Bergen#p1" } });
+  });
+
+  it("is recomputed by an update setting its map or exactly its path, and left alone by others", async () => {
+    await Place.create({ id: "p2", address: { city: "Oslo", zip: "0150", at: new Date(5) } });
+    await Place.update({ id: "p2" }, { "address.zip": "0151" });
+    expect(await stored("p2")).toMatchObject({ where: { S: "Oslo#p2" } });
+    await Place.update({ id: "p2" }, { "address.city": "Bergen", "address.at": new Date(7) });
+    expect(await stored("p2")).toMatchObject({ where: { S: "Bergen#p2" }, when: { S: "7" } });
+    await Place.update({ id: "p2" }, { address: { city: "Tromsø", at: new Date(9) } });
+    expect(await stored("p2")).toMatchObject({ where: { S: "Tromsø#p2" }, when: { S: "9" } });
+  });
+
+  it("refuses an update whose result for the source is not known here, and writes nothing", async () => {
+    await Place.create({ id: "p3", address: { city: "Oslo", at: new Date(5) } });
+    const before = await stored("p3");
+    await expect(
+      Place.update({ id: "p3" }, { $REMOVE: ["address.city"], "address.at": new Date(1) }),
+    ).rejects.toThrow(
+      /"where" combines "address\.city", "id", and "address\.city" is changed in a way whose result is not known/,
+    );
+    expect(await stored("p3")).toEqual(before);
+  });
+});
