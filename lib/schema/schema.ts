@@ -257,7 +257,8 @@ export class Schema<
 function findAttribute(root: ObjectShape, path: string): CompiledAttribute | undefined {
   let shape: ObjectShape | undefined = root;
   let found: CompiledAttribute | undefined;
-  for (const segment of path.split(".")) {
+  // A list index may be written as a document path writes it (`tags[1]`), as get's `attributes` take it.
+  for (const segment of path.replace(/\[(\d+)\]/g, ".$1").split(".")) {
     if (/^\d+$/.test(segment) && found) {
       found = declaredListElement(found);
     } else {

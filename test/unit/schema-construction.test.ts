@@ -416,6 +416,16 @@ describe("Schema construction errors", () => {
     );
   });
 
+  it("getAttributeType takes a list index written as a document path writes it", () => {
+    const schema = new Schema({
+      id: String,
+      o: { type: Object, schema: { q: { type: Array, schema: [{ type: Object, schema: { z: Number } }] } } },
+    });
+    expect(schema.getAttributeType("o.q[1].z")).toBe("N");
+    expect(schema.getAttributeType("o.q.1.z")).toBe("N");
+    expect(schema.getAttributeType("o.q[0]")).toBe("M");
+  });
+
   it("refuses an index name that is not a string", () => {
     expect(() => new Schema({ id: String, age: { type: Number, index: { name: 5 as never } } })).toThrow(
       new InvalidParameter('Index on "age": name must be a string (got 5).'),
