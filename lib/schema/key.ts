@@ -3,7 +3,9 @@
 // N), converted by type (Dates work) and passed through the attribute's `set`.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
-import type { CompiledAttribute, CompiledSchema } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, ReferenceTarget } from "./compiled";
+import { referenceMemberType } from "./types/reference";
+import type { ScalarType } from "./types/handler";
 import { isThenable } from "./normalize";
 import { isPlainObject } from "./resolve-type";
 import { variantFor } from "./to-dynamo";
@@ -58,9 +60,24 @@ function keyValueToDynamo(attribute: CompiledAttribute, value: unknown, limit: n
 // A COMBINE attribute is stored as a string (Dynamoose's docs: Combine → S); as a key, it is given as that string.
 const COMBINED_KEY = Object.freeze({ kind: "scalar", type: stringType } as const);
 
+// A model reference as a key is stored as the referenced hash key (Dynamoose: the target's key type), given
+// as an item, a key object or the bare value, as a Set of references takes its members.
+const referenceKeys = new WeakMap<ReferenceTarget, { kind: "scalar"; type: ScalarType }>();
+
+/** The type a reference key attribute's values have: the referenced hash key's, items and key objects too. */
+export function referenceKey(target: ReferenceTarget): { kind: "scalar"; type: ScalarType } {
+  let key = referenceKeys.get(target);
+  if (key === undefined)
+    referenceKeys.set(target, (key = { kind: "scalar", type: referenceMemberType(target) }));
+  return key;
+}
+
 function scalarVariant(attribute: CompiledAttribute, value: unknown) {
   const variant = variantFor(attribute, value);
   if (variant.kind === "combine") return COMBINED_KEY;
+  if (variant.kind === "reference" && variant.target.resolve().rangeKey === undefined) {
+    return referenceKey(variant.target);
+  }
   if (variant.kind !== "scalar")
     throw new InvalidParameter(`Key attribute "${attribute.name}" must have a scalar type.`);
   return variant;

@@ -406,3 +406,44 @@ describe("references to a model with aliased keys", () => {
     expect(await stored(Pet, { id: "p3" })).toBeUndefined();
   });
 });
+
+// As in Dynamoose, a model reference may be a key: stored as the referenced hash key, given as an item, a
+// key object or the bare value, and populated like any other reference.
+describe("a model reference as the range key", () => {
+  const Owner = dynamodel.model("RefsKeyOwner", { id: Number, name: String }, options());
+  const Pet = dynamodel.model(
+    "RefsKeyPet",
+    new Schema({ id: String, owner: { type: Owner, rangeKey: true }, age: Number }),
+    options(),
+  );
+  const storedPets = async () => {
+    const { Items } = await rawClient().scan({ TableName: Pet.table().name });
+    return (Items ?? []).map((item) => `${item.id?.S}/${item.owner?.N}/${item.age?.N}`).sort();
+  };
+
+  it("writes, reads, queries, updates and deletes by the referenced key", async () => {
+    const ann = await Owner.create({ id: 5, name: "Ann" });
+    await Pet.create({ id: "rex", owner: 5, age: 1 });
+    await Pet.create({ id: "rex", owner: { id: 6 }, age: 2 });
+    await Pet.create({ id: "tom", owner: ann, age: 3 });
+    expect(await storedPets()).toEqual(["rex/5/1", "rex/6/2", "tom/5/3"]);
+
+    const rex = (await Pet.get({ id: "rex", owner: 5 }))!;
+    expect(rex.owner).toBe(5);
+    expect((await Pet.get({ id: "tom", owner: ann }))?.age).toBe(3);
+    expect((await Pet.query("id").eq("rex").where("owner").gt(5).exec()).map((pet) => pet.age)).toEqual([2]);
+    await Pet.update({ id: "rex", owner: 6 }, { age: 9 });
+    await Pet.delete({ id: "tom", owner: ann });
+    expect(await storedPets()).toEqual(["rex/5/1", "rex/6/9"]);
+
+    await rex.populate();
+    expect((rex.owner as unknown as { name: string }).name).toBe("Ann");
+    await rex.delete(); // by the key it is stored under, the populated owner's hash key
+    expect(await storedPets()).toEqual(["rex/6/9"]);
+  });
+
+  it("refuses a value that is no key of the referenced model, and writes nothing", async () => {
+    await expect(Pet.create({ id: "bad", owner: "five" as never })).rejects.toThrow(TypeMismatch);
+    expect(await storedPets()).toEqual(["rex/6/9"]);
+  });
+});
