@@ -170,7 +170,13 @@ function planSet(
       state.expectedVersion = written.attributeValue;
     });
   }
-  if (value === undefined || value === UNDEFINED) return planRemove(state, resolved, value === UNDEFINED);
+  // An `undefined` the update gives removes the attribute (or sets its default, as in Dynamoose). One the
+  // attribute's `set` returned (`write` is then the rest of the pipeline) goes on as in a save: refused when
+  // `required`, else stored as no value, with no default (defaults come before `set`).
+  const given = write === writeAttributeValue;
+  if (value === UNDEFINED || (value === undefined && given)) {
+    return planRemove(state, resolved, value === UNDEFINED);
+  }
   // An unknown attribute kept by saveUnknown keeps only what the patterns keep, as on every write.
   const kept = change.value;
   if (isPlainObject(kept)) {
@@ -200,8 +206,9 @@ function planWrittenValue(
   return whenReady(write(state.schema, resolved.attribute, kept, resolved.printable), (written) => {
     if (resolved.segments.length === 1) state.topValues.set(resolved.printable, written.value);
     else state.nestedValues.set(resolved.printable, written.value);
-    // A value with no stored form (an empty Set) is absent; as a list element NULL, as a whole list stores
-    // it (read back as an empty Set): removing the element would move every element after it.
+    // A value with no stored form (an empty Set, or nothing from `set`) is absent: REMOVE. An empty Set as a
+    // list element is NULL, as a whole list stores it (read back as an empty Set): removing the element
+    // would move every element after it.
     const inList = typeof resolved.segments.at(-1) === "number";
     pushWritten(state, resolved, written.attributeValue ?? (inList ? { NULL: true } : undefined));
   });

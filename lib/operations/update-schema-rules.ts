@@ -20,7 +20,10 @@ function isValueOperator(value: unknown): boolean {
 
 /** The update's `[path, value]` sets split by what the schema's `set` did to them (`setsAfterSchemaSet`). */
 export interface SetsAfterSchemaSet {
-  /** Top-level plain values, through their attribute's `set` and then the schema's: the rest of the pipeline runs next. */
+  /**
+   * Top-level plain values, through their attribute's `set` and then the schema's: the rest of the pipeline
+   * runs next. `undefined` where the attribute's `set` returned it.
+   */
   readonly settled: [string, unknown][];
   /** The others (nested paths, value operators, removals, dropped attributes), for the whole pipeline. */
   readonly rest: [string, unknown][];
@@ -74,11 +77,13 @@ export async function setsAfterSchemaSet(
   // Only the attributes the update names are taken back, as Dynamoose takes back only the attribute it
   // passed: a function written for whole items (`name: String(item.name)`) must not write the attributes
   // the update left alone. One it leaves out (or a result that is no object) keeps the attribute's value;
-  // one it sets to undefined is left out of the update, as a save would leave it out of the item.
+  // one it sets to undefined is left out of the update, as a save would leave it out of the item. An
+  // undefined the attribute's own `set` returned, and the schema's kept, stays: the rest of the pipeline
+  // removes the attribute (or refuses it, when required), as without a schema `set`.
   const settled: [string, unknown][] = [];
   for (const name of names) {
     const value = isPlainObject(after) && Object.hasOwn(after, name) ? after[name] : whole[name];
-    if (value !== undefined) settled.push([name, value]);
+    if (value !== undefined || whole[name] === undefined) settled.push([name, value]);
   }
   return { settled, rest };
 }

@@ -12,7 +12,10 @@ import { anyToDynamo } from "./types/any";
 export interface WrittenValue {
   /** The value in its JavaScript form after the pipeline (a Date stays a Date). */
   readonly value: unknown;
-  /** The stored form; `undefined` for an empty Set (DynamoDB has no empty sets). */
+  /**
+   * The stored form; `undefined` for an empty Set (DynamoDB has no empty sets), or when `set` returned
+   * `undefined`: the attribute then has no value, as a save leaves it out of the item.
+   */
   readonly attributeValue: AttributeValue | undefined;
 }
 
@@ -126,7 +129,7 @@ export async function writeValueAfterSet(
   return checkedAndConverted(attribute, container, path);
 }
 
-/** `required` of sub-attributes and `enum`, then the stored form. */
+/** `required` (of the attribute and its sub-attributes) and `enum`, then the stored form. */
 function checkedAndConverted(
   attribute: CompiledAttribute,
   container: Record<string, unknown>,
@@ -137,6 +140,11 @@ function checkedAndConverted(
     if (attribute.flags.required) checkRequiredIn(walk);
     if (attribute.flags.enum) checkEnumsIn(walk);
   }
+  // Only a `set` returns undefined here (an undefined value given is a removal, planned before this): a
+  // save stores no value for such an attribute, so neither does an update. A list element (named "") cannot
+  // be absent without moving the ones after it: the conversion refuses it, as a save's does.
+  if (container.value === undefined && attribute.name !== "")
+    return { value: undefined, attributeValue: undefined };
   return { value: container.value, attributeValue: valueToDynamo(attribute, container.value, path) };
 }
 
