@@ -1,7 +1,7 @@
 // The names an attribute is known by (`map`/`alias`/`aliases`, `defaultMap`/`defaultAlias`): checked per
 // definition, and for an attribute of several definitions gathered from all of them, as Dynamoose does.
 import { describeValue, InvalidParameter } from "../errors";
-import type { AttributeDefinitionObject } from "./definition-types";
+import type { GivenDefinition } from "./null-settings";
 
 function names(value: string | readonly string[] | undefined): string[] {
   if (value === undefined) return [];
@@ -9,7 +9,7 @@ function names(value: string | readonly string[] | undefined): string[] {
 }
 
 /** The aliases one definition gives (`map`, `alias` or `aliases`: one of them), checked. */
-export function aliasesOf(definition: AttributeDefinitionObject, path: string): string[] {
+export function aliasesOf(definition: GivenDefinition, path: string): string[] {
   const aliasSources = (["map", "alias", "aliases"] as const).filter((key) => definition[key] !== undefined);
   if (aliasSources.length > 1) {
     throw new InvalidParameter(`Attribute "${path}": only one of map, alias and aliases may be given.`);
@@ -33,10 +33,7 @@ export function aliasesOf(definition: AttributeDefinitionObject, path: string): 
  * of them (two different ones are refused, as Dynamoose refuses a second). Names belong to the attribute,
  * not to one of its types.
  */
-export function withNamesOfAll(
-  definitions: readonly AttributeDefinitionObject[],
-  path: string,
-): AttributeDefinitionObject {
+export function withNamesOfAll(definitions: readonly GivenDefinition[], path: string): GivenDefinition {
   const aliases: string[] = [];
   let named: { key: "defaultMap" | "defaultAlias"; name: string } | undefined;
   for (const definition of definitions) {
@@ -60,7 +57,7 @@ export function withNamesOfAll(
 }
 
 /** A definition's own settings, its names left out (for several definitions, the names are gathered apart). */
-export function withoutNames(definition: AttributeDefinitionObject): AttributeDefinitionObject {
+export function withoutNames(definition: GivenDefinition): GivenDefinition {
   const {
     map: _map,
     alias: _alias,

@@ -2,7 +2,7 @@
 // construction rule on the way. Everything a write or read needs later is decided here.
 import { InvalidParameter, InvalidParameterType } from "../errors";
 import { HookRegistry } from "../hooks/hooks";
-import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
+import type { SchemaSettings } from "./definition-types";
 import type {
   CompiledAttribute,
   CompiledSchema,
@@ -26,6 +26,7 @@ import { SelfReference } from "./self-reference";
 import { withNamesOfAll } from "./attribute-names";
 import { compileSettings, isFlagSet, isKeyOrIndexed, settingsPerVariant } from "./settings";
 import { compileTimestamps } from "./timestamps";
+import { withoutNullSettings, type GivenDefinition } from "./null-settings";
 import { compileUnknownMatcher } from "./unknown-paths";
 import { versionAttribute } from "./version-attribute";
 
@@ -51,8 +52,9 @@ function compileAttribute(
   if (entries.length === 0) throw new InvalidParameter(`Attribute "${path}" does not have a valid type.`);
   // Each entry adds its variants; the first definition's settings are the attribute's (keys, index, default,
   // aliases), and each definition's rules apply to the values of its own variants (settingsPerVariant).
+  // A setting given as `null` is not set (null-settings.ts); `type: null` stays, to be refused.
   const definitions = entries.map((entry) =>
-    isDefinitionObject(entry) ? entry : ({ type: entry } as AttributeDefinitionObject),
+    isDefinitionObject(entry) ? withoutNullSettings(entry, "type") : ({ type: entry } as GivenDefinition),
   );
   const primary = definitions[0]!;
   const prefix = flattenPrefixOf(name, path, definitions, place);
@@ -78,7 +80,7 @@ function compileAttribute(
     },
   };
   const variants: Variant[] = [];
-  const definitionOf = new Map<Variant, AttributeDefinitionObject>();
+  const definitionOf = new Map<Variant, GivenDefinition>();
   for (const definition of definitions) {
     for (const type of writtenTypes(definition.type)) {
       const variant = resolveVariant(type, definition, path, nested);
@@ -235,10 +237,11 @@ export function compileLoneAttribute(name: string, definition: Record<string, un
   return compileSchema({ [name]: definition }).shape.byName.get(name)!;
 }
 
-export function compileSchema(definition: unknown, settings: SchemaSettings = {}): CompiledSchema {
+export function compileSchema(definition: unknown, given: SchemaSettings = {}): CompiledSchema {
   if (!isPlainObject(definition)) {
     throw new InvalidParameterType("Schema initialization parameter must be an object.");
   }
+  const settings = withoutNullSettings(given); // `timestamps: null` and the like are not set
   const state: CompileState = { selfReferences: [], keyAttributes: {}, rawIndexes: [], nestedUnknown: [] };
   const shape = compileShape(definition, "", state, "root");
 

@@ -81,8 +81,18 @@ export type CallbackItem = Record<string, CallbackValue>;
  */
 export type ValidatePredicate = { check(value: CallbackValue): unknown }["check"];
 
-/** Validation: a value that must match exactly, a RegExp, or a (possibly async) predicate. */
+/**
+ * Validation: a value that must match exactly, a RegExp, or a (possibly async) predicate. (`null` is no
+ * validator, as every setting given as `null` is not set.)
+ */
 export type Validator = string | number | boolean | null | RegExp | ValidatePredicate;
+
+/** An attribute's `get`: a method's type, so a typed parameter (`get(v: string)`) is accepted. */
+export type AttributeGetter = { get(value: CallbackValue): unknown }["get"];
+/** An attribute's `set(newValue, oldValue)`, typed as `AttributeGetter` is. */
+export type AttributeSetter = { set(value: CallbackValue, oldValue?: CallbackValue): unknown }["set"];
+/** A schema-level `get`, `set` or `validate` over the whole item, typed as `AttributeGetter` is. */
+export type ItemFunction = { call(item: CallbackItem): unknown }["call"];
 
 export interface IndexDefinition {
   name?: string;
@@ -99,27 +109,29 @@ export interface IndexDefinition {
   global?: boolean;
 }
 
-/** An attribute-definition object. */
+/**
+ * An attribute-definition object. Every setting but `type` may be `null`, which means "not set" (the same
+ * as leaving it out), as Dynamoose reads it.
+ */
 export interface AttributeDefinitionObject {
   type: AttributeType | readonly AttributeType[];
   /** Object: a definition or a Schema; Array and Set: `[elementType]`. */
-  schema?: SchemaDefinition | AttributeDefinition;
+  schema?: SchemaDefinition | AttributeDefinition | null;
   default?: unknown;
-  forceDefault?: boolean;
-  required?: boolean;
-  enum?: readonly unknown[];
+  forceDefault?: boolean | null;
+  required?: boolean | null;
+  enum?: readonly unknown[] | null;
   validate?: Validator;
-  // Methods, not function properties, so typed parameters (`get(v: string)`) are accepted.
-  get?(value: CallbackValue): unknown;
-  set?(value: CallbackValue, oldValue?: CallbackValue): unknown;
-  hashKey?: boolean;
-  rangeKey?: boolean;
-  index?: boolean | IndexDefinition | readonly IndexDefinition[];
-  map?: string | readonly string[];
-  alias?: string | readonly string[];
-  aliases?: string | readonly string[];
-  defaultMap?: string;
-  defaultAlias?: string;
+  get?: AttributeGetter | null;
+  set?: AttributeSetter | null;
+  hashKey?: boolean | null;
+  rangeKey?: boolean | null;
+  index?: boolean | IndexDefinition | readonly IndexDefinition[] | null;
+  map?: string | readonly string[] | null;
+  alias?: string | readonly string[] | null;
+  aliases?: string | readonly string[] | null;
+  defaultMap?: string | null;
+  defaultAlias?: string | null;
   /**
    * dynamodel, for `type: Object`: `"json"` stores the value as one JSON string; `"flatten"` stores each
    * sub-attribute of `schema` as a top-level attribute named `prefix` + its name (SPEC §11).
@@ -130,9 +142,9 @@ export interface AttributeDefinitionObject {
    * // stored as { addr_city: "Oslo" }; read back as { address: { city: "Oslo" } }
    * ```
    */
-  storage?: "json" | "flatten";
+  storage?: "json" | "flatten" | null;
   /** With `storage: "flatten"`: the stored names' prefix (default: the attribute's name and "_"). */
-  prefix?: string;
+  prefix?: string | null;
 }
 
 /** What one key of a schema definition may hold. */
@@ -144,13 +156,13 @@ export type SchemaDefinition = { [name: string]: AttributeDefinition };
 export type TimestampSpec =
   boolean | string | readonly string[] | null | undefined | Record<string, AttributeDefinition>;
 
+/** The schema settings. Each may be `null`, which means "not set" (`timestamps: null`: no timestamps). */
 export interface SchemaSettings {
-  timestamps?: boolean | { createdAt?: TimestampSpec; updatedAt?: TimestampSpec };
-  saveUnknown?: boolean | readonly string[];
-  // Methods, not function properties, so a typed item parameter is accepted.
-  get?(item: CallbackItem): unknown;
-  set?(item: CallbackItem): unknown;
-  validate?(item: CallbackItem): unknown;
+  timestamps?: boolean | { createdAt?: TimestampSpec; updatedAt?: TimestampSpec } | null;
+  saveUnknown?: boolean | readonly string[] | null;
+  get?: ItemFunction | null;
+  set?: ItemFunction | null;
+  validate?: ItemFunction | null;
   /** Optimistic locking: `true` (attribute `version`) or the attribute's name. */
-  version?: boolean | string;
+  version?: boolean | string | null;
 }

@@ -5,7 +5,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { describeValue, InvalidParameter } from "../errors";
 import type { UpdateAction } from "../expressions/update";
-import type { AttributeDefinitionObject } from "./definition-types";
+import type { GivenDefinition } from "./null-settings";
 import type { CompiledAttribute, FlattenedName, FlattenedNames, FlattenSpec, ObjectShape } from "./compiled";
 import { compiledSchemaOf } from "./links";
 import { isPlainObject, writtenTypes } from "./resolve-type";
@@ -31,7 +31,7 @@ function typeNames(types: readonly unknown[]): string {
 export function flattenPrefixOf(
   name: string,
   path: string,
-  entries: readonly AttributeDefinitionObject[],
+  entries: readonly GivenDefinition[],
   place: Place,
 ): string | undefined {
   const primary = entries[0]!;

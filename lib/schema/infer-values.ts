@@ -58,7 +58,11 @@ type FlattenedKeeps<V, U extends KeptUnknown> = [U] extends [true]
     : true
   : U;
 
-export type SchemaOf<V> = V extends { readonly schema: infer Sch } ? Sch : undefined;
+export type SchemaOf<V> = V extends { readonly schema: infer Sch }
+  ? [Sch] extends [null] // `schema: null` is not set, as at run time
+    ? undefined
+    : Sch
+  : undefined;
 
 /** A Buffer attribute's value: read, a Buffer; written, any Uint8Array (a Buffer is one), as stored alike. */
 type BinaryValue<M extends Mode> = M extends "out" ? BufferValue : BufferValue | Uint8Array;

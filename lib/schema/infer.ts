@@ -32,16 +32,20 @@ type FirstName<A> = A extends string
     : never;
 type AllNames<A> = A extends string ? A : A extends readonly (infer N extends string)[] ? N : never;
 
-/** Aliases one definition gives: `alias`, `aliases` or `map` (a name or a list of names). */
+/**
+ * Aliases one definition gives: `alias`, `aliases` or `map` (a name or a list of names). One given as `null`
+ * is not set (as at run time), so it gives none.
+ */
 type AliasesOfOne<V> = V extends SchemaLike
   ? never
-  : V extends { readonly alias: infer A }
+  : V extends { readonly alias: infer A extends Names }
     ? A
-    : V extends { readonly aliases: infer A }
+    : V extends { readonly aliases: infer A extends Names }
       ? A
-      : V extends { readonly map: infer A }
+      : V extends { readonly map: infer A extends Names }
         ? A
         : never;
+type Names = string | readonly string[];
 
 /** Aliases of an attribute: those of its definition, or of each of its definitions (several types). */
 type AliasesOf<V> = V extends readonly (infer E)[] ? AliasesOfOne<E> : AliasesOfOne<V>;

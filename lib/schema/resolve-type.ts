@@ -2,6 +2,7 @@
 // Model) into a compiled variant. Nested Object/Array schemas call back into the shape compiler.
 import { describeValue, InvalidParameter } from "../errors";
 import type { AttributeDefinitionObject, DateStorage } from "./definition-types";
+import type { GivenDefinition } from "./null-settings";
 import type {
   CompiledAttribute,
   CompiledSchema,
@@ -113,7 +114,7 @@ function modelReference(model: ReferencedModel): ReferenceTarget {
 
 export function resolveVariant(
   written: unknown,
-  attribute: AttributeDefinitionObject,
+  attribute: GivenDefinition,
   path: string,
   nested: NestedCompiler,
 ): Variant {

@@ -2,9 +2,10 @@
 // before anything is compiled, so a bad one is an InvalidParameter naming the setting and its value; one
 // attribute's settings (default, validate, aliases, …) are compiled into their run-time form.
 import { describeValue, InvalidParameter } from "../errors";
-import type { AttributeDefinitionObject, SchemaSettings } from "./definition-types";
+import type { SchemaSettings } from "./definition-types";
 import type { AttributeSettings, Variant } from "./compiled";
 import { aliasesOf, withoutNames } from "./attribute-names";
+import { withoutNullSettings, type GivenDefinition } from "./null-settings";
 
 /** Every schema setting there is: anything else is a typo, reported rather than ignored. */
 const SCHEMA_SETTINGS = [
@@ -88,18 +89,21 @@ function checkTimestamps(timestamps: unknown): string[] {
  * checkSchemaSettings({ saveUnknown: 5 }); // InvalidParameter: Schema setting "saveUnknown" must be …
  * ```
  */
-export function checkSchemaSettings(settings: unknown): void {
-  if (settings === undefined) return;
-  if (!isRecord(settings)) {
-    throw new InvalidParameter(`Schema settings must be an object (got ${describeValue(settings)}).`);
+export function checkSchemaSettings(given: unknown): void {
+  if (given === undefined) return;
+  if (!isRecord(given)) {
+    throw new InvalidParameter(`Schema settings must be an object (got ${describeValue(given)}).`);
   }
-  for (const key of Object.keys(settings)) {
+  // A misspelt name is refused whatever its value, `null` too.
+  for (const key of Object.keys(given)) {
     if (!(SCHEMA_SETTINGS as readonly string[]).includes(key)) {
       throw new InvalidParameter(
         `Unknown schema setting "${key}": the settings are ${SCHEMA_SETTINGS.join(", ")}.`,
       );
     }
   }
+  // A known setting given as `null` is not set (null-settings.ts), as compileSchema reads it.
+  const settings = withoutNullSettings(given);
   const { saveUnknown, version } = settings;
   if (
     saveUnknown !== undefined &&
@@ -136,7 +140,7 @@ export function isFlagSet(value: unknown): boolean {
 }
 
 /** A definition marking its attribute as a key or giving it an index. */
-export function isKeyOrIndexed(definition: AttributeDefinitionObject): boolean {
+export function isKeyOrIndexed(definition: GivenDefinition): boolean {
   return (
     isFlagSet(definition.hashKey) ||
     isFlagSet(definition.rangeKey) ||
@@ -162,11 +166,7 @@ function compileValidator(validate: unknown): AttributeSettings["validate"] {
   return { check: (value) => value === validate, describe: `must equal ${describeValue(validate)}` };
 }
 
-export function compileSettings(
-  name: string,
-  definition: AttributeDefinitionObject,
-  path: string,
-): AttributeSettings {
+export function compileSettings(name: string, definition: GivenDefinition, path: string): AttributeSettings {
   const aliases = aliasesOf(definition, path);
   const defaultAlias = definition.defaultMap ?? definition.defaultAlias;
   if (defaultAlias !== undefined && defaultAlias !== name && !aliases.includes(defaultAlias)) {
@@ -205,9 +205,9 @@ export function settingsPerVariant(
   name: string,
   path: string,
   primary: AttributeSettings,
-  definitionOf: ReadonlyMap<Variant, AttributeDefinitionObject>,
+  definitionOf: ReadonlyMap<Variant, GivenDefinition>,
 ): ReadonlyMap<Variant, AttributeSettings> {
-  const byDefinition = new Map<AttributeDefinitionObject, AttributeSettings>();
+  const byDefinition = new Map<GivenDefinition, AttributeSettings>();
   const result = new Map<Variant, AttributeSettings>();
   for (const [variant, definition] of definitionOf) {
     let settings = byDefinition.get(definition);

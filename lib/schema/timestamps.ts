@@ -5,6 +5,7 @@
 import { InvalidParameter, InvalidType } from "../errors";
 import type { CompiledAttribute, ObjectShape, TimestampAttribute, Variant } from "./compiled";
 import type { SchemaSettings, TimestampSpec } from "./definition-types";
+import type { WithoutNullSettings } from "./null-settings";
 import { isDefinitionObject, isPlainObject, scalarTypeOf } from "./resolve-type";
 
 /** A timestamp attribute before compilation: its name and its definition. */
@@ -43,7 +44,7 @@ function timestampDefinitions(spec: TimestampSpec, defaultName: string): Timesta
  * their names.
  */
 export function compileTimestamps(
-  setting: SchemaSettings["timestamps"],
+  setting: WithoutNullSettings<SchemaSettings>["timestamps"],
   declared: ObjectShape,
   compile: (definitions: Record<string, unknown>) => ObjectShape,
 ): {

@@ -49,6 +49,46 @@ new Schema({
 // @ts-expect-error: `timestamp` is not a schema setting (`timestamps` is)
 new Schema({ id: String }, { timestamp: true });
 
+// `null` for any setting but `type` is "not set", as at run time (and in Dynamoose): accepted everywhere a
+// setting is, and a wrong value beside it is still an error.
+new Schema(
+  {
+    id: { type: String, hashKey: true, rangeKey: null, index: null, alias: null, defaultAlias: null },
+    name: {
+      type: String,
+      get: null,
+      set: null,
+      validate: null,
+      enum: null,
+      required: null,
+      forceDefault: null,
+      default: null,
+      map: null,
+      aliases: null,
+      defaultMap: null,
+    },
+    address: { type: Object, schema: { city: { type: String, alias: null } }, storage: null, prefix: null },
+    tags: { type: Array, schema: null },
+  },
+  { timestamps: null, saveUnknown: null, get: null, set: null, validate: null, version: null },
+);
+dynamodel.model("NullSettings", { id: String, name: { type: String, get: null, set: null, alias: null } });
+// A typed parameter is still accepted where a function is given.
+new Schema({
+  id: String,
+  name: { type: String, get: (v: string) => v.trim(), set: (v: string) => v.trim() },
+});
+new Schema(
+  { id: String },
+  { get: (item: { id: string }) => item, validate: (item: { id: string }) => !!item.id },
+);
+// @ts-expect-error: `type` is the one setting that is never null
+new Schema({ id: String, name: { type: null } });
+// @ts-expect-error: a `get` that is not a function
+new Schema({ id: String, name: { type: String, get: 5 } });
+// @ts-expect-error: a `saveUnknown` that is neither true, false, a list of paths nor null
+new Schema({ id: String }, { saveUnknown: 5 });
+
 // Two construction errors TypeScript can see (SPEC §2): a dot in an attribute name, an unknown type name.
 new Schema({
   id: String,

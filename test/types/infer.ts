@@ -805,3 +805,48 @@ const bigInput: typeof big.input = { pk: "p", sk: 1, a05: "five", a45: "forty-fi
 // @ts-expect-error: a45 is required
 const bigMissing: typeof big.input = { pk: "p", sk: 1, a05: "five" };
 const bigUpdate: typeof big.update = { a02: 3, $ADD: { a28: [1], a06: 1 }, $REMOVE: ["a19.b3.c1"] };
+
+// A setting given as `null` is not set, as at run time (and in Dynamoose): each type is the one the
+// definition without it gives. (Every setting but `type` takes `null`.)
+const nullSettings = define(
+  {
+    id: { type: String, hashKey: true, rangeKey: null, index: null, alias: null, defaultAlias: null },
+    at: { type: Number, rangeKey: true, hashKey: null },
+    name: {
+      type: String,
+      get: null,
+      set: null,
+      validate: null,
+      enum: null,
+      required: null,
+      forceDefault: null,
+      default: null,
+      map: null,
+      defaultMap: null,
+    },
+    nick: { type: String, alias: null, aliases: "handle" },
+    address: { type: Object, schema: { city: { type: String, aliases: null } }, storage: null, prefix: null },
+    tags: { type: Array, schema: null },
+  },
+  { timestamps: null, saveUnknown: null, get: null, set: null, validate: null, version: null },
+);
+const settingsLeftOut = define({
+  id: { type: String, hashKey: true },
+  at: { type: Number, rangeKey: true },
+  name: { type: String },
+  nick: { type: String, aliases: "handle" },
+  address: { type: Object, schema: { city: { type: String } } },
+  tags: { type: Array },
+});
+type _nullSettingsItem = Expect<Equal<typeof nullSettings.item, typeof settingsLeftOut.item>>;
+type _nullSettingsInput = Expect<Equal<typeof nullSettings.input, typeof settingsLeftOut.input>>;
+type _nullSettingsKey = Expect<Equal<typeof nullSettings.key, typeof settingsLeftOut.key>>;
+type _nullSettingsPath = Expect<Equal<typeof nullSettings.path, typeof settingsLeftOut.path>>;
+type _nullSettingsUpdate = Expect<Equal<typeof nullSettings.update, typeof settingsLeftOut.update>>;
+type _nullSettingsIndex = Expect<Equal<typeof nullSettings.index, never>>;
+type _nullSettingsShape = Expect<
+  Equal<
+    typeof nullSettings.item,
+    { id: string; at: number; name?: string; handle?: string; address?: { city?: string }; tags?: unknown[] }
+  >
+>;
