@@ -46,9 +46,11 @@ export function shownInside(attribute: CompiledAttribute, stored: unknown): unkn
 
 /**
  * `get(stored)` of a scalar or COMBINE attribute whose own `get` is synchronous, or undefined when it
- * cannot be shown so (nested values, an asynchronous `get`).
+ * cannot be shown so (nested values, an asynchronous `get`). A `null` is shown as it is: `get` applies to
+ * values that are not null, and a read gives `null` without calling it.
  */
 export function shownValue(attribute: CompiledAttribute, stored: unknown): unknown {
+  if (stored === null) return null;
   const { get } = settingsFor(attribute, stored);
   if (get === undefined) return undefined;
   if (attribute.variants.some((variant) => variant.kind !== "scalar" && variant.kind !== "combine")) {
