@@ -16,7 +16,6 @@ import { EventEmitter } from "eventemitter3";
 import { settingsAndCallback, withCallback, type Callback } from "./callbacks";
 import { describeValue, InvalidParameterType } from "./errors";
 import { checkConverter, defaultConverter, type Converter } from "./client/converter";
-import { asDynamoDB } from "./client/ddb-view";
 import { localClient } from "./client/local-client";
 import { checkClient, sendingClientOf, type NamedMethodClient } from "./client/method-client";
 import { checkMiddleware, type Middleware, type SendingClient } from "./client/send";
@@ -41,9 +40,9 @@ export type { Converter } from "./client/converter";
  */
 export interface DdbAccessor {
   /**
-   * The client in use (created lazily: region and credentials from the environment), as a `DynamoDB`. A
-   * client set with `set()` is returned as it is when it is a `DynamoDB`; a bare `DynamoDBClient` is
-   * returned as a view of it that also has DynamoDB's named methods (`putItem` …), sending through it.
+   * The client in use: the one given to `set()`, as it was given, or a `DynamoDB` created lazily (region and
+   * credentials from the environment). Typed as a `DynamoDB`, as in Dynamoose; a bare `DynamoDBClient` set
+   * has only `send`.
    *
    * @example
    * ```ts
@@ -156,7 +155,7 @@ export class Instance {
   // Replaced, never changed in place: a call in flight keeps walking the chain it started with
   // (Table.context hands this array to the pipeline without a copy).
   #middleware: readonly Middleware[] = [];
-  /** The client in use, as `aws.ddb()` returns it (see asDynamoDB for a bare DynamoDBClient). */
+  /** The client in use, as `aws.ddb()` returns it: the one set, or the default one. */
   #client: DynamoDB | undefined;
   /** What requests go through: the client in use, or a named method put on it (client/method-client.ts). */
   #sender: SendingClient | undefined;
@@ -166,12 +165,9 @@ export class Instance {
     const ddb = (() => (this.#client ??= new DynamoDB({}))) as DdbAccessor;
     ddb.set = (client) => {
       checkClient(client);
-      // An object of named methods only (a Dynamoose-style mock) is returned as given; a client with
-      // `send` is returned as a DynamoDB (a bare DynamoDBClient as a view that adds the named methods).
-      this.#client =
-        typeof (client as Partial<SendingClient>).send === "function"
-          ? asDynamoDB(client as SendingClient)
-          : (client as DynamoDB);
+      // Returned by ddb() as it was given, as Dynamoose does: a DynamoDB, a bare DynamoDBClient (typed as a
+      // DynamoDB, as in Dynamoose, though it has only `send`), or an object of named methods (a mock).
+      this.#client = client as DynamoDB;
       this.#sender = undefined;
     };
     ddb.revert = () => {
