@@ -2,7 +2,7 @@
 // types, how to read the key off an item or key object, and how to fetch the item for populate().
 import { InvalidParameter } from "../errors";
 import type { CompiledSchema, ReferencedModel } from "../schema/compiled";
-import { keyValueOf, referenceKey } from "../schema/key";
+import { keyValueOf, referenceKeyVariant } from "../schema/key";
 import { keyAttributeNamed, keyInSharedNames } from "../schema/key-names";
 import { getByKey } from "./persist";
 import type { ModelRuntime } from "./runtime";
@@ -16,8 +16,8 @@ export function referenceView(runtime: ModelRuntime, schemas: readonly CompiledS
   const schema = schemas[0]!;
   const typeOf = (name: string) => {
     const variant = schema.shape.byName.get(name)!.variants[0]!;
-    if (variant.kind === "reference" && variant.target.resolve().rangeKey === undefined)
-      return referenceKey(variant.target).type;
+    const reference = referenceKeyVariant(variant);
+    if (reference !== undefined) return reference.type;
     if (variant.kind !== "scalar")
       throw new InvalidParameter(`Key "${name}" of ${runtime.name} must have a scalar type.`);
     return variant.type;

@@ -84,7 +84,7 @@ export function writeStatics(runtime: ModelRuntime): Record<string, unknown> {
       // `populate` option applies to it.
       return run(() => {
         const result = updateWithHooks(runtime, key, update, settings);
-        // Only a table with the \`populate\` option pays for the extra step.
+        // Only a table with the `populate` option pays for the extra step.
         return runtime.table.options.populate === false
           ? result
           : result.then(async (item) => (await autoPopulate(runtime, [item]), item));

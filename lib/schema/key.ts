@@ -3,7 +3,7 @@
 // N), converted by type (Dates work) and passed through the attribute's `set`.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { InvalidParameter, TypeMismatch } from "../errors";
-import type { CompiledAttribute, CompiledSchema, ReferenceTarget } from "./compiled";
+import type { CompiledAttribute, CompiledSchema, ReferenceTarget, Variant } from "./compiled";
 import { referenceMemberType } from "./types/reference";
 import type { ScalarType } from "./types/handler";
 import { isThenable } from "./normalize";
@@ -64,20 +64,23 @@ const COMBINED_KEY = Object.freeze({ kind: "scalar", type: stringType } as const
 // as an item, a key object or the bare value, as a Set of references takes its members.
 const referenceKeys = new WeakMap<ReferenceTarget, { kind: "scalar"; type: ScalarType }>();
 
-/** The type a reference key attribute's values have: the referenced hash key's, items and key objects too. */
-export function referenceKey(target: ReferenceTarget): { kind: "scalar"; type: ScalarType } {
-  let key = referenceKeys.get(target);
+/**
+ * A reference variant as a key's scalar variant (the referenced hash key's type, taking items and key
+ * objects too), or undefined for any other variant and for a reference to a model with a range key.
+ */
+export function referenceKeyVariant(variant: Variant): { kind: "scalar"; type: ScalarType } | undefined {
+  if (variant.kind !== "reference" || variant.target.resolve().rangeKey !== undefined) return undefined;
+  let key = referenceKeys.get(variant.target);
   if (key === undefined)
-    referenceKeys.set(target, (key = { kind: "scalar", type: referenceMemberType(target) }));
+    referenceKeys.set(variant.target, (key = { kind: "scalar", type: referenceMemberType(variant.target) }));
   return key;
 }
 
 function scalarVariant(attribute: CompiledAttribute, value: unknown) {
   const variant = variantFor(attribute, value);
   if (variant.kind === "combine") return COMBINED_KEY;
-  if (variant.kind === "reference" && variant.target.resolve().rangeKey === undefined) {
-    return referenceKey(variant.target);
-  }
+  const reference = referenceKeyVariant(variant);
+  if (reference !== undefined) return reference;
   if (variant.kind !== "scalar")
     throw new InvalidParameter(`Key attribute "${attribute.name}" must have a scalar type.`);
   return variant;
