@@ -148,9 +148,11 @@ export function isKeyOrIndexed(definition: GivenDefinition): boolean {
   );
 }
 
-/** A name or a list of names as a list; anything else (to be refused by the caller) as a list of itself. */
+/** An attribute's `validate` setting (a predicate, a RegExp or an exact value) as a check with its description. */
 function compileValidator(validate: unknown): AttributeSettings["validate"] {
-  if (validate === undefined) return undefined;
+  // A falsy validator (`false`, `0`, `""`) is no validator, as Dynamoose reads it (`if (validator)`): as an
+  // exact-match value, `validate: false` would refuse every value of a schema written for Dynamoose.
+  if (!validate) return undefined;
   if (typeof validate === "function") {
     return { check: validate as (value: unknown) => unknown, describe: "failed its validate rule" };
   }

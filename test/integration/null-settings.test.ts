@@ -98,3 +98,24 @@ it("a wrong value that is not null is still an InvalidParameter naming the setti
   // A misspelt setting is refused whatever its value.
   expect(settings({ timestamp: null })).toThrow(/Unknown schema setting "timestamp"/);
 });
+
+it('a falsy validate (false, 0, "") refuses nothing, as in Dynamoose (it was an exact match: false refused every value)', async () => {
+  const tableName = uniqueTableName("falsyValidate");
+  const Tag = dynamodel.model(
+    "FalsyValidate",
+    new Schema({
+      id: String,
+      flag: { type: Boolean, validate: false },
+      count: { type: Number, validate: 0 },
+      label: { type: String, validate: "" },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  await Tag.create({ id: "t", flag: true, count: 5, label: "x" });
+  expect(await storedItem(tableName, { id: { S: "t" } })).toEqual({
+    id: { S: "t" },
+    flag: { BOOL: true },
+    count: { N: "5" },
+    label: { S: "x" },
+  });
+});
