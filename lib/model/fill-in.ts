@@ -212,9 +212,19 @@ function holdWrittenValues(
 ): void {
   for (const attribute of attributes) {
     let value = written[attribute.name];
-    if (value === undefined) continue;
     const used = nameHeld(attribute, item);
     const held = item[used];
+    if (value === undefined) {
+      // A `set` that returned undefined left the attribute out of the write: the item leaves it too, as the
+      // table does (held, the caller's value would read as a change, and toJSON would show what is not stored).
+      if (
+        held !== undefined &&
+        unchanged(used) &&
+        (schemaSets || settingsFor(attribute, held).set !== undefined)
+      )
+        delete item[used];
+      continue;
+    }
     // Deleted while the save was in flight (see pipelineFilledIn), or changed since it read the item: left.
     if ((held === undefined && !filledIn(attribute.name)) || !unchanged(used)) continue;
     if (attribute.flags.get) {

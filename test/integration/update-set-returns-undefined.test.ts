@@ -101,3 +101,39 @@ it("with a schema-level set, the attribute is removed all the same (and a requir
     path: "req",
   });
 });
+
+it("a saved item leaves an attribute whose set returned undefined, as the table does (it kept the caller's value)", async () => {
+  const created = new Note({ id: "shown", a: "drop", b: "x", req: "r" });
+  expect(await created.save()).toBe(created);
+  expect(created.toJSON()).toEqual({ id: "shown", b: "x", req: "r" });
+  expect(created.isDirty()).toBe(false);
+
+  // A read item: its update save removes the attribute, and the item leaves it too.
+  const read = (await Note.get("shown"))!;
+  read.a = "keep";
+  await read.save();
+  read.a = "drop";
+  await read.save();
+  expect(read.toJSON()).toEqual({ id: "shown", b: "x", req: "r" });
+  expect(read.modifiedPaths()).toEqual([]);
+  expect(await stored("shown")).toEqual({ id: { S: "shown" }, b: { S: "x" }, req: { S: "r" } });
+
+  // A schema-level set that leaves an attribute out.
+  const SchemaSet = dynamodel.model(
+    "UpdateSetUndefinedSchemaSet",
+    new Schema(
+      { id: String, secret: String, b: String },
+      {
+        set: ({ secret, ...rest }: Record<string, unknown>) =>
+          secret === "drop" ? rest : { secret, ...rest },
+      },
+    ),
+    { tableName: uniqueTableName("updateSetUndefinedSchema"), throughput: "ON_DEMAND" },
+  );
+  const item = await SchemaSet.create({ id: "s", secret: "drop", b: "x" });
+  expect(item.toJSON()).toEqual({ id: "s", b: "x" });
+  expect(await storedItem(SchemaSet.table().name, { id: { S: "s" } })).toEqual({
+    id: { S: "s" },
+    b: { S: "x" },
+  });
+});
