@@ -94,19 +94,20 @@ export type AttributeSetter = { set(value: CallbackValue, oldValue?: CallbackVal
 /** A schema-level `get`, `set` or `validate` over the whole item, typed as `AttributeGetter` is. */
 export type ItemFunction = { call(item: CallbackItem): unknown }["call"];
 
+/** An index of an attribute. Every field may be `null`, which means "not set", as Dynamoose reads it. */
 export interface IndexDefinition {
-  name?: string;
-  type?: "global" | "local";
-  rangeKey?: string;
-  project?: boolean | readonly string[];
-  throughput?: number | { read: number; write: number } | "ON_DEMAND";
+  name?: string | null;
+  type?: "global" | "local" | null;
+  rangeKey?: string | null;
+  project?: boolean | readonly string[] | null;
+  throughput?: number | { read: number; write: number } | "ON_DEMAND" | null;
   /**
    * Dynamoose v2's flag, still shown in Dynamoose's guide: accepted and ignored, as in Dynamoose. An index
    * is global unless `type` is `"local"`.
    *
    * @deprecated Use `type: "global"` or `type: "local"`.
    */
-  global?: boolean;
+  global?: boolean | null;
 }
 
 /**

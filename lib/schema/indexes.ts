@@ -62,16 +62,18 @@ export function compileIndexes(
           `Index on "${attribute}": type must be "global" or "local" (got ${describeValue(type)}).`,
         );
       }
-      // A range key may be a flattened sub-attribute, named by document path or stored name.
-      if (index.rangeKey !== undefined && typeof index.rangeKey !== "string") {
+      // As in Dynamoose, an empty or null range key is none. A range key may be a flattened sub-attribute,
+      // named by document path or stored name.
+      const givenRangeKey = index.rangeKey === "" || index.rangeKey === null ? undefined : index.rangeKey;
+      if (givenRangeKey !== undefined && typeof givenRangeKey !== "string") {
         throw new InvalidParameter(
-          `Index on "${attribute}": rangeKey must be an attribute name (got ${describeValue(index.rangeKey)}).`,
+          `Index on "${attribute}": rangeKey must be an attribute name (got ${describeValue(givenRangeKey)}).`,
         );
       }
-      const rangeKeys = index.rangeKey === undefined ? [] : storedNamesFor(shape, index.rangeKey);
-      if (index.rangeKey !== undefined && rangeKeys.length !== 1) {
+      const rangeKeys = givenRangeKey === undefined ? [] : storedNamesFor(shape, givenRangeKey);
+      if (givenRangeKey !== undefined && rangeKeys.length !== 1) {
         throw new InvalidParameter(
-          `Index on "${attribute}": range key "${index.rangeKey}" is not an attribute.`,
+          `Index on "${attribute}": range key "${givenRangeKey}" is not an attribute.`,
         );
       }
       const rangeKey = rangeKeys[0];

@@ -105,15 +105,20 @@ export type AttributePath<D, S = object> = (Paths<D, MaxPathDepth> | SettingName
 
 // ---- indexes ------------------------------------------------------------------------------------
 
+// An empty or null `name` is no name, as at run time (and in Dynamoose): the default one is given.
 type IndexName<K extends string, I> = I extends true
   ? `${K}GlobalIndex`
   : I extends { readonly name: infer N extends string }
-    ? N
-    : I extends { readonly type: "local" }
-      ? `${K}LocalIndex`
-      : I extends object
-        ? `${K}GlobalIndex`
-        : never;
+    ? N extends ""
+      ? DefaultIndexName<K, I>
+      : N
+    : DefaultIndexName<K, I>;
+
+type DefaultIndexName<K extends string, I> = I extends { readonly type: "local" }
+  ? `${K}LocalIndex`
+  : I extends object
+    ? `${K}GlobalIndex`
+    : never;
 
 /** A flattened object's stored-name prefix: `prefix`, else the attribute's name and "_". */
 type FlattenPrefix<K extends string, V> = V extends { readonly prefix: infer P extends string } ? P : `${K}_`;

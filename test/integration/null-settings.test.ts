@@ -119,3 +119,37 @@ it('a falsy validate (false, 0, "") refuses nothing, as in Dynamoose (it was an 
     label: { S: "x" },
   });
 });
+
+it('an index whose fields are null (or whose range key is "") is the default index, as in Dynamoose', async () => {
+  const tableName = uniqueTableName("nullIndexFields");
+  const Tag = dynamodel.model(
+    "NullIndexFields",
+    new Schema({
+      id: { type: String, hashKey: true },
+      at: { type: Number, rangeKey: true },
+      a: { type: String, index: { name: null, type: null, rangeKey: null, project: null, throughput: null } },
+      b: { type: String, index: { rangeKey: "", global: null } },
+    }),
+    { tableName, throughput: "ON_DEMAND" },
+  );
+  await Tag.create({ id: "t", at: 1, a: "x", b: "y" });
+  const { Table } = await rawClient().describeTable({ TableName: tableName });
+  const indexes = (Table?.GlobalSecondaryIndexes ?? []).map(({ IndexName, KeySchema, Projection }) => ({
+    IndexName,
+    KeySchema,
+    Projection,
+  }));
+  expect(indexes.sort((x, y) => x.IndexName!.localeCompare(y.IndexName!))).toEqual([
+    {
+      IndexName: "aGlobalIndex",
+      KeySchema: [{ AttributeName: "a", KeyType: "HASH" }],
+      Projection: { ProjectionType: "ALL" },
+    },
+    {
+      IndexName: "bGlobalIndex",
+      KeySchema: [{ AttributeName: "b", KeyType: "HASH" }],
+      Projection: { ProjectionType: "ALL" },
+    },
+  ]);
+  expect(await Tag.query("a").eq("x").exec()).toHaveLength(1);
+});

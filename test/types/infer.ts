@@ -850,3 +850,15 @@ type _nullSettingsShape = Expect<
     { id: string; at: number; name?: string; handle?: string; address?: { city?: string }; tags?: unknown[] }
   >
 >;
+
+// An index whose fields are `null` (or whose name is "") is the default index, as at run time.
+const nullIndexFields = define({
+  id: { type: String, hashKey: true },
+  at: { type: Number, rangeKey: true },
+  a: { type: String, index: { name: null, type: null, rangeKey: null, project: null, throughput: null } },
+  b: { type: String, index: { name: "", global: null } },
+  c: { type: Number, index: { name: null, type: "local" } },
+});
+type _nullIndexFields = Expect<
+  Equal<typeof nullIndexFields.index, "aGlobalIndex" | "bGlobalIndex" | "cLocalIndex">
+>;
