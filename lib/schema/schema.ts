@@ -36,6 +36,7 @@ import type { SchemaDefinition, SchemaSettings } from "./definition-types";
 import { linkCompiledSchema } from "./links";
 import { checkSchemaSettings } from "./settings";
 import { declaredListElement } from "./list-element";
+import { SelfReference } from "./self-reference";
 
 /**
  * A compiled schema: what a model's items hold (attributes, types, keys, indexes, rules) and its hooks.
@@ -244,6 +245,13 @@ export class Schema<
         case "any":
           return "ANY";
         case "reference": {
+          // type.THIS before model(): its model will be this schema's, which gives the key layout, as
+          // Dynamoose answers.
+          if (variant.target instanceof SelfReference && !variant.target.isBound) {
+            if (this.rangeKey !== undefined) return "M";
+            const hashVariant = findAttribute(this.#compiled.shape, this.hashKey)?.variants[0];
+            if (hashVariant?.kind === "scalar") return hashVariant.type.dynamoType;
+          }
           const model = variant.target.resolve();
           return model.rangeKey === undefined ? model.hashType.dynamoType : "M";
         }

@@ -14,6 +14,10 @@ export class SelfReference implements ReferenceTarget, SelfReferenceSlot {
     this.#check?.(model);
     this.#model = model;
   }
+  /** Whether `model()` has bound it: before, only its own schema's key layout is known. */
+  get isBound(): boolean {
+    return this.#model !== undefined;
+  }
   resolve(): ReferencedModel {
     if (!this.#model)
       throw new InvalidParameter("type.THIS is only usable once its schema belongs to a model.");

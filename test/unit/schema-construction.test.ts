@@ -426,6 +426,19 @@ describe("Schema construction errors", () => {
     expect(schema.getAttributeType("o.q[0]")).toBe("M");
   });
 
+  it("getAttributeType of a type.THIS attribute answers before model(), from the schema's own keys, as Dynamoose does", () => {
+    const byId = new Schema({ id: Number, parent: dynamodel.type.THIS });
+    expect(byId.getAttributeType("parent")).toBe("N");
+    const byIdAndAt = new Schema({
+      id: String,
+      at: { type: Number, rangeKey: true },
+      parent: dynamodel.type.THIS,
+    });
+    expect(byIdAndAt.getAttributeType("parent")).toBe("M");
+    dynamodel.model("GetAttributeTypeThis", byId, { create: false });
+    expect(byId.getAttributeType("parent")).toBe("N");
+  });
+
   it("refuses an index name that is not a string", () => {
     expect(() => new Schema({ id: String, age: { type: Number, index: { name: 5 as never } } })).toThrow(
       new InvalidParameter('Index on "age": name must be a string (got 5).'),
