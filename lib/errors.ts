@@ -27,8 +27,12 @@ function functionName(fn: { readonly name: string }): string {
 // JSON drops functions inside arrays and objects (or writes null), so `[String, Number]` would read
 // `[null,null]`, and it refuses BigInts: both are written as a marked string, unquoted afterwards.
 const FUNCTION_MARK = /"\\u0000fn:([^"\\]*)\\u0000"/g;
-function namingFunctions(_key: string, value: unknown): unknown {
+// SPEC §8: credentials never appear in an error. A client config given where something else belongs
+// (`aws.ddb.local({endpoint, credentials})`) is described with its secrets masked, as log lines mask them.
+const CREDENTIAL_FIELD = /^(?:secretAccessKey|accessKeyId|sessionToken|authorization)$/i;
+function namingFunctions(key: string, value: unknown): unknown {
   if (typeof value === "bigint") return `\u0000fn:${value}n\u0000`;
+  if (typeof value === "string" && CREDENTIAL_FIELD.test(key)) return "[redacted]";
   return typeof value === "function" ? `\u0000fn:${functionName(value)}\u0000` : value;
 }
 

@@ -45,6 +45,26 @@ describe("aws.ddb.local(endpoint)", () => {
       expect(instance.aws.ddb()).toBe(before);
     },
   );
+
+  it("refuses a client config without showing its credentials (SPEC §8), as other refusals describe one", () => {
+    const config = {
+      endpoint: "http://localhost:8000",
+      credentials: {
+        accessKeyId: "AKIAFAKEFAKEFAKEFAKE",
+        secretAccessKey: "sEcReT/xyz",
+        sessionToken: "tOkEn",
+      },
+    };
+    const refusals = [
+      () => new Instance().aws.ddb.local(config as never),
+      () => dynamodel.use(config as never),
+      () => dynamodel.pool(config as never),
+    ];
+    for (const refuse of refusals) {
+      expect(refuse).toThrow(/"accessKeyId":"\[redacted\]"/);
+      expect(refuse).not.toThrow(/AKIAFAKE|sEcReT|tOkEn/);
+    }
+  });
 });
 
 describe("Table.defaults.set(null)", () => {
