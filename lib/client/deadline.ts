@@ -4,6 +4,8 @@
 // until the operating system gives up on the socket.
 import type { OperationName } from "./operations";
 import { OtherError } from "../errors";
+import { lastAttemptFailure } from "./retried-attempts";
+import { scrubCredentials } from "./scrub";
 
 /** How long one such call may take before it fails (SPEC §8: a failing setup rejects within 3 s). */
 export const CALL_DEADLINE_MS = 2500;
@@ -21,12 +23,7 @@ export async function withDeadline<Output>(
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      reject(
-        // Named like a DynamoDB error that passed through the pipeline: which operation failed.
-        Object.assign(new OtherError(`${operation}${target} did not answer within ${CALL_DEADLINE_MS} ms.`), {
-          operation,
-        }),
-      );
+      reject(deadlineError(operation, target, lastAttemptFailure(abort.signal)));
       abort.abort();
     }, CALL_DEADLINE_MS);
   });
@@ -38,4 +35,24 @@ export async function withDeadline<Output>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The deadline's error, named like a DynamoDB error that passed through the pipeline (which operation
+ * failed). When the endpoint did answer and the SDK was still retrying (a ThrottlingException under a
+ * client's high `maxAttempts`), that answer is named, and is the error's `cause`.
+ */
+function deadlineError(operation: OperationName, target: string, lastFailure: unknown): OtherError {
+  const late = `${operation}${target} did not answer within ${CALL_DEADLINE_MS} ms`;
+  if (lastFailure === undefined) return Object.assign(new OtherError(`${late}.`), { operation });
+  scrubCredentials(lastFailure);
+  const { name, message } = (lastFailure ?? {}) as { name?: unknown; message?: unknown };
+  const answered =
+    typeof message === "string" && message !== "" ? `${String(name)}: ${message}` : String(name);
+  return Object.assign(
+    new OtherError(`${late}: the client was still retrying after the endpoint answered ${answered}`, {
+      cause: lastFailure,
+    }),
+    { operation },
+  );
 }

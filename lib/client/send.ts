@@ -1,5 +1,6 @@
 // The only place that calls the SDK. Every DynamoDB call of every operation goes through `send`:
 // middleware (instance first, then model), then the client, with `request`/`response` events.
+import { watchAttempts } from "./retried-attempts";
 import type { EventEmitter } from "eventemitter3";
 import { describeValue, InvalidParameterType, OtherError } from "../errors";
 import { isCustomConverter, type Converter } from "./converter";
@@ -106,7 +107,9 @@ function sendCommand(
   command: unknown,
   signal: AbortSignal | undefined,
 ): Promise<unknown> {
-  return signal === undefined ? client.send(command) : client.send(command, { abortSignal: signal });
+  if (signal === undefined) return client.send(command);
+  watchAttempts(command, signal);
+  return client.send(command, { abortSignal: signal });
 }
 
 /**

@@ -1,6 +1,7 @@
 // A table whose setup fails makes every pending and later request on it reject with that error, fast
 // (SPEC §8: within 3 s; these tests ask for 2 s), with no hang and no unhandled rejection.
 import { DynamoDB } from "@aws-sdk/client-dynamodb";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type Socket } from "node:net";
 import dynamodel, { Schema, WaitForActiveTimeout } from "dynamodel";
 import { rawClient, uniqueTableName } from "../support/local";
@@ -233,3 +234,47 @@ it("an endpoint that never answers: table management calls and listTables fail w
     // Each timed-out call is aborted, so no connection is left open.
     await waitUntil(1000, () => sockets.size > 0 && [...sockets].every((socket) => socket.closed));
   }));
+
+it("an endpoint the client is still retrying at the deadline: the error names what it answered, as its cause", async () => {
+  // Every call is throttled; with a high maxAttempts the SDK is still retrying DescribeTable at the deadline.
+  const server = createHttpServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
+      response.end(
+        JSON.stringify({
+          __type: "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+          message: "Rate of requests exceeds the allowed throughput.",
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const instance = new dynamodel.Instance();
+    instance.aws.ddb.set(
+      new DynamoDB({
+        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        region: "local",
+        credentials: { accessKeyId: "AKIAFAKEFAKEFAKEFAKE", secretAccessKey: "local" },
+        maxAttempts: 20,
+      }),
+    );
+    const Throttled = dynamodel.model("ThrottledSetup", { id: String });
+    new instance.Table(uniqueTableName("throttled"), [Throttled]);
+    const [result] = await settleWithin(3000, [Throttled.get("a")]);
+    const reason = (result as PromiseRejectedResult).reason as Error;
+    expect(reason).toMatchObject({
+      name: "OtherError",
+      operation: "DescribeTable",
+      message: expect.stringMatching(
+        /^DescribeTable on table ".*" did not answer within 2500 ms: the client was still retrying after the endpoint answered ThrottlingException: Rate of requests exceeds the allowed throughput\.$/,
+      ),
+    });
+    expect((reason.cause as Error).name).toBe("ThrottlingException");
+    expect(JSON.stringify((reason.cause as { $response?: unknown }).$response ?? {})).not.toMatch(/AKIAFAKE/);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
