@@ -181,7 +181,7 @@ export async function planSave(
   let imageAfterUpdate: Record<string, AttributeValue> | undefined;
   let changes: ImageChange[] = [];
   if (updatesStored) {
-    changes = changesToSave(schema, data, stored, written.attributes);
+    changes = changesToSave(schema, data, stored, written.attributes, runtime.compiled);
     if (partial) checkProjectedCombines(schema, changes, vouchesFor(schema, data, stored));
     if (version !== undefined && (changes.length > 0 || rawSettings.condition !== undefined)) {
       const next = (previousVersion ?? 0) + 1;

@@ -61,7 +61,10 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
   }
   const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
   const shape = schema.shape;
-  const changes = image === undefined ? diffImages({}, current) : changesToSave(schema, data, image, current);
+  const changes =
+    image === undefined
+      ? diffImages({}, current)
+      : changesToSave(schema, data, image, current, runtime.compiled);
   const paths = changes.map((change) =>
     shape.flattened === undefined ? change.path : documentSegmentsOf(shape, change.path),
   );
