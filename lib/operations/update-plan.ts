@@ -35,6 +35,8 @@ export interface UpdatePlan {
 
 export interface PlanState {
   readonly schema: CompiledSchema;
+  /** The model's other schemas: a top-level attribute only one of them declares is planned with it. */
+  readonly otherSchemas: readonly CompiledSchema[];
   readonly actions: UpdateAction[];
   /** Top-level attributes the update names (so automatic values never overwrite them). */
   readonly touched: Set<string>;
@@ -67,7 +69,7 @@ interface Change {
  * or a value of which saveUnknown keeps nothing there (update-unknown.ts).
  */
 function target(state: PlanState, path: string, value: unknown, operator: string): Change | undefined {
-  const resolved = resolveUpdatePath(state.schema, path);
+  const resolved = resolveUpdatePath(state.schema, path) ?? resolvedInOtherSchema(state, path);
   const { keepUnknown } = state.schema;
   const kept =
     resolved?.keptUnknown && keepUnknown
@@ -89,6 +91,19 @@ function target(state: PlanState, path: string, value: unknown, operator: string
   // A flattened sub-attribute touches its object (as `address.city` touches `address`), for forceDefault.
   state.touched.add(resolved.root?.flatten === undefined ? root : resolved.root.name);
   return { path: resolved, value: kept };
+}
+
+/**
+ * A path into a top-level attribute another schema of the model declares (the update names attributes of
+ * two shapes, `{a: 2, b: "x"}`): resolved, and so written through, with that schema's definition, as
+ * Dynamoose writes it. (Dropped as unknown, it was lost without a word.)
+ */
+function resolvedInOtherSchema(state: PlanState, path: string): UpdatePath | undefined {
+  for (const other of state.otherSchemas) {
+    const resolved = resolveUpdatePath(other, path);
+    if (resolved !== undefined && !resolved.keptUnknown) return resolved;
+  }
+  return undefined;
 }
 
 /**
@@ -255,10 +270,12 @@ export async function planUpdate(
   update: unknown,
   now: Date,
   storedKey: Readonly<Record<string, AttributeValue>> = {},
+  otherSchemas: readonly CompiledSchema[] = [],
 ): Promise<UpdatePlan> {
   if (!isPlainObject(update)) throw new InvalidParameterType("The update must be an object.");
   const state: PlanState = {
     schema,
+    otherSchemas,
     actions: [],
     touched: new Set(),
     topValues: new Map(),

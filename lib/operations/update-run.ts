@@ -39,10 +39,13 @@ export async function updateByKey(
   return output.Attributes ? itemFromImage(runtime, output.Attributes) : undefined;
 }
 
+/** The context of an update on a model of one schema (made once: this is every update's path). */
+const ONE_SCHEMA = Object.freeze({});
+
 /**
  * The UpdateItem input of a model's update (of `Model.update` or `transaction.update`). The changes are
- * planned with the schema that declares their attributes (Dynamoose always used the first, dropping the
- * rest). An item read from the table, given as the key, names the key it is stored under, as it does for
+ * planned with the schema that declares most of their attributes; one only another schema declares, with
+ * that schema's definition. An item read from the table, given as the key, names the key it is stored under, as it does for
  * `get` and `delete` (model/stored-key.ts): its key is not converted (`set`) a second time.
  */
 export async function buildModelUpdateInput(
@@ -52,9 +55,13 @@ export async function buildModelUpdateInput(
   settings: UpdateSettings,
 ): Promise<UpdateItemCommandInput> {
   const schema = schemaForUpdate(runtime, changes);
+  const context =
+    runtime.compiled.length === 1
+      ? ONE_SCHEMA
+      : { otherSchemas: runtime.compiled.filter((other) => other !== schema) };
   const stored = keyOfStoredItem(runtime, key);
   if (stored !== undefined) {
-    return buildUpdateInputForKey(schema, runtime.table.name, await stored, changes, settings);
+    return buildUpdateInputForKey(schema, runtime.table.name, await stored, changes, settings, context);
   }
   return buildUpdateInput(
     schema,
@@ -62,5 +69,6 @@ export async function buildModelUpdateInput(
     keyInSharedNames(runtime.compiled, key),
     changes,
     settings,
+    context,
   );
 }

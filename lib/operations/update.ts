@@ -84,11 +84,22 @@ export async function buildUpdateInput(
   key: unknown,
   update: unknown,
   settings: UpdateSettings,
-  now: Date = new Date(),
+  context: UpdateContext = {},
 ): Promise<UpdateItemCommandInput> {
   const converted = keyToDynamo(schema, key);
   const keyValues = isThenable(converted) ? await converted : converted;
-  return buildUpdateInputForKey(schema, tableName, keyValues, update, settings, now);
+  return buildUpdateInputForKey(schema, tableName, keyValues, update, settings, context);
+}
+
+/** What an update is planned in besides its schema: the time it stamps, and the model's other schemas. */
+export interface UpdateContext {
+  /** The time timestamps take (default: now). */
+  readonly now?: Date;
+  /**
+   * The model's other schemas (SPEC §3: several item shapes): an attribute only one of them declares is
+   * planned with its definition, as Dynamoose writes it, rather than dropped as unknown.
+   */
+  readonly otherSchemas?: readonly CompiledSchema[];
 }
 
 /**
@@ -101,7 +112,7 @@ export async function buildUpdateInputForKey(
   keyValues: Record<string, AttributeValue>,
   update: unknown,
   settings: UpdateSettings,
-  now: Date = new Date(),
+  context: UpdateContext = {},
 ): Promise<UpdateItemCommandInput> {
   const returnValues = settings.returnValues ?? "ALL_NEW";
   if (!RETURN_VALUES.includes(returnValues)) {
@@ -109,7 +120,7 @@ export async function buildUpdateInputForKey(
       `update: returnValues must be one of ${RETURN_VALUES.join(", ")} (got ${describeValue(returnValues)}).`,
     );
   }
-  const plan = await planUpdate(schema, update, now, keyValues);
+  const plan = await planUpdate(schema, update, context.now ?? new Date(), keyValues, context.otherSchemas);
   checkUpdateLimits(schema.shape, keyValues, plan.actions);
   const registry = new PlaceholderRegistry();
   // The caller's condition takes the first placeholders, as in Dynamoose.

@@ -39,3 +39,33 @@ it("attributes no schema of the model declares are still left alone", async () =
   await item.save();
   expect(await stored("2")).toEqual({ id: { S: "2" }, b: { S: "x" }, foreign_note: { S: "theirs" } });
 });
+
+describe("an update naming attributes of two schemas", () => {
+  const updateTable = uniqueTableName("multiSpan");
+  const Span = dynamodel.model(
+    "MultiSchemaSpan",
+    [new Schema({ id: String, a: Number }), new Schema({ id: String, b: String, at: Date })],
+    { tableName: updateTable, throughput: "ON_DEMAND" },
+  );
+  const storedSpan = (id: string) => storedItem(updateTable, { id: { S: id } });
+
+  it("writes each attribute with the schema that declares it (one was dropped without a word)", async () => {
+    await Span.create({ id: "1", a: 1 });
+    await Span.update({ id: "1" }, { a: 2, b: "zz", at: new Date(5) } as never);
+    expect(await storedSpan("1")).toEqual({ id: { S: "1" }, a: { N: "2" }, b: { S: "zz" }, at: { N: "5" } });
+    await dynamodel.transaction([Span.transaction.update({ id: "1" }, { a: 3, b: "tx" } as never)]);
+    expect(await storedSpan("1")).toEqual({ id: { S: "1" }, a: { N: "3" }, b: { S: "tx" }, at: { N: "5" } });
+  });
+
+  it("refuses a value the declaring schema cannot take, naming it, and writes nothing", async () => {
+    await Span.create({ id: "2", a: 1 });
+    await expect(Span.update({ id: "2" }, { a: 2, b: 5 } as never)).rejects.toThrow(
+      /^"b" must be of type string \(got 5\)$/,
+    );
+    await expect(Span.update({ id: "2" }, { b: 5 } as never)).rejects.toMatchObject({
+      name: "TypeMismatch",
+      path: "b",
+    });
+    expect(await storedSpan("2")).toEqual({ id: { S: "2" }, a: { N: "1" } });
+  });
+});
