@@ -273,6 +273,7 @@ export function compileSchema(definition: unknown, given: SchemaSettings = {}): 
     if (attribute.variants.length > 1) {
       throw new InvalidParameter(`Key attribute "${key}" cannot have several types.`);
     }
+    checkReferenceKey(attribute.variants[0]!, key);
   }
   const indexes: IndexSpec[] = compileIndexes(state.rawIndexes, hashKey, rootShape);
   for (const index of indexes) {
@@ -317,3 +318,23 @@ export function compileSchema(definition: unknown, given: SchemaSettings = {}): 
 }
 
 export { referencedModelOf };
+
+/**
+ * A reference is a key only as its referenced model's hash key (a string, number or binary): not a
+ * reference to a model with a range key (its key is a map), nor `type.THIS` (the key would be itself).
+ * Refused here, as Dynamoose refuses them, rather than by every request (or by a stack overflow).
+ */
+function checkReferenceKey(variant: CompiledAttribute["variants"][number], key: string): void {
+  if (variant.kind !== "reference") return;
+  if (variant.target instanceof SelfReference) {
+    throw new InvalidParameter(
+      `Key attribute "${key}" cannot be type.THIS: the key of an item would be its own key. Give it a string, number or binary type.`,
+    );
+  }
+  const target = variant.target.resolve();
+  if (target.rangeKey !== undefined) {
+    throw new InvalidParameter(
+      `Key attribute "${key}" references a model with a range key, whose key is a map: a key must be a string, number or binary.`,
+    );
+  }
+}

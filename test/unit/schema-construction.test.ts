@@ -426,6 +426,30 @@ describe("Schema construction errors", () => {
     expect(schema.getAttributeType("o.q[0]")).toBe("M");
   });
 
+  it("refuses type.THIS as a key, and a reference to a model with a range key as a key (they overflowed the stack, or failed every request)", () => {
+    expect(() => new Schema({ id: { type: dynamodel.type.THIS, hashKey: true }, v: String })).toThrow(
+      new InvalidParameter(
+        'Key attribute "id" cannot be type.THIS: the key of an item would be its own key. Give it a string, number or binary type.',
+      ),
+    );
+    expect(() => new Schema({ id: dynamodel.type.THIS, v: String })).toThrow(
+      /Key attribute "id" cannot be type.THIS/,
+    );
+    expect(() => new Schema({ id: String, parent: { type: dynamodel.type.THIS, rangeKey: true } })).toThrow(
+      /Key attribute "parent" cannot be type.THIS/,
+    );
+    const Ranged = dynamodel.model(
+      "KeyReferenceRanged",
+      new Schema({ id: String, at: { type: Number, rangeKey: true } }),
+      { create: false },
+    );
+    expect(() => new Schema({ id: String, r: { type: Ranged, rangeKey: true } })).toThrow(
+      new InvalidParameter(
+        'Key attribute "r" references a model with a range key, whose key is a map: a key must be a string, number or binary.',
+      ),
+    );
+  });
+
   it("getAttributeType of a type.THIS attribute answers before model(), from the schema's own keys, as Dynamoose does", () => {
     const byId = new Schema({ id: Number, parent: dynamodel.type.THIS });
     expect(byId.getAttributeType("parent")).toBe("N");
