@@ -84,7 +84,8 @@ export function ownerOfImage(runtime: ModelRuntime, image: Record<string, Attrib
   if (members.length <= 1) return runtime;
   if (options.entityAttribute !== undefined) {
     const name = image[options.entityAttribute]?.S;
-    const named = members.find((member) => member.name === name);
+    // Two models of one name (each defined with it): the one reading is its own owner.
+    const named = runtime.name === name ? runtime : members.find((member) => member.name === name);
     // An item without the name (stored before the table had models, or read by a projection that left it
     // out) goes by its attributes, as in a table without an entity attribute.
     if (named !== undefined) return named;

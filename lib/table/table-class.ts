@@ -69,6 +69,11 @@ export class Table {
     if (typeof name !== "string")
       throw new InvalidParameterType("Name passed into table constructor should be of type string.");
     const members = modelRuntimes(models);
+    // As Dynamoose refuses it (the second is "already assigned"); kept, its items would be read twice.
+    const repeated = members.find((member, index) => members.indexOf(member) !== index);
+    if (repeated !== undefined) {
+      throw new InvalidParameter(`Model ${repeated.name} is given to the table twice.`);
+    }
     checkMembersShareKeys(members);
     const resolved = resolveTableOptions(options, instance.Table.defaults.get());
     const runtime = new TableRuntime(`${resolved.prefix}${name}${resolved.suffix}`, resolved, instance);

@@ -39,3 +39,21 @@ it("a schema declaring the entity attribute still stores the model's name", asyn
   expect(found).toBeInstanceOf(A);
   expect(found!.toJSON()).toEqual({ pk: "1", sk: "a", a: "x", _type: "EntityDeclaredA" });
 });
+
+it("two models of one name in a table: each reads its own items as its own (one read as the other, hiding its attributes)", async () => {
+  const tableName = uniqueTableName("entitySameName");
+  const First = dynamodel.model("EntitySameName", new Schema({ ...keys, a: String }));
+  const Second = dynamodel.model("EntitySameName", new Schema({ ...keys, b: String }));
+  new dynamodel.Table(tableName, [First, Second], { entityAttribute: "_t", throughput: "ON_DEMAND" });
+  await Second.create({ pk: "2", sk: "s", b: "y" });
+  const read = await Second.get({ pk: "2", sk: "s" });
+  expect(read).toBeInstanceOf(Second);
+  expect(read?.toJSON()).toEqual({ _t: "EntitySameName", pk: "2", sk: "s", b: "y" });
+});
+
+it("a model given to a table twice is an InvalidParameter, as in Dynamoose", () => {
+  const Twice = dynamodel.model("EntityTwice", new Schema({ ...keys }));
+  expect(() => new dynamodel.Table(uniqueTableName("entityTwice"), [Twice, Twice])).toThrow(
+    "Model EntityTwice is given to the table twice.",
+  );
+});
