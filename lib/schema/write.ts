@@ -48,7 +48,9 @@ export function timestampValue(timestamp: TimestampAttribute, now: Date): unknow
   if (timestamp.type.name !== "date") return now.getTime();
   // A timestamp stored in seconds counts the seconds that have passed (as Dynamoose does), so it is never
   // later than the write; an ordinary seconds Date is rounded to the nearest second.
-  const at = timestamp.type === dateType("seconds") ? new Date(now.getTime() - (now.getTime() % 1000)) : now;
+  // Each its own Date: `createdAt` and `updatedAt` as one object, changing one in place would change both.
+  const time = now.getTime();
+  const at = new Date(timestamp.type === dateType("seconds") ? time - (time % 1000) : time);
   // Through the type, so a Date stored in seconds is held as the Date a read gives back.
   return timestamp.type.normalize(at);
 }

@@ -2,7 +2,7 @@
 // like any other, as in Dynamoose: its storage, index, range key, alias and `get` apply. Before, every
 // setting but the type was silently ignored (no index was created, the alias never applied).
 import dynamodel, { Schema } from "dynamodel";
-import { rawClient, uniqueTableName } from "../support/local";
+import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
 
@@ -106,4 +106,24 @@ it("an aliased timestamp is held under its alias only: saved again, read and sav
   read.kind = "w";
   await read.save();
   expect(read.isDirty()).toBe(false);
+});
+
+it("createdAt and updatedAt are two Date objects: changing one in place leaves the other, and what is stored", async () => {
+  const tableName = uniqueTableName("timestampObjects");
+  const Note = dynamodel.model(
+    "TimestampObjects",
+    new Schema({ id: String, n: Number }, { timestamps: true }),
+    {
+      tableName,
+      throughput: "ON_DEMAND",
+    },
+  );
+  const note = await Note.create({ id: "a", n: 1 });
+  const created = (note.createdAt as Date).getTime();
+  expect(note.createdAt).not.toBe(note.updatedAt);
+  (note.updatedAt as Date).setUTCFullYear(2000);
+  note.n = 2;
+  await note.save();
+  const stored = await storedItem(tableName, { id: { S: "a" } });
+  expect(stored?.createdAt).toEqual({ N: String(created) });
 });
