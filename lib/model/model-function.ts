@@ -18,6 +18,13 @@ import type {
 } from "../schema/infer";
 import type { DefinitionCheck } from "../schema/definition-check";
 import type { Schema } from "../schema/schema";
+import type { BatchWriteResult, BatchWriteSettings } from "../operations/batch-write";
+import type { Callback } from "../callbacks";
+import type {
+  TransactionCreateSettings,
+  TransactionUpdateSettings,
+  TransactionWriteElement,
+} from "../transaction/types";
 
 /**
  * An `AnyItem` model answers to any member, as in Dynamoose (whose model type includes its item type):
@@ -29,6 +36,38 @@ type LooseMembers<T> = [AnyItem] extends [T] ? ObjectType : unknown;
  * model's own construct signature, which checks `T`'s properties, this one takes what it refuses.
  */
 type LooseConstructor<T> = new (object?: ObjectType) => ModelItem<T>;
+
+/**
+ * Dynamoose types a class-typed model's `batchPut`, `transaction.create` and `transaction.update` loosely
+ * (its `ObjectType`): a class often leaves out what its schema also has (counters, index keys,
+ * timestamps). After the model's own signatures, which check `T`'s properties, these take what they refuse.
+ */
+interface LooseWrites {
+  batchPut(
+    objects: readonly ObjectType[],
+    settings?: BatchWriteSettings,
+  ): Promise<BatchWriteResult<ObjectType>>;
+  batchPut(objects: readonly ObjectType[], callback: Callback<BatchWriteResult<ObjectType>>): undefined;
+  readonly transaction: {
+    create(
+      object: ObjectType,
+      settings?: TransactionCreateSettings,
+      callback?: Callback<TransactionWriteElement>,
+    ): Promise<TransactionWriteElement>;
+    update(
+      key: ObjectType,
+      update?: ObjectType,
+      settings?: TransactionUpdateSettings,
+      callback?: Callback<TransactionWriteElement>,
+    ): Promise<TransactionWriteElement>;
+  };
+}
+
+/** What `model<Cat>()` (Dynamoose's style) returns: typed by `T`, with Dynamoose's loose members. */
+type ClassTypedModel<T> = ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> &
+  LooseMembers<T> &
+  LooseConstructor<T> &
+  LooseWrites;
 
 /** The model a definition `D` (and schema settings `S`) infers: its item, input, key, update and path types. */
 type InferredModel<D, S = object> = ModelType<
@@ -80,7 +119,7 @@ export interface ModelFunction {
     name: string,
     schema?: Schema | readonly (Schema | SchemaDefinition)[],
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+  ): ClassTypedModel<T>;
   /**
    * A schema or a definition, as Dynamoose's own parameter type has it (`Schema | SchemaDefinition`). A
    * definition inferred here (no explicit `T`) is checked as the inferring overload checks it.
@@ -89,7 +128,7 @@ export interface ModelFunction {
     name: string,
     schema: Schema | (D & DefinitionCheck<D>),
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+  ): ClassTypedModel<T>;
   /**
    * A plain definition, typed loosely: with an explicit `T` (`model<Cat>("Cat", {…})`), or one the inferring
    * overload refused. Without `T` the definition is inferred and checked, so a mistake (a misspelt setting
@@ -101,5 +140,5 @@ export interface ModelFunction {
     name: string,
     definition: D & DefinitionCheck<D>,
     options?: ModelOptions,
-  ): ModelType<T, InputOfItem<T>, unknown, UpdateOfItem<T>> & LooseMembers<T> & LooseConstructor<T>;
+  ): ClassTypedModel<T>;
 }

@@ -9,6 +9,7 @@ import {
   type ObjectType,
   type SchemaDefinition,
 } from "dynamodel";
+import type { InputOfItem } from "dynamodel";
 import type { Equal, Expect } from "./assert";
 
 class Cat extends Item {
@@ -99,3 +100,25 @@ export async function patchAny<T extends Item>(
 // model<Cat>() itself still checks its update objects per attribute.
 // @ts-expect-error: "colour" is not a property of Cat
 void CatModel.update({ id: 1 }, { colour: "grey" });
+
+// batchPut, transaction.create and transaction.update take what the class leaves out (counters, index
+// keys, timestamps its schema also has), as Dynamoose types them (ObjectType).
+class Booking extends Item {
+  id!: number;
+  name!: string;
+}
+const BookingModel = model<Booking>(
+  "DynamooseStyleBooking",
+  new Schema({ id: Number, name: String, seats: Number, ownerId: String }, { timestamps: true }),
+);
+void BookingModel.batchPut([{ id: 1, name: "a", seats: 9 }]);
+void BookingModel.batchPut([{ id: 1, name: "a" }], (error, result) => void [error, result]);
+void BookingModel.transaction.create({ id: 2, name: "b", ownerId: "o" });
+void BookingModel.transaction.update({ id: 1 }, { $ADD: { seats: -1 } });
+void BookingModel.transaction.update({ id: 3 }, { ownerId: "o2" });
+void BookingModel.transaction.update({ id: 4, name: "n" });
+// The checked signatures still come first: a class's own property keeps its type in what they return.
+const bookingResult = BookingModel.batchPut([{ id: 5, name: "c" }]);
+type _bookingResult = Expect<
+  Equal<Awaited<typeof bookingResult>["unprocessedItems"], InputOfItem<Booking>[]>
+>;
