@@ -20,7 +20,8 @@ const schema = compiledSchemaOf(
 )!;
 const now = new Date(1000);
 const key = { id: "a", sort: 1 };
-const build = (update: unknown, settings = {}) => buildUpdateInput(schema, "T", key, update, settings, { now });
+const build = (update: unknown, settings = {}) =>
+  buildUpdateInput(schema, "T", key, update, settings, { now });
 
 describe("buildUpdateInput", () => {
   it("builds SET, REMOVE, ADD and DELETE with placeholders only, plus automatic attributes", async () => {
