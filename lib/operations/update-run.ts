@@ -45,8 +45,8 @@ const ONE_SCHEMA = Object.freeze({});
 /**
  * The UpdateItem input of a model's update (of `Model.update` or `transaction.update`). The changes are
  * planned with the schema that declares most of their attributes; one only another schema declares, with
- * that schema's definition. An item read from the table, given as the key, names the key it is stored under, as it does for
- * `get` and `delete` (model/stored-key.ts): its key is not converted (`set`) a second time.
+ * that schema's definition. An item read from the table, given as the key, names the key it is stored
+ * under, as it does for `get` and `delete` (model/stored-key.ts): its key is not converted (`set`) again.
  */
 export async function buildModelUpdateInput(
   runtime: ModelRuntime,

@@ -163,6 +163,20 @@ it("left no unhandled rejection behind", async () => {
   expect(unhandled).toEqual([]);
 });
 
+/** An Instance whose client sends to `server` (listening on a local port), with the client `settings`. */
+function instanceFor(server: { address(): unknown }, settings: { maxAttempts?: number } = {}) {
+  const instance = new dynamodel.Instance();
+  instance.aws.ddb.set(
+    new DynamoDB({
+      endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      region: "local",
+      credentials: { accessKeyId: "AKIAFAKEFAKEFAKEFAKE", secretAccessKey: "local" },
+      ...settings,
+    }),
+  );
+  return instance;
+}
+
 /**
  * Runs `test` with an Instance whose endpoint accepts connections and reads what comes (so a client's close
  * is seen) but never answers; `sockets` are the connections it accepted. The server is closed afterwards.
@@ -174,15 +188,7 @@ async function withSilentEndpoint(
   const server = createServer((socket) => void sockets.add(socket.resume()));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
-    const instance = new dynamodel.Instance();
-    instance.aws.ddb.set(
-      new DynamoDB({
-        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-        region: "local",
-        credentials: { accessKeyId: "local", secretAccessKey: "local" },
-      }),
-    );
-    await test(instance, sockets);
+    await test(instanceFor(server), sockets);
   } finally {
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -251,15 +257,7 @@ it("an endpoint the client is still retrying at the deadline: the error names wh
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
-    const instance = new dynamodel.Instance();
-    instance.aws.ddb.set(
-      new DynamoDB({
-        endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-        region: "local",
-        credentials: { accessKeyId: "AKIAFAKEFAKEFAKEFAKE", secretAccessKey: "local" },
-        maxAttempts: 20,
-      }),
-    );
+    const instance = instanceFor(server, { maxAttempts: 20 });
     const Throttled = dynamodel.model("ThrottledSetup", { id: String });
     new instance.Table(uniqueTableName("throttled"), [Throttled]);
     const [result] = await settleWithin(3000, [Throttled.get("a")]);
