@@ -29,7 +29,9 @@ function functionName(fn: { readonly name: string }): string {
 const FUNCTION_MARK = /"\\u0000fn:([^"\\]*)\\u0000"/g;
 // SPEC §8: credentials never appear in an error. A client config given where something else belongs
 // (`aws.ddb.local({endpoint, credentials})`) is described with its secrets masked, as log lines mask them.
-const CREDENTIAL_FIELD = /^(?:secretAccessKey|accessKeyId|sessionToken|authorization)$/i;
+// The field names, as an alternation, are shared with the logger's masking (logger/format.ts).
+export const CREDENTIAL_FIELDS = "secretAccessKey|accessKeyId|sessionToken|authorization";
+const CREDENTIAL_FIELD = new RegExp(`^(?:${CREDENTIAL_FIELDS})$`, "i");
 function namingFunctions(key: string, value: unknown): unknown {
   if (typeof value === "bigint") return `\u0000fn:${value}n\u0000`;
   if (typeof value === "string" && CREDENTIAL_FIELD.test(key)) return "[redacted]";

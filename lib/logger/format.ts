@@ -3,6 +3,8 @@
 // `JSON.stringify(value, null, 4)`. Messages are built from the call's input and output only (never the
 // client or its configuration), an error is reduced to its name, message and status, and a last pass
 // masks anything shaped like an AWS key or a signature, so no credential can reach a log line.
+import { CREDENTIAL_FIELDS } from "../errors";
+
 export interface CallEvent {
   operation: string;
   input: object;
@@ -24,7 +26,7 @@ const SECRETS = [
   /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g,
   /Credential=[^,\s"]+/g,
   /Signature=[0-9a-f]+/g,
-  /("(?:secretAccessKey|accessKeyId|sessionToken|authorization)"\s*:\s*)"[^"]*"/gi,
+  new RegExp(`("(?:${CREDENTIAL_FIELDS})"\\s*:\\s*)"[^"]*"`, "gi"),
 ];
 
 /** Masks what looks like a credential; applied to every message. */
