@@ -20,7 +20,7 @@ import { validateBeforeSave, type ValidatedWrite, writeForSave } from "./save-wr
 import { saveItem } from "./save-item";
 import { itemRuntimeOf, schemaFor, type ModelRuntime } from "./runtime";
 import { hasStoredImage, markDeletedByItem, storedImageOf } from "./stored-images";
-import { keyOfArgument } from "./stored-key";
+import { keyOfArgument, otherModelOfTable } from "./stored-key";
 import { versionedDeleteCondition } from "./version";
 import { missingHashKey } from "../schema/key";
 
@@ -103,7 +103,8 @@ export function deleteWithHooks(
 /**
  * `Model.delete(key)`: the delete hooks see an item holding the key. They are the hooks of every schema,
  * as a key does not say which shape the stored item has. A stored item of the model given as the key is
- * deleted as `item.delete()` deletes it, by the key it is stored under.
+ * deleted as `item.delete()` deletes it, by the key it is stored under; so is an item of another model of
+ * the same table (a read through this model hands those back), whose own model names its key.
  */
 export function deleteKeyWithHooks(
   runtime: ModelRuntime,
@@ -111,6 +112,8 @@ export function deleteKeyWithHooks(
   settings: DeleteSettings | undefined,
 ): Promise<unknown> {
   if (key instanceof runtime.model && hasStoredImage(key)) return deleteWithHooks(runtime, key, settings);
+  const owner = otherModelOfTable(runtime, key);
+  if (owner !== undefined) return deleteWithHooks(owner, key as object, settings);
   const schema = runtime.compiled[0]!;
   // Refused here as `get` refuses it, before it becomes an item (which would word it as a bad item); the
   // error handlers see it with an item holding no key as `this`.

@@ -12,27 +12,42 @@ import { keyInSharedNames } from "../schema/key-names";
 import { isThenable } from "../schema/normalize";
 import { sameValue } from "../schema/same-value";
 import { nameHeld } from "./item-paths";
-import { schemaForImage, type ModelRuntime } from "./runtime";
+import { ownRuntimeOf, schemaForImage, type ModelRuntime } from "./runtime";
 import { hasStoredImage, storedImageOf } from "./stored-images";
 import { untracked } from "./tracked-items";
 
 type Key = Record<string, AttributeValue>;
 
 /**
- * The key a key argument names: a stored item's stored key, anything else converted through the
+ * The key a key argument names: an item's key (see `keyOfItem`), anything else converted through the
  * primary schema (type checks and `set`). Synchronous unless an asynchronous `set` or `get` runs.
  */
 export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promise<Key> {
   // A model's schemas may alias the key differently: a key by another schema's alias is taken too.
   return (
-    keyOfStoredItem(runtime, key) ??
-    keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key))
+    keyOfItem(runtime, key) ?? keyToDynamo(runtime.compiled[0]!, keyInSharedNames(runtime.compiled, key))
   );
 }
 
-/** The key a stored item of the model stands for, or `undefined` when `key` is not one. */
-export function keyOfStoredItem(runtime: ModelRuntime, key: unknown): Key | Promise<Key> | undefined {
-  return key instanceof runtime.model && hasStoredImage(key) ? storedKeyOf(runtime, key) : undefined;
+/**
+ * The key an item given as a key stands for, or `undefined` when `key` is no such item: a stored item of
+ * the model names its stored key; an item of another model of the same table (a read through this model
+ * hands back the items of the others) names its key through its own model's schemas, which may alias the
+ * shared key attributes differently.
+ */
+export function keyOfItem(runtime: ModelRuntime, key: unknown): Key | Promise<Key> | undefined {
+  if (key instanceof runtime.model) return hasStoredImage(key) ? storedKeyOf(runtime, key) : undefined;
+  const owner = otherModelOfTable(runtime, key);
+  if (owner === undefined) return undefined;
+  return hasStoredImage(key as object)
+    ? storedKeyOf(owner, key as object)
+    : keyToDynamo(owner.compiled[0]!, keyInSharedNames(owner.compiled, key));
+}
+
+/** The model `value` is an item of, when that is another model stored in the same table as `runtime`'s. */
+export function otherModelOfTable(runtime: ModelRuntime, value: unknown): ModelRuntime | undefined {
+  const owner = ownRuntimeOf(value);
+  return owner !== undefined && owner !== runtime && owner.table === runtime.table ? owner : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { valuesSettled } from "../pending-values";
 import { checkOptions, wantsRequest } from "./options";
 import { buildUpdateInput, buildUpdateInputForKey, splitKeyAndUpdate, type UpdateSettings } from "./update";
 import { keyInSharedNames } from "../schema/key-names";
-import { keyOfStoredItem } from "../model/stored-key";
+import { keyOfItem } from "../model/stored-key";
 
 /**
  * `update(key, update, settings)`, or `update({...key, ...changes})` when `update` is undefined.
@@ -59,7 +59,7 @@ export async function buildModelUpdateInput(
     runtime.compiled.length === 1
       ? ONE_SCHEMA
       : { otherSchemas: runtime.compiled.filter((other) => other !== schema) };
-  const stored = keyOfStoredItem(runtime, key);
+  const stored = keyOfItem(runtime, key);
   if (stored !== undefined) {
     return buildUpdateInputForKey(schema, runtime.table.name, await stored, changes, settings, context);
   }

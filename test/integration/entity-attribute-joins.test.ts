@@ -57,3 +57,71 @@ it("a model given to a table twice is an InvalidParameter, as in Dynamoose", () 
     "Model EntityTwice is given to the table twice.",
   );
 });
+
+describe("an item of another model of the table, given as a key, names its key through its own model", () => {
+  // The models alias the shared hash key differently: the item holds `bId`, which Reader's schema does not
+  // know, so converting it through Reader's schema found no hash key.
+  const setup = async (base: string) => {
+    const tableName = uniqueTableName(base);
+    const Reader = dynamodel.model(
+      `${base}Reader`,
+      new Schema({ pk: { type: String, alias: "aId" }, a: String }),
+    );
+    const Owner = dynamodel.model(
+      `${base}Owner`,
+      new Schema({ pk: { type: String, alias: "bId" }, b: String }),
+    );
+    new dynamodel.Table(tableName, [Reader, Owner], { entityAttribute: "_t", throughput: "ON_DEMAND" });
+    await Owner.create({ bId: "1", b: "x" });
+    await Owner.create({ bId: "2", b: "y" });
+    const read = await Reader.get("1");
+    expect(read).toBeInstanceOf(Owner);
+    return { tableName, Reader, Owner, read: read! };
+  };
+
+  it("get, batchGet and update find it", async () => {
+    const { tableName, Reader, read } = await setup("CrossKeyRead");
+    expect((await Reader.get(read))?.toJSON()).toEqual({ _t: `CrossKeyReadOwner`, bId: "1", b: "x" });
+    const both = await Reader.batchGet([read, "2"]);
+    expect(
+      both.map((item) => item.toJSON()).sort((x, y) => String(x.bId).localeCompare(String(y.bId))),
+    ).toEqual([
+      { _t: "CrossKeyReadOwner", bId: "1", b: "x" },
+      { _t: "CrossKeyReadOwner", bId: "2", b: "y" },
+    ]);
+    await Reader.update(read, { a: "z" });
+    // A write of the model written through stores its name (docs/table.md).
+    expect(await storedItem(tableName, { pk: { S: "1" } })).toEqual({
+      pk: { S: "1" },
+      a: { S: "z" },
+      b: { S: "x" },
+      _t: { S: "CrossKeyReadReader" },
+    });
+  });
+
+  it("delete and a transaction's delete remove it, and nothing else", async () => {
+    const { tableName, Reader, Owner, read } = await setup("CrossKeyDelete");
+    await Reader.delete(read);
+    expect(await storedItem(tableName, { pk: { S: "1" } })).toBeUndefined();
+    expect(await storedItem(tableName, { pk: { S: "2" } })).toBeDefined();
+    const second = await Reader.get("2");
+    await dynamodel.transaction([Reader.transaction.delete(second!)]);
+    expect(await storedItem(tableName, { pk: { S: "2" } })).toBeUndefined();
+    // An item of the other model that was never stored names its key by that model's alias too.
+    await Owner.create({ bId: "3", b: "w" });
+    await Reader.delete(new Owner({ bId: "3" }));
+    expect(await storedItem(tableName, { pk: { S: "3" } })).toBeUndefined();
+  });
+
+  it("an item of a model of another table is still converted through the model's own schema", async () => {
+    const { Reader } = await setup("CrossKeyElsewhere");
+    const Elsewhere = dynamodel.model(
+      "CrossKeyElsewhereModel",
+      new Schema({ pk: { type: String, alias: "cId" } }),
+      { tableName: uniqueTableName("crossKeyElsewhere"), create: false, waitForActive: false },
+    );
+    await expect(Reader.get(new Elsewhere({ cId: "1" }))).rejects.toThrow(
+      'The key must include the hash key "pk"',
+    );
+  });
+});
