@@ -14,6 +14,7 @@ import type {
 import { mergeFlags, variantFlags } from "./flags";
 import { flattenedNamesOf, flattenPrefixOf, flattenSpec, type Place } from "./flatten";
 import { compileIndexes } from "./indexes";
+import { checkIndexKeyAttributes, checkKeyAttributes } from "./key-checks";
 import { referencedModelOf } from "./links";
 import {
   isDefinitionObject,
@@ -260,31 +261,9 @@ export function compileSchema(definition: unknown, given: SchemaSettings = {}): 
 
   const hashKey = state.keyAttributes.hashKey ?? rootShape.attributes[0]!.name;
   const rangeKey = state.keyAttributes.rangeKey;
-  // The first attribute is the hash key when none is marked: DynamoDB refuses it as the range key too.
-  if (rangeKey === hashKey) {
-    throw new InvalidParameter(
-      `Attribute "${rangeKey}" is the range key, and the hash key too: with no attribute marked ` +
-        "`hashKey: true`, the first attribute is the hash key. Mark another attribute `hashKey: true`, or move the hash key before it.",
-    );
-  }
-  for (const key of [hashKey, rangeKey]) {
-    if (key === undefined) continue;
-    const attribute = rootShape.byName.get(key)!;
-    if (attribute.variants.length > 1) {
-      throw new InvalidParameter(`Key attribute "${key}" cannot have several types.`);
-    }
-    checkReferenceKey(attribute.variants[0]!, key);
-  }
+  checkKeyAttributes(rootShape, hashKey, rangeKey);
   const indexes: IndexSpec[] = compileIndexes(state.rawIndexes, hashKey, rootShape);
-  for (const index of indexes) {
-    for (const key of [index.hashKey, index.rangeKey]) {
-      if (key !== undefined && (rootShape.byName.get(key)?.variants.length ?? 1) > 1) {
-        throw new InvalidParameter(
-          `Index key attribute "${key}" (index "${index.name}") cannot have several types.`,
-        );
-      }
-    }
-  }
+  checkIndexKeyAttributes(rootShape, indexes);
   for (const name of ["get", "set", "validate"] as const) {
     if (settings[name] !== undefined && typeof settings[name] !== "function") {
       throw new InvalidParameter(`Schema setting "${name}" must be a function.`);
@@ -318,23 +297,3 @@ export function compileSchema(definition: unknown, given: SchemaSettings = {}): 
 }
 
 export { referencedModelOf };
-
-/**
- * A reference is a key only as its referenced model's hash key (a string, number or binary): not a
- * reference to a model with a range key (its key is a map), nor `type.THIS` (the key would be itself).
- * Refused here, as Dynamoose refuses them, rather than by every request (or by a stack overflow).
- */
-function checkReferenceKey(variant: CompiledAttribute["variants"][number], key: string): void {
-  if (variant.kind !== "reference") return;
-  if (variant.target instanceof SelfReference) {
-    throw new InvalidParameter(
-      `Key attribute "${key}" cannot be type.THIS: the key of an item would be its own key. Give it a string, number or binary type.`,
-    );
-  }
-  const target = variant.target.resolve();
-  if (target.rangeKey !== undefined) {
-    throw new InvalidParameter(
-      `Key attribute "${key}" references a model with a range key, whose key is a map: a key must be a string, number or binary.`,
-    );
-  }
-}
