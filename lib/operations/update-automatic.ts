@@ -7,7 +7,7 @@ import { flattenedActions } from "../schema/flatten";
 import { isThenable } from "../schema/normalize";
 import { timestampValue } from "../schema/write";
 import { writeAttributeValue } from "../schema/write-value";
-import type { PlanState } from "./update-plan";
+import type { PlanState } from "./update-plan-target";
 import type { UpdatePath } from "../schema/update-path";
 import type { CompiledSchema } from "../schema/compiled";
 

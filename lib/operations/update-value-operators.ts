@@ -5,7 +5,7 @@ import { checkUpdatedKeyNotEmpty } from "../schema/empty-key";
 import type { UpdatePath } from "../schema/update-path";
 import { writeAttributeValue } from "../schema/write-value";
 import { prependAction } from "./update-operands";
-import type { PlanState } from "./update-plan";
+import type { PlanState } from "./update-plan-target";
 
 /** Plans `{path: {operator: operand}}`: `$LIST_PREPEND`, or `$IF_NOT_EXISTS` (not on a flattened object). */
 export async function planValueOperator(

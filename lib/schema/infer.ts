@@ -315,4 +315,5 @@ export type InputOf<D, S = object> = InputShape<D, S>;
 
 export type { AttrValue, ElementOf, ModelReference, SchemaOf } from "./infer-values";
 export type { KeyAndUpdate, KeyObjectOf, KeyOf } from "./infer-keys";
-export type { AttributePath, IndexNames, UpdateOf } from "./infer-paths";
+export type { AttributePath, UpdateOf } from "./infer-paths";
+export type { IndexNames } from "./infer-index-names";
