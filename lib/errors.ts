@@ -15,6 +15,7 @@
  * ```
  */
 import type { CancellationReason } from "@aws-sdk/client-dynamodb";
+import { CREDENTIAL_FIELDS } from "./credential-fields";
 
 /** The longest rendering of an offending value inside an error message. */
 const MAX_VALUE_LENGTH = 80;
@@ -29,8 +30,6 @@ function functionName(fn: { readonly name: string }): string {
 const FUNCTION_MARK = /"\\u0000fn:([^"\\]*)\\u0000"/g;
 // SPEC §8: credentials never appear in an error. A client config given where something else belongs
 // (`aws.ddb.local({endpoint, credentials})`) is described with its secrets masked, as log lines mask them.
-// The field names, as an alternation, are shared with the logger's masking (logger/format.ts).
-export const CREDENTIAL_FIELDS = "secretAccessKey|accessKeyId|sessionToken|authorization";
 const CREDENTIAL_FIELD = new RegExp(`^(?:${CREDENTIAL_FIELDS})$`, "i");
 function namingFunctions(key: string, value: unknown): unknown {
   if (typeof value === "bigint") return `\u0000fn:${value}n\u0000`;

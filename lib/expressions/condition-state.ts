@@ -69,9 +69,11 @@ export function describePending(pending: PendingAttribute): string {
 export function finishedNode(state: ConditionState): ConditionNode | undefined {
   const { groups, pending, negate } = state;
   if (pending !== undefined) {
-    throw new InvalidParameter(
-      `The condition on ${describePending(pending)} has no comparator: follow where() with eq(), gt(), exists() or another comparator.`,
-    );
+    // size() takes only comparisons: naming exists() there would point at a refused call.
+    const next = pending.size
+      ? "follow size() with eq(), gt() or another comparison"
+      : "follow where() with eq(), gt(), exists() or another comparator";
+    throw new InvalidParameter(`The condition on ${describePending(pending)} has no comparator: ${next}.`);
   }
   if (negate) throw new InvalidParameter("not() must be followed by a comparator or a group.");
   if (groups.length === 0) return undefined;

@@ -3,7 +3,7 @@
 // `JSON.stringify(value, null, 4)`. Messages are built from the call's input and output only (never the
 // client or its configuration), an error is reduced to its name, message and status, and a last pass
 // masks anything shaped like an AWS key or a signature, so no credential can reach a log line.
-import { CREDENTIAL_FIELDS } from "../errors";
+import { CREDENTIAL_FIELDS } from "../credential-fields";
 
 export interface CallEvent {
   operation: string;

@@ -39,7 +39,7 @@ describe("unfinished comparisons", () => {
   it("make a read with size() alone reject instead of reading everything", async () => {
     await expect(Thing.scan("s").size().exec()).rejects.toThrow(
       new InvalidParameter(
-        'The condition on size("s") has no comparator: follow where() with eq(), gt(), exists() or another comparator.',
+        'The condition on size("s") has no comparator: follow size() with eq(), gt() or another comparison.',
       ),
     );
   });

@@ -78,3 +78,38 @@ describe("Table.defaults.set(null)", () => {
     expect(instance.Table.defaults.get()).toEqual({});
   });
 });
+
+describe("the default export", () => {
+  it("holds the package's API and nothing internal (a message helper's credential list leaked through once)", () => {
+    expect(Object.keys(dynamodel).sort()).toEqual([
+      "Condition",
+      "DynamodelError",
+      "Instance",
+      "InvalidFilterComparison",
+      "InvalidParameter",
+      "InvalidParameterType",
+      "InvalidType",
+      "Item",
+      "LockError",
+      "MissingSchemaError",
+      "OtherError",
+      "Schema",
+      "Table",
+      "TransactionCanceledError",
+      "TypeMismatch",
+      "UnknownAttribute",
+      "ValidationError",
+      "WaitForActiveTimeout",
+      "aws",
+      "events",
+      "listTables",
+      "lock",
+      "logger",
+      "model",
+      "pool",
+      "transaction",
+      "type",
+      "use",
+    ]);
+  });
+});

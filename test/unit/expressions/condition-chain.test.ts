@@ -352,7 +352,7 @@ describe("and / or / group", () => {
   it("treats size() with no comparator as unfinished, even alone (only a bare attribute name is empty)", () => {
     expect(() => compile(new Condition("s").size())).toThrow(
       new InvalidParameter(
-        'The condition on size("s") has no comparator: follow where() with eq(), gt(), exists() or another comparator.',
+        'The condition on size("s") has no comparator: follow size() with eq(), gt() or another comparison.',
       ),
     );
     expect(compile(new Condition("s")).expression).toBeUndefined();
