@@ -9,6 +9,7 @@ import { storedFormFromDynamo } from "../schema/read-stored";
 import { restoreReadValuesNow } from "../schema/read-values";
 import { objectToDynamo } from "../schema/to-dynamo";
 import { anyToDynamo } from "../schema/types/any";
+import { sameValue } from "../schema/same-value";
 import { attributeValuesEqual, diffImages } from "./diff";
 import { itemRuntimeOf, schemaFor } from "./runtime";
 import { isPartialImage, storedImageOf } from "./stored-images";
@@ -59,7 +60,10 @@ export function storedChangesOf(item: object): { shape: ObjectShape; paths: Path
     if (image?.[name] === undefined) delete current[name];
     else current[name] = image[name]!;
   }
-  const unfitChanged = unfit === undefined ? [] : compareUnfit(unfit, image, current);
+  const unfitChanged =
+    unfit === undefined
+      ? []
+      : compareUnfit(unfit, image, current, () => storedFormFromDynamo(schema, image ?? {}));
   const shape = schema.shape;
   const changes =
     image === undefined
@@ -129,14 +133,18 @@ function normalizeFitting(
 /**
  * Which unfit attributes (see `normalizeFitting`) differ from the stored image. Each one's entries in
  * `current` (where a default may have filled it in) are set back to the image's, so the diff leaves them
- * to this. A value held just as it was read, in a type its schema does not allow, is unchanged.
+ * to this. A value held just as it was read, in a type its schema does not allow, is unchanged; so is one
+ * its type read from a stored value it cannot write back (an Invalid Date from a string that is no date),
+ * which `readBack` (the image as a read gives it) tells.
  */
 function compareUnfit(
   unfit: Map<CompiledAttribute, unknown>,
   image: Record<string, AttributeValue> | undefined,
   current: Record<string, AttributeValue>,
+  readBack: () => Record<string, unknown>,
 ): CompiledAttribute[] {
   const changed: CompiledAttribute[] = [];
+  let read: Record<string, unknown> | undefined;
   for (const [attribute, value] of unfit) {
     const names = attribute.flatten ? [...attribute.flatten.storedNames.values()] : [attribute.name];
     for (const name of names) {
@@ -150,8 +158,9 @@ function compareUnfit(
     } catch {
       held = undefined; // nothing DynamoDB could store: certainly not what was read
     }
-    if (stored === undefined || held === undefined || !attributeValuesEqual(stored, held))
-      changed.push(attribute);
+    if (stored !== undefined && held !== undefined && attributeValuesEqual(stored, held)) continue;
+    if (stored !== undefined && sameValue(value, (read ??= readBack())[attribute.name])) continue;
+    changed.push(attribute);
   }
   return changed;
 }

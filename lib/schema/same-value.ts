@@ -37,7 +37,8 @@ function sameMembers(a: Set<unknown>, b: Set<unknown>): boolean {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime();
+  // Object.is: an Invalid Date (a stored string that is no date) is still the value it was read as.
+  if (a instanceof Date) return b instanceof Date && Object.is(a.getTime(), b.getTime());
   if (a instanceof Uint8Array) return b instanceof Uint8Array && sameBytes(a, b);
   if (a instanceof Set) return b instanceof Set && sameMembers(a, b);
   // A Map stores as a map of its entries (type.ANY): equal entries, the same stored value.

@@ -16,6 +16,8 @@ const attributes = {
   address: { type: Object, schema: { city: String, zip: Number } },
   tags: { type: Set, schema: [String] },
   notes: { type: Array, schema: [String] },
+  seen: { type: { value: Date, settings: { storage: "iso" } } },
+  visits: { type: Array, schema: [{ type: { value: Date, settings: { storage: "iso" } } }] },
 } as const;
 const Lazy = dynamodel.model(
   "UnfitLazy",
@@ -71,6 +73,26 @@ describe.each([
     expect(item.isDirty("level")).toBe(false);
     item.level = "low";
     expect(item.modifiedPaths().sort()).toEqual(["age", "level"]);
+  });
+
+  test("a stored string that is no date, read as an Invalid Date, is not dirty until it changes", async () => {
+    // Other code stored text where the schema keeps ISO dates: the read gives an Invalid Date, which once
+    // compared unequal to itself (NaN), so the item was dirty from the moment it was read.
+    const item = await readStored("no-date", { seen: "not a date", visits: ["garbage"] });
+    expect((item.seen as Date).getTime()).toBeNaN();
+    expect(item.modifiedPaths()).toEqual([]);
+    expect(item.isDirty("seen")).toBe(false);
+    expect(item.isDirty("visits")).toBe(false);
+    item.age = 31;
+    expect(item.modifiedPaths()).toEqual(["age"]);
+    // The save still refuses what no date can be (docs/item.md), and writes nothing.
+    const before = await readRaw(id("no-date"));
+    await expect(item.save()).rejects.toThrow(
+      /^"(seen|visits\[0\])" must be of type date \(got Invalid Date\)$/,
+    );
+    expect(await readRaw(id("no-date"))).toEqual(before);
+    item.seen = new Date("2020-01-02T00:00:00.000Z");
+    expect(item.modifiedPaths().sort()).toEqual(["age", "seen"]);
   });
 
   test("a wrong type set by the caller is a change at its top-level attribute", async () => {
