@@ -113,6 +113,16 @@ export function refuseUnfinished(state: ConditionState, method: string): void {
  */
 export function grouped(state: ConditionState, inner: ConditionState): ConditionState {
   const node: ConditionNode | undefined = finishedNode(inner);
-  if (node === undefined) return state;
+  if (node === undefined) {
+    // An empty group is "no condition": AND-ed it changes nothing, and is left out. After or() or not() it
+    // would (every item, or none), and leaving it out would send another condition than the one written.
+    if (state.negate || (state.joinWithOr && state.groups.length > 0)) {
+      const after = state.negate ? "not()" : "or()";
+      throw new InvalidParameter(
+        `group() after ${after} was given an empty condition, which would leave the ${after} with nothing to apply to: give the group a comparison, or leave out the ${after}.`,
+      );
+    }
+    return state;
+  }
   return withNode(state, state.negate ? notNode(node) : node);
 }

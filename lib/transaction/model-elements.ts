@@ -192,6 +192,9 @@ async function conditionElement(
   };
   if (registry.names) input.ExpressionAttributeNames = registry.names;
   if (registry.values) input.ExpressionAttributeValues = registry.values;
+  // As the update and delete elements have it, and as the transaction sends it (transact.ts): a
+  // cancellation then says what the stored item was.
+  input.ReturnValuesOnConditionCheckFailure = "ALL_OLD";
   return recordOrigin({ ConditionCheck: input }, { runtime, key: keyAsGiven(runtime, key) });
 }
 

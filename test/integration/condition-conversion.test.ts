@@ -251,6 +251,8 @@ describe("an asynchronous set on condition values is awaited, as in Dynamoose", 
   it("hands out transaction elements complete, so a copy of them (by a hook, or JSON) holds the values", async () => {
     const element = await Account.transaction.condition("ABC", new Condition("email").eq("X@Y.Z"));
     expect(element.ConditionCheck?.ExpressionAttributeValues).toEqual({ ":v0": { S: "x@y.z" } });
+    // As the transaction sends it, and as the update and delete elements are handed out.
+    expect(element.ConditionCheck?.ReturnValuesOnConditionCheckFailure).toBe("ALL_OLD");
     await dynamodel.transaction([JSON.parse(JSON.stringify(element))]);
     await expect(Account.transaction.condition("ABC", new Condition("code").eq("BAD"))).rejects.toThrow(
       "code BAD refused by set",

@@ -363,6 +363,26 @@ describe("and / or / group", () => {
       "(#n0 = :v0) AND (#n1 = :v1)",
     );
     expect(compile(new Condition().group((c) => c)).expression).toBeUndefined();
+    expect(compile(new Condition().or().group(new Condition())).expression).toBeUndefined();
+  });
+
+  it("rejects an empty group after or() or not(), which it would otherwise leave with nothing to apply to", () => {
+    // `a OR (no condition)` would match every item; the group was left out, sending `a` alone.
+    expect(() => a().or().group(new Condition())).toThrow(
+      new InvalidParameter(
+        "group() after or() was given an empty condition, which would leave the or() with nothing to apply to: give the group a comparison, or leave out the or().",
+      ),
+    );
+    expect(() =>
+      a()
+        .and()
+        .not()
+        .group((c) => c),
+    ).toThrow(
+      new InvalidParameter(
+        "group() after not() was given an empty condition, which would leave the not() with nothing to apply to: give the group a comparison, or leave out the not().",
+      ),
+    );
   });
 
   it("rejects a group after a where() without comparator, an unfinished group, and a function returning no Condition", () => {
