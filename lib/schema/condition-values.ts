@@ -232,6 +232,11 @@ export function convertPrefix(
         ? convertOperand(attribute, value, path, itemSet)
         : { S: value };
     }
+    // Converted as a whole value, the prefix would be refused by the attribute's type ("must be of type
+    // set of string"), which points at the value when it is the attribute that cannot have a prefix.
+    if (!attribute.variants.some(mayHoldPrefix)) {
+      throw new TypeMismatch(path, "a String or Binary attribute to take a beginsWith prefix", value);
+    }
   }
   const operand = convertOperand(attribute, value, path, itemSet);
   const prefixOnly = (converted: AttributeValue): AttributeValue => {
@@ -239,4 +244,11 @@ export function convertPrefix(
     throw new TypeMismatch(path, "a string or binary prefix (beginsWith)", value);
   };
   return isThenable(operand) ? Promise.resolve(operand).then(prefixOnly) : prefixOnly(operand);
+}
+
+/** Whether an attribute of this variant may be stored as a String or Binary, which begins_with reads. */
+function mayHoldPrefix(variant: CompiledAttribute["variants"][number]): boolean {
+  if (variant.kind === "scalar") return variant.type.dynamoType === "S" || variant.type.dynamoType === "B";
+  // A reference is stored as its model's hash key, which may be a string: its own type judges the value.
+  return variant.kind === "any" || variant.kind === "json" || variant.kind === "reference";
 }

@@ -367,6 +367,8 @@ describe("beginsWith needs a String or Binary operand (DynamoDB's begins_with)",
       at: { type: Number, rangeKey: true },
       when: Date,
       blob: Buffer,
+      tags: { type: Set, schema: [String] },
+      flag: Boolean,
     }),
     { tableName, throughput: "ON_DEMAND" },
   );
@@ -405,6 +407,21 @@ describe("beginsWith needs a String or Binary operand (DynamoDB's begins_with)",
     }
     expect(sent.filter((operation) => operation !== "DescribeTable")).toEqual([]);
     expect((await rawClient().scan({ TableName: tableName })).Count).toBe(1);
+  });
+
+  it.each([
+    ["a String Set", "tags"],
+    ["a Boolean", "flag"],
+    ["a Date stored as a number", "when"],
+  ])("a string prefix on %s names the attribute as what cannot take it", async (_what, path) => {
+    // Converted as a whole value of the attribute's type, it said `must be of type set of string (got "r")`,
+    // pointing at the value.
+    await expect(Reading.scan(path).beginsWith("r").exec()).rejects.toMatchObject({
+      name: "TypeMismatch",
+      path,
+      value: "r",
+      message: `"${path}" must be a String or Binary attribute to take a beginsWith prefix (got "r")`,
+    });
   });
 
   it("a Binary attribute takes a Buffer prefix", async () => {
