@@ -108,7 +108,8 @@ export function refuseUnfinished(state: ConditionState, method: string): void {
 }
 
 /**
- * `group()`: the inner condition's tree as one node, negated after `not()`; an empty group adds nothing.
+ * `group()`: the inner condition's tree as one node, negated after `not()`; an empty group adds nothing
+ * AND-ed, and is refused after `or()` or `not()`.
  * (The caller refuses an unfinished state first, before it builds the inner condition.)
  */
 export function grouped(state: ConditionState, inner: ConditionState): ConditionState {

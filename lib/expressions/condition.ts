@@ -260,7 +260,7 @@ export class Condition {
 
   /**
    * Adds a parenthesised sub-condition, joined like a comparison (AND, or OR after `or()`; negated after
-   * `not()`). An empty group adds nothing.
+   * `not()`). An empty group adds nothing when AND-ed; after `or()` or `not()` it is an InvalidParameter.
    *
    * @example
    * ```ts

@@ -103,8 +103,10 @@ export function deleteWithHooks(
 /**
  * `Model.delete(key)`: the delete hooks see an item holding the key. They are the hooks of every schema,
  * as a key does not say which shape the stored item has. A stored item of the model given as the key is
- * deleted as `item.delete()` deletes it, by the key it is stored under; so is an item of another model of
- * the same table (a read through this model hands those back), whose own model names its key.
+ * deleted as `item.delete()` deletes it, by the key it is stored under. An item of another model of the
+ * same table (a read through this model hands those back) names its key through its own model, and is
+ * the hooks' target as it is; the delete is this model's, as `update` and `transaction.delete` of it are
+ * (its condition in this model's names, its events and middleware this model's).
  */
 export function deleteKeyWithHooks(
   runtime: ModelRuntime,
@@ -112,8 +114,11 @@ export function deleteKeyWithHooks(
   settings: DeleteSettings | undefined,
 ): Promise<unknown> {
   if (key instanceof runtime.model && hasStoredImage(key)) return deleteWithHooks(runtime, key, settings);
-  const owner = otherModelOfTable(runtime, key);
-  if (owner !== undefined) return deleteWithHooks(owner, key as object, settings);
+  if (otherModelOfTable(runtime, key) !== undefined) {
+    const item = key as object;
+    const run = () => deleteByKey(runtime, item, settings);
+    return runHooked(runtime, "delete", item, run, writeEvent("delete", settings), modelHooks(runtime));
+  }
   const schema = runtime.compiled[0]!;
   // Refused here as `get` refuses it, before it becomes an item (which would word it as a bad item); the
   // error handlers see it with an item holding no key as `this`.

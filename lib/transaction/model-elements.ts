@@ -24,7 +24,7 @@ import { booleanSetting, checkOptions, wantsRequest } from "../operations/option
 import { splitKeyAndUpdate, type UpdateSettings } from "../operations/update";
 import { buildModelUpdateInput } from "../operations/update-run";
 import { expressionTargetOfModel } from "../schema/expression-target";
-import { keyOfArgument } from "../model/stored-key";
+import { keyOfArgument, otherModelOfTable } from "../model/stored-key";
 import { keyNamesAsGiven } from "../schema/key-names";
 import { versionedDeleteCondition } from "../model/version";
 import { untracked } from "../model/tracked-items";
@@ -38,8 +38,10 @@ function keyAsGiven(runtime: ModelRuntime, key: unknown): Record<string, unknown
   if (typeof key !== "object" || key === null || key instanceof Date || key instanceof Uint8Array) {
     return { [runtime.compiled[0]!.hashKey]: key };
   }
-  // Under the names the caller used, by any of the model's schemas' aliases.
-  return keyNamesAsGiven(runtime.compiled, untracked(key) as Record<string, unknown>);
+  // Under the names the caller used, by any of the model's schemas' aliases; an item of another model of
+  // the table holds its key under that model's names.
+  const owner = otherModelOfTable(runtime, key) ?? runtime;
+  return keyNamesAsGiven(owner.compiled, untracked(key) as Record<string, unknown>);
 }
 
 /** A callback goes last (see handOut); one in the place of settings or a condition is refused. */

@@ -1,7 +1,7 @@
 // entityAttribute reaches every model of the table: one that joins a `new Table()` through its `tableName`
 // (its first write carried no name), and one whose schema declares the attribute itself (for its item type;
 // it stored no name).
-import dynamodel, { Schema } from "dynamodel";
+import dynamodel, { Condition, Schema } from "dynamodel";
 import { rawClient, storedItem, uniqueTableName } from "../support/local";
 
 beforeAll(() => dynamodel.aws.ddb.set(rawClient()));
@@ -112,6 +112,36 @@ describe("an item of another model of the table, given as a key, names its key t
     // Typed as a key of Reader's: the types know a model's own items only.
     await Reader.delete(new Owner({ bId: "3" }) as unknown as { pk: string });
     expect(await storedItem(tableName, { pk: { S: "3" } })).toBeUndefined();
+  });
+
+  it("the delete is the called model's: its hooks (with the item as target), its names in a condition", async () => {
+    const { tableName, Reader, Owner, read } = await setup("CrossKeyHooks");
+    const seen: string[] = [];
+    Reader.schemas[0]!.pre("delete", function (this: object) {
+      seen.push(`Reader:${this === read}`);
+    });
+    Owner.schemas[0]!.pre("delete", () => void seen.push("Owner"));
+    const keptUnless = new Condition("aId").eq("other");
+    await expect(Reader.delete(read, { condition: keptUnless })).rejects.toMatchObject({
+      name: "ConditionalCheckFailedException",
+    });
+    expect(await storedItem(tableName, { pk: { S: "1" } })).toBeDefined();
+    await Reader.delete(read, { condition: new Condition("aId").eq("1") });
+    expect(await storedItem(tableName, { pk: { S: "1" } })).toBeUndefined();
+    expect(seen).toEqual(["Reader:true", "Reader:true"]);
+    await Reader.batchDelete([(await Reader.get("2"))!]);
+    expect(await storedItem(tableName, { pk: { S: "2" } })).toBeUndefined();
+  });
+
+  it("a transaction's cancellation names such an item's key as the item holds it", async () => {
+    const { Reader, read } = await setup("CrossKeyCancel");
+    const error = await dynamodel
+      .transaction([Reader.transaction.condition(read, new Condition("a").exists())])
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: "TransactionCanceledError",
+      reasons: [{ index: 0, key: { bId: "1" }, code: "ConditionalCheckFailed" }],
+    });
   });
 
   it("an item of a model of another table is still converted through the model's own schema", async () => {

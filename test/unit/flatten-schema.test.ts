@@ -255,7 +255,9 @@ describe("flattened paths in condition errors", () => {
         .where("address.zip")
         .beginsWith("x" as never)
         .getRequest(),
-    ).rejects.toThrow('"address.zip" must be of type number (got "x")');
+    ).rejects.toThrow(
+      '"address.zip" must be a String or Binary attribute to take a beginsWith prefix (got "x")',
+    );
     // The request itself still uses the stored name.
     expect(await Flat.scan("address.zip").eq(3).getRequest()).toMatchObject({
       ExpressionAttributeNames: { "#n0": "addr_zip" },
