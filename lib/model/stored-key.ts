@@ -38,10 +38,8 @@ export function keyOfArgument(runtime: ModelRuntime, key: unknown): Key | Promis
 export function keyOfItem(runtime: ModelRuntime, key: unknown): Key | Promise<Key> | undefined {
   if (key instanceof runtime.model) return hasStoredImage(key) ? storedKeyOf(runtime, key) : undefined;
   const owner = otherModelOfTable(runtime, key);
-  if (owner === undefined) return undefined;
-  return hasStoredImage(key as object)
-    ? storedKeyOf(owner, key as object)
-    : keyToDynamo(owner.compiled[0]!, keyInSharedNames(owner.compiled, key));
+  // For its own model, the item is one of its items: its stored key, or converted by its schemas.
+  return owner === undefined ? undefined : keyOfArgument(owner, key);
 }
 
 /** The model `value` is an item of, when that is another model stored in the same table as `runtime`'s. */
